@@ -1,0 +1,27 @@
+{
+  description = "hypernix example: NixOS KVM/libvirt hypervisor with bridge br0";
+
+  # Same rev as ../nixpkgs.nix (see flake.lock).
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.11";
+
+  outputs = { self, nixpkgs }: {
+    nixosModules.default = ./hypervisor.nix;
+
+    # Evaluation check only: a real host uses its own hardware-configuration.nix
+    # (see README.md). Build with
+    #   nix build .#nixosConfigurations.example.config.system.build.toplevel
+    nixosConfigurations.example = nixpkgs.lib.nixosSystem {
+      modules = [
+        ./hypervisor.nix
+        {
+          nixpkgs.hostPlatform = "x86_64-linux";
+          hypernix.hypervisor.nic = "enp2s0";
+          fileSystems."/" = { device = "/dev/disk/by-label/nixos"; fsType = "ext4"; };
+          fileSystems."/boot" = { device = "/dev/disk/by-label/boot"; fsType = "vfat"; };
+          boot.loader.systemd-boot.enable = true;
+          system.stateVersion = "25.11";
+        }
+      ];
+    };
+  };
+}

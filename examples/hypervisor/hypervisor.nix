@@ -1,0 +1,129 @@
+# KVM/libvirt hypervisor whose VMs join the LAN through the bridge br0.
+# Import it beside hardware-configuration.nix and set at least
+# hypernix.hypervisor.nic and hypernix.hypervisor.sshAuthorizedKeys.
+{ config, lib, pkgs, ... }:
+
+let
+  cfg = config.hypernix.hypervisor;
+  inherit (lib) mkOption mkEnableOption types;
+in
+{
+  options.hypernix.hypervisor = {
+    nic = mkOption {
+      type = types.str;
+      example = "enp2s0";
+      description = "Physical NIC to enslave to br0 (see `ip link`).";
+    };
+
+    cpuVendor = mkOption {
+      type = types.enum [ "intel" "amd" ];
+      default = "intel";
+      description = "CPU vendor; selects the kvm-intel or kvm-amd kernel module.";
+    };
+
+    sshAuthorizedKeys = mkOption {
+      type = types.listOf types.str;
+      default = [ ];
+      example = [ "ssh-ed25519 AAAA... you@laptop" ];
+      description = "Public keys that may log in as root over SSH.";
+    };
+
+    allowPasswordLogin = mkEnableOption ''
+      root logins with a password over SSH (lab only; set the password with `passwd`)'';
+
+    disableFirewall = mkEnableOption "turning the host firewall off (lab only)";
+
+    tailscale.enable = mkEnableOption "Tailscale";
+
+    nodeExporter.enable = mkEnableOption "the Prometheus node exporter on TCP 9100";
+  };
+
+  config = lib.mkMerge [
+    {
+      boot.kernelModules = [ "kvm-${cfg.cpuVendor}" ];
+
+      # systemd-networkd owns the NIC and the bridge. Plain false, not mkDefault:
+      # hardware-configuration.nix already sets `lib.mkDefault true`, and two
+      # mkDefault values that differ fail to evaluate.
+      networking.useDHCP = false;
+
+      systemd.network = {
+        enable = true;
+        netdevs."20-br0".netdevConfig = {
+          Kind = "bridge";
+          Name = "br0";
+        };
+        networks."30-${cfg.nic}" = {
+          matchConfig.Name = cfg.nic;
+          networkConfig.Bridge = "br0";
+          # The NIC has no address of its own; online once it is in the bridge.
+          linkConfig.RequiredForOnline = "enslaved";
+        };
+        networks."40-br0" = {
+          matchConfig.Name = "br0";
+          networkConfig.DHCP = "ipv4";
+          linkConfig.RequiredForOnline = "routable";
+        };
+      };
+
+      virtualisation.libvirtd = {
+        enable = true;
+        allowedBridges = [ "br0" ];
+        qemu.package = pkgs.qemu_kvm;
+      };
+      # libvirtd authorises its clients through polkit.
+      security.polkit.enable = true;
+
+      environment.systemPackages = with pkgs; [
+        curl
+        htop
+        jq
+        neovim
+        qemu_kvm
+        virt-manager
+        wget
+      ];
+      environment.variables.EDITOR = lib.mkDefault "nvim";
+
+      nix.settings.experimental-features = [ "nix-command" "flakes" ];
+
+      services.openssh = {
+        enable = true;
+        openFirewall = true;
+        settings = {
+          PermitRootLogin = if cfg.allowPasswordLogin then "yes" else "prohibit-password";
+          PasswordAuthentication = cfg.allowPasswordLogin;
+          KbdInteractiveAuthentication = false;
+          # Remote virt-manager and socket forwarding over SSH.
+          AllowTcpForwarding = "yes";
+          AllowStreamLocalForwarding = "yes";
+        };
+      };
+      users.users.root.openssh.authorizedKeys.keys = cfg.sshAuthorizedKeys;
+
+      networking.firewall = {
+        enable = !cfg.disableFirewall;
+        allowedTCPPorts = [ 22 ];
+      };
+
+      warnings =
+        lib.optional (cfg.sshAuthorizedKeys == [ ] && !cfg.allowPasswordLogin)
+          "hypernix.hypervisor: no SSH keys are set, so nobody can log in as root over SSH."
+        ++ lib.optional cfg.allowPasswordLogin
+          "hypernix.hypervisor.allowPasswordLogin: root may log in over SSH with a password."
+        ++ lib.optional cfg.disableFirewall
+          "hypernix.hypervisor.disableFirewall: the host firewall is off.";
+    }
+
+    (lib.mkIf cfg.tailscale.enable {
+      services.tailscale.enable = true;
+    })
+
+    (lib.mkIf cfg.nodeExporter.enable {
+      services.prometheus.exporters.node = {
+        enable = true;
+        openFirewall = true;
+      };
+    })
+  ];
+}

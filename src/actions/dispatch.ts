@@ -1,0 +1,59 @@
+import { relative, isAbsolute } from 'node:path';
+import * as core from '@actions/core';
+import { HypernixError, describeError, type SourceLocation } from '../util/errors.js';
+
+/** State names shared by the phases of an action; never bare strings. */
+export const STATE = {
+  isPost: 'isPost',
+  gcRoot: 'gcRoot',
+} as const;
+
+export interface ActionPhases {
+  main: () => Promise<void>;
+  post?: () => Promise<void>;
+}
+
+/**
+ * The one place the phases of an action are chosen and their failures handled: main runs first
+ * and marks the state so the same bundle runs `post` at the end of the job. Any thrown value, not
+ * only an Error, fails main with one line (and an annotation where a location is known) or
+ * becomes a warning in post, which must never fail a job that succeeded.
+ */
+export async function runPhases(phases: ActionPhases): Promise<void> {
+  const isPost = core.getState(STATE.isPost) === 'true';
+  if (!isPost) core.saveState(STATE.isPost, 'true');
+  try {
+    if (isPost) await phases.post?.();
+    else await phases.main();
+  } catch (error) {
+    const message = describeError(error);
+    if (error instanceof HypernixError && error.details.length > 0) {
+      for (const line of error.details) core.info(line);
+    }
+    if (isPost) {
+      core.warning(message);
+      return;
+    }
+    core.error(message, annotationFor(error));
+    process.exitCode = 1;
+  }
+}
+
+function annotationFor(error: unknown): core.AnnotationProperties | undefined {
+  const location: SourceLocation | undefined = error instanceof HypernixError ? error.location : undefined;
+  if (!location) return undefined;
+  return {
+    title: 'Nix evaluation error',
+    file: workspaceRelative(location.file),
+    startLine: location.line,
+    ...(location.column ? { startColumn: location.column } : {}),
+  };
+}
+
+/** GitHub links annotations to files by their path in the repository. */
+export function workspaceRelative(file: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (!workspace || !isAbsolute(file)) return file;
+  const inside = relative(workspace, file);
+  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+}
