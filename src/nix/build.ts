@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { BuildTarget } from '../config/build.js';
 import type { Reporter } from '../report/reporter.js';
-import { HypernixError, InputError } from '../util/errors.js';
+import { HypernixError, InputError, type SourceLocation } from '../util/errors.js';
 import { run } from '../util/process.js';
 import { BuildLogTracker } from './build-log.js';
 import { NixBuildError, failureMessage, parseNixFailure } from './failure.js';
@@ -128,6 +129,7 @@ export async function runNixBuild(
     ) {
       throw new InputError(`${request.labels.attribute}: ${failure.summary} in ${file}`);
     }
+    if (failure.location) failure.location = mapFlakeSource(failure.location, request.target, cwd);
     throw new NixBuildError(failureMessage(failure), failure);
   }
   const outPaths = parseOutPaths(result.stdout);
@@ -135,6 +137,28 @@ export async function runNixBuild(
     throw new HypernixError(`Nix built ${describeTarget(request.target)} but printed no out path`);
   }
   return { outPaths, seconds, command: [program, ...args] };
+}
+
+/**
+ * Nix evaluates a local flake from a copy in the store (/nix/store/…-source/), so its errors point
+ * there. Point them back at the user's checkout: the git top level the copy was made from, or the
+ * flake's own directory outside git.
+ */
+export function mapFlakeSource(location: SourceLocation, target: BuildTarget, cwd: string): SourceLocation {
+  const copy = /^\/nix\/store\/[0-9a-z]{32}-source\/(.*)$/.exec(location.file);
+  if (!copy?.[1] || target.type !== 'flake') return location;
+  const ref = target.installable.split('#')[0] ?? '';
+  const local = /^(?:path:|git\+file:\/\/)?([./][^?]*)/.exec(ref || '.');
+  if (!local?.[1]) return location;
+  const flakeDir = resolve(cwd, local[1]);
+  return { ...location, file: join(gitTopLevel(flakeDir) ?? flakeDir, copy[1]) };
+}
+
+function gitTopLevel(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 export function describeTarget(target: BuildTarget): string {

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readTar } from './tar.js';
+
+/** Makes a real tar with GNU tar (the format dockerTools' layers use) and returns its bytes. */
+function makeTar(files: Record<string, string>, format: 'gnu' | 'pax' | 'ustar'): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'tar-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, 'root', name, '..'), { recursive: true });
+    writeFileSync(join(dir, 'root', name), content);
+  }
+  execFileSync('tar', [`--format=${format}`, '--sort=name', '-C', join(dir, 'root'), '-cf', join(dir, 'out.tar'), '.']);
+  return readFileSync(join(dir, 'out.tar'));
+}
+
+/** Feeds bytes in small uneven chunks, as a pipe would. */
+function chunked(bytes: Buffer, size = 333): Readable {
+  const pieces: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+  return Readable.from(pieces);
+}
+
+const longName = `nix/store/${'a'.repeat(32)}-${'very-long-store-path-name-'.repeat(6)}/share/doc/README`;
+
+describe('readTar', () => {
+  it.each(['gnu', 'pax', 'ustar'] as const)('reads names, types and contents of a %s tar', async (format) => {
+    const files = { 'small.txt': 'hello', 'dir/big.bin': 'x'.repeat(70_000) };
+    const seen: Record<string, string> = {};
+    const types: string[] = [];
+    for await (const entry of readTar(chunked(makeTar(files, format)))) {
+      types.push(`${entry.name}:${entry.type}`);
+      if (entry.type === 'file') seen[entry.name.replace(/^\.\//, '')] = (await entry.readAll()).toString();
+    }
+    expect(seen).toEqual(files);
+    expect(types).toContain('./dir/:directory');
+  });
+
+  it('reads names longer than 100 bytes (GNU long names and PAX paths)', async () => {
+    for (const format of ['gnu', 'pax'] as const) {
+      const names: string[] = [];
+      for await (const entry of readTar(chunked(makeTar({ [longName]: 'doc' }, format)))) names.push(entry.name);
+      expect(names).toContain(`./${longName}`);
+    }
+  });
+
+  it('skips contents nobody reads', async () => {
+    const names: string[] = [];
+    for await (const entry of readTar(chunked(makeTar({ a: '1'.repeat(5000), b: '2' }, 'gnu')))) names.push(entry.name);
+    expect(names).toEqual(['./', './a', './b']);
+  });
+
+  it('says when the input is not a tar, or ends early', async () => {
+    const read = async (bytes: Buffer) => {
+      for await (const entry of readTar(chunked(bytes))) await entry.readAll();
+    };
+    await expect(read(Buffer.from('<html>not a tar</html>'.padEnd(600, ' ')))).rejects.toThrow(/not a tar archive/);
+    await expect(read(Buffer.alloc(0))).rejects.toThrow(/empty input/);
+    const whole = makeTar({ a: 'x'.repeat(4000) }, 'gnu');
+    await expect(read(whole.subarray(0, 2048))).rejects.toThrow(/truncated/);
+  });
+});
