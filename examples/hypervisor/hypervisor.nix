@@ -42,9 +42,11 @@ in
     {
       boot.kernelModules = [ "kvm-${cfg.cpuVendor}" ];
 
-      # systemd-networkd owns the NIC and the bridge. Plain false, not mkDefault:
-      # hardware-configuration.nix already sets `lib.mkDefault true`, and two
-      # mkDefault values that differ fail to evaluate.
+      # systemd-networkd owns the NIC and the bridge (and turns on resolved,
+      # which applies the DNS servers from DHCP).
+      networking.useNetworkd = true;
+      # Plain false, not mkDefault: hardware-configuration.nix already sets
+      # `lib.mkDefault true`, and two mkDefault values that differ fail to evaluate.
       networking.useDHCP = false;
 
       systemd.network = {
@@ -95,8 +97,8 @@ in
           PasswordAuthentication = cfg.allowPasswordLogin;
           KbdInteractiveAuthentication = false;
           # Remote virt-manager and socket forwarding over SSH.
-          AllowTcpForwarding = "yes";
-          AllowStreamLocalForwarding = "yes";
+          AllowTcpForwarding = true;
+          AllowStreamLocalForwarding = true;
         };
       };
       users.users.root.openssh.authorizedKeys.keys = cfg.sshAuthorizedKeys;
