@@ -41434,6 +41434,8 @@ function labelsFor(surface) {
     return Object.fromEntries(Object.entries(names).map(([field, name]) => [field, `${kind} '${name}'`]));
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/util/process.ts
@@ -41556,7 +41558,7 @@ function derivationName(drvPath) {
     return base.replace(/^[0-9a-z]{32}-/, '').replace(/\.drv$/, '');
 }
 function isNixMessage(line) {
-    return (/^(error|warning|trace):/.test(line) ||
+    return (/^error:/.test(line) ||
         /^these \d+ (derivations|paths) will be/.test(line) ||
         /^this (derivation|path) will be/.test(line) ||
         /^ {2}\/nix\/store\//.test(line) ||
@@ -41618,8 +41620,8 @@ function parseNixFailure(exitCode, stderr, builderLines) {
 }
 function failureMessage(failure) {
     if (failure.kind === 'build') {
-        const what = failure.derivation ? `building ${failure.derivation} failed` : 'the Nix build failed';
-        return `${what}: ${failure.summary}`;
+        const named = failure.derivation && !failure.summary.includes(failure.derivation);
+        return `Nix build failed${named ? ` in ${failure.derivation}` : ''}: ${failure.summary}`;
     }
     const where = failure.location
         ? ` at ${failure.location.file}:${failure.location.line}:${failure.location.column ?? 0}`
@@ -41628,6 +41630,7 @@ function failureMessage(failure) {
 }
 
 ;// CONCATENATED MODULE: ./src/nix/build.ts
+
 
 
 
@@ -41724,6 +41727,8 @@ async function runNixBuild(nix, request, reporter) {
             /attribute '.*' in selection path .* not found/.test(failure.summary)) {
             throw new errors/* InputError */.dz(`${request.labels.attribute}: ${failure.summary} in ${file}`);
         }
+        if (failure.location)
+            failure.location = mapFlakeSource(failure.location, request.target, cwd);
         throw new NixBuildError(failureMessage(failure), failure);
     }
     const outPaths = parseOutPaths(result.stdout);
@@ -41731,6 +41736,30 @@ async function runNixBuild(nix, request, reporter) {
         throw new errors/* HypernixError */.iD(`Nix built ${describeTarget(request.target)} but printed no out path`);
     }
     return { outPaths, seconds, command: [program, ...args] };
+}
+/**
+ * Nix evaluates a local flake from a copy in the store (/nix/store/…-source/), so its errors point
+ * there. Point them back at the user's checkout: the git top level the copy was made from, or the
+ * flake's own directory outside git.
+ */
+function mapFlakeSource(location, target, cwd) {
+    const copy = /^\/nix\/store\/[0-9a-z]{32}-source\/(.*)$/.exec(location.file);
+    if (!copy?.[1] || target.type !== 'flake')
+        return location;
+    const ref = target.installable.split('#')[0] ?? '';
+    const local = /^(?:path:|git\+file:\/\/)?([./][^?]*)/.exec(ref || '.');
+    if (!local?.[1])
+        return location;
+    const flakeDir = (0,external_node_path_.resolve)(cwd, local[1]);
+    return { ...location, file: (0,external_node_path_.join)(gitTopLevel(flakeDir) ?? flakeDir, copy[1]) };
+}
+function gitTopLevel(dir) {
+    for (let current = dir;; current = (0,external_node_path_.dirname)(current)) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(current, '.git')))
+            return current;
+        if ((0,external_node_path_.dirname)(current) === current)
+            return undefined;
+    }
 }
 function describeTarget(target) {
     if (target.type === 'flake')
@@ -41772,8 +41801,6 @@ async function closureSize(nix, paths) {
     return total;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var lib_io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "crypto"
@@ -43182,7 +43209,7 @@ async function findQcow2(outPath) {
         else if (found.length === 1)
             candidate = found[0];
         else if (found.length === 0) {
-            throw new OutputLayoutError(`input 'kind' is qcow2, but the build output ${outPath} holds no qcow2 disk image (looked for nixos.qcow2 and *.qcow2)`);
+            throw new OutputLayoutError(`kind is qcow2, but the build output ${outPath} holds no qcow2 disk image (looked for nixos.qcow2 and *.qcow2)`);
         }
         else {
             throw new OutputLayoutError(`the build output ${outPath} holds several qcow2 images (${found.join(', ')}); build one image per step`);
@@ -43192,7 +43219,7 @@ async function findQcow2(outPath) {
         candidate = outPath;
     }
     if ((await sniffFile(candidate)) !== 'qcow2') {
-        throw new OutputLayoutError(`input 'kind' is qcow2, but ${candidate} is not a qcow2 disk image`);
+        throw new OutputLayoutError(`kind is qcow2, but ${candidate} is not a qcow2 disk image`);
     }
     return { path: candidate, size: (await (0,promises_.stat)(candidate)).size };
 }
@@ -43204,7 +43231,7 @@ const NOT_AN_ARCHIVE = 'expected a docker archive (.tar, .tar.gz or .tar.zst, as
 async function findDockerArchive(outPath) {
     const info = await (0,promises_.stat)(outPath);
     if (info.isDirectory()) {
-        throw new OutputLayoutError(`input 'kind' is container, but the build output ${outPath} is a directory; ${NOT_AN_ARCHIVE}`);
+        throw new OutputLayoutError(`kind is container, but the build output ${outPath} is a directory; ${NOT_AN_ARCHIVE}`);
     }
     const format = await sniffFile(outPath);
     if (format === 'stream') {
@@ -43217,7 +43244,7 @@ async function findDockerArchive(outPath) {
         return { path: outPath, size: info.size, format };
     }
     if (format !== 'tar' && format !== 'tar.gz' && format !== 'tar.zst') {
-        throw new OutputLayoutError(`input 'kind' is container, but ${outPath} is not a docker archive; ${NOT_AN_ARCHIVE}`);
+        throw new OutputLayoutError(`kind is container, but ${outPath} is not a docker archive; ${NOT_AN_ARCHIVE}`);
     }
     try {
         const summary = await inspectDockerArchive(openTarStream(outPath, format), outPath);
@@ -43231,7 +43258,7 @@ async function findDockerArchive(outPath) {
     }
     catch (error) {
         if (error instanceof DockerArchiveError) {
-            throw new OutputLayoutError(`input 'kind' is container, but ${error.message}`, { cause: error });
+            throw new OutputLayoutError(`kind is container, but ${error.message}`, { cause: error });
         }
         throw error;
     }
@@ -43298,7 +43325,7 @@ async function buildImage(config, reporter, options) {
  */
 const PRESETS = {
     qcow2: { kind: 'qcow2', file: 'examples/vm/default.nix', attribute: 'qcow' },
-    container: { kind: 'container', file: 'examples/container/default.nix', attribute: 'nginx' },
+    container: { kind: 'container', file: 'examples/container/default.nix', attribute: 'image' },
 };
 function applyPreset(raw, presetName, kitRoot) {
     if (!presetName)

@@ -41445,6 +41445,8 @@ function labelsFor(surface) {
     return Object.fromEntries(Object.entries(names).map(([field, name]) => [field, `${kind} '${name}'`]));
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -41571,7 +41573,7 @@ function derivationName(drvPath) {
     return base.replace(/^[0-9a-z]{32}-/, '').replace(/\.drv$/, '');
 }
 function isNixMessage(line) {
-    return (/^(error|warning|trace):/.test(line) ||
+    return (/^error:/.test(line) ||
         /^these \d+ (derivations|paths) will be/.test(line) ||
         /^this (derivation|path) will be/.test(line) ||
         /^ {2}\/nix\/store\//.test(line) ||
@@ -41633,8 +41635,8 @@ function parseNixFailure(exitCode, stderr, builderLines) {
 }
 function failureMessage(failure) {
     if (failure.kind === 'build') {
-        const what = failure.derivation ? `building ${failure.derivation} failed` : 'the Nix build failed';
-        return `${what}: ${failure.summary}`;
+        const named = failure.derivation && !failure.summary.includes(failure.derivation);
+        return `Nix build failed${named ? ` in ${failure.derivation}` : ''}: ${failure.summary}`;
     }
     const where = failure.location
         ? ` at ${failure.location.file}:${failure.location.line}:${failure.location.column ?? 0}`
@@ -41643,6 +41645,7 @@ function failureMessage(failure) {
 }
 
 ;// CONCATENATED MODULE: ./src/nix/build.ts
+
 
 
 
@@ -41739,6 +41742,8 @@ async function runNixBuild(nix, request, reporter) {
             /attribute '.*' in selection path .* not found/.test(failure.summary)) {
             throw new InputError(`${request.labels.attribute}: ${failure.summary} in ${file}`);
         }
+        if (failure.location)
+            failure.location = mapFlakeSource(failure.location, request.target, cwd);
         throw new NixBuildError(failureMessage(failure), failure);
     }
     const outPaths = parseOutPaths(result.stdout);
@@ -41746,6 +41751,30 @@ async function runNixBuild(nix, request, reporter) {
         throw new HypernixError(`Nix built ${describeTarget(request.target)} but printed no out path`);
     }
     return { outPaths, seconds, command: [program, ...args] };
+}
+/**
+ * Nix evaluates a local flake from a copy in the store (/nix/store/…-source/), so its errors point
+ * there. Point them back at the user's checkout: the git top level the copy was made from, or the
+ * flake's own directory outside git.
+ */
+function mapFlakeSource(location, target, cwd) {
+    const copy = /^\/nix\/store\/[0-9a-z]{32}-source\/(.*)$/.exec(location.file);
+    if (!copy?.[1] || target.type !== 'flake')
+        return location;
+    const ref = target.installable.split('#')[0] ?? '';
+    const local = /^(?:path:|git\+file:\/\/)?([./][^?]*)/.exec(ref || '.');
+    if (!local?.[1])
+        return location;
+    const flakeDir = (0,external_node_path_namespaceObject.resolve)(cwd, local[1]);
+    return { ...location, file: (0,external_node_path_namespaceObject.join)(gitTopLevel(flakeDir) ?? flakeDir, copy[1]) };
+}
+function gitTopLevel(dir) {
+    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(current, '.git')))
+            return current;
+        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
+            return undefined;
+    }
 }
 function describeTarget(target) {
     if (target.type === 'flake')
@@ -41789,8 +41818,6 @@ async function closureSize(nix, paths) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "os"
@@ -46130,7 +46157,7 @@ async function findQcow2(outPath) {
         else if (found.length === 1)
             candidate = found[0];
         else if (found.length === 0) {
-            throw new OutputLayoutError(`input 'kind' is qcow2, but the build output ${outPath} holds no qcow2 disk image (looked for nixos.qcow2 and *.qcow2)`);
+            throw new OutputLayoutError(`kind is qcow2, but the build output ${outPath} holds no qcow2 disk image (looked for nixos.qcow2 and *.qcow2)`);
         }
         else {
             throw new OutputLayoutError(`the build output ${outPath} holds several qcow2 images (${found.join(', ')}); build one image per step`);
@@ -46140,7 +46167,7 @@ async function findQcow2(outPath) {
         candidate = outPath;
     }
     if ((await sniffFile(candidate)) !== 'qcow2') {
-        throw new OutputLayoutError(`input 'kind' is qcow2, but ${candidate} is not a qcow2 disk image`);
+        throw new OutputLayoutError(`kind is qcow2, but ${candidate} is not a qcow2 disk image`);
     }
     return { path: candidate, size: (await (0,promises_namespaceObject.stat)(candidate)).size };
 }
@@ -46152,7 +46179,7 @@ const NOT_AN_ARCHIVE = 'expected a docker archive (.tar, .tar.gz or .tar.zst, as
 async function findDockerArchive(outPath) {
     const info = await (0,promises_namespaceObject.stat)(outPath);
     if (info.isDirectory()) {
-        throw new OutputLayoutError(`input 'kind' is container, but the build output ${outPath} is a directory; ${NOT_AN_ARCHIVE}`);
+        throw new OutputLayoutError(`kind is container, but the build output ${outPath} is a directory; ${NOT_AN_ARCHIVE}`);
     }
     const format = await sniffFile(outPath);
     if (format === 'stream') {
@@ -46165,7 +46192,7 @@ async function findDockerArchive(outPath) {
         return { path: outPath, size: info.size, format };
     }
     if (format !== 'tar' && format !== 'tar.gz' && format !== 'tar.zst') {
-        throw new OutputLayoutError(`input 'kind' is container, but ${outPath} is not a docker archive; ${NOT_AN_ARCHIVE}`);
+        throw new OutputLayoutError(`kind is container, but ${outPath} is not a docker archive; ${NOT_AN_ARCHIVE}`);
     }
     try {
         const summary = await inspectDockerArchive(openTarStream(outPath, format), outPath);
@@ -46179,7 +46206,7 @@ async function findDockerArchive(outPath) {
     }
     catch (error) {
         if (error instanceof DockerArchiveError) {
-            throw new OutputLayoutError(`input 'kind' is container, but ${error.message}`, { cause: error });
+            throw new OutputLayoutError(`kind is container, but ${error.message}`, { cause: error });
         }
         throw error;
     }

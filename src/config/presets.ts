@@ -7,7 +7,7 @@ import type { BuildKind, RawBuildInputs } from './build.js';
  */
 export const PRESETS: Record<string, { kind: BuildKind; file: string; attribute: string }> = {
   qcow2: { kind: 'qcow2', file: 'examples/vm/default.nix', attribute: 'qcow' },
-  container: { kind: 'container', file: 'examples/container/default.nix', attribute: 'nginx' },
+  container: { kind: 'container', file: 'examples/container/default.nix', attribute: 'image' },
 };
 
 export function applyPreset(raw: RawBuildInputs, presetName: string, kitRoot: string): RawBuildInputs {

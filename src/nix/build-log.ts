@@ -47,7 +47,7 @@ export function derivationName(drvPath: string): string {
 
 function isNixMessage(line: string): boolean {
   return (
-    /^(error|warning|trace):/.test(line) ||
+    /^error:/.test(line) ||
     /^these \d+ (derivations|paths) will be/.test(line) ||
     /^this (derivation|path) will be/.test(line) ||
     /^ {2}\/nix\/store\//.test(line) ||
