@@ -15,7 +15,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@actions/core'],
-              message: 'Domain modules take a Reporter; only src/actions and src/report/actions-reporter may import @actions/core.',
+              message:
+                'Domain modules take a Reporter; only src/actions and src/report/actions-reporter may import @actions/core.',
             },
           ],
         },

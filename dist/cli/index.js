@@ -41219,7 +41219,8 @@ const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string(
     ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
     return NEVER;
 });
-const enumInput = (values) => schemas_string({ error: () => `required; expected one of ${values.join(', ')}` }).transform((value, ctx) => {
+const enumInput = (values) => schemas_string({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
     if (values.includes(value))
         return value;
     if (value.trim() === '') {
@@ -41592,7 +41593,10 @@ class NixBuildError extends HypernixError {
         this.location = failure.location;
         if (failure.kind === 'build' && failure.logTail.length > 0) {
             const what = failure.derivation ?? 'the builder';
-            this.details = [`Last ${failure.logTail.length} lines of the log of ${what}:`, ...failure.logTail];
+            this.details = [
+                `Last ${failure.logTail.length} lines of the log of ${what}:`,
+                ...failure.logTail,
+            ];
         }
     }
 }
@@ -41611,8 +41615,9 @@ const QUOTED_LOG = /^\s+> ?(.*)$/;
 function parseNixFailure(exitCode, stderr, builderLines) {
     const errorIndex = stderr.findIndex((line) => ERROR_LINE.test(line));
     const errorBlock = errorIndex >= 0 ? stderr.slice(errorIndex) : stderr.slice(-20);
-    const summary = (errorIndex >= 0 ? ERROR_LINE.exec(stderr[errorIndex])?.[1] : stderr.at(-1))?.trim() ||
-        `Nix exited with code ${exitCode}`;
+    const summary = (errorIndex >= 0
+        ? ERROR_LINE.exec(stderr[errorIndex])?.[1]
+        : stderr.at(-1))?.trim() || `Nix exited with code ${exitCode}`;
     const derivationLine = errorBlock.map((line) => FAILED_DERIVATION.exec(line)).find(Boolean);
     const isBuild = exitCode === 100 || exitCode === 101 || exitCode === 102 || Boolean(derivationLine);
     if (isBuild) {
@@ -41629,7 +41634,11 @@ function parseNixFailure(exitCode, stderr, builderLines) {
     }
     const locationMatch = errorBlock.map((line) => EVAL_LOCATION.exec(line)).find(Boolean);
     const location = locationMatch
-        ? { file: locationMatch[1], line: Number(locationMatch[2]), column: Number(locationMatch[3]) }
+        ? {
+            file: locationMatch[1],
+            line: Number(locationMatch[2]),
+            column: Number(locationMatch[3]),
+        }
         : undefined;
     return { kind: 'evaluation', summary, location, logTail: [], exitCode };
 }
@@ -41670,7 +41679,15 @@ function nixBuildCommand(nix, request, resolvedFile) {
     const flakeLink = request.outLink ? ['--out-link', request.outLink] : ['--no-link'];
     return {
         program: nix.program('nix'),
-        args: [...FLAKES, 'build', target.installable, ...flakeLink, '--print-build-logs', ...output, ...request.nixArgs],
+        args: [
+            ...FLAKES,
+            'build',
+            target.installable,
+            ...flakeLink,
+            '--print-build-logs',
+            ...output,
+            ...request.nixArgs,
+        ],
     };
 }
 /** Reads the out paths from what Nix printed: one per line, or `nix build --json`. */
@@ -45995,7 +46012,9 @@ async function* readTar(source) {
             if (header.every((byte) => byte === 0))
                 return;
             if (!checksumOk(header)) {
-                throw new TarFormatError(entries === 0 ? 'not a tar archive (bad header checksum)' : `corrupt tar header at byte ${reader.position - BLOCK}`);
+                throw new TarFormatError(entries === 0
+                    ? 'not a tar archive (bad header checksum)'
+                    : `corrupt tar header at byte ${reader.position - BLOCK}`);
             }
             entries += 1;
             const flag = field(header, 156, 1);
@@ -46138,7 +46157,9 @@ async function qcow2Candidates(dir, depth) {
         .map((entry) => (0,external_node_path_namespaceObject.join)(dir, entry.name));
     if (here.length > 0 || depth === 0)
         return here;
-    const below = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => qcow2Candidates((0,external_node_path_namespaceObject.join)(dir, entry.name), depth - 1)));
+    const below = await Promise.all(entries
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => qcow2Candidates((0,external_node_path_namespaceObject.join)(dir, entry.name), depth - 1)));
     return below.flat();
 }
 /**
@@ -46378,6 +46399,12 @@ function buildSummaryText(result) {
     const width = Math.max(...rows.map(([name]) => name.length));
     return rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n');
 }
+/** The job summary: a Markdown table, readable as text in a terminal and rendered on GitHub. */
+function buildSummaryMarkdown(result) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const rows = buildSummaryRows(result).map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`);
+    return ['### hypernix build-image', '', '| What | Value |', '| --- | --- |', ...rows, ''].join('\n');
+}
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -46394,7 +46421,9 @@ function parseCommandLine(args, options, command) {
         return (0,external_node_util_.parseArgs)({ args, options, allowPositionals: true, strict: true, tokens: false });
     }
     catch (error) {
-        const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '');
+        const message = error.message
+            .split('\n')[0]
+            ?.replace(/\. To specify a positional.*$/, '');
         throw new UsageError(`${message}; run 'hypernix ${command} --help'`, { cause: error });
     }
 }
@@ -46478,7 +46507,11 @@ async function buildCommand(argv, io) {
     const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
     const result = await buildImage(config, reporter, {
         outLink: values['out-link'],
-        labels: { file: labels.file, attribute: labels.attribute, workingDirectory: labels.workingDirectory },
+        labels: {
+            file: labels.file,
+            attribute: labels.attribute,
+            workingDirectory: labels.workingDirectory,
+        },
     });
     io.stdout.write(values.json ? `${JSON.stringify(buildOutputs(result))}\n` : `${buildSummaryText(result)}\n`);
     return 0;

@@ -40,7 +40,8 @@ export async function runPhases(phases: ActionPhases): Promise<void> {
 }
 
 function annotationFor(error: unknown): core.AnnotationProperties | undefined {
-  const location: SourceLocation | undefined = error instanceof HypernixError ? error.location : undefined;
+  const location: SourceLocation | undefined =
+    error instanceof HypernixError ? error.location : undefined;
   if (!location) return undefined;
   return {
     title: 'Nix evaluation error',

@@ -24,7 +24,10 @@ export interface CliIo {
 }
 
 /** Runs the command line; returns the exit code (0 done, 1 failed, 2 bad usage). */
-export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -15,7 +15,9 @@ export function parseCommandLine<T extends ParseArgsConfig['options']>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: false });
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '');
+    const message = (error as Error).message
+      .split('\n')[0]
+      ?.replace(/\. To specify a positional.*$/, '');
     throw new UsageError(`${message}; run 'hypernix ${command} --help'`, { cause: error });
   }
 }

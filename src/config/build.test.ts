@@ -27,9 +27,9 @@ describe('parseBuildConfig', () => {
   });
 
   it('names CLI options when the CLI parses', () => {
-    expect(errorOf(() => parseBuildConfig({ kind: 'vm', file: 'a.nix' }, labelsFor('cli')))).toMatch(
-      /^option '--kind': expected one of/,
-    );
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'vm', file: 'a.nix' }, labelsFor('cli'))),
+    ).toMatch(/^option '--kind': expected one of/);
   });
 
   it('refuses a file and a flake together, and neither', () => {
@@ -40,12 +40,12 @@ describe('parseBuildConfig', () => {
   });
 
   it('refuses file-only options with a flake', () => {
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', flake: '.#x', attribute: 'a' }))).toMatch(
-      /^input 'attribute': applies to a file build only/,
-    );
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', flake: '.#x', argstrs: 'a=b' }))).toMatch(
-      /^input 'argstrs': applies to a file build only/,
-    );
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', flake: '.#x', attribute: 'a' })),
+    ).toMatch(/^input 'attribute': applies to a file build only/);
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', flake: '.#x', argstrs: 'a=b' })),
+    ).toMatch(/^input 'argstrs': applies to a file build only/);
   });
 
   it('parses args lines as name=value, keeping = inside values', () => {
@@ -66,16 +66,18 @@ describe('parseBuildConfig', () => {
   });
 
   it('refuses args that are not name=value', () => {
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a.nix', args: 'justaname' }))).toBe(
-      `input 'args': expected name=value with a Nix identifier as name; got "justaname"`,
-    );
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a.nix', argstrs: '1bad=x' }))).toMatch(
-      /^input 'argstrs': expected name=value/,
-    );
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a.nix', args: 'justaname' })),
+    ).toBe(`input 'args': expected name=value with a Nix identifier as name; got "justaname"`);
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a.nix', argstrs: '1bad=x' })),
+    ).toMatch(/^input 'argstrs': expected name=value/);
   });
 
   it('reads booleans as YAML does and refuses others', () => {
-    expect(parseBuildConfig({ kind: 'qcow2', file: 'a', installNix: 'True' }).installNix).toBe(true);
+    expect(parseBuildConfig({ kind: 'qcow2', file: 'a', installNix: 'True' }).installNix).toBe(
+      true,
+    );
     expect(parseBuildConfig({ kind: 'qcow2', file: 'a', installNix: '' }).installNix).toBe(false);
     expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', installNix: 'yes' }))).toBe(
       `input 'install-nix': expected true or false; got "yes"`,
@@ -83,20 +85,24 @@ describe('parseBuildConfig', () => {
   });
 
   it('splits nix-args like a shell without expanding anything', () => {
-    const config = parseBuildConfig({ kind: 'qcow2', file: 'a', nixArgs: `--option cores 2 --argstr x 'a b' "$HOME"` });
+    const config = parseBuildConfig({
+      kind: 'qcow2',
+      file: 'a',
+      nixArgs: `--option cores 2 --argstr x 'a b' "$HOME"`,
+    });
     expect(config.nixArgs).toEqual(['--option', 'cores', '2', '--argstr', 'x', 'a b', '$HOME']);
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', nixArgs: `--x 'open` }))).toMatch(
-      /^input 'nix-args': unterminated ' quote/,
-    );
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', nixArgs: `--x 'open` })),
+    ).toMatch(/^input 'nix-args': unterminated ' quote/);
   });
 
   it('checks the installer URL and sha256', () => {
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', nixInstallerUrl: 'ftp://x' }))).toMatch(
-      /^input 'nix-installer-url': expected an http/,
-    );
-    expect(errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', nixInstallerSha256: 'abc' }))).toMatch(
-      /^input 'nix-installer-sha256': expected 64 lowercase hex/,
-    );
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', nixInstallerUrl: 'ftp://x' })),
+    ).toMatch(/^input 'nix-installer-url': expected an http/);
+    expect(
+      errorOf(() => parseBuildConfig({ kind: 'qcow2', file: 'a', nixInstallerSha256: 'abc' })),
+    ).toMatch(/^input 'nix-installer-sha256': expected 64 lowercase hex/);
   });
 
   it('turns the config into a build target', () => {
@@ -104,7 +110,9 @@ describe('parseBuildConfig', () => {
       type: 'flake',
       installable: '.#img',
     });
-    expect(buildTarget(parseBuildConfig({ kind: 'qcow2', file: 'a.nix', attribute: 'qcow' }))).toMatchObject({
+    expect(
+      buildTarget(parseBuildConfig({ kind: 'qcow2', file: 'a.nix', attribute: 'qcow' })),
+    ).toMatchObject({
       type: 'file',
       file: 'a.nix',
       attribute: 'qcow',

@@ -26,18 +26,20 @@ export const booleanInput = (defaultValue: boolean) =>
     });
 
 export const enumInput = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.string({ error: () => `required; expected one of ${values.join(', ')}` }).transform((value, ctx) => {
-    if ((values as readonly string[]).includes(value)) return value as T[number];
-    if (value.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+  z
+    .string({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
+      if ((values as readonly string[]).includes(value)) return value as T[number];
+      if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+        return z.NEVER;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+      });
       return z.NEVER;
-    }
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
     });
-    return z.NEVER;
-  });
 
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
 export const optionalString = z

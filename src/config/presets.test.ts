@@ -15,7 +15,10 @@ describe('presets', () => {
   });
 
   it("leave the user's own file, flake and kind alone", () => {
-    expect(applyPreset({ flake: '.#x' }, 'container', '/kit')).toEqual({ flake: '.#x', kind: 'container' });
+    expect(applyPreset({ flake: '.#x' }, 'container', '/kit')).toEqual({
+      flake: '.#x',
+      kind: 'container',
+    });
     expect(applyPreset({ file: 'a.nix', kind: 'derivation' }, 'qcow2', '/kit')).toEqual({
       file: 'a.nix',
       kind: 'derivation',
@@ -24,6 +27,7 @@ describe('presets', () => {
   });
 
   it('point at example files that exist', () => {
-    for (const preset of Object.values(PRESETS)) expect(existsSync(join(root, preset.file))).toBe(true);
+    for (const preset of Object.values(PRESETS))
+      expect(existsSync(join(root, preset.file))).toBe(true);
   });
 });

@@ -10,7 +10,11 @@ export const PRESETS: Record<string, { kind: BuildKind; file: string; attribute:
   container: { kind: 'container', file: 'examples/container/default.nix', attribute: 'image' },
 };
 
-export function applyPreset(raw: RawBuildInputs, presetName: string, kitRoot: string): RawBuildInputs {
+export function applyPreset(
+  raw: RawBuildInputs,
+  presetName: string,
+  kitRoot: string,
+): RawBuildInputs {
   if (!presetName) return raw;
   const preset = PRESETS[presetName];
   if (!preset) return raw;

@@ -17,18 +17,27 @@ describe('BuildLogTracker', () => {
     ]) {
       tracker.feed(line);
     }
-    expect(tracker.tailFor('/nix/store/cwz0d2v2046vxx29yli0dqan0ayacnyl-img.drv')).toEqual(['two', 'three']);
-    expect(tracker.tailFor('/nix/store/8wr6mlm54xnvpaacj90krq52c10q6mmv-dep.drv')).toEqual(['dep output']);
+    expect(tracker.tailFor('/nix/store/cwz0d2v2046vxx29yli0dqan0ayacnyl-img.drv')).toEqual([
+      'two',
+      'three',
+    ]);
+    expect(tracker.tailFor('/nix/store/8wr6mlm54xnvpaacj90krq52c10q6mmv-dep.drv')).toEqual([
+      'dep output',
+    ]);
   });
 
   it('follows the name> prefixes of nix build -L', () => {
     const tracker = new BuildLogTracker();
     tracker.feed('img> compiling');
     tracker.feed('dep> other');
-    expect(tracker.tailFor('/nix/store/cwz0d2v2046vxx29yli0dqan0ayacnyl-img.drv')).toEqual(['compiling']);
+    expect(tracker.tailFor('/nix/store/cwz0d2v2046vxx29yli0dqan0ayacnyl-img.drv')).toEqual([
+      'compiling',
+    ]);
   });
 
   it('names derivations as nix build -L does', () => {
-    expect(derivationName('/nix/store/cwz0d2v2046vxx29yli0dqan0ayacnyl-nginx-1.2.drv')).toBe('nginx-1.2');
+    expect(derivationName('/nix/store/cwz0d2v2046vxx29yli0dqan0ayacnyl-nginx-1.2.drv')).toBe(
+      'nginx-1.2',
+    );
   });
 });

@@ -52,7 +52,15 @@ export function nixBuildCommand(
   const flakeLink = request.outLink ? ['--out-link', request.outLink] : ['--no-link'];
   return {
     program: nix.program('nix'),
-    args: [...FLAKES, 'build', target.installable, ...flakeLink, '--print-build-logs', ...output, ...request.nixArgs],
+    args: [
+      ...FLAKES,
+      'build',
+      target.installable,
+      ...flakeLink,
+      '--print-build-logs',
+      ...output,
+      ...request.nixArgs,
+    ],
   };
 }
 
@@ -144,7 +152,11 @@ export async function runNixBuild(
  * there. Point them back at the user's checkout: the git top level the copy was made from, or the
  * flake's own directory outside git.
  */
-export function mapFlakeSource(location: SourceLocation, target: BuildTarget, cwd: string): SourceLocation {
+export function mapFlakeSource(
+  location: SourceLocation,
+  target: BuildTarget,
+  cwd: string,
+): SourceLocation {
   const copy = /^\/nix\/store\/[0-9a-z]{32}-source\/(.*)$/.exec(location.file);
   if (!copy?.[1] || target.type !== 'flake') return location;
   const ref = target.installable.split('#')[0] ?? '';

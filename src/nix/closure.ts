@@ -22,7 +22,9 @@ export async function closureSize(nix: NixInstallation, paths: string[]): Promis
     ...paths,
   ]);
   if (result.code !== 0) {
-    throw new HypernixError(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    throw new HypernixError(
+      `nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`,
+    );
   }
   const parsed = JSON.parse(result.stdout) as PathInfo[] | Record<string, PathInfo>;
   const entries: [string, PathInfo][] = Array.isArray(parsed)

@@ -10,7 +10,11 @@ const EVAL_28 = [
   '            9|   evalerr = let x = 1; in x + "a";',
   '             |                               ^',
 ];
-const SYNTAX_28 = ['error: syntax error, unexpected end of file', '', '       at /work/repo/bad.nix:2:8:'];
+const SYNTAX_28 = [
+  'error: syntax error, unexpected end of file',
+  '',
+  '       at /work/repo/bad.nix:2:8:',
+];
 const BUILD_28_NIX_BUILD = [
   "building '/nix/store/qq3ka3wymhb1s037ikkzyb81plxnl38p-failing.drv'...",
   'line1',
@@ -46,7 +50,11 @@ describe('parseNixFailure', () => {
   });
 
   it('reads a syntax error as an evaluation error', () => {
-    expect(parseNixFailure(1, SYNTAX_28, []).location).toEqual({ file: '/work/repo/bad.nix', line: 2, column: 8 });
+    expect(parseNixFailure(1, SYNTAX_28, []).location).toEqual({
+      file: '/work/repo/bad.nix',
+      line: 2,
+      column: 8,
+    });
   });
 
   it('tells a build failure by exit code 100 and names the derivation', () => {
@@ -65,7 +73,10 @@ describe('parseNixFailure', () => {
 
   it('reads the Nix 2.20+ wording', () => {
     const failure = parseNixFailure(1, BUILD_2_24, []);
-    expect(failure).toMatchObject({ kind: 'build', derivation: '/nix/store/qq3ka3wymhb1s037ikkzyb81plxnl38p-failing.drv' });
+    expect(failure).toMatchObject({
+      kind: 'build',
+      derivation: '/nix/store/qq3ka3wymhb1s037ikkzyb81plxnl38p-failing.drv',
+    });
     expect(failure.logTail).toEqual(['boom']);
   });
 });

@@ -13,7 +13,10 @@ export class NixBuildError extends HypernixError {
     this.location = failure.location;
     if (failure.kind === 'build' && failure.logTail.length > 0) {
       const what = failure.derivation ?? 'the builder';
-      this.details = [`Last ${failure.logTail.length} lines of the log of ${what}:`, ...failure.logTail];
+      this.details = [
+        `Last ${failure.logTail.length} lines of the log of ${what}:`,
+        ...failure.logTail,
+      ];
     }
   }
 }
@@ -43,14 +46,21 @@ const QUOTED_LOG = /^\s+> ?(.*)$/;
  * build failed; anything else with exit 1 is an evaluation error. The last lines of the builder's
  * log come from what was streamed, or from the lines Nix quotes in its message.
  */
-export function parseNixFailure(exitCode: number, stderr: string[], builderLines: string[]): NixFailure {
+export function parseNixFailure(
+  exitCode: number,
+  stderr: string[],
+  builderLines: string[],
+): NixFailure {
   const errorIndex = stderr.findIndex((line) => ERROR_LINE.test(line));
   const errorBlock = errorIndex >= 0 ? stderr.slice(errorIndex) : stderr.slice(-20);
   const summary =
-    (errorIndex >= 0 ? ERROR_LINE.exec(stderr[errorIndex] as string)?.[1] : stderr.at(-1))?.trim() ||
-    `Nix exited with code ${exitCode}`;
+    (errorIndex >= 0
+      ? ERROR_LINE.exec(stderr[errorIndex] as string)?.[1]
+      : stderr.at(-1)
+    )?.trim() || `Nix exited with code ${exitCode}`;
   const derivationLine = errorBlock.map((line) => FAILED_DERIVATION.exec(line)).find(Boolean);
-  const isBuild = exitCode === 100 || exitCode === 101 || exitCode === 102 || Boolean(derivationLine);
+  const isBuild =
+    exitCode === 100 || exitCode === 101 || exitCode === 102 || Boolean(derivationLine);
   if (isBuild) {
     const quoted = errorBlock
       .map((line) => QUOTED_LOG.exec(line)?.[1])
@@ -65,7 +75,11 @@ export function parseNixFailure(exitCode: number, stderr: string[], builderLines
   }
   const locationMatch = errorBlock.map((line) => EVAL_LOCATION.exec(line)).find(Boolean);
   const location = locationMatch
-    ? { file: locationMatch[1] as string, line: Number(locationMatch[2]), column: Number(locationMatch[3]) }
+    ? {
+        file: locationMatch[1] as string,
+        line: Number(locationMatch[2]),
+        column: Number(locationMatch[3]),
+      }
     : undefined;
   return { kind: 'evaluation', summary, location, logTail: [], exitCode };
 }

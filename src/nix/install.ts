@@ -64,7 +64,9 @@ async function findInstallScript(dir: string): Promise<string> {
       return join(dir, entry.name, 'install');
     }
   }
-  throw new NixInstallError(`the Nix tarball has no install script (looked in ${dir} and one level down)`);
+  throw new NixInstallError(
+    `the Nix tarball has no install script (looked in ${dir} and one level down)`,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -80,7 +82,10 @@ async function exists(path: string): Promise<boolean> {
  * Installs Nix single-user from a release tarball: download once per version into the runner's
  * tool cache, verify, extract, run the official installer, then put the profile on PATH.
  */
-export async function installNix(options: InstallOptions, reporter: Reporter): Promise<NixInstallation> {
+export async function installNix(
+  options: InstallOptions,
+  reporter: Reporter,
+): Promise<NixInstallation> {
   ensureToolCacheEnv();
   const version = installerCacheVersion(options.url);
   let extracted = toolCache.find(TOOL_NAME, version);
@@ -93,9 +98,12 @@ export async function installNix(options: InstallOptions, reporter: Reporter): P
     try {
       archive = await toolCache.downloadTool(options.url);
     } catch (error) {
-      throw new NixInstallError(`cannot download the Nix installer from ${options.url}: ${describeError(error)}`, {
-        cause: error,
-      });
+      throw new NixInstallError(
+        `cannot download the Nix installer from ${options.url}: ${describeError(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (options.sha256) {
       const actual = await sha256File(archive);

@@ -47,7 +47,9 @@ async function isExecutable(path: string): Promise<boolean> {
 }
 
 /** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
-export async function findNixBinDir(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function findNixBinDir(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
   const pathDirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || homedir())]) {
     if ((await isExecutable(join(dir, 'nix'))) && (await isExecutable(join(dir, 'nix-build')))) {
@@ -61,7 +63,9 @@ export async function inspectNix(binDir: string): Promise<NixInstallation> {
   const nix = join(binDir, 'nix');
   const result = await run(nix, ['--version']);
   if (result.code !== 0) {
-    throw new HypernixError(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    throw new HypernixError(
+      `${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`,
+    );
   }
   const version = parseNixVersion(result.stdout);
   if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {

@@ -40,7 +40,9 @@ async function qcow2Candidates(dir: string, depth: number): Promise<string[]> {
     .map((entry) => join(dir, entry.name));
   if (here.length > 0 || depth === 0) return here;
   const below = await Promise.all(
-    entries.filter((entry) => entry.isDirectory()).map((entry) => qcow2Candidates(join(dir, entry.name), depth - 1)),
+    entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => qcow2Candidates(join(dir, entry.name), depth - 1)),
   );
   return below.flat();
 }
@@ -86,19 +88,25 @@ const NOT_AN_ARCHIVE =
 export async function findDockerArchive(outPath: string): Promise<ArchiveOutput> {
   const info = await stat(outPath);
   if (info.isDirectory()) {
-    throw new OutputLayoutError(`kind is container, but the build output ${outPath} is a directory; ${NOT_AN_ARCHIVE}`);
+    throw new OutputLayoutError(
+      `kind is container, but the build output ${outPath} is a directory; ${NOT_AN_ARCHIVE}`,
+    );
   }
   const format = await sniffFile(outPath);
   if (format === 'stream') {
     try {
       await access(outPath, constants.X_OK);
     } catch {
-      throw new OutputLayoutError(`${outPath} starts with #! but is not executable; ${NOT_AN_ARCHIVE}`);
+      throw new OutputLayoutError(
+        `${outPath} starts with #! but is not executable; ${NOT_AN_ARCHIVE}`,
+      );
     }
     return { path: outPath, size: info.size, format };
   }
   if (format !== 'tar' && format !== 'tar.gz' && format !== 'tar.zst') {
-    throw new OutputLayoutError(`kind is container, but ${outPath} is not a docker archive; ${NOT_AN_ARCHIVE}`);
+    throw new OutputLayoutError(
+      `kind is container, but ${outPath} is not a docker archive; ${NOT_AN_ARCHIVE}`,
+    );
   }
   try {
     const summary = await inspectDockerArchive(openTarStream(outPath, format), outPath);

@@ -32,7 +32,8 @@ export class ByteReader {
   /** Up to `count` bytes; fewer only at the end of the stream. */
   async read(count: number): Promise<Buffer> {
     while (this.bufferedBytes < count && (await this.fill()));
-    const all = this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered);
+    const all =
+      this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered);
     const taken = all.subarray(0, Math.min(count, all.length));
     const rest = all.subarray(taken.length);
     this.buffered = rest.length > 0 ? [rest] : [];

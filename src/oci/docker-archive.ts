@@ -58,12 +58,17 @@ export async function inspectDockerArchive(
     for await (const entry of readTar(tar)) {
       const name = entry.name.replace(/^\.\//, '');
       if (entry.type === 'file') entrySizes.set(name, entry.size);
-      if (name === 'manifest.json') images = parseManifest((await entry.readAll(16 << 20)).toString('utf8'), source);
+      if (name === 'manifest.json')
+        images = parseManifest((await entry.readAll(16 << 20)).toString('utf8'), source);
     }
   } catch (error) {
-    if (error instanceof TarFormatError) throw new DockerArchiveError(`${source}: ${error.message}`, { cause: error });
+    if (error instanceof TarFormatError)
+      throw new DockerArchiveError(`${source}: ${error.message}`, { cause: error });
     if (error instanceof DockerArchiveError) throw error;
-    throw new DockerArchiveError(`${source}: cannot read the archive: ${(error as Error).message}`, { cause: error });
+    throw new DockerArchiveError(
+      `${source}: cannot read the archive: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (!images) {
     throw new DockerArchiveError(`${source}: not a docker archive (no manifest.json in the tar)`);
@@ -71,7 +76,9 @@ export async function inspectDockerArchive(
   for (const image of images) {
     for (const name of [image.Config, ...image.Layers]) {
       if (!entrySizes.has(name)) {
-        throw new DockerArchiveError(`${source}: manifest.json names ${name}, which is not in the archive`);
+        throw new DockerArchiveError(
+          `${source}: manifest.json names ${name}, which is not in the archive`,
+        );
       }
     }
   }

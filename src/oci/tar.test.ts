@@ -13,7 +13,15 @@ function makeTar(files: Record<string, string>, format: 'gnu' | 'pax' | 'ustar')
     mkdirSync(join(dir, 'root', name, '..'), { recursive: true });
     writeFileSync(join(dir, 'root', name), content);
   }
-  execFileSync('tar', [`--format=${format}`, '--sort=name', '-C', join(dir, 'root'), '-cf', join(dir, 'out.tar'), '.']);
+  execFileSync('tar', [
+    `--format=${format}`,
+    '--sort=name',
+    '-C',
+    join(dir, 'root'),
+    '-cf',
+    join(dir, 'out.tar'),
+    '.',
+  ]);
   return readFileSync(join(dir, 'out.tar'));
 }
 
@@ -27,29 +35,35 @@ function chunked(bytes: Buffer, size = 333): Readable {
 const longName = `nix/store/${'a'.repeat(32)}-${'very-long-store-path-name-'.repeat(6)}/share/doc/README`;
 
 describe('readTar', () => {
-  it.each(['gnu', 'pax', 'ustar'] as const)('reads names, types and contents of a %s tar', async (format) => {
-    const files = { 'small.txt': 'hello', 'dir/big.bin': 'x'.repeat(70_000) };
-    const seen: Record<string, string> = {};
-    const types: string[] = [];
-    for await (const entry of readTar(chunked(makeTar(files, format)))) {
-      types.push(`${entry.name}:${entry.type}`);
-      if (entry.type === 'file') seen[entry.name.replace(/^\.\//, '')] = (await entry.readAll()).toString();
-    }
-    expect(seen).toEqual(files);
-    expect(types).toContain('./dir/:directory');
-  });
+  it.each(['gnu', 'pax', 'ustar'] as const)(
+    'reads names, types and contents of a %s tar',
+    async (format) => {
+      const files = { 'small.txt': 'hello', 'dir/big.bin': 'x'.repeat(70_000) };
+      const seen: Record<string, string> = {};
+      const types: string[] = [];
+      for await (const entry of readTar(chunked(makeTar(files, format)))) {
+        types.push(`${entry.name}:${entry.type}`);
+        if (entry.type === 'file')
+          seen[entry.name.replace(/^\.\//, '')] = (await entry.readAll()).toString();
+      }
+      expect(seen).toEqual(files);
+      expect(types).toContain('./dir/:directory');
+    },
+  );
 
   it('reads names longer than 100 bytes (GNU long names and PAX paths)', async () => {
     for (const format of ['gnu', 'pax'] as const) {
       const names: string[] = [];
-      for await (const entry of readTar(chunked(makeTar({ [longName]: 'doc' }, format)))) names.push(entry.name);
+      for await (const entry of readTar(chunked(makeTar({ [longName]: 'doc' }, format))))
+        names.push(entry.name);
       expect(names).toContain(`./${longName}`);
     }
   });
 
   it('skips contents nobody reads', async () => {
     const names: string[] = [];
-    for await (const entry of readTar(chunked(makeTar({ a: '1'.repeat(5000), b: '2' }, 'gnu')))) names.push(entry.name);
+    for await (const entry of readTar(chunked(makeTar({ a: '1'.repeat(5000), b: '2' }, 'gnu'))))
+      names.push(entry.name);
     expect(names).toEqual(['./', './a', './b']);
   });
 
@@ -57,7 +71,9 @@ describe('readTar', () => {
     const read = async (bytes: Buffer) => {
       for await (const entry of readTar(chunked(bytes))) await entry.readAll();
     };
-    await expect(read(Buffer.from('<html>not a tar</html>'.padEnd(600, ' ')))).rejects.toThrow(/not a tar archive/);
+    await expect(read(Buffer.from('<html>not a tar</html>'.padEnd(600, ' ')))).rejects.toThrow(
+      /not a tar archive/,
+    );
     await expect(read(Buffer.alloc(0))).rejects.toThrow(/empty input/);
     const whole = makeTar({ a: 'x'.repeat(4000) }, 'gnu');
     await expect(read(whole.subarray(0, 2048))).rejects.toThrow(/truncated/);

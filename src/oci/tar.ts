@@ -31,7 +31,8 @@ function numeric(header: Buffer, offset: number, length: number): number {
   if (first & 0x80) {
     // GNU base-256 for values that do not fit in octal (files of 8 GiB and more).
     let value = 0;
-    for (let i = offset + 1; i < offset + length; i += 1) value = value * 256 + (header[i] as number);
+    for (let i = offset + 1; i < offset + length; i += 1)
+      value = value * 256 + (header[i] as number);
     return value;
   }
   const text = field(header, offset, length).trim();
@@ -75,7 +76,9 @@ const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
  * Reads a tar stream entry by entry in one pass (ustar, GNU long names, PAX headers). Nothing is
  * extracted; each entry's content is streamed to whoever asks and skipped otherwise.
  */
-export async function* readTar(source: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<TarEntry> {
+export async function* readTar(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+): AsyncGenerator<TarEntry> {
   const reader = new ByteReader(source);
   let pax: Record<string, string> = {};
   let longName: string | undefined;
@@ -84,13 +87,16 @@ export async function* readTar(source: AsyncIterable<Buffer | Uint8Array | strin
   try {
     for (;;) {
       const header = await reader.read(BLOCK);
-      if (header.length === 0 && entries === 0) throw new TarFormatError('empty input, not a tar archive');
+      if (header.length === 0 && entries === 0)
+        throw new TarFormatError('empty input, not a tar archive');
       if (header.length === 0) return; // some writers omit the end-of-archive blocks
       if (header.length < BLOCK) throw new TarFormatError('truncated tar header');
       if (header.every((byte) => byte === 0)) return;
       if (!checksumOk(header)) {
         throw new TarFormatError(
-          entries === 0 ? 'not a tar archive (bad header checksum)' : `corrupt tar header at byte ${reader.position - BLOCK}`,
+          entries === 0
+            ? 'not a tar archive (bad header checksum)'
+            : `corrupt tar header at byte ${reader.position - BLOCK}`,
         );
       }
       entries += 1;
@@ -127,7 +133,8 @@ export async function* readTar(source: AsyncIterable<Buffer | Uint8Array | strin
         linkName,
         content: body,
         readAll: async (limit = 64 * 1024 * 1024) => {
-          if (size > limit) throw new TarFormatError(`${name} is ${size} bytes, more than the ${limit} expected`);
+          if (size > limit)
+            throw new TarFormatError(`${name} is ${size} bytes, more than the ${limit} expected`);
           return Buffer.concat(await collect(body()));
         },
       };

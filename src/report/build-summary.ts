@@ -30,7 +30,8 @@ export function buildSummaryRows(result: BuildResult): [string, string][] {
     ['Built', result.target],
     ['Out path', result.outPaths.join(' ')],
   ];
-  if (result.qcow2) rows.push(['qcow2', `${result.qcow2.path} (${formatBytes(result.qcow2.size)})`]);
+  if (result.qcow2)
+    rows.push(['qcow2', `${result.qcow2.path} (${formatBytes(result.qcow2.size)})`]);
   if (result.archive) {
     const layers = result.archive.layers !== undefined ? `, ${result.archive.layers} layers` : '';
     const tags = result.archive.repoTags?.length ? `, ${result.archive.repoTags.join(' ')}` : '';
@@ -49,4 +50,15 @@ export function buildSummaryText(result: BuildResult): string {
   const rows = buildSummaryRows(result);
   const width = Math.max(...rows.map(([name]) => name.length));
   return rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n');
+}
+
+/** The job summary: a Markdown table, readable as text in a terminal and rendered on GitHub. */
+export function buildSummaryMarkdown(result: BuildResult): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = buildSummaryRows(result).map(
+    ([name, value]) => `| ${cell(name)} | ${cell(value)} |`,
+  );
+  return ['### hypernix build-image', '', '| What | Value |', '| --- | --- |', ...rows, ''].join(
+    '\n',
+  );
 }

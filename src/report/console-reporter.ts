@@ -4,7 +4,11 @@ import type { Reporter, SourceLocation } from './reporter.js';
 export class ConsoleReporter implements Reporter {
   private readonly secrets: string[] = [];
   constructor(
-    private readonly options: { verbose?: boolean; quiet?: boolean; stream?: NodeJS.WritableStream } = {},
+    private readonly options: {
+      verbose?: boolean;
+      quiet?: boolean;
+      stream?: NodeJS.WritableStream;
+    } = {},
   ) {}
 
   private write(text: string) {

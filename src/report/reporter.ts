@@ -21,7 +21,11 @@ export interface Reporter {
 
 /** A Reporter that keeps everything in memory: for tests and for callers that want silence. */
 export class MemoryReporter implements Reporter {
-  readonly lines: { level: 'info' | 'warning' | 'error' | 'debug'; message: string; location?: SourceLocation }[] = [];
+  readonly lines: {
+    level: 'info' | 'warning' | 'error' | 'debug';
+    message: string;
+    location?: SourceLocation;
+  }[] = [];
   readonly groups: string[] = [];
   readonly paths: string[] = [];
   readonly secrets: string[] = [];

@@ -36,7 +36,11 @@ export class SpawnError extends Error {
  * Runs a program from an argument array (never through a shell) and streams its output by lines.
  * Resolves with the exit code; rejects only when the program cannot be started.
  */
-export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
   const tailLimit = options.stderrTailLines ?? 200;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {

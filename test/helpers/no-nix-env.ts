@@ -13,7 +13,23 @@ export function runnerWithoutNix(): { PATH: string; HOME: string } {
   const home = join(dir, 'home');
   mkdirSync(bin);
   mkdirSync(home);
-  for (const tool of ['sh', 'tar', 'gzip', 'xz', 'zstd', 'mkdir', 'ln', 'rm', 'cat', 'chmod', 'cp', 'mv', 'id', 'uname', 'dirname']) {
+  for (const tool of [
+    'sh',
+    'tar',
+    'gzip',
+    'xz',
+    'zstd',
+    'mkdir',
+    'ln',
+    'rm',
+    'cat',
+    'chmod',
+    'cp',
+    'mv',
+    'id',
+    'uname',
+    'dirname',
+  ]) {
     symlinkSync(`/usr/bin/${tool}`, join(bin, tool));
   }
   return { PATH: bin, HOME: home };

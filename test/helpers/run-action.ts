@@ -40,7 +40,13 @@ export function parseFileCommands(text: string): Record<string, string> {
  */
 export async function runAction(
   inputs: Record<string, string>,
-  options: { bundle?: string; env?: NodeJS.ProcessEnv; state?: Record<string, string>; cwd?: string; temp?: string } = {},
+  options: {
+    bundle?: string;
+    env?: NodeJS.ProcessEnv;
+    state?: Record<string, string>;
+    cwd?: string;
+    temp?: string;
+  } = {},
 ): Promise<ActionRun> {
   const temp = options.temp ?? mkdtempSync(join(tmpdir(), 'hypernix-action-'));
   const files = {
@@ -50,7 +56,8 @@ export async function runAction(
     path: join(temp, 'path'),
     temp,
   };
-  for (const file of [files.output, files.summary, files.state, files.path]) writeFileSync(file, '');
+  for (const file of [files.output, files.summary, files.state, files.path])
+    writeFileSync(file, '');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GITHUB_OUTPUT: files.output,

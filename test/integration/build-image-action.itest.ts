@@ -49,14 +49,24 @@ describe('build-image action: output layouts', () => {
 
   it('passes args and argstrs to nix-build', async () => {
     const nonce = freshNonce();
-    const run = await runAction({ kind: 'container', file: IMAGES_NIX, attribute: 'layeredTar', args: 'layers = 5', argstrs: `nonce=${nonce}` });
+    const run = await runAction({
+      kind: 'container',
+      file: IMAGES_NIX,
+      attribute: 'layeredTar',
+      args: 'layers = 5',
+      argstrs: `nonce=${nonce}`,
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(run.summary).toContain('5 layers');
     expect(run.stdout).toContain(`--argstr nonce ${nonce}`);
   });
 
   it('keeps a GC root for later steps and drops it in post', async () => {
-    const run = await runAction({ kind: 'derivation', file: IMAGES_NIX, attribute: 'derivationOnly' });
+    const run = await runAction({
+      kind: 'derivation',
+      file: IMAGES_NIX,
+      attribute: 'derivationOnly',
+    });
     expect(run.code, run.stdout).toBe(0);
     const gcRoot = run.state.gcRoot as string;
     expect(lstatSync(join(gcRoot, 'result')).isSymbolicLink()).toBe(true);
@@ -85,7 +95,9 @@ describe('build-image action: output layouts', () => {
     const groupStart = run.stdout.indexOf('::group::nix build');
     expect(groupStart).toBeGreaterThanOrEqual(0);
     expect(run.stdout.indexOf('early-line')).toBeGreaterThan(groupStart);
-    expect(run.stdout.indexOf('::endgroup::', groupStart)).toBeGreaterThan(run.stdout.indexOf('early-line'));
+    expect(run.stdout.indexOf('::endgroup::', groupStart)).toBeGreaterThan(
+      run.stdout.indexOf('early-line'),
+    );
   });
 });
 
@@ -95,7 +107,9 @@ describe('build-image action: failures', () => {
     expect(run.code).toBe(1);
     const errors = errorsOf(run);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^::error title=Nix evaluation error,file=test\/fixtures\/nix\/images\.nix,line=\d+,col=\d+::Nix evaluation failed at .*images\.nix:\d+:\d+: cannot add a string to an integer$/);
+    expect(errors[0]).toMatch(
+      /^::error title=Nix evaluation error,file=test\/fixtures\/nix\/images\.nix,line=\d+,col=\d+::Nix evaluation failed at .*images\.nix:\d+:\d+: cannot add a string to an integer$/,
+    );
     expect(run.stdout).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
   });
 
@@ -103,31 +117,71 @@ describe('build-image action: failures', () => {
     const run = await runAction({ kind: 'qcow2', file: join(FIXTURES, 'nix', 'syntax-error.nix') });
     expect(run.code).toBe(1);
     expect(errorsOf(run)).toEqual([
-      expect.stringMatching(/file=test\/fixtures\/nix\/syntax-error\.nix,line=3,col=\d+::Nix evaluation failed .*syntax error/),
+      expect.stringMatching(
+        /file=test\/fixtures\/nix\/syntax-error\.nix,line=3,col=\d+::Nix evaluation failed .*syntax error/,
+      ),
     ]);
   });
 
   it('names the failing derivation and shows the last lines of its log', async () => {
     const nonce = freshNonce();
-    const run = await runAction({ kind: 'qcow2', file: IMAGES_NIX, attribute: 'failing', argstrs: `nonce=${nonce}` });
+    const run = await runAction({
+      kind: 'qcow2',
+      file: IMAGES_NIX,
+      attribute: 'failing',
+      argstrs: `nonce=${nonce}`,
+    });
     expect(run.code).toBe(1);
     const errors = errorsOf(run);
-    expect(errors).toEqual([expect.stringMatching(/^::error::Nix build failed: builder for '\/nix\/store\/[0-9a-z]{32}-failing-build\.drv' failed with exit code 3$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::Nix build failed: builder for '\/nix\/store\/[0-9a-z]{32}-failing-build\.drv' failed with exit code 3$/,
+      ),
+    ]);
     const tail = run.stdout.slice(run.stdout.lastIndexOf('Last '));
-    expect(tail).toMatch(/^Last 2 lines of the log of \/nix\/store\/\S+-failing-build\.drv:\ncompiling the image/);
+    expect(tail).toMatch(
+      /^Last 2 lines of the log of \/nix\/store\/\S+-failing-build\.drv:\ncompiling the image/,
+    );
     expect(tail).toContain('warning: about to fail');
   });
 
   it.each([
-    [{ kind: 'qcow', file: IMAGES_NIX }, `input 'kind': expected one of qcow2, container, derivation; got "qcow"`],
-    [{ kind: 'qcow2', file: 'nope/missing.nix' }, `input 'file': ${ROOT}/nope/missing.nix does not exist`],
-    [{ kind: 'qcow2', file: IMAGES_NIX, attribute: 'nope' }, `input 'attribute': attribute 'nope' in selection path 'nope' not found in ${IMAGES_NIX}`],
-    [{ kind: 'qcow2', file: IMAGES_NIX, flake: '.#x' }, `input 'flake': give either a file (with an attribute) or a flake installable, not both`],
-    [{ kind: 'qcow2', file: IMAGES_NIX, argstrs: 'nonce' }, `input 'argstrs': expected name=value with a Nix identifier as name; got "nonce"`],
-    [{ kind: 'qcow2', file: IMAGES_NIX, attribute: 'noQcow' }, /^kind is qcow2, but the build output \/nix\/store\/\S+-not-a-disk-image holds no qcow2 disk image/],
-    [{ kind: 'qcow2', file: IMAGES_NIX, attribute: 'fakeQcow' }, /^kind is qcow2, but \/nix\/store\/\S+\/nixos\.qcow2 is not a qcow2 disk image$/],
-    [{ kind: 'container', file: IMAGES_NIX, attribute: 'notArchive' }, /^kind is container, but \/nix\/store\/\S+-not-an-archive is not a docker archive; expected/],
-    [{ kind: 'container', file: IMAGES_NIX, attribute: 'qcow' }, /is a directory; expected a docker archive/],
+    [
+      { kind: 'qcow', file: IMAGES_NIX },
+      `input 'kind': expected one of qcow2, container, derivation; got "qcow"`,
+    ],
+    [
+      { kind: 'qcow2', file: 'nope/missing.nix' },
+      `input 'file': ${ROOT}/nope/missing.nix does not exist`,
+    ],
+    [
+      { kind: 'qcow2', file: IMAGES_NIX, attribute: 'nope' },
+      `input 'attribute': attribute 'nope' in selection path 'nope' not found in ${IMAGES_NIX}`,
+    ],
+    [
+      { kind: 'qcow2', file: IMAGES_NIX, flake: '.#x' },
+      `input 'flake': give either a file (with an attribute) or a flake installable, not both`,
+    ],
+    [
+      { kind: 'qcow2', file: IMAGES_NIX, argstrs: 'nonce' },
+      `input 'argstrs': expected name=value with a Nix identifier as name; got "nonce"`,
+    ],
+    [
+      { kind: 'qcow2', file: IMAGES_NIX, attribute: 'noQcow' },
+      /^kind is qcow2, but the build output \/nix\/store\/\S+-not-a-disk-image holds no qcow2 disk image/,
+    ],
+    [
+      { kind: 'qcow2', file: IMAGES_NIX, attribute: 'fakeQcow' },
+      /^kind is qcow2, but \/nix\/store\/\S+\/nixos\.qcow2 is not a qcow2 disk image$/,
+    ],
+    [
+      { kind: 'container', file: IMAGES_NIX, attribute: 'notArchive' },
+      /^kind is container, but \/nix\/store\/\S+-not-an-archive is not a docker archive; expected/,
+    ],
+    [
+      { kind: 'container', file: IMAGES_NIX, attribute: 'qcow' },
+      /is a directory; expected a docker archive/,
+    ],
   ])('fails with one clear line for %j', async (inputs, expected) => {
     const run = await runAction(inputs);
     expect(run.code).toBe(1);
@@ -156,7 +210,7 @@ describe('build-image presets', () => {
     expect(run.outputs.qcow2).toMatch(/nixos\.qcow2$/);
   });
 
-  it("the container preset checks the output is a container image", async () => {
+  it('the container preset checks the output is a container image', async () => {
     const run = await runAction({ file: IMAGES_NIX, attribute: 'qcow', preset: 'container' });
     expect(run.code).toBe(1);
     expect(errorsOf(run)[0]).toMatch(/kind is container/);

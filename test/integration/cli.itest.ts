@@ -13,35 +13,96 @@ function hypernix(...args: string[]) {
 
 describe('the hypernix command (bundled dist/cli)', () => {
   it('prints the outputs as one JSON object with --json', () => {
-    const result = hypernix('build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'qcow', '--json');
+    const result = hypernix(
+      'build',
+      '--kind',
+      'qcow2',
+      '--file',
+      IMAGES_NIX,
+      '--attr',
+      'qcow',
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     const outputs = JSON.parse(result.stdout) as Record<string, string>;
-    expect(Object.keys(outputs).sort()).toEqual(['archive', 'archive-format', 'build-seconds', 'closure-size', 'out-path', 'qcow2']);
+    expect(Object.keys(outputs).sort()).toEqual([
+      'archive',
+      'archive-format',
+      'build-seconds',
+      'closure-size',
+      'out-path',
+      'qcow2',
+    ]);
     expect(outputs.qcow2).toMatch(/^\/nix\/store\/\S+\/nixos\.qcow2$/);
     expect(result.stderr).toContain('nix-build');
   });
 
   it('prints a readable summary without --json', () => {
-    const result = hypernix('build', '--kind', 'container', '--file', IMAGES_NIX, '--attr', 'layered');
+    const result = hypernix(
+      'build',
+      '--kind',
+      'container',
+      '--file',
+      IMAGES_NIX,
+      '--attr',
+      'layered',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Kind +container$/m);
-    expect(result.stdout).toMatch(/^Archive +\/nix\/store\/\S+ \(tar\.gz, .*3 layers, fixture\/nginx:1\.4\)$/m);
+    expect(result.stdout).toMatch(
+      /^Archive +\/nix\/store\/\S+ \(tar\.gz, .*3 layers, fixture\/nginx:1\.4\)$/m,
+    );
   });
 
   it('builds a flake and passes arguments after -- to Nix', () => {
-    const result = hypernix('build', '--kind', 'qcow2', '--flake', `${fixtureFlake()}#qcow2`, '--json', '--', '--option', 'cores', '1');
+    const result = hypernix(
+      'build',
+      '--kind',
+      'qcow2',
+      '--flake',
+      `${fixtureFlake()}#qcow2`,
+      '--json',
+      '--',
+      '--option',
+      'cores',
+      '1',
+    );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("--option cores 1");
+    expect(result.stderr).toContain('--option cores 1');
   });
 
   it.each([
-    [['build', '--kind', 'vm', '--file', IMAGES_NIX], 2, `hypernix: option '--kind': expected one of qcow2, container, derivation; got "vm"`],
-    [['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--flake', '.#x'], 2, `hypernix: option '--flake': give either a file (with an attribute) or a flake installable, not both`],
-    [['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--argstr', 'x'], 2, `hypernix: option '--argstr': expected name=value with a Nix identifier as name; got "x"`],
-    [['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'nope'], 2, `hypernix: option '--attr': attribute 'nope' in selection path 'nope' not found in ${IMAGES_NIX}`],
-    [['build', '--kynd', 'qcow2'], 2, /^hypernix: Unknown option '--kynd'; run 'hypernix build --help'$/],
+    [
+      ['build', '--kind', 'vm', '--file', IMAGES_NIX],
+      2,
+      `hypernix: option '--kind': expected one of qcow2, container, derivation; got "vm"`,
+    ],
+    [
+      ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--flake', '.#x'],
+      2,
+      `hypernix: option '--flake': give either a file (with an attribute) or a flake installable, not both`,
+    ],
+    [
+      ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--argstr', 'x'],
+      2,
+      `hypernix: option '--argstr': expected name=value with a Nix identifier as name; got "x"`,
+    ],
+    [
+      ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'nope'],
+      2,
+      `hypernix: option '--attr': attribute 'nope' in selection path 'nope' not found in ${IMAGES_NIX}`,
+    ],
+    [
+      ['build', '--kynd', 'qcow2'],
+      2,
+      /^hypernix: Unknown option '--kynd'; run 'hypernix build --help'$/,
+    ],
     [['deploy'], 2, `hypernix: unknown command "deploy"; run 'hypernix --help'`],
-    [['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'evalError'], 1, /^hypernix: Nix evaluation failed at \S+images\.nix:\d+:\d+: cannot add a string to an integer$/],
+    [
+      ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'evalError'],
+      1,
+      /^hypernix: Nix evaluation failed at \S+images\.nix:\d+:\d+: cannot add a string to an integer$/,
+    ],
   ])('%j exits %i with one line', (args, code, message) => {
     const result = hypernix(...args);
     expect(result.code).toBe(code);
@@ -56,6 +117,7 @@ describe('the hypernix command (bundled dist/cli)', () => {
     expect(hypernix('--help').stdout).toContain('hypernix build --kind KIND');
     const help = hypernix('build', '--help');
     expect(help.code).toBe(0);
-    for (const option of ['--kind', '--file', '--attr', '--arg ', '--argstr', '--flake', '--json']) expect(help.stdout).toContain(option);
+    for (const option of ['--kind', '--file', '--attr', '--arg ', '--argstr', '--flake', '--json'])
+      expect(help.stdout).toContain(option);
   });
 });

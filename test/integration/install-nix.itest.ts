@@ -38,7 +38,10 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/nix-2.99.0-x86_64-linux.tar.gz') {
       downloads += 1;
-      response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': tarball.length });
+      response.writeHead(200, {
+        'content-type': 'application/gzip',
+        'content-length': tarball.length,
+      });
       response.end(tarball);
     } else {
       response.writeHead(404).end('not found');
@@ -52,7 +55,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('Nix on the runner', () => {
   it('fails with a line naming the installer actions when Nix is missing', async () => {
-    const run = await runAction({ kind: 'qcow2', file: IMAGES_NIX, attribute: 'qcow' }, { env: runnerWithoutNix() });
+    const run = await runAction(
+      { kind: 'qcow2', file: IMAGES_NIX, attribute: 'qcow' },
+      { env: runnerWithoutNix() },
+    );
     expect(run.code).toBe(1);
     expect(errorsOf(run)).toEqual([
       '::error::Nix is not installed on this runner: add cachix/install-nix-action or DeterminateSystems/nix-installer-action before this step, or set install-nix: true',
@@ -65,18 +71,33 @@ describe('Nix on the runner', () => {
     const sha256 = createHash('sha256').update(tarball).digest('hex');
     const before = downloads;
     const first = await runAction(
-      { kind: 'qcow2', file: IMAGES_NIX, attribute: 'qcow', 'install-nix': 'true', 'nix-installer-url': url, 'nix-installer-sha256': sha256 },
+      {
+        kind: 'qcow2',
+        file: IMAGES_NIX,
+        attribute: 'qcow',
+        'install-nix': 'true',
+        'nix-installer-url': url,
+        'nix-installer-sha256': sha256,
+      },
       { env },
     );
     expect(first.code, first.stdout).toBe(0);
     expect(first.outputs.qcow2).toMatch(/nixos\.qcow2$/);
     expect(downloads - before).toBe(1);
-    expect(readFileSync(join(env.HOME, 'installer-args'), 'utf8').trim()).toBe('--no-daemon --no-channel-add');
+    expect(readFileSync(join(env.HOME, 'installer-args'), 'utf8').trim()).toBe(
+      '--no-daemon --no-channel-add',
+    );
     expect(readFileSync(first.files.path, 'utf8')).toContain(join(env.HOME, '.nix-profile', 'bin'));
 
     // A second job on the same runner finds the installer in the tool cache: no download.
     const second = await runAction(
-      { kind: 'qcow2', file: IMAGES_NIX, attribute: 'qcow', 'install-nix': 'true', 'nix-installer-url': url },
+      {
+        kind: 'qcow2',
+        file: IMAGES_NIX,
+        attribute: 'qcow',
+        'install-nix': 'true',
+        'nix-installer-url': url,
+      },
       { env: { ...runnerWithoutNix(), RUNNER_TOOL_CACHE: join(first.files.temp, 'tool-cache') } },
     );
     expect(second.code, second.stdout).toBe(0);
@@ -97,16 +118,25 @@ describe('Nix on the runner', () => {
       { env },
     );
     expect(run.code).toBe(1);
-    expect(errorsOf(run)[0]).toMatch(/has sha256 [0-9a-f]{64}, not the expected 0{64}; nothing was installed$/);
+    expect(errorsOf(run)[0]).toMatch(
+      /has sha256 [0-9a-f]{64}, not the expected 0{64}; nothing was installed$/,
+    );
     expect(() => readFileSync(join(env.HOME, 'installer-args'))).toThrow();
   });
 
   it('says which URL could not be downloaded', async () => {
     const run = await runAction(
-      { kind: 'qcow2', file: IMAGES_NIX, 'install-nix': 'true', 'nix-installer-url': `${baseUrl}/missing-nix-2.99.1.tar.xz` },
+      {
+        kind: 'qcow2',
+        file: IMAGES_NIX,
+        'install-nix': 'true',
+        'nix-installer-url': `${baseUrl}/missing-nix-2.99.1.tar.xz`,
+      },
       { env: runnerWithoutNix() },
     );
     expect(run.code).toBe(1);
-    expect(errorsOf(run)[0]).toMatch(/^::error::cannot download the Nix installer from http:\/\/127\.0\.0\.1:\d+\/missing-nix-2\.99\.1\.tar\.xz: .*404/);
+    expect(errorsOf(run)[0]).toMatch(
+      /^::error::cannot download the Nix installer from http:\/\/127\.0\.0\.1:\d+\/missing-nix-2\.99\.1\.tar\.xz: .*404/,
+    );
   });
 });

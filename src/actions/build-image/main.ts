@@ -7,7 +7,7 @@ import { buildImage } from '../../build/build-image.js';
 import { labelsFor, parseBuildConfig } from '../../config/build.js';
 import { applyPreset } from '../../config/presets.js';
 import { ActionsReporter } from '../../report/actions-reporter.js';
-import { buildOutputs, buildSummaryRows } from '../../report/build-summary.js';
+import { buildOutputs, buildSummaryMarkdown } from '../../report/build-summary.js';
 import { STATE } from '../dispatch.js';
 import { kitRoot } from '../kit-root.js';
 import { readBuildInputs, readPreset } from './inputs.js';
@@ -25,19 +25,14 @@ export async function main(): Promise<void> {
 
   const result = await buildImage(config, reporter, {
     outLink: join(gcRootDir, 'result'),
-    labels: { file: labels.file, attribute: labels.attribute, workingDirectory: labels.workingDirectory },
+    labels: {
+      file: labels.file,
+      attribute: labels.attribute,
+      workingDirectory: labels.workingDirectory,
+    },
   });
 
   for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
   core.info(`Built ${result.outPath}`);
-  await core.summary
-    .addHeading('hypernix build-image', 3)
-    .addTable([
-      [
-        { data: 'What', header: true },
-        { data: 'Value', header: true },
-      ],
-      ...buildSummaryRows(result),
-    ])
-    .write();
+  await core.summary.addRaw(buildSummaryMarkdown(result), true).write();
 }

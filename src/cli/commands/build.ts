@@ -61,7 +61,9 @@ export async function buildCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) {
-    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}; run 'hypernix build --help'`);
+    throw new UsageError(
+      `unexpected argument ${JSON.stringify(positionals[0])}; run 'hypernix build --help'`,
+    );
   }
   const labels = labelsFor('cli');
   const config = parseBuildConfig(
@@ -83,7 +85,11 @@ export async function buildCommand(argv: string[], io: CliIo): Promise<number> {
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const result = await buildImage(config, reporter, {
     outLink: values['out-link'],
-    labels: { file: labels.file, attribute: labels.attribute, workingDirectory: labels.workingDirectory },
+    labels: {
+      file: labels.file,
+      attribute: labels.attribute,
+      workingDirectory: labels.workingDirectory,
+    },
   });
   io.stdout.write(
     values.json ? `${JSON.stringify(buildOutputs(result))}\n` : `${buildSummaryText(result)}\n`,
