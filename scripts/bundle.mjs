@@ -1,7 +1,8 @@
 // Bundles each entry point into dist/<name>/index.js with @vercel/ncc (ESM, as the action runs it).
-// dist/ is committed; CI rebuilds it and fails when it differs (check-dist).
+// dist/ is committed; the test suite and CI rebuild it and fail when it differs (check-dist).
+// Each bundle is built beside its old one and swapped in only when complete.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 
 const entries = {
   'build-image': 'src/actions/build-image/index.ts',
@@ -10,7 +11,8 @@ const entries = {
 
 for (const [name, entry] of Object.entries(entries)) {
   const out = `dist/${name}`;
-  rmSync(out, { recursive: true, force: true });
+  const staging = `dist/.${name}.new`;
+  rmSync(staging, { recursive: true, force: true });
   execFileSync(
     process.execPath,
     [
@@ -18,12 +20,14 @@ for (const [name, entry] of Object.entries(entries)) {
       'build',
       entry,
       '-o',
-      out,
+      staging,
       '--license',
       'licenses.txt',
       '--quiet',
     ],
     { stdio: 'inherit' },
   );
+  if (name === 'cli') chmodSync(`${staging}/index.js`, 0o755);
+  rmSync(out, { recursive: true, force: true });
+  renameSync(staging, out);
 }
-chmodSync('dist/cli/index.js', 0o755);
