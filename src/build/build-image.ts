@@ -1,4 +1,9 @@
-import { buildTarget, DEFAULT_NIX_INSTALLER_URL, type BuildConfig, type BuildKind } from '../config/build.js';
+import {
+  buildTarget,
+  DEFAULT_NIX_INSTALLER_URL,
+  type BuildConfig,
+  type BuildKind,
+} from '../config/build.js';
 import type { Reporter } from '../report/reporter.js';
 import { describeTarget, runNixBuild } from '../nix/build.js';
 import { closureSize } from '../nix/closure.js';
@@ -33,10 +38,17 @@ export async function ensureNix(config: BuildConfig, reporter: Reporter): Promis
     return locateNix(reporter);
   }
   if (!config.installNix) return locateNix(reporter); // throws the message naming the installers
-  return installNix({ url: config.nixInstallerUrl ?? DEFAULT_NIX_INSTALLER_URL, sha256: config.nixInstallerSha256 }, reporter);
+  return installNix(
+    { url: config.nixInstallerUrl ?? DEFAULT_NIX_INSTALLER_URL, sha256: config.nixInstallerSha256 },
+    reporter,
+  );
 }
 
-export async function buildImage(config: BuildConfig, reporter: Reporter, options: BuildOptions): Promise<BuildResult> {
+export async function buildImage(
+  config: BuildConfig,
+  reporter: Reporter,
+  options: BuildOptions,
+): Promise<BuildResult> {
   const nix = await ensureNix(config, reporter);
   const target = buildTarget(config);
   const built = await runNixBuild(
@@ -66,4 +78,3 @@ export async function buildImage(config: BuildConfig, reporter: Reporter, option
     nixVersion: nix.version.text,
   };
 }
-
