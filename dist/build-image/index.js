@@ -43012,6 +43012,42 @@ function checksumOk(header) {
         sum += i >= 148 && i < 156 ? 32 : header[i];
     return sum === stored;
 }
+/**
+ * The state that extended headers (PAX 'x', GNU long names 'L' and 'K') carry over to the next
+ * real entry. Shared by the streaming reader and the seeking indexer.
+ */
+class ExtendedHeaderState {
+    pax = {};
+    longName;
+    longLink;
+    /** Whether a type flag announces an extended header rather than an entry. */
+    static isExtended(flag) {
+        return flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K';
+    }
+    /** The size of the next entry's data, which a PAX header may override. */
+    sizeOf(header) {
+        return this.pax.size !== undefined ? Number(this.pax.size) : numeric(header, 124, 12);
+    }
+    take(flag, data) {
+        if (flag === 'x')
+            this.pax = parsePax(data);
+        if (flag === 'L')
+            this.longName = data.toString('utf8').replace(/\0+$/, '');
+        if (flag === 'K')
+            this.longLink = data.toString('utf8').replace(/\0+$/, '');
+    }
+    /** The entry's name and link, with any extended header applied; then forgets them. */
+    resolve(header) {
+        const prefix = field(header, 345, 155);
+        const baseName = field(header, 0, 100);
+        const name = this.pax.path ?? this.longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
+        const linkName = this.pax.linkpath ?? this.longLink ?? field(header, 157, 100);
+        this.pax = {};
+        this.longName = undefined;
+        this.longLink = undefined;
+        return { name, linkName };
+    }
+}
 function parsePax(data) {
     const records = {};
     let offset = 0;
@@ -43048,9 +43084,7 @@ const padding = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
  */
 async function* readTar(source) {
     const reader = new ByteReader(source);
-    let pax = {};
-    let longName;
-    let longLink;
+    const extended = new ExtendedHeaderState();
     let entries = 0;
     try {
         for (;;) {
@@ -43070,27 +43104,16 @@ async function* readTar(source) {
             }
             entries += 1;
             const flag = field(header, 156, 1);
-            const size = pax.size !== undefined ? Number(pax.size) : numeric(header, 124, 12);
-            if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+            const size = extended.sizeOf(header);
+            if (ExtendedHeaderState.isExtended(flag)) {
                 const data = Buffer.concat(await collect(reader.take(size)));
                 await reader.skip(padding(size));
                 if (data.length < size)
                     throw new TarFormatError('truncated tar archive');
-                if (flag === 'x')
-                    pax = parsePax(data);
-                if (flag === 'L')
-                    longName = data.toString('utf8').replace(/\0+$/, '');
-                if (flag === 'K')
-                    longLink = data.toString('utf8').replace(/\0+$/, '');
+                extended.take(flag, data);
                 continue;
             }
-            const prefix = field(header, 345, 155);
-            const baseName = field(header, 0, 100);
-            const name = pax.path ?? longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
-            const linkName = pax.linkpath ?? longLink ?? field(header, 157, 100);
-            pax = {};
-            longName = undefined;
-            longLink = undefined;
+            const { name, linkName } = extended.resolve(header);
             let consumed = 0;
             const body = async function* () {
                 for await (const piece of reader.take(size - consumed)) {

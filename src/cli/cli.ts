@@ -1,5 +1,6 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { buildCommand, BUILD_HELP } from './commands/build.js';
+import { pushCommand, PUSH_HELP } from './commands/push.js';
 import { UsageError } from './usage.js';
 
 const VERSION = '0.1.0';
@@ -9,13 +10,15 @@ export const MAIN_HELP = `hypernix: build NixOS qcow2 and Nix container images t
 Usage:
   hypernix build --kind KIND (--file FILE [--attr ATTR] [--arg NAME=EXPR]... [--argstr NAME=VALUE]...
                               | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
+  hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
   hypernix help [COMMAND]
   hypernix --version
 
 Commands:
   build    build an image with Nix and report its out path, qcow2 or archive, and sizes
+  push     push a docker archive to a registry, sending only the layers it lacks
 
-Run 'hypernix build --help' for the options of build.
+Run 'hypernix COMMAND --help' for the options of a command.
 `;
 
 export interface CliIo {
@@ -35,7 +38,9 @@ export async function runCli(
       case '-h':
       case '--help':
       case 'help':
-        io.stdout.write(rest[0] === 'build' ? BUILD_HELP : MAIN_HELP);
+        io.stdout.write(
+          rest[0] === 'build' ? BUILD_HELP : rest[0] === 'push' ? PUSH_HELP : MAIN_HELP,
+        );
         return 0;
       case '-V':
       case '--version':
@@ -43,6 +48,8 @@ export async function runCli(
         return 0;
       case 'build':
         return await buildCommand(rest, io);
+      case 'push':
+        return await pushCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
     }

@@ -18,7 +18,7 @@ export interface DockerArchiveSummary {
   entrySizes: Map<string, number>;
 }
 
-function parseManifest(text: string, source: string): DockerArchiveImage[] {
+export function parseManifest(text: string, source: string): DockerArchiveImage[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

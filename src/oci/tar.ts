@@ -1,7 +1,7 @@
 import { HypernixError } from '../util/errors.js';
 import { ByteReader } from './byte-reader.js';
 
-const BLOCK = 512;
+export const BLOCK = 512;
 
 export class TarFormatError extends HypernixError {
   override name = 'TarFormatError';
@@ -20,13 +20,13 @@ export interface TarEntry {
   readAll(limit?: number): Promise<Buffer>;
 }
 
-function field(header: Buffer, offset: number, length: number): string {
+export function field(header: Buffer, offset: number, length: number): string {
   const raw = header.subarray(offset, offset + length);
   const end = raw.indexOf(0);
   return raw.subarray(0, end === -1 ? length : end).toString('utf8');
 }
 
-function numeric(header: Buffer, offset: number, length: number): number {
+export function numeric(header: Buffer, offset: number, length: number): number {
   const first = header[offset] as number;
   if (first & 0x80) {
     // GNU base-256 for values that do not fit in octal (files of 8 GiB and more).
@@ -39,11 +39,49 @@ function numeric(header: Buffer, offset: number, length: number): number {
   return text === '' ? 0 : parseInt(text, 8);
 }
 
-function checksumOk(header: Buffer): boolean {
+export function checksumOk(header: Buffer): boolean {
   const stored = numeric(header, 148, 8);
   let sum = 0;
   for (let i = 0; i < BLOCK; i += 1) sum += i >= 148 && i < 156 ? 32 : (header[i] as number);
   return sum === stored;
+}
+
+/**
+ * The state that extended headers (PAX 'x', GNU long names 'L' and 'K') carry over to the next
+ * real entry. Shared by the streaming reader and the seeking indexer.
+ */
+export class ExtendedHeaderState {
+  private pax: Record<string, string> = {};
+  private longName: string | undefined;
+  private longLink: string | undefined;
+
+  /** Whether a type flag announces an extended header rather than an entry. */
+  static isExtended(flag: string): boolean {
+    return flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K';
+  }
+
+  /** The size of the next entry's data, which a PAX header may override. */
+  sizeOf(header: Buffer): number {
+    return this.pax.size !== undefined ? Number(this.pax.size) : numeric(header, 124, 12);
+  }
+
+  take(flag: string, data: Buffer): void {
+    if (flag === 'x') this.pax = parsePax(data);
+    if (flag === 'L') this.longName = data.toString('utf8').replace(/\0+$/, '');
+    if (flag === 'K') this.longLink = data.toString('utf8').replace(/\0+$/, '');
+  }
+
+  /** The entry's name and link, with any extended header applied; then forgets them. */
+  resolve(header: Buffer): { name: string; linkName: string } {
+    const prefix = field(header, 345, 155);
+    const baseName = field(header, 0, 100);
+    const name = this.pax.path ?? this.longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
+    const linkName = this.pax.linkpath ?? this.longLink ?? field(header, 157, 100);
+    this.pax = {};
+    this.longName = undefined;
+    this.longLink = undefined;
+    return { name, linkName };
+  }
 }
 
 function parsePax(data: Buffer): Record<string, string> {
@@ -62,7 +100,7 @@ function parsePax(data: Buffer): Record<string, string> {
   return records;
 }
 
-function typeOf(flag: string): TarEntryType {
+export function typeOf(flag: string): TarEntryType {
   if (flag === '0' || flag === '' || flag === '7') return 'file';
   if (flag === '5') return 'directory';
   if (flag === '2') return 'symlink';
@@ -70,7 +108,7 @@ function typeOf(flag: string): TarEntryType {
   return 'other';
 }
 
-const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
+export const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
 
 /**
  * Reads a tar stream entry by entry in one pass (ustar, GNU long names, PAX headers). Nothing is
@@ -80,9 +118,7 @@ export async function* readTar(
   source: AsyncIterable<Buffer | Uint8Array | string>,
 ): AsyncGenerator<TarEntry> {
   const reader = new ByteReader(source);
-  let pax: Record<string, string> = {};
-  let longName: string | undefined;
-  let longLink: string | undefined;
+  const extended = new ExtendedHeaderState();
   let entries = 0;
   try {
     for (;;) {
@@ -101,23 +137,15 @@ export async function* readTar(
       }
       entries += 1;
       const flag = field(header, 156, 1);
-      const size = pax.size !== undefined ? Number(pax.size) : numeric(header, 124, 12);
-      if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+      const size = extended.sizeOf(header);
+      if (ExtendedHeaderState.isExtended(flag)) {
         const data = Buffer.concat(await collect(reader.take(size)));
         await reader.skip(padding(size));
         if (data.length < size) throw new TarFormatError('truncated tar archive');
-        if (flag === 'x') pax = parsePax(data);
-        if (flag === 'L') longName = data.toString('utf8').replace(/\0+$/, '');
-        if (flag === 'K') longLink = data.toString('utf8').replace(/\0+$/, '');
+        extended.take(flag, data);
         continue;
       }
-      const prefix = field(header, 345, 155);
-      const baseName = field(header, 0, 100);
-      const name = pax.path ?? longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
-      const linkName = pax.linkpath ?? longLink ?? field(header, 157, 100);
-      pax = {};
-      longName = undefined;
-      longLink = undefined;
+      const { name, linkName } = extended.resolve(header);
 
       let consumed = 0;
       const body = async function* (): AsyncGenerator<Buffer> {

@@ -1,0 +1,119 @@
+import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
+import { pushDockerArchive } from '../../oci/push-image.js';
+import { formatReference } from '../../oci/reference.js';
+import { openArchive } from '../../publish/archive-source.js';
+import { connectRegistry } from '../../publish/registry-login.js';
+import { ConsoleReporter } from '../../report/console-reporter.js';
+import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
+import type { CliIo } from '../cli.js';
+import { parseCommandLine, UsageError } from '../usage.js';
+
+export const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
+
+Pushes a docker archive (.tar, .tar.gz, .tar.zst, a streamLayeredImage script, or - for
+standard input) to a registry without a Docker daemon. REF is registry/repository[:tag].
+Layers the registry already has are neither compressed nor sent.
+
+Options:
+  --tag TAG                 one more tag (repeatable); REF's own tag counts too
+  --compression C           gzip (default), zstd or none
+  --compression-level N     gzip 1-9 (default 1), zstd 1-22 (default 3)
+  --concurrency N           layers worked on at once (default 4)
+  --mount-from REF          another repository of the registry to mount known layers from
+  --manifest-format F       docker (default with gzip) or oci
+  --plain-http              talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
+  --username USER           with the password on standard input (--password-stdin) or in
+  --password-stdin          HYPERNIX_REGISTRY_PASSWORD; else docker login's config.json
+  --json                    print image-ref, digest, pushed-bytes, reused-bytes as JSON
+  -h, --help                show this help
+`;
+
+const OPTIONS = {
+  tag: { type: 'string', multiple: true },
+  compression: { type: 'string' },
+  'compression-level': { type: 'string' },
+  concurrency: { type: 'string' },
+  'mount-from': { type: 'string' },
+  'manifest-format': { type: 'string' },
+  'plain-http': { type: 'boolean' },
+  username: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, 'push');
+  if (values.help) {
+    io.stdout.write(PUSH_HELP);
+    return 0;
+  }
+  if (positionals.length !== 2)
+    throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
+  const [archivePath, ref] = positionals as [string, string];
+  const password = values['password-stdin']
+    ? await readStdin()
+    : process.env.HYPERNIX_REGISTRY_PASSWORD;
+  const config = parsePushConfig(
+    {
+      push: true,
+      image: ref,
+      tags: values.tag ?? [],
+      registryUsername: values.username,
+      registryPassword: password,
+      compression: values.compression,
+      compressionLevel: values['compression-level'],
+      concurrency: values.concurrency,
+      mountFrom: values['mount-from'],
+      manifestFormat: values['manifest-format'],
+      plainHttp: values['plain-http'] ?? false,
+    },
+    pushLabelsFor('cli'),
+  );
+  const image = config.image as NonNullable<typeof config.image>;
+  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+  if (tags.length === 0)
+    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+  const source = await openArchive(archivePath, 'argument ARCHIVE');
+  const client = await connectRegistry(
+    {
+      registry: image.registry,
+      username: config.registryUsername,
+      password: config.registryPassword,
+      plainHttp: config.plainHttp,
+    },
+    reporter,
+  );
+  const result = await pushDockerArchive(source, {
+    client,
+    repository: image.repository,
+    tags,
+    compression: config.compression,
+    level: config.level,
+    concurrency: config.parallelism,
+    manifestFormat: config.manifestFormat,
+    mountFrom: config.mountFrom
+      ? {
+          repository: config.mountFrom.repository,
+          reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0] ?? 'latest',
+        }
+      : undefined,
+    reporter,
+  });
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
+      : `${pushSummaryText(image.registry, result)}\n`,
+  );
+  return 0;
+}

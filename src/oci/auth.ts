@@ -1,0 +1,117 @@
+import type { Credentials } from './credentials.js';
+import { RegistryAuthError } from './errors.js';
+import { HEADER } from './media-types.js';
+import type { HttpRequest, HttpResponse } from './transport.js';
+
+export interface Challenge {
+  scheme: 'basic' | 'bearer';
+  realm?: string;
+  service?: string;
+  scope?: string;
+}
+
+/** Parses `WWW-Authenticate: Bearer realm="…",service="…",scope="…"` (quoted or bare values). */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined;
+  const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+  if (!match) return undefined;
+  const scheme = (match[1] as string).toLowerCase();
+  if (scheme !== 'basic' && scheme !== 'bearer') return undefined;
+  const params: Record<string, string> = {};
+  for (const part of (match[2] as string).matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+    params[(part[1] as string).toLowerCase()] = (part[2] ?? part[3] ?? '').replace(/\\(.)/g, '$1');
+  }
+  return { scheme, realm: params.realm, service: params.service, scope: params.scope };
+}
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
+
+export type Sender = (request: HttpRequest) => Promise<HttpResponse>;
+
+/**
+ * Authorization for one registry: learns its scheme from the first 401, then sends Basic
+ * credentials or a Bearer token for the scope (fetched from the realm and cached per scope until
+ * shortly before it expires). The password only ever goes into an Authorization header.
+ */
+export class RegistryAuth {
+  private scheme: Challenge | undefined;
+  private readonly tokens = new Map<string, CachedToken>();
+
+  constructor(
+    readonly registry: string,
+    private readonly credentials: Credentials | undefined,
+    private readonly sendRequest: Sender,
+  ) {}
+
+  /** The header to send for a scope, when the scheme is known; undefined before the first 401. */
+  async header(scope: string): Promise<string | undefined> {
+    if (!this.scheme) return undefined;
+    if (this.scheme.scheme === 'basic') return this.basic();
+    const cached = this.tokens.get(scope);
+    if (cached && cached.expiresAt > Date.now()) return `Bearer ${cached.value}`;
+    return `Bearer ${await this.fetchToken(scope)}`;
+  }
+
+  /** Takes a 401's challenge; returns whether a retry with new authorization may succeed. */
+  learn(response: HttpResponse, scope: string): boolean {
+    const challenge = parseChallenge(response.headers.get(HEADER.wwwAuthenticate));
+    if (!challenge) return false;
+    const firstTime = !this.scheme;
+    this.scheme = challenge;
+    if (challenge.scheme === 'basic') return firstTime && this.credentials !== undefined;
+    // A 401 with a token already cached means the token lacks the scope or expired: drop it.
+    const hadToken = this.tokens.delete(scope);
+    return firstTime || hadToken;
+  }
+
+  private basic(): string | undefined {
+    if (!this.credentials) return undefined;
+    const { username, password } = this.credentials;
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  }
+
+  private async fetchToken(scope: string): Promise<string> {
+    const realm = this.scheme?.realm;
+    if (!realm)
+      throw new RegistryAuthError(
+        `registry ${this.registry} asked for a bearer token but named no realm`,
+      );
+    const url = new URL(realm);
+    if (this.scheme?.service) url.searchParams.set('service', this.scheme.service);
+    for (const part of scope.split(' ').filter(Boolean)) url.searchParams.append('scope', part);
+    const basic = this.basic();
+    const response = await this.sendRequest({
+      method: 'GET',
+      url: url.toString(),
+      headers: basic ? { [HEADER.authorization]: basic } : {},
+      idleTimeoutMs: 30_000,
+    });
+    if (response.status < 200 || response.status > 299) {
+      await response.discard();
+      const who = this.credentials
+        ? `user ${JSON.stringify(this.credentials.username)}`
+        : 'anonymous access';
+      throw new RegistryAuthError(
+        `registry ${this.registry} refused ${who} for scope ${scope} (token endpoint answered ${response.status})`,
+        response.status,
+      );
+    }
+    const body = await response.json<{
+      token?: string;
+      access_token?: string;
+      expires_in?: number;
+    }>();
+    const token = body.token ?? body.access_token;
+    if (!token)
+      throw new RegistryAuthError(
+        `registry ${this.registry}: the token endpoint returned no token`,
+      );
+    // Renew 10 s early so a token never expires in the middle of a request.
+    const lifetime = Math.max(30, body.expires_in ?? 60) * 1000;
+    this.tokens.set(scope, { value: token, expiresAt: Date.now() + lifetime - 10_000 });
+    return token;
+  }
+}

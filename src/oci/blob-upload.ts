@@ -1,0 +1,203 @@
+import { RegistryError } from './errors.js';
+import { isRetryableError, withRetries } from './http.js';
+import { HEADER } from './media-types.js';
+import { scopeFor, type RegistryClient } from './registry-client.js';
+import type { HttpResponse } from './transport.js';
+
+/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
+export const MONOLITHIC_LIMIT = 32 << 20;
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+export const CHUNK_SIZE = 32 << 20;
+
+function withDigest(location: string, digest: string): string {
+  const url = new URL(location);
+  url.searchParams.set('digest', digest);
+  return url.toString();
+}
+
+function locationOf(client: RegistryClient, response: HttpResponse): string {
+  const location = response.headers.get(HEADER.location);
+  if (!location)
+    throw new RegistryError(`registry ${client.registry} started an upload but sent no Location`);
+  return new URL(location, client.baseUrl).toString();
+}
+
+/** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
+function receivedBytes(response: HttpResponse): number {
+  const range = response.headers.get(HEADER.range);
+  const match = range ? /(\d+)-(\d+)/.exec(range) : null;
+  return match ? Number(match[2]) + 1 : 0;
+}
+
+export type MountResult = { mounted: true } | { mounted: false; location: string };
+
+/**
+ * Opens an upload session, asking the registry to mount the blob from another repository when
+ * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
+ */
+export async function startUpload(
+  client: RegistryClient,
+  repository: string,
+  mount?: { digest: string; from: string },
+): Promise<MountResult> {
+  const query = mount
+    ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+    : '';
+  const scope = mount
+    ? `${scopeFor(repository, 'pull,push')} ${scopeFor(mount.from, 'pull')}`
+    : scopeFor(repository, 'pull,push');
+  const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+    scope,
+    expect: [201, 202],
+  });
+  await response.discard();
+  if (response.status === 201 && mount) return { mounted: true };
+  return { mounted: false, location: locationOf(client, response) };
+}
+
+/** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
+export async function uploadBlob(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  bytes: Buffer,
+  session?: string,
+): Promise<void> {
+  const scope = scopeFor(repository, 'pull,push');
+  // A retried PUT needs a fresh session: the failed one may be half-written or gone.
+  let location = session;
+  await withRetries(
+    async () => {
+      location ??= ((await startUpload(client, repository)) as { location: string }).location;
+      const target = location;
+      location = undefined;
+      const response = await client.exchange('PUT', withDigest(target, digest), {
+        scope,
+        headers: { [HEADER.contentType]: 'application/octet-stream' },
+        body: bytes,
+        expect: [201],
+        retry: false,
+      });
+      await response.discard();
+    },
+    {
+      onRetry: (why, delay) =>
+        client.reporter?.warning(
+          `${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`,
+        ),
+    },
+  );
+}
+
+/**
+ * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
+ * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
+ * dropped connection the upload resumes from the registry's Range instead of starting over.
+ */
+export class ChunkedUpload {
+  private location: string;
+  private offset = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  private constructor(
+    private readonly client: RegistryClient,
+    private readonly repository: string,
+    location: string,
+    private readonly chunkSize: number,
+  ) {
+    this.location = location;
+  }
+
+  static async start(
+    client: RegistryClient,
+    repository: string,
+    chunkSize = CHUNK_SIZE,
+  ): Promise<ChunkedUpload> {
+    const session = (await startUpload(client, repository)) as { location: string };
+    return new ChunkedUpload(client, repository, session.location, chunkSize);
+  }
+
+  /** Bytes the registry has acknowledged so far. */
+  get sent(): number {
+    return this.offset;
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= this.chunkSize) await this.flush();
+  }
+
+  /** Sends what is pending and closes the upload under its digest. */
+  async finish(digest: string): Promise<void> {
+    if (this.pendingBytes > 0) await this.flush();
+    await withRetries(async () => {
+      const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
+        scope: this.scope,
+        expect: [201],
+        retry: false,
+      });
+      await response.discard();
+    });
+  }
+
+  private get scope(): string {
+    return scopeFor(this.repository, 'pull,push');
+  }
+
+  private async flush(): Promise<void> {
+    const chunk =
+      this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const start = this.offset;
+    let skip = 0;
+    await withRetries(
+      async ({ attempt }) => {
+        if (attempt > 0) {
+          // Ask where the registry stands, and send only what it lacks.
+          const held = await this.status();
+          if (held < start || held > start + chunk.length) {
+            throw new RegistryError(
+              `registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`,
+            );
+          }
+          skip = held - start;
+          if (skip === chunk.length) return;
+        }
+        const body = chunk.subarray(skip);
+        const response = await this.client.exchange('PATCH', this.location, {
+          scope: this.scope,
+          headers: {
+            [HEADER.contentType]: 'application/octet-stream',
+            [HEADER.contentRange]: `${start + skip}-${start + chunk.length - 1}`,
+          },
+          body,
+          expect: [202],
+          retry: false,
+        });
+        await response.discard();
+        this.location = locationOf(this.client, response);
+      },
+      {
+        onRetry: (why, delay) =>
+          this.client.reporter?.warning(
+            `${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`,
+          ),
+      },
+    );
+    this.offset = start + chunk.length;
+  }
+
+  private async status(): Promise<number> {
+    const response = await this.client.exchange('GET', this.location, {
+      scope: this.scope,
+      expect: [204],
+    });
+    await response.discard();
+    const next = response.headers.get(HEADER.location);
+    if (next) this.location = new URL(next, this.client.baseUrl).toString();
+    return receivedBytes(response);
+  }
+}

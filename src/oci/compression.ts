@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { Duplex, type Readable, type Transform } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { MEDIA_TYPE } from './media-types.js';
+
+export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const;
+export type Compression = (typeof COMPRESSIONS)[number];
+
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+export const DEFAULT_LEVEL: Record<Compression, number> = { gzip: 1, zstd: 3, none: 0 };
+
+type ZstdZlib = {
+  createZstdCompress?: (options?: object) => Transform;
+  createZstdDecompress?: () => Transform;
+  constants: Record<string, number>;
+};
+
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+export function compressor(compression: Exclude<Compression, 'none'>, level: number): Transform {
+  if (compression === 'gzip') return zlib.createGzip({ level, memLevel: 9 });
+  const z = zlib as unknown as ZstdZlib;
+  if (z.createZstdCompress) {
+    const levelKey = z.constants.ZSTD_c_compressionLevel as number;
+    return z.createZstdCompress({ params: { [levelKey]: level } });
+  }
+  return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+
+export function decompressor(compression: Exclude<Compression, 'none'>): Transform {
+  if (compression === 'gzip') return zlib.createGunzip();
+  const z = zlib as unknown as ZstdZlib;
+  if (z.createZstdDecompress) return z.createZstdDecompress();
+  return programTransform('zstd', ['-q', '-d', '-c']);
+}
+
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program: string, args: string[]): Transform {
+  const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  return Duplex.from({
+    writable: child.stdin,
+    readable: child.stdout as Readable,
+  }) as unknown as Transform;
+}
+
+/** The layer media type for a compression in each manifest format. */
+export function layerMediaType(compression: Compression, format: ManifestFormat): string {
+  if (format === 'docker') return MEDIA_TYPE.dockerLayerGzip;
+  if (compression === 'gzip') return MEDIA_TYPE.ociLayerGzip;
+  if (compression === 'zstd') return MEDIA_TYPE.ociLayerZstd;
+  return MEDIA_TYPE.ociLayer;
+}
+
+/** Which compression a layer media type means. */
+export function compressionOf(mediaType: string): Compression | undefined {
+  if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd')) return 'zstd';
+  if (
+    mediaType.endsWith('+gzip') ||
+    mediaType.endsWith('.gzip') ||
+    mediaType === MEDIA_TYPE.dockerLayerGzip
+  )
+    return 'gzip';
+  if (mediaType === MEDIA_TYPE.ociLayer || mediaType.endsWith('.tar')) return 'none';
+  return undefined;
+}
+
+export type ManifestFormat = 'docker' | 'oci';
+
+/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+export function manifestFormatFor(
+  compression: Compression,
+  requested?: ManifestFormat,
+): ManifestFormat {
+  if (compression !== 'gzip') return 'oci';
+  return requested ?? 'docker';
+}

@@ -1,0 +1,32 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+export const SHA256_PREFIX = 'sha256:';
+
+export function sha256Digest(data: Buffer | string): string {
+  return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
+}
+
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+export class DigestCounter {
+  private readonly hash: Hash = createHash('sha256');
+  bytes = 0;
+  update(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+  digest(): string {
+    return SHA256_PREFIX + this.hash.digest('hex');
+  }
+}
+
+export async function sha256File(
+  path: string,
+  start = 0,
+  end?: number,
+): Promise<{ digest: string; size: number }> {
+  const counter = new DigestCounter();
+  const stream = createReadStream(path, { start, end, highWaterMark: 1 << 20 });
+  for await (const chunk of stream) counter.update(chunk as Buffer);
+  return { digest: counter.digest(), size: counter.bytes };
+}

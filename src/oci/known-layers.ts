@@ -1,0 +1,91 @@
+import type { Reporter } from '../report/reporter.js';
+import { describeError } from '../util/errors.js';
+import { compressionOf, type Compression, type ManifestFormat } from './compression.js';
+import { MEDIA_TYPE } from './media-types.js';
+import { scopeFor, type RegistryClient } from './registry-client.js';
+
+/** A compressed blob the registry already holds for an uncompressed layer. */
+export interface KnownLayer {
+  digest: string;
+  size: number;
+  mediaType: string;
+  /** The repository that holds it. */
+  repository: string;
+  /** Referenced by a manifest of the target repository itself: present without asking. */
+  inTarget: boolean;
+}
+
+interface ManifestJson {
+  mediaType?: string;
+  config?: { digest: string };
+  layers?: { digest: string; size: number; mediaType: string }[];
+  manifests?: { digest: string; platform?: { os?: string; architecture?: string } }[];
+}
+
+export interface KnownLayerSource {
+  repository: string;
+  reference: string;
+}
+
+/**
+ * Learns, without moving any layer, which compressed blobs the registry holds for which
+ * diff_ids: each manifest named (the target's tags, a mount-from image) pairs its layers with
+ * its config's diff_ids. A fresh runner then need not compress a layer to learn its digest.
+ */
+export async function learnKnownLayers(
+  client: RegistryClient,
+  target: string,
+  sources: KnownLayerSource[],
+  want: { compression: Compression; format: ManifestFormat },
+  reporter: Reporter,
+): Promise<Map<string, KnownLayer>> {
+  const known = new Map<string, KnownLayer>();
+  const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+  results.forEach((result, index) => {
+    const source = sources[index] as KnownLayerSource;
+    if (result.status === 'rejected') {
+      reporter.debug(
+        `no layers learnt from ${source.repository}:${source.reference}: ${describeError(result.reason)}`,
+      );
+      return;
+    }
+    for (const [diffId, layer] of result.value) {
+      if (compressionOf(layer.mediaType) !== want.compression) continue;
+      if (want.format === 'docker' && layer.mediaType !== MEDIA_TYPE.dockerLayerGzip) continue;
+      const inTarget = source.repository === target;
+      const current = known.get(diffId);
+      if (!current || (inTarget && !current.inTarget))
+        known.set(diffId, { ...layer, repository: source.repository, inTarget });
+    }
+  });
+  return known;
+}
+
+async function layersOf(client: RegistryClient, source: KnownLayerSource) {
+  const scope = scopeFor(source.repository, 'pull');
+  const pairs = new Map<string, { digest: string; size: number; mediaType: string }>();
+  let manifest = await client.getManifest(source.repository, source.reference, scope);
+  if (!manifest) return pairs;
+  let json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
+  if (json.manifests) {
+    // An index: the linux/amd64 image, which is what a Nix-built image for this runner is.
+    const entry =
+      json.manifests.find(
+        (m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64',
+      ) ?? json.manifests[0];
+    if (!entry) return pairs;
+    manifest = await client.getManifest(source.repository, entry.digest, scope);
+    if (!manifest) return pairs;
+    json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
+  }
+  if (!json.config || !json.layers) return pairs;
+  const config = JSON.parse(
+    (await client.getBlob(source.repository, json.config.digest)).toString('utf8'),
+  ) as {
+    rootfs?: { diff_ids?: string[] };
+  };
+  const diffIds = config.rootfs?.diff_ids ?? [];
+  if (diffIds.length !== json.layers.length) return pairs;
+  json.layers.forEach((layer, index) => pairs.set(diffIds[index] as string, layer));
+  return pairs;
+}

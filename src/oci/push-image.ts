@@ -1,0 +1,468 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Reporter } from '../report/reporter.js';
+import { HypernixError } from '../util/errors.js';
+import { ChunkedUpload, MONOLITHIC_LIMIT, startUpload, uploadBlob } from './blob-upload.js';
+import {
+  compressor,
+  layerMediaType,
+  manifestFormatFor,
+  type Compression,
+  type ManifestFormat,
+} from './compression.js';
+import { DigestCounter } from './digest.js';
+import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
+import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
+import { learnKnownLayers, type KnownLayer } from './known-layers.js';
+import { MEDIA_TYPE } from './media-types.js';
+import type { RegistryClient } from './registry-client.js';
+import { readTar, TarFormatError } from './tar.js';
+import { indexTarFile } from './tar-index.js';
+
+export class LayerDigestError extends HypernixError {
+  override name = 'LayerDigestError';
+}
+
+/** Where the image comes from: a plain tar file (read in parallel), or a stream read once. */
+export type ArchiveSource =
+  { type: 'file'; path: string } | { type: 'stream'; open: () => Readable; describe: string };
+
+export interface PushOptions {
+  client: RegistryClient;
+  repository: string;
+  /** Every tag to point at the image; only set once all blobs are in the registry. */
+  tags: string[];
+  compression: Compression;
+  level: number;
+  concurrency: number;
+  manifestFormat?: ManifestFormat;
+  /** Another repository of the same registry to learn layers from and mount them from. */
+  mountFrom?: { repository: string; reference: string };
+  reporter: Reporter;
+}
+
+export type LayerAction = 'pushed' | 'reused' | 'mounted' | 'present';
+
+export interface LayerReport {
+  index: number;
+  diffId: string;
+  digest: string;
+  mediaType: string;
+  /** Bytes of the blob in the registry (compressed). */
+  size: number;
+  /** Bytes sent for it: 0 unless pushed. */
+  sentBytes: number;
+  action: LayerAction;
+  seconds: number;
+}
+
+export interface PushResult {
+  repository: string;
+  digest: string;
+  tags: string[];
+  manifestMediaType: string;
+  configDigest: string;
+  layers: LayerReport[];
+  pushedBytes: number;
+  reusedBytes: number;
+  seconds: number;
+}
+
+interface LayerJob {
+  index: number;
+  path: string;
+  diffId: string;
+  open: () => Readable;
+}
+
+/** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/**
+ * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
+ * one pass (in parallel for a tar file), layers the registry already holds skipped before any
+ * compression, every digest checked, and the tags set only after every blob is in.
+ */
+export async function pushDockerArchive(
+  source: ArchiveSource,
+  options: PushOptions,
+): Promise<PushResult> {
+  const started = performance.now();
+  const { client, repository, reporter } = options;
+  const format = manifestFormatFor(options.compression, options.manifestFormat);
+  const mediaType = layerMediaType(options.compression, format);
+  await client.ping(`repository:${repository}:pull,push`);
+
+  const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
+    repository,
+    reference,
+  }));
+  if (options.mountFrom) sources.push(options.mountFrom);
+  const known = await learnKnownLayers(
+    client,
+    repository,
+    sources,
+    { compression: options.compression, format },
+    reporter,
+  );
+  reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
+
+  const pusher = new LayerPusher(options, mediaType, known);
+  const { config, layers } =
+    source.type === 'file'
+      ? await pushFromFile(source.path, pusher, options.concurrency)
+      : await pushFromStream(source, pusher, options.concurrency);
+
+  await ensureConfig(client, repository, config);
+  const manifest = buildManifest(format, config, layers);
+  const manifestMediaType =
+    format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
+  let digest = '';
+  for (const tag of options.tags)
+    digest = await client.putManifest(repository, tag, manifest, manifestMediaType);
+  if (options.tags.length === 0)
+    digest = await client.putManifest(repository, sha256Of(manifest), manifest, manifestMediaType);
+
+  const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
+  const reusedBytes = layers.reduce(
+    (sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size),
+    0,
+  );
+  return {
+    repository,
+    digest,
+    tags: options.tags,
+    manifestMediaType,
+    configDigest: config.digest,
+    layers,
+    pushedBytes,
+    reusedBytes,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function sha256Of(bytes: Buffer): string {
+  const counter = new DigestCounter();
+  counter.update(bytes);
+  return counter.digest();
+}
+
+function firstImage(manifestBytes: Buffer, source: string): DockerArchiveImage {
+  const images = parseManifest(manifestBytes.toString('utf8'), source);
+  return images[0] as DockerArchiveImage;
+}
+
+/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
+async function pushFromFile(path: string, pusher: LayerPusher, concurrency: number) {
+  let index;
+  try {
+    index = await indexTarFile(path);
+  } catch (error) {
+    if (error instanceof TarFormatError)
+      throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  const entry = (name: string) => {
+    const found = index.get(name.replace(/^\.\//, ''));
+    if (!found)
+      throw new DockerArchiveError(
+        `${path}: manifest.json names ${name}, which is not in the archive`,
+      );
+    return found;
+  };
+  const read = async (name: string) => {
+    const { offset, size } = entry(name);
+    const chunks: Buffer[] = [];
+    if (size > 0)
+      for await (const chunk of createReadStream(path, { start: offset, end: offset + size - 1 }))
+        chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  if (!index.has('manifest.json'))
+    throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
+  const image = firstImage(await read('manifest.json'), path);
+  const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+  const jobs: LayerJob[] = image.Layers.map((layerPath, layerIndex) => {
+    const { offset, size } = entry(layerPath);
+    return {
+      index: layerIndex,
+      path: layerPath,
+      diffId: config.diffIds[layerIndex] as string,
+      open: () =>
+        size > 0
+          ? createReadStream(path, {
+              start: offset,
+              end: offset + size - 1,
+              highWaterMark: 1 << 20,
+            })
+          : emptyStream(),
+    };
+  });
+  const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
+  return { config, layers };
+}
+
+function emptyStream(): Readable {
+  return createReadStream('/dev/null');
+}
+
+/**
+ * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
+ * before manifest.json, so each is processed as it passes (by the digest its path announces) and
+ * checked against the config's diff_ids at the end, before anything is tagged.
+ */
+async function pushFromStream(
+  source: Extract<ArchiveSource, { type: 'stream' }>,
+  pusher: LayerPusher,
+  concurrency: number,
+) {
+  const small = new Map<string, Buffer>();
+  const processed = new Map<string, { computedDiffId: string; report: Promise<LayerReport> }>();
+  const inFlight = new Set<Promise<LayerReport>>();
+  const stream = source.open();
+  try {
+    for await (const entry of readTar(stream)) {
+      if (entry.type !== 'file') continue;
+      const name = entry.name.replace(/^\.\//, '');
+      const announced = diffIdFromPath(name);
+      if (!announced && entry.size <= 16 << 20) {
+        small.set(name, await entry.readAll());
+        continue;
+      }
+      const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
+      const report = upload();
+      inFlight.add(report);
+      report.finally(() => inFlight.delete(report)).catch(() => undefined);
+      processed.set(name, { computedDiffId, report });
+      // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+  } catch (error) {
+    if (error instanceof TarFormatError)
+      throw new DockerArchiveError(`${source.describe}: ${error.message}`, { cause: error });
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+  const manifestBytes = small.get('manifest.json');
+  if (!manifestBytes)
+    throw new DockerArchiveError(
+      `${source.describe}: not a docker archive (no manifest.json in the tar)`,
+    );
+  const image = firstImage(manifestBytes, source.describe);
+  const configBytes = small.get(image.Config.replace(/^\.\//, ''));
+  if (!configBytes)
+    throw new DockerArchiveError(
+      `${source.describe}: manifest.json names ${image.Config}, which is not in the archive`,
+    );
+  const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+  const layers: LayerReport[] = [];
+  for (const [index, path] of image.Layers.entries()) {
+    const done = processed.get(path.replace(/^\.\//, ''));
+    if (!done)
+      throw new DockerArchiveError(
+        `${source.describe}: manifest.json names ${path}, which is not in the archive`,
+      );
+    const expected = config.diffIds[index] as string;
+    if (done.computedDiffId !== expected) {
+      throw new LayerDigestError(
+        `${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`,
+      );
+    }
+    layers.push({ ...(await done.report), index });
+  }
+  return { config, layers };
+}
+
+/** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
+class LayerPusher {
+  constructor(
+    private readonly options: PushOptions,
+    private readonly mediaType: string,
+    private readonly known: Map<string, KnownLayer>,
+  ) {}
+
+  /** A layer of a tar file: known ones are never read. */
+  async push(job: LayerJob): Promise<LayerReport> {
+    const started = performance.now();
+    const reused = await this.tryReuse(job.diffId, job.index, started);
+    if (reused) return reused;
+    const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+    if (computedDiffId !== job.diffId) {
+      throw new LayerDigestError(
+        `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
+      );
+    }
+    return { ...(await upload()), index: job.index };
+  }
+
+  /**
+   * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
+   * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
+   * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
+   */
+  async consume(
+    content: AsyncIterable<Buffer>,
+    announced: string | undefined,
+  ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
+    const started = performance.now();
+    const diff = new DigestCounter();
+    const knownLayer = announced ? this.known.get(announced) : undefined;
+    if (announced && knownLayer) {
+      for await (const chunk of content) diff.update(chunk);
+      const computedDiffId = diff.digest();
+      return {
+        computedDiffId,
+        upload: async () => {
+          const reused =
+            computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
+          if (reused) return reused;
+          throw new LayerDigestError(
+            `a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`,
+          );
+        },
+      };
+    }
+    const { client, repository, compression, level } = this.options;
+    const packed = new DigestCounter();
+    const held: Buffer[] = [];
+    let heldBytes = 0;
+    let chunked: ChunkedUpload | undefined;
+    const hashed = async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        diff.update(chunk);
+        yield chunk;
+      }
+    };
+    const sink = async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        packed.update(chunk);
+        if (chunked) {
+          await chunked.write(chunk);
+          continue;
+        }
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes > MONOLITHIC_LIMIT) {
+          chunked = await ChunkedUpload.start(client, repository);
+          for (const piece of held.splice(0)) await chunked.write(piece);
+        }
+      }
+    };
+    if (compression === 'none') await pipeline(content, hashed, sink);
+    else await pipeline(content, hashed, compressor(compression, level), sink);
+    const computedDiffId = diff.digest();
+    const digest = packed.digest();
+    const size = packed.bytes;
+    const report = (action: LayerAction, sentBytes: number): LayerReport => ({
+      index: 0,
+      diffId: computedDiffId,
+      digest,
+      mediaType: this.mediaType,
+      size,
+      sentBytes,
+      action,
+      seconds: (performance.now() - started) / 1000,
+    });
+    return {
+      computedDiffId,
+      upload: async () => {
+        if (chunked) {
+          await chunked.finish(digest);
+          return report('pushed', size);
+        }
+        // The same bytes compressed the same way may be there already (from another tag's push).
+        if (
+          (await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
+          undefined
+        ) {
+          return report('present', 0);
+        }
+        await uploadBlob(client, repository, digest, Buffer.concat(held));
+        return report('pushed', size);
+      },
+    };
+  }
+
+  /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
+  private async tryReuse(
+    diffId: string,
+    index: number,
+    started: number,
+  ): Promise<LayerReport | undefined> {
+    const known = this.known.get(diffId);
+    if (!known) return undefined;
+    const { client, repository } = this.options;
+    const report = (action: LayerAction): LayerReport => ({
+      index,
+      diffId,
+      digest: known.digest,
+      mediaType: known.mediaType,
+      size: known.size,
+      sentBytes: 0,
+      action,
+      seconds: (performance.now() - started) / 1000,
+    });
+    if (known.inTarget) return report('reused');
+    if (
+      (await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
+      undefined
+    )
+      return report('reused');
+    const mount = await startUpload(client, repository, {
+      digest: known.digest,
+      from: known.repository,
+    });
+    if (mount.mounted) return report('mounted');
+    // The registry could not mount (202): it opened an upload instead, which we leave unused.
+    return undefined;
+  }
+}
+
+async function ensureConfig(
+  client: RegistryClient,
+  repository: string,
+  config: ImageConfig,
+): Promise<void> {
+  if (
+    (await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==
+    undefined
+  )
+    return;
+  await uploadBlob(client, repository, config.digest, config.bytes);
+}
+
+function buildManifest(format: ManifestFormat, config: ImageConfig, layers: LayerReport[]): Buffer {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest,
+    config: {
+      mediaType: format === 'docker' ? MEDIA_TYPE.dockerConfig : MEDIA_TYPE.ociConfig,
+      size: config.bytes.length,
+      digest: config.digest,
+    },
+    layers: layers.map((layer) => ({
+      mediaType: layer.mediaType,
+      size: layer.size,
+      digest: layer.digest,
+    })),
+  };
+  return Buffer.from(JSON.stringify(manifest));
+}

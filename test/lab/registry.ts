@@ -1,0 +1,149 @@
+// Starts Docker's distribution registry (Debian `docker-registry`) on loopback for tests and
+// benchmarks, as LAB.md describes. Node runs this file directly from bench/, so it uses only
+// erasable TypeScript syntax.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const REGISTRY_BIN = '/usr/bin/docker-registry';
+const READY_DEADLINE_MS = 10_000;
+const STOP_GRACE_MS = 2_000;
+// Enough to show why the registry failed without holding a chatty log in memory.
+const STDERR_LIMIT = 64 * 1024;
+
+export interface LabRegistryOptions {
+  auth?: { username: string; password: string };
+  port?: number;
+}
+
+export interface LabRegistry {
+  /** `127.0.0.1:PORT`, as image references spell it. */
+  host: string;
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  /** The filesystem storage root; removed by stop(). */
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startRegistry(options: LabRegistryOptions = {}): Promise<LabRegistry> {
+  for (let attempt = 1; ; attempt += 1) {
+    const root = mkdtempSync(join(tmpdir(), 'hypernix-registry-'));
+    try {
+      return await launch(root, options);
+    } catch (error) {
+      rmSync(root, { recursive: true, force: true });
+      // Another process can take the probed free port before the registry binds it.
+      const portTaken = /address already in use/.test(String(error));
+      if (!portTaken || options.port !== undefined || attempt === 3) throw error;
+    }
+  }
+}
+
+async function launch(root: string, options: LabRegistryOptions): Promise<LabRegistry> {
+  const dataDir = join(root, 'data');
+  const port = options.port ?? (await freePort());
+  const host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
+
+  const config = [
+    'version: 0.1',
+    'log: {level: error}',
+    'storage:',
+    '  cache: {blobdescriptor: inmemory}',
+    `  filesystem: {rootdirectory: ${dataDir}}`,
+    '  delete: {enabled: true}',
+    'http:',
+    `  addr: ${host}`,
+  ];
+  if (options.auth) {
+    const htpasswdFile = join(root, 'htpasswd');
+    writeHtpasswd(htpasswdFile, options.auth.username, options.auth.password);
+    config.push(`auth: {htpasswd: {realm: lab, path: ${htpasswdFile}}}`);
+  }
+  const configFile = join(root, 'config.yml');
+  writeFileSync(configFile, `${config.join('\n')}\n`);
+
+  const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < STDERR_LIMIT) stderr += text;
+  });
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.once('error', (error) => resolve(error.message));
+  });
+  let running = true;
+  void exited.then(() => (running = false));
+  // A test runner that dies must not leave registries behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    if (running) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + READY_DEADLINE_MS;
+  for (;;) {
+    if (!running) {
+      const how = await exited;
+      await stop();
+      throw new Error(`docker-registry on ${host} exited before it was ready (${how}):\n${stderr}`);
+    }
+    if (await answers(url)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `docker-registry on ${host} did not answer GET /v2/ within ${READY_DEADLINE_MS} ms:\n${stderr}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { host, url, dataDir, stop };
+}
+
+/** 200 without auth, 401 with it: either way the registry is serving. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return response.status === 200 || response.status === 401;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** bcrypt (the registry accepts nothing else); the password goes through stdin, never argv. */
+function writeHtpasswd(file: string, username: string, password: string): void {
+  const result = spawnSync('htpasswd', ['-B', '-i', '-c', file, username], {
+    input: password,
+    encoding: 'utf8',
+  });
+  if (result.error) throw new Error(`htpasswd could not run: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`htpasswd failed (${result.status}): ${result.stderr}`);
+}
