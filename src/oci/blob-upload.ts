@@ -1,5 +1,5 @@
 import { RegistryError } from './errors.js';
-import { isRetryableError, withRetries } from './http.js';
+import { withRetries } from './http.js';
 import { HEADER } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import type { HttpResponse } from './transport.js';

@@ -20,7 +20,7 @@ export class RegistryAuthError extends RegistryError {
 
 /** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
 export async function registryErrorDetail(response: HttpResponse): Promise<string> {
-  let text = '';
+  let text: string;
   try {
     text = await response.text();
   } catch {
