@@ -31610,7 +31610,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4888:
+/***/ 7750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46611,8 +46611,8 @@ function compressor(compression, level) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return zlib.createGunzip();
-    const z = zlib;
+        return external_node_zlib_.createGunzip();
+    const z = external_node_zlib_;
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
@@ -46620,7 +46620,10 @@ function decompressor(compression) {
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
     const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    return external_node_stream_.Duplex.from({ writable: child.stdin, readable: child.stdout });
+    return external_node_stream_.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
+    });
 }
 /** The layer media type for a compression in each manifest format. */
 function layerMediaType(compression, format) {
@@ -46636,7 +46639,9 @@ function layerMediaType(compression, format) {
 function compressionOf(mediaType) {
     if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
         return 'zstd';
-    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.gzip') || mediaType === MEDIA_TYPE.dockerLayerGzip)
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === MEDIA_TYPE.dockerLayerGzip)
         return 'gzip';
     if (mediaType === MEDIA_TYPE.ociLayer || mediaType.endsWith('.tar'))
         return 'none';
@@ -46766,7 +46771,10 @@ const push_integer = (min, max) => optionalString.transform((value, ctx) => {
         return undefined;
     const number = Number(value);
     if (!Number.isInteger(number) || number < min || number > max) {
-        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}; got ${shown(value)}` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a whole number from ${min} to ${max}; got ${shown(value)}`,
+        });
         return NEVER;
     }
     return number;
@@ -46799,7 +46807,9 @@ const pushSchema = object({
         return [...new Set(tags)];
     }),
     registryUsername: optionalString,
-    registryPassword: schemas_string().optional().transform((value) => (value ? value : undefined)),
+    registryPassword: schemas_string()
+        .optional()
+        .transform((value) => (value ? value : undefined)),
     compression: schemas_string()
         .optional()
         .transform((value) => value || 'gzip')
@@ -46815,16 +46825,32 @@ const pushSchema = object({
 })
     .superRefine((config, ctx) => {
     if (config.push && !config.image) {
-        ctx.addIssue({ code: 'custom', path: ['image'], message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name' });
+        ctx.addIssue({
+            code: 'custom',
+            path: ['image'],
+            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
+        });
     }
     if (config.registryPassword && !config.registryUsername) {
-        ctx.addIssue({ code: 'custom', path: ['registryUsername'], message: 'required with a registry password' });
+        ctx.addIssue({
+            code: 'custom',
+            path: ['registryUsername'],
+            message: 'required with a registry password',
+        });
     }
     if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
-        ctx.addIssue({ code: 'custom', path: ['manifestFormat'], message: `docker manifests have gzip layers only; use oci with ${config.compression}` });
+        ctx.addIssue({
+            code: 'custom',
+            path: ['manifestFormat'],
+            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
+        });
     }
     if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
-        ctx.addIssue({ code: 'custom', path: ['mountFrom'], message: `must be on the same registry as the image (${config.image.registry})` });
+        ctx.addIssue({
+            code: 'custom',
+            path: ['mountFrom'],
+            message: `must be on the same registry as the image (${config.image.registry})`,
+        });
     }
 });
 function parsePushConfig(raw, labels) {
@@ -46838,7 +46864,10 @@ function parsePushConfig(raw, labels) {
 function pushLabelsFor(surface) {
     const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
     const kind = surface === 'action' ? 'input' : 'option';
-    return Object.fromEntries(Object.entries(names).map(([field, name]) => [field, name === 'REF' ? 'argument REF' : `${kind} '${name}'`]));
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
 }
 /**
  * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
@@ -46850,7 +46879,10 @@ function defaultTags(env = process.env) {
         tags.push(env.GITHUB_SHA);
     const ref = env.GITHUB_REF_NAME;
     if (ref) {
-        const tag = ref.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
         if (tag)
             tags.push(tag);
     }
@@ -46876,7 +46908,7 @@ class RegistryAuthError extends RegistryError {
 }
 /** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
 async function registryErrorDetail(response) {
-    let text = '';
+    let text;
     try {
         text = await response.text();
     }
@@ -46928,9 +46960,10 @@ function isRetryableError(error) {
     for (let current = error; current;) {
         if (current.code && RETRYABLE_CODES.has(current.code))
             return true;
-        if (current.name === 'TimeoutError' || current.name === 'StallError')
+        if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
             return true;
-        if (current.name === 'TypeError' && /fetch failed|terminated/.test(String(current.message))) {
+        if (current.name === 'TypeError' &&
+            /fetch failed|terminated/.test(String(current.message))) {
             // undici wraps socket errors in "fetch failed"; the cause says which.
             if (!current.cause)
                 return true;
@@ -46953,6 +46986,10 @@ function retryAfterMs(header, now = Date.now()) {
 function backoffMs(attempt, policy, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
     return Math.round(random() * ceiling);
+}
+/** A transfer that ended before all its bytes arrived: resumable. */
+class IncompleteTransferError extends Error {
+    name = 'IncompleteTransferError';
 }
 class RetryableResponseError extends Error {
     status;
@@ -47087,7 +47124,9 @@ class RegistryAuth {
         });
         if (response.status < 200 || response.status > 299) {
             await response.discard();
-            const who = this.credentials ? `user ${JSON.stringify(this.credentials.username)}` : 'anonymous access';
+            const who = this.credentials
+                ? `user ${JSON.stringify(this.credentials.username)}`
+                : 'anonymous access';
             throw new RegistryAuthError(`registry ${this.registry} refused ${who} for scope ${scope} (token endpoint answered ${response.status})`, response.status);
         }
         const body = await response.json();
@@ -47178,7 +47217,10 @@ function send(request) {
                         if (incoming.complete || incoming.destroyed)
                             done();
                         else
-                            incoming.once('end', done).once('close', done).once('error', () => done());
+                            incoming
+                                .once('end', done)
+                                .once('close', done)
+                                .once('error', () => done());
                     });
                 },
             };
@@ -47207,18 +47249,21 @@ function sha256Digest(data) {
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 class DigestCounter {
     hash = (0,external_node_crypto_.createHash)('sha256');
+    result;
     bytes = 0;
     update(chunk) {
         this.hash.update(chunk);
         this.bytes += chunk.length;
     }
+    /** The digest of everything seen; asking again gives the same answer. */
     digest() {
-        return SHA256_PREFIX + this.hash.digest('hex');
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
     }
 }
 async function digest_sha256File(path, start = 0, end) {
     const counter = new DigestCounter();
-    const stream = createReadStream(path, { start, end, highWaterMark: 1 << 20 });
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start, end, highWaterMark: 1 << 20 });
     for await (const chunk of stream)
         counter.update(chunk);
     return { digest: counter.digest(), size: counter.bytes };
@@ -47257,7 +47302,9 @@ class RegistryClient {
         this.hasCredentials = options.credentials !== undefined;
     }
     url(path) {
-        return path.startsWith('http://') || path.startsWith('https://') ? path : `${this.baseUrl}${path}`;
+        return path.startsWith('http://') || path.startsWith('https://')
+            ? path
+            : `${this.baseUrl}${path}`;
     }
     /**
      * One request with auth and, unless told otherwise, retries. Resolves with a response whose
@@ -47267,23 +47314,32 @@ class RegistryClient {
         const attempt = async () => {
             let url = this.url(path);
             for (let hop = 0, authTries = 0;;) {
-                const authorization = sameOrigin(url, this.baseUrl) ? await this.auth.header(options.scope) : undefined;
+                const authorization = sameOrigin(url, this.baseUrl)
+                    ? await this.auth.header(options.scope)
+                    : undefined;
                 const response = await send({
                     method,
                     url,
-                    headers: { ...options.headers, ...(authorization ? { [HEADER.authorization]: authorization } : {}) },
+                    headers: {
+                        ...options.headers,
+                        ...(authorization ? { [HEADER.authorization]: authorization } : {}),
+                    },
                     body: options.body,
                     idleTimeoutMs: this.idleTimeoutMs,
                 });
                 if (options.expect.includes(response.status))
                     return response;
-                if (response.status === 401 && authTries === 0 && this.auth.learn(response, options.scope)) {
+                if (response.status === 401 &&
+                    authTries === 0 &&
+                    this.auth.learn(response, options.scope)) {
                     authTries += 1;
                     await response.discard();
                     continue;
                 }
                 const location = response.headers.get(HEADER.location);
-                if ([301, 302, 303, 307, 308].includes(response.status) && location && (method === 'GET' || method === 'HEAD')) {
+                if ([301, 302, 303, 307, 308].includes(response.status) &&
+                    location &&
+                    (method === 'GET' || method === 'HEAD')) {
                     if ((hop += 1) > MAX_REDIRECTS)
                         throw new RegistryError(`${this.registry}: too many redirects for ${method} ${path}`);
                     await response.discard();
@@ -47308,7 +47364,9 @@ class RegistryClient {
         }
         const detail = await registryErrorDetail(response);
         if (response.status === 401 || response.status === 403) {
-            const who = this.hasCredentials ? 'the given credentials' : 'anonymous access (no credentials given)';
+            const who = this.hasCredentials
+                ? 'the given credentials'
+                : 'anonymous access (no credentials given)';
             throw new RegistryAuthError(`registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
         }
         throw new RegistryError(`registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
@@ -47336,7 +47394,10 @@ class RegistryClient {
     }
     /** HEAD a blob: its size when the repository has it, undefined when not. */
     async blobSize(repository, digest, scope = scopeFor(repository, 'pull')) {
-        const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, { scope, expect: [200, 404] });
+        const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, {
+            scope,
+            expect: [200, 404],
+        });
         await response.discard();
         if (response.status === 404)
             return undefined;
@@ -47379,7 +47440,10 @@ class RegistryClient {
     }
     /** Reads a small blob (a config) whole and checks its digest. */
     async getBlob(repository, digest, limit = 16 << 20) {
-        const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, { scope: scopeFor(repository, 'pull'), expect: [200] });
+        const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200],
+        });
         const bytes = await response.buffer(limit);
         if (sha256Digest(bytes) !== digest)
             throw new RegistryError(`registry ${this.registry} sent blob ${digest} with other content`);
@@ -47442,11 +47506,16 @@ function receivedBytes(response) {
  * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
  */
 async function startUpload(client, repository, mount) {
-    const query = mount ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}` : '';
+    const query = mount
+        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+        : '';
     const scope = mount
         ? `${scopeFor(repository, 'pull,push')} ${scopeFor(mount.from, 'pull')}`
         : scopeFor(repository, 'pull,push');
-    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, { scope, expect: [201, 202] });
+    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+        scope,
+        expect: [201, 202],
+    });
     await response.discard();
     if (response.status === 201 && mount)
         return { mounted: true };
@@ -47469,7 +47538,9 @@ async function uploadBlob(client, repository, digest, bytes, session) {
             retry: false,
         });
         await response.discard();
-    }, { onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`) });
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
+    });
 }
 /**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
@@ -47556,7 +47627,10 @@ class ChunkedUpload {
         this.offset = start + chunk.length;
     }
     async status() {
-        const response = await this.client.exchange('GET', this.location, { scope: this.scope, expect: [204] });
+        const response = await this.client.exchange('GET', this.location, {
+            scope: this.scope,
+            expect: [204],
+        });
         await response.discard();
         const next = response.headers.get(HEADER.location);
         if (next)
@@ -47581,12 +47655,14 @@ function readImageConfig(bytes, name, layerCount, source) {
     }
     let diffIds;
     try {
-        diffIds = JSON.parse(bytes.toString('utf8')).rootfs?.diff_ids;
+        diffIds = JSON.parse(bytes.toString('utf8')).rootfs
+            ?.diff_ids;
     }
     catch {
         throw new DockerArchiveError(`${source}: the config ${name} is not valid JSON`);
     }
-    if (!Array.isArray(diffIds) || !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
+    if (!Array.isArray(diffIds) ||
+        !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
         throw new DockerArchiveError(`${source}: the config ${name} has no valid rootfs.diff_ids`);
     }
     if (diffIds.length !== layerCount) {
@@ -47695,7 +47771,9 @@ async function indexOpenTar(handle) {
         if (header.every((byte) => byte === 0))
             break;
         if (!checksumOk(header)) {
-            throw new TarFormatError(position === 0 ? 'not a tar archive (bad header checksum)' : `corrupt tar header at byte ${position}`);
+            throw new TarFormatError(position === 0
+                ? 'not a tar archive (bad header checksum)'
+                : `corrupt tar header at byte ${position}`);
         }
         const flag = field(header, 156, 1);
         const size = extended.sizeOf(header);
@@ -47755,15 +47833,18 @@ async function pushDockerArchive(source, options) {
     const format = manifestFormatFor(options.compression, options.manifestFormat);
     const mediaType = layerMediaType(options.compression, format);
     await client.ping(`repository:${repository}:pull,push`);
-    const sources = [
-        ...new Set([...options.tags, 'latest']),
-    ].map((reference) => ({ repository, reference }));
+    const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
+        repository,
+        reference,
+    }));
     if (options.mountFrom)
         sources.push(options.mountFrom);
     const known = await learnKnownLayers(client, repository, sources, { compression: options.compression, format }, reporter);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
-    const { config, layers } = source.type === 'file' ? await pushFromFile(source.path, pusher, options.concurrency) : await pushFromStream(source, pusher, options.concurrency);
+    const { config, layers } = source.type === 'file'
+        ? await pushFromFile(source.path, pusher, options.concurrency)
+        : await pushFromStream(source, pusher, options.concurrency);
     await ensureConfig(client, repository, config);
     const manifest = buildManifest(format, config, layers);
     const manifestMediaType = format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
@@ -47830,7 +47911,13 @@ async function pushFromFile(path, pusher, concurrency) {
             index: layerIndex,
             path: layerPath,
             diffId: config.diffIds[layerIndex],
-            open: () => (size > 0 ? (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: 1 << 20 }) : emptyStream()),
+            open: () => size > 0
+                ? (0,external_node_fs_namespaceObject.createReadStream)(path, {
+                    start: offset,
+                    end: offset + size - 1,
+                    highWaterMark: 1 << 20,
+                })
+                : emptyStream(),
         };
     });
     const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
@@ -47995,7 +48082,8 @@ class LayerPusher {
                     return report('pushed', size);
                 }
                 // The same bytes compressed the same way may be there already (from another tag's push).
-                if ((await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !== undefined) {
+                if ((await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
+                    undefined) {
                     return report('present', 0);
                 }
                 await uploadBlob(client, repository, digest, Buffer.concat(held));
@@ -48021,9 +48109,13 @@ class LayerPusher {
         });
         if (known.inTarget)
             return report('reused');
-        if ((await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !== undefined)
+        if ((await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
+            undefined)
             return report('reused');
-        const mount = await startUpload(client, repository, { digest: known.digest, from: known.repository });
+        const mount = await startUpload(client, repository, {
+            digest: known.digest,
+            from: known.repository,
+        });
         if (mount.mounted)
             return report('mounted');
         // The registry could not mount (202): it opened an upload instead, which we leave unused.
@@ -48031,7 +48123,8 @@ class LayerPusher {
     }
 }
 async function ensureConfig(client, repository, config) {
-    if ((await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !== undefined)
+    if ((await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==
+        undefined)
         return;
     await uploadBlob(client, repository, config.digest, config.bytes);
 }
@@ -48044,7 +48137,11 @@ function buildManifest(format, config, layers) {
             size: config.bytes.length,
             digest: config.digest,
         },
-        layers: layers.map((layer) => ({ mediaType: layer.mediaType, size: layer.size, digest: layer.digest })),
+        layers: layers.map((layer) => ({
+            mediaType: layer.mediaType,
+            size: layer.size,
+            digest: layer.digest,
+        })),
     };
     return Buffer.from(JSON.stringify(manifest));
 }
@@ -48131,7 +48228,10 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
             const colon = decoded.indexOf(':');
             if (colon > 0) {
-                return { credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }, path };
+                return {
+                    credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) },
+                    path,
+                };
             }
         }
     }
@@ -48164,7 +48264,10 @@ async function connectRegistry(options, reporter) {
             reporter.warning(`${fromConfig.path} keeps the credentials for ${options.registry} in the credential helper "${fromConfig.helper}", which hypernix does not run; pass registry-username and registry-password`);
         }
         else if (options.registry === 'ghcr.io' && options.github?.token) {
-            credentials = { username: options.github.actor || 'github-actions', password: options.github.token };
+            credentials = {
+                username: options.github.actor || 'github-actions',
+                password: options.github.token,
+            };
             reporter.info('Using the job token (GITHUB_TOKEN) for ghcr.io');
         }
     }
@@ -48173,7 +48276,12 @@ async function connectRegistry(options, reporter) {
     if (credentials && options.plainHttp && !LOOPBACK.test(options.registry)) {
         throw new InputError(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
     }
-    return new RegistryClient({ registry: options.registry, credentials, plainHttp: options.plainHttp, reporter });
+    return new RegistryClient({
+        registry: options.registry,
+        credentials,
+        plainHttp: options.plainHttp,
+        reporter,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/push-summary.ts
@@ -48263,7 +48371,9 @@ async function readStdin() {
     const chunks = [];
     for await (const chunk of process.stdin)
         chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
 }
 async function pushCommand(argv, io) {
     const { values, positionals } = parseCommandLine(argv, push_OPTIONS, 'push');
@@ -48274,7 +48384,9 @@ async function pushCommand(argv, io) {
     if (positionals.length !== 2)
         throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
     const [archivePath, ref] = positionals;
-    const password = values['password-stdin'] ? await readStdin() : process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const password = values['password-stdin']
+        ? await readStdin()
+        : process.env.HYPERNIX_REGISTRY_PASSWORD;
     const config = parsePushConfig({
         push: true,
         image: ref,
@@ -48294,7 +48406,12 @@ async function pushCommand(argv, io) {
         throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
     const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
     const source = await openArchive(archivePath, 'argument ARCHIVE');
-    const client = await connectRegistry({ registry: image.registry, username: config.registryUsername, password: config.registryPassword, plainHttp: config.plainHttp }, reporter);
+    const client = await connectRegistry({
+        registry: image.registry,
+        username: config.registryUsername,
+        password: config.registryPassword,
+        plainHttp: config.plainHttp,
+    }, reporter);
     const result = await pushDockerArchive(source, {
         client,
         repository: image.repository,
@@ -48303,14 +48420,387 @@ async function pushCommand(argv, io) {
         level: config.level,
         concurrency: config.parallelism,
         manifestFormat: config.manifestFormat,
-        mountFrom: config.mountFrom ? { repository: config.mountFrom.repository, reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0] ?? 'latest' } : undefined,
+        mountFrom: config.mountFrom
+            ? {
+                repository: config.mountFrom.repository,
+                reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0] ?? 'latest',
+            }
+            : undefined,
         reporter,
     });
-    io.stdout.write(values.json ? `${JSON.stringify(pushOutputs(image.registry, result))}\n` : `${pushSummaryText(image.registry, result)}\n`);
+    io.stdout.write(values.json
+        ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
+        : `${pushSummaryText(image.registry, result)}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/oci/artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
+const ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
+};
+class ArtifactError extends HypernixError {
+    name = 'ArtifactError';
+}
+function layerMediaTypeFor(compression) {
+    return compression === 'none' ? MEDIA_TYPE.qcow2Layer : `${MEDIA_TYPE.qcow2Layer}+${compression}`;
+}
+/**
+ * Finds the blob an earlier push made of the same file under one of these tags: its manifest
+ * records the file's uncompressed digest, so an unchanged image is neither compressed nor sent.
+ */
+async function previousBlob(options, uncompressed, mediaType) {
+    for (const tag of options.tags) {
+        const manifest = await options.client
+            .getManifest(options.repository, tag)
+            .catch(() => undefined);
+        if (!manifest)
+            continue;
+        const json = JSON.parse(manifest.bytes.toString('utf8'));
+        const layer = json.layers?.[0];
+        if (layer &&
+            layer.mediaType === mediaType &&
+            layer.annotations?.[ANNOTATION.uncompressedDigest] === uncompressed)
+            return layer;
+    }
+    return undefined;
+}
+/**
+ * Pushes a file (a qcow2 disk image of several GiB) as an OCI artifact: one blob, compressed or
+ * not, in an image manifest with an artifactType and the empty config, then tags it.
+ */
+async function pushArtifact(file, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    await client.ping(scopeFor(repository, 'pull,push'));
+    const mediaType = layerMediaTypeFor(options.compression);
+    const uncompressed = await digest_sha256File(file);
+    let blob = await previousBlob(options, uncompressed.digest, mediaType);
+    let pushedBytes = 0;
+    if (blob) {
+        reporter.info(`${(0,external_node_path_namespaceObject.basename)(file)} is unchanged since the last push (${blob.digest})`);
+    }
+    else if (options.compression === 'none') {
+        blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+        if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
+            undefined) {
+            pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+        }
+    }
+    else {
+        const upload = await ChunkedUpload.start(client, repository);
+        const packed = new DigestCounter();
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }), compressor(options.compression, options.level), async (source) => {
+            for await (const chunk of source) {
+                packed.update(chunk);
+                await upload.write(chunk);
+            }
+        });
+        await upload.finish(packed.digest());
+        blob = { mediaType, digest: packed.digest(), size: packed.bytes };
+        pushedBytes = packed.bytes;
+    }
+    const title = (0,external_node_path_namespaceObject.basename)(file);
+    const annotations = {
+        [ANNOTATION.title]: title,
+        ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
+    };
+    const layer = {
+        mediaType,
+        digest: blob.digest,
+        size: blob.size,
+        annotations: {
+            ...annotations,
+            [ANNOTATION.uncompressedDigest]: uncompressed.digest,
+            [ANNOTATION.uncompressedSize]: String(uncompressed.size),
+        },
+    };
+    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
+        undefined) {
+        await uploadBlob(client, repository, EMPTY_CONFIG.digest, Buffer.from('{}'));
+    }
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPE.ociManifest,
+        artifactType: MEDIA_TYPE.qcow2Artifact,
+        config: {
+            mediaType: EMPTY_CONFIG.mediaType,
+            digest: EMPTY_CONFIG.digest,
+            size: EMPTY_CONFIG.size,
+        },
+        layers: [layer],
+        annotations,
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    let digest = '';
+    for (const tag of options.tags)
+        digest = await client.putManifest(repository, tag, bytes, MEDIA_TYPE.ociManifest);
+    if (options.tags.length === 0) {
+        const counter = new DigestCounter();
+        counter.update(bytes);
+        digest = await client.putManifest(repository, counter.digest(), bytes, MEDIA_TYPE.ociManifest);
+    }
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        blobDigest: blob.digest,
+        pushedBytes,
+        size: blob.size,
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+/** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
+async function uploadFile(client, repository, file, digest, size) {
+    if (size <= MONOLITHIC_LIMIT) {
+        const handle = await (0,promises_namespaceObject.open)(file, 'r');
+        try {
+            await uploadBlob(client, repository, digest, await handle.readFile());
+        }
+        finally {
+            await handle.close();
+        }
+        return size;
+    }
+    const upload = await ChunkedUpload.start(client, repository);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 }))
+        await upload.write(chunk);
+    await upload.finish(digest);
+    return size;
+}
+/**
+ * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to
+ * `<destination>.part` (kept across failures and resumed with Range), its digest verified,
+ * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
+ */
+async function pullArtifact(client, repository, reference, destination, reporter) {
+    const started = performance.now();
+    const manifest = await client.getManifest(repository, reference);
+    if (!manifest)
+        throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
+    const json = JSON.parse(manifest.bytes.toString('utf8'));
+    const layer = json.layers?.[0];
+    if (json.artifactType !== MEDIA_TYPE.qcow2Artifact || !layer || json.layers?.length !== 1) {
+        throw new ArtifactError(`${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`);
+    }
+    const partial = `${destination}.part`;
+    const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
+    const compression = layer.mediaType === MEDIA_TYPE.qcow2Layer ? 'none' : compressionOf(layer.mediaType);
+    if (!compression)
+        throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
+    if (compression === 'none') {
+        await (0,promises_namespaceObject.rename)(partial, destination);
+    }
+    else {
+        const unpacked = `${destination}.unpacked`;
+        try {
+            const check = new DigestCounter();
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(partial), decompressor(compression), async function* (source) {
+                for await (const chunk of source) {
+                    check.update(chunk);
+                    yield chunk;
+                }
+            }, (0,external_node_fs_namespaceObject.createWriteStream)(unpacked));
+            const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
+            if (expected && check.digest() !== expected) {
+                throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
+            }
+            await syncFile(unpacked);
+            await (0,promises_namespaceObject.rename)(unpacked, destination);
+            await (0,promises_namespaceObject.rm)(partial, { force: true });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(unpacked, { force: true });
+        }
+    }
+    return {
+        digest: manifest.digest,
+        blobDigest: layer.digest,
+        downloadedBytes,
+        size: layer.size,
+        seconds: (performance.now() - started) / 1000,
+        path: destination,
+    };
+}
+async function syncFile(path) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r+');
+    try {
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Downloads a blob to `partial`, resuming from what is there, and verifies its digest. */
+async function downloadBlob(client, repository, blob, partial, reporter) {
+    let downloaded = 0;
+    await withRetries(async () => {
+        const have = (await (0,promises_namespaceObject.stat)(partial).catch(() => undefined))?.size ?? 0;
+        if (have > blob.size)
+            await (0,promises_namespaceObject.rm)(partial, { force: true });
+        const start = have > blob.size ? 0 : have;
+        if (start < blob.size) {
+            const response = await client.openBlob(repository, blob.digest, start);
+            // A registry that ignores Range sends everything again: start the file over.
+            const append = start > 0 && response.status === 206;
+            const output = (0,external_node_fs_namespaceObject.createWriteStream)(partial, { flags: append ? 'a' : 'w' });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(response.body, async function* (source) {
+                for await (const chunk of source) {
+                    downloaded += chunk.length;
+                    yield chunk;
+                }
+            }, output);
+        }
+        const { digest, size } = await digest_sha256File(partial);
+        if (size !== blob.size)
+            throw new IncompleteTransferError(`download ended at ${size} of ${blob.size} bytes`);
+        if (digest !== blob.digest) {
+            await (0,promises_namespaceObject.rm)(partial, { force: true });
+            throw new RegistryError(`the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`);
+        }
+        await syncFile(partial);
+    }, {
+        onRetry: (why, delay) => reporter.warning(`${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+    });
+    return downloaded;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/artifact.ts
+
+
+
+
+
+
+
+
+
+const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
+       hypernix artifact pull REF FILE [options]
+
+push: pushes a disk image (qcow2) as an OCI artifact: one blob in a manifest with
+      artifactType application/vnd.hypernix.disk-image.qcow2. An unchanged file is not sent.
+pull: fetches it by tag or digest into FILE atomically (FILE.part, resumed with Range after a
+      broken download, digest verified, then renamed).
+
+Options:
+  --tag TAG               one more tag (push; repeatable)
+  --compression C         none (default), gzip or zstd (push)
+  --compression-level N   (push)
+  --out-path PATH         the Nix out path to record as an annotation (push)
+  --plain-http            talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
+  --username USER         with --password-stdin or HYPERNIX_REGISTRY_PASSWORD
+  --password-stdin
+  --json                  print the result as JSON
+  -h, --help              show this help
+`;
+const artifact_OPTIONS = {
+    tag: { type: 'string', multiple: true },
+    compression: { type: 'string' },
+    'compression-level': { type: 'string' },
+    'out-path': { type: 'string' },
+    'plain-http': { type: 'boolean' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+async function artifact_readStdin() {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+}
+async function artifactCommand(argv, io) {
+    const [verb, ...rest] = argv;
+    const { values, positionals } = parseCommandLine(rest, artifact_OPTIONS, 'artifact');
+    if (values.help || verb === '--help' || verb === '-h' || verb === undefined) {
+        io.stdout.write(ARTIFACT_HELP);
+        return 0;
+    }
+    if (verb !== 'push' && verb !== 'pull')
+        throw new UsageError(`unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`);
+    if (positionals.length !== 2) {
+        throw new UsageError(`expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`);
+    }
+    const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]);
+    const password = values['password-stdin']
+        ? await artifact_readStdin()
+        : process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+    const config = parsePushConfig({
+        push: true,
+        image: ref,
+        tags: values.tag ?? [],
+        registryUsername: values.username,
+        registryPassword: password,
+        compression: values.compression ?? 'none',
+        compressionLevel: values['compression-level'],
+        plainHttp: values['plain-http'] ?? false,
+    }, pushLabelsFor('cli'));
+    const image = config.image ?? parseReference(ref);
+    const client = await connectRegistry({
+        registry: image.registry,
+        username: config.registryUsername,
+        password: config.registryPassword,
+        plainHttp: config.plainHttp,
+    }, reporter);
+    if (verb === 'push') {
+        const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+        if (!info?.isFile())
+            throw new InputError(`argument FILE: ${file} is not a file`);
+        const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+        if (tags.length === 0)
+            throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+        const result = await pushArtifact(file, {
+            client,
+            repository: image.repository,
+            tags,
+            compression: config.compression,
+            level: config.level,
+            outPath: values['out-path'],
+            reporter,
+        });
+        const output = {
+            'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
+            digest: result.digest,
+            'pushed-bytes': String(result.pushedBytes),
+        };
+        io.stdout.write(values.json
+            ? `${JSON.stringify(output)}\n`
+            : `Pushed ${output['qcow2-ref']} (${format_formatBytes(result.size)}, sent ${format_formatBytes(result.pushedBytes)})\n`);
+        return 0;
+    }
+    const reference = image.digest ?? image.tag;
+    if (!reference)
+        throw new UsageError(`argument REF: give a tag or a digest (${formatReference(image)}:TAG or @sha256:…)`);
+    const result = await pullArtifact(client, image.repository, reference, file, reporter);
+    io.stdout.write(values.json
+        ? `${JSON.stringify({ path: result.path, digest: result.digest, 'downloaded-bytes': String(result.downloadedBytes) })}\n`
+        : `Pulled ${formatReference(image)} (${result.digest}) into ${result.path}\n`);
     return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
+
 
 
 
@@ -48322,12 +48812,14 @@ Usage:
   hypernix build --kind KIND (--file FILE [--attr ATTR] [--arg NAME=EXPR]... [--argstr NAME=VALUE]...
                               | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
+  hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
   hypernix help [COMMAND]
   hypernix --version
 
 Commands:
   build    build an image with Nix and report its out path, qcow2 or archive, and sizes
   push     push a docker archive to a registry, sending only the layers it lacks
+  artifact push a qcow2 disk image as an OCI artifact, or pull one back
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
@@ -48340,7 +48832,13 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
             case '-h':
             case '--help':
             case 'help':
-                io.stdout.write(rest[0] === 'build' ? BUILD_HELP : rest[0] === 'push' ? PUSH_HELP : MAIN_HELP);
+                io.stdout.write(rest[0] === 'build'
+                    ? BUILD_HELP
+                    : rest[0] === 'push'
+                        ? PUSH_HELP
+                        : rest[0] === 'artifact'
+                            ? ARTIFACT_HELP
+                            : MAIN_HELP);
                 return 0;
             case '-V':
             case '--version':
@@ -48350,6 +48848,8 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
                 return await buildCommand(rest, io);
             case 'push':
                 return await pushCommand(rest, io);
+            case 'artifact':
+                return await artifactCommand(rest, io);
             default:
                 throw new UsageError(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
         }
@@ -48371,7 +48871,7 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4888);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7750);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

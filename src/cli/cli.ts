@@ -1,6 +1,7 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { buildCommand, BUILD_HELP } from './commands/build.js';
 import { pushCommand, PUSH_HELP } from './commands/push.js';
+import { artifactCommand, ARTIFACT_HELP } from './commands/artifact.js';
 import { UsageError } from './usage.js';
 
 const VERSION = '0.1.0';
@@ -11,12 +12,14 @@ Usage:
   hypernix build --kind KIND (--file FILE [--attr ATTR] [--arg NAME=EXPR]... [--argstr NAME=VALUE]...
                               | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
+  hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
   hypernix help [COMMAND]
   hypernix --version
 
 Commands:
   build    build an image with Nix and report its out path, qcow2 or archive, and sizes
   push     push a docker archive to a registry, sending only the layers it lacks
+  artifact push a qcow2 disk image as an OCI artifact, or pull one back
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
@@ -39,7 +42,13 @@ export async function runCli(
       case '--help':
       case 'help':
         io.stdout.write(
-          rest[0] === 'build' ? BUILD_HELP : rest[0] === 'push' ? PUSH_HELP : MAIN_HELP,
+          rest[0] === 'build'
+            ? BUILD_HELP
+            : rest[0] === 'push'
+              ? PUSH_HELP
+              : rest[0] === 'artifact'
+                ? ARTIFACT_HELP
+                : MAIN_HELP,
         );
         return 0;
       case '-V':
@@ -50,6 +59,8 @@ export async function runCli(
         return await buildCommand(rest, io);
       case 'push':
         return await pushCommand(rest, io);
+      case 'artifact':
+        return await artifactCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
     }

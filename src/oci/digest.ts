@@ -10,13 +10,16 @@ export function sha256Digest(data: Buffer | string): string {
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 export class DigestCounter {
   private readonly hash: Hash = createHash('sha256');
+  private result: string | undefined;
   bytes = 0;
   update(chunk: Buffer): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
   }
+  /** The digest of everything seen; asking again gives the same answer. */
   digest(): string {
-    return SHA256_PREFIX + this.hash.digest('hex');
+    this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+    return this.result;
   }
 }
 

@@ -44,7 +44,8 @@ export function isRetryableError(error: unknown): boolean {
     current;
   ) {
     if (current.code && RETRYABLE_CODES.has(current.code)) return true;
-    if (current.name === 'TimeoutError' || current.name === 'StallError') return true;
+    if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
+      return true;
     if (
       current.name === 'TypeError' &&
       /fetch failed|terminated/.test(String((current as Error).message))
@@ -76,6 +77,11 @@ export interface RetryContext {
   attempt: number;
   /** Set by the operation when a response told how long to wait (Retry-After). */
   retryAfterMs?: number;
+}
+
+/** A transfer that ended before all its bytes arrived: resumable. */
+export class IncompleteTransferError extends Error {
+  override name = 'IncompleteTransferError';
 }
 
 export class RetryableResponseError extends Error {

@@ -1,0 +1,139 @@
+import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
+import { pullArtifact, pushArtifact } from '../../oci/artifact.js';
+import { formatReference, parseReference } from '../../oci/reference.js';
+import { connectRegistry } from '../../publish/registry-login.js';
+import { ConsoleReporter } from '../../report/console-reporter.js';
+import { formatBytes } from '../../util/format.js';
+import { InputError } from '../../util/errors.js';
+import type { CliIo } from '../cli.js';
+import { parseCommandLine, UsageError } from '../usage.js';
+import { stat } from 'node:fs/promises';
+
+export const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
+       hypernix artifact pull REF FILE [options]
+
+push: pushes a disk image (qcow2) as an OCI artifact: one blob in a manifest with
+      artifactType application/vnd.hypernix.disk-image.qcow2. An unchanged file is not sent.
+pull: fetches it by tag or digest into FILE atomically (FILE.part, resumed with Range after a
+      broken download, digest verified, then renamed).
+
+Options:
+  --tag TAG               one more tag (push; repeatable)
+  --compression C         none (default), gzip or zstd (push)
+  --compression-level N   (push)
+  --out-path PATH         the Nix out path to record as an annotation (push)
+  --plain-http            talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
+  --username USER         with --password-stdin or HYPERNIX_REGISTRY_PASSWORD
+  --password-stdin
+  --json                  print the result as JSON
+  -h, --help              show this help
+`;
+
+const OPTIONS = {
+  tag: { type: 'string', multiple: true },
+  compression: { type: 'string' },
+  'compression-level': { type: 'string' },
+  'out-path': { type: 'string' },
+  'plain-http': { type: 'boolean' },
+  username: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export async function artifactCommand(argv: string[], io: CliIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  const { values, positionals } = parseCommandLine(rest, OPTIONS, 'artifact');
+  if (values.help || verb === '--help' || verb === '-h' || verb === undefined) {
+    io.stdout.write(ARTIFACT_HELP);
+    return 0;
+  }
+  if (verb !== 'push' && verb !== 'pull')
+    throw new UsageError(
+      `unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`,
+    );
+  if (positionals.length !== 2) {
+    throw new UsageError(
+      `expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`,
+    );
+  }
+  const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]) as [
+    string,
+    string,
+  ];
+  const password = values['password-stdin']
+    ? await readStdin()
+    : process.env.HYPERNIX_REGISTRY_PASSWORD;
+  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+  const config = parsePushConfig(
+    {
+      push: true,
+      image: ref,
+      tags: values.tag ?? [],
+      registryUsername: values.username,
+      registryPassword: password,
+      compression: values.compression ?? 'none',
+      compressionLevel: values['compression-level'],
+      plainHttp: values['plain-http'] ?? false,
+    },
+    pushLabelsFor('cli'),
+  );
+  const image = config.image ?? parseReference(ref);
+  const client = await connectRegistry(
+    {
+      registry: image.registry,
+      username: config.registryUsername,
+      password: config.registryPassword,
+      plainHttp: config.plainHttp,
+    },
+    reporter,
+  );
+  if (verb === 'push') {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw new InputError(`argument FILE: ${file} is not a file`);
+    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+    if (tags.length === 0)
+      throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+    const result = await pushArtifact(file, {
+      client,
+      repository: image.repository,
+      tags,
+      compression: config.compression,
+      level: config.level,
+      outPath: values['out-path'],
+      reporter,
+    });
+    const output = {
+      'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
+      digest: result.digest,
+      'pushed-bytes': String(result.pushedBytes),
+    };
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(output)}\n`
+        : `Pushed ${output['qcow2-ref']} (${formatBytes(result.size)}, sent ${formatBytes(result.pushedBytes)})\n`,
+    );
+    return 0;
+  }
+  const reference = image.digest ?? image.tag;
+  if (!reference)
+    throw new UsageError(
+      `argument REF: give a tag or a digest (${formatReference(image)}:TAG or @sha256:…)`,
+    );
+  const result = await pullArtifact(client, image.repository, reference, file, reporter);
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify({ path: result.path, digest: result.digest, 'downloaded-bytes': String(result.downloadedBytes) })}\n`
+      : `Pulled ${formatReference(image)} (${result.digest}) into ${result.path}\n`,
+  );
+  return 0;
+}

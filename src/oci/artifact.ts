@@ -1,0 +1,350 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Reporter } from '../report/reporter.js';
+import { HypernixError } from '../util/errors.js';
+import { ChunkedUpload, MONOLITHIC_LIMIT, uploadBlob } from './blob-upload.js';
+import { compressionOf, compressor, decompressor, type Compression } from './compression.js';
+import { DigestCounter, sha256File } from './digest.js';
+import { RegistryError } from './errors.js';
+import { IncompleteTransferError, withRetries } from './http.js';
+import { EMPTY_CONFIG, MEDIA_TYPE } from './media-types.js';
+import { scopeFor, type RegistryClient } from './registry-client.js';
+
+/** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
+export const ANNOTATION = {
+  title: 'org.opencontainers.image.title',
+  outPath: 'vnd.hypernix.nix.out-path',
+  uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+  uncompressedSize: 'vnd.hypernix.uncompressed.size',
+} as const;
+
+export class ArtifactError extends HypernixError {
+  override name = 'ArtifactError';
+}
+
+interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  annotations?: Record<string, string>;
+}
+
+interface ArtifactManifest {
+  schemaVersion: 2;
+  mediaType: string;
+  artifactType?: string;
+  config: Descriptor;
+  layers: Descriptor[];
+  annotations?: Record<string, string>;
+}
+
+export interface ArtifactPushOptions {
+  client: RegistryClient;
+  repository: string;
+  tags: string[];
+  compression: Compression;
+  level: number;
+  /** The Nix out path the file was built as, kept as an annotation. */
+  outPath?: string;
+  reporter: Reporter;
+}
+
+export interface ArtifactPushResult {
+  repository: string;
+  digest: string;
+  tags: string[];
+  blobDigest: string;
+  /** Bytes sent: 0 when the registry already held the file. */
+  pushedBytes: number;
+  size: number;
+  seconds: number;
+}
+
+function layerMediaTypeFor(compression: Compression): string {
+  return compression === 'none' ? MEDIA_TYPE.qcow2Layer : `${MEDIA_TYPE.qcow2Layer}+${compression}`;
+}
+
+/**
+ * Finds the blob an earlier push made of the same file under one of these tags: its manifest
+ * records the file's uncompressed digest, so an unchanged image is neither compressed nor sent.
+ */
+async function previousBlob(
+  options: ArtifactPushOptions,
+  uncompressed: string,
+  mediaType: string,
+): Promise<Descriptor | undefined> {
+  for (const tag of options.tags) {
+    const manifest = await options.client
+      .getManifest(options.repository, tag)
+      .catch(() => undefined);
+    if (!manifest) continue;
+    const json = JSON.parse(manifest.bytes.toString('utf8')) as Partial<ArtifactManifest>;
+    const layer = json.layers?.[0];
+    if (
+      layer &&
+      layer.mediaType === mediaType &&
+      layer.annotations?.[ANNOTATION.uncompressedDigest] === uncompressed
+    )
+      return layer;
+  }
+  return undefined;
+}
+
+/**
+ * Pushes a file (a qcow2 disk image of several GiB) as an OCI artifact: one blob, compressed or
+ * not, in an image manifest with an artifactType and the empty config, then tags it.
+ */
+export async function pushArtifact(
+  file: string,
+  options: ArtifactPushOptions,
+): Promise<ArtifactPushResult> {
+  const started = performance.now();
+  const { client, repository, reporter } = options;
+  await client.ping(scopeFor(repository, 'pull,push'));
+  const mediaType = layerMediaTypeFor(options.compression);
+  const uncompressed = await sha256File(file);
+  let blob = await previousBlob(options, uncompressed.digest, mediaType);
+  let pushedBytes = 0;
+  if (blob) {
+    reporter.info(`${basename(file)} is unchanged since the last push (${blob.digest})`);
+  } else if (options.compression === 'none') {
+    blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+    if (
+      (await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
+      undefined
+    ) {
+      pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+    }
+  } else {
+    const upload = await ChunkedUpload.start(client, repository);
+    const packed = new DigestCounter();
+    await pipeline(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      compressor(options.compression, options.level),
+      async (source) => {
+        for await (const chunk of source as AsyncIterable<Buffer>) {
+          packed.update(chunk);
+          await upload.write(chunk);
+        }
+      },
+    );
+    await upload.finish(packed.digest());
+    blob = { mediaType, digest: packed.digest(), size: packed.bytes };
+    pushedBytes = packed.bytes;
+  }
+  const title = basename(file);
+  const annotations: Record<string, string> = {
+    [ANNOTATION.title]: title,
+    ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
+  };
+  const layer: Descriptor = {
+    mediaType,
+    digest: blob.digest,
+    size: blob.size,
+    annotations: {
+      ...annotations,
+      [ANNOTATION.uncompressedDigest]: uncompressed.digest,
+      [ANNOTATION.uncompressedSize]: String(uncompressed.size),
+    },
+  };
+  if (
+    (await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
+    undefined
+  ) {
+    await uploadBlob(client, repository, EMPTY_CONFIG.digest, Buffer.from('{}'));
+  }
+  const manifest: ArtifactManifest = {
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE.ociManifest,
+    artifactType: MEDIA_TYPE.qcow2Artifact,
+    config: {
+      mediaType: EMPTY_CONFIG.mediaType,
+      digest: EMPTY_CONFIG.digest,
+      size: EMPTY_CONFIG.size,
+    },
+    layers: [layer],
+    annotations,
+  };
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  let digest = '';
+  for (const tag of options.tags)
+    digest = await client.putManifest(repository, tag, bytes, MEDIA_TYPE.ociManifest);
+  if (options.tags.length === 0) {
+    const counter = new DigestCounter();
+    counter.update(bytes);
+    digest = await client.putManifest(repository, counter.digest(), bytes, MEDIA_TYPE.ociManifest);
+  }
+  return {
+    repository,
+    digest,
+    tags: options.tags,
+    blobDigest: blob.digest,
+    pushedBytes,
+    size: blob.size,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
+async function uploadFile(
+  client: RegistryClient,
+  repository: string,
+  file: string,
+  digest: string,
+  size: number,
+): Promise<number> {
+  if (size <= MONOLITHIC_LIMIT) {
+    const handle = await open(file, 'r');
+    try {
+      await uploadBlob(client, repository, digest, await handle.readFile());
+    } finally {
+      await handle.close();
+    }
+    return size;
+  }
+  const upload = await ChunkedUpload.start(client, repository);
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 }))
+    await upload.write(chunk as Buffer);
+  await upload.finish(digest);
+  return size;
+}
+
+export interface ArtifactPullResult {
+  digest: string;
+  blobDigest: string;
+  /** Bytes downloaded in this run (less than the size when a download resumed). */
+  downloadedBytes: number;
+  size: number;
+  seconds: number;
+  path: string;
+}
+
+/**
+ * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to
+ * `<destination>.part` (kept across failures and resumed with Range), its digest verified,
+ * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
+ */
+export async function pullArtifact(
+  client: RegistryClient,
+  repository: string,
+  reference: string,
+  destination: string,
+  reporter: Reporter,
+): Promise<ArtifactPullResult> {
+  const started = performance.now();
+  const manifest = await client.getManifest(repository, reference);
+  if (!manifest)
+    throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
+  const json = JSON.parse(manifest.bytes.toString('utf8')) as Partial<ArtifactManifest>;
+  const layer = json.layers?.[0];
+  if (json.artifactType !== MEDIA_TYPE.qcow2Artifact || !layer || json.layers?.length !== 1) {
+    throw new ArtifactError(
+      `${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`,
+    );
+  }
+  const partial = `${destination}.part`;
+  const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
+  const compression =
+    layer.mediaType === MEDIA_TYPE.qcow2Layer ? 'none' : compressionOf(layer.mediaType);
+  if (!compression) throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
+  if (compression === 'none') {
+    await rename(partial, destination);
+  } else {
+    const unpacked = `${destination}.unpacked`;
+    try {
+      const check = new DigestCounter();
+      await pipeline(
+        createReadStream(partial),
+        decompressor(compression),
+        async function* (source) {
+          for await (const chunk of source as AsyncIterable<Buffer>) {
+            check.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(unpacked),
+      );
+      const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
+      if (expected && check.digest() !== expected) {
+        throw new ArtifactError(
+          `the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`,
+        );
+      }
+      await syncFile(unpacked);
+      await rename(unpacked, destination);
+      await rm(partial, { force: true });
+    } finally {
+      await rm(unpacked, { force: true });
+    }
+  }
+  return {
+    digest: manifest.digest,
+    blobDigest: layer.digest,
+    downloadedBytes,
+    size: layer.size,
+    seconds: (performance.now() - started) / 1000,
+    path: destination,
+  };
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Downloads a blob to `partial`, resuming from what is there, and verifies its digest. */
+async function downloadBlob(
+  client: RegistryClient,
+  repository: string,
+  blob: Descriptor,
+  partial: string,
+  reporter: Reporter,
+): Promise<number> {
+  let downloaded = 0;
+  await withRetries(
+    async () => {
+      const have = (await stat(partial).catch(() => undefined))?.size ?? 0;
+      if (have > blob.size) await rm(partial, { force: true });
+      const start = have > blob.size ? 0 : have;
+      if (start < blob.size) {
+        const response = await client.openBlob(repository, blob.digest, start);
+        // A registry that ignores Range sends everything again: start the file over.
+        const append = start > 0 && response.status === 206;
+        const output = createWriteStream(partial, { flags: append ? 'a' : 'w' });
+        await pipeline(
+          response.body,
+          async function* (source) {
+            for await (const chunk of source as AsyncIterable<Buffer>) {
+              downloaded += chunk.length;
+              yield chunk;
+            }
+          },
+          output,
+        );
+      }
+      const { digest, size } = await sha256File(partial);
+      if (size !== blob.size)
+        throw new IncompleteTransferError(`download ended at ${size} of ${blob.size} bytes`);
+      if (digest !== blob.digest) {
+        await rm(partial, { force: true });
+        throw new RegistryError(
+          `the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`,
+        );
+      }
+      await syncFile(partial);
+    },
+    {
+      onRetry: (why, delay) =>
+        reporter.warning(
+          `${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`,
+        ),
+    },
+  );
+  return downloaded;
+}
