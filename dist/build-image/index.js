@@ -31614,7 +31614,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(529);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2778);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -31626,7 +31626,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 529:
+/***/ 2778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34425,9 +34425,9 @@ const $ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         return payload;
     };
 })));
-const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodUndefined", (inst, def) => {
+const $ZodUndefined = /*@__PURE__*/ $constructor("$ZodUndefined", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.undefined;
+    inst._zod.pattern = _undefined;
     inst._zod.values = new Set([undefined]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -34441,7 +34441,7 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         });
         return payload;
     };
-})));
+});
 const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = regexes.null;
@@ -36832,7 +36832,7 @@ function _symbol(Class, params) {
 function api_undefined(Class, params) {
     return new Class({
         type: "undefined",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -40390,13 +40390,13 @@ const ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (
 function symbol(params) {
     return core._symbol(ZodSymbol, params);
 }
-const ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodUndefined", (inst, def) => {
-    core.$ZodUndefined.init(inst, def);
+const ZodUndefined = /*@__PURE__*/ $constructor("ZodUndefined", (inst, def) => {
+    $ZodUndefined.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.undefinedProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => undefinedProcessor(inst, ctx, json, params);
+});
 function schemas_undefined(params) {
-    return core._undefined(ZodUndefined, params);
+    return api_undefined(ZodUndefined, params);
 }
 
 const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
@@ -42772,7 +42772,7 @@ function extractFlags(url) {
         return 'x';
     throw new NixInstallError(`input 'nix-installer-url': expected a Nix release tarball (.tar.xz, .tar.gz, .tar.zst or .tar); got ${JSON.stringify(url)}`);
 }
-async function sha256File(path) {
+async function install_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
         hash.update(chunk);
@@ -42828,7 +42828,7 @@ async function installNix(options, reporter) {
             });
         }
         if (options.sha256) {
-            const actual = await sha256File(archive);
+            const actual = await install_sha256File(archive);
             if (actual !== options.sha256) {
                 throw new NixInstallError(`the Nix installer from ${options.url} has sha256 ${actual}, not the expected ${options.sha256}; nothing was installed`);
             }
@@ -43387,6 +43387,2073 @@ function applyPreset(raw, presetName, kitRoot) {
     };
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/oci/media-types.ts
+/** Media types and header names of the OCI distribution and image specs; never bare strings. */
+const media_types_MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    /** The artifactType of a qcow2 disk image pushed by hypernix. */
+    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
+    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
+};
+const HEADER = {
+    contentType: 'content-type',
+    contentLength: 'content-length',
+    contentRange: 'content-range',
+    dockerContentDigest: 'docker-content-digest',
+    location: 'location',
+    range: 'range',
+    retryAfter: 'retry-after',
+    wwwAuthenticate: 'www-authenticate',
+    authorization: 'authorization',
+    apiVersion: 'docker-distribution-api-version',
+};
+/** What we accept when reading a manifest by tag: every single-image and index form. */
+const MANIFEST_ACCEPT = [
+    media_types_MEDIA_TYPE.ociManifest,
+    media_types_MEDIA_TYPE.dockerManifest,
+    media_types_MEDIA_TYPE.ociIndex,
+    media_types_MEDIA_TYPE.dockerManifestList,
+].join(', ');
+/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: media_types_MEDIA_TYPE.ociEmpty,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30=',
+};
+
+;// CONCATENATED MODULE: ./src/oci/compression.ts
+
+
+
+
+const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+function compressor(compression, level) {
+    if (compression === 'gzip')
+        return external_node_zlib_.createGzip({ level, memLevel: 9 });
+    const z = external_node_zlib_;
+    if (z.createZstdCompress) {
+        const levelKey = z.constants.ZSTD_c_compressionLevel;
+        return z.createZstdCompress({ params: { [levelKey]: level } });
+    }
+    return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+function compression_decompressor(compression) {
+    if (compression === 'gzip')
+        return zlib.createGunzip();
+    const z = zlib;
+    if (z.createZstdDecompress)
+        return z.createZstdDecompress();
+    return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program, args) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    return external_node_stream_.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
+    });
+}
+/** The layer media type for a compression in each manifest format. */
+function layerMediaType(compression, format) {
+    if (format === 'docker')
+        return media_types_MEDIA_TYPE.dockerLayerGzip;
+    if (compression === 'gzip')
+        return media_types_MEDIA_TYPE.ociLayerGzip;
+    if (compression === 'zstd')
+        return media_types_MEDIA_TYPE.ociLayerZstd;
+    return media_types_MEDIA_TYPE.ociLayer;
+}
+/** Which compression a layer media type means. */
+function compression_compressionOf(mediaType) {
+    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === media_types_MEDIA_TYPE.dockerLayerGzip)
+        return 'gzip';
+    if (mediaType === media_types_MEDIA_TYPE.ociLayer || mediaType.endsWith('.tar'))
+        return 'none';
+    return undefined;
+}
+/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+function manifestFormatFor(compression, requested) {
+    if (compression !== 'gzip')
+        return 'oci';
+    return requested ?? 'docker';
+}
+
+;// CONCATENATED MODULE: ./src/oci/reference.ts
+
+/**
+ * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
+ * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
+const REGISTRY = `${HOST}(?::[0-9]+)?`;
+const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
+const DOCKER_HUB = 'registry-1.docker.io';
+class ReferenceError extends errors/* InputError */.dz {
+    name = 'ReferenceError';
+}
+/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
+function looksLikeRegistry(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
+}
+function parseReference(text, label = 'reference') {
+    const fail = (why) => {
+        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+    };
+    const input = text.trim();
+    if (input === '')
+        fail('expected an image reference such as ghcr.io/owner/name:tag');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            fail('the digest must be sha256: followed by 64 lowercase hex characters');
+    }
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
+        registry = rest.slice(0, slash);
+        rest = rest.slice(slash + 1);
+        if (!REGISTRY_RE.test(registry))
+            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag))
+            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
+    }
+    if (rest === '')
+        fail('the repository name is empty');
+    if (rest !== rest.toLowerCase())
+        fail('the repository name must be lowercase');
+    if (!REPOSITORY_RE.test(rest))
+        fail('the repository name has characters or separators the registry refuses');
+    if (registry === 'docker.io' || registry === 'index.docker.io')
+        registry = DOCKER_HUB;
+    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
+    return { registry, repository, tag, digest };
+}
+function validateTag(tag, label = 'tags') {
+    if (!TAG_RE.test(tag)) {
+        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+    }
+    return tag;
+}
+function formatReference(reference) {
+    const base = `${reference.registry}/${reference.repository}`;
+    if (reference.digest)
+        return `${base}@${reference.digest}`;
+    return reference.tag ? `${base}:${reference.tag}` : base;
+}
+
+;// CONCATENATED MODULE: ./src/config/push.ts
+
+
+
+
+
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+const push_integer = (min, max) => optionalString.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a whole number from ${min} to ${max}; got ${shown(value)}`,
+        });
+        return NEVER;
+    }
+    return number;
+});
+const reference = optionalString.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    try {
+        return parseReference(value, 'x');
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
+        return NEVER;
+    }
+});
+const pushSchema = object({
+    push: booleanInput(false),
+    image: reference,
+    tags: listInput.transform((entries, ctx) => {
+        const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
+        for (const tag of tags) {
+            try {
+                validateTag(tag, 'x');
+            }
+            catch (error) {
+                ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
+                return NEVER;
+            }
+        }
+        return [...new Set(tags)];
+    }),
+    registryUsername: optionalString,
+    registryPassword: schemas_string()
+        .optional()
+        .transform((value) => (value ? value : undefined)),
+    compression: schemas_string()
+        .optional()
+        .transform((value) => value || undefined)
+        .pipe(union([schemas_undefined(), enumInput(COMPRESSIONS)])),
+    compressionLevel: push_integer(0, 22),
+    concurrency: push_integer(1, 64),
+    mountFrom: reference,
+    manifestFormat: schemas_string()
+        .optional()
+        .transform((value) => value || undefined)
+        .pipe(union([schemas_undefined(), enumInput(['docker', 'oci'])])),
+    plainHttp: booleanInput(false),
+})
+    .superRefine((config, ctx) => {
+    if (config.push && !config.image) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['image'],
+            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
+        });
+    }
+    if (config.registryPassword && !config.registryUsername) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['registryUsername'],
+            message: 'required with a registry password',
+        });
+    }
+    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['manifestFormat'],
+            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
+        });
+    }
+    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['mountFrom'],
+            message: `must be on the same registry as the image (${config.image.registry})`,
+        });
+    }
+});
+/**
+ * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
+ * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const parsed = parseWith(pushSchema, raw, (field) => labels[field] ?? field);
+    const compression = parsed.compression ?? defaults.compression;
+    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
+        throw new errors/* InputError */.dz(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    return {
+        ...parsed,
+        compression,
+        level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
+        parallelism: parsed.concurrency ?? 4,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/oci/errors.ts
+
+/** A registry answered something other than what the distribution spec promises. */
+class errors_RegistryError extends errors/* HypernixError */.iD {
+    status;
+    name = 'RegistryError';
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** The registry refused the credentials (or their absence) for a scope. */
+class RegistryAuthError extends errors_RegistryError {
+    name = 'RegistryAuthError';
+}
+/** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
+async function registryErrorDetail(response) {
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch {
+        return '';
+    }
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first)
+            return [first.code, first.message].filter(Boolean).join(': ');
+    }
+    catch {
+        // not JSON: fall through to the raw text
+    }
+    return text.replace(/\s+/g, ' ').trim().slice(0, 160);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/oci/http.ts
+
+
+const DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+};
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+/** A dropped or reset connection, a stalled transfer: worth another try. */
+function isRetryableError(error) {
+    for (let current = error; current;) {
+        if (current.code && RETRYABLE_CODES.has(current.code))
+            return true;
+        if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
+            return true;
+        if (current.name === 'TypeError' &&
+            /fetch failed|terminated/.test(String(current.message))) {
+            // undici wraps socket errors in "fetch failed"; the cause says which.
+            if (!current.cause)
+                return true;
+        }
+        current = current.cause;
+    }
+    return false;
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter, so many runners retrying do not retry together. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+/** A transfer that ended before all its bytes arrived: resumable. */
+class http_IncompleteTransferError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'IncompleteTransferError';
+}
+class RetryableResponseError extends Error {
+    status;
+    retryAfter;
+    description;
+    name = 'RetryableResponseError';
+    constructor(status, retryAfter, description) {
+        super(description);
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.description = description;
+    }
+}
+/**
+ * Runs `operation` until it succeeds, retrying network failures and RetryableResponseError with
+ * backoff (honouring Retry-After). Other errors pass straight through.
+ */
+async function http_withRetries(operation, options = {}) {
+    const policy = options.policy ?? DEFAULT_RETRY;
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            return await operation({ attempt });
+        }
+        catch (error) {
+            const retryable = error instanceof RetryableResponseError || isRetryableError(error);
+            if (!retryable || attempt + 1 >= policy.attempts)
+                throw error;
+            const told = error instanceof RetryableResponseError ? error.retryAfter : undefined;
+            if (told !== undefined && told > policy.maxRetryAfterMs)
+                throw error;
+            const delay = told ?? backoffMs(attempt, policy);
+            options.onRetry?.(describeRetry(error), delay, attempt + 1);
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+        }
+    }
+}
+function describeRetry(error) {
+    if (error instanceof RetryableResponseError)
+        return error.description;
+    const code = error.cause?.code ?? error.code;
+    return code ?? error.message ?? String(error);
+}
+/** Headers for a response-less summary: status and a header or two, for messages. */
+function describeResponse(method, url, response) {
+    const path = new URL(url).pathname;
+    return `${method} ${path} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+}
+function retryAfterOf(response) {
+    return retryAfterMs(response.headers.get(HEADER.retryAfter));
+}
+
+;// CONCATENATED MODULE: ./src/oci/auth.ts
+
+
+/** Parses `WWW-Authenticate: Bearer realm="…",service="…",scope="…"` (quoted or bare values). */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!match)
+        return undefined;
+    const scheme = match[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    for (const part of match[2].matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[part[1].toLowerCase()] = (part[2] ?? part[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, realm: params.realm, service: params.service, scope: params.scope };
+}
+/**
+ * Authorization for one registry: learns its scheme from the first 401, then sends Basic
+ * credentials or a Bearer token for the scope (fetched from the realm and cached per scope until
+ * shortly before it expires). The password only ever goes into an Authorization header.
+ */
+class RegistryAuth {
+    registry;
+    credentials;
+    sendRequest;
+    scheme;
+    tokens = new Map();
+    constructor(registry, credentials, sendRequest) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.sendRequest = sendRequest;
+    }
+    /** The header to send for a scope, when the scheme is known; undefined before the first 401. */
+    async header(scope) {
+        if (!this.scheme)
+            return undefined;
+        if (this.scheme.scheme === 'basic')
+            return this.basic();
+        const cached = this.tokens.get(scope);
+        if (cached && cached.expiresAt > Date.now())
+            return `Bearer ${cached.value}`;
+        return `Bearer ${await this.fetchToken(scope)}`;
+    }
+    /** Takes a 401's challenge; returns whether a retry with new authorization may succeed. */
+    learn(response, scope) {
+        const challenge = parseChallenge(response.headers.get(HEADER.wwwAuthenticate));
+        if (!challenge)
+            return false;
+        const firstTime = !this.scheme;
+        this.scheme = challenge;
+        if (challenge.scheme === 'basic')
+            return firstTime && this.credentials !== undefined;
+        // A 401 with a token already cached means the token lacks the scope or expired: drop it.
+        const hadToken = this.tokens.delete(scope);
+        return firstTime || hadToken;
+    }
+    basic() {
+        if (!this.credentials)
+            return undefined;
+        const { username, password } = this.credentials;
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    async fetchToken(scope) {
+        const realm = this.scheme?.realm;
+        if (!realm)
+            throw new RegistryAuthError(`registry ${this.registry} asked for a bearer token but named no realm`);
+        const url = new URL(realm);
+        if (this.scheme?.service)
+            url.searchParams.set('service', this.scheme.service);
+        for (const part of scope.split(' ').filter(Boolean))
+            url.searchParams.append('scope', part);
+        const basic = this.basic();
+        const response = await this.sendRequest({
+            method: 'GET',
+            url: url.toString(),
+            headers: basic ? { [HEADER.authorization]: basic } : {},
+            idleTimeoutMs: 30_000,
+        });
+        if (response.status < 200 || response.status > 299) {
+            await response.discard();
+            const who = this.credentials
+                ? `user ${JSON.stringify(this.credentials.username)}`
+                : 'anonymous access';
+            throw new RegistryAuthError(`registry ${this.registry} refused ${who} for scope ${scope} (token endpoint answered ${response.status})`, response.status);
+        }
+        const body = await response.json();
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new RegistryAuthError(`registry ${this.registry}: the token endpoint returned no token`);
+        // Renew 10 s early so a token never expires in the middle of a request.
+        const lifetime = Math.max(30, body.expires_in ?? 60) * 1000;
+        this.tokens.set(scope, { value: token, expiresAt: Date.now() + lifetime - 10_000 });
+        return token;
+    }
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/oci/transport.ts
+
+
+
+class StallError extends Error {
+    name = 'StallError';
+}
+// Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
+const agents = {
+    http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 }),
+};
+async function readAll(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new Error(`response body larger than ${limit} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
+ * timeout. No redirects, no retries: the registry client decides those.
+ */
+function send(request) {
+    const url = new URL(request.url);
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? external_node_https_namespaceObject : external_node_http_;
+    const headers = { 'user-agent': 'hypernix', ...request.headers };
+    const body = request.body;
+    if (Buffer.isBuffer(body))
+        headers['content-length'] = String(body.length);
+    else if (body?.length !== undefined)
+        headers['content-length'] = String(body.length);
+    else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
+        headers['content-length'] = '0';
+    return new Promise((resolve, reject) => {
+        const outgoing = transport.request(url, {
+            method: request.method,
+            headers,
+            agent: isHttps ? agents.https : agents.http,
+        });
+        const idle = request.idleTimeoutMs ?? 60_000;
+        outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
+        outgoing.on('error', reject);
+        outgoing.on('response', (incoming) => {
+            const response = {
+                status: incoming.statusCode ?? 0,
+                statusText: incoming.statusMessage ?? '',
+                url: request.url,
+                headers: {
+                    get(name) {
+                        const value = incoming.headers[name.toLowerCase()];
+                        if (value === undefined)
+                            return null;
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                },
+                body: incoming,
+                text: async () => (await readAll(incoming, 16 << 20)).toString('utf8'),
+                buffer: (limit = 64 << 20) => readAll(incoming, limit),
+                json: async () => JSON.parse((await readAll(incoming, 16 << 20)).toString('utf8')),
+                discard: async () => {
+                    incoming.resume();
+                    await new Promise((done) => {
+                        if (incoming.complete || incoming.destroyed)
+                            done();
+                        else
+                            incoming
+                                .once('end', done)
+                                .once('close', done)
+                                .once('error', () => done());
+                    });
+                },
+            };
+            resolve(response);
+        });
+        if (body === undefined)
+            outgoing.end();
+        else if (Buffer.isBuffer(body))
+            outgoing.end(body);
+        else {
+            (0,external_node_stream_promises_namespaceObject.pipeline)(body.stream(), outgoing).catch((error) => {
+                outgoing.destroy(error);
+                reject(error);
+            });
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+
+
+const SHA256_PREFIX = 'sha256:';
+function sha256Digest(data) {
+    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+class digest_DigestCounter {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    result;
+    bytes = 0;
+    update(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    /** The digest of everything seen; asking again gives the same answer. */
+    digest() {
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
+    }
+}
+async function digest_sha256File(path, start = 0, end) {
+    const counter = new digest_DigestCounter();
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start, end, highWaterMark: 1 << 20 });
+    for await (const chunk of stream)
+        counter.update(chunk);
+    return { digest: counter.digest(), size: counter.bytes };
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry-client.ts
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** The scope a repository operation needs, as the token spec writes it. */
+const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
+/**
+ * A client of one registry following the OCI distribution spec: auth (anonymous, Basic, Bearer
+ * per scope), retries with backoff on 408/429/5xx and dropped connections (honouring
+ * Retry-After), redirects for blob reads, and typed errors that name the registry.
+ */
+class RegistryClient {
+    registry;
+    baseUrl;
+    auth;
+    retry;
+    idleTimeoutMs;
+    reporter;
+    hasCredentials;
+    constructor(options) {
+        this.registry = options.registry;
+        this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
+        this.auth = new RegistryAuth(options.registry, options.credentials, (request) => send({ ...request, idleTimeoutMs: this.idleTimeoutMs }));
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        this.reporter = options.reporter;
+        this.hasCredentials = options.credentials !== undefined;
+    }
+    url(path) {
+        return path.startsWith('http://') || path.startsWith('https://')
+            ? path
+            : `${this.baseUrl}${path}`;
+    }
+    /**
+     * One request with auth and, unless told otherwise, retries. Resolves with a response whose
+     * status is one of `expect`; anything else becomes a RegistryError naming the registry.
+     */
+    async exchange(method, path, options) {
+        const attempt = async () => {
+            let url = this.url(path);
+            for (let hop = 0, authTries = 0;;) {
+                const authorization = sameOrigin(url, this.baseUrl)
+                    ? await this.auth.header(options.scope)
+                    : undefined;
+                const response = await send({
+                    method,
+                    url,
+                    headers: {
+                        ...options.headers,
+                        ...(authorization ? { [HEADER.authorization]: authorization } : {}),
+                    },
+                    body: options.body,
+                    idleTimeoutMs: this.idleTimeoutMs,
+                });
+                if (options.expect.includes(response.status))
+                    return response;
+                if (response.status === 401 &&
+                    authTries === 0 &&
+                    this.auth.learn(response, options.scope)) {
+                    authTries += 1;
+                    await response.discard();
+                    continue;
+                }
+                const location = response.headers.get(HEADER.location);
+                if ([301, 302, 303, 307, 308].includes(response.status) &&
+                    location &&
+                    (method === 'GET' || method === 'HEAD')) {
+                    if ((hop += 1) > MAX_REDIRECTS)
+                        throw new errors_RegistryError(`${this.registry}: too many redirects for ${method} ${path}`);
+                    await response.discard();
+                    url = new URL(location, url).toString();
+                    continue;
+                }
+                return this.fail(method, url, options.scope, response);
+            }
+        };
+        if (options.retry === false)
+            return attempt();
+        return http_withRetries(attempt, {
+            policy: this.retry,
+            onRetry: (why, delay, count) => this.reporter?.warning(`${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`),
+        });
+    }
+    async fail(method, url, scope, response) {
+        const described = describeResponse(method, url, response);
+        if (isRetryableStatus(response.status)) {
+            await response.discard();
+            throw new RetryableResponseError(response.status, retryAfterOf(response), `${described}`);
+        }
+        const detail = await registryErrorDetail(response);
+        if (response.status === 401 || response.status === 403) {
+            const who = this.hasCredentials
+                ? 'the given credentials'
+                : 'anonymous access (no credentials given)';
+            throw new RegistryAuthError(`registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
+        }
+        throw new errors_RegistryError(`registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+    }
+    /** GET /v2/: is this a registry at all, and can we reach it? */
+    async ping(scope) {
+        let response;
+        try {
+            response = await this.exchange('GET', '/v2/', { scope, expect: [200] });
+        }
+        catch (error) {
+            if (error instanceof errors_RegistryError && error.status === 404) {
+                throw new errors_RegistryError(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 404)`, 404, { cause: error });
+            }
+            if (error instanceof errors_RegistryError)
+                throw error;
+            throw new errors_RegistryError(`cannot reach registry ${this.baseUrl}: ${describeNetworkError(error)}`, undefined, { cause: error });
+        }
+        const type = response.headers.get(HEADER.contentType) ?? '';
+        const apiVersion = response.headers.get(HEADER.apiVersion);
+        await response.discard();
+        if (!apiVersion && !type.includes('json')) {
+            throw new errors_RegistryError(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 200 with ${type || 'no content type'} and no Docker-Distribution-API-Version)`);
+        }
+    }
+    /** HEAD a blob: its size when the repository has it, undefined when not. */
+    async blobSize(repository, digest, scope = scopeFor(repository, 'pull')) {
+        const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, {
+            scope,
+            expect: [200, 404],
+        });
+        await response.discard();
+        if (response.status === 404)
+            return undefined;
+        return Number(response.headers.get(HEADER.contentLength) ?? 0);
+    }
+    /** Reads a manifest by tag or digest; undefined when there is none. Verifies a digest reference. */
+    async getManifest(repository, reference, scope = scopeFor(repository, 'pull')) {
+        const response = await this.exchange('GET', `/v2/${repository}/manifests/${reference}`, {
+            scope,
+            headers: { accept: MANIFEST_ACCEPT },
+            expect: [200, 404],
+        });
+        if (response.status === 404) {
+            await response.discard();
+            return undefined;
+        }
+        const bytes = await response.buffer(4 << 20);
+        const digest = sha256Digest(bytes);
+        if (reference.startsWith('sha256:') && reference !== digest) {
+            throw new errors_RegistryError(`registry ${this.registry} sent manifest ${digest} for ${repository}@${reference}`);
+        }
+        const mediaType = (response.headers.get(HEADER.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
+        return { mediaType, digest, bytes };
+    }
+    /** PUTs a manifest under a tag or digest and checks the digest the registry computed. */
+    async putManifest(repository, reference, bytes, mediaType) {
+        const digest = sha256Digest(bytes);
+        const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
+            scope: scopeFor(repository, 'pull,push'),
+            headers: { [HEADER.contentType]: mediaType },
+            body: bytes,
+            expect: [201, 200],
+        });
+        const told = response.headers.get(HEADER.dockerContentDigest);
+        await response.discard();
+        if (told && told !== digest) {
+            throw new errors_RegistryError(`registry ${this.registry} stored manifest ${repository}:${reference} as ${told}, not ${digest}`);
+        }
+        return digest;
+    }
+    /** Reads a small blob (a config) whole and checks its digest. */
+    async getBlob(repository, digest, limit = 16 << 20) {
+        const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200],
+        });
+        const bytes = await response.buffer(limit);
+        if (sha256Digest(bytes) !== digest)
+            throw new errors_RegistryError(`registry ${this.registry} sent blob ${digest} with other content`);
+        return bytes;
+    }
+    /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
+    async openBlob(repository, digest, start = 0) {
+        return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            headers: start > 0 ? { [HEADER.range]: `bytes=${start}-` } : {},
+            expect: start > 0 ? [206, 200] : [200],
+        });
+    }
+}
+function sameOrigin(a, b) {
+    return new URL(a).origin === new URL(b).origin;
+}
+function mediaTypeOf(bytes) {
+    try {
+        return JSON.parse(bytes.toString('utf8')).mediaType ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function describeNetworkError(error) {
+    const code = error.code ?? error.cause?.code;
+    const message = error.message ?? String(error);
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+;// CONCATENATED MODULE: ./src/oci/blob-upload.ts
+
+
+
+
+/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
+const MONOLITHIC_LIMIT = 32 << 20;
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+const CHUNK_SIZE = 32 << 20;
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
+}
+function locationOf(client, response) {
+    const location = response.headers.get(HEADER.location);
+    if (!location)
+        throw new errors_RegistryError(`registry ${client.registry} started an upload but sent no Location`);
+    return new URL(location, client.baseUrl).toString();
+}
+/** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
+function receivedBytes(response) {
+    const range = response.headers.get(HEADER.range);
+    const match = range ? /(\d+)-(\d+)/.exec(range) : null;
+    return match ? Number(match[2]) + 1 : 0;
+}
+/**
+ * Opens an upload session, asking the registry to mount the blob from another repository when
+ * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
+ */
+async function startUpload(client, repository, mount) {
+    const query = mount
+        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+        : '';
+    const scope = mount
+        ? `${scopeFor(repository, 'pull,push')} ${scopeFor(mount.from, 'pull')}`
+        : scopeFor(repository, 'pull,push');
+    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+        scope,
+        expect: [201, 202],
+    });
+    await response.discard();
+    if (response.status === 201 && mount)
+        return { mounted: true };
+    return { mounted: false, location: locationOf(client, response) };
+}
+/** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
+async function uploadBlob(client, repository, digest, bytes, session) {
+    const scope = scopeFor(repository, 'pull,push');
+    // A retried PUT needs a fresh session: the failed one may be half-written or gone.
+    let location = session;
+    await http_withRetries(async () => {
+        location ??= (await startUpload(client, repository)).location;
+        const target = location;
+        location = undefined;
+        const response = await client.exchange('PUT', withDigest(target, digest), {
+            scope,
+            headers: { [HEADER.contentType]: 'application/octet-stream' },
+            body: bytes,
+            expect: [201],
+            retry: false,
+        });
+        await response.discard();
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
+    });
+}
+/**
+ * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
+ * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
+ * dropped connection the upload resumes from the registry's Range instead of starting over.
+ */
+class ChunkedUpload {
+    client;
+    repository;
+    chunkSize;
+    location;
+    offset = 0;
+    pending = [];
+    pendingBytes = 0;
+    constructor(client, repository, location, chunkSize) {
+        this.client = client;
+        this.repository = repository;
+        this.chunkSize = chunkSize;
+        this.location = location;
+    }
+    static async start(client, repository, chunkSize = CHUNK_SIZE) {
+        const session = (await startUpload(client, repository));
+        return new ChunkedUpload(client, repository, session.location, chunkSize);
+    }
+    /** Bytes the registry has acknowledged so far. */
+    get sent() {
+        return this.offset;
+    }
+    async write(chunk) {
+        this.pending.push(chunk);
+        this.pendingBytes += chunk.length;
+        if (this.pendingBytes >= this.chunkSize)
+            await this.flush();
+    }
+    /** Sends what is pending and closes the upload under its digest. */
+    async finish(digest) {
+        if (this.pendingBytes > 0)
+            await this.flush();
+        await http_withRetries(async () => {
+            const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
+                scope: this.scope,
+                expect: [201],
+                retry: false,
+            });
+            await response.discard();
+        });
+    }
+    get scope() {
+        return scopeFor(this.repository, 'pull,push');
+    }
+    async flush() {
+        const chunk = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+        this.pending = [];
+        this.pendingBytes = 0;
+        const start = this.offset;
+        let skip = 0;
+        await http_withRetries(async ({ attempt }) => {
+            if (attempt > 0) {
+                // Ask where the registry stands, and send only what it lacks.
+                const held = await this.status();
+                if (held < start || held > start + chunk.length) {
+                    throw new errors_RegistryError(`registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`);
+                }
+                skip = held - start;
+                if (skip === chunk.length)
+                    return;
+            }
+            const body = chunk.subarray(skip);
+            const response = await this.client.exchange('PATCH', this.location, {
+                scope: this.scope,
+                headers: {
+                    [HEADER.contentType]: 'application/octet-stream',
+                    [HEADER.contentRange]: `${start + skip}-${start + chunk.length - 1}`,
+                },
+                body,
+                expect: [202],
+                retry: false,
+            });
+            await response.discard();
+            this.location = locationOf(this.client, response);
+        }, {
+            onRetry: (why, delay) => this.client.reporter?.warning(`${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+        });
+        this.offset = start + chunk.length;
+    }
+    async status() {
+        const response = await this.client.exchange('GET', this.location, {
+            scope: this.scope,
+            expect: [204],
+        });
+        await response.discard();
+        const next = response.headers.get(HEADER.location);
+        if (next)
+            this.location = new URL(next, this.client.baseUrl).toString();
+        return receivedBytes(response);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
+const ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
+};
+class ArtifactError extends (/* unused pure expression or super */ null && (HypernixError)) {
+    name = 'ArtifactError';
+}
+function layerMediaTypeFor(compression) {
+    return compression === 'none' ? media_types_MEDIA_TYPE.qcow2Layer : `${media_types_MEDIA_TYPE.qcow2Layer}+${compression}`;
+}
+/**
+ * Finds the blob an earlier push made of the same file under one of these tags: its manifest
+ * records the file's uncompressed digest, so an unchanged image is neither compressed nor sent.
+ */
+async function previousBlob(options, uncompressed, mediaType) {
+    for (const tag of options.tags) {
+        const manifest = await options.client
+            .getManifest(options.repository, tag)
+            .catch(() => undefined);
+        if (!manifest)
+            continue;
+        const json = JSON.parse(manifest.bytes.toString('utf8'));
+        const layer = json.layers?.[0];
+        if (layer &&
+            layer.mediaType === mediaType &&
+            layer.annotations?.[ANNOTATION.uncompressedDigest] === uncompressed)
+            return layer;
+    }
+    return undefined;
+}
+/**
+ * Pushes a file (a qcow2 disk image of several GiB) as an OCI artifact: one blob, compressed or
+ * not, in an image manifest with an artifactType and the empty config, then tags it.
+ */
+async function pushArtifact(file, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    await client.ping(scopeFor(repository, 'pull,push'));
+    const mediaType = layerMediaTypeFor(options.compression);
+    const uncompressed = await digest_sha256File(file);
+    let blob = await previousBlob(options, uncompressed.digest, mediaType);
+    let pushedBytes = 0;
+    if (blob) {
+        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${blob.digest})`);
+    }
+    else if (options.compression === 'none') {
+        blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+        if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
+            undefined) {
+            pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+        }
+    }
+    else {
+        const upload = await ChunkedUpload.start(client, repository);
+        const packed = new digest_DigestCounter();
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }), compressor(options.compression, options.level), async (source) => {
+            for await (const chunk of source) {
+                packed.update(chunk);
+                await upload.write(chunk);
+            }
+        });
+        await upload.finish(packed.digest());
+        blob = { mediaType, digest: packed.digest(), size: packed.bytes };
+        pushedBytes = packed.bytes;
+    }
+    const title = (0,external_node_path_.basename)(file);
+    const annotations = {
+        [ANNOTATION.title]: title,
+        ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
+    };
+    const layer = {
+        mediaType,
+        digest: blob.digest,
+        size: blob.size,
+        annotations: {
+            ...annotations,
+            [ANNOTATION.uncompressedDigest]: uncompressed.digest,
+            [ANNOTATION.uncompressedSize]: String(uncompressed.size),
+        },
+    };
+    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
+        undefined) {
+        await uploadBlob(client, repository, EMPTY_CONFIG.digest, Buffer.from('{}'));
+    }
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: media_types_MEDIA_TYPE.ociManifest,
+        artifactType: media_types_MEDIA_TYPE.qcow2Artifact,
+        config: {
+            mediaType: EMPTY_CONFIG.mediaType,
+            digest: EMPTY_CONFIG.digest,
+            size: EMPTY_CONFIG.size,
+        },
+        layers: [layer],
+        annotations,
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    let digest = '';
+    for (const tag of options.tags)
+        digest = await client.putManifest(repository, tag, bytes, media_types_MEDIA_TYPE.ociManifest);
+    if (options.tags.length === 0) {
+        const counter = new digest_DigestCounter();
+        counter.update(bytes);
+        digest = await client.putManifest(repository, counter.digest(), bytes, media_types_MEDIA_TYPE.ociManifest);
+    }
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        blobDigest: blob.digest,
+        pushedBytes,
+        size: blob.size,
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+/** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
+async function uploadFile(client, repository, file, digest, size) {
+    if (size <= MONOLITHIC_LIMIT) {
+        const handle = await (0,promises_.open)(file, 'r');
+        try {
+            await uploadBlob(client, repository, digest, await handle.readFile());
+        }
+        finally {
+            await handle.close();
+        }
+        return size;
+    }
+    const upload = await ChunkedUpload.start(client, repository);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 }))
+        await upload.write(chunk);
+    await upload.finish(digest);
+    return size;
+}
+/**
+ * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to
+ * `<destination>.part` (kept across failures and resumed with Range), its digest verified,
+ * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
+ */
+async function pullArtifact(client, repository, reference, destination, reporter) {
+    const started = performance.now();
+    const manifest = await client.getManifest(repository, reference);
+    if (!manifest)
+        throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
+    const json = JSON.parse(manifest.bytes.toString('utf8'));
+    const layer = json.layers?.[0];
+    if (json.artifactType !== MEDIA_TYPE.qcow2Artifact || !layer || json.layers?.length !== 1) {
+        throw new ArtifactError(`${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`);
+    }
+    const partial = `${destination}.part`;
+    const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
+    const compression = layer.mediaType === MEDIA_TYPE.qcow2Layer ? 'none' : compressionOf(layer.mediaType);
+    if (!compression)
+        throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
+    if (compression === 'none') {
+        await rename(partial, destination);
+    }
+    else {
+        const unpacked = `${destination}.unpacked`;
+        try {
+            const check = new DigestCounter();
+            await pipeline(createReadStream(partial), decompressor(compression), async function* (source) {
+                for await (const chunk of source) {
+                    check.update(chunk);
+                    yield chunk;
+                }
+            }, createWriteStream(unpacked));
+            const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
+            if (expected && check.digest() !== expected) {
+                throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
+            }
+            await syncFile(unpacked);
+            await rename(unpacked, destination);
+            await rm(partial, { force: true });
+        }
+        finally {
+            await rm(unpacked, { force: true });
+        }
+    }
+    return {
+        digest: manifest.digest,
+        blobDigest: layer.digest,
+        downloadedBytes,
+        size: layer.size,
+        seconds: (performance.now() - started) / 1000,
+        path: destination,
+    };
+}
+async function syncFile(path) {
+    const handle = await open(path, 'r+');
+    try {
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Downloads a blob to `partial`, resuming from what is there, and verifies its digest. */
+async function downloadBlob(client, repository, blob, partial, reporter) {
+    let downloaded = 0;
+    await withRetries(async () => {
+        const have = (await stat(partial).catch(() => undefined))?.size ?? 0;
+        if (have > blob.size)
+            await rm(partial, { force: true });
+        const start = have > blob.size ? 0 : have;
+        if (start < blob.size) {
+            const response = await client.openBlob(repository, blob.digest, start);
+            // A registry that ignores Range sends everything again: start the file over.
+            const append = start > 0 && response.status === 206;
+            const output = createWriteStream(partial, { flags: append ? 'a' : 'w' });
+            await pipeline(response.body, async function* (source) {
+                for await (const chunk of source) {
+                    downloaded += chunk.length;
+                    yield chunk;
+                }
+            }, output);
+        }
+        const { digest, size } = await sha256File(partial);
+        if (size !== blob.size)
+            throw new IncompleteTransferError(`download ended at ${size} of ${blob.size} bytes`);
+        if (digest !== blob.digest) {
+            await rm(partial, { force: true });
+            throw new RegistryError(`the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`);
+        }
+        await syncFile(partial);
+    }, {
+        onRetry: (why, delay) => reporter.warning(`${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+    });
+    return downloaded;
+}
+
+;// CONCATENATED MODULE: ./src/oci/image-config.ts
+
+
+const HEX_NAME = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/;
+/**
+ * Reads a config from an archive, checking its digest against its file name where the name is a
+ * digest (dockerTools and `docker save` name it so) and that it lists one diff_id per layer.
+ */
+function readImageConfig(bytes, name, layerCount, source) {
+    const digest = sha256Digest(bytes);
+    const named = HEX_NAME.exec(name)?.[1];
+    if (named && `sha256:${named}` !== digest) {
+        throw new DockerArchiveError(`${source}: the config ${name} has digest ${digest}, not the one its name says`);
+    }
+    let diffIds;
+    try {
+        diffIds = JSON.parse(bytes.toString('utf8')).rootfs
+            ?.diff_ids;
+    }
+    catch {
+        throw new DockerArchiveError(`${source}: the config ${name} is not valid JSON`);
+    }
+    if (!Array.isArray(diffIds) ||
+        !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
+        throw new DockerArchiveError(`${source}: the config ${name} has no valid rootfs.diff_ids`);
+    }
+    if (diffIds.length !== layerCount) {
+        throw new DockerArchiveError(`${source}: manifest.json lists ${layerCount} layers but the config ${diffIds.length} diff_ids`);
+    }
+    return { bytes, digest, diffIds: diffIds };
+}
+/** The uncompressed digest a layer's path announces (`<hex>/layer.tar`, `blobs/sha256/<hex>`). */
+function diffIdFromPath(path) {
+    const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
+    return match ? `sha256:${match[1]}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/known-layers.ts
+
+
+
+
+/**
+ * Learns, without moving any layer, which compressed blobs the registry holds for which
+ * diff_ids: each manifest named (the target's tags, a mount-from image) pairs its layers with
+ * its config's diff_ids. A fresh runner then need not compress a layer to learn its digest.
+ */
+async function learnKnownLayers(client, target, sources, want, reporter) {
+    const known = new Map();
+    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+    results.forEach((result, index) => {
+        const source = sources[index];
+        if (result.status === 'rejected') {
+            reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${(0,errors/* describeError */.Uc)(result.reason)}`);
+            return;
+        }
+        for (const [diffId, layer] of result.value) {
+            if (compression_compressionOf(layer.mediaType) !== want.compression)
+                continue;
+            if (want.format === 'docker' && layer.mediaType !== media_types_MEDIA_TYPE.dockerLayerGzip)
+                continue;
+            const inTarget = source.repository === target;
+            const current = known.get(diffId);
+            if (!current || (inTarget && !current.inTarget))
+                known.set(diffId, { ...layer, repository: source.repository, inTarget });
+        }
+    });
+    return known;
+}
+async function layersOf(client, source) {
+    const scope = scopeFor(source.repository, 'pull');
+    const pairs = new Map();
+    let manifest = await client.getManifest(source.repository, source.reference, scope);
+    if (!manifest)
+        return pairs;
+    let json = JSON.parse(manifest.bytes.toString('utf8'));
+    if (json.manifests) {
+        // An index: the linux/amd64 image, which is what a Nix-built image for this runner is.
+        const entry = json.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? json.manifests[0];
+        if (!entry)
+            return pairs;
+        manifest = await client.getManifest(source.repository, entry.digest, scope);
+        if (!manifest)
+            return pairs;
+        json = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    if (!json.config || !json.layers)
+        return pairs;
+    const config = JSON.parse((await client.getBlob(source.repository, json.config.digest)).toString('utf8'));
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds.length !== json.layers.length)
+        return pairs;
+    json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./src/oci/tar-index.ts
+
+
+/**
+ * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
+ * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
+ * in parallel, or not at all.
+ */
+async function indexTarFile(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        return await indexOpenTar(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readAt(handle, position, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead);
+}
+async function indexOpenTar(handle) {
+    const { size: fileSize } = await handle.stat();
+    const entries = new Map();
+    const extended = new ExtendedHeaderState();
+    let position = 0;
+    for (;;) {
+        const header = await readAt(handle, position, BLOCK);
+        if (header.length === 0)
+            break;
+        if (header.length < BLOCK)
+            throw new TarFormatError('truncated tar header');
+        if (header.every((byte) => byte === 0))
+            break;
+        if (!checksumOk(header)) {
+            throw new TarFormatError(position === 0
+                ? 'not a tar archive (bad header checksum)'
+                : `corrupt tar header at byte ${position}`);
+        }
+        const flag = field(header, 156, 1);
+        const size = extended.sizeOf(header);
+        const dataStart = position + BLOCK;
+        if (dataStart + size > fileSize)
+            throw new TarFormatError('truncated tar archive');
+        if (ExtendedHeaderState.isExtended(flag)) {
+            extended.take(flag, await readAt(handle, dataStart, size));
+        }
+        else {
+            const { name } = extended.resolve(header);
+            entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });
+        }
+        position = dataStart + size + padding(size);
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/oci/push-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+class LayerDigestError extends errors/* HypernixError */.iD {
+    name = 'LayerDigestError';
+}
+/** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
+async function mapLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next;
+            next += 1;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
+ * one pass (in parallel for a tar file), layers the registry already holds skipped before any
+ * compression, every digest checked, and the tags set only after every blob is in.
+ */
+async function pushDockerArchive(source, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    const format = manifestFormatFor(options.compression, options.manifestFormat);
+    const mediaType = layerMediaType(options.compression, format);
+    await client.ping(`repository:${repository}:pull,push`);
+    const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
+        repository,
+        reference,
+    }));
+    if (options.mountFrom)
+        sources.push(options.mountFrom);
+    const known = await learnKnownLayers(client, repository, sources, { compression: options.compression, format }, reporter);
+    reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
+    const pusher = new LayerPusher(options, mediaType, known);
+    const { config, layers } = source.type === 'file'
+        ? await pushFromFile(source.path, pusher, options.concurrency)
+        : await pushFromStream(source, pusher, options.concurrency);
+    await ensureConfig(client, repository, config);
+    const manifest = buildManifest(format, config, layers);
+    const manifestMediaType = format === 'docker' ? media_types_MEDIA_TYPE.dockerManifest : media_types_MEDIA_TYPE.ociManifest;
+    let digest = '';
+    for (const tag of options.tags)
+        digest = await client.putManifest(repository, tag, manifest, manifestMediaType);
+    if (options.tags.length === 0)
+        digest = await client.putManifest(repository, sha256Of(manifest), manifest, manifestMediaType);
+    const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
+    const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        manifestMediaType,
+        configDigest: config.digest,
+        layers,
+        pushedBytes,
+        reusedBytes,
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+function sha256Of(bytes) {
+    const counter = new digest_DigestCounter();
+    counter.update(bytes);
+    return counter.digest();
+}
+function firstImage(manifestBytes, source) {
+    const images = parseManifest(manifestBytes.toString('utf8'), source);
+    return images[0];
+}
+/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
+async function pushFromFile(path, pusher, concurrency) {
+    let index;
+    try {
+        index = await indexTarFile(path);
+    }
+    catch (error) {
+        if (error instanceof TarFormatError)
+            throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    const entry = (name) => {
+        const found = index.get(name.replace(/^\.\//, ''));
+        if (!found)
+            throw new DockerArchiveError(`${path}: manifest.json names ${name}, which is not in the archive`);
+        return found;
+    };
+    const read = async (name) => {
+        const { offset, size } = entry(name);
+        const chunks = [];
+        if (size > 0)
+            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1 }))
+                chunks.push(chunk);
+        return Buffer.concat(chunks);
+    };
+    if (!index.has('manifest.json'))
+        throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
+    const image = firstImage(await read('manifest.json'), path);
+    const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    const jobs = image.Layers.map((layerPath, layerIndex) => {
+        const { offset, size } = entry(layerPath);
+        return {
+            index: layerIndex,
+            path: layerPath,
+            diffId: config.diffIds[layerIndex],
+            open: () => size > 0
+                ? (0,external_node_fs_namespaceObject.createReadStream)(path, {
+                    start: offset,
+                    end: offset + size - 1,
+                    highWaterMark: 1 << 20,
+                })
+                : emptyStream(),
+        };
+    });
+    const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
+    return { config, layers };
+}
+function emptyStream() {
+    return (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
+}
+/**
+ * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
+ * before manifest.json, so each is processed as it passes (by the digest its path announces) and
+ * checked against the config's diff_ids at the end, before anything is tagged.
+ */
+async function pushFromStream(source, pusher, concurrency) {
+    const small = new Map();
+    const processed = new Map();
+    const inFlight = new Set();
+    const stream = source.open();
+    try {
+        for await (const entry of readTar(stream)) {
+            if (entry.type !== 'file')
+                continue;
+            const name = entry.name.replace(/^\.\//, '');
+            const announced = diffIdFromPath(name);
+            if (!announced && entry.size <= 16 << 20) {
+                small.set(name, await entry.readAll());
+                continue;
+            }
+            const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
+            const report = upload();
+            inFlight.add(report);
+            report.finally(() => inFlight.delete(report)).catch(() => undefined);
+            processed.set(name, { computedDiffId, report });
+            // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
+            while (inFlight.size >= concurrency)
+                await Promise.race(inFlight);
+        }
+    }
+    catch (error) {
+        if (error instanceof TarFormatError)
+            throw new DockerArchiveError(`${source.describe}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    finally {
+        stream.destroy();
+    }
+    const manifestBytes = small.get('manifest.json');
+    if (!manifestBytes)
+        throw new DockerArchiveError(`${source.describe}: not a docker archive (no manifest.json in the tar)`);
+    const image = firstImage(manifestBytes, source.describe);
+    const configBytes = small.get(image.Config.replace(/^\.\//, ''));
+    if (!configBytes)
+        throw new DockerArchiveError(`${source.describe}: manifest.json names ${image.Config}, which is not in the archive`);
+    const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+    const layers = [];
+    for (const [index, path] of image.Layers.entries()) {
+        const done = processed.get(path.replace(/^\.\//, ''));
+        if (!done)
+            throw new DockerArchiveError(`${source.describe}: manifest.json names ${path}, which is not in the archive`);
+        const expected = config.diffIds[index];
+        if (done.computedDiffId !== expected) {
+            throw new LayerDigestError(`${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`);
+        }
+        layers.push({ ...(await done.report), index });
+    }
+    return { config, layers };
+}
+/** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
+class LayerPusher {
+    options;
+    mediaType;
+    known;
+    constructor(options, mediaType, known) {
+        this.options = options;
+        this.mediaType = mediaType;
+        this.known = known;
+    }
+    /** A layer of a tar file: known ones are never read. */
+    async push(job) {
+        const started = performance.now();
+        const reused = await this.tryReuse(job.diffId, job.index, started);
+        if (reused)
+            return reused;
+        const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+        if (computedDiffId !== job.diffId) {
+            throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
+        }
+        return { ...(await upload()), index: job.index };
+    }
+    /**
+     * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
+     * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
+     * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
+     */
+    async consume(content, announced) {
+        const started = performance.now();
+        const diff = new digest_DigestCounter();
+        const knownLayer = announced ? this.known.get(announced) : undefined;
+        if (announced && knownLayer) {
+            for await (const chunk of content)
+                diff.update(chunk);
+            const computedDiffId = diff.digest();
+            return {
+                computedDiffId,
+                upload: async () => {
+                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
+                    if (reused)
+                        return reused;
+                    throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
+                },
+            };
+        }
+        const { client, repository, compression, level } = this.options;
+        const packed = new digest_DigestCounter();
+        const held = [];
+        let heldBytes = 0;
+        let chunked;
+        const hashed = async function* (source) {
+            for await (const chunk of source) {
+                diff.update(chunk);
+                yield chunk;
+            }
+        };
+        const sink = async (source) => {
+            for await (const chunk of source) {
+                packed.update(chunk);
+                if (chunked) {
+                    await chunked.write(chunk);
+                    continue;
+                }
+                held.push(chunk);
+                heldBytes += chunk.length;
+                if (heldBytes > MONOLITHIC_LIMIT) {
+                    chunked = await ChunkedUpload.start(client, repository);
+                    for (const piece of held.splice(0))
+                        await chunked.write(piece);
+                }
+            }
+        };
+        if (compression === 'none')
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(content, hashed, sink);
+        else
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(content, hashed, compressor(compression, level), sink);
+        const computedDiffId = diff.digest();
+        const digest = packed.digest();
+        const size = packed.bytes;
+        const report = (action, sentBytes) => ({
+            index: 0,
+            diffId: computedDiffId,
+            digest,
+            mediaType: this.mediaType,
+            size,
+            sentBytes,
+            action,
+            seconds: (performance.now() - started) / 1000,
+        });
+        return {
+            computedDiffId,
+            upload: async () => {
+                if (chunked) {
+                    await chunked.finish(digest);
+                    return report('pushed', size);
+                }
+                // The same bytes compressed the same way may be there already (from another tag's push).
+                if ((await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
+                    undefined) {
+                    return report('present', 0);
+                }
+                await uploadBlob(client, repository, digest, Buffer.concat(held));
+                return report('pushed', size);
+            },
+        };
+    }
+    /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
+    async tryReuse(diffId, index, started) {
+        const known = this.known.get(diffId);
+        if (!known)
+            return undefined;
+        const { client, repository } = this.options;
+        const report = (action) => ({
+            index,
+            diffId,
+            digest: known.digest,
+            mediaType: known.mediaType,
+            size: known.size,
+            sentBytes: 0,
+            action,
+            seconds: (performance.now() - started) / 1000,
+        });
+        if (known.inTarget)
+            return report('reused');
+        if ((await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
+            undefined)
+            return report('reused');
+        const mount = await startUpload(client, repository, {
+            digest: known.digest,
+            from: known.repository,
+        });
+        if (mount.mounted)
+            return report('mounted');
+        // The registry could not mount (202): it opened an upload instead, which we leave unused.
+        return undefined;
+    }
+}
+async function ensureConfig(client, repository, config) {
+    if ((await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==
+        undefined)
+        return;
+    await uploadBlob(client, repository, config.digest, config.bytes);
+}
+function buildManifest(format, config, layers) {
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: format === 'docker' ? media_types_MEDIA_TYPE.dockerManifest : media_types_MEDIA_TYPE.ociManifest,
+        config: {
+            mediaType: format === 'docker' ? media_types_MEDIA_TYPE.dockerConfig : media_types_MEDIA_TYPE.ociConfig,
+            size: config.bytes.length,
+            digest: config.digest,
+        },
+        layers: layers.map((layer) => ({
+            mediaType: layer.mediaType,
+            size: layer.size,
+            digest: layer.digest,
+        })),
+    };
+    return Buffer.from(JSON.stringify(manifest));
+}
+
+;// CONCATENATED MODULE: ./src/publish/archive-source.ts
+
+
+
+
+/**
+ * Opens what the build produced as a source of image layers: a plain tar file is read in
+ * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
+ * or standard input ('-') is read once as a stream.
+ */
+async function openArchive(path, label) {
+    if (path === '-')
+        return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info)
+        throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
+    if (info.isDirectory())
+        throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not a docker archive`);
+    const format = await sniffFile(path);
+    switch (format) {
+        case 'tar':
+            return { type: 'file', path };
+        case 'tar.gz':
+        case 'tar.zst':
+            return { type: 'stream', open: () => openTarStream(path, format), describe: path };
+        case 'stream':
+            return {
+                type: 'stream',
+                describe: path,
+                open: () => {
+                    const child = (0,external_node_child_process_namespaceObject.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+                    child.on('error', (error) => child.stdout.destroy(error));
+                    child.on('close', (code) => {
+                        if (code)
+                            child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) exited with ${code}`));
+                    });
+                    return child.stdout;
+                },
+            };
+        default:
+            throw new errors/* InputError */.dz(`${label}: ${path} is not a docker archive (expected a .tar, .tar.gz or .tar.zst docker archive or a streamLayeredImage script)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+
+
+
+
+
+/** The keys docker login writes for a registry: its host, and Docker Hub's historical URL. */
+function configKeys(registry) {
+    if (registry === DOCKER_HUB)
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', DOCKER_HUB];
+    return [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * Credentials for a registry from a docker config.json ($DOCKER_CONFIG/config.json or
+ * ~/.docker/config.json), as `docker login` writes them. Credential helpers are programs we do
+ * not run; the result says so, so the caller can tell the user.
+ */
+async function credentialsFromDockerConfig(registry, env = process.env) {
+    const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { path };
+        throw new errors/* InputError */.dz(`docker config ${path}: not valid JSON`, { cause: error });
+    }
+    for (const key of configKeys(registry)) {
+        const entry = config.auths?.[key];
+        if (!entry)
+            continue;
+        if (entry.username && entry.password)
+            return { credentials: { username: entry.username, password: entry.password }, path };
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0) {
+                return {
+                    credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) },
+                    path,
+                };
+            }
+        }
+    }
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return { helper, path };
+}
+
+;// CONCATENATED MODULE: ./src/publish/registry-login.ts
+
+
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+/**
+ * A client for a registry with the credentials to use: the given ones, else docker login's
+ * config.json, else (ghcr.io only) the job's GITHUB_TOKEN, else anonymous. Secrets are masked
+ * before anything can print them, and never sent over plain HTTP beyond loopback.
+ */
+async function connectRegistry(options, reporter) {
+    let credentials;
+    if (options.username && options.password) {
+        credentials = { username: options.username, password: options.password };
+    }
+    else {
+        const fromConfig = await credentialsFromDockerConfig(options.registry);
+        if (fromConfig.credentials) {
+            credentials = fromConfig.credentials;
+            reporter.info(`Using the credentials for ${options.registry} in ${fromConfig.path}`);
+        }
+        else if (fromConfig.helper) {
+            reporter.warning(`${fromConfig.path} keeps the credentials for ${options.registry} in the credential helper "${fromConfig.helper}", which hypernix does not run; pass registry-username and registry-password`);
+        }
+        else if (options.registry === 'ghcr.io' && options.github?.token) {
+            credentials = {
+                username: options.github.actor || 'github-actions',
+                password: options.github.token,
+            };
+            reporter.info('Using the job token (GITHUB_TOKEN) for ghcr.io');
+        }
+    }
+    if (credentials)
+        reporter.mask(credentials.password);
+    if (credentials && options.plainHttp && !LOOPBACK.test(options.registry)) {
+        throw new errors/* InputError */.dz(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
+    }
+    return new RegistryClient({
+        registry: options.registry,
+        credentials,
+        plainHttp: options.plainHttp,
+        reporter,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/publish/publish.ts
+
+
+
+
+
+
+/**
+ * Pushes what a build produced: the container image, or the qcow2 as an OCI artifact, to
+ * `image` under the given tags (default: the commit SHA and the branch name).
+ */
+async function publishBuild(build, config, reporter, options) {
+    const image = config.image;
+    if (!image)
+        throw new errors/* InputError */.dz(`${options.labels.image}: required when push is true`);
+    const tags = [
+        ...new Set([
+            ...(image.tag ? [image.tag] : []),
+            ...(config.tags.length > 0 ? config.tags : defaultTags(options.env)),
+        ]),
+    ];
+    if (tags.length === 0) {
+        throw new errors/* InputError */.dz(`${options.labels.tags}: no tag to push (none given, and no GITHUB_SHA or GITHUB_REF_NAME to default to)`);
+    }
+    const client = await connectRegistry({
+        registry: image.registry,
+        username: config.registryUsername,
+        password: config.registryPassword,
+        plainHttp: config.plainHttp,
+        github: options.github,
+    }, reporter);
+    if (build.kind === 'container' && build.archive) {
+        const source = await openArchive(build.archive.path, 'archive');
+        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushDockerArchive(source, {
+            client,
+            repository: image.repository,
+            tags,
+            compression: config.compression,
+            level: config.level,
+            concurrency: config.parallelism,
+            manifestFormat: config.manifestFormat,
+            mountFrom: config.mountFrom
+                ? {
+                    repository: config.mountFrom.repository,
+                    reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0],
+                }
+                : undefined,
+            reporter,
+        }));
+        return { kind: 'image', registry: image.registry, result };
+    }
+    if (build.kind === 'qcow2' && build.qcow2) {
+        const qcow2 = build.qcow2;
+        const result = await reporter.group(`push ${image.registry}/${image.repository} (qcow2 artifact)`, () => pushArtifact(qcow2.path, {
+            client,
+            repository: image.repository,
+            tags,
+            compression: config.compression,
+            level: config.level,
+            outPath: build.outPath,
+            reporter,
+        }));
+        return { kind: 'qcow2', registry: image.registry, result };
+    }
+    throw new errors/* InputError */.dz(`input 'push': applies to kind qcow2 and container; kind ${build.kind} has nothing to push`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/actions-reporter.ts
 
 /** The action's reporter: log groups, annotations and masking through @actions/core. */
@@ -43427,7 +45494,7 @@ function annotation(location) {
 
 ;// CONCATENATED MODULE: ./src/util/format.ts
 /** Human-readable sizes in binary units, as `du -h` and Nix print them. */
-function formatBytes(bytes) {
+function format_formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
     let value = bytes;
     let unit = 0;
@@ -43473,16 +45540,16 @@ function buildSummaryRows(result) {
         ['Out path', result.outPaths.join(' ')],
     ];
     if (result.qcow2)
-        rows.push(['qcow2', `${result.qcow2.path} (${formatBytes(result.qcow2.size)})`]);
+        rows.push(['qcow2', `${result.qcow2.path} (${format_formatBytes(result.qcow2.size)})`]);
     if (result.archive) {
         const layers = result.archive.layers !== undefined ? `, ${result.archive.layers} layers` : '';
         const tags = result.archive.repoTags?.length ? `, ${result.archive.repoTags.join(' ')}` : '';
         rows.push([
             'Archive',
-            `${result.archive.path} (${result.archive.format}, ${formatBytes(result.archive.size)}${layers}${tags})`,
+            `${result.archive.path} (${result.archive.format}, ${format_formatBytes(result.archive.size)}${layers}${tags})`,
         ]);
     }
-    rows.push(['Closure size', formatBytes(result.closureSize)]);
+    rows.push(['Closure size', format_formatBytes(result.closureSize)]);
     rows.push(['Build time', formatSeconds(result.buildSeconds)]);
     rows.push(['Nix', result.nixVersion]);
     return rows;
@@ -43497,6 +45564,80 @@ function buildSummaryMarkdown(result) {
     const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     const rows = buildSummaryRows(result).map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`);
     return ['### hypernix build-image', '', '| What | Value |', '| --- | --- |', ...rows, ''].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/push-summary.ts
+
+/** The outputs a push adds to the build's. */
+const PUBLISH_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'image-ref',
+    'digest',
+    'pushed-bytes',
+    'reused-bytes',
+    'qcow2-ref',
+]));
+function imageRef(registry, result) {
+    return `${registry}/${result.repository}@${result.digest}`;
+}
+function pushOutputs(registry, result) {
+    return {
+        'image-ref': imageRef(registry, result),
+        digest: result.digest,
+        'pushed-bytes': String(result.pushedBytes),
+        'reused-bytes': String(result.reusedBytes),
+    };
+}
+function throughput(bytes, seconds) {
+    return seconds > 0 ? `${format_formatBytes(bytes / seconds)}/s` : '-';
+}
+/** Every layer with its size, digest and what happened to it, then the totals. */
+function pushSummaryMarkdown(registry, result) {
+    const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${format_formatBytes(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
+    return [
+        '### hypernix push',
+        '',
+        `Pushed \`${imageRef(registry, result)}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ') || 'its digest only'}.`,
+        '',
+        '| Layer | Digest | Size | Result | Time |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        `Sent ${format_formatBytes(result.pushedBytes)}, reused ${format_formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        '',
+    ].join('\n');
+}
+function pushSummaryText(registry, result) {
+    const lines = result.layers.map((layer) => `  ${String(layer.index + 1).padStart(3)}  ${layer.digest.slice(0, 19)}  ${formatBytes(layer.size).padStart(10)}  ${layer.action}`);
+    return [
+        `Pushed ${imageRef(registry, result)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''}`,
+        ...lines,
+        `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)})`,
+    ].join('\n');
+}
+/** Outputs and summary of whatever was published: an image or a qcow2 artifact. */
+function publishOutputs(published) {
+    if (published.kind === 'image')
+        return pushOutputs(published.registry, published.result);
+    const { registry, result } = published;
+    return {
+        'qcow2-ref': `${registry}/${result.repository}@${result.digest}`,
+        digest: result.digest,
+        'pushed-bytes': String(result.pushedBytes),
+        'reused-bytes': String(result.pushedBytes === 0 ? result.size : 0),
+    };
+}
+function publishSummaryMarkdown(published) {
+    if (published.kind === 'image')
+        return pushSummaryMarkdown(published.registry, published.result);
+    const { registry, result } = published;
+    return [
+        '### hypernix push (qcow2 artifact)',
+        '',
+        `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
+        '',
+        `Blob \`${result.blobDigest}\`, ${format_formatBytes(result.size)}; sent ${format_formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        '',
+    ].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/actions/dispatch.ts
@@ -43526,6 +45667,10 @@ function kitRoot(moduleUrl = import.meta.url) {
 ;// CONCATENATED MODULE: ./src/actions/build-image/inputs.ts
 
 
+
+/** Inputs read here and nowhere else; every name comes from the config modules' maps. */
+const GITHUB_TOKEN_INPUT = 'github-token';
+const PRESET_INPUT = 'preset';
 /** Reads the build inputs as raw strings; the schema in src/config does all the checking. */
 function readBuildInputs() {
     const raw = {};
@@ -43534,9 +45679,25 @@ function readBuildInputs() {
     }
     return raw;
 }
+/** Reads the push inputs, masking the secrets before anything else can print them. */
+function readPushInputs() {
+    const raw = {};
+    for (const [field, name] of Object.entries(PUSH_INPUT_NAMES)) {
+        raw[field] = lib_core/* getInput */.V4(name, { trimWhitespace: field !== 'registryPassword' });
+        if (field === 'registryPassword' && raw[field])
+            lib_core/* setSecret */.Pq(raw[field]);
+    }
+    return raw;
+}
+function readGithubToken() {
+    const token = lib_core/* getInput */.V4(GITHUB_TOKEN_INPUT);
+    if (token)
+        lib_core/* setSecret */.Pq(token);
+    return token;
+}
 /** The preset a sub-action (qcow2/, container/) declares, or '' for the root action. */
 function readPreset() {
-    return lib_core/* getInput */.V4('preset');
+    return lib_core/* getInput */.V4(PRESET_INPUT);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/build-image/main.ts
@@ -43553,10 +45714,23 @@ function readPreset() {
 
 
 
+
+
+
 async function main() {
     const reporter = new ActionsReporter();
     const labels = labelsFor('action');
+    const pushLabels = pushLabelsFor('action');
+    // Every input is checked before anything is built, so a bad one costs no build.
+    const rawPush = readPushInputs();
+    const githubToken = readGithubToken();
     const config = parseBuildConfig(applyPreset(readBuildInputs(), readPreset(), kitRoot()), labels);
+    const push = parsePushConfig(rawPush, pushLabels, {
+        compression: config.kind === 'qcow2' ? 'none' : 'gzip',
+    });
+    if (push.push && config.kind === 'derivation') {
+        lib_core/* warning */.$e(`input 'push': kind derivation has nothing to push; only qcow2 and container builds are pushed`);
+    }
     // The out-link is a GC root that keeps the image alive for later steps (push, deploy) even if
     // something collects garbage in between; the post phase removes it.
     const gcRootDir = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `hypernix-gcroot-${(0,external_node_crypto_.randomUUID)()}`);
@@ -43573,7 +45747,17 @@ async function main() {
     for (const [name, value] of Object.entries(buildOutputs(result)))
         lib_core/* setOutput */.uH(name, value);
     lib_core/* info */.pq(`Built ${result.outPath}`);
-    await lib_core/* summary */.z.addRaw(buildSummaryMarkdown(result), true).write();
+    lib_core/* summary */.z.addRaw(buildSummaryMarkdown(result), true);
+    if (push.push && config.kind !== 'derivation') {
+        const published = await publishBuild(result, push, reporter, {
+            labels: { image: pushLabels.image, tags: pushLabels.tags },
+            github: { token: githubToken, actor: process.env.GITHUB_ACTOR },
+        });
+        for (const [name, value] of Object.entries(publishOutputs(published)))
+            lib_core/* setOutput */.uH(name, value);
+        lib_core/* summary */.z.addRaw(publishSummaryMarkdown(published), true);
+    }
+    await lib_core/* summary */.z.write();
 }
 
 

@@ -46740,6 +46740,7 @@ function formatReference(reference) {
 
 
 
+
 const PUSH_INPUT_NAMES = {
     push: 'push',
     image: 'image',
@@ -46812,8 +46813,8 @@ const pushSchema = object({
         .transform((value) => (value ? value : undefined)),
     compression: schemas_string()
         .optional()
-        .transform((value) => value || 'gzip')
-        .pipe(enumInput(COMPRESSIONS)),
+        .transform((value) => value || undefined)
+        .pipe(union([schemas_undefined(), enumInput(COMPRESSIONS)])),
     compressionLevel: push_integer(0, 22),
     concurrency: push_integer(1, 64),
     mountFrom: reference,
@@ -46853,11 +46854,20 @@ const pushSchema = object({
         });
     }
 });
-function parsePushConfig(raw, labels) {
+/**
+ * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
+ * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
     const parsed = parseWith(pushSchema, raw, (field) => labels[field] ?? field);
+    const compression = parsed.compression ?? defaults.compression;
+    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
+        throw new InputError(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
+    }
     return {
         ...parsed,
-        level: parsed.compressionLevel ?? DEFAULT_LEVEL[parsed.compression],
+        compression,
+        level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
         parallelism: parsed.concurrency ?? 4,
     };
 }
@@ -48286,6 +48296,14 @@ async function connectRegistry(options, reporter) {
 
 ;// CONCATENATED MODULE: ./src/report/push-summary.ts
 
+/** The outputs a push adds to the build's. */
+const PUBLISH_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'image-ref',
+    'digest',
+    'pushed-bytes',
+    'reused-bytes',
+    'qcow2-ref',
+]));
 function imageRef(registry, result) {
     return `${registry}/${result.repository}@${result.digest}`;
 }
@@ -48308,7 +48326,7 @@ function pushSummaryMarkdown(registry, result) {
         '',
         `Pushed \`${imageRef(registry, result)}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ') || 'its digest only'}.`,
         '',
-        '| Layer | Digest | Size | | Time |',
+        '| Layer | Digest | Size | Result | Time |',
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
@@ -48322,6 +48340,31 @@ function pushSummaryText(registry, result) {
         `Pushed ${imageRef(registry, result)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''}`,
         ...lines,
         `Sent ${format_formatBytes(result.pushedBytes)}, reused ${format_formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)})`,
+    ].join('\n');
+}
+/** Outputs and summary of whatever was published: an image or a qcow2 artifact. */
+function publishOutputs(published) {
+    if (published.kind === 'image')
+        return pushOutputs(published.registry, published.result);
+    const { registry, result } = published;
+    return {
+        'qcow2-ref': `${registry}/${result.repository}@${result.digest}`,
+        digest: result.digest,
+        'pushed-bytes': String(result.pushedBytes),
+        'reused-bytes': String(result.pushedBytes === 0 ? result.size : 0),
+    };
+}
+function publishSummaryMarkdown(published) {
+    if (published.kind === 'image')
+        return pushSummaryMarkdown(published.registry, published.result);
+    const { registry, result } = published;
+    return [
+        '### hypernix push (qcow2 artifact)',
+        '',
+        `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
+        '',
+        `Blob \`${result.blobDigest}\`, ${formatBytes(result.size)}; sent ${formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        '',
     ].join('\n');
 }
 
@@ -48752,10 +48795,10 @@ async function artifactCommand(argv, io) {
         tags: values.tag ?? [],
         registryUsername: values.username,
         registryPassword: password,
-        compression: values.compression ?? 'none',
+        compression: values.compression,
         compressionLevel: values['compression-level'],
         plainHttp: values['plain-http'] ?? false,
-    }, pushLabelsFor('cli'));
+    }, pushLabelsFor('cli'), { compression: 'none' });
     const image = config.image ?? parseReference(ref);
     const client = await connectRegistry({
         registry: image.registry,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COMPRESSIONS, DEFAULT_LEVEL } from '../oci/compression.js';
+import { COMPRESSIONS, DEFAULT_LEVEL, type Compression } from '../oci/compression.js';
+import { InputError } from '../util/errors.js';
 import { parseReference, validateTag, type ImageReference } from '../oci/reference.js';
 import {
   booleanInput,
@@ -113,8 +114,8 @@ const pushSchema = z
     compression: z
       .string()
       .optional()
-      .transform((value) => value || 'gzip')
-      .pipe(enumInput(COMPRESSIONS)),
+      .transform((value) => value || undefined)
+      .pipe(z.union([z.undefined(), enumInput(COMPRESSIONS)])),
     compressionLevel: integer(0, 22),
     concurrency: integer(1, 64),
     mountFrom: reference,
@@ -156,13 +157,32 @@ const pushSchema = z
     }
   });
 
-export type PushConfig = z.output<typeof pushSchema> & { level: number; parallelism: number };
+export type PushConfig = Omit<z.output<typeof pushSchema>, 'compression'> & {
+  compression: Compression;
+  level: number;
+  parallelism: number;
+};
 
-export function parsePushConfig(raw: RawPushInputs, labels: Record<PushField, string>): PushConfig {
+/**
+ * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
+ * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ */
+export function parsePushConfig(
+  raw: RawPushInputs,
+  labels: Record<PushField, string>,
+  defaults: { compression: Compression } = { compression: 'gzip' },
+): PushConfig {
   const parsed = parseWith(pushSchema, raw, (field) => labels[field as PushField] ?? field);
+  const compression = parsed.compression ?? defaults.compression;
+  if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
+    throw new InputError(
+      `${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`,
+    );
+  }
   return {
     ...parsed,
-    level: parsed.compressionLevel ?? DEFAULT_LEVEL[parsed.compression],
+    compression,
+    level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
     parallelism: parsed.concurrency ?? 4,
   };
 }

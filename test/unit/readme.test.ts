@@ -5,6 +5,9 @@ import { parse } from 'yaml';
 import { DOCUMENTED_ACTIONS, renderReadme } from '../../scripts/action-docs.ts';
 import { BUILD_INPUT_NAMES } from '../../src/config/build.js';
 import { BUILD_OUTPUT_NAMES } from '../../src/report/build-summary.js';
+import { PUSH_INPUT_NAMES } from '../../src/config/push.js';
+import { PUBLISH_OUTPUT_NAMES } from '../../src/report/push-summary.js';
+import { GITHUB_TOKEN_INPUT } from '../../src/actions/build-image/inputs.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -23,8 +26,14 @@ describe('README and action.yml', () => {
 
   it('every input the code reads is declared, and every declared input is read', () => {
     const root = parse(read('action.yml')) as Metadata;
-    expect(Object.keys(root.inputs).sort()).toEqual(Object.values(BUILD_INPUT_NAMES).sort());
-    expect(Object.keys(root.outputs)).toEqual([...BUILD_OUTPUT_NAMES]);
+    expect(Object.keys(root.inputs).sort()).toEqual(
+      [
+        ...Object.values(BUILD_INPUT_NAMES),
+        ...Object.values(PUSH_INPUT_NAMES),
+        GITHUB_TOKEN_INPUT,
+      ].sort(),
+    );
+    expect(Object.keys(root.outputs)).toEqual([...BUILD_OUTPUT_NAMES, ...PUBLISH_OUTPUT_NAMES]);
   });
 
   it('the presets run the same bundle with the same inputs and outputs, plus their preset', () => {

@@ -1,5 +1,10 @@
 import * as core from '@actions/core';
 import { BUILD_INPUT_NAMES, type BuildField, type RawBuildInputs } from '../../config/build.js';
+import { PUSH_INPUT_NAMES, type PushField, type RawPushInputs } from '../../config/push.js';
+
+/** Inputs read here and nowhere else; every name comes from the config modules' maps. */
+export const GITHUB_TOKEN_INPUT = 'github-token';
+export const PRESET_INPUT = 'preset';
 
 /** Reads the build inputs as raw strings; the schema in src/config does all the checking. */
 export function readBuildInputs(): RawBuildInputs {
@@ -10,7 +15,23 @@ export function readBuildInputs(): RawBuildInputs {
   return raw as RawBuildInputs;
 }
 
+/** Reads the push inputs, masking the secrets before anything else can print them. */
+export function readPushInputs(): RawPushInputs {
+  const raw: Record<string, string> = {};
+  for (const [field, name] of Object.entries(PUSH_INPUT_NAMES) as [PushField, string][]) {
+    raw[field] = core.getInput(name, { trimWhitespace: field !== 'registryPassword' });
+    if (field === 'registryPassword' && raw[field]) core.setSecret(raw[field]);
+  }
+  return raw as RawPushInputs;
+}
+
+export function readGithubToken(): string {
+  const token = core.getInput(GITHUB_TOKEN_INPUT);
+  if (token) core.setSecret(token);
+  return token;
+}
+
 /** The preset a sub-action (qcow2/, container/) declares, or '' for the root action. */
 export function readPreset(): string {
-  return core.getInput('preset');
+  return core.getInput(PRESET_INPUT);
 }

@@ -6,16 +6,31 @@ import * as core from '@actions/core';
 import { buildImage } from '../../build/build-image.js';
 import { labelsFor, parseBuildConfig } from '../../config/build.js';
 import { applyPreset } from '../../config/presets.js';
+import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
+import { publishBuild } from '../../publish/publish.js';
 import { ActionsReporter } from '../../report/actions-reporter.js';
 import { buildOutputs, buildSummaryMarkdown } from '../../report/build-summary.js';
+import { publishOutputs, publishSummaryMarkdown } from '../../report/push-summary.js';
 import { STATE } from '../dispatch.js';
 import { kitRoot } from '../kit-root.js';
-import { readBuildInputs, readPreset } from './inputs.js';
+import { readBuildInputs, readGithubToken, readPreset, readPushInputs } from './inputs.js';
 
 export async function main(): Promise<void> {
   const reporter = new ActionsReporter();
   const labels = labelsFor('action');
+  const pushLabels = pushLabelsFor('action');
+  // Every input is checked before anything is built, so a bad one costs no build.
+  const rawPush = readPushInputs();
+  const githubToken = readGithubToken();
   const config = parseBuildConfig(applyPreset(readBuildInputs(), readPreset(), kitRoot()), labels);
+  const push = parsePushConfig(rawPush, pushLabels, {
+    compression: config.kind === 'qcow2' ? 'none' : 'gzip',
+  });
+  if (push.push && config.kind === 'derivation') {
+    core.warning(
+      `input 'push': kind derivation has nothing to push; only qcow2 and container builds are pushed`,
+    );
+  }
 
   // The out-link is a GC root that keeps the image alive for later steps (push, deploy) even if
   // something collects garbage in between; the post phase removes it.
@@ -31,8 +46,18 @@ export async function main(): Promise<void> {
       workingDirectory: labels.workingDirectory,
     },
   });
-
   for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
   core.info(`Built ${result.outPath}`);
-  await core.summary.addRaw(buildSummaryMarkdown(result), true).write();
+  core.summary.addRaw(buildSummaryMarkdown(result), true);
+
+  if (push.push && config.kind !== 'derivation') {
+    const published = await publishBuild(result, push, reporter, {
+      labels: { image: pushLabels.image, tags: pushLabels.tags },
+      github: { token: githubToken, actor: process.env.GITHUB_ACTOR },
+    });
+    for (const [name, value] of Object.entries(publishOutputs(published)))
+      core.setOutput(name, value);
+    core.summary.addRaw(publishSummaryMarkdown(published), true);
+  }
+  await core.summary.write();
 }

@@ -81,11 +81,12 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
       tags: values.tag ?? [],
       registryUsername: values.username,
       registryPassword: password,
-      compression: values.compression ?? 'none',
+      compression: values.compression,
       compressionLevel: values['compression-level'],
       plainHttp: values['plain-http'] ?? false,
     },
     pushLabelsFor('cli'),
+    { compression: 'none' },
   );
   const image = config.image ?? parseReference(ref);
   const client = await connectRegistry(
