@@ -34438,9 +34438,9 @@ const $ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         return payload;
     };
 })));
-const $ZodUndefined = /*@__PURE__*/ $constructor("$ZodUndefined", (inst, def) => {
+const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodUndefined", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = _undefined;
+    inst._zod.pattern = regexes.undefined;
     inst._zod.values = new Set([undefined]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -34454,7 +34454,7 @@ const $ZodUndefined = /*@__PURE__*/ $constructor("$ZodUndefined", (inst, def) =>
         });
         return payload;
     };
-});
+})));
 const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = regexes.null;
@@ -36845,7 +36845,7 @@ function _symbol(Class, params) {
 function api_undefined(Class, params) {
     return new Class({
         type: "undefined",
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -40403,13 +40403,13 @@ const ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (
 function symbol(params) {
     return core._symbol(ZodSymbol, params);
 }
-const ZodUndefined = /*@__PURE__*/ $constructor("ZodUndefined", (inst, def) => {
-    $ZodUndefined.init(inst, def);
+const ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodUndefined", (inst, def) => {
+    core.$ZodUndefined.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => undefinedProcessor(inst, ctx, json, params);
-});
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.undefinedProcessor(inst, ctx, json, params);
+})));
 function schemas_undefined(params) {
-    return api_undefined(ZodUndefined, params);
+    return core._undefined(ZodUndefined, params);
 }
 
 const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
@@ -41227,6 +41227,20 @@ const enumInput = (values) => schemas_string({ error: () => `required; expected 
         ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
         return NEVER;
     }
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+    });
+    return NEVER;
+});
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+const optionalEnumInput = (values) => schemas_string()
+    .optional()
+    .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
     ctx.addIssue({
         code: 'custom',
         message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
@@ -46811,17 +46825,11 @@ const pushSchema = object({
     registryPassword: schemas_string()
         .optional()
         .transform((value) => (value ? value : undefined)),
-    compression: schemas_string()
-        .optional()
-        .transform((value) => value || undefined)
-        .pipe(union([schemas_undefined(), enumInput(COMPRESSIONS)])),
+    compression: optionalEnumInput(COMPRESSIONS),
     compressionLevel: push_integer(0, 22),
     concurrency: push_integer(1, 64),
     mountFrom: reference,
-    manifestFormat: schemas_string()
-        .optional()
-        .transform((value) => value || undefined)
-        .pipe(union([schemas_undefined(), enumInput(['docker', 'oci'])])),
+    manifestFormat: optionalEnumInput(['docker', 'oci']),
     plainHttp: booleanInput(false),
 })
     .superRefine((config, ctx) => {

@@ -41,6 +41,21 @@ export const enumInput = <const T extends readonly [string, ...string[]]>(values
       return z.NEVER;
     });
 
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+export const optionalEnumInput = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx): T[number] | undefined => {
+      if (value === undefined || value.trim() === '') return undefined;
+      if ((values as readonly string[]).includes(value)) return value as T[number];
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+      });
+      return z.NEVER;
+    });
+
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
 export const optionalString = z
   .string()

@@ -4,8 +4,8 @@ import { InputError } from '../util/errors.js';
 import { parseReference, validateTag, type ImageReference } from '../oci/reference.js';
 import {
   booleanInput,
-  enumInput,
   listInput,
+  optionalEnumInput,
   optionalString,
   parseWith,
   shown,
@@ -111,19 +111,11 @@ const pushSchema = z
       .string()
       .optional()
       .transform((value) => (value ? value : undefined)),
-    compression: z
-      .string()
-      .optional()
-      .transform((value) => value || undefined)
-      .pipe(z.union([z.undefined(), enumInput(COMPRESSIONS)])),
+    compression: optionalEnumInput(COMPRESSIONS),
     compressionLevel: integer(0, 22),
     concurrency: integer(1, 64),
     mountFrom: reference,
-    manifestFormat: z
-      .string()
-      .optional()
-      .transform((value) => value || undefined)
-      .pipe(z.union([z.undefined(), enumInput(['docker', 'oci'] as const)])),
+    manifestFormat: optionalEnumInput(['docker', 'oci'] as const),
     plainHttp: booleanInput(false),
   })
   .superRefine((config, ctx) => {

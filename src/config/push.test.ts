@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTags, parsePushConfig, pushLabelsFor } from './push.js';
+
+const labels = pushLabelsFor('action');
+
+describe('parsePushConfig', () => {
+  it('defaults: gzip at level 1, 4 layers at once; none for a qcow2', () => {
+    const config = parsePushConfig({ push: 'true', image: 'ghcr.io/o/n' }, labels);
+    expect(config).toMatchObject({
+      push: true,
+      compression: 'gzip',
+      level: 1,
+      parallelism: 4,
+      tags: [],
+    });
+    expect(
+      parsePushConfig({ push: 'true', image: 'ghcr.io/o/n' }, labels, { compression: 'none' })
+        .compression,
+    ).toBe('none');
+  });
+
+  it('splits tags on spaces, commas and lines and checks each', () => {
+    expect(parsePushConfig({ image: 'a/b', tags: 'v1, v2\nlatest v1' }, labels).tags).toEqual([
+      'v1',
+      'v2',
+      'latest',
+    ]);
+    expect(() => parsePushConfig({ image: 'a/b', tags: 'ok bad/tag' }, labels)).toThrow(
+      `input 'tags': a tag is 1-128 characters`,
+    );
+  });
+
+  it('names the input of each problem', () => {
+    expect(() => parsePushConfig({ push: 'true' }, labels)).toThrow(
+      `input 'image': required when push is true`,
+    );
+    expect(() => parsePushConfig({ image: 'Ghcr.io/O/n' }, labels)).toThrow(
+      `input 'image': the repository name must be lowercase`,
+    );
+    expect(() => parsePushConfig({ image: 'a/b', compression: 'brotli' }, labels)).toThrow(
+      `input 'compression': expected one of gzip, zstd, none; got "brotli"`,
+    );
+    expect(() => parsePushConfig({ image: 'a/b', concurrency: '0' }, labels)).toThrow(
+      `input 'concurrency': expected a whole number from 1 to 64`,
+    );
+    expect(() => parsePushConfig({ image: 'a/b', registryPassword: 'secret' }, labels)).toThrow(
+      `input 'registry-username': required with a registry password`,
+    );
+    expect(() =>
+      parsePushConfig({ image: 'a/b', compression: 'zstd', manifestFormat: 'docker' }, labels),
+    ).toThrow(`input 'manifest-format': docker manifests have gzip layers only`);
+    expect(() =>
+      parsePushConfig({ image: 'ghcr.io/a/b', mountFrom: 'quay.io/a/c:1' }, labels),
+    ).toThrow(`input 'mount-from': must be on the same registry as the image (ghcr.io)`);
+  });
+
+  it('never shows the password in an error', () => {
+    try {
+      parsePushConfig({ image: 'a/b', registryPassword: 'hunter2' }, labels);
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain('hunter2');
+    }
+  });
+
+  it('tags a workflow push with the commit and a valid form of the branch', () => {
+    expect(defaultTags({ GITHUB_SHA: 'abc123', GITHUB_REF_NAME: 'feature/new-vm' })).toEqual([
+      'abc123',
+      'feature-new-vm',
+    ]);
+    expect(defaultTags({})).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseChallenge } from './auth.js';
+import { credentialsFromDockerConfig } from './credentials.js';
+
+describe('parseChallenge', () => {
+  it('reads Bearer and Basic challenges', () => {
+    expect(
+      parseChallenge(
+        'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/n:pull"',
+      ),
+    ).toEqual({
+      scheme: 'bearer',
+      realm: 'https://ghcr.io/token',
+      service: 'ghcr.io',
+      scope: 'repository:o/n:pull',
+    });
+    expect(parseChallenge('Basic realm="lab"')).toMatchObject({ scheme: 'basic', realm: 'lab' });
+    expect(parseChallenge('Negotiate')).toBeUndefined();
+    expect(parseChallenge(null)).toBeUndefined();
+  });
+});
+
+describe('credentialsFromDockerConfig', () => {
+  const config = (content: object) => {
+    const dir = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(content));
+    return { DOCKER_CONFIG: dir };
+  };
+
+  it('reads what docker login wrote', async () => {
+    const env = config({
+      auths: { 'ghcr.io': { auth: Buffer.from('me:s3cr:et').toString('base64') } },
+    });
+    expect((await credentialsFromDockerConfig('ghcr.io', env)).credentials).toEqual({
+      username: 'me',
+      password: 's3cr:et',
+    });
+    const hub = config({
+      auths: { 'https://index.docker.io/v1/': { username: 'u', password: 'p' } },
+    });
+    expect((await credentialsFromDockerConfig('registry-1.docker.io', hub)).credentials).toEqual({
+      username: 'u',
+      password: 'p',
+    });
+  });
+
+  it('names a credential helper it does not run, and copes with no file', async () => {
+    expect(
+      (await credentialsFromDockerConfig('ghcr.io', config({ credsStore: 'desktop' }))).helper,
+    ).toBe('desktop');
+    expect(
+      (await credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: '/nonexistent' })).credentials,
+    ).toBeUndefined();
+  });
+});
