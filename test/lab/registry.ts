@@ -73,7 +73,9 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
     if (stderr.length < STDERR_LIMIT) stderr += text;
   });
   const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.once('exit', (code, signal) =>
+      resolve(signal ? `signal ${signal}` : `exit code ${code}`),
+    );
     child.once('error', (error) => resolve(error.message));
   });
   let running = true;

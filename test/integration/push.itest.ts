@@ -1,0 +1,248 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { hypernix, lastLine } from '../helpers/cli.js';
+import { IMAGES_NIX } from '../helpers/fixtures.js';
+import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+
+// Pushes with the bundled `hypernix push` to Docker's distribution registry (Debian's
+// docker-registry) and reads the results back with skopeo: both real, on loopback.
+
+let registry: LabRegistry;
+const skopeoCache = '/var/lib/containers/cache/blob-info-cache-v1.boltdb';
+
+function nixBuild(attribute: string): string {
+  return execFileSync('nix-build', [IMAGES_NIX, '-A', attribute, '--no-out-link'], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+function skopeo(...args: string[]): string {
+  return execFileSync('skopeo', args, { encoding: 'utf8' });
+}
+
+function pushJson(stdout: string): Record<string, string> {
+  return JSON.parse(stdout) as Record<string, string>;
+}
+
+beforeAll(async () => {
+  registry = await startRegistry();
+});
+afterAll(async () => {
+  await registry?.stop();
+});
+
+describe('hypernix push', () => {
+  it('pushes every archive form dockerTools makes to the same image digest', async () => {
+    const digests = new Set<string>();
+    for (const attribute of ['layeredTar', 'layered', 'layeredZst', 'stream']) {
+      const run = await hypernix([
+        'push',
+        nixBuild(attribute),
+        `${registry.host}/forms/${attribute.toLowerCase()}:1.4`,
+        '--plain-http',
+        '--json',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      digests.add(pushJson(run.stdout).digest as string);
+    }
+    // Same layers, same compression, same config: one manifest, whatever the archive's form.
+    expect(digests.size).toBe(1);
+  });
+
+  it('is read back by skopeo, whose docker-archive has our diff_ids', async () => {
+    const { path, diffIds } = makeDockerArchive({
+      layers: ['alpha', randomLayer(200_000), 'gamma'.repeat(10_000)],
+    });
+    const ref = `${registry.host}/interop/ours:1`;
+    const run = await hypernix(['push', path, ref, '--plain-http', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const inspected = JSON.parse(skopeo('inspect', '--tls-verify=false', `docker://${ref}`)) as {
+      Digest: string;
+      Layers: string[];
+    };
+    expect(inspected.Digest).toBe(pushJson(run.stdout).digest);
+    expect(inspected.Layers).toHaveLength(3);
+    const out = join(mkdtempSync(join(tmpdir(), 'skopeo-out-')), 'copy.tar');
+    skopeo('copy', '--src-tls-verify=false', `docker://${ref}`, `docker-archive:${out}`);
+    const manifest = JSON.parse(
+      execFileSync('tar', ['-xOf', out, 'manifest.json'], { encoding: 'utf8' }),
+    ) as { Config: string }[];
+    const config = JSON.parse(
+      execFileSync('tar', ['-xOf', out, manifest[0]?.Config as string], { encoding: 'utf8' }),
+    ) as {
+      rootfs: { diff_ids: string[] };
+    };
+    expect(config.rootfs.diff_ids).toEqual(diffIds);
+  });
+
+  it('re-pushes an unchanged image sending no layer bytes, and one changed layer only', async () => {
+    const layers = [randomLayer(300_000), randomLayer(300_000), 'text '.repeat(50_000)];
+    const first = makeDockerArchive({ layers });
+    const ref = `${registry.host}/repush/app:main`;
+    const cold = pushJson(
+      (await hypernix(['push', first.path, ref, '--plain-http', '--json'])).stdout,
+    );
+    expect(Number(cold['pushed-bytes'])).toBeGreaterThan(600_000);
+    // A fresh runner: hypernix keeps no local state, so this is what every runner sees.
+    const again = await hypernix([
+      'push',
+      first.path,
+      ref,
+      '--tag',
+      'abc123',
+      '--plain-http',
+      '--json',
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(pushJson(again.stdout)).toMatchObject({ 'pushed-bytes': '0', digest: cold.digest });
+    const changed = makeDockerArchive({
+      layers: [layers[0] as Buffer, randomLayer(300_000), layers[2] as string],
+    });
+    const third = pushJson(
+      (await hypernix(['push', changed.path, ref, '--plain-http', '--json'])).stdout,
+    );
+    expect(Number(third['pushed-bytes'])).toBeGreaterThan(290_000);
+    expect(Number(third['pushed-bytes'])).toBeLessThan(320_000);
+    expect(Number(third['reused-bytes'])).toBeGreaterThan(300_000);
+  });
+
+  it('mounts and skips the layers of an image skopeo pushed to another repository', async () => {
+    const { path } = makeDockerArchive({ layers: [randomLayer(150_000), randomLayer(150_000)] });
+    rmSync(skopeoCache, { force: true });
+    skopeo(
+      'copy',
+      '--dest-tls-verify=false',
+      `docker-archive:${path}`,
+      `docker://${registry.host}/base/skopeo:1`,
+    );
+    const run = await hypernix([
+      'push',
+      path,
+      `${registry.host}/derived/app:1`,
+      '--plain-http',
+      '--mount-from',
+      `${registry.host}/base/skopeo:1`,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/mounted[\s\S]*mounted/);
+    expect(run.stdout).toContain('Sent 0 B');
+  });
+
+  it('pushes zstd layers in an OCI manifest', async () => {
+    const { path } = makeDockerArchive({ layers: ['zstd layer '.repeat(1000)] });
+    const ref = `${registry.host}/zstd/app:1`;
+    expect(
+      (await hypernix(['push', path, ref, '--plain-http', '--compression', 'zstd'])).code,
+    ).toBe(0);
+    const raw = JSON.parse(skopeo('inspect', '--raw', '--tls-verify=false', `docker://${ref}`)) as {
+      mediaType: string;
+      layers: { mediaType: string }[];
+    };
+    expect(raw.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(raw.layers[0]?.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+zstd');
+  });
+
+  it('sends a layer larger than one in-memory chunk in resumable PATCH chunks', async () => {
+    const { path, diffIds } = makeDockerArchive({ layers: [randomLayer(40 << 20)] });
+    const ref = `${registry.host}/big/app:1`;
+    const run = await hypernix([
+      'push',
+      path,
+      ref,
+      '--plain-http',
+      '--json',
+      '--compression',
+      'none',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const raw = JSON.parse(skopeo('inspect', '--raw', '--tls-verify=false', `docker://${ref}`)) as {
+      layers: { digest: string }[];
+    };
+    expect(raw.layers[0]?.digest).toBe(diffIds[0]);
+  });
+});
+
+describe('hypernix push: bad input gives one line and no tag', () => {
+  const tagExists = (ref: string) =>
+    spawnSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${ref}`], {
+      encoding: 'utf8',
+    }).status === 0;
+
+  it.each([
+    [
+      'an archive without manifest.json',
+      { layers: ['a'], omitManifest: true },
+      /^hypernix: \S+image\.tar: not a docker archive \(no manifest\.json in the tar\)$/,
+    ],
+    [
+      'a manifest naming a missing layer',
+      { layers: ['a', 'b'], omitLayer: 1 },
+      /^hypernix: \S+image\.tar: manifest\.json names [0-9a-f]{64}\/layer\.tar, which is not in the archive$/,
+    ],
+    [
+      'a layer whose content does not match its digest',
+      { layers: ['a', 'b'], corruptLayer: 1 },
+      /^hypernix: layer [0-9a-f]{64}\/layer\.tar has digest sha256:[0-9a-f]{64}, but the config lists sha256:[0-9a-f]{64}; nothing was tagged$/,
+    ],
+  ])('%s', async (_name, spec, message) => {
+    const { path } = makeDockerArchive(spec);
+    const ref = `${registry.host}/bad/${Math.random().toString(36).slice(2)}:1`;
+    const run = await hypernix(['push', path, ref, '--plain-http']);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(tagExists(ref)).toBe(false);
+  });
+
+  it('refuses the same corruption in a compressed (streamed) archive before tagging', async () => {
+    const { path } = makeDockerArchive({ layers: ['a', 'b'], corruptLayer: 0 });
+    execFileSync('gzip', ['-k', path]);
+    const ref = `${registry.host}/bad/streamed:1`;
+    const run = await hypernix(['push', `${path}.gz`, ref, '--plain-http']);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(
+      /layer [0-9a-f]{64}\/layer\.tar has digest .* but the config lists .*; nothing was tagged$/,
+    );
+    expect(tagExists(ref)).toBe(false);
+  });
+
+  it.each([
+    [
+      'ghcr.io/Owner/app:1',
+      `hypernix: argument REF: the repository name must be lowercase; got "ghcr.io/Owner/app:1"`,
+    ],
+    [
+      `127.0.0.1:1/app:bad tag`,
+      `hypernix: argument REF: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got "127.0.0.1:1/app:bad tag"`,
+    ],
+    [
+      '127.0.0.1:1/app@sha256:abc',
+      `hypernix: argument REF: the digest must be sha256: followed by 64 lowercase hex characters; got "127.0.0.1:1/app@sha256:abc"`,
+    ],
+    ['127.0.0.1:5000/:1', `hypernix: argument REF: the repository name is empty; got "127.0.0.1:5000/:1"`],
+  ])('refuses the reference %s', async (ref, message) => {
+    const run = await hypernix(['push', IMAGES_NIX, ref, '--plain-http']);
+    expect(run.code).toBe(2);
+    expect(lastLine(run)).toBe(message);
+  });
+
+  it('says an endpoint that answers HTML is not a registry', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>hello</html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const { path } = makeDockerArchive({ layers: ['a'] });
+    const run = await hypernix(['push', path, `127.0.0.1:${port}/app:1`, '--plain-http']);
+    server.close();
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toBe(
+      `hypernix: http://127.0.0.1:${port} is not an OCI registry (GET /v2/ answered 200 with text/html and no Docker-Distribution-API-Version)`,
+    );
+  });
+});
