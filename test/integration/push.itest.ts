@@ -223,7 +223,10 @@ describe('hypernix push: bad input gives one line and no tag', () => {
       '127.0.0.1:1/app@sha256:abc',
       `hypernix: argument REF: the digest must be sha256: followed by 64 lowercase hex characters; got "127.0.0.1:1/app@sha256:abc"`,
     ],
-    ['127.0.0.1:5000/:1', `hypernix: argument REF: the repository name is empty; got "127.0.0.1:5000/:1"`],
+    [
+      '127.0.0.1:5000/:1',
+      `hypernix: argument REF: the repository name is empty; got "127.0.0.1:5000/:1"`,
+    ],
   ])('refuses the reference %s', async (ref, message) => {
     const run = await hypernix(['push', IMAGES_NIX, ref, '--plain-http']);
     expect(run.code).toBe(2);
