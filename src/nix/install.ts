@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as toolCache from '@actions/tool-cache';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError, describeError } from '../util/errors.js';
 import { run } from '../util/process.js';
@@ -87,6 +86,8 @@ export async function installNix(
   reporter: Reporter,
 ): Promise<NixInstallation> {
   ensureToolCacheEnv();
+  // Loaded here: only an install needs tool-cache (and its HTTP client).
+  const toolCache = await import('@actions/tool-cache');
   const version = installerCacheVersion(options.url);
   let extracted = toolCache.find(TOOL_NAME, version);
   if (extracted) {

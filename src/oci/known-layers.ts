@@ -32,14 +32,25 @@ export interface KnownLayerSource {
  * diff_ids: each manifest named (the target's tags, a mount-from image) pairs its layers with
  * its config's diff_ids. A fresh runner then need not compress a layer to learn its digest.
  */
+export interface LearntRegistryState {
+  /** Blobs the registry holds, by the diff_id of the layer they compress. */
+  layers: Map<string, KnownLayer>;
+  /** The manifest digest each reference of the target repository points at now. */
+  tagDigests: Map<string, string>;
+  /** Configs referenced by the target repository's current manifests: present without asking. */
+  configsInTarget: Set<string>;
+}
+
 export async function learnKnownLayers(
   client: RegistryClient,
   target: string,
   sources: KnownLayerSource[],
   want: { compression: Compression; format: ManifestFormat },
   reporter: Reporter,
-): Promise<Map<string, KnownLayer>> {
+): Promise<LearntRegistryState> {
   const known = new Map<string, KnownLayer>();
+  const tagDigests = new Map<string, string>();
+  const configsInTarget = new Set<string>();
   const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
   results.forEach((result, index) => {
     const source = sources[index] as KnownLayerSource;
@@ -49,7 +60,11 @@ export async function learnKnownLayers(
       );
       return;
     }
-    for (const [diffId, layer] of result.value) {
+    if (source.repository === target && result.value.manifestDigest) {
+      tagDigests.set(source.reference, result.value.manifestDigest);
+      if (result.value.configDigest) configsInTarget.add(result.value.configDigest);
+    }
+    for (const [diffId, layer] of result.value.pairs) {
       if (compressionOf(layer.mediaType) !== want.compression) continue;
       if (want.format === 'docker' && layer.mediaType !== MEDIA_TYPE.dockerLayerGzip) continue;
       const inTarget = source.repository === target;
@@ -58,14 +73,20 @@ export async function learnKnownLayers(
         known.set(diffId, { ...layer, repository: source.repository, inTarget });
     }
   });
-  return known;
+  return { layers: known, tagDigests, configsInTarget };
 }
 
 async function layersOf(client: RegistryClient, source: KnownLayerSource) {
   const scope = scopeFor(source.repository, 'pull');
   const pairs = new Map<string, { digest: string; size: number; mediaType: string }>();
+  const result = (manifestDigest?: string, configDigest?: string) => ({
+    pairs,
+    manifestDigest,
+    configDigest,
+  });
   let manifest = await client.getManifest(source.repository, source.reference, scope);
-  if (!manifest) return pairs;
+  if (!manifest) return result();
+  const manifestDigest = manifest.digest;
   let json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
   if (json.manifests) {
     // An index: the linux/amd64 image, which is what a Nix-built image for this runner is.
@@ -73,19 +94,19 @@ async function layersOf(client: RegistryClient, source: KnownLayerSource) {
       json.manifests.find(
         (m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64',
       ) ?? json.manifests[0];
-    if (!entry) return pairs;
+    if (!entry) return result(manifestDigest);
     manifest = await client.getManifest(source.repository, entry.digest, scope);
-    if (!manifest) return pairs;
+    if (!manifest) return result(manifestDigest);
     json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
   }
-  if (!json.config || !json.layers) return pairs;
+  if (!json.config || !json.layers) return result(manifestDigest);
   const config = JSON.parse(
     (await client.getBlob(source.repository, json.config.digest)).toString('utf8'),
   ) as {
     rootfs?: { diff_ids?: string[] };
   };
   const diffIds = config.rootfs?.diff_ids ?? [];
-  if (diffIds.length !== json.layers.length) return pairs;
-  json.layers.forEach((layer, index) => pairs.set(diffIds[index] as string, layer));
-  return pairs;
+  if (diffIds.length === json.layers.length)
+    json.layers.forEach((layer, index) => pairs.set(diffIds[index] as string, layer));
+  return result(manifestDigest, json.config.digest);
 }

@@ -108,20 +108,23 @@ export async function pushDockerArchive(
   const { client, repository, reporter } = options;
   const format = manifestFormatFor(options.compression, options.manifestFormat);
   const mediaType = layerMediaType(options.compression, format);
-  await client.ping(`repository:${repository}:pull,push`);
-
   const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
     repository,
     reference,
   }));
   if (options.mountFrom) sources.push(options.mountFrom);
-  const known = await learnKnownLayers(
-    client,
-    repository,
-    sources,
-    { compression: options.compression, format },
-    reporter,
-  );
+  // The /v2/ check and the reading of earlier manifests go together: one round trip, not two.
+  const [, learnt] = await Promise.all([
+    client.ping(`repository:${repository}:pull,push`),
+    learnKnownLayers(
+      client,
+      repository,
+      sources,
+      { compression: options.compression, format },
+      reporter,
+    ),
+  ]);
+  const known = learnt.layers;
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
 
   const pusher = new LayerPusher(options, mediaType, known);
@@ -130,15 +133,20 @@ export async function pushDockerArchive(
       ? await pushFromFile(source.path, pusher, options.concurrency)
       : await pushFromStream(source, pusher, options.concurrency);
 
-  await ensureConfig(client, repository, config);
+  if (!learnt.configsInTarget.has(config.digest)) await ensureConfig(client, repository, config);
   const manifest = buildManifest(format, config, layers);
   const manifestMediaType =
     format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
-  let digest = '';
-  for (const tag of options.tags)
-    digest = await client.putManifest(repository, tag, manifest, manifestMediaType);
-  if (options.tags.length === 0)
-    digest = await client.putManifest(repository, sha256Of(manifest), manifest, manifestMediaType);
+  const digest = sha256Of(manifest);
+  const references = options.tags.length > 0 ? options.tags : [digest];
+  for (const reference of references) {
+    // A tag that already names this very manifest is left as it is: a re-run changes nothing.
+    if (learnt.tagDigests.get(reference) === digest) {
+      reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
+      continue;
+    }
+    await client.putManifest(repository, reference, manifest, manifestMediaType);
+  }
 
   const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
   const reusedBytes = layers.reduce(

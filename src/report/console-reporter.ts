@@ -26,7 +26,7 @@ export class ConsoleReporter implements Reporter {
     this.write(`error: ${at(location)}${message}`);
   }
   debug(message: string) {
-    if (this.options.verbose) this.write(`debug: ${message}`);
+    if (this.options.verbose) this.write(`debug: +${Math.round(performance.now())} ms ${message}`);
   }
   async group<T>(title: string, body: () => Promise<T>): Promise<T> {
     this.info(`── ${title}`);

@@ -36,7 +36,7 @@ export async function startRegistry(options: LabRegistryOptions = {}): Promise<L
     } catch (error) {
       rmSync(root, { recursive: true, force: true });
       // Another process can take the probed free port before the registry binds it.
-      const portTaken = /address already in use/.test(String(error));
+      const portTaken = /address already in use|EADDRINUSE/.test(String(error));
       if (!portTaken || options.port !== undefined || attempt === 3) throw error;
     }
   }
@@ -44,7 +44,8 @@ export async function startRegistry(options: LabRegistryOptions = {}): Promise<L
 
 async function launch(root: string, options: LabRegistryOptions): Promise<LabRegistry> {
   const dataDir = join(root, 'data');
-  const port = options.port ?? (await freePort());
+  // Binding first also catches a taken fixed port, which another server would answer for.
+  const port = await bindablePort(options.port ?? 0);
   const host = `127.0.0.1:${port}`;
   const url = `http://${host}`;
 
@@ -125,11 +126,12 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
+/** The port after binding it once: a free one for 0, else the port itself if nothing holds it. */
+function bindablePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
         typeof address === 'object' && address
