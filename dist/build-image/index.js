@@ -40311,6 +40311,14 @@ function receivedBytes(response) {
     return match ? Number(match[2]) + 1 : 0;
 }
 /**
+ * The registry no longer knows an upload session after a dropped connection (Docker's
+ * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
+ * the blob must be sent again from its start.
+ */
+class UploadSessionLostError extends errors_RegistryError {
+    name = 'UploadSessionLostError';
+}
+/**
  * Opens an upload session, asking the registry to mount the blob from another repository when
  * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
  */
@@ -40438,9 +40446,12 @@ class ChunkedUpload {
     async status() {
         const response = await this.client.exchange('GET', this.location, {
             scope: this.scope,
-            expect: [204],
+            expect: [204, 404],
         });
         await response.discard();
+        if (response.status === 404) {
+            throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
+        }
         const next = response.headers.get(HEADER.location);
         if (next)
             this.location = new URL(next, this.client.baseUrl).toString();
@@ -41073,11 +41084,21 @@ class LayerPusher {
         const reused = await this.tryReuse(job.diffId, job.index, started);
         if (reused)
             return reused;
-        const { computedDiffId, upload } = await this.consume(job.open(), undefined);
-        if (computedDiffId !== job.diffId) {
-            throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
+        // A file can be read again: when the registry loses an upload session, send the layer anew.
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+                if (computedDiffId !== job.diffId) {
+                    throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
+                }
+                return { ...(await upload()), index: job.index };
+            }
+            catch (error) {
+                if (!(error instanceof UploadSessionLostError) || attempt >= 3)
+                    throw error;
+                this.options.reporter.warning(`${error.message}; sending layer ${job.index + 1} again from its start`);
+            }
         }
-        return { ...(await upload()), index: job.index };
     }
     /**
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are

@@ -4,7 +4,12 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
-import { ChunkedUpload, MONOLITHIC_LIMIT, uploadBlob } from './blob-upload.js';
+import {
+  ChunkedUpload,
+  MONOLITHIC_LIMIT,
+  UploadSessionLostError,
+  uploadBlob,
+} from './blob-upload.js';
 import { compressionOf, compressor, decompressor, type Compression } from './compression.js';
 import { DigestCounter, sha256File } from './digest.js';
 import { RegistryError } from './errors.js';
@@ -118,19 +123,22 @@ export async function pushArtifact(
       pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
     }
   } else {
-    const upload = await ChunkedUpload.start(client, repository);
-    const packed = new DigestCounter();
-    await pipeline(
-      createReadStream(file, { highWaterMark: 1 << 20 }),
-      compressor(options.compression, options.level),
-      async (source) => {
-        for await (const chunk of source as AsyncIterable<Buffer>) {
-          packed.update(chunk);
-          await upload.write(chunk);
-        }
-      },
-    );
-    await upload.finish(packed.digest());
+    const packed = await restartingUpload(client, file, async () => {
+      const upload = await ChunkedUpload.start(client, repository);
+      const counter = new DigestCounter();
+      await pipeline(
+        createReadStream(file, { highWaterMark: 1 << 20 }),
+        compressor(options.compression, options.level),
+        async (source) => {
+          for await (const chunk of source as AsyncIterable<Buffer>) {
+            counter.update(chunk);
+            await upload.write(chunk);
+          }
+        },
+      );
+      await upload.finish(counter.digest());
+      return counter;
+    });
     blob = { mediaType, digest: packed.digest(), size: packed.bytes };
     pushedBytes = packed.bytes;
   }
@@ -204,11 +212,30 @@ async function uploadFile(
     }
     return size;
   }
-  const upload = await ChunkedUpload.start(client, repository);
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 }))
-    await upload.write(chunk as Buffer);
-  await upload.finish(digest);
-  return size;
+  return restartingUpload(client, file, async () => {
+    const upload = await ChunkedUpload.start(client, repository);
+    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
+      await upload.write(chunk as Buffer);
+    }
+    await upload.finish(digest);
+    return size;
+  });
+}
+
+/** Runs an upload of a file again from its start when the registry lost the session. */
+async function restartingUpload<T>(
+  client: RegistryClient,
+  file: string,
+  upload: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await upload();
+    } catch (error) {
+      if (!(error instanceof UploadSessionLostError) || attempt >= 3) throw error;
+      client.reporter?.warning(`${error.message}; sending ${basename(file)} again from its start`);
+    }
+  }
 }
 
 export interface ArtifactPullResult {

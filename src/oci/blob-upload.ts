@@ -29,6 +29,15 @@ function receivedBytes(response: HttpResponse): number {
   return match ? Number(match[2]) + 1 : 0;
 }
 
+/**
+ * The registry no longer knows an upload session after a dropped connection (Docker's
+ * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
+ * the blob must be sent again from its start.
+ */
+export class UploadSessionLostError extends RegistryError {
+  override name = 'UploadSessionLostError';
+}
+
 export type MountResult = { mounted: true } | { mounted: false; location: string };
 
 /**
@@ -193,9 +202,15 @@ export class ChunkedUpload {
   private async status(): Promise<number> {
     const response = await this.client.exchange('GET', this.location, {
       scope: this.scope,
-      expect: [204],
+      expect: [204, 404],
     });
     await response.discard();
+    if (response.status === 404) {
+      throw new UploadSessionLostError(
+        `registry ${this.client.registry} lost the upload session after a dropped connection`,
+        404,
+      );
+    }
     const next = response.headers.get(HEADER.location);
     if (next) this.location = new URL(next, this.client.baseUrl).toString();
     return receivedBytes(response);

@@ -3,7 +3,13 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
-import { ChunkedUpload, MONOLITHIC_LIMIT, startUpload, uploadBlob } from './blob-upload.js';
+import {
+  ChunkedUpload,
+  MONOLITHIC_LIMIT,
+  startUpload,
+  UploadSessionLostError,
+  uploadBlob,
+} from './blob-upload.js';
 import {
   compressor,
   layerMediaType,
@@ -312,13 +318,23 @@ class LayerPusher {
     const started = performance.now();
     const reused = await this.tryReuse(job.diffId, job.index, started);
     if (reused) return reused;
-    const { computedDiffId, upload } = await this.consume(job.open(), undefined);
-    if (computedDiffId !== job.diffId) {
-      throw new LayerDigestError(
-        `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
-      );
+    // A file can be read again: when the registry loses an upload session, send the layer anew.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+        if (computedDiffId !== job.diffId) {
+          throw new LayerDigestError(
+            `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
+          );
+        }
+        return { ...(await upload()), index: job.index };
+      } catch (error) {
+        if (!(error instanceof UploadSessionLostError) || attempt >= 3) throw error;
+        this.options.reporter.warning(
+          `${error.message}; sending layer ${job.index + 1} again from its start`,
+        );
+      }
     }
-    return { ...(await upload()), index: job.index };
   }
 
   /**

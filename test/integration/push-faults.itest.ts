@@ -1,0 +1,184 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { hypernix, lastLine } from '../helpers/cli.js';
+import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+
+// Faults injected by a loopback proxy (test/helpers/fault-proxy.ts) between `hypernix` and the
+// real registry: resets in the middle of a blob, 503 and 429 with Retry-After, slow answers,
+// a refused manifest. Every push must end with correct digests, and no tag may ever point at an
+// image whose blobs are not all in the registry.
+
+let registry: LabRegistry;
+let proxy: FaultProxy;
+
+beforeAll(async () => {
+  registry = await startRegistry();
+  proxy = await startFaultProxy(registry.url);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await registry?.stop();
+});
+beforeEach(() => {
+  proxy.setRules([]);
+  proxy.reset();
+});
+
+/** Reads the image straight from the registry (not through the proxy) and checks every blob. */
+function assertCompleteImage(repository: string, tag: string): void {
+  const raw = execFileSync(
+    'skopeo',
+    ['inspect', '--raw', '--tls-verify=false', `docker://${registry.host}/${repository}:${tag}`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const manifest = JSON.parse(raw) as { config: { digest: string }; layers: { digest: string }[] };
+  for (const blob of [manifest.config, ...manifest.layers]) {
+    const head = spawnSync('curl', [
+      '-sfI',
+      `${registry.url}/v2/${repository}/blobs/${blob.digest}`,
+    ]);
+    expect(head.status, `${blob.digest} is missing`).toBe(0);
+  }
+  const out = join(mkdtempSync(join(tmpdir(), 'faults-')), 'copy.tar');
+  // skopeo verifies every blob's digest while copying.
+  execFileSync('skopeo', [
+    'copy',
+    '--src-tls-verify=false',
+    `docker://${registry.host}/${repository}:${tag}`,
+    `docker-archive:${out}`,
+  ]);
+}
+
+const tagExists = (repository: string, tag: string) =>
+  spawnSync('skopeo', [
+    'inspect',
+    '--raw',
+    '--tls-verify=false',
+    `docker://${registry.host}/${repository}:${tag}`,
+  ]).status === 0;
+
+describe('push through faults', () => {
+  it('recovers a chunked upload after the connection drops in the middle of a blob', async () => {
+    const { path } = makeDockerArchive({ layers: [randomLayer(40 << 20)] });
+    proxy.setRules([
+      { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 5 << 20 },
+    ]);
+    const run = await hypernix([
+      'push',
+      path,
+      `${proxy.host}/faults/chunked:1`,
+      '--plain-http',
+      '--compression',
+      'none',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/chunk at byte 0 failed/);
+    // Docker's distribution drops a session whose bytes were written in part (GET on it answers
+    // 404 BLOB_UPLOAD_INVALID), so the layer of a tar file is sent again from its start; a
+    // registry that keeps the session gets only the missing bytes (the Range of its answer).
+    expect(run.stderr).toMatch(/lost the upload session .*; sending layer 1 again from its start/);
+    assertCompleteImage('faults/chunked', '1');
+  });
+
+  it('retries a monolithic upload cut off in the middle', async () => {
+    const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), randomLayer(2 << 20)] });
+    proxy.setRules([
+      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 1 << 20 },
+    ]);
+    const run = await hypernix(['push', path, `${proxy.host}/faults/mono:1`, '--plain-http']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/retrying/);
+    assertCompleteImage('faults/mono', '1');
+  });
+
+  it('waits out 503 and 429 with Retry-After, and slow answers', async () => {
+    const { path } = makeDockerArchive({ layers: ['a', 'b', 'c'] });
+    proxy.setRules([
+      { kind: 'status', status: 503, path: /\/blobs\/uploads\/$/, times: 2 },
+      {
+        kind: 'status',
+        status: 429,
+        retryAfter: '1',
+        method: 'PUT',
+        path: /\/manifests\//,
+        times: 1,
+      },
+      { kind: 'delay', ms: 300, method: 'HEAD', path: /\/blobs\//, times: 3 },
+    ]);
+    const started = Date.now();
+    const run = await hypernix(['push', path, `${proxy.host}/faults/busy:1`, '--plain-http']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/answered 503/);
+    expect(run.stderr).toMatch(/answered 429.*retrying in 1\.0 s/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    assertCompleteImage('faults/busy', '1');
+  });
+
+  it('leaves no tag when the registry refuses the manifest (413)', async () => {
+    const { path } = makeDockerArchive({ layers: ['a'] });
+    proxy.setRules([
+      { kind: 'status', status: 413, method: 'PUT', path: /\/manifests\//, times: 5 },
+    ]);
+    const run = await hypernix(['push', path, `${proxy.host}/faults/refused:1`, '--plain-http']);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(
+      /^hypernix: registry 127\.0\.0\.1:\d+: PUT \/v2\/faults\/refused\/manifests\/1 answered 413/,
+    );
+    expect(tagExists('faults/refused', '1')).toBe(false);
+  });
+
+  it('gives up after the last attempt with one line, leaving no tag', async () => {
+    const { path } = makeDockerArchive({ layers: ['a'] });
+    proxy.setRules([{ kind: 'status', status: 503, path: /\/blobs\/uploads\//, times: 100 }]);
+    const run = await hypernix(['push', path, `${proxy.host}/faults/down:1`, '--plain-http']);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(/answered 503/);
+    expect(tagExists('faults/down', '1')).toBe(false);
+  }, 60_000);
+});
+
+describe('artifact pull through faults', () => {
+  it('resumes a broken download with Range and verifies the digest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hypernix-qcow2-'));
+    const raw = join(dir, 'disk.raw');
+    writeFileSync(raw, randomBytes(6 << 20));
+    const qcow2 = join(dir, 'nixos.qcow2');
+    execFileSync('qemu-img', ['convert', '-f', 'raw', '-O', 'qcow2', raw, qcow2]);
+    expect(
+      (await hypernix(['artifact', 'push', qcow2, `${registry.host}/faults/vm:1`, '--plain-http']))
+        .code,
+    ).toBe(0);
+    proxy.setRules([
+      {
+        kind: 'drop-response-after',
+        method: 'GET',
+        path: /\/blobs\/sha256:/,
+        bytes: 2 << 20,
+        times: 2,
+      },
+    ]);
+    const target = join(dir, 'pulled.qcow2');
+    const run = await hypernix([
+      'artifact',
+      'pull',
+      `${proxy.host}/faults/vm:1`,
+      target,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/resuming/);
+    expect(readFileSync(target).equals(readFileSync(qcow2))).toBe(true);
+    expect(existsSync(`${target}.part`)).toBe(false);
+    // Resumed, not restarted: about the file once, not three times.
+    expect(proxy.stats.responseBytes).toBeLessThan(readFileSync(qcow2).length * 1.5);
+  });
+});
