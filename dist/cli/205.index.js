@@ -3707,15 +3707,19 @@ async function pushArtifact(file, options) {
         }
     }
     else {
-        const upload = await ChunkedUpload.start(client, repository);
-        const packed = new DigestCounter();
-        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 }), compressor(options.compression, options.level), async (source) => {
-            for await (const chunk of source) {
-                packed.update(chunk);
-                await upload.write(chunk);
-            }
+        const algorithm = options.compression;
+        const packed = await restartingUpload(client, file, async () => {
+            const upload = await ChunkedUpload.start(client, repository);
+            const counter = new DigestCounter();
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 }), compressor(algorithm, options.level), async (source) => {
+                for await (const chunk of source) {
+                    counter.update(chunk);
+                    await upload.write(chunk);
+                }
+            });
+            await upload.finish(counter.digest());
+            return counter;
         });
-        await upload.finish(packed.digest());
         blob = { mediaType, digest: packed.digest(), size: packed.bytes };
         pushedBytes = packed.bytes;
     }
@@ -3781,11 +3785,27 @@ async function uploadFile(client, repository, file, digest, size) {
         }
         return size;
     }
-    const upload = await ChunkedUpload.start(client, repository);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 4 << 20 }))
-        await upload.write(chunk);
-    await upload.finish(digest);
-    return size;
+    return restartingUpload(client, file, async () => {
+        const upload = await ChunkedUpload.start(client, repository);
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 4 << 20 })) {
+            await upload.write(chunk);
+        }
+        await upload.finish(digest);
+        return size;
+    });
+}
+/** Runs an upload of a file again from its start when the registry lost the session. */
+async function restartingUpload(client, file, upload) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await upload();
+        }
+        catch (error) {
+            if (!(error instanceof UploadSessionLostError) || attempt >= 3)
+                throw error;
+            client.reporter?.warning(`${error.message}; sending ${(0,external_node_path_.basename)(file)} again from its start`);
+        }
+    }
 }
 /**
  * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to

@@ -123,12 +123,13 @@ export async function pushArtifact(
       pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
     }
   } else {
+    const algorithm = options.compression;
     const packed = await restartingUpload(client, file, async () => {
       const upload = await ChunkedUpload.start(client, repository);
       const counter = new DigestCounter();
       await pipeline(
         createReadStream(file, { highWaterMark: 1 << 20 }),
-        compressor(options.compression, options.level),
+        compressor(algorithm, options.level),
         async (source) => {
           for await (const chunk of source as AsyncIterable<Buffer>) {
             counter.update(chunk);
