@@ -2,7 +2,9 @@
 # The kit's main job on the embedded local lab, run as a GitHub runner runs it: the bundled
 # hypernix/build-image action builds the guide's two images (the lab's fixture stand-ins, since
 # nixpkgs cannot be downloaded here: a NixOS-layout qcow2 and a dockerTools-layout layered image)
-# with the local Nix, then prints each job summary and the outputs.
+# with the local Nix and pushes them to a local registry (Docker's distribution, started here and
+# stopped at the end): the image as an image, the qcow2 as an OCI artifact. Each job summary and
+# the outputs are printed; skopeo then reads the pushed image back.
 set -euo pipefail
 cd "$(dirname -- "$0")/../.."
 
@@ -10,7 +12,30 @@ bash test/lab/setup.sh
 PATH="$PWD/node_modules/.bin:$PATH"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/hypernix-main-job.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+registry_pid=
+cleanup() {
+  if [ -n "$registry_pid" ]; then kill "$registry_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A registry of our own on a free loopback port.
+port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+registry="127.0.0.1:$port"
+cat > "$work/registry.yml" <<YML
+version: 0.1
+log: {level: error}
+storage:
+  cache: {blobdescriptor: inmemory}
+  filesystem: {rootdirectory: $work/registry}
+  delete: {enabled: true}
+http:
+  addr: $registry
+YML
+/usr/bin/docker-registry serve "$work/registry.yml" > "$work/registry.log" 2>&1 &
+registry_pid=$!
+for _ in $(seq 50); do curl -sf "http://$registry/v2/" > /dev/null && break; sleep 0.1; done
+echo "── local registry on $registry"
 
 # Runs one action step: inputs as INPUT_* variables, outputs and summary through the runner's files.
 step() {
@@ -34,5 +59,11 @@ step() {
 }
 
 fixtures=test/fixtures/nix/images.nix
-step qcow2 qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2
-step container container INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=layered INPUT_PRESET=container INPUT_KIND=container
+push=(INPUT_PUSH=true INPUT_PLAIN-HTTP=true INPUT_CONCURRENCY=4 GITHUB_SHA="$(git rev-parse HEAD 2>/dev/null || echo 0000000)" GITHUB_REF_NAME=main)
+step qcow2 qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2 \
+  INPUT_IMAGE="$registry/hypernix/k8s-node" "${push[@]}"
+step container container INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=layered INPUT_PRESET=container INPUT_KIND=container \
+  INPUT_IMAGE="$registry/hypernix/nginx" "${push[@]}"
+
+echo "── skopeo reads the pushed image back"
+skopeo inspect --tls-verify=false "docker://$registry/hypernix/nginx:main" | grep -E '"(Name|Digest)"|sha256' | head -6
