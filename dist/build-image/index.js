@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9593);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4220);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9593:
+/***/ 4220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39405,8 +39405,9 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
  */
 function compressor(compression, level) {
+    // Large output chunks: fewer trips from the thread pool back to JavaScript.
     if (compression === 'gzip')
-        return external_node_zlib_.createGzip({ level, memLevel: 9 });
+        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
     const z = external_node_zlib_;
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
@@ -40289,6 +40290,7 @@ function describeNetworkError(error) {
 
 
 
+
 /** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
 const MONOLITHIC_LIMIT = 32 << 20;
 /** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
@@ -40339,7 +40341,11 @@ async function startUpload(client, repository, mount) {
     return { mounted: false, location: locationOf(client, response) };
 }
 /** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
-async function uploadBlob(client, repository, digest, bytes, session) {
+async function uploadBlob(client, repository, digest, content, session) {
+    // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const body = { stream: () => external_node_stream_.Readable.from(pieces, { objectMode: false }), length };
     const scope = scopeFor(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location = session;
@@ -40350,7 +40356,7 @@ async function uploadBlob(client, repository, digest, bytes, session) {
         const response = await client.exchange('PUT', withDigest(target, digest), {
             scope,
             headers: { [HEADER.contentType]: 'application/octet-stream' },
-            body: bytes,
+            body,
             expect: [201],
             retry: false,
         });
@@ -40725,6 +40731,89 @@ async function downloadBlob(client, repository, blob, partial, reporter) {
     return downloaded;
 }
 
+;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
+
+
+/** Deflate's stored blocks hold at most 65535 bytes each. */
+const MAX_STORED = 0xffff;
+// gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
+const gzip_stored_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+/** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
+const crc32 = external_node_zlib_.crc32;
+/**
+ * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
+ * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ */
+class StoredGzip extends external_node_stream_.Transform {
+    checksum;
+    crc = 0;
+    length = 0;
+    started = false;
+    /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
+    pending = Buffer.alloc(0);
+    constructor(checksum) {
+        super();
+        this.checksum = checksum;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.crc = this.checksum(chunk, this.crc);
+        this.length = (this.length + chunk.length) % 2 ** 32;
+        if (!this.started) {
+            this.push(gzip_stored_HEADER);
+            this.started = true;
+        }
+        let offset = 0;
+        if (this.pending.length > 0) {
+            // Complete the carried-over block first, copying only its few bytes.
+            const needed = Math.min(MAX_STORED - this.pending.length, chunk.length);
+            this.pending = Buffer.concat([this.pending, chunk.subarray(0, needed)]);
+            offset = needed;
+            if (this.pending.length < MAX_STORED)
+                return callback();
+            this.block(this.pending, false);
+            this.pending = Buffer.alloc(0);
+        }
+        // Whole blocks straight from the chunk: a 5-byte header, then a view of the data (no copy).
+        for (; chunk.length - offset >= MAX_STORED; offset += MAX_STORED) {
+            this.block(chunk.subarray(offset, offset + MAX_STORED), false);
+        }
+        this.pending = Buffer.from(chunk.subarray(offset));
+        callback();
+    }
+    _flush(callback) {
+        if (!this.started)
+            this.push(gzip_stored_HEADER);
+        this.block(this.pending, true);
+        const trailer = Buffer.alloc(8);
+        trailer.writeUInt32LE(this.crc >>> 0, 0);
+        trailer.writeUInt32LE(this.length, 4);
+        callback(null, trailer);
+    }
+    block(data, final) {
+        const header = Buffer.allocUnsafe(5);
+        header[0] = final ? 0x01 : 0x00;
+        header.writeUInt16LE(data.length, 1);
+        header.writeUInt16LE(~data.length & 0xffff, 3);
+        this.push(header);
+        if (data.length > 0)
+            this.push(data);
+    }
+}
+/** How much of a layer's start is compressed on trial to decide whether the layer compresses. */
+const SAMPLE_BYTES = 64 * 1024;
+/**
+ * Whether a sample of a layer is worth deflating: if level 1 saves under 5 % of it, the layer
+ * is most likely compressed or random data already. Deterministic, so a layer always gets the
+ * same bytes (and digest) however often it is pushed.
+ */
+function worthDeflating(sample) {
+    const head = sample.subarray(0, SAMPLE_BYTES);
+    if (head.length === 0)
+        return true;
+    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
 
 
@@ -40898,6 +40987,7 @@ async function indexOpenTar(handle) {
 
 
 
+
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
 }
@@ -40942,6 +41032,7 @@ async function pushDockerArchive(source, options) {
     const { config, layers } = source.type === 'file'
         ? await pushFromFile(source.path, pusher, options.concurrency)
         : await pushFromStream(source, pusher, options.concurrency);
+    reporter.debug(`push: ${layers.length} layers in the registry`);
     if (!learnt.configsInTarget.has(config.digest))
         await ensureConfig(client, repository, config);
     const manifest = buildManifest(format, config, layers);
@@ -40956,6 +41047,7 @@ async function pushDockerArchive(source, options) {
         }
         await client.putManifest(repository, reference, manifest, manifestMediaType);
     }
+    reporter.debug('push: tagged');
     const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
     const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
     return {
@@ -41170,10 +41262,13 @@ class LayerPusher {
                 }
             }
         };
-        if (compression === 'none')
+        if (compression === 'none') {
             await (0,external_node_stream_promises_namespaceObject.pipeline)(content, hashed, sink);
-        else
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(content, hashed, compressor(compression, level), sink);
+        }
+        else {
+            const { head, rest } = await peek(content, SAMPLE_BYTES);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(rest, hashed, layerCompressor(compression, level, head), sink);
+        }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
         const size = packed.bytes;
@@ -41199,7 +41294,7 @@ class LayerPusher {
                     undefined) {
                     return report('present', 0);
                 }
-                await uploadBlob(client, repository, digest, Buffer.concat(held));
+                await uploadBlob(client, repository, digest, held);
                 return report('pushed', size);
             },
         };
@@ -41234,6 +41329,40 @@ class LayerPusher {
         // The registry could not mount (202): it opened an upload instead, which we leave unused.
         return undefined;
     }
+}
+/**
+ * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
+ * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
+ * would cost most of the push and gain nothing.
+ */
+function layerCompressor(compression, level, head) {
+    if (compression === 'gzip' && crc32 && !worthDeflating(head))
+        return new StoredGzip(crc32);
+    return compressor(compression, level);
+}
+/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
+async function peek(source, bytes) {
+    const iterator = source[Symbol.asyncIterator]();
+    const seen = [];
+    let seenBytes = 0;
+    let done = false;
+    while (seenBytes < bytes) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        seen.push(next.value);
+        seenBytes += next.value.length;
+    }
+    const rest = async function* () {
+        yield* seen;
+        if (done)
+            return;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    };
+    return { head: Buffer.concat(seen), rest: rest() };
 }
 async function ensureConfig(client, repository, config) {
     if ((await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { RegistryError } from './errors.js';
 import { withRetries } from './http.js';
 import { HEADER } from './media-types.js';
@@ -69,9 +70,13 @@ export async function uploadBlob(
   client: RegistryClient,
   repository: string,
   digest: string,
-  bytes: Buffer,
+  content: Buffer | Buffer[],
   session?: string,
 ): Promise<void> {
+  // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
+  const pieces = Array.isArray(content) ? content : [content];
+  const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  const body = { stream: () => Readable.from(pieces, { objectMode: false }), length };
   const scope = scopeFor(repository, 'pull,push');
   // A retried PUT needs a fresh session: the failed one may be half-written or gone.
   let location = session;
@@ -83,7 +88,7 @@ export async function uploadBlob(
       const response = await client.exchange('PUT', withDigest(target, digest), {
         scope,
         headers: { [HEADER.contentType]: 'application/octet-stream' },
-        body: bytes,
+        body,
         expect: [201],
         retry: false,
       });

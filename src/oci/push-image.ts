@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
@@ -17,6 +17,7 @@ import {
   type Compression,
   type ManifestFormat,
 } from './compression.js';
+import { crc32, SAMPLE_BYTES, StoredGzip, worthDeflating } from './gzip-stored.js';
 import { DigestCounter } from './digest.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
@@ -139,6 +140,7 @@ export async function pushDockerArchive(
       ? await pushFromFile(source.path, pusher, options.concurrency)
       : await pushFromStream(source, pusher, options.concurrency);
 
+  reporter.debug(`push: ${layers.length} layers in the registry`);
   if (!learnt.configsInTarget.has(config.digest)) await ensureConfig(client, repository, config);
   const manifest = buildManifest(format, config, layers);
   const manifestMediaType =
@@ -154,6 +156,7 @@ export async function pushDockerArchive(
     await client.putManifest(repository, reference, manifest, manifestMediaType);
   }
 
+  reporter.debug('push: tagged');
   const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
   const reusedBytes = layers.reduce(
     (sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size),
@@ -390,8 +393,12 @@ class LayerPusher {
         }
       }
     };
-    if (compression === 'none') await pipeline(content, hashed, sink);
-    else await pipeline(content, hashed, compressor(compression, level), sink);
+    if (compression === 'none') {
+      await pipeline(content, hashed, sink);
+    } else {
+      const { head, rest } = await peek(content, SAMPLE_BYTES);
+      await pipeline(rest, hashed, layerCompressor(compression, level, head), sink);
+    }
     const computedDiffId = diff.digest();
     const digest = packed.digest();
     const size = packed.bytes;
@@ -419,7 +426,7 @@ class LayerPusher {
         ) {
           return report('present', 0);
         }
-        await uploadBlob(client, repository, digest, Buffer.concat(held));
+        await uploadBlob(client, repository, digest, held);
         return report('pushed', size);
       },
     };
@@ -458,6 +465,47 @@ class LayerPusher {
     // The registry could not mount (202): it opened an upload instead, which we leave unused.
     return undefined;
   }
+}
+
+/**
+ * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
+ * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
+ * would cost most of the push and gain nothing.
+ */
+function layerCompressor(
+  compression: Exclude<Compression, 'none'>,
+  level: number,
+  head: Buffer,
+): Transform {
+  if (compression === 'gzip' && crc32 && !worthDeflating(head)) return new StoredGzip(crc32);
+  return compressor(compression, level);
+}
+
+/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
+async function peek(
+  source: AsyncIterable<Buffer>,
+  bytes: number,
+): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let seenBytes = 0;
+  let done = false;
+  while (seenBytes < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    seenBytes += next.value.length;
+  }
+  const rest = async function* () {
+    yield* seen;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield next.value;
+  };
+  return { head: Buffer.concat(seen), rest: rest() };
 }
 
 async function ensureConfig(

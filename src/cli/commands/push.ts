@@ -84,6 +84,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
   if (tags.length === 0)
     throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+  reporter.debug('push: options read');
   const source = await openArchive(archivePath, 'argument ARCHIVE');
   const client = await connectRegistry(
     {

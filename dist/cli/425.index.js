@@ -1,8 +1,8 @@
-export const id = 205;
-export const ids = [205];
+export const id = 425;
+export const ids = [425];
 export const modules = {
 
-/***/ 8205:
+/***/ 1425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1729,8 +1729,9 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
  */
 function compressor(compression, level) {
+    // Large output chunks: fewer trips from the thread pool back to JavaScript.
     if (compression === 'gzip')
-        return external_node_zlib_.createGzip({ level, memLevel: 9 });
+        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
     const z = external_node_zlib_;
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
@@ -2613,6 +2614,7 @@ function describeNetworkError(error) {
 
 
 
+
 /** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
 const MONOLITHIC_LIMIT = 32 << 20;
 /** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
@@ -2663,7 +2665,11 @@ async function startUpload(client, repository, mount) {
     return { mounted: false, location: locationOf(client, response) };
 }
 /** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
-async function uploadBlob(client, repository, digest, bytes, session) {
+async function uploadBlob(client, repository, digest, content, session) {
+    // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const body = { stream: () => external_node_stream_.Readable.from(pieces, { objectMode: false }), length };
     const scope = scopeFor(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location = session;
@@ -2674,7 +2680,7 @@ async function uploadBlob(client, repository, digest, bytes, session) {
         const response = await client.exchange('PUT', withDigest(target, digest), {
             scope,
             headers: { [HEADER.contentType]: 'application/octet-stream' },
-            body: bytes,
+            body,
             expect: [201],
             retry: false,
         });
@@ -2781,6 +2787,89 @@ class ChunkedUpload {
             this.location = new URL(next, this.client.baseUrl).toString();
         return receivedBytes(response);
     }
+}
+
+;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
+
+
+/** Deflate's stored blocks hold at most 65535 bytes each. */
+const MAX_STORED = 0xffff;
+// gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
+const gzip_stored_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+/** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
+const crc32 = external_node_zlib_.crc32;
+/**
+ * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
+ * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ */
+class StoredGzip extends external_node_stream_.Transform {
+    checksum;
+    crc = 0;
+    length = 0;
+    started = false;
+    /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
+    pending = Buffer.alloc(0);
+    constructor(checksum) {
+        super();
+        this.checksum = checksum;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.crc = this.checksum(chunk, this.crc);
+        this.length = (this.length + chunk.length) % 2 ** 32;
+        if (!this.started) {
+            this.push(gzip_stored_HEADER);
+            this.started = true;
+        }
+        let offset = 0;
+        if (this.pending.length > 0) {
+            // Complete the carried-over block first, copying only its few bytes.
+            const needed = Math.min(MAX_STORED - this.pending.length, chunk.length);
+            this.pending = Buffer.concat([this.pending, chunk.subarray(0, needed)]);
+            offset = needed;
+            if (this.pending.length < MAX_STORED)
+                return callback();
+            this.block(this.pending, false);
+            this.pending = Buffer.alloc(0);
+        }
+        // Whole blocks straight from the chunk: a 5-byte header, then a view of the data (no copy).
+        for (; chunk.length - offset >= MAX_STORED; offset += MAX_STORED) {
+            this.block(chunk.subarray(offset, offset + MAX_STORED), false);
+        }
+        this.pending = Buffer.from(chunk.subarray(offset));
+        callback();
+    }
+    _flush(callback) {
+        if (!this.started)
+            this.push(gzip_stored_HEADER);
+        this.block(this.pending, true);
+        const trailer = Buffer.alloc(8);
+        trailer.writeUInt32LE(this.crc >>> 0, 0);
+        trailer.writeUInt32LE(this.length, 4);
+        callback(null, trailer);
+    }
+    block(data, final) {
+        const header = Buffer.allocUnsafe(5);
+        header[0] = final ? 0x01 : 0x00;
+        header.writeUInt16LE(data.length, 1);
+        header.writeUInt16LE(~data.length & 0xffff, 3);
+        this.push(header);
+        if (data.length > 0)
+            this.push(data);
+    }
+}
+/** How much of a layer's start is compressed on trial to decide whether the layer compresses. */
+const SAMPLE_BYTES = 64 * 1024;
+/**
+ * Whether a sample of a layer is worth deflating: if level 1 saves under 5 % of it, the layer
+ * is most likely compressed or random data already. Deterministic, so a layer always gets the
+ * same bytes (and digest) however often it is pushed.
+ */
+function worthDeflating(sample) {
+    const head = sample.subarray(0, SAMPLE_BYTES);
+    if (head.length === 0)
+        return true;
+    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
@@ -2956,6 +3045,7 @@ async function indexOpenTar(handle) {
 
 
 
+
 class LayerDigestError extends HypernixError {
     name = 'LayerDigestError';
 }
@@ -3000,6 +3090,7 @@ async function pushDockerArchive(source, options) {
     const { config, layers } = source.type === 'file'
         ? await pushFromFile(source.path, pusher, options.concurrency)
         : await pushFromStream(source, pusher, options.concurrency);
+    reporter.debug(`push: ${layers.length} layers in the registry`);
     if (!learnt.configsInTarget.has(config.digest))
         await ensureConfig(client, repository, config);
     const manifest = buildManifest(format, config, layers);
@@ -3014,6 +3105,7 @@ async function pushDockerArchive(source, options) {
         }
         await client.putManifest(repository, reference, manifest, manifestMediaType);
     }
+    reporter.debug('push: tagged');
     const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
     const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
     return {
@@ -3228,10 +3320,13 @@ class LayerPusher {
                 }
             }
         };
-        if (compression === 'none')
+        if (compression === 'none') {
             await (0,external_node_stream_promises_.pipeline)(content, hashed, sink);
-        else
-            await (0,external_node_stream_promises_.pipeline)(content, hashed, compressor(compression, level), sink);
+        }
+        else {
+            const { head, rest } = await peek(content, SAMPLE_BYTES);
+            await (0,external_node_stream_promises_.pipeline)(rest, hashed, layerCompressor(compression, level, head), sink);
+        }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
         const size = packed.bytes;
@@ -3257,7 +3352,7 @@ class LayerPusher {
                     undefined) {
                     return report('present', 0);
                 }
-                await uploadBlob(client, repository, digest, Buffer.concat(held));
+                await uploadBlob(client, repository, digest, held);
                 return report('pushed', size);
             },
         };
@@ -3292,6 +3387,40 @@ class LayerPusher {
         // The registry could not mount (202): it opened an upload instead, which we leave unused.
         return undefined;
     }
+}
+/**
+ * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
+ * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
+ * would cost most of the push and gain nothing.
+ */
+function layerCompressor(compression, level, head) {
+    if (compression === 'gzip' && crc32 && !worthDeflating(head))
+        return new StoredGzip(crc32);
+    return compressor(compression, level);
+}
+/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
+async function peek(source, bytes) {
+    const iterator = source[Symbol.asyncIterator]();
+    const seen = [];
+    let seenBytes = 0;
+    let done = false;
+    while (seenBytes < bytes) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        seen.push(next.value);
+        seenBytes += next.value.length;
+    }
+    const rest = async function* () {
+        yield* seen;
+        if (done)
+            return;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    };
+    return { head: Buffer.concat(seen), rest: rest() };
 }
 async function ensureConfig(client, repository, config) {
     if ((await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==
@@ -3609,6 +3738,7 @@ async function pushCommand(argv, io) {
     if (tags.length === 0)
         throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
     const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+    reporter.debug('push: options read');
     const source = await openArchive(archivePath, 'argument ARCHIVE');
     const client = await connectRegistry({
         registry: image.registry,
