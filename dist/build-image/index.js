@@ -40856,8 +40856,24 @@ function diffIdFromPath(path) {
 
 
 
-async function learnKnownLayers(client, target, sources, want, reporter) {
-    const known = new Map();
+/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
+function stateSources(repository, tags, mountFrom) {
+    const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
+    return mountFrom ? [...sources, mountFrom] : sources;
+}
+/**
+ * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
+ * nothing is written, so a caller may start this before it has checked all its options.
+ */
+async function readRegistryState(client, target, sources, reporter) {
+    const [, state] = await Promise.all([
+        client.ping(scopeFor(target, 'pull,push')),
+        learnKnownLayers(client, target, sources, reporter),
+    ]);
+    return state;
+}
+async function learnKnownLayers(client, target, sources, reporter) {
+    const candidates = new Map();
     const tagDigests = new Map();
     const configsInTarget = new Set();
     const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
@@ -40873,17 +40889,31 @@ async function learnKnownLayers(client, target, sources, want, reporter) {
                 configsInTarget.add(result.value.configDigest);
         }
         for (const [diffId, layer] of result.value.pairs) {
-            if (compression_compressionOf(layer.mediaType) !== want.compression)
-                continue;
-            if (want.format === 'docker' && layer.mediaType !== media_types_MEDIA_TYPE.dockerLayerGzip)
-                continue;
-            const inTarget = source.repository === target;
-            const current = known.get(diffId);
-            if (!current || (inTarget && !current.inTarget))
-                known.set(diffId, { ...layer, repository: source.repository, inTarget });
+            const list = candidates.get(diffId) ?? [];
+            list.push({
+                ...layer,
+                repository: source.repository,
+                inTarget: source.repository === target,
+            });
+            candidates.set(diffId, list);
         }
     });
-    return { layers: known, tagDigests, configsInTarget };
+    return { candidates, tagDigests, configsInTarget };
+}
+/**
+ * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
+ * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ */
+function usableLayers(state, want) {
+    const usable = new Map();
+    for (const [diffId, list] of state.candidates) {
+        const fitting = list.filter((layer) => compression_compressionOf(layer.mediaType) === want.compression &&
+            (want.format !== 'docker' || layer.mediaType === media_types_MEDIA_TYPE.dockerLayerGzip));
+        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+        if (chosen)
+            usable.set(diffId, chosen);
+    }
+    return usable;
 }
 async function layersOf(client, source) {
     const scope = scopeFor(source.repository, 'pull');
@@ -41015,18 +41045,9 @@ async function pushDockerArchive(source, options) {
     const { client, repository, reporter } = options;
     const format = manifestFormatFor(options.compression, options.manifestFormat);
     const mediaType = layerMediaType(options.compression, format);
-    const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
-        repository,
-        reference,
-    }));
-    if (options.mountFrom)
-        sources.push(options.mountFrom);
-    // The /v2/ check and the reading of earlier manifests go together: one round trip, not two.
-    const [, learnt] = await Promise.all([
-        client.ping(`repository:${repository}:pull,push`),
-        learnKnownLayers(client, repository, sources, { compression: options.compression, format }, reporter),
-    ]);
-    const known = learnt.layers;
+    const learnt = await (options.registryState ??
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter));
+    const known = usableLayers(learnt, { compression: options.compression, format });
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
     const { config, layers } = source.type === 'file'

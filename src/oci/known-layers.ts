@@ -32,23 +32,49 @@ export interface KnownLayerSource {
  * diff_ids: each manifest named (the target's tags, a mount-from image) pairs its layers with
  * its config's diff_ids. A fresh runner then need not compress a layer to learn its digest.
  */
-export interface LearntRegistryState {
+export interface RegistryState {
   /** Blobs the registry holds, by the diff_id of the layer they compress. */
-  layers: Map<string, KnownLayer>;
+  candidates: Map<string, KnownLayer[]>;
   /** The manifest digest each reference of the target repository points at now. */
   tagDigests: Map<string, string>;
   /** Configs referenced by the target repository's current manifests: present without asking. */
   configsInTarget: Set<string>;
 }
 
-export async function learnKnownLayers(
+/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
+export function stateSources(
+  repository: string,
+  tags: string[],
+  mountFrom?: KnownLayerSource,
+): KnownLayerSource[] {
+  const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
+  return mountFrom ? [...sources, mountFrom] : sources;
+}
+
+/**
+ * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
+ * nothing is written, so a caller may start this before it has checked all its options.
+ */
+export async function readRegistryState(
   client: RegistryClient,
   target: string,
   sources: KnownLayerSource[],
-  want: { compression: Compression; format: ManifestFormat },
   reporter: Reporter,
-): Promise<LearntRegistryState> {
-  const known = new Map<string, KnownLayer>();
+): Promise<RegistryState> {
+  const [, state] = await Promise.all([
+    client.ping(scopeFor(target, 'pull,push')),
+    learnKnownLayers(client, target, sources, reporter),
+  ]);
+  return state;
+}
+
+async function learnKnownLayers(
+  client: RegistryClient,
+  target: string,
+  sources: KnownLayerSource[],
+  reporter: Reporter,
+): Promise<RegistryState> {
+  const candidates = new Map<string, KnownLayer[]>();
   const tagDigests = new Map<string, string>();
   const configsInTarget = new Set<string>();
   const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
@@ -65,15 +91,37 @@ export async function learnKnownLayers(
       if (result.value.configDigest) configsInTarget.add(result.value.configDigest);
     }
     for (const [diffId, layer] of result.value.pairs) {
-      if (compressionOf(layer.mediaType) !== want.compression) continue;
-      if (want.format === 'docker' && layer.mediaType !== MEDIA_TYPE.dockerLayerGzip) continue;
-      const inTarget = source.repository === target;
-      const current = known.get(diffId);
-      if (!current || (inTarget && !current.inTarget))
-        known.set(diffId, { ...layer, repository: source.repository, inTarget });
+      const list = candidates.get(diffId) ?? [];
+      list.push({
+        ...layer,
+        repository: source.repository,
+        inTarget: source.repository === target,
+      });
+      candidates.set(diffId, list);
     }
   });
-  return { layers: known, tagDigests, configsInTarget };
+  return { candidates, tagDigests, configsInTarget };
+}
+
+/**
+ * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
+ * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ */
+export function usableLayers(
+  state: RegistryState,
+  want: { compression: Compression; format: ManifestFormat },
+): Map<string, KnownLayer> {
+  const usable = new Map<string, KnownLayer>();
+  for (const [diffId, list] of state.candidates) {
+    const fitting = list.filter(
+      (layer) =>
+        compressionOf(layer.mediaType) === want.compression &&
+        (want.format !== 'docker' || layer.mediaType === MEDIA_TYPE.dockerLayerGzip),
+    );
+    const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+    if (chosen) usable.set(diffId, chosen);
+  }
+  return usable;
 }
 
 async function layersOf(client: RegistryClient, source: KnownLayerSource) {

@@ -21,7 +21,13 @@ import { crc32, SAMPLE_BYTES, StoredGzip, worthDeflating } from './gzip-stored.j
 import { DigestCounter } from './digest.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
-import { learnKnownLayers, type KnownLayer } from './known-layers.js';
+import {
+  readRegistryState,
+  stateSources,
+  usableLayers,
+  type KnownLayer,
+  type RegistryState,
+} from './known-layers.js';
 import { MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
@@ -46,6 +52,11 @@ export interface PushOptions {
   manifestFormat?: ManifestFormat;
   /** Another repository of the same registry to learn layers from and mount them from. */
   mountFrom?: { repository: string; reference: string };
+  /**
+   * What the registry holds, when the caller started reading it early (readRegistryState with
+   * stateSources(repository, tags, mountFrom)); read here otherwise.
+   */
+  registryState?: Promise<RegistryState>;
   reporter: Reporter;
 }
 
@@ -115,23 +126,14 @@ export async function pushDockerArchive(
   const { client, repository, reporter } = options;
   const format = manifestFormatFor(options.compression, options.manifestFormat);
   const mediaType = layerMediaType(options.compression, format);
-  const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
-    repository,
-    reference,
-  }));
-  if (options.mountFrom) sources.push(options.mountFrom);
-  // The /v2/ check and the reading of earlier manifests go together: one round trip, not two.
-  const [, learnt] = await Promise.all([
-    client.ping(`repository:${repository}:pull,push`),
-    learnKnownLayers(
+  const learnt = await (options.registryState ??
+    readRegistryState(
       client,
       repository,
-      sources,
-      { compression: options.compression, format },
+      stateSources(repository, options.tags, options.mountFrom),
       reporter,
-    ),
-  ]);
-  const known = learnt.layers;
+    ));
+  const known = usableLayers(learnt, { compression: options.compression, format });
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
 
   const pusher = new LayerPusher(options, mediaType, known);

@@ -1,6 +1,6 @@
-import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
 import { pushDockerArchive } from '../../oci/push-image.js';
-import { formatReference } from '../../oci/reference.js';
+import { readRegistryState, stateSources } from '../../oci/known-layers.js';
+import { formatReference, parseReference } from '../../oci/reference.js';
 import { openArchive } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -57,12 +57,47 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(PUSH_HELP);
     return 0;
   }
-  if (positionals.length !== 2)
+  if (positionals.length !== 2) {
     throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
+  }
   const [archivePath, ref] = positionals as [string, string];
+  const image = parseReference(ref, 'argument REF');
+  const mountFrom = values['mount-from']
+    ? parseReference(values['mount-from'], "option '--mount-from'")
+    : undefined;
+  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
+  if (tags.length === 0) {
+    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+  }
   const password = values['password-stdin']
     ? await readStdin()
     : process.env.HYPERNIX_REGISTRY_PASSWORD;
+  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+  const client = await connectRegistry(
+    {
+      registry: image.registry,
+      username: values.username,
+      password,
+      plainHttp: values['plain-http'] ?? false,
+    },
+    reporter,
+  );
+  const mount = mountFrom
+    ? {
+        repository: mountFrom.repository,
+        reference: mountFrom.digest ?? mountFrom.tag ?? (tags[0] as string),
+      }
+    : undefined;
+  // Reading what the registry holds writes nothing, so it starts now and runs while the schemas
+  // load and check every option (most of the time of a push that has little to send).
+  const registryState = readRegistryState(
+    client,
+    image.repository,
+    stateSources(image.repository, tags, mount),
+    reporter,
+  );
+  registryState.catch(() => undefined); // awaited by the push; a bad option may end the run first
+  const { parsePushConfig, pushLabelsFor } = await import('../../config/push.js');
   const config = parsePushConfig(
     {
       push: true,
@@ -79,22 +114,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     },
     pushLabelsFor('cli'),
   );
-  const image = config.image as NonNullable<typeof config.image>;
-  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-  if (tags.length === 0)
-    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
-  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-  reporter.debug('push: options read');
   const source = await openArchive(archivePath, 'argument ARCHIVE');
-  const client = await connectRegistry(
-    {
-      registry: image.registry,
-      username: config.registryUsername,
-      password: config.registryPassword,
-      plainHttp: config.plainHttp,
-    },
-    reporter,
-  );
   const result = await pushDockerArchive(source, {
     client,
     repository: image.repository,
@@ -103,12 +123,8 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     level: config.level,
     concurrency: config.parallelism,
     manifestFormat: config.manifestFormat,
-    mountFrom: config.mountFrom
-      ? {
-          repository: config.mountFrom.repository,
-          reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0] ?? 'latest',
-        }
-      : undefined,
+    mountFrom: mount,
+    registryState,
     reporter,
   });
   io.stdout.write(

@@ -1,8 +1,8 @@
-export const id = 425;
-export const ids = [425];
+export const id = 544;
+export const ids = [544];
 export const modules = {
 
-/***/ 1425:
+/***/ 3544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,187 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAIN_HELP
 
-;// CONCATENATED MODULE: ./src/util/errors.ts
-/**
- * Errors a user can act on. Every domain throws a subclass with a one-line, user-facing message;
- * the entry points print that line and nothing else (no stack trace).
- */
-class HypernixError extends Error {
-    name = 'HypernixError';
-    /** Where in the user's files the problem is, when known: becomes an annotation. */
-    location;
-    /** Lines that help (a failed builder's last log lines), shown before the one-line message. */
-    details = [];
-    constructor(message, options) {
-        super(message, options);
-    }
-}
-/** A bad input, option or config value. The message names the input and what was expected. */
-class InputError extends HypernixError {
-    name = 'InputError';
-}
-/** Turns any thrown value into one line for a user: our own errors as they are, others briefly. */
-function describeError(error) {
-    if (error instanceof HypernixError)
-        return error.message;
-    if (error instanceof Error) {
-        const code = error.code;
-        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-    }
-    if (typeof error === 'string')
-        return error;
-    try {
-        return `unexpected error: ${JSON.stringify(error)}`;
-    }
-    catch {
-        return `unexpected error: ${String(error)}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(8532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
-
-
-/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-/** Quotes a received value for an error message, shortened so one line stays one line. */
-function shown(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    return JSON.stringify(short);
-}
-const booleanInput = (defaultValue) => schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* string */.YjP()])
-    .optional()
-    .transform((value, ctx) => {
-    if (value === undefined || value === '')
-        return defaultValue;
-    if (typeof value === 'boolean')
-        return value;
-    if (TRUE.has(value))
-        return true;
-    if (FALSE.has(value))
-        return false;
-    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
-    return core/* NEVER */.tm;
-});
-const enumInput = (values) => schemas/* string */.YjP({ error: () => `required; expected one of ${values.join(', ')}` })
-    .transform((value, ctx) => {
-    if (values.includes(value))
-        return value;
-    if (value.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
-        return core/* NEVER */.tm;
-    }
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-    });
-    return core/* NEVER */.tm;
-});
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-const optionalEnumInput = (values) => schemas/* string */.YjP()
-    .optional()
-    .transform((value, ctx) => {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (values.includes(value))
-        return value;
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-    });
-    return core/* NEVER */.tm;
-});
-/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-const optionalString = schemas/* string */.YjP()
-    .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-/**
- * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
- * The CLI passes arrays, which are taken as they are.
- */
-const listInput = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())])
-    .optional()
-    .transform((value) => {
-    if (value === undefined)
-        return [];
-    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-});
-/**
- * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
- * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
- * an argument array, never through a shell.
- */
-function splitWords(text) {
-    const words = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < text.length; i += 1) {
-        const char = text[i];
-        if (quote === "'") {
-            if (char === "'")
-                quote = undefined;
-            else
-                current += char;
-        }
-        else if (quote === '"') {
-            if (char === '"')
-                quote = undefined;
-            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
-                current += text[i + 1];
-                i += 1;
-            }
-            else
-                current += char;
-        }
-        else if (char === "'" || char === '"') {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && i + 1 < text.length) {
-            current += text[i + 1];
-            i += 1;
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                words.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (quote)
-        return { error: `unterminated ${quote} quote` };
-    if (inWord)
-        words.push(current);
-    return words;
-}
-/**
- * Parses raw values with a schema and turns the first problem into one InputError line that
- * names the input as the user knows it.
- */
-function parseWith(schema, raw, labelOf) {
-    const result = schema.safeParse(raw);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    if (!issue)
-        throw new InputError('invalid input');
-    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
-    const label = field ? labelOf(field) : 'inputs';
-    throw new InputError(`${label}: ${issue.message}`, { cause: result.error });
-}
-
+// EXTERNAL MODULE: ./src/config/parse-helpers.ts
+var parse_helpers = __webpack_require__(3185);
 ;// CONCATENATED MODULE: ./src/config/build.ts
 
 
@@ -228,7 +55,7 @@ const BUILD_CLI_OPTIONS = {
 };
 /** Nix identifiers, as the `--arg NAME` of nix-build accepts them. */
 const NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
-const nameValueList = listInput.transform((entries, ctx) => {
+const nameValueList = parse_helpers/* listInput */.dt.transform((entries, ctx) => {
     const parsed = [];
     for (const entry of entries) {
         const equals = entry.indexOf('=');
@@ -236,7 +63,7 @@ const nameValueList = listInput.transform((entries, ctx) => {
         if (!NIX_IDENTIFIER.test(name)) {
             ctx.addIssue({
                 code: 'custom',
-                message: `expected name=value with a Nix identifier as name; got ${shown(entry)}`,
+                message: `expected name=value with a Nix identifier as name; got ${(0,parse_helpers/* shown */.SP)(entry)}`,
             });
             return core/* NEVER */.tm;
         }
@@ -251,25 +78,25 @@ const nixArgsInput = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/
         return [];
     if (Array.isArray(value))
         return value;
-    const words = splitWords(value);
+    const words = (0,parse_helpers/* splitWords */.yM)(value);
     if (!Array.isArray(words)) {
-        ctx.addIssue({ code: 'custom', message: `${words.error} in ${shown(value)}` });
+        ctx.addIssue({ code: 'custom', message: `${words.error} in ${(0,parse_helpers/* shown */.SP)(value)}` });
         return core/* NEVER */.tm;
     }
     return words;
 });
-const sha256Input = optionalString.refine((value) => value === undefined || /^[0-9a-f]{64}$/.test(value), { message: 'expected 64 lowercase hex characters (a sha256)' });
-const urlInput = optionalString.refine((value) => value === undefined || /^(https?|file):\/\//.test(value), { message: 'expected an http(s):// or file:// URL' });
+const sha256Input = parse_helpers/* optionalString */.sx.refine((value) => value === undefined || /^[0-9a-f]{64}$/.test(value), { message: 'expected 64 lowercase hex characters (a sha256)' });
+const urlInput = parse_helpers/* optionalString */.sx.refine((value) => value === undefined || /^(https?|file):\/\//.test(value), { message: 'expected an http(s):// or file:// URL' });
 const buildSchema = schemas/* object */.Ikc({
-    kind: enumInput(BUILD_KINDS),
-    file: optionalString,
-    attribute: optionalString,
+    kind: (0,parse_helpers/* enumInput */.gX)(BUILD_KINDS),
+    file: parse_helpers/* optionalString */.sx,
+    attribute: parse_helpers/* optionalString */.sx,
     args: nameValueList,
     argstrs: nameValueList,
-    flake: optionalString,
+    flake: parse_helpers/* optionalString */.sx,
     nixArgs: nixArgsInput,
-    workingDirectory: optionalString,
-    installNix: booleanInput(false),
+    workingDirectory: parse_helpers/* optionalString */.sx,
+    installNix: (0,parse_helpers/* booleanInput */.tE)(false),
     nixInstallerUrl: urlInput,
     nixInstallerSha256: sha256Input,
 })
@@ -313,7 +140,7 @@ function buildTarget(config) {
         };
 }
 function parseBuildConfig(raw, labels = labelsFor('action')) {
-    return parseWith(buildSchema, raw, (field) => labels[field] ?? field);
+    return (0,parse_helpers/* parseWith */.Ku)(buildSchema, raw, (field) => labels[field] ?? field);
 }
 function labelsFor(surface) {
     const names = surface === 'action' ? BUILD_INPUT_NAMES : BUILD_CLI_OPTIONS;
@@ -459,7 +286,7 @@ function isNixMessage(line) {
 ;// CONCATENATED MODULE: ./src/nix/failure.ts
 
 /** A failed Nix evaluation or build, with what a user needs to find the cause. */
-class NixBuildError extends HypernixError {
+class NixBuildError extends errors/* HypernixError */.iD {
     failure;
     name = 'NixBuildError';
     constructor(message, failure) {
@@ -589,7 +416,7 @@ async function resolveFile(request, cwd) {
         await (0,promises_.stat)(path);
     }
     catch {
-        throw new InputError(`${request.labels.file}: ${path} does not exist`);
+        throw new errors/* InputError */.dz(`${request.labels.file}: ${path} does not exist`);
     }
     return path;
 }
@@ -597,7 +424,7 @@ async function resolveWorkingDirectory(request) {
     const cwd = (0,external_node_path_.resolve)(request.workingDirectory ?? '.');
     const info = await (0,promises_.stat)(cwd).catch(() => undefined);
     if (!info?.isDirectory()) {
-        throw new InputError(`${request.labels.workingDirectory}: ${cwd} is not a directory`);
+        throw new errors/* InputError */.dz(`${request.labels.workingDirectory}: ${cwd} is not a directory`);
     }
     return cwd;
 }
@@ -632,7 +459,7 @@ async function runNixBuild(nix, request, reporter) {
         else if (request.target.type === 'file' &&
             request.target.attribute &&
             /attribute '.*' in selection path .* not found/.test(failure.summary)) {
-            throw new InputError(`${request.labels.attribute}: ${failure.summary} in ${file}`);
+            throw new errors/* InputError */.dz(`${request.labels.attribute}: ${failure.summary} in ${file}`);
         }
         if (failure.location)
             failure.location = mapFlakeSource(failure.location, request.target, cwd);
@@ -640,7 +467,7 @@ async function runNixBuild(nix, request, reporter) {
     }
     const outPaths = parseOutPaths(result.stdout);
     if (outPaths.length === 0) {
-        throw new HypernixError(`Nix built ${describeTarget(request.target)} but printed no out path`);
+        throw new errors/* HypernixError */.iD(`Nix built ${describeTarget(request.target)} but printed no out path`);
     }
     return { outPaths, seconds, command: [program, ...args] };
 }
@@ -695,7 +522,7 @@ async function closureSize(nix, paths) {
         ...paths,
     ]);
     if (result.code !== 0) {
-        throw new HypernixError(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+        throw new errors/* HypernixError */.iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
     }
     const parsed = JSON.parse(result.stdout);
     const entries = Array.isArray(parsed)
@@ -724,7 +551,7 @@ function parseNixVersion(output) {
     const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
     const last = matches.at(-1);
     if (!last)
-        throw new HypernixError(`cannot read the Nix version from ${JSON.stringify(line)}`);
+        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
     let major = Number(last[1]);
     let minor = Number(last[2]);
     // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
@@ -751,7 +578,7 @@ function capabilitiesOf(version) {
 
 
 
-class NixNotFoundError extends HypernixError {
+class NixNotFoundError extends errors/* HypernixError */.iD {
     name = 'NixNotFoundError';
 }
 /**
@@ -788,11 +615,11 @@ async function inspectNix(binDir) {
     const nix = (0,external_node_path_.join)(binDir, 'nix');
     const result = await run(nix, ['--version']);
     if (result.code !== 0) {
-        throw new HypernixError(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
     }
     const version = parseNixVersion(result.stdout);
     if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
-        throw new HypernixError(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
+        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
     }
     return {
         binDir,
@@ -821,7 +648,7 @@ async function locateNix(reporter) {
 
 
 
-class NixInstallError extends HypernixError {
+class NixInstallError extends errors/* HypernixError */.iD {
     name = 'NixInstallError';
 }
 const TOOL_NAME = 'nix-installer';
@@ -900,7 +727,7 @@ async function installNix(options, reporter) {
             archive = await toolCache.downloadTool(options.url);
         }
         catch (error) {
-            throw new NixInstallError(`cannot download the Nix installer from ${options.url}: ${describeError(error)}`, {
+            throw new NixInstallError(`cannot download the Nix installer from ${options.url}: ${(0,errors/* describeError */.Uc)(error)}`, {
                 cause: error,
             });
         }
@@ -1062,7 +889,7 @@ class ByteReader {
 
 
 const BLOCK = 512;
-class TarFormatError extends HypernixError {
+class TarFormatError extends errors/* HypernixError */.iD {
     name = 'TarFormatError';
 }
 function field(header, offset, length) {
@@ -1231,7 +1058,7 @@ async function collect(pieces) {
 ;// CONCATENATED MODULE: ./src/oci/docker-archive.ts
 
 
-class DockerArchiveError extends HypernixError {
+class DockerArchiveError extends errors/* HypernixError */.iD {
     name = 'DockerArchiveError';
 }
 function parseManifest(text, source) {
@@ -1297,7 +1124,7 @@ async function inspectDockerArchive(tar, source) {
 
 
 
-class OutputLayoutError extends HypernixError {
+class OutputLayoutError extends errors/* HypernixError */.iD {
     name = 'OutputLayoutError';
 }
 /** The file names a NixOS disk image gets: nixos-generators' and make-disk-image's, then any. */
@@ -1564,7 +1391,7 @@ var external_node_util_ = __webpack_require__(7975);
 
 
 /** A command line that cannot be understood; exit code 2. */
-class UsageError extends HypernixError {
+class UsageError extends errors/* HypernixError */.iD {
     name = 'UsageError';
 }
 /** node:util parseArgs, with its errors turned into one line naming the option. */
@@ -1669,366 +1496,14 @@ async function buildCommand(argv, io) {
     return 0;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-;// CONCATENATED MODULE: ./src/oci/media-types.ts
-/** Media types and header names of the OCI distribution and image specs; never bare strings. */
-const MEDIA_TYPE = {
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociEmpty: 'application/vnd.oci.empty.v1+json',
-    /** The artifactType of a qcow2 disk image pushed by hypernix. */
-    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
-    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
-};
-const HEADER = {
-    contentType: 'content-type',
-    contentLength: 'content-length',
-    contentRange: 'content-range',
-    dockerContentDigest: 'docker-content-digest',
-    location: 'location',
-    range: 'range',
-    retryAfter: 'retry-after',
-    wwwAuthenticate: 'www-authenticate',
-    authorization: 'authorization',
-    apiVersion: 'docker-distribution-api-version',
-};
-/** What we accept when reading a manifest by tag: every single-image and index form. */
-const MANIFEST_ACCEPT = [
-    MEDIA_TYPE.ociManifest,
-    MEDIA_TYPE.dockerManifest,
-    MEDIA_TYPE.ociIndex,
-    MEDIA_TYPE.dockerManifestList,
-].join(', ');
-/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
-const EMPTY_CONFIG = {
-    mediaType: MEDIA_TYPE.ociEmpty,
-    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
-    size: 2,
-    data: 'e30=',
-};
-
-;// CONCATENATED MODULE: ./src/oci/compression.ts
-
-
-
-
-const COMPRESSIONS = ['gzip', 'zstd', 'none'];
-/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
-const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
-/**
- * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
- * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
- */
-function compressor(compression, level) {
-    // Large output chunks: fewer trips from the thread pool back to JavaScript.
-    if (compression === 'gzip')
-        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = external_node_zlib_;
-    if (z.createZstdCompress) {
-        const levelKey = z.constants.ZSTD_c_compressionLevel;
-        return z.createZstdCompress({ params: { [levelKey]: level } });
-    }
-    return programTransform('zstd', ['-q', '-c', `-${level}`]);
-}
-function decompressor(compression) {
-    if (compression === 'gzip')
-        return external_node_zlib_.createGunzip();
-    const z = external_node_zlib_;
-    if (z.createZstdDecompress)
-        return z.createZstdDecompress();
-    return programTransform('zstd', ['-q', '-d', '-c']);
-}
-/** A child process as a duplex stream: stdin in, stdout out. */
-function programTransform(program, args) {
-    const child = (0,external_node_child_process_.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    return external_node_stream_.Duplex.from({
-        writable: child.stdin,
-        readable: child.stdout,
-    });
-}
-/** The layer media type for a compression in each manifest format. */
-function layerMediaType(compression, format) {
-    if (format === 'docker')
-        return MEDIA_TYPE.dockerLayerGzip;
-    if (compression === 'gzip')
-        return MEDIA_TYPE.ociLayerGzip;
-    if (compression === 'zstd')
-        return MEDIA_TYPE.ociLayerZstd;
-    return MEDIA_TYPE.ociLayer;
-}
-/** Which compression a layer media type means. */
-function compressionOf(mediaType) {
-    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
-        return 'zstd';
-    if (mediaType.endsWith('+gzip') ||
-        mediaType.endsWith('.gzip') ||
-        mediaType === MEDIA_TYPE.dockerLayerGzip)
-        return 'gzip';
-    if (mediaType === MEDIA_TYPE.ociLayer || mediaType.endsWith('.tar'))
-        return 'none';
-    return undefined;
-}
-/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
-function manifestFormatFor(compression, requested) {
-    if (compression !== 'gzip')
-        return 'oci';
-    return requested ?? 'docker';
-}
-
-;// CONCATENATED MODULE: ./src/oci/reference.ts
-
-/**
- * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
- * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
- */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
-const REGISTRY = `${HOST}(?::[0-9]+)?`;
-const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
-const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
-const DOCKER_HUB = 'registry-1.docker.io';
-class ReferenceError extends InputError {
-    name = 'ReferenceError';
-}
-/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
-function looksLikeRegistry(part) {
-    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
-}
-function parseReference(text, label = 'reference') {
-    const fail = (why) => {
-        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
-    };
-    const input = text.trim();
-    if (input === '')
-        fail('expected an image reference such as ghcr.io/owner/name:tag');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST_RE.test(digest))
-            fail('the digest must be sha256: followed by 64 lowercase hex characters');
-    }
-    const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
-    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
-        registry = rest.slice(0, slash);
-        rest = rest.slice(slash + 1);
-        if (!REGISTRY_RE.test(registry))
-            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG_RE.test(tag))
-            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
-    }
-    if (rest === '')
-        fail('the repository name is empty');
-    if (rest !== rest.toLowerCase())
-        fail('the repository name must be lowercase');
-    if (!REPOSITORY_RE.test(rest))
-        fail('the repository name has characters or separators the registry refuses');
-    if (registry === 'docker.io' || registry === 'index.docker.io')
-        registry = DOCKER_HUB;
-    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
-    return { registry, repository, tag, digest };
-}
-function validateTag(tag, label = 'tags') {
-    if (!TAG_RE.test(tag)) {
-        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
-    }
-    return tag;
-}
-function formatReference(reference) {
-    const base = `${reference.registry}/${reference.repository}`;
-    if (reference.digest)
-        return `${base}@${reference.digest}`;
-    return reference.tag ? `${base}:${reference.tag}` : base;
-}
-
-;// CONCATENATED MODULE: ./src/config/push.ts
-
-
-
-
-
-const PUSH_INPUT_NAMES = {
-    push: 'push',
-    image: 'image',
-    tags: 'tags',
-    registryUsername: 'registry-username',
-    registryPassword: 'registry-password',
-    compression: 'compression',
-    compressionLevel: 'compression-level',
-    concurrency: 'concurrency',
-    mountFrom: 'mount-from',
-    manifestFormat: 'manifest-format',
-    plainHttp: 'plain-http',
-};
-const PUSH_CLI_OPTIONS = {
-    push: '--push',
-    image: 'REF',
-    tags: '--tag',
-    registryUsername: '--username',
-    registryPassword: '--password-stdin',
-    compression: '--compression',
-    compressionLevel: '--compression-level',
-    concurrency: '--concurrency',
-    mountFrom: '--mount-from',
-    manifestFormat: '--manifest-format',
-    plainHttp: '--plain-http',
-};
-const integer = (min, max) => optionalString.transform((value, ctx) => {
-    if (value === undefined)
-        return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        ctx.addIssue({
-            code: 'custom',
-            message: `expected a whole number from ${min} to ${max}; got ${shown(value)}`,
-        });
-        return core/* NEVER */.tm;
-    }
-    return number;
-});
-const reference = optionalString.transform((value, ctx) => {
-    if (value === undefined)
-        return undefined;
-    try {
-        return parseReference(value, 'x');
-    }
-    catch (error) {
-        ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
-        return core/* NEVER */.tm;
-    }
-});
-const pushSchema = schemas/* object */.Ikc({
-    push: booleanInput(false),
-    image: reference,
-    tags: listInput.transform((entries, ctx) => {
-        const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
-        for (const tag of tags) {
-            try {
-                validateTag(tag, 'x');
-            }
-            catch (error) {
-                ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
-                return core/* NEVER */.tm;
-            }
-        }
-        return [...new Set(tags)];
-    }),
-    registryUsername: optionalString,
-    registryPassword: schemas/* string */.YjP()
-        .optional()
-        .transform((value) => (value ? value : undefined)),
-    compression: optionalEnumInput(COMPRESSIONS),
-    compressionLevel: integer(0, 22),
-    concurrency: integer(1, 64),
-    mountFrom: reference,
-    manifestFormat: optionalEnumInput(['docker', 'oci']),
-    plainHttp: booleanInput(false),
-})
-    .superRefine((config, ctx) => {
-    if (config.push && !config.image) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['image'],
-            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
-        });
-    }
-    if (config.registryPassword && !config.registryUsername) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['registryUsername'],
-            message: 'required with a registry password',
-        });
-    }
-    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['manifestFormat'],
-            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
-        });
-    }
-    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['mountFrom'],
-            message: `must be on the same registry as the image (${config.image.registry})`,
-        });
-    }
-});
-/**
- * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
- * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
- */
-function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
-    const parsed = parseWith(pushSchema, raw, (field) => labels[field] ?? field);
-    const compression = parsed.compression ?? defaults.compression;
-    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
-        throw new InputError(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
-    }
-    return {
-        ...parsed,
-        compression,
-        level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
-        parallelism: parsed.concurrency ?? 4,
-    };
-}
-function pushLabelsFor(surface) {
-    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
-    const kind = surface === 'action' ? 'input' : 'option';
-    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
-        field,
-        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
-    ]));
-}
-/**
- * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
- * into valid tags (`feature/x` becomes `feature-x`).
- */
-function defaultTags(env = process.env) {
-    const tags = [];
-    if (env.GITHUB_SHA)
-        tags.push(env.GITHUB_SHA);
-    const ref = env.GITHUB_REF_NAME;
-    if (ref) {
-        const tag = ref
-            .replace(/[^A-Za-z0-9_.-]/g, '-')
-            .replace(/^[.-]+/, '')
-            .slice(0, 128);
-        if (tag)
-            tags.push(tag);
-    }
-    return tags;
-}
-
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/oci/errors.ts
 
 /** A registry answered something other than what the distribution spec promises. */
-class RegistryError extends HypernixError {
+class RegistryError extends errors/* HypernixError */.iD {
     status;
     name = 'RegistryError';
     constructor(message, status, options) {
@@ -2063,6 +1538,8 @@ async function registryErrorDetail(response) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/oci/http.ts
 
 
@@ -2172,7 +1649,7 @@ function describeResponse(method, url, response) {
     return `${method} ${path} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 }
 function retryAfterOf(response) {
-    return retryAfterMs(response.headers.get(HEADER.retryAfter));
+    return retryAfterMs(response.headers.get(media_types/* HEADER */.El.retryAfter));
 }
 
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
@@ -2223,7 +1700,7 @@ class RegistryAuth {
     }
     /** Takes a 401's challenge; returns whether a retry with new authorization may succeed. */
     learn(response, scope) {
-        const challenge = parseChallenge(response.headers.get(HEADER.wwwAuthenticate));
+        const challenge = parseChallenge(response.headers.get(media_types/* HEADER */.El.wwwAuthenticate));
         if (!challenge)
             return false;
         const firstTime = !this.scheme;
@@ -2253,7 +1730,7 @@ class RegistryAuth {
         const response = await this.sendRequest({
             method: 'GET',
             url: url.toString(),
-            headers: basic ? { [HEADER.authorization]: basic } : {},
+            headers: basic ? { [media_types/* HEADER */.El.authorization]: basic } : {},
             idleTimeoutMs: 30_000,
         });
         if (response.status < 200 || response.status > 299) {
@@ -2456,7 +1933,7 @@ class RegistryClient {
                     url,
                     headers: {
                         ...options.headers,
-                        ...(authorization ? { [HEADER.authorization]: authorization } : {}),
+                        ...(authorization ? { [media_types/* HEADER */.El.authorization]: authorization } : {}),
                     },
                     body: options.body,
                     idleTimeoutMs: this.idleTimeoutMs,
@@ -2470,7 +1947,7 @@ class RegistryClient {
                     await response.discard();
                     continue;
                 }
-                const location = response.headers.get(HEADER.location);
+                const location = response.headers.get(media_types/* HEADER */.El.location);
                 if ([301, 302, 303, 307, 308].includes(response.status) &&
                     location &&
                     (method === 'GET' || method === 'HEAD')) {
@@ -2519,8 +1996,8 @@ class RegistryClient {
                 throw error;
             throw new RegistryError(`cannot reach registry ${this.baseUrl}: ${describeNetworkError(error)}`, undefined, { cause: error });
         }
-        const type = response.headers.get(HEADER.contentType) ?? '';
-        const apiVersion = response.headers.get(HEADER.apiVersion);
+        const type = response.headers.get(media_types/* HEADER */.El.contentType) ?? '';
+        const apiVersion = response.headers.get(media_types/* HEADER */.El.apiVersion);
         await response.discard();
         if (!apiVersion && !type.includes('json')) {
             throw new RegistryError(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 200 with ${type || 'no content type'} and no Docker-Distribution-API-Version)`);
@@ -2535,13 +2012,13 @@ class RegistryClient {
         await response.discard();
         if (response.status === 404)
             return undefined;
-        return Number(response.headers.get(HEADER.contentLength) ?? 0);
+        return Number(response.headers.get(media_types/* HEADER */.El.contentLength) ?? 0);
     }
     /** Reads a manifest by tag or digest; undefined when there is none. Verifies a digest reference. */
     async getManifest(repository, reference, scope = scopeFor(repository, 'pull')) {
         const response = await this.exchange('GET', `/v2/${repository}/manifests/${reference}`, {
             scope,
-            headers: { accept: MANIFEST_ACCEPT },
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
             expect: [200, 404],
         });
         if (response.status === 404) {
@@ -2553,7 +2030,7 @@ class RegistryClient {
         if (reference.startsWith('sha256:') && reference !== digest) {
             throw new RegistryError(`registry ${this.registry} sent manifest ${digest} for ${repository}@${reference}`);
         }
-        const mediaType = (response.headers.get(HEADER.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
+        const mediaType = (response.headers.get(media_types/* HEADER */.El.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
         return { mediaType, digest, bytes };
     }
     /** PUTs a manifest under a tag or digest and checks the digest the registry computed. */
@@ -2561,11 +2038,11 @@ class RegistryClient {
         const digest = sha256Digest(bytes);
         const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
             scope: scopeFor(repository, 'pull,push'),
-            headers: { [HEADER.contentType]: mediaType },
+            headers: { [media_types/* HEADER */.El.contentType]: mediaType },
             body: bytes,
             expect: [201, 200],
         });
-        const told = response.headers.get(HEADER.dockerContentDigest);
+        const told = response.headers.get(media_types/* HEADER */.El.dockerContentDigest);
         await response.discard();
         if (told && told !== digest) {
             throw new RegistryError(`registry ${this.registry} stored manifest ${repository}:${reference} as ${told}, not ${digest}`);
@@ -2587,7 +2064,7 @@ class RegistryClient {
     async openBlob(repository, digest, start = 0) {
         return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
             scope: scopeFor(repository, 'pull'),
-            headers: start > 0 ? { [HEADER.range]: `bytes=${start}-` } : {},
+            headers: start > 0 ? { [media_types/* HEADER */.El.range]: `bytes=${start}-` } : {},
             expect: start > 0 ? [206, 200] : [200],
         });
     }
@@ -2625,14 +2102,14 @@ function withDigest(location, digest) {
     return url.toString();
 }
 function locationOf(client, response) {
-    const location = response.headers.get(HEADER.location);
+    const location = response.headers.get(media_types/* HEADER */.El.location);
     if (!location)
         throw new RegistryError(`registry ${client.registry} started an upload but sent no Location`);
     return new URL(location, client.baseUrl).toString();
 }
 /** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
 function receivedBytes(response) {
-    const range = response.headers.get(HEADER.range);
+    const range = response.headers.get(media_types/* HEADER */.El.range);
     const match = range ? /(\d+)-(\d+)/.exec(range) : null;
     return match ? Number(match[2]) + 1 : 0;
 }
@@ -2679,7 +2156,7 @@ async function uploadBlob(client, repository, digest, content, session) {
         location = undefined;
         const response = await client.exchange('PUT', withDigest(target, digest), {
             scope,
-            headers: { [HEADER.contentType]: 'application/octet-stream' },
+            headers: { [media_types/* HEADER */.El.contentType]: 'application/octet-stream' },
             body,
             expect: [201],
             retry: false,
@@ -2759,8 +2236,8 @@ class ChunkedUpload {
             const response = await this.client.exchange('PATCH', this.location, {
                 scope: this.scope,
                 headers: {
-                    [HEADER.contentType]: 'application/octet-stream',
-                    [HEADER.contentRange]: `${start + skip}-${start + chunk.length - 1}`,
+                    [media_types/* HEADER */.El.contentType]: 'application/octet-stream',
+                    [media_types/* HEADER */.El.contentRange]: `${start + skip}-${start + chunk.length - 1}`,
                 },
                 body,
                 expect: [202],
@@ -2782,20 +2259,22 @@ class ChunkedUpload {
         if (response.status === 404) {
             throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
         }
-        const next = response.headers.get(HEADER.location);
+        const next = response.headers.get(media_types/* HEADER */.El.location);
         if (next)
             this.location = new URL(next, this.client.baseUrl).toString();
         return receivedBytes(response);
     }
 }
 
+// EXTERNAL MODULE: ./src/oci/compression.ts
+var oci_compression = __webpack_require__(2115);
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
-const gzip_stored_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
 const crc32 = external_node_zlib_.crc32;
 /**
@@ -2818,7 +2297,7 @@ class StoredGzip extends external_node_stream_.Transform {
         this.crc = this.checksum(chunk, this.crc);
         this.length = (this.length + chunk.length) % 2 ** 32;
         if (!this.started) {
-            this.push(gzip_stored_HEADER);
+            this.push(HEADER);
             this.started = true;
         }
         let offset = 0;
@@ -2841,7 +2320,7 @@ class StoredGzip extends external_node_stream_.Transform {
     }
     _flush(callback) {
         if (!this.started)
-            this.push(gzip_stored_HEADER);
+            this.push(HEADER);
         this.block(this.pending, true);
         const trailer = Buffer.alloc(8);
         trailer.writeUInt32LE(this.crc >>> 0, 0);
@@ -2914,15 +2393,31 @@ function diffIdFromPath(path) {
 
 
 
-async function learnKnownLayers(client, target, sources, want, reporter) {
-    const known = new Map();
+/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
+function stateSources(repository, tags, mountFrom) {
+    const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
+    return mountFrom ? [...sources, mountFrom] : sources;
+}
+/**
+ * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
+ * nothing is written, so a caller may start this before it has checked all its options.
+ */
+async function readRegistryState(client, target, sources, reporter) {
+    const [, state] = await Promise.all([
+        client.ping(scopeFor(target, 'pull,push')),
+        learnKnownLayers(client, target, sources, reporter),
+    ]);
+    return state;
+}
+async function learnKnownLayers(client, target, sources, reporter) {
+    const candidates = new Map();
     const tagDigests = new Map();
     const configsInTarget = new Set();
     const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
     results.forEach((result, index) => {
         const source = sources[index];
         if (result.status === 'rejected') {
-            reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${describeError(result.reason)}`);
+            reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${(0,errors/* describeError */.Uc)(result.reason)}`);
             return;
         }
         if (source.repository === target && result.value.manifestDigest) {
@@ -2931,17 +2426,31 @@ async function learnKnownLayers(client, target, sources, want, reporter) {
                 configsInTarget.add(result.value.configDigest);
         }
         for (const [diffId, layer] of result.value.pairs) {
-            if (compressionOf(layer.mediaType) !== want.compression)
-                continue;
-            if (want.format === 'docker' && layer.mediaType !== MEDIA_TYPE.dockerLayerGzip)
-                continue;
-            const inTarget = source.repository === target;
-            const current = known.get(diffId);
-            if (!current || (inTarget && !current.inTarget))
-                known.set(diffId, { ...layer, repository: source.repository, inTarget });
+            const list = candidates.get(diffId) ?? [];
+            list.push({
+                ...layer,
+                repository: source.repository,
+                inTarget: source.repository === target,
+            });
+            candidates.set(diffId, list);
         }
     });
-    return { layers: known, tagDigests, configsInTarget };
+    return { candidates, tagDigests, configsInTarget };
+}
+/**
+ * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
+ * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ */
+function usableLayers(state, want) {
+    const usable = new Map();
+    for (const [diffId, list] of state.candidates) {
+        const fitting = list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === want.compression &&
+            (want.format !== 'docker' || layer.mediaType === media_types/* MEDIA_TYPE */.Ap.dockerLayerGzip));
+        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+        if (chosen)
+            usable.set(diffId, chosen);
+    }
+    return usable;
 }
 async function layersOf(client, source) {
     const scope = scopeFor(source.repository, 'pull');
@@ -3046,7 +2555,7 @@ async function indexOpenTar(handle) {
 
 
 
-class LayerDigestError extends HypernixError {
+class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
 }
 /** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
@@ -3071,20 +2580,11 @@ async function mapLimited(items, limit, task) {
 async function pushDockerArchive(source, options) {
     const started = performance.now();
     const { client, repository, reporter } = options;
-    const format = manifestFormatFor(options.compression, options.manifestFormat);
-    const mediaType = layerMediaType(options.compression, format);
-    const sources = [...new Set([...options.tags, 'latest'])].map((reference) => ({
-        repository,
-        reference,
-    }));
-    if (options.mountFrom)
-        sources.push(options.mountFrom);
-    // The /v2/ check and the reading of earlier manifests go together: one round trip, not two.
-    const [, learnt] = await Promise.all([
-        client.ping(`repository:${repository}:pull,push`),
-        learnKnownLayers(client, repository, sources, { compression: options.compression, format }, reporter),
-    ]);
-    const known = learnt.layers;
+    const format = (0,oci_compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
+    const mediaType = (0,oci_compression/* layerMediaType */.sG)(options.compression, format);
+    const learnt = await (options.registryState ??
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter));
+    const known = usableLayers(learnt, { compression: options.compression, format });
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
     const { config, layers } = source.type === 'file'
@@ -3094,7 +2594,7 @@ async function pushDockerArchive(source, options) {
     if (!learnt.configsInTarget.has(config.digest))
         await ensureConfig(client, repository, config);
     const manifest = buildManifest(format, config, layers);
-    const manifestMediaType = format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
+    const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
     const digest = sha256Of(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
     for (const reference of references) {
@@ -3396,7 +2896,7 @@ class LayerPusher {
 function layerCompressor(compression, level, head) {
     if (compression === 'gzip' && crc32 && !worthDeflating(head))
         return new StoredGzip(crc32);
-    return compressor(compression, level);
+    return (0,oci_compression/* compressor */.e)(compression, level);
 }
 /** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
 async function peek(source, bytes) {
@@ -3431,9 +2931,9 @@ async function ensureConfig(client, repository, config) {
 function buildManifest(format, config, layers) {
     const manifest = {
         schemaVersion: 2,
-        mediaType: format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest,
+        mediaType: format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest,
         config: {
-            mediaType: format === 'docker' ? MEDIA_TYPE.dockerConfig : MEDIA_TYPE.ociConfig,
+            mediaType: format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerConfig : media_types/* MEDIA_TYPE */.Ap.ociConfig,
             size: config.bytes.length,
             digest: config.digest,
         },
@@ -3446,6 +2946,8 @@ function buildManifest(format, config, layers) {
     return Buffer.from(JSON.stringify(manifest));
 }
 
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var oci_reference = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/publish/archive-source.ts
 
 
@@ -3461,9 +2963,9 @@ async function openArchive(path, label) {
         return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
     const info = await (0,promises_.stat)(path).catch(() => undefined);
     if (!info)
-        throw new InputError(`${label}: ${path} does not exist`);
+        throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
     if (info.isDirectory())
-        throw new InputError(`${label}: ${path} is a directory, not a docker archive`);
+        throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not a docker archive`);
     const format = await sniffFile(path);
     switch (format) {
         case 'tar':
@@ -3480,13 +2982,13 @@ async function openArchive(path, label) {
                     child.on('error', (error) => child.stdout.destroy(error));
                     child.on('close', (code) => {
                         if (code)
-                            child.stdout.destroy(new InputError(`${path} (a streamLayeredImage script) exited with ${code}`));
+                            child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) exited with ${code}`));
                     });
                     return child.stdout;
                 },
             };
         default:
-            throw new InputError(`${label}: ${path} is not a docker archive (expected a .tar, .tar.gz or .tar.zst docker archive or a streamLayeredImage script)`);
+            throw new errors/* InputError */.dz(`${label}: ${path} is not a docker archive (expected a .tar, .tar.gz or .tar.zst docker archive or a streamLayeredImage script)`);
     }
 }
 
@@ -3498,8 +3000,8 @@ async function openArchive(path, label) {
 
 /** The keys docker login writes for a registry: its host, and Docker Hub's historical URL. */
 function configKeys(registry) {
-    if (registry === DOCKER_HUB)
-        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', DOCKER_HUB];
+    if (registry === oci_reference/* DOCKER_HUB */.Xb)
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', oci_reference/* DOCKER_HUB */.Xb];
     return [registry, `https://${registry}`, `http://${registry}`];
 }
 /**
@@ -3516,7 +3018,7 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     catch (error) {
         if (error.code === 'ENOENT')
             return { path };
-        throw new InputError(`docker config ${path}: not valid JSON`, { cause: error });
+        throw new errors/* InputError */.dz(`docker config ${path}: not valid JSON`, { cause: error });
     }
     for (const key of configKeys(registry)) {
         const entry = config.auths?.[key];
@@ -3574,7 +3076,7 @@ async function connectRegistry(options, reporter) {
     if (credentials)
         reporter.mask(credentials.password);
     if (credentials && options.plainHttp && !LOOPBACK.test(options.registry)) {
-        throw new InputError(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
+        throw new errors/* InputError */.dz(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
     }
     return new RegistryClient({
         registry: options.registry,
@@ -3714,12 +3216,39 @@ async function pushCommand(argv, io) {
         io.stdout.write(PUSH_HELP);
         return 0;
     }
-    if (positionals.length !== 2)
+    if (positionals.length !== 2) {
         throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
+    }
     const [archivePath, ref] = positionals;
+    const image = (0,oci_reference/* parseReference */.F2)(ref, 'argument REF');
+    const mountFrom = values['mount-from']
+        ? (0,oci_reference/* parseReference */.F2)(values['mount-from'], "option '--mount-from'")
+        : undefined;
+    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
+    if (tags.length === 0) {
+        throw new UsageError(`argument REF: give a tag (${(0,oci_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
+    }
     const password = values['password-stdin']
         ? await readStdin()
         : process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+    const client = await connectRegistry({
+        registry: image.registry,
+        username: values.username,
+        password,
+        plainHttp: values['plain-http'] ?? false,
+    }, reporter);
+    const mount = mountFrom
+        ? {
+            repository: mountFrom.repository,
+            reference: mountFrom.digest ?? mountFrom.tag ?? tags[0],
+        }
+        : undefined;
+    // Reading what the registry holds writes nothing, so it starts now and runs while the schemas
+    // load and check every option (most of the time of a push that has little to send).
+    const registryState = readRegistryState(client, image.repository, stateSources(image.repository, tags, mount), reporter);
+    registryState.catch(() => undefined); // awaited by the push; a bad option may end the run first
+    const { parsePushConfig, pushLabelsFor } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3648));
     const config = parsePushConfig({
         push: true,
         image: ref,
@@ -3733,19 +3262,7 @@ async function pushCommand(argv, io) {
         manifestFormat: values['manifest-format'],
         plainHttp: values['plain-http'] ?? false,
     }, pushLabelsFor('cli'));
-    const image = config.image;
-    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-    if (tags.length === 0)
-        throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
-    const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-    reporter.debug('push: options read');
     const source = await openArchive(archivePath, 'argument ARCHIVE');
-    const client = await connectRegistry({
-        registry: image.registry,
-        username: config.registryUsername,
-        password: config.registryPassword,
-        plainHttp: config.plainHttp,
-    }, reporter);
     const result = await pushDockerArchive(source, {
         client,
         repository: image.repository,
@@ -3754,12 +3271,8 @@ async function pushCommand(argv, io) {
         level: config.level,
         concurrency: config.parallelism,
         manifestFormat: config.manifestFormat,
-        mountFrom: config.mountFrom
-            ? {
-                repository: config.mountFrom.repository,
-                reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0] ?? 'latest',
-            }
-            : undefined,
+        mountFrom: mount,
+        registryState,
         reporter,
     });
     io.stdout.write(values.json
@@ -3768,6 +3281,8 @@ async function pushCommand(argv, io) {
     return 0;
 }
 
+// EXTERNAL MODULE: ./src/config/push.ts
+var push = __webpack_require__(3648);
 ;// CONCATENATED MODULE: ./src/oci/artifact.ts
 
 
@@ -3788,11 +3303,11 @@ const ANNOTATION = {
     uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
     uncompressedSize: 'vnd.hypernix.uncompressed.size',
 };
-class ArtifactError extends HypernixError {
+class ArtifactError extends errors/* HypernixError */.iD {
     name = 'ArtifactError';
 }
 function layerMediaTypeFor(compression) {
-    return compression === 'none' ? MEDIA_TYPE.qcow2Layer : `${MEDIA_TYPE.qcow2Layer}+${compression}`;
+    return compression === 'none' ? media_types/* MEDIA_TYPE */.Ap.qcow2Layer : `${media_types/* MEDIA_TYPE */.Ap.qcow2Layer}+${compression}`;
 }
 /**
  * Finds the blob an earlier push made of the same file under one of these tags: its manifest
@@ -3841,7 +3356,7 @@ async function pushArtifact(file, options) {
         const packed = await restartingUpload(client, file, async () => {
             const upload = await ChunkedUpload.start(client, repository);
             const counter = new DigestCounter();
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 }), compressor(algorithm, options.level), async (source) => {
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 }), (0,oci_compression/* compressor */.e)(algorithm, options.level), async (source) => {
                 for await (const chunk of source) {
                     counter.update(chunk);
                     await upload.write(chunk);
@@ -3868,18 +3383,18 @@ async function pushArtifact(file, options) {
             [ANNOTATION.uncompressedSize]: String(uncompressed.size),
         },
     };
-    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
+    if ((await client.blobSize(repository, media_types/* EMPTY_CONFIG */.$v.digest, scopeFor(repository, 'pull,push'))) ===
         undefined) {
-        await uploadBlob(client, repository, EMPTY_CONFIG.digest, Buffer.from('{}'));
+        await uploadBlob(client, repository, media_types/* EMPTY_CONFIG */.$v.digest, Buffer.from('{}'));
     }
     const manifest = {
         schemaVersion: 2,
-        mediaType: MEDIA_TYPE.ociManifest,
-        artifactType: MEDIA_TYPE.qcow2Artifact,
+        mediaType: media_types/* MEDIA_TYPE */.Ap.ociManifest,
+        artifactType: media_types/* MEDIA_TYPE */.Ap.qcow2Artifact,
         config: {
-            mediaType: EMPTY_CONFIG.mediaType,
-            digest: EMPTY_CONFIG.digest,
-            size: EMPTY_CONFIG.size,
+            mediaType: media_types/* EMPTY_CONFIG */.$v.mediaType,
+            digest: media_types/* EMPTY_CONFIG */.$v.digest,
+            size: media_types/* EMPTY_CONFIG */.$v.size,
         },
         layers: [layer],
         annotations,
@@ -3887,11 +3402,11 @@ async function pushArtifact(file, options) {
     const bytes = Buffer.from(JSON.stringify(manifest));
     let digest = '';
     for (const tag of options.tags)
-        digest = await client.putManifest(repository, tag, bytes, MEDIA_TYPE.ociManifest);
+        digest = await client.putManifest(repository, tag, bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
     if (options.tags.length === 0) {
         const counter = new DigestCounter();
         counter.update(bytes);
-        digest = await client.putManifest(repository, counter.digest(), bytes, MEDIA_TYPE.ociManifest);
+        digest = await client.putManifest(repository, counter.digest(), bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
     }
     return {
         repository,
@@ -3949,12 +3464,12 @@ async function pullArtifact(client, repository, reference, destination, reporter
         throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
     const json = JSON.parse(manifest.bytes.toString('utf8'));
     const layer = json.layers?.[0];
-    if (json.artifactType !== MEDIA_TYPE.qcow2Artifact || !layer || json.layers?.length !== 1) {
+    if (json.artifactType !== media_types/* MEDIA_TYPE */.Ap.qcow2Artifact || !layer || json.layers?.length !== 1) {
         throw new ArtifactError(`${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`);
     }
     const partial = `${destination}.part`;
     const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
-    const compression = layer.mediaType === MEDIA_TYPE.qcow2Layer ? 'none' : compressionOf(layer.mediaType);
+    const compression = layer.mediaType === media_types/* MEDIA_TYPE */.Ap.qcow2Layer ? 'none' : (0,oci_compression/* compressionOf */.MB)(layer.mediaType);
     if (!compression)
         throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
     if (compression === 'none') {
@@ -3964,7 +3479,7 @@ async function pullArtifact(client, repository, reference, destination, reporter
         const unpacked = `${destination}.unpacked`;
         try {
             const check = new DigestCounter();
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(partial), decompressor(compression), async function* (source) {
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(partial), (0,oci_compression/* decompressor */.ni)(compression), async function* (source) {
                 for await (const chunk of source) {
                     check.update(chunk);
                     yield chunk;
@@ -4100,7 +3615,7 @@ async function artifactCommand(argv, io) {
         ? await artifact_readStdin()
         : process.env.HYPERNIX_REGISTRY_PASSWORD;
     const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-    const config = parsePushConfig({
+    const config = (0,push.parsePushConfig)({
         push: true,
         image: ref,
         tags: values.tag ?? [],
@@ -4109,8 +3624,8 @@ async function artifactCommand(argv, io) {
         compression: values.compression,
         compressionLevel: values['compression-level'],
         plainHttp: values['plain-http'] ?? false,
-    }, pushLabelsFor('cli'), { compression: 'none' });
-    const image = config.image ?? parseReference(ref);
+    }, (0,push.pushLabelsFor)('cli'), { compression: 'none' });
+    const image = config.image ?? (0,oci_reference/* parseReference */.F2)(ref);
     const client = await connectRegistry({
         registry: image.registry,
         username: config.registryUsername,
@@ -4120,10 +3635,10 @@ async function artifactCommand(argv, io) {
     if (verb === 'push') {
         const info = await (0,promises_.stat)(file).catch(() => undefined);
         if (!info?.isFile())
-            throw new InputError(`argument FILE: ${file} is not a file`);
+            throw new errors/* InputError */.dz(`argument FILE: ${file} is not a file`);
         const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
         if (tags.length === 0)
-            throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+            throw new UsageError(`argument REF: give a tag (${(0,oci_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
         const result = await pushArtifact(file, {
             client,
             repository: image.repository,
@@ -4145,11 +3660,11 @@ async function artifactCommand(argv, io) {
     }
     const reference = image.digest ?? image.tag;
     if (!reference)
-        throw new UsageError(`argument REF: give a tag or a digest (${formatReference(image)}:TAG or @sha256:…)`);
+        throw new UsageError(`argument REF: give a tag or a digest (${(0,oci_reference/* formatReference */.FH)(image)}:TAG or @sha256:…)`);
     const result = await pullArtifact(client, image.repository, reference, file, reporter);
     io.stdout.write(values.json
         ? `${JSON.stringify({ path: result.path, digest: result.digest, 'downloaded-bytes': String(result.downloadedBytes) })}\n`
-        : `Pulled ${formatReference(image)} (${result.digest}) into ${result.path}\n`);
+        : `Pulled ${(0,oci_reference/* formatReference */.FH)(image)} (${result.digest}) into ${result.path}\n`);
     return 0;
 }
 
@@ -4209,12 +3724,630 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
         }
     }
     catch (error) {
-        if (error instanceof HypernixError) {
+        if (error instanceof errors/* HypernixError */.iD) {
             for (const line of error.details)
                 io.stderr.write(`${line}\n`);
         }
-        io.stderr.write(`hypernix: ${describeError(error)}\n`);
-        return error instanceof UsageError || error instanceof InputError ? 2 : 1;
+        io.stderr.write(`hypernix: ${(0,errors/* describeError */.Uc)(error)}\n`);
+        return error instanceof UsageError || error instanceof errors/* InputError */.dz ? 2 : 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ optionalEnumInput),
+/* harmony export */   Ku: () => (/* binding */ parseWith),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   sx: () => (/* binding */ optionalString),
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   yM: () => (/* binding */ splitWords)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+
+/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/** Quotes a received value for an error message, shortened so one line stays one line. */
+function shown(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return JSON.stringify(short);
+}
+const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()])
+    .optional()
+    .transform((value, ctx) => {
+    if (value === undefined || value === '')
+        return defaultValue;
+    if (typeof value === 'boolean')
+        return value;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+const enumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
+    if (values.includes(value))
+        return value;
+    if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+const optionalEnumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+const optionalString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())])
+    .optional()
+    .transform((value) => {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+});
+/**
+ * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
+ * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
+ * an argument array, never through a shell.
+ */
+function splitWords(text) {
+    const words = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const char = text[i];
+        if (quote === "'") {
+            if (char === "'")
+                quote = undefined;
+            else
+                current += char;
+        }
+        else if (quote === '"') {
+            if (char === '"')
+                quote = undefined;
+            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+                current += text[i + 1];
+                i += 1;
+            }
+            else
+                current += char;
+        }
+        else if (char === "'" || char === '"') {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && i + 1 < text.length) {
+            current += text[i + 1];
+            i += 1;
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        return { error: `unterminated ${quote} quote` };
+    if (inWord)
+        words.push(current);
+    return words;
+}
+/**
+ * Parses raw values with a schema and turns the first problem into one InputError line that
+ * names the input as the user knows it.
+ */
+function parseWith(schema, raw, labelOf) {
+    const result = schema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    if (!issue)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invalid input');
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+    const label = field ? labelOf(field) : 'inputs';
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: ${issue.message}`, { cause: result.error });
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePushConfig: () => (/* binding */ parsePushConfig),
+/* harmony export */   pushLabelsFor: () => (/* binding */ pushLabelsFor)
+/* harmony export */ });
+/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9691);
+/* harmony import */ var _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2148);
+/* harmony import */ var _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3185);
+
+
+
+
+
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+const integer = (min, max) => _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalString */ .sx.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a whole number from ${min} to ${max}; got ${(0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .shown */ .SP)(value)}`,
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }
+    return number;
+});
+const reference = _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalString */ .sx.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    try {
+        return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(value, 'x');
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }
+});
+const pushSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    push: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(false),
+    image: reference,
+    tags: _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt.transform((entries, ctx) => {
+        const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
+        for (const tag of tags) {
+            try {
+                (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .validateTag */ .z7)(tag, 'x');
+            }
+            catch (error) {
+                ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
+                return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+            }
+        }
+        return [...new Set(tags)];
+    }),
+    registryUsername: _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalString */ .sx,
+    registryPassword: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+        .optional()
+        .transform((value) => (value ? value : undefined)),
+    compression: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalEnumInput */ .Ep)(_oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7),
+    compressionLevel: integer(0, 22),
+    concurrency: integer(1, 64),
+    mountFrom: reference,
+    manifestFormat: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalEnumInput */ .Ep)(['docker', 'oci']),
+    plainHttp: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(false),
+})
+    .superRefine((config, ctx) => {
+    if (config.push && !config.image) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['image'],
+            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
+        });
+    }
+    if (config.registryPassword && !config.registryUsername) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['registryUsername'],
+            message: 'required with a registry password',
+        });
+    }
+    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['manifestFormat'],
+            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
+        });
+    }
+    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['mountFrom'],
+            message: `must be on the same registry as the image (${config.image.registry})`,
+        });
+    }
+});
+/**
+ * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
+ * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const parsed = (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseWith */ .Ku)(pushSchema, raw, (field) => labels[field] ?? field);
+    const compression = parsed.compression ?? defaults.compression;
+    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    return {
+        ...parsed,
+        compression,
+        level: parsed.compressionLevel ?? _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
+        parallelism: parsed.concurrency ?? 4,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
+}
+
+
+/***/ }),
+
+/***/ 2115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
+/* harmony export */   MB: () => (/* binding */ compressionOf),
+/* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
+/* harmony export */   e: () => (/* binding */ compressor),
+/* harmony export */   ni: () => (/* binding */ decompressor),
+/* harmony export */   sG: () => (/* binding */ layerMediaType),
+/* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
+
+
+
+
+const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+function compressor(compression, level) {
+    // Large output chunks: fewer trips from the thread pool back to JavaScript.
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+    if (z.createZstdCompress) {
+        const levelKey = z.constants.ZSTD_c_compressionLevel;
+        return z.createZstdCompress({ params: { [levelKey]: level } });
+    }
+    return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+function decompressor(compression) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip();
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+    if (z.createZstdDecompress)
+        return z.createZstdDecompress();
+    return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program, args) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    return node_stream__WEBPACK_IMPORTED_MODULE_1__.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
+    });
+}
+/** The layer media type for a compression in each manifest format. */
+function layerMediaType(compression, format) {
+    if (format === 'docker')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+    if (compression === 'gzip')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+    if (compression === 'zstd')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer;
+}
+/** Which compression a layer media type means. */
+function compressionOf(mediaType) {
+    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        return 'gzip';
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+        return 'none';
+    return undefined;
+}
+/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+function manifestFormatFor(compression, requested) {
+    if (compression !== 'gzip')
+        return 'oci';
+    return requested ?? 'docker';
+}
+
+
+/***/ }),
+
+/***/ 9217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   El: () => (/* binding */ HEADER),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+/** Media types and header names of the OCI distribution and image specs; never bare strings. */
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    /** The artifactType of a qcow2 disk image pushed by hypernix. */
+    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
+    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
+};
+const HEADER = {
+    contentType: 'content-type',
+    contentLength: 'content-length',
+    contentRange: 'content-range',
+    dockerContentDigest: 'docker-content-digest',
+    location: 'location',
+    range: 'range',
+    retryAfter: 'retry-after',
+    wwwAuthenticate: 'www-authenticate',
+    authorization: 'authorization',
+    apiVersion: 'docker-distribution-api-version',
+};
+/** What we accept when reading a manifest by tag: every single-image and index form. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.ociIndex,
+    MEDIA_TYPE.dockerManifestList,
+].join(', ');
+/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: MEDIA_TYPE.ociEmpty,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30=',
+};
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* unused harmony export ReferenceError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/**
+ * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
+ * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
+const REGISTRY = `${HOST}(?::[0-9]+)?`;
+const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
+const DOCKER_HUB = 'registry-1.docker.io';
+class ReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
+    name = 'ReferenceError';
+}
+/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
+function looksLikeRegistry(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
+}
+function parseReference(text, label = 'reference') {
+    const fail = (why) => {
+        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+    };
+    const input = text.trim();
+    if (input === '')
+        fail('expected an image reference such as ghcr.io/owner/name:tag');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            fail('the digest must be sha256: followed by 64 lowercase hex characters');
+    }
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
+        registry = rest.slice(0, slash);
+        rest = rest.slice(slash + 1);
+        if (!REGISTRY_RE.test(registry))
+            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag))
+            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
+    }
+    if (rest === '')
+        fail('the repository name is empty');
+    if (rest !== rest.toLowerCase())
+        fail('the repository name must be lowercase');
+    if (!REPOSITORY_RE.test(rest))
+        fail('the repository name has characters or separators the registry refuses');
+    if (registry === 'docker.io' || registry === 'index.docker.io')
+        registry = DOCKER_HUB;
+    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
+    return { registry, repository, tag, digest };
+}
+function validateTag(tag, label = 'tags') {
+    if (!TAG_RE.test(tag)) {
+        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+    }
+    return tag;
+}
+function formatReference(reference) {
+    const base = `${reference.registry}/${reference.repository}`;
+    if (reference.digest)
+        return `${base}@${reference.digest}`;
+    return reference.tag ? `${base}:${reference.tag}` : base;
+}
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   iD: () => (/* binding */ HypernixError)
+/* harmony export */ });
+/**
+ * Errors a user can act on. Every domain throws a subclass with a one-line, user-facing message;
+ * the entry points print that line and nothing else (no stack trace).
+ */
+class HypernixError extends Error {
+    name = 'HypernixError';
+    /** Where in the user's files the problem is, when known: becomes an annotation. */
+    location;
+    /** Lines that help (a failed builder's last log lines), shown before the one-line message. */
+    details = [];
+    constructor(message, options) {
+        super(message, options);
+    }
+}
+/** A bad input, option or config value. The message names the input and what was expected. */
+class InputError extends HypernixError {
+    name = 'InputError';
+}
+/** Turns any thrown value into one line for a user: our own errors as they are, others briefly. */
+function describeError(error) {
+    if (error instanceof HypernixError)
+        return error.message;
+    if (error instanceof Error) {
+        const code = error.code;
+        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    }
+    if (typeof error === 'string')
+        return error;
+    try {
+        return `unexpected error: ${JSON.stringify(error)}`;
+    }
+    catch {
+        return `unexpected error: ${String(error)}`;
     }
 }
 
