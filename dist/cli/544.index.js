@@ -2587,12 +2587,19 @@ async function pushDockerArchive(source, options) {
     const known = usableLayers(learnt, { compression: options.compression, format });
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
+    // The config goes up beside the layers as soon as it is read (a tar file's is read first).
+    let configUpload = Promise.resolve();
+    const onConfig = (config) => {
+        if (learnt.configsInTarget.has(config.digest))
+            return;
+        configUpload = uploadBlob(client, repository, config.digest, config.bytes);
+        configUpload.catch(() => undefined); // awaited below, after the layers
+    };
     const { config, layers } = source.type === 'file'
-        ? await pushFromFile(source.path, pusher, options.concurrency)
-        : await pushFromStream(source, pusher, options.concurrency);
-    reporter.debug(`push: ${layers.length} layers in the registry`);
-    if (!learnt.configsInTarget.has(config.digest))
-        await ensureConfig(client, repository, config);
+        ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+        : await pushFromStream(source, pusher, options.concurrency, onConfig);
+    await configUpload;
+    reporter.debug(`push: ${layers.length} layers and the config in the registry`);
     const manifest = buildManifest(format, config, layers);
     const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
     const digest = sha256Of(manifest);
@@ -2630,7 +2637,7 @@ function firstImage(manifestBytes, source) {
     return images[0];
 }
 /** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
-async function pushFromFile(path, pusher, concurrency) {
+async function pushFromFile(path, pusher, concurrency, onConfig) {
     let index;
     try {
         index = await indexTarFile(path);
@@ -2658,6 +2665,7 @@ async function pushFromFile(path, pusher, concurrency) {
         throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
     const image = firstImage(await read('manifest.json'), path);
     const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    onConfig(config);
     const jobs = image.Layers.map((layerPath, layerIndex) => {
         const { offset, size } = entry(layerPath);
         return {
@@ -2684,7 +2692,7 @@ function emptyStream() {
  * before manifest.json, so each is processed as it passes (by the digest its path announces) and
  * checked against the config's diff_ids at the end, before anything is tagged.
  */
-async function pushFromStream(source, pusher, concurrency) {
+async function pushFromStream(source, pusher, concurrency, onConfig) {
     const small = new Map();
     const processed = new Map();
     const inFlight = new Set();
@@ -2725,6 +2733,7 @@ async function pushFromStream(source, pusher, concurrency) {
     if (!configBytes)
         throw new DockerArchiveError(`${source.describe}: manifest.json names ${image.Config}, which is not in the archive`);
     const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+    onConfig(config);
     const layers = [];
     for (const [index, path] of image.Layers.entries()) {
         const done = processed.get(path.replace(/^\.\//, ''));
@@ -2921,12 +2930,6 @@ async function peek(source, bytes) {
             yield next.value;
     };
     return { head: Buffer.concat(seen), rest: rest() };
-}
-async function ensureConfig(client, repository, config) {
-    if ((await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==
-        undefined)
-        return;
-    await uploadBlob(client, repository, config.digest, config.bytes);
 }
 function buildManifest(format, config, layers) {
     const manifest = {

@@ -137,13 +137,19 @@ export async function pushDockerArchive(
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
 
   const pusher = new LayerPusher(options, mediaType, known);
+  // The config goes up beside the layers as soon as it is read (a tar file's is read first).
+  let configUpload: Promise<void> = Promise.resolve();
+  const onConfig = (config: ImageConfig) => {
+    if (learnt.configsInTarget.has(config.digest)) return;
+    configUpload = uploadBlob(client, repository, config.digest, config.bytes);
+    configUpload.catch(() => undefined); // awaited below, after the layers
+  };
   const { config, layers } =
     source.type === 'file'
-      ? await pushFromFile(source.path, pusher, options.concurrency)
-      : await pushFromStream(source, pusher, options.concurrency);
-
-  reporter.debug(`push: ${layers.length} layers in the registry`);
-  if (!learnt.configsInTarget.has(config.digest)) await ensureConfig(client, repository, config);
+      ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+      : await pushFromStream(source, pusher, options.concurrency, onConfig);
+  await configUpload;
+  reporter.debug(`push: ${layers.length} layers and the config in the registry`);
   const manifest = buildManifest(format, config, layers);
   const manifestMediaType =
     format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
@@ -189,7 +195,12 @@ function firstImage(manifestBytes: Buffer, source: string): DockerArchiveImage {
 }
 
 /** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
-async function pushFromFile(path: string, pusher: LayerPusher, concurrency: number) {
+async function pushFromFile(
+  path: string,
+  pusher: LayerPusher,
+  concurrency: number,
+  onConfig: (config: ImageConfig) => void,
+) {
   let index;
   try {
     index = await indexTarFile(path);
@@ -218,6 +229,7 @@ async function pushFromFile(path: string, pusher: LayerPusher, concurrency: numb
     throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
   const image = firstImage(await read('manifest.json'), path);
   const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+  onConfig(config);
   const jobs: LayerJob[] = image.Layers.map((layerPath, layerIndex) => {
     const { offset, size } = entry(layerPath);
     return {
@@ -251,6 +263,7 @@ async function pushFromStream(
   source: Extract<ArchiveSource, { type: 'stream' }>,
   pusher: LayerPusher,
   concurrency: number,
+  onConfig: (config: ImageConfig) => void,
 ) {
   const small = new Map<string, Buffer>();
   const processed = new Map<string, { computedDiffId: string; report: Promise<LayerReport> }>();
@@ -292,6 +305,7 @@ async function pushFromStream(
       `${source.describe}: manifest.json names ${image.Config}, which is not in the archive`,
     );
   const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+  onConfig(config);
   const layers: LayerReport[] = [];
   for (const [index, path] of image.Layers.entries()) {
     const done = processed.get(path.replace(/^\.\//, ''));
@@ -508,19 +522,6 @@ async function peek(
       yield next.value;
   };
   return { head: Buffer.concat(seen), rest: rest() };
-}
-
-async function ensureConfig(
-  client: RegistryClient,
-  repository: string,
-  config: ImageConfig,
-): Promise<void> {
-  if (
-    (await client.blobSize(repository, config.digest, `repository:${repository}:pull,push`)) !==
-    undefined
-  )
-    return;
-  await uploadBlob(client, repository, config.digest, config.bytes);
 }
 
 function buildManifest(format: ManifestFormat, config: ImageConfig, layers: LayerReport[]): Buffer {

@@ -90,8 +90,9 @@ describe('push through faults', () => {
 
   it('retries a monolithic upload cut off in the middle', async () => {
     const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), randomLayer(2 << 20)] });
+    // Three uses: the small config PUT may come first and pass; the layers' PUTs are cut.
     proxy.setRules([
-      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 1 << 20 },
+      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 3 },
     ]);
     const run = await hypernix(['push', path, `${proxy.host}/faults/mono:1`, '--plain-http']);
     expect(run.code, run.stderr).toBe(0);
