@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4220);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2612);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4220:
+/***/ 2612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40731,6 +40731,322 @@ async function downloadBlob(client, repository, blob, partial, reporter) {
     return downloaded;
 }
 
+;// CONCATENATED MODULE: ./src/oci/tar-index.ts
+
+
+/**
+ * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
+ * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
+ * in parallel, or not at all.
+ */
+async function indexTarFile(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        return await indexOpenTar(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readAt(handle, position, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead);
+}
+async function indexOpenTar(handle) {
+    const { size: fileSize } = await handle.stat();
+    const entries = new Map();
+    const extended = new ExtendedHeaderState();
+    let position = 0;
+    for (;;) {
+        const header = await readAt(handle, position, BLOCK);
+        if (header.length === 0)
+            break;
+        if (header.length < BLOCK)
+            throw new TarFormatError('truncated tar header');
+        if (header.every((byte) => byte === 0))
+            break;
+        if (!checksumOk(header)) {
+            throw new TarFormatError(position === 0
+                ? 'not a tar archive (bad header checksum)'
+                : `corrupt tar header at byte ${position}`);
+        }
+        const flag = field(header, 156, 1);
+        const size = extended.sizeOf(header);
+        const dataStart = position + BLOCK;
+        if (dataStart + size > fileSize)
+            throw new TarFormatError('truncated tar archive');
+        if (ExtendedHeaderState.isExtended(flag)) {
+            extended.take(flag, await readAt(handle, dataStart, size));
+        }
+        else {
+            const { name } = extended.resolve(header);
+            entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });
+        }
+        position = dataStart + size + padding(size);
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/oci/known-layers.ts
+
+
+
+
+/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
+function stateSources(repository, tags, mountFrom) {
+    const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
+    return mountFrom ? [...sources, mountFrom] : sources;
+}
+/**
+ * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
+ * nothing is written, so a caller may start this before it has checked all its options.
+ */
+async function readRegistryState(client, target, sources, reporter) {
+    const [, state] = await Promise.all([
+        client.ping(scopeFor(target, 'pull,push')),
+        learnKnownLayers(client, target, sources, reporter),
+    ]);
+    return state;
+}
+async function learnKnownLayers(client, target, sources, reporter) {
+    const candidates = new Map();
+    const tagDigests = new Map();
+    const configsInTarget = new Set();
+    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+    results.forEach((result, index) => {
+        const source = sources[index];
+        if (result.status === 'rejected') {
+            reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${(0,errors/* describeError */.Uc)(result.reason)}`);
+            return;
+        }
+        if (source.repository === target && result.value.manifestDigest) {
+            tagDigests.set(source.reference, result.value.manifestDigest);
+            if (result.value.configDigest)
+                configsInTarget.add(result.value.configDigest);
+        }
+        for (const [diffId, layer] of result.value.pairs) {
+            const list = candidates.get(diffId) ?? [];
+            list.push({
+                ...layer,
+                repository: source.repository,
+                inTarget: source.repository === target,
+            });
+            candidates.set(diffId, list);
+        }
+    });
+    return { candidates, tagDigests, configsInTarget };
+}
+/**
+ * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
+ * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ */
+function usableLayers(state, want) {
+    const usable = new Map();
+    for (const [diffId, list] of state.candidates) {
+        const fitting = list.filter((layer) => compression_compressionOf(layer.mediaType) === want.compression &&
+            (want.format !== 'docker' || layer.mediaType === media_types_MEDIA_TYPE.dockerLayerGzip));
+        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+        if (chosen)
+            usable.set(diffId, chosen);
+    }
+    return usable;
+}
+async function layersOf(client, source) {
+    const scope = scopeFor(source.repository, 'pull');
+    const pairs = new Map();
+    const result = (manifestDigest, configDigest) => ({
+        pairs,
+        manifestDigest,
+        configDigest,
+    });
+    let manifest = await client.getManifest(source.repository, source.reference, scope);
+    if (!manifest)
+        return result();
+    const manifestDigest = manifest.digest;
+    let json = JSON.parse(manifest.bytes.toString('utf8'));
+    if (json.manifests) {
+        // An index: the linux/amd64 image, which is what a Nix-built image for this runner is.
+        const entry = json.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? json.manifests[0];
+        if (!entry)
+            return result(manifestDigest);
+        manifest = await client.getManifest(source.repository, entry.digest, scope);
+        if (!manifest)
+            return result(manifestDigest);
+        json = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    if (!json.config || !json.layers)
+        return result(manifestDigest);
+    const config = JSON.parse((await client.getBlob(source.repository, json.config.digest)).toString('utf8'));
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds.length === json.layers.length)
+        json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
+    return result(manifestDigest, json.config.digest);
+}
+
+;// CONCATENATED MODULE: ./src/oci/oci-layout.ts
+
+
+
+
+
+
+
+
+
+
+class OciLayoutError extends errors/* HypernixError */.iD {
+    name = 'OciLayoutError';
+}
+async function isOciLayoutDirectory(path) {
+    return (await (0,promises_.stat)((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
+}
+function layoutDirectory(path) {
+    return {
+        describe: path,
+        read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
+        open: (name) => (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: 1 << 20 }),
+        has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
+    };
+}
+/** A plain tar holding an OCI layout, or undefined when the tar is something else. */
+async function layoutTar(path) {
+    const index = await indexTarFile(path);
+    if (!index.has('oci-layout') || !index.has('index.json'))
+        return undefined;
+    const entry = (name) => {
+        const found = index.get(name);
+        if (!found)
+            throw new OciLayoutError(`${path}: the layout has no ${name}`);
+        return found;
+    };
+    const open = (name) => {
+        const { offset, size } = entry(name);
+        return size > 0
+            ? (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: 1 << 20 })
+            : (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
+    };
+    return {
+        describe: path,
+        open,
+        read: async (name) => {
+            const chunks = [];
+            for await (const chunk of open(name))
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        },
+        has: async (name) => index.has(name),
+    };
+}
+const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
+async function readJson(files, name, digest) {
+    if (!(await files.has(name)))
+        throw new OciLayoutError(`${files.describe}: the layout has no ${name}`);
+    const bytes = await files.read(name);
+    if (digest && sha256Digest(bytes) !== digest) {
+        throw new OciLayoutError(`${files.describe}: ${name} does not have the digest ${digest} its descriptor names`);
+    }
+    try {
+        return { json: JSON.parse(bytes.toString('utf8')), bytes };
+    }
+    catch {
+        throw new OciLayoutError(`${files.describe}: ${name} is not valid JSON`);
+    }
+}
+/**
+ * Pushes an image from an OCI image layout as it is: its blobs are already compressed, so they
+ * are sent byte for byte (digests checked as they go) and the manifest keeps its digest.
+ */
+async function pushOciLayout(files, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    const state = await readRegistryState(client, repository, stateSources(repository, options.tags), reporter);
+    const { json: index } = await readJson(files, 'index.json');
+    let descriptor = index.manifests?.[0];
+    if (!descriptor)
+        throw new OciLayoutError(`${files.describe}: index.json lists no manifest`);
+    if (descriptor.mediaType === media_types_MEDIA_TYPE.ociIndex ||
+        descriptor.mediaType === media_types_MEDIA_TYPE.dockerManifestList) {
+        const { json: nested } = await readJson(files, blobPath(descriptor.digest), descriptor.digest);
+        descriptor =
+            nested.manifests?.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? nested.manifests?.[0];
+        if (!descriptor)
+            throw new OciLayoutError(`${files.describe}: the image index lists no manifest`);
+    }
+    const { json: manifest, bytes: manifestBytes } = await readJson(files, blobPath(descriptor.digest), descriptor.digest);
+    if (!manifest.config || !manifest.layers)
+        throw new OciLayoutError(`${files.describe}: ${descriptor.digest} is not an image manifest`);
+    const blobs = [manifest.config, ...manifest.layers];
+    const reports = await Promise.all(blobs.map((blob, position) => copyBlob(files, blob, position - 1, options)));
+    const layers = reports.slice(1);
+    const mediaType = manifest.mediaType ?? descriptor.mediaType;
+    for (const tag of options.tags) {
+        if (state.tagDigests.get(tag) === descriptor.digest) {
+            reporter.info(`${repository}:${tag} is already ${descriptor.digest}; unchanged`);
+            continue;
+        }
+        await client.putManifest(repository, tag, manifestBytes, mediaType);
+    }
+    return {
+        repository,
+        digest: descriptor.digest,
+        tags: options.tags,
+        manifestMediaType: mediaType,
+        configDigest: manifest.config.digest,
+        layers,
+        pushedBytes: layers.reduce((sum, layer) => sum + layer.sentBytes, 0),
+        reusedBytes: layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0),
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+async function copyBlob(files, blob, index, options) {
+    const started = performance.now();
+    const { client, repository } = options;
+    const report = (action, sentBytes) => ({
+        index,
+        diffId: '',
+        digest: blob.digest,
+        mediaType: blob.mediaType,
+        size: blob.size,
+        sentBytes,
+        action,
+        seconds: (performance.now() - started) / 1000,
+    });
+    if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) !==
+        undefined)
+        return report('present', 0);
+    const name = blobPath(blob.digest);
+    if (!(await files.has(name)))
+        throw new OciLayoutError(`${files.describe}: the layout has no ${name}`);
+    const mismatch = () => new OciLayoutError(`${files.describe}: ${name} does not have the digest its name says; nothing was tagged`);
+    if (blob.size <= MONOLITHIC_LIMIT) {
+        const bytes = await files.read(name);
+        if (sha256Digest(bytes) !== blob.digest)
+            throw mismatch();
+        await uploadBlob(client, repository, blob.digest, bytes);
+        return report('pushed', bytes.length);
+    }
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const upload = await ChunkedUpload.start(client, repository);
+            const counter = new digest_DigestCounter();
+            for await (const chunk of files.open(name)) {
+                counter.update(chunk);
+                await upload.write(chunk);
+            }
+            if (counter.digest() !== blob.digest)
+                throw mismatch();
+            await upload.finish(blob.digest);
+            return report('pushed', counter.bytes);
+        }
+        catch (error) {
+            if (!(error instanceof UploadSessionLostError) || attempt >= 3)
+                throw error;
+            client.reporter?.warning(`${error.message}; sending ${name} again from its start`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 
@@ -40849,159 +41165,6 @@ function readImageConfig(bytes, name, layerCount, source) {
 function diffIdFromPath(path) {
     const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
     return match ? `sha256:${match[1]}` : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/oci/known-layers.ts
-
-
-
-
-/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
-function stateSources(repository, tags, mountFrom) {
-    const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
-    return mountFrom ? [...sources, mountFrom] : sources;
-}
-/**
- * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
- * nothing is written, so a caller may start this before it has checked all its options.
- */
-async function readRegistryState(client, target, sources, reporter) {
-    const [, state] = await Promise.all([
-        client.ping(scopeFor(target, 'pull,push')),
-        learnKnownLayers(client, target, sources, reporter),
-    ]);
-    return state;
-}
-async function learnKnownLayers(client, target, sources, reporter) {
-    const candidates = new Map();
-    const tagDigests = new Map();
-    const configsInTarget = new Set();
-    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
-    results.forEach((result, index) => {
-        const source = sources[index];
-        if (result.status === 'rejected') {
-            reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${(0,errors/* describeError */.Uc)(result.reason)}`);
-            return;
-        }
-        if (source.repository === target && result.value.manifestDigest) {
-            tagDigests.set(source.reference, result.value.manifestDigest);
-            if (result.value.configDigest)
-                configsInTarget.add(result.value.configDigest);
-        }
-        for (const [diffId, layer] of result.value.pairs) {
-            const list = candidates.get(diffId) ?? [];
-            list.push({
-                ...layer,
-                repository: source.repository,
-                inTarget: source.repository === target,
-            });
-            candidates.set(diffId, list);
-        }
-    });
-    return { candidates, tagDigests, configsInTarget };
-}
-/**
- * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
- * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
- */
-function usableLayers(state, want) {
-    const usable = new Map();
-    for (const [diffId, list] of state.candidates) {
-        const fitting = list.filter((layer) => compression_compressionOf(layer.mediaType) === want.compression &&
-            (want.format !== 'docker' || layer.mediaType === media_types_MEDIA_TYPE.dockerLayerGzip));
-        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
-        if (chosen)
-            usable.set(diffId, chosen);
-    }
-    return usable;
-}
-async function layersOf(client, source) {
-    const scope = scopeFor(source.repository, 'pull');
-    const pairs = new Map();
-    const result = (manifestDigest, configDigest) => ({
-        pairs,
-        manifestDigest,
-        configDigest,
-    });
-    let manifest = await client.getManifest(source.repository, source.reference, scope);
-    if (!manifest)
-        return result();
-    const manifestDigest = manifest.digest;
-    let json = JSON.parse(manifest.bytes.toString('utf8'));
-    if (json.manifests) {
-        // An index: the linux/amd64 image, which is what a Nix-built image for this runner is.
-        const entry = json.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? json.manifests[0];
-        if (!entry)
-            return result(manifestDigest);
-        manifest = await client.getManifest(source.repository, entry.digest, scope);
-        if (!manifest)
-            return result(manifestDigest);
-        json = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    if (!json.config || !json.layers)
-        return result(manifestDigest);
-    const config = JSON.parse((await client.getBlob(source.repository, json.config.digest)).toString('utf8'));
-    const diffIds = config.rootfs?.diff_ids ?? [];
-    if (diffIds.length === json.layers.length)
-        json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
-    return result(manifestDigest, json.config.digest);
-}
-
-;// CONCATENATED MODULE: ./src/oci/tar-index.ts
-
-
-/**
- * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
- * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
- * in parallel, or not at all.
- */
-async function indexTarFile(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        return await indexOpenTar(handle);
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function readAt(handle, position, length) {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return buffer.subarray(0, bytesRead);
-}
-async function indexOpenTar(handle) {
-    const { size: fileSize } = await handle.stat();
-    const entries = new Map();
-    const extended = new ExtendedHeaderState();
-    let position = 0;
-    for (;;) {
-        const header = await readAt(handle, position, BLOCK);
-        if (header.length === 0)
-            break;
-        if (header.length < BLOCK)
-            throw new TarFormatError('truncated tar header');
-        if (header.every((byte) => byte === 0))
-            break;
-        if (!checksumOk(header)) {
-            throw new TarFormatError(position === 0
-                ? 'not a tar archive (bad header checksum)'
-                : `corrupt tar header at byte ${position}`);
-        }
-        const flag = field(header, 156, 1);
-        const size = extended.sizeOf(header);
-        const dataStart = position + BLOCK;
-        if (dataStart + size > fileSize)
-            throw new TarFormatError('truncated tar archive');
-        if (ExtendedHeaderState.isExtended(flag)) {
-            extended.take(flag, await readAt(handle, dataStart, size));
-        }
-        else {
-            const { name } = extended.resolve(header);
-            entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });
-        }
-        position = dataStart + size + padding(size);
-    }
-    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/push-image.ts
@@ -41417,10 +41580,13 @@ function buildManifest(format, config, layers) {
 
 
 
+
+
+const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
  * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
- * or standard input ('-') is read once as a stream.
+ * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
  */
 async function openArchive(path, label) {
     if (path === '-')
@@ -41428,12 +41594,17 @@ async function openArchive(path, label) {
     const info = await (0,promises_.stat)(path).catch(() => undefined);
     if (!info)
         throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
-    if (info.isDirectory())
-        throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not a docker archive`);
+    if (info.isDirectory()) {
+        if (await isOciLayoutDirectory(path))
+            return { type: 'oci-layout', files: layoutDirectory(path) };
+        throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`);
+    }
     const format = await sniffFile(path);
     switch (format) {
-        case 'tar':
-            return { type: 'file', path };
+        case 'tar': {
+            const layout = await layoutTar(path).catch(() => undefined);
+            return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path };
+        }
         case 'tar.gz':
         case 'tar.zst':
             return { type: 'stream', open: () => openTarStream(path, format), describe: path };
@@ -41445,15 +41616,24 @@ async function openArchive(path, label) {
                     const child = (0,external_node_child_process_namespaceObject.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
                     child.on('error', (error) => child.stdout.destroy(error));
                     child.on('close', (code) => {
-                        if (code)
+                        if (code) {
                             child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) exited with ${code}`));
+                        }
                     });
                     return child.stdout;
                 },
             };
         default:
-            throw new errors/* InputError */.dz(`${label}: ${path} is not a docker archive (expected a .tar, .tar.gz or .tar.zst docker archive or a streamLayeredImage script)`);
+            throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
+}
+/** Pushes an image from whichever source it is. */
+function pushImageSource(source, options) {
+    if (source.type === 'oci-layout') {
+        const { client, repository, tags, reporter, registryState } = options;
+        return pushOciLayout(source.files, { client, repository, tags, reporter, registryState });
+    }
+    return pushDockerArchive(source, options);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
@@ -41556,7 +41736,6 @@ async function connectRegistry(options, reporter) {
 
 
 
-
 /**
  * Pushes what a build produced: the container image, or the qcow2 as an OCI artifact, to
  * `image` under the given tags (default: the commit SHA and the branch name).
@@ -41583,7 +41762,7 @@ async function publishBuild(build, config, reporter, options) {
     }, reporter);
     if (build.kind === 'container' && build.archive) {
         const source = await openArchive(build.archive.path, 'archive');
-        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushDockerArchive(source, {
+        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushImageSource(source, {
             client,
             repository: image.repository,
             tags,

@@ -2,24 +2,49 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import { openTarStream, sniffFile } from '../oci/archive-format.js';
-import type { ArchiveSource } from '../oci/push-image.js';
+import {
+  isOciLayoutDirectory,
+  layoutDirectory,
+  layoutTar,
+  pushOciLayout,
+  type LayoutFiles,
+} from '../oci/oci-layout.js';
+import {
+  pushDockerArchive,
+  type ArchiveSource,
+  type PushOptions,
+  type PushResult,
+} from '../oci/push-image.js';
+
+/** A docker archive in any of its forms, or an OCI image layout (a directory or a tar of one). */
+export type ImageSource = ArchiveSource | { type: 'oci-layout'; files: LayoutFiles };
+
+const NOT_AN_IMAGE =
+  'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
  * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
- * or standard input ('-') is read once as a stream.
+ * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
  */
-export async function openArchive(path: string, label: string): Promise<ArchiveSource> {
+export async function openArchive(path: string, label: string): Promise<ImageSource> {
   if (path === '-')
     return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new InputError(`${label}: ${path} does not exist`);
-  if (info.isDirectory())
-    throw new InputError(`${label}: ${path} is a directory, not a docker archive`);
+  if (info.isDirectory()) {
+    if (await isOciLayoutDirectory(path))
+      return { type: 'oci-layout', files: layoutDirectory(path) };
+    throw new InputError(
+      `${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`,
+    );
+  }
   const format = await sniffFile(path);
   switch (format) {
-    case 'tar':
-      return { type: 'file', path };
+    case 'tar': {
+      const layout = await layoutTar(path).catch(() => undefined);
+      return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path };
+    }
     case 'tar.gz':
     case 'tar.zst':
       return { type: 'stream', open: () => openTarStream(path, format), describe: path };
@@ -31,17 +56,25 @@ export async function openArchive(path: string, label: string): Promise<ArchiveS
           const child = spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
           child.on('error', (error) => child.stdout.destroy(error));
           child.on('close', (code) => {
-            if (code)
+            if (code) {
               child.stdout.destroy(
                 new InputError(`${path} (a streamLayeredImage script) exited with ${code}`),
               );
+            }
           });
           return child.stdout;
         },
       };
     default:
-      throw new InputError(
-        `${label}: ${path} is not a docker archive (expected a .tar, .tar.gz or .tar.zst docker archive or a streamLayeredImage script)`,
-      );
+      throw new InputError(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
   }
+}
+
+/** Pushes an image from whichever source it is. */
+export function pushImageSource(source: ImageSource, options: PushOptions): Promise<PushResult> {
+  if (source.type === 'oci-layout') {
+    const { client, repository, tags, reporter, registryState } = options;
+    return pushOciLayout(source.files, { client, repository, tags, reporter, registryState });
+  }
+  return pushDockerArchive(source, options);
 }

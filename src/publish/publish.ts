@@ -1,10 +1,10 @@
 import type { BuildResult } from '../build/build-image.js';
 import { defaultTags, type PushConfig } from '../config/push.js';
 import { pushArtifact, type ArtifactPushResult } from '../oci/artifact.js';
-import { pushDockerArchive, type PushResult } from '../oci/push-image.js';
+import type { PushResult } from '../oci/push-image.js';
 import type { Reporter } from '../report/reporter.js';
 import { InputError } from '../util/errors.js';
-import { openArchive } from './archive-source.js';
+import { openArchive, pushImageSource } from './archive-source.js';
 import { connectRegistry } from './registry-login.js';
 
 export type PublishResult =
@@ -51,7 +51,7 @@ export async function publishBuild(
   if (build.kind === 'container' && build.archive) {
     const source = await openArchive(build.archive.path, 'archive');
     const result = await reporter.group(`push ${image.registry}/${image.repository}`, () =>
-      pushDockerArchive(source, {
+      pushImageSource(source, {
         client,
         repository: image.repository,
         tags,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,50 @@ describe('hypernix push', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/mounted[\s\S]*mounted/);
     expect(run.stdout).toContain('Sent 0 B');
+  });
+
+  it('pushes an OCI image layout (directory or tar) as it is, digest unchanged', async () => {
+    const { path } = makeDockerArchive({ layers: ['oci', randomLayer(50_000)] });
+    const dir = mkdtempSync(join(tmpdir(), 'oci-layout-'));
+    skopeo('copy', `docker-archive:${path}`, `oci:${dir}/layout:1`);
+    const index = JSON.parse(readFileSync(join(dir, 'layout', 'index.json'), 'utf8')) as {
+      manifests: { digest: string }[];
+    };
+    const layoutDigest = index.manifests[0]?.digest;
+    const fromDir = await hypernix([
+      'push',
+      join(dir, 'layout'),
+      `${registry.host}/oci/dir:1`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(fromDir.code, fromDir.stderr).toBe(0);
+    expect(pushJson(fromDir.stdout).digest).toBe(layoutDigest);
+    execFileSync('tar', ['-C', join(dir, 'layout'), '-cf', join(dir, 'layout.tar'), '.']);
+    const fromTar = await hypernix([
+      'push',
+      join(dir, 'layout.tar'),
+      `${registry.host}/oci/tar:1`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(pushJson(fromTar.stdout).digest).toBe(layoutDigest);
+    // A blob whose bytes do not match its name stops the push before the tag.
+    const blobs = join(dir, 'layout', 'blobs', 'sha256');
+    const biggest = execFileSync('sh', ['-c', `ls -S ${blobs} | head -1`], {
+      encoding: 'utf8',
+    }).trim();
+    writeFileSync(join(blobs, biggest), randomLayer(50_000));
+    const bad = await hypernix([
+      'push',
+      join(dir, 'layout'),
+      `${registry.host}/oci/bad:1`,
+      '--plain-http',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(lastLine(bad)).toMatch(
+      /blobs\/sha256\/[0-9a-f]{64} does not have the digest its name says; nothing was tagged$/,
+    );
   });
 
   it('pushes zstd layers in an OCI manifest', async () => {

@@ -2,7 +2,7 @@
 // benchmarks, as LAB.md describes. Node runs this file directly from bench/, so it uses only
 // erasable TypeScript syntax.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,8 @@ import { join } from 'node:path';
 const REGISTRY_BIN = '/usr/bin/docker-registry';
 const READY_DEADLINE_MS = 10_000;
 const STOP_GRACE_MS = 2_000;
-// Enough to show why the registry failed without holding a chatty log in memory.
-const STDERR_LIMIT = 64 * 1024;
+// Enough of its log to show why the registry failed.
+const LOG_TAIL = 16 * 1024;
 
 export interface LabRegistryOptions {
   auth?: { username: string; password: string };
@@ -51,7 +51,7 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
 
   const config = [
     'version: 0.1',
-    'log: {level: error}',
+    'log: {level: error, accesslog: {disabled: true}}',
     'storage:',
     '  cache: {blobdescriptor: inmemory}',
     `  filesystem: {rootdirectory: ${dataDir}}`,
@@ -67,12 +67,13 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
   const configFile = join(root, 'config.yml');
   writeFileSync(configFile, `${config.join('\n')}\n`);
 
-  const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text: string) => {
-    if (stderr.length < STDERR_LIMIT) stderr += text;
-  });
+  // stderr goes to a file, not a pipe: a test that blocks its event loop (spawnSync of skopeo,
+  // say) could not drain a pipe, and the registry logs every 404 there, so it would hang.
+  const logFile = join(root, 'registry.log');
+  const logFd = openSync(logFile, 'a');
+  const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', 'ignore', logFd] });
+  closeSync(logFd);
+  const log = () => tail(logFile);
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) =>
       resolve(signal ? `signal ${signal}` : `exit code ${code}`),
@@ -100,14 +101,16 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
   for (;;) {
     if (!running) {
       const how = await exited;
+      const text = log();
       await stop();
-      throw new Error(`docker-registry on ${host} exited before it was ready (${how}):\n${stderr}`);
+      throw new Error(`docker-registry on ${host} exited before it was ready (${how}):\n${text}`);
     }
     if (await answers(url)) break;
     if (Date.now() > deadline) {
+      const text = log();
       await stop();
       throw new Error(
-        `docker-registry on ${host} did not answer GET /v2/ within ${READY_DEADLINE_MS} ms:\n${stderr}`,
+        `docker-registry on ${host} did not answer GET /v2/ within ${READY_DEADLINE_MS} ms:\n${text}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -150,4 +153,9 @@ function writeHtpasswd(file: string, username: string, password: string): void {
   });
   if (result.error) throw new Error(`htpasswd could not run: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`htpasswd failed (${result.status}): ${result.stderr}`);
+}
+
+function tail(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  return text.length > LOG_TAIL ? `…${text.slice(-LOG_TAIL)}` : text;
 }

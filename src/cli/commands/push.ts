@@ -1,7 +1,6 @@
-import { pushDockerArchive } from '../../oci/push-image.js';
 import { readRegistryState, stateSources } from '../../oci/known-layers.js';
 import { formatReference, parseReference } from '../../oci/reference.js';
-import { openArchive } from '../../publish/archive-source.js';
+import { openArchive, pushImageSource } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
@@ -115,7 +114,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     pushLabelsFor('cli'),
   );
   const source = await openArchive(archivePath, 'argument ARCHIVE');
-  const result = await pushDockerArchive(source, {
+  const result = await pushImageSource(source, {
     client,
     repository: image.repository,
     tags,
