@@ -38816,10 +38816,124 @@ async function installNix(options, reporter) {
     return installation;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/oci/archive-format.ts
+;// CONCATENATED MODULE: ./src/oci/media-types.ts
+/** Media types and header names of the OCI distribution and image specs; never bare strings. */
+const media_types_MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    /** The artifactType of a qcow2 disk image pushed by hypernix. */
+    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
+    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
+};
+const HEADER = {
+    contentType: 'content-type',
+    contentLength: 'content-length',
+    contentRange: 'content-range',
+    dockerContentDigest: 'docker-content-digest',
+    location: 'location',
+    range: 'range',
+    retryAfter: 'retry-after',
+    wwwAuthenticate: 'www-authenticate',
+    authorization: 'authorization',
+    apiVersion: 'docker-distribution-api-version',
+};
+/** What we accept when reading a manifest by tag: every single-image and index form. */
+const MANIFEST_ACCEPT = [
+    media_types_MEDIA_TYPE.ociManifest,
+    media_types_MEDIA_TYPE.dockerManifest,
+    media_types_MEDIA_TYPE.ociIndex,
+    media_types_MEDIA_TYPE.dockerManifestList,
+].join(', ');
+/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: media_types_MEDIA_TYPE.ociEmpty,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30=',
+};
 
+;// CONCATENATED MODULE: ./src/oci/compression.ts
+
+
+
+
+const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+function compressor(compression, level) {
+    // Large output chunks: fewer trips from the thread pool back to JavaScript.
+    if (compression === 'gzip')
+        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = external_node_zlib_;
+    if (z.createZstdCompress) {
+        const levelKey = z.constants.ZSTD_c_compressionLevel;
+        return z.createZstdCompress({ params: { [levelKey]: level } });
+    }
+    return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+function compression_decompressor(compression) {
+    if (compression === 'gzip')
+        return external_node_zlib_.createGunzip();
+    const z = external_node_zlib_;
+    if (z.createZstdDecompress)
+        return z.createZstdDecompress();
+    return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program, args) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    return external_node_stream_.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
+    });
+}
+/** The layer media type for a compression in each manifest format. */
+function layerMediaType(compression, format) {
+    if (format === 'docker')
+        return media_types_MEDIA_TYPE.dockerLayerGzip;
+    if (compression === 'gzip')
+        return media_types_MEDIA_TYPE.ociLayerGzip;
+    if (compression === 'zstd')
+        return media_types_MEDIA_TYPE.ociLayerZstd;
+    return media_types_MEDIA_TYPE.ociLayer;
+}
+/** Which compression a layer media type means. */
+function compression_compressionOf(mediaType) {
+    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === media_types_MEDIA_TYPE.dockerLayerGzip)
+        return 'gzip';
+    if (mediaType === media_types_MEDIA_TYPE.ociLayer || mediaType.endsWith('.tar'))
+        return 'none';
+    return undefined;
+}
+/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+function manifestFormatFor(compression, requested) {
+    if (compression !== 'gzip')
+        return 'oci';
+    return requested ?? 'docker';
+}
+
+;// CONCATENATED MODULE: ./src/oci/archive-format.ts
 
 
 
@@ -38848,22 +38962,15 @@ function sniffBytes(head) {
         return 'stream';
     return 'unknown';
 }
-/**
- * The uncompressed tar bytes of an archive file. zstd uses Node's own decoder where it has one
- * (Node 22.15+, so the action's Node 24) and the zstd program otherwise.
- */
+/** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
     const file = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 });
     if (format === 'tar')
         return file;
-    if (format === 'tar.gz')
-        return file.pipe(external_node_zlib_.createGunzip());
-    const createZstd = external_node_zlib_.createZstdDecompress;
-    if (createZstd)
-        return file.pipe(createZstd());
-    const child = (0,external_node_child_process_namespaceObject.spawn)('zstd', ['-dc', '--', path], { stdio: ['ignore', 'pipe', 'inherit'] });
-    file.destroy();
-    return child.stdout;
+    const tar = compression_decompressor(format === 'tar.gz' ? 'gzip' : 'zstd');
+    // pipe() does not pass errors on: a read error must end the stream the reader consumes.
+    file.on('error', (error) => tar.destroy(error));
+    return file.pipe(tar);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/byte-reader.ts
@@ -39343,121 +39450,6 @@ function applyPreset(raw, presetName, kitRoot) {
             ? { file: (0,external_node_path_.join)(kitRoot, preset.file), attribute: raw.attribute || preset.attribute }
             : {}),
     };
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/oci/media-types.ts
-/** Media types and header names of the OCI distribution and image specs; never bare strings. */
-const media_types_MEDIA_TYPE = {
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociEmpty: 'application/vnd.oci.empty.v1+json',
-    /** The artifactType of a qcow2 disk image pushed by hypernix. */
-    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
-    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
-};
-const HEADER = {
-    contentType: 'content-type',
-    contentLength: 'content-length',
-    contentRange: 'content-range',
-    dockerContentDigest: 'docker-content-digest',
-    location: 'location',
-    range: 'range',
-    retryAfter: 'retry-after',
-    wwwAuthenticate: 'www-authenticate',
-    authorization: 'authorization',
-    apiVersion: 'docker-distribution-api-version',
-};
-/** What we accept when reading a manifest by tag: every single-image and index form. */
-const MANIFEST_ACCEPT = [
-    media_types_MEDIA_TYPE.ociManifest,
-    media_types_MEDIA_TYPE.dockerManifest,
-    media_types_MEDIA_TYPE.ociIndex,
-    media_types_MEDIA_TYPE.dockerManifestList,
-].join(', ');
-/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
-const EMPTY_CONFIG = {
-    mediaType: media_types_MEDIA_TYPE.ociEmpty,
-    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
-    size: 2,
-    data: 'e30=',
-};
-
-;// CONCATENATED MODULE: ./src/oci/compression.ts
-
-
-
-
-const COMPRESSIONS = ['gzip', 'zstd', 'none'];
-/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
-const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
-/**
- * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
- * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
- */
-function compressor(compression, level) {
-    // Large output chunks: fewer trips from the thread pool back to JavaScript.
-    if (compression === 'gzip')
-        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = external_node_zlib_;
-    if (z.createZstdCompress) {
-        const levelKey = z.constants.ZSTD_c_compressionLevel;
-        return z.createZstdCompress({ params: { [levelKey]: level } });
-    }
-    return programTransform('zstd', ['-q', '-c', `-${level}`]);
-}
-function compression_decompressor(compression) {
-    if (compression === 'gzip')
-        return zlib.createGunzip();
-    const z = zlib;
-    if (z.createZstdDecompress)
-        return z.createZstdDecompress();
-    return programTransform('zstd', ['-q', '-d', '-c']);
-}
-/** A child process as a duplex stream: stdin in, stdout out. */
-function programTransform(program, args) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    return external_node_stream_.Duplex.from({
-        writable: child.stdin,
-        readable: child.stdout,
-    });
-}
-/** The layer media type for a compression in each manifest format. */
-function layerMediaType(compression, format) {
-    if (format === 'docker')
-        return media_types_MEDIA_TYPE.dockerLayerGzip;
-    if (compression === 'gzip')
-        return media_types_MEDIA_TYPE.ociLayerGzip;
-    if (compression === 'zstd')
-        return media_types_MEDIA_TYPE.ociLayerZstd;
-    return media_types_MEDIA_TYPE.ociLayer;
-}
-/** Which compression a layer media type means. */
-function compression_compressionOf(mediaType) {
-    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
-        return 'zstd';
-    if (mediaType.endsWith('+gzip') ||
-        mediaType.endsWith('.gzip') ||
-        mediaType === media_types_MEDIA_TYPE.dockerLayerGzip)
-        return 'gzip';
-    if (mediaType === media_types_MEDIA_TYPE.ociLayer || mediaType.endsWith('.tar'))
-        return 'none';
-    return undefined;
-}
-/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
-function manifestFormatFor(compression, requested) {
-    if (compression !== 'gzip')
-        return 'oci';
-    return requested ?? 'docker';
 }
 
 ;// CONCATENATED MODULE: ./src/oci/reference.ts

@@ -762,10 +762,9 @@ async function installNix(options, reporter) {
     return installation;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/oci/compression.ts
+var oci_compression = __webpack_require__(2115);
 ;// CONCATENATED MODULE: ./src/oci/archive-format.ts
-
 
 
 
@@ -794,22 +793,15 @@ function sniffBytes(head) {
         return 'stream';
     return 'unknown';
 }
-/**
- * The uncompressed tar bytes of an archive file. zstd uses Node's own decoder where it has one
- * (Node 22.15+, so the action's Node 24) and the zstd program otherwise.
- */
+/** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
     const file = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 });
     if (format === 'tar')
         return file;
-    if (format === 'tar.gz')
-        return file.pipe(external_node_zlib_.createGunzip());
-    const createZstd = external_node_zlib_.createZstdDecompress;
-    if (createZstd)
-        return file.pipe(createZstd());
-    const child = (0,external_node_child_process_.spawn)('zstd', ['-dc', '--', path], { stdio: ['ignore', 'pipe', 'inherit'] });
-    file.destroy();
-    return child.stdout;
+    const tar = (0,oci_compression/* decompressor */.ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
+    // pipe() does not pass errors on: a read error must end the stream the reader consumes.
+    file.on('error', (error) => tar.destroy(error));
+    return file.pipe(tar);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/byte-reader.ts
@@ -1496,8 +1488,6 @@ async function buildCommand(argv, io) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./src/oci/compression.ts
-var oci_compression = __webpack_require__(2115);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/oci/errors.ts
@@ -2586,6 +2576,8 @@ async function copyBlob(files, blob, index, options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
+import { decompressor } from './compression.js';
 
 /** How a docker archive is stored: as dockerTools writes it, or a streamLayeredImage script. */
 export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.zst' | 'stream';
@@ -30,18 +29,12 @@ export function sniffBytes(head: Buffer): Sniffed {
   return 'unknown';
 }
 
-/**
- * The uncompressed tar bytes of an archive file. zstd uses Node's own decoder where it has one
- * (Node 22.15+, so the action's Node 24) and the zstd program otherwise.
- */
+/** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 export function openTarStream(path: string, format: Exclude<ArchiveFormat, 'stream'>): Readable {
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
   if (format === 'tar') return file;
-  if (format === 'tar.gz') return file.pipe(zlib.createGunzip());
-  const createZstd = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream })
-    .createZstdDecompress;
-  if (createZstd) return file.pipe(createZstd()) as unknown as Readable;
-  const child = spawn('zstd', ['-dc', '--', path], { stdio: ['ignore', 'pipe', 'inherit'] });
-  file.destroy();
-  return child.stdout;
+  const tar = decompressor(format === 'tar.gz' ? 'gzip' : 'zstd');
+  // pipe() does not pass errors on: a read error must end the stream the reader consumes.
+  file.on('error', (error) => tar.destroy(error));
+  return file.pipe(tar);
 }

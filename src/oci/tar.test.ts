@@ -79,3 +79,35 @@ describe('readTar', () => {
     await expect(read(whole.subarray(0, 2048))).rejects.toThrow(/truncated/);
   });
 });
+
+describe('indexTarFile', () => {
+  it('finds every entry and the offset of its data without reading the data', async () => {
+    const { indexTarFile } = await import('./tar-index.js');
+    const bytes = makeTar(
+      { 'a.txt': 'alpha', [longName]: 'doc', 'big.bin': 'z'.repeat(9_000) },
+      'gnu',
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'tar-index-')), 'x.tar');
+    writeFileSync(file, bytes);
+    const index = await indexTarFile(file);
+    for (const [name, content] of [
+      ['a.txt', 'alpha'],
+      [longName, 'doc'],
+      ['big.bin', 'z'.repeat(9_000)],
+    ] as const) {
+      const entry = index.get(name);
+      expect(entry, name).toBeDefined();
+      const { offset, size } = entry as { offset: number; size: number };
+      expect(bytes.subarray(offset, offset + size).toString()).toBe(content);
+    }
+  });
+
+  it('says when a file is not a tar or is cut short', async () => {
+    const { indexTarFile } = await import('./tar-index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tar-index-'));
+    writeFileSync(join(dir, 'html'), '<html>'.padEnd(1024, ' '));
+    await expect(indexTarFile(join(dir, 'html'))).rejects.toThrow(/not a tar archive/);
+    writeFileSync(join(dir, 'cut.tar'), makeTar({ a: 'x'.repeat(4000) }, 'gnu').subarray(0, 2048));
+    await expect(indexTarFile(join(dir, 'cut.tar'))).rejects.toThrow(/truncated/);
+  });
+});
