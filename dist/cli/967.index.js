@@ -2039,6 +2039,19 @@ class RegistryClient {
         }
         return digest;
     }
+    /** The repository's tags (one page of up to 1000); none when the repository does not exist. */
+    async listTags(repository) {
+        const response = await this.exchange('GET', `/v2/${repository}/tags/list?n=1000`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200, 404],
+        });
+        if (response.status === 404) {
+            await response.discard();
+            return [];
+        }
+        const body = await response.json();
+        return body.tags ?? [];
+    }
     /** Reads a small blob (a config) whole and checks its digest. */
     async getBlob(repository, digest, limit = 16 << 20) {
         const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
@@ -2097,10 +2110,46 @@ async function readRegistryState(client, target, sources, reporter) {
     ]);
     return state;
 }
+/** How many other tags of the target repository are read when its own tags name no image. */
+const EXTRA_TAGS_READ = 8;
+/**
+ * The tags worth reading when the target tags are new (a new commit's SHA): branch-like names
+ * first, as they are moved by every push and so name recent images, then the rest, newest-looking
+ * last in the registry's (lexical) order.
+ */
+function extraTags(all, alreadyRead, limit = EXTRA_TAGS_READ) {
+    const others = all.filter((tag) => !alreadyRead.has(tag));
+    const commitLike = (tag) => /^[0-9a-f]{7,64}$/.test(tag);
+    return [
+        ...others.filter((tag) => !commitLike(tag)),
+        ...others.filter(commitLike).reverse(),
+    ].slice(0, limit);
+}
 async function learnKnownLayers(client, target, sources, reporter) {
-    const candidates = new Map();
-    const tagDigests = new Map();
-    const configsInTarget = new Set();
+    const state = {
+        candidates: new Map(),
+        tagDigests: new Map(),
+        configsInTarget: new Set(),
+    };
+    // The tag list comes along in the first round, for when the target's own tags name nothing.
+    const tagList = client.listTags(target).catch(() => []);
+    const found = await learnFrom(client, target, sources, state, reporter);
+    if (!found) {
+        const read = new Set(sources.filter((source) => source.repository === target).map((source) => source.reference));
+        const more = extraTags(await tagList, read).map((reference) => ({
+            repository: target,
+            reference,
+        }));
+        if (more.length > 0) {
+            reporter.debug(`the target tags are new; reading ${more.map((source) => source.reference).join(', ')}`);
+            await learnFrom(client, target, more, state, reporter, false);
+        }
+    }
+    return state;
+}
+/** Reads the sources into `state`; says whether any manifest of the target repository was found. */
+async function learnFrom(client, target, sources, state, reporter, recordTags = true) {
+    let found = false;
     const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
     results.forEach((result, index) => {
         const source = sources[index];
@@ -2108,22 +2157,21 @@ async function learnKnownLayers(client, target, sources, reporter) {
             reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${(0,errors/* describeError */.Uc)(result.reason)}`);
             return;
         }
-        if (source.repository === target && result.value.manifestDigest) {
-            tagDigests.set(source.reference, result.value.manifestDigest);
+        const inTarget = source.repository === target;
+        if (inTarget && result.value.manifestDigest) {
+            found = true;
+            if (recordTags)
+                state.tagDigests.set(source.reference, result.value.manifestDigest);
             if (result.value.configDigest)
-                configsInTarget.add(result.value.configDigest);
+                state.configsInTarget.add(result.value.configDigest);
         }
         for (const [diffId, layer] of result.value.pairs) {
-            const list = candidates.get(diffId) ?? [];
-            list.push({
-                ...layer,
-                repository: source.repository,
-                inTarget: source.repository === target,
-            });
-            candidates.set(diffId, list);
+            const list = state.candidates.get(diffId) ?? [];
+            list.push({ ...layer, repository: source.repository, inTarget });
+            state.candidates.set(diffId, list);
         }
     });
-    return { candidates, tagDigests, configsInTarget };
+    return found;
 }
 /**
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEDIA_TYPE } from './media-types.js';
-import { stateSources, usableLayers, type RegistryState } from './known-layers.js';
+import { extraTags, stateSources, usableLayers, type RegistryState } from './known-layers.js';
 
 const layer = (digest: string, mediaType: string, repository: string, inTarget: boolean) => ({
   digest,
@@ -51,5 +51,16 @@ describe('stateSources', () => {
         { repository: 'base', reference: '1' },
       ],
     );
+  });
+});
+
+describe('extraTags', () => {
+  it('reads branch-like tags first, then commit tags, skipping those read already', () => {
+    const sha = (n: number) => String(n).repeat(40).slice(0, 40);
+    expect(extraTags([sha(1), sha(2), 'main', 'latest', 'v1.2'], new Set(['latest']), 3)).toEqual([
+      'main',
+      'v1.2',
+      sha(2),
+    ]);
   });
 });

@@ -68,15 +68,69 @@ export async function readRegistryState(
   return state;
 }
 
+/** How many other tags of the target repository are read when its own tags name no image. */
+export const EXTRA_TAGS_READ = 8;
+
+/**
+ * The tags worth reading when the target tags are new (a new commit's SHA): branch-like names
+ * first, as they are moved by every push and so name recent images, then the rest, newest-looking
+ * last in the registry's (lexical) order.
+ */
+export function extraTags(
+  all: string[],
+  alreadyRead: Set<string>,
+  limit = EXTRA_TAGS_READ,
+): string[] {
+  const others = all.filter((tag) => !alreadyRead.has(tag));
+  const commitLike = (tag: string) => /^[0-9a-f]{7,64}$/.test(tag);
+  return [
+    ...others.filter((tag) => !commitLike(tag)),
+    ...others.filter(commitLike).reverse(),
+  ].slice(0, limit);
+}
+
 async function learnKnownLayers(
   client: RegistryClient,
   target: string,
   sources: KnownLayerSource[],
   reporter: Reporter,
 ): Promise<RegistryState> {
-  const candidates = new Map<string, KnownLayer[]>();
-  const tagDigests = new Map<string, string>();
-  const configsInTarget = new Set<string>();
+  const state: RegistryState = {
+    candidates: new Map(),
+    tagDigests: new Map(),
+    configsInTarget: new Set(),
+  };
+  // The tag list comes along in the first round, for when the target's own tags name nothing.
+  const tagList = client.listTags(target).catch(() => [] as string[]);
+  const found = await learnFrom(client, target, sources, state, reporter);
+  if (!found) {
+    const read = new Set(
+      sources.filter((source) => source.repository === target).map((source) => source.reference),
+    );
+    const more = extraTags(await tagList, read).map((reference) => ({
+      repository: target,
+      reference,
+    }));
+    if (more.length > 0) {
+      reporter.debug(
+        `the target tags are new; reading ${more.map((source) => source.reference).join(', ')}`,
+      );
+      await learnFrom(client, target, more, state, reporter, false);
+    }
+  }
+  return state;
+}
+
+/** Reads the sources into `state`; says whether any manifest of the target repository was found. */
+async function learnFrom(
+  client: RegistryClient,
+  target: string,
+  sources: KnownLayerSource[],
+  state: RegistryState,
+  reporter: Reporter,
+  recordTags = true,
+): Promise<boolean> {
+  let found = false;
   const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
   results.forEach((result, index) => {
     const source = sources[index] as KnownLayerSource;
@@ -86,21 +140,19 @@ async function learnKnownLayers(
       );
       return;
     }
-    if (source.repository === target && result.value.manifestDigest) {
-      tagDigests.set(source.reference, result.value.manifestDigest);
-      if (result.value.configDigest) configsInTarget.add(result.value.configDigest);
+    const inTarget = source.repository === target;
+    if (inTarget && result.value.manifestDigest) {
+      found = true;
+      if (recordTags) state.tagDigests.set(source.reference, result.value.manifestDigest);
+      if (result.value.configDigest) state.configsInTarget.add(result.value.configDigest);
     }
     for (const [diffId, layer] of result.value.pairs) {
-      const list = candidates.get(diffId) ?? [];
-      list.push({
-        ...layer,
-        repository: source.repository,
-        inTarget: source.repository === target,
-      });
-      candidates.set(diffId, list);
+      const list = state.candidates.get(diffId) ?? [];
+      list.push({ ...layer, repository: source.repository, inTarget });
+      state.candidates.set(diffId, list);
     }
   });
-  return { candidates, tagDigests, configsInTarget };
+  return found;
 }
 
 /**

@@ -259,6 +259,20 @@ export class RegistryClient {
     return digest;
   }
 
+  /** The repository's tags (one page of up to 1000); none when the repository does not exist. */
+  async listTags(repository: string): Promise<string[]> {
+    const response = await this.exchange('GET', `/v2/${repository}/tags/list?n=1000`, {
+      scope: scopeFor(repository, 'pull'),
+      expect: [200, 404],
+    });
+    if (response.status === 404) {
+      await response.discard();
+      return [];
+    }
+    const body = await response.json<{ tags?: string[] | null }>();
+    return body.tags ?? [];
+  }
+
   /** Reads a small blob (a config) whole and checks its digest. */
   async getBlob(repository: string, digest: string, limit = 16 << 20): Promise<Buffer> {
     const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {

@@ -15,7 +15,7 @@ export type FaultAction =
   | { kind: 'status'; status: number; retryAfter?: string }
   /** Forward, then reset the client connection once this many request body bytes went upstream. */
   | { kind: 'drop-after'; bytes: number }
-  /** Forward, then reset the client connection after this many response body bytes. */
+  /** Forward, then close the client connection after this many response body bytes. */
   | { kind: 'drop-response-after'; bytes: number }
   /** Forward, and hold the response back this long. */
   | { kind: 'delay'; ms: number };
@@ -23,7 +23,7 @@ export type FaultAction =
 export type FaultRule = FaultAction & {
   /** Any method when absent. */
   method?: string;
-  /** Tested against the path with its query. */
+  /** Tested against the path with its query; without the g flag, which makes test() stateful. */
   path: RegExp;
   /** How many matching requests the rule applies to; 1 when absent. */
   times?: number;
@@ -44,7 +44,7 @@ export interface FaultProxy {
   /** `127.0.0.1:PORT`, as image references spell it. */
   host: string;
   stats: FaultProxyStats;
-  /** One entry per finished exchange; status 0 when the proxy reset the connection before answering. */
+  /** One entry per exchange; status 0 when the client got no answer (cut off, or went away). */
   log: { method: string; path: string; status: number }[];
   /** Replaces the rules and their remaining counts. */
   setRules(rules: FaultRule[]): void;
@@ -153,7 +153,7 @@ export async function startFaultProxy(
     });
     out.on('error', () => {
       if (broken) return;
-      if (res.headersSent) {
+      if (res.headersSent || res.destroyed) {
         res.destroy();
       } else {
         answered = true;
