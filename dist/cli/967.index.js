@@ -2094,9 +2094,12 @@ function describeNetworkError(error) {
 
 
 
-/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
+/**
+ * Where to learn from first: the target's tags and a mount-from image. When none of the target's
+ * tags names an image yet, its other tags are read next (see extraTags).
+ */
 function stateSources(repository, tags, mountFrom) {
-    const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
+    const sources = [...new Set(tags)].map((reference) => ({ repository, reference }));
     return mountFrom ? [...sources, mountFrom] : sources;
 }
 /**
@@ -2654,46 +2657,53 @@ class StoredGzip extends external_node_stream_.Transform {
     _transform(chunk, _encoding, callback) {
         this.crc = this.checksum(chunk, this.crc);
         this.length = (this.length + chunk.length) % 2 ** 32;
+        const total = this.pending.length + chunk.length;
+        const blocks = Math.floor(total / MAX_STORED);
+        if (blocks === 0) {
+            this.pending = Buffer.concat([this.pending, chunk]);
+            return callback();
+        }
+        // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
+        // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
+        // so block boundaries never depend on how the input was chunked.
+        const head = this.started ? 0 : HEADER.length;
+        const out = Buffer.allocUnsafe(head + blocks * (5 + MAX_STORED));
+        let at = 0;
         if (!this.started) {
-            this.push(HEADER);
+            at = HEADER.copy(out, 0);
             this.started = true;
         }
-        let offset = 0;
-        if (this.pending.length > 0) {
-            // Complete the carried-over block first, copying only its few bytes.
-            const needed = Math.min(MAX_STORED - this.pending.length, chunk.length);
-            this.pending = Buffer.concat([this.pending, chunk.subarray(0, needed)]);
-            offset = needed;
-            if (this.pending.length < MAX_STORED)
-                return callback();
-            this.block(this.pending, false);
-            this.pending = Buffer.alloc(0);
+        let used = 0; // bytes of `chunk` consumed
+        for (let block = 0; block < blocks; block += 1) {
+            at = writeBlockHeader(out, at, MAX_STORED, false);
+            let room = MAX_STORED;
+            if (block === 0 && this.pending.length > 0) {
+                at += this.pending.copy(out, at);
+                room -= this.pending.length;
+            }
+            at += chunk.copy(out, at, used, used + room);
+            used += room;
         }
-        // Whole blocks straight from the chunk: a 5-byte header, then a view of the data (no copy).
-        for (; chunk.length - offset >= MAX_STORED; offset += MAX_STORED) {
-            this.block(chunk.subarray(offset, offset + MAX_STORED), false);
-        }
-        this.pending = Buffer.from(chunk.subarray(offset));
-        callback();
+        this.pending = Buffer.from(chunk.subarray(used));
+        callback(null, out);
     }
     _flush(callback) {
-        if (!this.started)
-            this.push(HEADER);
-        this.block(this.pending, true);
-        const trailer = Buffer.alloc(8);
-        trailer.writeUInt32LE(this.crc >>> 0, 0);
-        trailer.writeUInt32LE(this.length, 4);
-        callback(null, trailer);
+        const head = this.started ? 0 : HEADER.length;
+        const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
+        let at = this.started ? 0 : HEADER.copy(out, 0);
+        at = writeBlockHeader(out, at, this.pending.length, true);
+        at += this.pending.copy(out, at);
+        out.writeUInt32LE(this.crc >>> 0, at);
+        out.writeUInt32LE(this.length, at + 4);
+        callback(null, out);
     }
-    block(data, final) {
-        const header = Buffer.allocUnsafe(5);
-        header[0] = final ? 0x01 : 0x00;
-        header.writeUInt16LE(data.length, 1);
-        header.writeUInt16LE(~data.length & 0xffff, 3);
-        this.push(header);
-        if (data.length > 0)
-            this.push(data);
-    }
+}
+/** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
+function writeBlockHeader(out, at, size, final) {
+    out[at] = final ? 0x01 : 0x00;
+    out.writeUInt16LE(size, at + 1);
+    out.writeUInt16LE(~size & 0xffff, at + 3);
+    return at + 5;
 }
 /** How much of a layer's start is compressed on trial to decide whether the layer compresses. */
 const SAMPLE_BYTES = 64 * 1024;

@@ -41,13 +41,16 @@ export interface RegistryState {
   configsInTarget: Set<string>;
 }
 
-/** Where to learn from: the target's tags and `latest`, and a mount-from image. */
+/**
+ * Where to learn from first: the target's tags and a mount-from image. When none of the target's
+ * tags names an image yet, its other tags are read next (see extraTags).
+ */
 export function stateSources(
   repository: string,
   tags: string[],
   mountFrom?: KnownLayerSource,
 ): KnownLayerSource[] {
-  const sources = [...new Set([...tags, 'latest'])].map((reference) => ({ repository, reference }));
+  const sources = [...new Set(tags)].map((reference) => ({ repository, reference }));
   return mountFrom ? [...sources, mountFrom] : sources;
 }
 
