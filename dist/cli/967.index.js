@@ -764,7 +764,44 @@ async function installNix(options, reporter) {
 
 // EXTERNAL MODULE: ./src/oci/compression.ts
 var oci_compression = __webpack_require__(2115);
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+
+
+const SHA256_PREFIX = 'sha256:';
+function sha256Digest(data) {
+    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+class DigestCounter {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    result;
+    bytes = 0;
+    update(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    /** The digest of everything seen; asking again gives the same answer. */
+    digest() {
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
+    }
+}
+async function digest_sha256File(path, start = 0, end) {
+    const counter = new DigestCounter();
+    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    for await (const chunk of stream)
+        counter.update(chunk);
+    return { digest: counter.digest(), size: counter.bytes };
+}
+/**
+ * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
+ * per 4 KiB: reading 200 MB in 1 MiB chunks took 0.56 s here, in 256 KiB chunks 0.15 s), and
+ * buffers of this size are recycled by the allocator instead of mapped anew each time.
+ */
+const READ_CHUNK = 256 * 1024;
+
 ;// CONCATENATED MODULE: ./src/oci/archive-format.ts
+
 
 
 
@@ -795,7 +832,7 @@ function sniffBytes(head) {
 }
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
-    const file = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 });
+    const file = (0,external_node_fs_.createReadStream)(path, { highWaterMark: READ_CHUNK });
     if (format === 'tar')
         return file;
     const tar = (0,oci_compression/* decompressor */.ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
@@ -1840,36 +1877,6 @@ function send(request) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-
-
-const SHA256_PREFIX = 'sha256:';
-function sha256Digest(data) {
-    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
-class DigestCounter {
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    result;
-    bytes = 0;
-    update(chunk) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-    }
-    /** The digest of everything seen; asking again gives the same answer. */
-    digest() {
-        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
-        return this.result;
-    }
-}
-async function digest_sha256File(path, start = 0, end) {
-    const counter = new DigestCounter();
-    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: 1 << 20 });
-    for await (const chunk of stream)
-        counter.update(chunk);
-    return { digest: counter.digest(), size: counter.bytes };
-}
-
 ;// CONCATENATED MODULE: ./src/oci/registry-client.ts
 
 
@@ -2262,6 +2269,20 @@ function receivedBytes(response) {
 class UploadSessionLostError extends RegistryError {
     name = 'UploadSessionLostError';
 }
+/** The pieces after their first `skip` bytes, as views (nothing copied). */
+function skipBytes(pieces, skip) {
+    const rest = [];
+    let left = skip;
+    for (const piece of pieces) {
+        if (left >= piece.length) {
+            left -= piece.length;
+            continue;
+        }
+        rest.push(left > 0 ? piece.subarray(left) : piece);
+        left = 0;
+    }
+    return rest;
+}
 /**
  * Opens an upload session, asking the registry to mount the blob from another repository when
  * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
@@ -2357,7 +2378,9 @@ class ChunkedUpload {
         return scopeFor(this.repository, 'pull,push');
     }
     async flush() {
-        const chunk = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+        // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
+        const pieces = this.pending;
+        const length = this.pendingBytes;
         this.pending = [];
         this.pendingBytes = 0;
         const start = this.offset;
@@ -2366,21 +2389,21 @@ class ChunkedUpload {
             if (attempt > 0) {
                 // Ask where the registry stands, and send only what it lacks.
                 const held = await this.status();
-                if (held < start || held > start + chunk.length) {
+                if (held < start || held > start + length) {
                     throw new RegistryError(`registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`);
                 }
                 skip = held - start;
-                if (skip === chunk.length)
+                if (skip === length)
                     return;
             }
-            const body = chunk.subarray(skip);
+            const body = skipBytes(pieces, skip);
             const response = await this.client.exchange('PATCH', this.location, {
                 scope: this.scope,
                 headers: {
                     [media_types/* HEADER */.El.contentType]: 'application/octet-stream',
-                    [media_types/* HEADER */.El.contentRange]: `${start + skip}-${start + chunk.length - 1}`,
+                    [media_types/* HEADER */.El.contentRange]: `${start + skip}-${start + length - 1}`,
                 },
-                body,
+                body: { stream: () => external_node_stream_.Readable.from(body), length: length - skip },
                 expect: [202],
                 retry: false,
             });
@@ -2389,7 +2412,7 @@ class ChunkedUpload {
         }, {
             onRetry: (why, delay) => this.client.reporter?.warning(`${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
         });
-        this.offset = start + chunk.length;
+        this.offset = start + length;
     }
     async status() {
         const response = await this.client.exchange('GET', this.location, {
@@ -2485,7 +2508,7 @@ function layoutDirectory(path) {
     return {
         describe: path,
         read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
-        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: 1 << 20 }),
+        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
         has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
@@ -2503,7 +2526,7 @@ async function layoutTar(path) {
     const open = (name) => {
         const { offset, size } = entry(name);
         return size > 0
-            ? (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: 1 << 20 })
+            ? (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
             : (0,external_node_fs_.createReadStream)('/dev/null');
     };
     return {
@@ -2891,7 +2914,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
                 ? (0,external_node_fs_.createReadStream)(path, {
                     start: offset,
                     end: offset + size - 1,
-                    highWaterMark: 1 << 20,
+                    highWaterMark: READ_CHUNK,
                 })
                 : emptyStream(),
         };
@@ -3588,7 +3611,7 @@ async function pushArtifact(file, options) {
         const packed = await restartingUpload(client, file, async () => {
             const upload = await ChunkedUpload.start(client, repository);
             const counter = new DigestCounter();
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 }), (0,oci_compression/* compressor */.e)(algorithm, options.level), async (source) => {
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK }), (0,oci_compression/* compressor */.e)(algorithm, options.level), async (source) => {
                 for await (const chunk of source) {
                     counter.update(chunk);
                     await upload.write(chunk);
@@ -3664,7 +3687,7 @@ async function uploadFile(client, repository, file, digest, size) {
     }
     return restartingUpload(client, file, async () => {
         const upload = await ChunkedUpload.start(client, repository);
-        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 4 << 20 })) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
             await upload.write(chunk);
         }
         await upload.finish(digest);
@@ -4331,7 +4354,6 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
  */
 function compressor(compression, level) {
-    // Large output chunks: fewer trips from the thread pool back to JavaScript.
     if (compression === 'gzip')
         return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
     const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { decompressor } from './compression.js';
+import { READ_CHUNK } from './digest.js';
 
 /** How a docker archive is stored: as dockerTools writes it, or a streamLayeredImage script. */
 export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.zst' | 'stream';
@@ -31,7 +32,7 @@ export function sniffBytes(head: Buffer): Sniffed {
 
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 export function openTarStream(path: string, format: Exclude<ArchiveFormat, 'stream'>): Readable {
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
   if (format === 'tar') return file;
   const tar = decompressor(format === 'tar.gz' ? 'gzip' : 'zstd');
   // pipe() does not pass errors on: a read error must end the stream the reader consumes.

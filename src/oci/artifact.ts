@@ -11,7 +11,7 @@ import {
   uploadBlob,
 } from './blob-upload.js';
 import { compressionOf, compressor, decompressor, type Compression } from './compression.js';
-import { DigestCounter, sha256File } from './digest.js';
+import { DigestCounter, sha256File, READ_CHUNK } from './digest.js';
 import { RegistryError } from './errors.js';
 import { IncompleteTransferError, withRetries } from './http.js';
 import { EMPTY_CONFIG, MEDIA_TYPE } from './media-types.js';
@@ -128,7 +128,7 @@ export async function pushArtifact(
       const upload = await ChunkedUpload.start(client, repository);
       const counter = new DigestCounter();
       await pipeline(
-        createReadStream(file, { highWaterMark: 1 << 20 }),
+        createReadStream(file, { highWaterMark: READ_CHUNK }),
         compressor(algorithm, options.level),
         async (source) => {
           for await (const chunk of source as AsyncIterable<Buffer>) {
@@ -215,7 +215,7 @@ async function uploadFile(
   }
   return restartingUpload(client, file, async () => {
     const upload = await ChunkedUpload.start(client, repository);
-    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
+    for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
       await upload.write(chunk as Buffer);
     }
     await upload.finish(digest);

@@ -20,7 +20,6 @@ type ZstdZlib = {
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
  */
 export function compressor(compression: Exclude<Compression, 'none'>, level: number): Transform {
-  // Large output chunks: fewer trips from the thread pool back to JavaScript.
   if (compression === 'gzip') return zlib.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
   const z = zlib as unknown as ZstdZlib;
   if (z.createZstdCompress) {

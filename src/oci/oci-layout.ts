@@ -10,7 +10,7 @@ import {
   UploadSessionLostError,
   uploadBlob,
 } from './blob-upload.js';
-import { DigestCounter, sha256Digest } from './digest.js';
+import { DigestCounter, sha256Digest, READ_CHUNK } from './digest.js';
 import { MEDIA_TYPE } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { indexTarFile } from './tar-index.js';
@@ -44,7 +44,7 @@ export function layoutDirectory(path: string): LayoutFiles {
   return {
     describe: path,
     read: (name) => readFile(join(path, name)),
-    open: (name) => createReadStream(join(path, name), { highWaterMark: 1 << 20 }),
+    open: (name) => createReadStream(join(path, name), { highWaterMark: READ_CHUNK }),
     has: async (name) => (await stat(join(path, name)).catch(() => undefined)) !== undefined,
   };
 }
@@ -61,7 +61,7 @@ export async function layoutTar(path: string): Promise<LayoutFiles | undefined> 
   const open = (name: string) => {
     const { offset, size } = entry(name);
     return size > 0
-      ? createReadStream(path, { start: offset, end: offset + size - 1, highWaterMark: 1 << 20 })
+      ? createReadStream(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
       : createReadStream('/dev/null');
   };
   return {

@@ -18,7 +18,7 @@ import {
   type ManifestFormat,
 } from './compression.js';
 import { crc32, SAMPLE_BYTES, StoredGzip, worthDeflating } from './gzip-stored.js';
-import { DigestCounter } from './digest.js';
+import { DigestCounter, READ_CHUNK } from './digest.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
 import {
@@ -241,7 +241,7 @@ async function pushFromFile(
           ? createReadStream(path, {
               start: offset,
               end: offset + size - 1,
-              highWaterMark: 1 << 20,
+              highWaterMark: READ_CHUNK,
             })
           : emptyStream(),
     };
