@@ -40820,6 +40820,13 @@ async function indexOpenTar(handle) {
 
 
 
+/** The image a push mounts from: its digest or tag, else the push's first tag. */
+function mountSource(reference, tags) {
+    return {
+        repository: reference.repository,
+        reference: reference.digest ?? reference.tag ?? tags[0] ?? 'latest',
+    };
+}
 /**
  * Where to learn from first: the target's tags and a mount-from image. When none of the target's
  * tags names an image yet, its other tags are read next (see extraTags).
@@ -41808,6 +41815,7 @@ async function connectRegistry(options, reporter) {
 
 
 
+
 /**
  * Pushes what a build produced: the container image, or the qcow2 as an OCI artifact, to
  * `image` under the given tags (default: the commit SHA and the branch name).
@@ -41842,12 +41850,7 @@ async function publishBuild(build, config, reporter, options) {
             level: config.level,
             concurrency: config.parallelism,
             manifestFormat: config.manifestFormat,
-            mountFrom: config.mountFrom
-                ? {
-                    repository: config.mountFrom.repository,
-                    reference: config.mountFrom.digest ?? config.mountFrom.tag ?? tags[0],
-                }
-                : undefined,
+            mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
             reporter,
         }));
         return { kind: 'image', registry: image.registry, result };

@@ -41,6 +41,17 @@ export interface RegistryState {
   configsInTarget: Set<string>;
 }
 
+/** The image a push mounts from: its digest or tag, else the push's first tag. */
+export function mountSource(
+  reference: { repository: string; tag?: string; digest?: string },
+  tags: string[],
+): KnownLayerSource {
+  return {
+    repository: reference.repository,
+    reference: reference.digest ?? reference.tag ?? tags[0] ?? 'latest',
+  };
+}
+
 /**
  * Where to learn from first: the target's tags and a mount-from image. When none of the target's
  * tags names an image yet, its other tags are read next (see extraTags).

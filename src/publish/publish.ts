@@ -5,6 +5,7 @@ import type { PushResult } from '../oci/push-image.js';
 import type { Reporter } from '../report/reporter.js';
 import { InputError } from '../util/errors.js';
 import { openArchive, pushImageSource } from './archive-source.js';
+import { mountSource } from '../oci/known-layers.js';
 import { connectRegistry } from './registry-login.js';
 
 export type PublishResult =
@@ -59,12 +60,7 @@ export async function publishBuild(
         level: config.level,
         concurrency: config.parallelism,
         manifestFormat: config.manifestFormat,
-        mountFrom: config.mountFrom
-          ? {
-              repository: config.mountFrom.repository,
-              reference: config.mountFrom.digest ?? config.mountFrom.tag ?? (tags[0] as string),
-            }
-          : undefined,
+        mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
         reporter,
       }),
     );

@@ -6,6 +6,7 @@ import { ConsoleReporter } from '../../report/console-reporter.js';
 import { formatBytes } from '../../util/format.js';
 import { InputError } from '../../util/errors.js';
 import type { CliIo } from '../cli.js';
+import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 import { stat } from 'node:fs/promises';
 
@@ -34,21 +35,8 @@ const OPTIONS = {
   compression: { type: 'string' },
   'compression-level': { type: 'string' },
   'out-path': { type: 'string' },
-  'plain-http': { type: 'boolean' },
-  username: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  json: { type: 'boolean' },
-  verbose: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
+  ...REGISTRY_OPTIONS,
 } as const;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 export async function artifactCommand(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = argv;
@@ -70,9 +58,7 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
     string,
     string,
   ];
-  const password = values['password-stdin']
-    ? await readStdin()
-    : process.env.HYPERNIX_REGISTRY_PASSWORD;
+  const password = await readPassword(values['password-stdin']);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const config = parsePushConfig(
     {

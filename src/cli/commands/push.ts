@@ -1,10 +1,11 @@
-import { readRegistryState, stateSources } from '../../oci/known-layers.js';
+import { mountSource, readRegistryState, stateSources } from '../../oci/known-layers.js';
 import { formatReference, parseReference } from '../../oci/reference.js';
 import { openArchive, pushImageSource } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
 import type { CliIo } from '../cli.js';
+import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
 export const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
@@ -34,21 +35,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'mount-from': { type: 'string' },
   'manifest-format': { type: 'string' },
-  'plain-http': { type: 'boolean' },
-  username: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  json: { type: 'boolean' },
-  verbose: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
+  ...REGISTRY_OPTIONS,
 } as const;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, 'push');
@@ -68,9 +56,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
   if (tags.length === 0) {
     throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
   }
-  const password = values['password-stdin']
-    ? await readStdin()
-    : process.env.HYPERNIX_REGISTRY_PASSWORD;
+  const password = await readPassword(values['password-stdin']);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const client = await connectRegistry(
     {
@@ -81,12 +67,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     },
     reporter,
   );
-  const mount = mountFrom
-    ? {
-        repository: mountFrom.repository,
-        reference: mountFrom.digest ?? mountFrom.tag ?? (tags[0] as string),
-      }
-    : undefined;
+  const mount = mountFrom ? mountSource(mountFrom, tags) : undefined;
   // Reading what the registry holds writes nothing, so it starts now and runs while the schemas
   // load and check every option (most of the time of a push that has little to send).
   const registryState = readRegistryState(

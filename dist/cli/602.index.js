@@ -1,8 +1,8 @@
-export const id = 967;
-export const ids = [967];
+export const id = 602;
+export const ids = [602];
 export const modules = {
 
-/***/ 2967:
+/***/ 2602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2101,6 +2101,13 @@ function describeNetworkError(error) {
 
 
 
+/** The image a push mounts from: its digest or tag, else the push's first tag. */
+function mountSource(reference, tags) {
+    return {
+        repository: reference.repository,
+        reference: reference.digest ?? reference.tag ?? tags[0] ?? 'latest',
+    };
+}
 /**
  * Where to learn from first: the target's tags and a mount-from image. When none of the target's
  * tags names an image yet, its other tags are read next (see extraTags).
@@ -3416,7 +3423,33 @@ function publishSummaryMarkdown(published) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/cli/registry-options.ts
+/** The options every command that talks to a registry takes, with one meaning everywhere. */
+const REGISTRY_OPTIONS = {
+    'plain-http': { type: 'boolean' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/**
+ * The registry password: from standard input with --password-stdin (never from the command line,
+ * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
+ */
+async function readPassword(fromStdin) {
+    if (!fromStdin)
+        return process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/push.ts
+
 
 
 
@@ -3450,21 +3483,8 @@ const push_OPTIONS = {
     concurrency: { type: 'string' },
     'mount-from': { type: 'string' },
     'manifest-format': { type: 'string' },
-    'plain-http': { type: 'boolean' },
-    username: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
-    verbose: { type: 'boolean', short: 'v' },
-    help: { type: 'boolean', short: 'h' },
+    ...REGISTRY_OPTIONS,
 };
-async function readStdin() {
-    const chunks = [];
-    for await (const chunk of process.stdin)
-        chunks.push(chunk);
-    return Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
-}
 async function pushCommand(argv, io) {
     const { values, positionals } = parseCommandLine(argv, push_OPTIONS, 'push');
     if (values.help) {
@@ -3483,9 +3503,7 @@ async function pushCommand(argv, io) {
     if (tags.length === 0) {
         throw new UsageError(`argument REF: give a tag (${(0,oci_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
     }
-    const password = values['password-stdin']
-        ? await readStdin()
-        : process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const password = await readPassword(values['password-stdin']);
     const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
     const client = await connectRegistry({
         registry: image.registry,
@@ -3493,12 +3511,7 @@ async function pushCommand(argv, io) {
         password,
         plainHttp: values['plain-http'] ?? false,
     }, reporter);
-    const mount = mountFrom
-        ? {
-            repository: mountFrom.repository,
-            reference: mountFrom.digest ?? mountFrom.tag ?? tags[0],
-        }
-        : undefined;
+    const mount = mountFrom ? mountSource(mountFrom, tags) : undefined;
     // Reading what the registry holds writes nothing, so it starts now and runs while the schemas
     // load and check every option (most of the time of a push that has little to send).
     const registryState = readRegistryState(client, image.repository, stateSources(image.repository, tags, mount), reporter);
@@ -3814,6 +3827,7 @@ async function downloadBlob(client, repository, blob, partial, reporter) {
 
 
 
+
 const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
        hypernix artifact pull REF FILE [options]
 
@@ -3838,21 +3852,8 @@ const artifact_OPTIONS = {
     compression: { type: 'string' },
     'compression-level': { type: 'string' },
     'out-path': { type: 'string' },
-    'plain-http': { type: 'boolean' },
-    username: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
-    verbose: { type: 'boolean', short: 'v' },
-    help: { type: 'boolean', short: 'h' },
+    ...REGISTRY_OPTIONS,
 };
-async function artifact_readStdin() {
-    const chunks = [];
-    for await (const chunk of process.stdin)
-        chunks.push(chunk);
-    return Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
-}
 async function artifactCommand(argv, io) {
     const [verb, ...rest] = argv;
     const { values, positionals } = parseCommandLine(rest, artifact_OPTIONS, 'artifact');
@@ -3866,9 +3867,7 @@ async function artifactCommand(argv, io) {
         throw new UsageError(`expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`);
     }
     const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]);
-    const password = values['password-stdin']
-        ? await artifact_readStdin()
-        : process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const password = await readPassword(values['password-stdin']);
     const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
     const config = (0,push.parsePushConfig)({
         push: true,
