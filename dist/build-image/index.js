@@ -39909,6 +39909,7 @@ class RegistryAuth {
     sendRequest;
     scheme;
     tokens = new Map();
+    fetching = new Map();
     constructor(registry, credentials, sendRequest) {
         this.registry = registry;
         this.credentials = credentials;
@@ -39923,20 +39924,29 @@ class RegistryAuth {
         const cached = this.tokens.get(scope);
         if (cached && cached.expiresAt > Date.now())
             return `Bearer ${cached.value}`;
-        return `Bearer ${await this.fetchToken(scope)}`;
+        // Requests that start together share one token request.
+        let fetching = this.fetching.get(scope);
+        if (!fetching) {
+            fetching = this.fetchToken(scope).finally(() => this.fetching.delete(scope));
+            this.fetching.set(scope, fetching);
+        }
+        return `Bearer ${await fetching}`;
     }
-    /** Takes a 401's challenge; returns whether a retry with new authorization may succeed. */
-    learn(response, scope) {
+    /**
+     * Takes a 401's challenge and the authorization the refused request carried (none, when it left
+     * before the scheme was known: several do at the start of a push). Returns the authorization to
+     * retry with, or undefined when a retry would send the same thing again.
+     */
+    async retryAuthorization(response, scope, sent) {
         const challenge = parseChallenge(response.headers.get(HEADER.wwwAuthenticate));
         if (!challenge)
-            return false;
-        const firstTime = !this.scheme;
+            return undefined;
         this.scheme = challenge;
-        if (challenge.scheme === 'basic')
-            return firstTime && this.credentials !== undefined;
-        // A 401 with a token already cached means the token lacks the scope or expired: drop it.
-        const hadToken = this.tokens.delete(scope);
-        return firstTime || hadToken;
+        // A refused token lacks the scope or has expired: ask for a new one.
+        if (sent !== undefined && sent === `Bearer ${this.tokens.get(scope)?.value}`)
+            this.tokens.delete(scope);
+        const next = await this.header(scope);
+        return next !== undefined && next !== sent ? next : undefined;
     }
     basic() {
         if (!this.credentials)
@@ -40137,12 +40147,13 @@ class RegistryClient {
                 });
                 if (options.expect.includes(response.status))
                     return response;
-                if (response.status === 401 &&
-                    authTries === 0 &&
-                    this.auth.learn(response, options.scope)) {
+                if (response.status === 401 && authTries === 0) {
                     authTries += 1;
-                    await response.discard();
-                    continue;
+                    const retryWith = await this.auth.retryAuthorization(response, options.scope, authorization);
+                    if (retryWith !== undefined) {
+                        await response.discard();
+                        continue;
+                    }
                 }
                 const location = response.headers.get(HEADER.location);
                 if ([301, 302, 303, 307, 308].includes(response.status) &&

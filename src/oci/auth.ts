@@ -39,6 +39,7 @@ export type Sender = (request: HttpRequest) => Promise<HttpResponse>;
 export class RegistryAuth {
   private scheme: Challenge | undefined;
   private readonly tokens = new Map<string, CachedToken>();
+  private readonly fetching = new Map<string, Promise<string>>();
 
   constructor(
     readonly registry: string,
@@ -52,19 +53,33 @@ export class RegistryAuth {
     if (this.scheme.scheme === 'basic') return this.basic();
     const cached = this.tokens.get(scope);
     if (cached && cached.expiresAt > Date.now()) return `Bearer ${cached.value}`;
-    return `Bearer ${await this.fetchToken(scope)}`;
+    // Requests that start together share one token request.
+    let fetching = this.fetching.get(scope);
+    if (!fetching) {
+      fetching = this.fetchToken(scope).finally(() => this.fetching.delete(scope));
+      this.fetching.set(scope, fetching);
+    }
+    return `Bearer ${await fetching}`;
   }
 
-  /** Takes a 401's challenge; returns whether a retry with new authorization may succeed. */
-  learn(response: HttpResponse, scope: string): boolean {
+  /**
+   * Takes a 401's challenge and the authorization the refused request carried (none, when it left
+   * before the scheme was known: several do at the start of a push). Returns the authorization to
+   * retry with, or undefined when a retry would send the same thing again.
+   */
+  async retryAuthorization(
+    response: HttpResponse,
+    scope: string,
+    sent: string | undefined,
+  ): Promise<string | undefined> {
     const challenge = parseChallenge(response.headers.get(HEADER.wwwAuthenticate));
-    if (!challenge) return false;
-    const firstTime = !this.scheme;
+    if (!challenge) return undefined;
     this.scheme = challenge;
-    if (challenge.scheme === 'basic') return firstTime && this.credentials !== undefined;
-    // A 401 with a token already cached means the token lacks the scope or expired: drop it.
-    const hadToken = this.tokens.delete(scope);
-    return firstTime || hadToken;
+    // A refused token lacks the scope or has expired: ask for a new one.
+    if (sent !== undefined && sent === `Bearer ${this.tokens.get(scope)?.value}`)
+      this.tokens.delete(scope);
+    const next = await this.header(scope);
+    return next !== undefined && next !== sent ? next : undefined;
   }
 
   private basic(): string | undefined {

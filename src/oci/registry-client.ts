@@ -102,14 +102,17 @@ export class RegistryClient {
           idleTimeoutMs: this.idleTimeoutMs,
         });
         if (options.expect.includes(response.status)) return response;
-        if (
-          response.status === 401 &&
-          authTries === 0 &&
-          this.auth.learn(response, options.scope)
-        ) {
+        if (response.status === 401 && authTries === 0) {
           authTries += 1;
-          await response.discard();
-          continue;
+          const retryWith = await this.auth.retryAuthorization(
+            response,
+            options.scope,
+            authorization,
+          );
+          if (retryWith !== undefined) {
+            await response.discard();
+            continue;
+          }
         }
         const location = response.headers.get(HEADER.location);
         if (
