@@ -194,6 +194,22 @@ describe('build-image action: failures', () => {
     expect(run.outputs['out-path']).toBeUndefined();
   });
 
+  it('checks the push inputs before building anything', async () => {
+    const run = await runAction({
+      kind: 'container',
+      file: IMAGES_NIX,
+      attribute: 'layered',
+      push: 'true',
+      image: 'ghcr.io/Owner/App',
+    });
+    expect(run.code).toBe(1);
+    expect(errorsOf(run)).toEqual([
+      `::error::input 'image': the repository name must be lowercase; got "ghcr.io/Owner/App"`,
+    ]);
+    expect(run.stdout).not.toContain('nix-build');
+    expect(run.outputs['out-path']).toBeUndefined();
+  });
+
   it('refuses a tar without manifest.json as not a docker archive', async () => {
     const run = await runAction({ kind: 'container', file: IMAGES_NIX, attribute: 'plainTar' });
     expect(run.code).toBe(1);
