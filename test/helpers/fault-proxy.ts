@@ -18,7 +18,9 @@ export type FaultAction =
   /** Forward, then close the client connection after this many response body bytes. */
   | { kind: 'drop-response-after'; bytes: number }
   /** Forward, and hold the response back this long. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Answer 307 with Location: this origin plus the request's path, as blob storage does. */
+  | { kind: 'redirect'; origin: string };
 
 export type FaultRule = FaultAction & {
   /** Any method when absent. */
@@ -130,6 +132,14 @@ export async function startFaultProxy(
       res.end(body);
       stats.responseBytes += Buffer.byteLength(body);
       record(rule.status);
+      return;
+    }
+
+    if (rule?.kind === 'redirect') {
+      req.resume();
+      res.writeHead(307, { location: `${rule.origin}${path}`, 'content-length': '0' });
+      res.end();
+      record(307);
       return;
     }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
+import { RegistryClient } from '../../src/oci/registry-client.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
 
 // Faults injected by a loopback proxy (test/helpers/fault-proxy.ts) between `hypernix` and the
@@ -123,6 +124,23 @@ describe('push through faults', () => {
     assertCompleteImage('faults/busy', '1');
   });
 
+  it('gives up on a request that makes no progress for the idle timeout, after its retries', async () => {
+    proxy.setRules([{ kind: 'delay', ms: 1500, path: /\/manifests\//, times: 10 }]);
+    const client = new RegistryClient({
+      registry: proxy.host,
+      plainHttp: true,
+      idleTimeoutMs: 200,
+      retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 1000 },
+    });
+    const started = Date.now();
+    await expect(client.getManifest('faults/slow', '1')).rejects.toThrow(
+      /no progress for 0\.2 s on GET \/v2\/faults\/slow\/manifests\/1/,
+    );
+    expect(Date.now() - started).toBeLessThan(1500);
+    // Two attempts, each cut off after 0.2 s of silence.
+    expect(proxy.stats.byMethod.GET).toBe(2);
+  });
+
   it('leaves no tag when the registry refuses the manifest (413)', async () => {
     const { path } = makeDockerArchive({ layers: ['a'] });
     proxy.setRules([
@@ -147,6 +165,43 @@ describe('push through faults', () => {
 });
 
 describe('artifact pull through faults', () => {
+  it('follows a redirect to blob storage on another origin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hypernix-qcow2-'));
+    const qcow2 = join(dir, 'nixos.qcow2');
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', qcow2, '64M']);
+    expect(
+      (
+        await hypernix([
+          'artifact',
+          'push',
+          qcow2,
+          `${registry.host}/faults/redirected:1`,
+          '--plain-http',
+        ])
+      ).code,
+    ).toBe(0);
+    // The blob GET is sent on to the registry itself, by another address: another origin.
+    proxy.setRules([
+      {
+        kind: 'redirect',
+        method: 'GET',
+        path: /\/blobs\/sha256:/,
+        origin: registry.url.replace('127.0.0.1', 'localhost'),
+      },
+    ]);
+    const target = join(dir, 'pulled.qcow2');
+    const run = await hypernix([
+      'artifact',
+      'pull',
+      `${proxy.host}/faults/redirected:1`,
+      target,
+      '--plain-http',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(proxy.log.some((entry) => entry.status === 307)).toBe(true);
+    expect(readFileSync(target).equals(readFileSync(qcow2))).toBe(true);
+  });
+
   it('resumes a broken download with Range and verifies the digest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hypernix-qcow2-'));
     const raw = join(dir, 'disk.raw');
