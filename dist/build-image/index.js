@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2612);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1030);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2612:
+/***/ 1030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38562,35 +38562,53 @@ function quoteForLog(word) {
     return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-;// CONCATENATED MODULE: ./src/nix/closure.ts
+;// CONCATENATED MODULE: ./src/nix/path-info.ts
 
 
 /**
- * The closure size of store paths in bytes: the NAR sizes of every path they reference, each
- * counted once, from `nix path-info --recursive --json` (an array before Nix 2.19, an object
- * keyed by path after).
+ * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
+ * an array before Nix 2.19 and an object keyed by path after; both are read here.
  */
-async function closureSize(nix, paths) {
-    const result = await run(nix.program('nix'), [
+async function queryPathInfos(nix, paths, recursive) {
+    if (paths.length === 0)
+        return [];
+    const args = [
         '--extra-experimental-features',
         'nix-command',
         'path-info',
         '--json',
-        '--recursive',
+        ...(recursive ? ['--recursive'] : []),
         ...paths,
-    ]);
+    ];
+    const result = await run(nix.program('nix'), args);
     if (result.code !== 0) {
         throw new errors/* HypernixError */.iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
     }
     const parsed = JSON.parse(result.stdout);
     const entries = Array.isArray(parsed)
-        ? parsed.map((info, index) => [info.path ?? String(index), info])
+        ? parsed.map((info) => [info.path ?? '', info])
         : Object.entries(parsed);
-    const sizes = new Map(entries.map(([path, info]) => [path, info.narSize ?? 0]));
-    let total = 0;
-    for (const size of sizes.values())
-        total += size;
-    return total;
+    return entries
+        .filter((entry) => entry[1] !== null && entry[0] !== '')
+        .map(([path, info]) => ({
+        path,
+        narHash: info.narHash ?? '',
+        narSize: info.narSize ?? 0,
+        references: info.references ?? [],
+        ultimate: info.ultimate ?? false,
+        signatures: info.signatures ?? [],
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/nix/closure.ts
+
+/**
+ * The closure size of store paths in bytes: the NAR sizes of every path they reference, each
+ * counted once.
+ */
+async function closureSize(nix, paths) {
+    const infos = await queryPathInfos(nix, paths, true);
+    return infos.reduce((sum, info) => sum + info.narSize, 0);
 }
 
 ;// CONCATENATED MODULE: ./src/nix/version.ts

@@ -1693,7 +1693,7 @@ const validRange = __webpack_require__(4737)
 const outside = __webpack_require__(280)
 const gtr = __webpack_require__(2276)
 const ltr = __webpack_require__(5213)
-const intersects = __webpack_require__(3465)
+const intersects = __webpack_require__(5846)
 const simplifyRange = __webpack_require__(2028)
 const subset = __webpack_require__(1489)
 module.exports = {
@@ -2637,7 +2637,7 @@ module.exports = gtr
 
 /***/ }),
 
-/***/ 3465:
+/***/ 5846:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25534,7 +25534,7 @@ const zlib = __webpack_require__(8522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
 const { getGlobalOrigin } = __webpack_require__(1059)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(1900)
-const { performance } = __webpack_require__(643)
+const { performance } = __webpack_require__(5881)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
 const assert = __webpack_require__(4589)
 const { isUint8Array } = __webpack_require__(3429)

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Keep V8's compiled code of the bundle between runs (Node 22.1+): start-up is most of the time
 // of a push that has nothing to send.
 node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
-const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2602));
+const { runCli } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 8724));
 process.exitCode = await runCli(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -202,7 +202,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
+/***/ 5881:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");

@@ -1,7 +1,4 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
-import { buildCommand, BUILD_HELP } from './commands/build.js';
-import { pushCommand, PUSH_HELP } from './commands/push.js';
-import { artifactCommand, ARTIFACT_HELP } from './commands/artifact.js';
 import { UsageError } from './usage.js';
 
 const VERSION = '0.1.0';
@@ -13,6 +10,7 @@ Usage:
                               | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
   hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
+  hypernix cache restore|save --dir DIR --key KEY [PATH...]
   hypernix help [COMMAND]
   hypernix --version
 
@@ -20,9 +18,26 @@ Commands:
   build    build an image with Nix and report its out path, qcow2 or archive, and sizes
   push     push a docker archive to a registry, sending only the layers it lacks
   artifact push a qcow2 disk image as an OCI artifact, or pull one back
+  cache    save and restore new /nix/store paths in a cache directory
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
+
+/**
+ * Each command is loaded only when it runs: a push does not pay for loading what a build or an
+ * install of Nix needs (start-up is most of the time of a push that has nothing to send).
+ */
+const COMMANDS = {
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  push: async () => (await import('./commands/push.js')).pushCommand,
+  artifact: async () => (await import('./commands/artifact.js')).artifactCommand,
+  cache: async () => (await import('./commands/cache.js')).cacheCommand,
+} satisfies Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>>;
+
+async function runCommand(name: string, argv: string[], io: CliIo): Promise<number> {
+  const command = await COMMANDS[name as keyof typeof COMMANDS]();
+  return command(argv, io);
+}
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -41,28 +56,18 @@ export async function runCli(
       case '-h':
       case '--help':
       case 'help':
-        io.stdout.write(
-          rest[0] === 'build'
-            ? BUILD_HELP
-            : rest[0] === 'push'
-              ? PUSH_HELP
-              : rest[0] === 'artifact'
-                ? ARTIFACT_HELP
-                : MAIN_HELP,
-        );
+        if (rest[0] && rest[0] in COMMANDS) return await runCommand(rest[0], ['--help'], io);
+        io.stdout.write(MAIN_HELP);
         return 0;
       case '-V':
       case '--version':
         io.stdout.write(`hypernix ${VERSION}\n`);
         return 0;
-      case 'build':
-        return await buildCommand(rest, io);
-      case 'push':
-        return await pushCommand(rest, io);
-      case 'artifact':
-        return await artifactCommand(rest, io);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
+        if (!(command in COMMANDS)) {
+          throw new UsageError(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
+        }
+        return await runCommand(command, rest, io);
     }
   } catch (error) {
     if (error instanceof HypernixError) {

@@ -1,0 +1,761 @@
+export const id = 606;
+export const ids = [606,648];
+export const modules = {
+
+/***/ 7606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ARTIFACT_HELP: () => (/* binding */ ARTIFACT_HELP),
+  artifactCommand: () => (/* binding */ artifactCommand)
+});
+
+// EXTERNAL MODULE: ./src/config/push.ts
+var push = __webpack_require__(3648);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/oci/blob-upload.ts
+var blob_upload = __webpack_require__(4774);
+// EXTERNAL MODULE: ./src/oci/compression.ts
+var oci_compression = __webpack_require__(2115);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __webpack_require__(8630);
+// EXTERNAL MODULE: ./src/oci/http.ts
+var http = __webpack_require__(5809);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
+var registry_client = __webpack_require__(7842);
+;// CONCATENATED MODULE: ./src/oci/artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
+const ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
+};
+class ArtifactError extends errors/* HypernixError */.iD {
+    name = 'ArtifactError';
+}
+function layerMediaTypeFor(compression) {
+    return compression === 'none' ? media_types/* MEDIA_TYPE */.Ap.qcow2Layer : `${media_types/* MEDIA_TYPE */.Ap.qcow2Layer}+${compression}`;
+}
+/**
+ * Finds the blob an earlier push made of the same file under one of these tags: its manifest
+ * records the file's uncompressed digest, so an unchanged image is neither compressed nor sent.
+ */
+async function previousBlob(options, uncompressed, mediaType) {
+    for (const tag of options.tags) {
+        const manifest = await options.client
+            .getManifest(options.repository, tag)
+            .catch(() => undefined);
+        if (!manifest)
+            continue;
+        const json = JSON.parse(manifest.bytes.toString('utf8'));
+        const layer = json.layers?.[0];
+        if (layer &&
+            layer.mediaType === mediaType &&
+            layer.annotations?.[ANNOTATION.uncompressedDigest] === uncompressed)
+            return layer;
+    }
+    return undefined;
+}
+/**
+ * Pushes a file (a qcow2 disk image of several GiB) as an OCI artifact: one blob, compressed or
+ * not, in an image manifest with an artifactType and the empty config, then tags it.
+ */
+async function pushArtifact(file, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    await client.ping((0,registry_client/* scopeFor */.aN)(repository, 'pull,push'));
+    const mediaType = layerMediaTypeFor(options.compression);
+    const uncompressed = await (0,oci_digest/* sha256File */.Q3)(file);
+    let blob = await previousBlob(options, uncompressed.digest, mediaType);
+    let pushedBytes = 0;
+    if (blob) {
+        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${blob.digest})`);
+    }
+    else if (options.compression === 'none') {
+        blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+        if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
+            undefined) {
+            pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+        }
+    }
+    else {
+        const algorithm = options.compression;
+        const packed = await restartingUpload(client, file, async () => {
+            const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+            const counter = new oci_digest/* DigestCounter */.VR();
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: oci_digest/* READ_CHUNK */.vA }), (0,oci_compression/* compressor */.e)(algorithm, options.level), async (source) => {
+                for await (const chunk of source) {
+                    counter.update(chunk);
+                    await upload.write(chunk);
+                }
+            });
+            await upload.finish(counter.digest());
+            return counter;
+        });
+        blob = { mediaType, digest: packed.digest(), size: packed.bytes };
+        pushedBytes = packed.bytes;
+    }
+    const title = (0,external_node_path_.basename)(file);
+    const annotations = {
+        [ANNOTATION.title]: title,
+        ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
+    };
+    const layer = {
+        mediaType,
+        digest: blob.digest,
+        size: blob.size,
+        annotations: {
+            ...annotations,
+            [ANNOTATION.uncompressedDigest]: uncompressed.digest,
+            [ANNOTATION.uncompressedSize]: String(uncompressed.size),
+        },
+    };
+    if ((await client.blobSize(repository, media_types/* EMPTY_CONFIG */.$v.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
+        undefined) {
+        await (0,blob_upload/* uploadBlob */.PM)(client, repository, media_types/* EMPTY_CONFIG */.$v.digest, Buffer.from('{}'));
+    }
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: media_types/* MEDIA_TYPE */.Ap.ociManifest,
+        artifactType: media_types/* MEDIA_TYPE */.Ap.qcow2Artifact,
+        config: {
+            mediaType: media_types/* EMPTY_CONFIG */.$v.mediaType,
+            digest: media_types/* EMPTY_CONFIG */.$v.digest,
+            size: media_types/* EMPTY_CONFIG */.$v.size,
+        },
+        layers: [layer],
+        annotations,
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    let digest = '';
+    for (const tag of options.tags)
+        digest = await client.putManifest(repository, tag, bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
+    if (options.tags.length === 0) {
+        const counter = new oci_digest/* DigestCounter */.VR();
+        counter.update(bytes);
+        digest = await client.putManifest(repository, counter.digest(), bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
+    }
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        blobDigest: blob.digest,
+        pushedBytes,
+        size: blob.size,
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+/** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
+async function uploadFile(client, repository, file, digest, size) {
+    if (size <= blob_upload/* MONOLITHIC_LIMIT */.jf) {
+        const handle = await (0,promises_.open)(file, 'r');
+        try {
+            await (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, await handle.readFile());
+        }
+        finally {
+            await handle.close();
+        }
+        return size;
+    }
+    return restartingUpload(client, file, async () => {
+        const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: oci_digest/* READ_CHUNK */.vA })) {
+            await upload.write(chunk);
+        }
+        await upload.finish(digest);
+        return size;
+    });
+}
+/** Runs an upload of a file again from its start when the registry lost the session. */
+async function restartingUpload(client, file, upload) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await upload();
+        }
+        catch (error) {
+            if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+                throw error;
+            client.reporter?.warning(`${error.message}; sending ${(0,external_node_path_.basename)(file)} again from its start`);
+        }
+    }
+}
+/**
+ * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to
+ * `<destination>.part` (kept across failures and resumed with Range), its digest verified,
+ * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
+ */
+async function pullArtifact(client, repository, reference, destination, reporter) {
+    const started = performance.now();
+    const manifest = await client.getManifest(repository, reference);
+    if (!manifest)
+        throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
+    const json = JSON.parse(manifest.bytes.toString('utf8'));
+    const layer = json.layers?.[0];
+    if (json.artifactType !== media_types/* MEDIA_TYPE */.Ap.qcow2Artifact || !layer || json.layers?.length !== 1) {
+        throw new ArtifactError(`${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`);
+    }
+    const partial = `${destination}.part`;
+    const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
+    const compression = layer.mediaType === media_types/* MEDIA_TYPE */.Ap.qcow2Layer ? 'none' : (0,oci_compression/* compressionOf */.MB)(layer.mediaType);
+    if (!compression)
+        throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
+    if (compression === 'none') {
+        await (0,promises_.rename)(partial, destination);
+    }
+    else {
+        const unpacked = `${destination}.unpacked`;
+        try {
+            const check = new oci_digest/* DigestCounter */.VR();
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(partial), (0,oci_compression/* decompressor */.ni)(compression), async function* (source) {
+                for await (const chunk of source) {
+                    check.update(chunk);
+                    yield chunk;
+                }
+            }, (0,external_node_fs_.createWriteStream)(unpacked));
+            const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
+            if (expected && check.digest() !== expected) {
+                throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
+            }
+            await syncFile(unpacked);
+            await (0,promises_.rename)(unpacked, destination);
+            await (0,promises_.rm)(partial, { force: true });
+        }
+        finally {
+            await (0,promises_.rm)(unpacked, { force: true });
+        }
+    }
+    return {
+        digest: manifest.digest,
+        blobDigest: layer.digest,
+        downloadedBytes,
+        size: layer.size,
+        seconds: (performance.now() - started) / 1000,
+        path: destination,
+    };
+}
+async function syncFile(path) {
+    const handle = await (0,promises_.open)(path, 'r+');
+    try {
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Downloads a blob to `partial`, resuming from what is there, and verifies its digest. */
+async function downloadBlob(client, repository, blob, partial, reporter) {
+    let downloaded = 0;
+    await (0,http/* withRetries */.LH)(async () => {
+        const have = (await (0,promises_.stat)(partial).catch(() => undefined))?.size ?? 0;
+        if (have > blob.size)
+            await (0,promises_.rm)(partial, { force: true });
+        const start = have > blob.size ? 0 : have;
+        if (start < blob.size) {
+            const response = await client.openBlob(repository, blob.digest, start);
+            // A registry that ignores Range sends everything again: start the file over.
+            const append = start > 0 && response.status === 206;
+            const output = (0,external_node_fs_.createWriteStream)(partial, { flags: append ? 'a' : 'w' });
+            await (0,external_node_stream_promises_.pipeline)(response.body, async function* (source) {
+                for await (const chunk of source) {
+                    downloaded += chunk.length;
+                    yield chunk;
+                }
+            }, output);
+        }
+        const { digest, size } = await (0,oci_digest/* sha256File */.Q3)(partial);
+        if (size !== blob.size)
+            throw new http/* IncompleteTransferError */.cn(`download ended at ${size} of ${blob.size} bytes`);
+        if (digest !== blob.digest) {
+            await (0,promises_.rm)(partial, { force: true });
+            throw new oci_errors/* RegistryError */.gl(`the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`);
+        }
+        await syncFile(partial);
+    }, {
+        onRetry: (why, delay) => reporter.warning(`${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+    });
+    return downloaded;
+}
+
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var oci_reference = __webpack_require__(2148);
+// EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
+var registry_login = __webpack_require__(8829);
+// EXTERNAL MODULE: ./src/report/console-reporter.ts
+var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __webpack_require__(2693);
+// EXTERNAL MODULE: ./src/cli/registry-options.ts
+var registry_options = __webpack_require__(1356);
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __webpack_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/commands/artifact.ts
+
+
+
+
+
+
+
+
+
+
+const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
+       hypernix artifact pull REF FILE [options]
+
+push: pushes a disk image (qcow2) as an OCI artifact: one blob in a manifest with
+      artifactType application/vnd.hypernix.disk-image.qcow2. An unchanged file is not sent.
+pull: fetches it by tag or digest into FILE atomically (FILE.part, resumed with Range after a
+      broken download, digest verified, then renamed).
+
+Options:
+  --tag TAG               one more tag (push; repeatable)
+  --compression C         none (default), gzip or zstd (push)
+  --compression-level N   (push)
+  --out-path PATH         the Nix out path to record as an annotation (push)
+  --plain-http            talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
+  --username USER         with --password-stdin or HYPERNIX_REGISTRY_PASSWORD
+  --password-stdin
+  --json                  print the result as JSON
+  -h, --help              show this help
+`;
+const OPTIONS = {
+    tag: { type: 'string', multiple: true },
+    compression: { type: 'string' },
+    'compression-level': { type: 'string' },
+    'out-path': { type: 'string' },
+    ...registry_options/* REGISTRY_OPTIONS */.z,
+};
+async function artifactCommand(argv, io) {
+    const [verb, ...rest] = argv;
+    const { values, positionals } = (0,usage/* parseCommandLine */.D)(rest, OPTIONS, 'artifact');
+    if (values.help || verb === '--help' || verb === '-h' || verb === undefined) {
+        io.stdout.write(ARTIFACT_HELP);
+        return 0;
+    }
+    if (verb !== 'push' && verb !== 'pull')
+        throw new usage/* UsageError */.e(`unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`);
+    if (positionals.length !== 2) {
+        throw new usage/* UsageError */.e(`expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`);
+    }
+    const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]);
+    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin']);
+    const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
+    const config = (0,push.parsePushConfig)({
+        push: true,
+        image: ref,
+        tags: values.tag ?? [],
+        registryUsername: values.username,
+        registryPassword: password,
+        compression: values.compression,
+        compressionLevel: values['compression-level'],
+        plainHttp: values['plain-http'] ?? false,
+    }, (0,push.pushLabelsFor)('cli'), { compression: 'none' });
+    const image = config.image ?? (0,oci_reference/* parseReference */.F2)(ref);
+    const client = await (0,registry_login/* connectRegistry */.g)({
+        registry: image.registry,
+        username: config.registryUsername,
+        password: config.registryPassword,
+        plainHttp: config.plainHttp,
+    }, reporter);
+    if (verb === 'push') {
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (!info?.isFile())
+            throw new errors/* InputError */.dz(`argument FILE: ${file} is not a file`);
+        const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+        if (tags.length === 0)
+            throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,oci_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
+        const result = await pushArtifact(file, {
+            client,
+            repository: image.repository,
+            tags,
+            compression: config.compression,
+            level: config.level,
+            outPath: values['out-path'],
+            reporter,
+        });
+        const output = {
+            'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
+            digest: result.digest,
+            'pushed-bytes': String(result.pushedBytes),
+        };
+        io.stdout.write(values.json
+            ? `${JSON.stringify(output)}\n`
+            : `Pushed ${output['qcow2-ref']} (${(0,format/* formatBytes */.z)(result.size)}, sent ${(0,format/* formatBytes */.z)(result.pushedBytes)})\n`);
+        return 0;
+    }
+    const reference = image.digest ?? image.tag;
+    if (!reference)
+        throw new usage/* UsageError */.e(`argument REF: give a tag or a digest (${(0,oci_reference/* formatReference */.FH)(image)}:TAG or @sha256:…)`);
+    const result = await pullArtifact(client, image.repository, reference, file, reporter);
+    io.stdout.write(values.json
+        ? `${JSON.stringify({ path: result.path, digest: result.digest, 'downloaded-bytes': String(result.downloadedBytes) })}\n`
+        : `Pulled ${(0,oci_reference/* formatReference */.FH)(image)} (${result.digest}) into ${result.path}\n`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 3185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ optionalEnumInput),
+/* harmony export */   Ku: () => (/* binding */ parseWith),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   sx: () => (/* binding */ optionalString),
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   yM: () => (/* binding */ splitWords)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+
+/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/** Quotes a received value for an error message, shortened so one line stays one line. */
+function shown(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return JSON.stringify(short);
+}
+const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()])
+    .optional()
+    .transform((value, ctx) => {
+    if (value === undefined || value === '')
+        return defaultValue;
+    if (typeof value === 'boolean')
+        return value;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+const enumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
+    if (values.includes(value))
+        return value;
+    if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+const optionalEnumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+const optionalString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())])
+    .optional()
+    .transform((value) => {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+});
+/**
+ * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
+ * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
+ * an argument array, never through a shell.
+ */
+function splitWords(text) {
+    const words = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const char = text[i];
+        if (quote === "'") {
+            if (char === "'")
+                quote = undefined;
+            else
+                current += char;
+        }
+        else if (quote === '"') {
+            if (char === '"')
+                quote = undefined;
+            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+                current += text[i + 1];
+                i += 1;
+            }
+            else
+                current += char;
+        }
+        else if (char === "'" || char === '"') {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && i + 1 < text.length) {
+            current += text[i + 1];
+            i += 1;
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        return { error: `unterminated ${quote} quote` };
+    if (inWord)
+        words.push(current);
+    return words;
+}
+/**
+ * Parses raw values with a schema and turns the first problem into one InputError line that
+ * names the input as the user knows it.
+ */
+function parseWith(schema, raw, labelOf) {
+    const result = schema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    if (!issue)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invalid input');
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+    const label = field ? labelOf(field) : 'inputs';
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: ${issue.message}`, { cause: result.error });
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePushConfig: () => (/* binding */ parsePushConfig),
+/* harmony export */   pushLabelsFor: () => (/* binding */ pushLabelsFor)
+/* harmony export */ });
+/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9691);
+/* harmony import */ var _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2148);
+/* harmony import */ var _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3185);
+
+
+
+
+
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+const integer = (min, max) => _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalString */ .sx.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a whole number from ${min} to ${max}; got ${(0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .shown */ .SP)(value)}`,
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }
+    return number;
+});
+const reference = _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalString */ .sx.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    try {
+        return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(value, 'x');
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }
+});
+const pushSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    push: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(false),
+    image: reference,
+    tags: _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt.transform((entries, ctx) => {
+        const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
+        for (const tag of tags) {
+            try {
+                (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .validateTag */ .z7)(tag, 'x');
+            }
+            catch (error) {
+                ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
+                return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+            }
+        }
+        return [...new Set(tags)];
+    }),
+    registryUsername: _parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalString */ .sx,
+    registryPassword: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+        .optional()
+        .transform((value) => (value ? value : undefined)),
+    compression: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalEnumInput */ .Ep)(_oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7),
+    compressionLevel: integer(0, 22),
+    concurrency: integer(1, 64),
+    mountFrom: reference,
+    manifestFormat: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalEnumInput */ .Ep)(['docker', 'oci']),
+    plainHttp: (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(false),
+})
+    .superRefine((config, ctx) => {
+    if (config.push && !config.image) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['image'],
+            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
+        });
+    }
+    if (config.registryPassword && !config.registryUsername) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['registryUsername'],
+            message: 'required with a registry password',
+        });
+    }
+    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['manifestFormat'],
+            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
+        });
+    }
+    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['mountFrom'],
+            message: `must be on the same registry as the image (${config.image.registry})`,
+        });
+    }
+});
+/**
+ * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
+ * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const parsed = (0,_parse_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseWith */ .Ku)(pushSchema, raw, (field) => labels[field] ?? field);
+    const compression = parsed.compression ?? defaults.compression;
+    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    return {
+        ...parsed,
+        compression,
+        level: parsed.compressionLevel ?? _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
+        parallelism: parsed.concurrency ?? 4,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1593 @@
+export const id = 618;
+export const ids = [618];
+export const modules = {
+
+/***/ 618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PUSH_HELP: () => (/* binding */ PUSH_HELP),
+  pushCommand: () => (/* binding */ pushCommand)
+});
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/oci/compression.ts
+var oci_compression = __webpack_require__(2115);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
+var registry_client = __webpack_require__(7842);
+;// CONCATENATED MODULE: ./src/oci/known-layers.ts
+
+
+
+
+/** The image a push mounts from: its digest or tag, else the push's first tag. */
+function mountSource(reference, tags) {
+    return {
+        repository: reference.repository,
+        reference: reference.digest ?? reference.tag ?? tags[0] ?? 'latest',
+    };
+}
+/**
+ * Where to learn from first: the target's tags and a mount-from image. When none of the target's
+ * tags names an image yet, its other tags are read next (see extraTags).
+ */
+function stateSources(repository, tags, mountFrom) {
+    const sources = [...new Set(tags)].map((reference) => ({ repository, reference }));
+    return mountFrom ? [...sources, mountFrom] : sources;
+}
+/**
+ * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
+ * nothing is written, so a caller may start this before it has checked all its options.
+ */
+async function readRegistryState(client, target, sources, reporter) {
+    const [, state] = await Promise.all([
+        client.ping((0,registry_client/* scopeFor */.aN)(target, 'pull,push')),
+        learnKnownLayers(client, target, sources, reporter),
+    ]);
+    return state;
+}
+/** How many other tags of the target repository are read when its own tags name no image. */
+const EXTRA_TAGS_READ = 8;
+/**
+ * The tags worth reading when the target tags are new (a new commit's SHA): branch-like names
+ * first, as they are moved by every push and so name recent images, then the rest, newest-looking
+ * last in the registry's (lexical) order.
+ */
+function extraTags(all, alreadyRead, limit = EXTRA_TAGS_READ) {
+    const others = all.filter((tag) => !alreadyRead.has(tag));
+    const commitLike = (tag) => /^[0-9a-f]{7,64}$/.test(tag);
+    return [
+        ...others.filter((tag) => !commitLike(tag)),
+        ...others.filter(commitLike).reverse(),
+    ].slice(0, limit);
+}
+async function learnKnownLayers(client, target, sources, reporter) {
+    const state = {
+        candidates: new Map(),
+        tagDigests: new Map(),
+        configsInTarget: new Set(),
+    };
+    // The tag list comes along in the first round, for when the target's own tags name nothing.
+    const tagList = client.listTags(target).catch(() => []);
+    const found = await learnFrom(client, target, sources, state, reporter);
+    if (!found) {
+        const read = new Set(sources.filter((source) => source.repository === target).map((source) => source.reference));
+        const more = extraTags(await tagList, read).map((reference) => ({
+            repository: target,
+            reference,
+        }));
+        if (more.length > 0) {
+            reporter.debug(`the target tags are new; reading ${more.map((source) => source.reference).join(', ')}`);
+            await learnFrom(client, target, more, state, reporter, false);
+        }
+    }
+    return state;
+}
+/** Reads the sources into `state`; says whether any manifest of the target repository was found. */
+async function learnFrom(client, target, sources, state, reporter, recordTags = true) {
+    let found = false;
+    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+    results.forEach((result, index) => {
+        const source = sources[index];
+        if (result.status === 'rejected') {
+            reporter.debug(`no layers learnt from ${source.repository}:${source.reference}: ${(0,errors/* describeError */.Uc)(result.reason)}`);
+            return;
+        }
+        const inTarget = source.repository === target;
+        if (inTarget && result.value.manifestDigest) {
+            found = true;
+            if (recordTags)
+                state.tagDigests.set(source.reference, result.value.manifestDigest);
+            if (result.value.configDigest)
+                state.configsInTarget.add(result.value.configDigest);
+        }
+        for (const [diffId, layer] of result.value.pairs) {
+            const list = state.candidates.get(diffId) ?? [];
+            list.push({ ...layer, repository: source.repository, inTarget });
+            state.candidates.set(diffId, list);
+        }
+    });
+    return found;
+}
+/**
+ * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
+ * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ */
+function usableLayers(state, want) {
+    const usable = new Map();
+    for (const [diffId, list] of state.candidates) {
+        const fitting = list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === want.compression &&
+            (want.format !== 'docker' || layer.mediaType === media_types/* MEDIA_TYPE */.Ap.dockerLayerGzip));
+        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+        if (chosen)
+            usable.set(diffId, chosen);
+    }
+    return usable;
+}
+async function layersOf(client, source) {
+    const scope = (0,registry_client/* scopeFor */.aN)(source.repository, 'pull');
+    const pairs = new Map();
+    const result = (manifestDigest, configDigest) => ({
+        pairs,
+        manifestDigest,
+        configDigest,
+    });
+    let manifest = await client.getManifest(source.repository, source.reference, scope);
+    if (!manifest)
+        return result();
+    const manifestDigest = manifest.digest;
+    let json = JSON.parse(manifest.bytes.toString('utf8'));
+    if (json.manifests) {
+        // An index: the linux/amd64 image, which is what a Nix-built image for this runner is.
+        const entry = json.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? json.manifests[0];
+        if (!entry)
+            return result(manifestDigest);
+        manifest = await client.getManifest(source.repository, entry.digest, scope);
+        if (!manifest)
+            return result(manifestDigest);
+        json = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    if (!json.config || !json.layers)
+        return result(manifestDigest);
+    const config = JSON.parse((await client.getBlob(source.repository, json.config.digest)).toString('utf8'));
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds.length === json.layers.length)
+        json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
+    return result(manifestDigest, json.config.digest);
+}
+
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/oci/archive-format.ts
+var archive_format = __webpack_require__(655);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/oci/blob-upload.ts
+var blob_upload = __webpack_require__(4774);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/tar.ts + 1 modules
+var tar = __webpack_require__(6657);
+;// CONCATENATED MODULE: ./src/oci/tar-index.ts
+
+
+/**
+ * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
+ * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
+ * in parallel, or not at all.
+ */
+async function indexTarFile(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        return await indexOpenTar(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readAt(handle, position, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead);
+}
+async function indexOpenTar(handle) {
+    const { size: fileSize } = await handle.stat();
+    const entries = new Map();
+    const extended = new tar/* ExtendedHeaderState */.at();
+    let position = 0;
+    for (;;) {
+        const header = await readAt(handle, position, tar/* BLOCK */.IE);
+        if (header.length === 0)
+            break;
+        if (header.length < tar/* BLOCK */.IE)
+            throw new tar/* TarFormatError */.ZV('truncated tar header');
+        if (header.every((byte) => byte === 0))
+            break;
+        if (!(0,tar/* checksumOk */.eu)(header)) {
+            throw new tar/* TarFormatError */.ZV(position === 0
+                ? 'not a tar archive (bad header checksum)'
+                : `corrupt tar header at byte ${position}`);
+        }
+        const flag = (0,tar/* field */.ZZ)(header, 156, 1);
+        const size = extended.sizeOf(header);
+        const dataStart = position + tar/* BLOCK */.IE;
+        if (dataStart + size > fileSize)
+            throw new tar/* TarFormatError */.ZV('truncated tar archive');
+        if (tar/* ExtendedHeaderState */.at.isExtended(flag)) {
+            extended.take(flag, await readAt(handle, dataStart, size));
+        }
+        else {
+            const { name } = extended.resolve(header);
+            entries.set(name.replace(/^\.\//, ''), { name, type: (0,tar/* typeOf */.QP)(flag), offset: dataStart, size });
+        }
+        position = dataStart + size + (0,tar/* padding */.Ms)(size);
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/oci/oci-layout.ts
+
+
+
+
+
+
+
+
+
+
+class OciLayoutError extends errors/* HypernixError */.iD {
+    name = 'OciLayoutError';
+}
+async function isOciLayoutDirectory(path) {
+    return (await (0,promises_.stat)((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
+}
+function layoutDirectory(path) {
+    return {
+        describe: path,
+        read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
+        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: oci_digest/* READ_CHUNK */.vA }),
+        has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
+    };
+}
+/** A plain tar holding an OCI layout, or undefined when the tar is something else. */
+async function layoutTar(path) {
+    const index = await indexTarFile(path);
+    if (!index.has('oci-layout') || !index.has('index.json'))
+        return undefined;
+    const entry = (name) => {
+        const found = index.get(name);
+        if (!found)
+            throw new OciLayoutError(`${path}: the layout has no ${name}`);
+        return found;
+    };
+    const open = (name) => {
+        const { offset, size } = entry(name);
+        return size > 0
+            ? (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: oci_digest/* READ_CHUNK */.vA })
+            : (0,external_node_fs_.createReadStream)('/dev/null');
+    };
+    return {
+        describe: path,
+        open,
+        read: async (name) => {
+            const chunks = [];
+            for await (const chunk of open(name))
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        },
+        has: async (name) => index.has(name),
+    };
+}
+const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
+async function readJson(files, name, digest) {
+    if (!(await files.has(name)))
+        throw new OciLayoutError(`${files.describe}: the layout has no ${name}`);
+    const bytes = await files.read(name);
+    if (digest && (0,oci_digest/* sha256Digest */.sI)(bytes) !== digest) {
+        throw new OciLayoutError(`${files.describe}: ${name} does not have the digest ${digest} its descriptor names`);
+    }
+    try {
+        return { json: JSON.parse(bytes.toString('utf8')), bytes };
+    }
+    catch {
+        throw new OciLayoutError(`${files.describe}: ${name} is not valid JSON`);
+    }
+}
+/**
+ * Pushes an image from an OCI image layout as it is: its blobs are already compressed, so they
+ * are sent byte for byte (digests checked as they go) and the manifest keeps its digest.
+ */
+async function pushOciLayout(files, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    const state = await readRegistryState(client, repository, stateSources(repository, options.tags), reporter);
+    const { json: index } = await readJson(files, 'index.json');
+    let descriptor = index.manifests?.[0];
+    if (!descriptor)
+        throw new OciLayoutError(`${files.describe}: index.json lists no manifest`);
+    if (descriptor.mediaType === media_types/* MEDIA_TYPE */.Ap.ociIndex ||
+        descriptor.mediaType === media_types/* MEDIA_TYPE */.Ap.dockerManifestList) {
+        const { json: nested } = await readJson(files, blobPath(descriptor.digest), descriptor.digest);
+        descriptor =
+            nested.manifests?.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? nested.manifests?.[0];
+        if (!descriptor)
+            throw new OciLayoutError(`${files.describe}: the image index lists no manifest`);
+    }
+    const { json: manifest, bytes: manifestBytes } = await readJson(files, blobPath(descriptor.digest), descriptor.digest);
+    if (!manifest.config || !manifest.layers)
+        throw new OciLayoutError(`${files.describe}: ${descriptor.digest} is not an image manifest`);
+    const blobs = [manifest.config, ...manifest.layers];
+    const reports = await Promise.all(blobs.map((blob, position) => copyBlob(files, blob, position - 1, options)));
+    const layers = reports.slice(1);
+    const mediaType = manifest.mediaType ?? descriptor.mediaType;
+    for (const tag of options.tags) {
+        if (state.tagDigests.get(tag) === descriptor.digest) {
+            reporter.info(`${repository}:${tag} is already ${descriptor.digest}; unchanged`);
+            continue;
+        }
+        await client.putManifest(repository, tag, manifestBytes, mediaType);
+    }
+    return {
+        repository,
+        digest: descriptor.digest,
+        tags: options.tags,
+        manifestMediaType: mediaType,
+        configDigest: manifest.config.digest,
+        layers,
+        pushedBytes: layers.reduce((sum, layer) => sum + layer.sentBytes, 0),
+        reusedBytes: layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0),
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+async function copyBlob(files, blob, index, options) {
+    const started = performance.now();
+    const { client, repository } = options;
+    const report = (action, sentBytes) => ({
+        index,
+        diffId: '',
+        digest: blob.digest,
+        mediaType: blob.mediaType,
+        size: blob.size,
+        sentBytes,
+        action,
+        seconds: (performance.now() - started) / 1000,
+    });
+    if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) !==
+        undefined)
+        return report('present', 0);
+    const name = blobPath(blob.digest);
+    if (!(await files.has(name)))
+        throw new OciLayoutError(`${files.describe}: the layout has no ${name}`);
+    const mismatch = () => new OciLayoutError(`${files.describe}: ${name} does not have the digest its name says; nothing was tagged`);
+    if (blob.size <= blob_upload/* MONOLITHIC_LIMIT */.jf) {
+        const bytes = await files.read(name);
+        if ((0,oci_digest/* sha256Digest */.sI)(bytes) !== blob.digest)
+            throw mismatch();
+        await (0,blob_upload/* uploadBlob */.PM)(client, repository, blob.digest, bytes);
+        return report('pushed', bytes.length);
+    }
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+            const counter = new oci_digest/* DigestCounter */.VR();
+            for await (const chunk of files.open(name)) {
+                counter.update(chunk);
+                await upload.write(chunk);
+            }
+            if (counter.digest() !== blob.digest)
+                throw mismatch();
+            await upload.finish(blob.digest);
+            return report('pushed', counter.bytes);
+        }
+        catch (error) {
+            if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+                throw error;
+            client.reporter?.warning(`${error.message}; sending ${name} again from its start`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
+
+
+/** Deflate's stored blocks hold at most 65535 bytes each. */
+const MAX_STORED = 0xffff;
+// gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
+const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+/** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
+const crc32 = external_node_zlib_.crc32;
+/**
+ * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
+ * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ */
+class StoredGzip extends external_node_stream_.Transform {
+    checksum;
+    crc = 0;
+    length = 0;
+    started = false;
+    /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
+    pending = Buffer.alloc(0);
+    constructor(checksum) {
+        super();
+        this.checksum = checksum;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.crc = this.checksum(chunk, this.crc);
+        this.length = (this.length + chunk.length) % 2 ** 32;
+        const total = this.pending.length + chunk.length;
+        const blocks = Math.floor(total / MAX_STORED);
+        if (blocks === 0) {
+            this.pending = Buffer.concat([this.pending, chunk]);
+            return callback();
+        }
+        // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
+        // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
+        // so block boundaries never depend on how the input was chunked.
+        const head = this.started ? 0 : HEADER.length;
+        const out = Buffer.allocUnsafe(head + blocks * (5 + MAX_STORED));
+        let at = 0;
+        if (!this.started) {
+            at = HEADER.copy(out, 0);
+            this.started = true;
+        }
+        let used = 0; // bytes of `chunk` consumed
+        for (let block = 0; block < blocks; block += 1) {
+            at = writeBlockHeader(out, at, MAX_STORED, false);
+            let room = MAX_STORED;
+            if (block === 0 && this.pending.length > 0) {
+                at += this.pending.copy(out, at);
+                room -= this.pending.length;
+            }
+            at += chunk.copy(out, at, used, used + room);
+            used += room;
+        }
+        this.pending = Buffer.from(chunk.subarray(used));
+        callback(null, out);
+    }
+    _flush(callback) {
+        const head = this.started ? 0 : HEADER.length;
+        const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
+        let at = this.started ? 0 : HEADER.copy(out, 0);
+        at = writeBlockHeader(out, at, this.pending.length, true);
+        at += this.pending.copy(out, at);
+        out.writeUInt32LE(this.crc >>> 0, at);
+        out.writeUInt32LE(this.length, at + 4);
+        callback(null, out);
+    }
+}
+/** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
+function writeBlockHeader(out, at, size, final) {
+    out[at] = final ? 0x01 : 0x00;
+    out.writeUInt16LE(size, at + 1);
+    out.writeUInt16LE(~size & 0xffff, at + 3);
+    return at + 5;
+}
+/** How much of a layer's start is compressed on trial to decide whether the layer compresses. */
+const SAMPLE_BYTES = 64 * 1024;
+/**
+ * Whether a sample of a layer is worth deflating: if level 1 saves under 5 % of it, the layer
+ * is most likely compressed or random data already. Deterministic, so a layer always gets the
+ * same bytes (and digest) however often it is pushed.
+ */
+function worthDeflating(sample) {
+    const head = sample.subarray(0, SAMPLE_BYTES);
+    if (head.length === 0)
+        return true;
+    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+}
+
+// EXTERNAL MODULE: ./src/oci/docker-archive.ts
+var docker_archive = __webpack_require__(3322);
+;// CONCATENATED MODULE: ./src/oci/image-config.ts
+
+
+const HEX_NAME = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/;
+/**
+ * Reads a config from an archive, checking its digest against its file name where the name is a
+ * digest (dockerTools and `docker save` name it so) and that it lists one diff_id per layer.
+ */
+function readImageConfig(bytes, name, layerCount, source) {
+    const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
+    const named = HEX_NAME.exec(name)?.[1];
+    if (named && `sha256:${named}` !== digest) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has digest ${digest}, not the one its name says`);
+    }
+    let diffIds;
+    try {
+        diffIds = JSON.parse(bytes.toString('utf8')).rootfs
+            ?.diff_ids;
+    }
+    catch {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} is not valid JSON`);
+    }
+    if (!Array.isArray(diffIds) ||
+        !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has no valid rootfs.diff_ids`);
+    }
+    if (diffIds.length !== layerCount) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: manifest.json lists ${layerCount} layers but the config ${diffIds.length} diff_ids`);
+    }
+    return { bytes, digest, diffIds: diffIds };
+}
+/** The uncompressed digest a layer's path announces (`<hex>/layer.tar`, `blobs/sha256/<hex>`). */
+function diffIdFromPath(path) {
+    const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
+    return match ? `sha256:${match[1]}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/push-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+class LayerDigestError extends errors/* HypernixError */.iD {
+    name = 'LayerDigestError';
+}
+/** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
+async function mapLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next;
+            next += 1;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
+ * one pass (in parallel for a tar file), layers the registry already holds skipped before any
+ * compression, every digest checked, and the tags set only after every blob is in.
+ */
+async function pushDockerArchive(source, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    const format = (0,oci_compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
+    const mediaType = (0,oci_compression/* layerMediaType */.sG)(options.compression, format);
+    const learnt = await (options.registryState ??
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter));
+    const known = usableLayers(learnt, { compression: options.compression, format });
+    reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
+    const pusher = new LayerPusher(options, mediaType, known);
+    // The config goes up beside the layers as soon as it is read (a tar file's is read first).
+    let configUpload = Promise.resolve();
+    const onConfig = (config) => {
+        if (learnt.configsInTarget.has(config.digest))
+            return;
+        configUpload = (0,blob_upload/* uploadBlob */.PM)(client, repository, config.digest, config.bytes);
+        configUpload.catch(() => undefined); // awaited below, after the layers
+    };
+    const { config, layers } = source.type === 'file'
+        ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+        : await pushFromStream(source, pusher, options.concurrency, onConfig);
+    await configUpload;
+    reporter.debug(`push: ${layers.length} layers and the config in the registry`);
+    const manifest = buildManifest(format, config, layers);
+    const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
+    const digest = sha256Of(manifest);
+    const references = options.tags.length > 0 ? options.tags : [digest];
+    for (const reference of references) {
+        // A tag that already names this very manifest is left as it is: a re-run changes nothing.
+        if (learnt.tagDigests.get(reference) === digest) {
+            reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
+            continue;
+        }
+        await client.putManifest(repository, reference, manifest, manifestMediaType);
+    }
+    reporter.debug('push: tagged');
+    const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
+    const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        manifestMediaType,
+        configDigest: config.digest,
+        layers,
+        pushedBytes,
+        reusedBytes,
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+function sha256Of(bytes) {
+    const counter = new oci_digest/* DigestCounter */.VR();
+    counter.update(bytes);
+    return counter.digest();
+}
+function firstImage(manifestBytes, source) {
+    const images = (0,docker_archive/* parseManifest */.Ng)(manifestBytes.toString('utf8'), source);
+    return images[0];
+}
+/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
+async function pushFromFile(path, pusher, concurrency, onConfig) {
+    let index;
+    try {
+        index = await indexTarFile(path);
+    }
+    catch (error) {
+        if (error instanceof tar/* TarFormatError */.ZV)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${path}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    const entry = (name) => {
+        const found = index.get(name.replace(/^\.\//, ''));
+        if (!found)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${path}: manifest.json names ${name}, which is not in the archive`);
+        return found;
+    };
+    const read = async (name) => {
+        const { offset, size } = entry(name);
+        const chunks = [];
+        if (size > 0)
+            for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
+                chunks.push(chunk);
+        return Buffer.concat(chunks);
+    };
+    if (!index.has('manifest.json'))
+        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: not a docker archive (no manifest.json in the tar)`);
+    const image = firstImage(await read('manifest.json'), path);
+    const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    onConfig(config);
+    const jobs = image.Layers.map((layerPath, layerIndex) => {
+        const { offset, size } = entry(layerPath);
+        return {
+            index: layerIndex,
+            path: layerPath,
+            diffId: config.diffIds[layerIndex],
+            open: () => size > 0
+                ? (0,external_node_fs_.createReadStream)(path, {
+                    start: offset,
+                    end: offset + size - 1,
+                    highWaterMark: oci_digest/* READ_CHUNK */.vA,
+                })
+                : emptyStream(),
+        };
+    });
+    const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
+    return { config, layers };
+}
+function emptyStream() {
+    return (0,external_node_fs_.createReadStream)('/dev/null');
+}
+/**
+ * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
+ * before manifest.json, so each is processed as it passes (by the digest its path announces) and
+ * checked against the config's diff_ids at the end, before anything is tagged.
+ */
+async function pushFromStream(source, pusher, concurrency, onConfig) {
+    const small = new Map();
+    const processed = new Map();
+    const inFlight = new Set();
+    const stream = source.open();
+    try {
+        for await (const entry of (0,tar/* readTar */.sB)(stream)) {
+            if (entry.type !== 'file')
+                continue;
+            const name = entry.name.replace(/^\.\//, '');
+            const announced = diffIdFromPath(name);
+            if (!announced && entry.size <= 16 << 20) {
+                small.set(name, await entry.readAll());
+                continue;
+            }
+            const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
+            const report = upload();
+            inFlight.add(report);
+            report.finally(() => inFlight.delete(report)).catch(() => undefined);
+            processed.set(name, { computedDiffId, report });
+            // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
+            while (inFlight.size >= concurrency)
+                await Promise.race(inFlight);
+        }
+    }
+    catch (error) {
+        if (error instanceof tar/* TarFormatError */.ZV)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    finally {
+        stream.destroy();
+    }
+    const manifestBytes = small.get('manifest.json');
+    if (!manifestBytes)
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: not a docker archive (no manifest.json in the tar)`);
+    const image = firstImage(manifestBytes, source.describe);
+    const configBytes = small.get(image.Config.replace(/^\.\//, ''));
+    if (!configBytes)
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${image.Config}, which is not in the archive`);
+    const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+    onConfig(config);
+    const layers = [];
+    for (const [index, path] of image.Layers.entries()) {
+        const done = processed.get(path.replace(/^\.\//, ''));
+        if (!done)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${path}, which is not in the archive`);
+        const expected = config.diffIds[index];
+        if (done.computedDiffId !== expected) {
+            throw new LayerDigestError(`${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`);
+        }
+        layers.push({ ...(await done.report), index });
+    }
+    return { config, layers };
+}
+/** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
+class LayerPusher {
+    options;
+    mediaType;
+    known;
+    constructor(options, mediaType, known) {
+        this.options = options;
+        this.mediaType = mediaType;
+        this.known = known;
+    }
+    /** A layer of a tar file: known ones are never read. */
+    async push(job) {
+        const started = performance.now();
+        const reused = await this.tryReuse(job.diffId, job.index, started);
+        if (reused)
+            return reused;
+        // A file can be read again: when the registry loses an upload session, send the layer anew.
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+                if (computedDiffId !== job.diffId) {
+                    throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
+                }
+                return { ...(await upload()), index: job.index };
+            }
+            catch (error) {
+                if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+                    throw error;
+                this.options.reporter.warning(`${error.message}; sending layer ${job.index + 1} again from its start`);
+            }
+        }
+    }
+    /**
+     * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
+     * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
+     * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
+     */
+    async consume(content, announced) {
+        const started = performance.now();
+        const diff = new oci_digest/* DigestCounter */.VR();
+        const knownLayer = announced ? this.known.get(announced) : undefined;
+        if (announced && knownLayer) {
+            for await (const chunk of content)
+                diff.update(chunk);
+            const computedDiffId = diff.digest();
+            return {
+                computedDiffId,
+                upload: async () => {
+                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
+                    if (reused)
+                        return reused;
+                    throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
+                },
+            };
+        }
+        const { client, repository, compression, level } = this.options;
+        const packed = new oci_digest/* DigestCounter */.VR();
+        const held = [];
+        let heldBytes = 0;
+        let chunked;
+        const hashed = async function* (source) {
+            for await (const chunk of source) {
+                diff.update(chunk);
+                yield chunk;
+            }
+        };
+        const sink = async (source) => {
+            for await (const chunk of source) {
+                packed.update(chunk);
+                if (chunked) {
+                    await chunked.write(chunk);
+                    continue;
+                }
+                held.push(chunk);
+                heldBytes += chunk.length;
+                if (heldBytes > blob_upload/* MONOLITHIC_LIMIT */.jf) {
+                    chunked = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+                    for (const piece of held.splice(0))
+                        await chunked.write(piece);
+                }
+            }
+        };
+        if (compression === 'none') {
+            await (0,external_node_stream_promises_.pipeline)(content, hashed, sink);
+        }
+        else {
+            const { head, rest } = await peek(content, SAMPLE_BYTES);
+            await (0,external_node_stream_promises_.pipeline)(rest, hashed, layerCompressor(compression, level, head), sink);
+        }
+        const computedDiffId = diff.digest();
+        const digest = packed.digest();
+        const size = packed.bytes;
+        const report = (action, sentBytes) => ({
+            index: 0,
+            diffId: computedDiffId,
+            digest,
+            mediaType: this.mediaType,
+            size,
+            sentBytes,
+            action,
+            seconds: (performance.now() - started) / 1000,
+        });
+        return {
+            computedDiffId,
+            upload: async () => {
+                if (chunked) {
+                    await chunked.finish(digest);
+                    return report('pushed', size);
+                }
+                // The same bytes compressed the same way may be there already (from another tag's push).
+                if ((await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
+                    undefined) {
+                    return report('present', 0);
+                }
+                await (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held);
+                return report('pushed', size);
+            },
+        };
+    }
+    /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
+    async tryReuse(diffId, index, started) {
+        const known = this.known.get(diffId);
+        if (!known)
+            return undefined;
+        const { client, repository } = this.options;
+        const report = (action) => ({
+            index,
+            diffId,
+            digest: known.digest,
+            mediaType: known.mediaType,
+            size: known.size,
+            sentBytes: 0,
+            action,
+            seconds: (performance.now() - started) / 1000,
+        });
+        if (known.inTarget)
+            return report('reused');
+        if ((await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
+            undefined)
+            return report('reused');
+        const mount = await (0,blob_upload/* startUpload */.aH)(client, repository, {
+            digest: known.digest,
+            from: known.repository,
+        });
+        if (mount.mounted)
+            return report('mounted');
+        // The registry could not mount (202): it opened an upload instead, which we leave unused.
+        return undefined;
+    }
+}
+/**
+ * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
+ * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
+ * would cost most of the push and gain nothing.
+ */
+function layerCompressor(compression, level, head) {
+    if (compression === 'gzip' && crc32 && !worthDeflating(head))
+        return new StoredGzip(crc32);
+    return (0,oci_compression/* compressor */.e)(compression, level);
+}
+/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
+async function peek(source, bytes) {
+    const iterator = source[Symbol.asyncIterator]();
+    const seen = [];
+    let seenBytes = 0;
+    let done = false;
+    while (seenBytes < bytes) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        seen.push(next.value);
+        seenBytes += next.value.length;
+    }
+    const rest = async function* () {
+        yield* seen;
+        if (done)
+            return;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    };
+    return { head: Buffer.concat(seen), rest: rest() };
+}
+function buildManifest(format, config, layers) {
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest,
+        config: {
+            mediaType: format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerConfig : media_types/* MEDIA_TYPE */.Ap.ociConfig,
+            size: config.bytes.length,
+            digest: config.digest,
+        },
+        layers: layers.map((layer) => ({
+            mediaType: layer.mediaType,
+            size: layer.size,
+            digest: layer.digest,
+        })),
+    };
+    return Buffer.from(JSON.stringify(manifest));
+}
+
+;// CONCATENATED MODULE: ./src/publish/archive-source.ts
+
+
+
+
+
+
+const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
+/**
+ * Opens what the build produced as a source of image layers: a plain tar file is read in
+ * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
+ * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
+ */
+async function openArchive(path, label) {
+    if (path === '-')
+        return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info)
+        throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
+    if (info.isDirectory()) {
+        if (await isOciLayoutDirectory(path))
+            return { type: 'oci-layout', files: layoutDirectory(path) };
+        throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`);
+    }
+    const format = await (0,archive_format/* sniffFile */.xQ)(path);
+    switch (format) {
+        case 'tar': {
+            const layout = await layoutTar(path).catch(() => undefined);
+            return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path };
+        }
+        case 'tar.gz':
+        case 'tar.zst':
+            return { type: 'stream', open: () => (0,archive_format/* openTarStream */.eY)(path, format), describe: path };
+        case 'stream':
+            return {
+                type: 'stream',
+                describe: path,
+                open: () => {
+                    const child = (0,external_node_child_process_.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+                    child.on('error', (error) => child.stdout.destroy(error));
+                    child.on('close', (code) => {
+                        if (code) {
+                            child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) exited with ${code}`));
+                        }
+                    });
+                    return child.stdout;
+                },
+            };
+        default:
+            throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
+    }
+}
+/** Pushes an image from whichever source it is. */
+function pushImageSource(source, options) {
+    if (source.type === 'oci-layout') {
+        const { client, repository, tags, reporter, registryState } = options;
+        return pushOciLayout(source.files, { client, repository, tags, reporter, registryState });
+    }
+    return pushDockerArchive(source, options);
+}
+
+// EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
+var registry_login = __webpack_require__(8829);
+// EXTERNAL MODULE: ./src/report/console-reporter.ts
+var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __webpack_require__(2693);
+;// CONCATENATED MODULE: ./src/report/push-summary.ts
+
+/** The outputs a push adds to the build's. */
+const PUBLISH_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'image-ref',
+    'digest',
+    'pushed-bytes',
+    'reused-bytes',
+    'qcow2-ref',
+]));
+function imageRef(registry, result) {
+    return `${registry}/${result.repository}@${result.digest}`;
+}
+function pushOutputs(registry, result) {
+    return {
+        'image-ref': imageRef(registry, result),
+        digest: result.digest,
+        'pushed-bytes': String(result.pushedBytes),
+        'reused-bytes': String(result.reusedBytes),
+    };
+}
+function throughput(bytes, seconds) {
+    return seconds > 0 ? `${(0,format/* formatBytes */.z)(bytes / seconds)}/s` : '-';
+}
+/** Every layer with its size, digest and what happened to it, then the totals. */
+function pushSummaryMarkdown(registry, result) {
+    const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${formatBytes(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
+    return [
+        '### hypernix push',
+        '',
+        `Pushed \`${imageRef(registry, result)}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ') || 'its digest only'}.`,
+        '',
+        '| Layer | Digest | Size | Result | Time |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        '',
+    ].join('\n');
+}
+function pushSummaryText(registry, result) {
+    const lines = result.layers.map((layer) => `  ${String(layer.index + 1).padStart(3)}  ${layer.digest.slice(0, 19)}  ${(0,format/* formatBytes */.z)(layer.size).padStart(10)}  ${layer.action}`);
+    return [
+        `Pushed ${imageRef(registry, result)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''}`,
+        ...lines,
+        `Sent ${(0,format/* formatBytes */.z)(result.pushedBytes)}, reused ${(0,format/* formatBytes */.z)(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)})`,
+    ].join('\n');
+}
+/** Outputs and summary of whatever was published: an image or a qcow2 artifact. */
+function publishOutputs(published) {
+    if (published.kind === 'image')
+        return pushOutputs(published.registry, published.result);
+    const { registry, result } = published;
+    return {
+        'qcow2-ref': `${registry}/${result.repository}@${result.digest}`,
+        digest: result.digest,
+        'pushed-bytes': String(result.pushedBytes),
+        'reused-bytes': String(result.pushedBytes === 0 ? result.size : 0),
+    };
+}
+function publishSummaryMarkdown(published) {
+    if (published.kind === 'image')
+        return pushSummaryMarkdown(published.registry, published.result);
+    const { registry, result } = published;
+    return [
+        '### hypernix push (qcow2 artifact)',
+        '',
+        `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
+        '',
+        `Blob \`${result.blobDigest}\`, ${formatBytes(result.size)}; sent ${formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        '',
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/cli/registry-options.ts
+var registry_options = __webpack_require__(1356);
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __webpack_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/commands/push.ts
+
+
+
+
+
+
+
+
+const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
+
+Pushes a docker archive (.tar, .tar.gz, .tar.zst, a streamLayeredImage script, or - for
+standard input) to a registry without a Docker daemon. REF is registry/repository[:tag].
+Layers the registry already has are neither compressed nor sent.
+
+Options:
+  --tag TAG                 one more tag (repeatable); REF's own tag counts too
+  --compression C           gzip (default), zstd or none
+  --compression-level N     gzip 1-9 (default 1), zstd 1-22 (default 3)
+  --concurrency N           layers worked on at once (default 4)
+  --mount-from REF          another repository of the registry to mount known layers from
+  --manifest-format F       docker (default with gzip) or oci
+  --plain-http              talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
+  --username USER           with the password on standard input (--password-stdin) or in
+  --password-stdin          HYPERNIX_REGISTRY_PASSWORD; else docker login's config.json
+  --json                    print image-ref, digest, pushed-bytes, reused-bytes as JSON
+  -h, --help                show this help
+`;
+const OPTIONS = {
+    tag: { type: 'string', multiple: true },
+    compression: { type: 'string' },
+    'compression-level': { type: 'string' },
+    concurrency: { type: 'string' },
+    'mount-from': { type: 'string' },
+    'manifest-format': { type: 'string' },
+    ...registry_options/* REGISTRY_OPTIONS */.z,
+};
+async function pushCommand(argv, io) {
+    const { values, positionals } = (0,usage/* parseCommandLine */.D)(argv, OPTIONS, 'push');
+    if (values.help) {
+        io.stdout.write(PUSH_HELP);
+        return 0;
+    }
+    if (positionals.length !== 2) {
+        throw new usage/* UsageError */.e(`expected ARCHIVE and REF; run 'hypernix push --help'`);
+    }
+    const [archivePath, ref] = positionals;
+    const image = (0,reference/* parseReference */.F2)(ref, 'argument REF');
+    const mountFrom = values['mount-from']
+        ? (0,reference/* parseReference */.F2)(values['mount-from'], "option '--mount-from'")
+        : undefined;
+    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
+    if (tags.length === 0) {
+        throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,reference/* formatReference */.FH)(image)}:TAG) or --tag`);
+    }
+    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin']);
+    const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
+    const client = await (0,registry_login/* connectRegistry */.g)({
+        registry: image.registry,
+        username: values.username,
+        password,
+        plainHttp: values['plain-http'] ?? false,
+    }, reporter);
+    const mount = mountFrom ? mountSource(mountFrom, tags) : undefined;
+    // Reading what the registry holds writes nothing, so it starts now and runs while the schemas
+    // load and check every option (most of the time of a push that has little to send).
+    const registryState = readRegistryState(client, image.repository, stateSources(image.repository, tags, mount), reporter);
+    registryState.catch(() => undefined); // awaited by the push; a bad option may end the run first
+    const { parsePushConfig, pushLabelsFor } = await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 3648));
+    const config = parsePushConfig({
+        push: true,
+        image: ref,
+        tags: values.tag ?? [],
+        registryUsername: values.username,
+        registryPassword: password,
+        compression: values.compression,
+        compressionLevel: values['compression-level'],
+        concurrency: values.concurrency,
+        mountFrom: values['mount-from'],
+        manifestFormat: values['manifest-format'],
+        plainHttp: values['plain-http'] ?? false,
+    }, pushLabelsFor('cli'));
+    const source = await openArchive(archivePath, 'argument ARCHIVE');
+    const result = await pushImageSource(source, {
+        client,
+        repository: image.repository,
+        tags,
+        compression: config.compression,
+        level: config.level,
+        concurrency: config.parallelism,
+        manifestFormat: config.manifestFormat,
+        mountFrom: mount,
+        registryState,
+        reporter,
+    });
+    io.stdout.write(values.json
+        ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
+        : `${pushSummaryText(image.registry, result)}\n`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eY: () => (/* binding */ openTarStream),
+/* harmony export */   xQ: () => (/* binding */ sniffFile)
+/* harmony export */ });
+/* unused harmony export sniffBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2115);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8825);
+
+
+
+
+/** Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!". */
+async function sniffFile(path) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(512);
+        const { bytesRead } = await handle.read(head, 0, 512, 0);
+        return sniffBytes(head.subarray(0, bytesRead));
+    }
+    finally {
+        await handle.close();
+    }
+}
+function sniffBytes(head) {
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+        return 'tar.gz';
+    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
+        return 'tar.zst';
+    if (head.length >= 4 && head.toString('latin1', 0, 4) === 'QFI\xfb')
+        return 'qcow2';
+    if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar')
+        return 'tar';
+    if (head.length >= 2 && head.toString('latin1', 0, 2) === '#!')
+        return 'stream';
+    return 'unknown';
+}
+/** The uncompressed tar bytes of an archive file, decompressed as they are read. */
+function openTarStream(path, format) {
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_CHUNK */ .vA });
+    if (format === 'tar')
+        return file;
+    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_2__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
+    // pipe() does not pass errors on: a read error must end the stream the reader consumes.
+    file.on('error', (error) => tar.destroy(error));
+    return file.pipe(tar);
+}
+
+
+/***/ }),
+
+/***/ 3322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   Xp: () => (/* binding */ DockerArchiveError),
+/* harmony export */   dN: () => (/* binding */ inspectDockerArchive)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6657);
+
+
+class DockerArchiveError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD {
+    name = 'DockerArchiveError';
+}
+function parseManifest(text, source) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new DockerArchiveError(`${source}: manifest.json is not valid JSON`);
+    }
+    const valid = Array.isArray(parsed) &&
+        parsed.length > 0 &&
+        parsed.every((image) => typeof image === 'object' &&
+            image !== null &&
+            typeof image.Config === 'string' &&
+            Array.isArray(image.Layers) &&
+            image.Layers.every((layer) => typeof layer === 'string'));
+    if (!valid) {
+        throw new DockerArchiveError(`${source}: manifest.json is not a docker-archive manifest (expected [{"Config", "RepoTags", "Layers"}])`);
+    }
+    return parsed;
+}
+/**
+ * Reads a docker archive's tar stream once and checks that it is one: a manifest.json naming a
+ * config and layers that are all in the archive. Layer bytes are skipped, never held.
+ */
+async function inspectDockerArchive(tar, source) {
+    const entrySizes = new Map();
+    let images;
+    try {
+        for await (const entry of (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .readTar */ .sB)(tar)) {
+            const name = entry.name.replace(/^\.\//, '');
+            if (entry.type === 'file')
+                entrySizes.set(name, entry.size);
+            if (name === 'manifest.json')
+                images = parseManifest((await entry.readAll(16 << 20)).toString('utf8'), source);
+        }
+    }
+    catch (error) {
+        if (error instanceof _tar_js__WEBPACK_IMPORTED_MODULE_1__/* .TarFormatError */ .ZV)
+            throw new DockerArchiveError(`${source}: ${error.message}`, { cause: error });
+        if (error instanceof DockerArchiveError)
+            throw error;
+        throw new DockerArchiveError(`${source}: cannot read the archive: ${error.message}`, { cause: error });
+    }
+    if (!images) {
+        throw new DockerArchiveError(`${source}: not a docker archive (no manifest.json in the tar)`);
+    }
+    for (const image of images) {
+        for (const name of [image.Config, ...image.Layers]) {
+            if (!entrySizes.has(name)) {
+                throw new DockerArchiveError(`${source}: manifest.json names ${name}, which is not in the archive`);
+            }
+        }
+    }
+    return { images, entrySizes };
+}
+
+
+/***/ }),
+
+/***/ 6657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IE: () => (/* binding */ BLOCK),
+  at: () => (/* binding */ ExtendedHeaderState),
+  ZV: () => (/* binding */ TarFormatError),
+  eu: () => (/* binding */ checksumOk),
+  ZZ: () => (/* binding */ field),
+  Ms: () => (/* binding */ padding),
+  sB: () => (/* binding */ readTar),
+  QP: () => (/* binding */ typeOf)
+});
+
+// UNUSED EXPORTS: numeric
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/oci/byte-reader.ts
+/**
+ * Reads exact byte counts from a stream of chunks, one pass, holding at most one chunk beyond
+ * what the caller asked for. The tar reader builds on it.
+ */
+class ByteReader {
+    buffered = [];
+    bufferedBytes = 0;
+    done = false;
+    iterator;
+    /** Bytes handed out or skipped so far: the offset of the next byte in the stream. */
+    position = 0;
+    constructor(source) {
+        this.iterator = source[Symbol.asyncIterator]();
+    }
+    async fill() {
+        if (this.done)
+            return false;
+        const next = await this.iterator.next();
+        if (next.done) {
+            this.done = true;
+            return false;
+        }
+        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+        if (chunk.length > 0) {
+            this.buffered.push(chunk);
+            this.bufferedBytes += chunk.length;
+        }
+        return true;
+    }
+    /** Up to `count` bytes; fewer only at the end of the stream. */
+    async read(count) {
+        while (this.bufferedBytes < count && (await this.fill()))
+            ;
+        const all = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
+        const taken = all.subarray(0, Math.min(count, all.length));
+        const rest = all.subarray(taken.length);
+        this.buffered = rest.length > 0 ? [rest] : [];
+        this.bufferedBytes = rest.length;
+        this.position += taken.length;
+        return taken;
+    }
+    /** The next `count` bytes as they arrive, without holding them all. */
+    async *take(count) {
+        let remaining = count;
+        while (remaining > 0) {
+            if (this.bufferedBytes === 0 && !(await this.fill()))
+                return;
+            const head = this.buffered.shift();
+            if (!head)
+                continue;
+            const piece = head.length > remaining ? head.subarray(0, remaining) : head;
+            if (head.length > remaining)
+                this.buffered.unshift(head.subarray(remaining));
+            this.bufferedBytes -= piece.length;
+            this.position += piece.length;
+            remaining -= piece.length;
+            yield piece;
+        }
+    }
+    /** Skips `count` bytes; returns how many there were. */
+    async skip(count) {
+        let skipped = 0;
+        for await (const piece of this.take(count))
+            skipped += piece.length;
+        return skipped;
+    }
+    async close() {
+        this.done = true;
+        await this.iterator.return?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/tar.ts
+
+
+const BLOCK = 512;
+class TarFormatError extends errors/* HypernixError */.iD {
+    name = 'TarFormatError';
+}
+function field(header, offset, length) {
+    const raw = header.subarray(offset, offset + length);
+    const end = raw.indexOf(0);
+    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+function numeric(header, offset, length) {
+    const first = header[offset];
+    if (first & 0x80) {
+        // GNU base-256 for values that do not fit in octal (files of 8 GiB and more).
+        let value = 0;
+        for (let i = offset + 1; i < offset + length; i += 1)
+            value = value * 256 + header[i];
+        return value;
+    }
+    const text = field(header, offset, length).trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function checksumOk(header) {
+    const stored = numeric(header, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i += 1)
+        sum += i >= 148 && i < 156 ? 32 : header[i];
+    return sum === stored;
+}
+/**
+ * The state that extended headers (PAX 'x', GNU long names 'L' and 'K') carry over to the next
+ * real entry. Shared by the streaming reader and the seeking indexer.
+ */
+class ExtendedHeaderState {
+    pax = {};
+    longName;
+    longLink;
+    /** Whether a type flag announces an extended header rather than an entry. */
+    static isExtended(flag) {
+        return flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K';
+    }
+    /** The size of the next entry's data, which a PAX header may override. */
+    sizeOf(header) {
+        return this.pax.size !== undefined ? Number(this.pax.size) : numeric(header, 124, 12);
+    }
+    take(flag, data) {
+        if (flag === 'x')
+            this.pax = parsePax(data);
+        if (flag === 'L')
+            this.longName = data.toString('utf8').replace(/\0+$/, '');
+        if (flag === 'K')
+            this.longLink = data.toString('utf8').replace(/\0+$/, '');
+    }
+    /** The entry's name and link, with any extended header applied; then forgets them. */
+    resolve(header) {
+        const prefix = field(header, 345, 155);
+        const baseName = field(header, 0, 100);
+        const name = this.pax.path ?? this.longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
+        const linkName = this.pax.linkpath ?? this.longLink ?? field(header, 157, 100);
+        this.pax = {};
+        this.longName = undefined;
+        this.longLink = undefined;
+        return { name, linkName };
+    }
+}
+function parsePax(data) {
+    const records = {};
+    let offset = 0;
+    while (offset < data.length) {
+        const space = data.indexOf(0x20, offset);
+        if (space === -1)
+            break;
+        const length = parseInt(data.subarray(offset, space).toString('utf8'), 10);
+        if (!Number.isFinite(length) || length <= 0)
+            break;
+        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
+        const equals = record.indexOf('=');
+        if (equals > 0)
+            records[record.slice(0, equals)] = record.slice(equals + 1);
+        offset += length;
+    }
+    return records;
+}
+function typeOf(flag) {
+    if (flag === '0' || flag === '' || flag === '7')
+        return 'file';
+    if (flag === '5')
+        return 'directory';
+    if (flag === '2')
+        return 'symlink';
+    if (flag === '1')
+        return 'hardlink';
+    return 'other';
+}
+const padding = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
+/**
+ * Reads a tar stream entry by entry in one pass (ustar, GNU long names, PAX headers). Nothing is
+ * extracted; each entry's content is streamed to whoever asks and skipped otherwise.
+ */
+async function* readTar(source) {
+    const reader = new ByteReader(source);
+    const extended = new ExtendedHeaderState();
+    let entries = 0;
+    try {
+        for (;;) {
+            const header = await reader.read(BLOCK);
+            if (header.length === 0 && entries === 0)
+                throw new TarFormatError('empty input, not a tar archive');
+            if (header.length === 0)
+                return; // some writers omit the end-of-archive blocks
+            if (header.length < BLOCK)
+                throw new TarFormatError('truncated tar header');
+            if (header.every((byte) => byte === 0))
+                return;
+            if (!checksumOk(header)) {
+                throw new TarFormatError(entries === 0
+                    ? 'not a tar archive (bad header checksum)'
+                    : `corrupt tar header at byte ${reader.position - BLOCK}`);
+            }
+            entries += 1;
+            const flag = field(header, 156, 1);
+            const size = extended.sizeOf(header);
+            if (ExtendedHeaderState.isExtended(flag)) {
+                const data = Buffer.concat(await collect(reader.take(size)));
+                await reader.skip(padding(size));
+                if (data.length < size)
+                    throw new TarFormatError('truncated tar archive');
+                extended.take(flag, data);
+                continue;
+            }
+            const { name, linkName } = extended.resolve(header);
+            let consumed = 0;
+            const body = async function* () {
+                for await (const piece of reader.take(size - consumed)) {
+                    consumed += piece.length;
+                    yield piece;
+                }
+            };
+            yield {
+                name,
+                size,
+                type: typeOf(flag),
+                linkName,
+                content: body,
+                readAll: async (limit = 64 * 1024 * 1024) => {
+                    if (size > limit)
+                        throw new TarFormatError(`${name} is ${size} bytes, more than the ${limit} expected`);
+                    return Buffer.concat(await collect(body()));
+                },
+            };
+            if (consumed < size)
+                consumed += await reader.skip(size - consumed);
+            if (consumed < size)
+                throw new TarFormatError(`truncated tar archive: ${name} ends early`);
+            await reader.skip(padding(size));
+        }
+    }
+    finally {
+        await reader.close();
+    }
+}
+async function collect(pieces) {
+    const out = [];
+    for await (const piece of pieces)
+        out.push(piece);
+    return out;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,769 @@
+export const id = 66;
+export const ids = [66];
+export const modules = {
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CACHE_HELP: () => (/* binding */ CACHE_HELP),
+  cacheCommand: () => (/* binding */ cacheCommand)
+});
+
+// EXTERNAL MODULE: ./src/nix/locate.ts + 1 modules
+var locate = __webpack_require__(1471);
+// EXTERNAL MODULE: ./src/report/console-reporter.ts
+var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/nix/path-info.ts
+var path_info = __webpack_require__(4237);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/store-cache/entry.ts
+function entryPaths(entry) {
+    return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
+}
+function entryBytes(entry) {
+    return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/store-cache/pack.ts
+
+
+
+
+class PackError extends errors/* HypernixError */.iD {
+    name = 'PackError';
+}
+/** Runs a program whose stdout feeds `into`; resolves with its exit code and last stderr line. */
+function piped(program, args, input, into) {
+    const child = (0,external_node_child_process_.spawn)(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (stderr = (stderr + text).slice(-2000)));
+    input.pipe(child.stdin);
+    child.stdout.pipe(into);
+    return new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 1, stderr: stderr.trim().split('\n').at(-1) ?? '' }));
+    });
+}
+/**
+ * Writes exactly these store paths (not their closures: what the cache holds already stays out)
+ * to `file` as `nix-store --export | zstd`. Nothing is left at `file` if either side fails.
+ */
+async function writePack(nix, paths, file, level = 3) {
+    const exporter = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--export', ...paths], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let exportError = '';
+    exporter.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (exportError = (exportError + text).slice(-2000)));
+    const exported = new Promise((resolve, reject) => {
+        exporter.on('error', reject);
+        exporter.on('close', (code) => resolve(code ?? 1));
+    });
+    const output = (0,external_node_fs_.createWriteStream)(file);
+    const compressed = piped('zstd', ['-q', '-T0', `-${level}`, '-c'], exporter.stdout, output);
+    const [exportCode, compress] = await Promise.all([exported, compressed]);
+    await new Promise((resolve) => output.writableFinished ? resolve() : output.on('finish', () => resolve()));
+    if (exportCode !== 0 || compress.code !== 0) {
+        await (0,promises_.rm)(file, { force: true });
+        const why = exportCode !== 0
+            ? `nix-store --export: ${exportError.trim().split('\n').at(-1)}`
+            : `zstd: ${compress.stderr}`;
+        throw new PackError(`cannot write the cache pack: ${why}`);
+    }
+    return (await (0,promises_.stat)(file)).size;
+}
+/**
+ * Imports a pack through Nix itself (`zstd -d | nix-store --import`): the store's own database
+ * and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. Signatures
+ * are not checked: packs come only from the cache this action wrote (see the README).
+ */
+async function importPack(nix, file) {
+    const decompressor = (0,external_node_child_process_.spawn)('zstd', ['-q', '-d', '-c', file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let zstdError = '';
+    decompressor.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (zstdError = (zstdError + text).slice(-2000)));
+    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--import', '--option', 'fsync-metadata', 'false'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    decompressor.stdout.pipe(importer.stdin);
+    importer.stdin.on('error', () => undefined); // a failed import closes its stdin early
+    let stdout = '';
+    let importError = '';
+    importer.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
+    importer.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (importError = (importError + text).slice(-2000)));
+    const [zstdCode, importCode] = await Promise.all([decompressor, importer].map((child) => new Promise((resolve, reject) => child.on('error', reject).on('close', (code) => resolve(code ?? 1)))));
+    if (zstdCode !== 0 || importCode !== 0) {
+        const why = zstdCode !== 0
+            ? `zstd: ${zstdError.trim().split('\n').at(-1)}`
+            : `nix-store --import: ${importError.trim().split('\n').at(-1)}`;
+        throw new PackError(`cannot import ${file}: ${why}`);
+    }
+    return stdout.split('\n').filter((line) => line.startsWith('/'));
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/cache.ts
+
+
+
+
+
+
+/**
+ * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
+ * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
+ * a warning, and the rest go on.
+ */
+async function restoreCache(nix, backend, options, reporter) {
+    const started = performance.now();
+    const found = await backend.find(options.key, options.restoreKeys);
+    if (!found) {
+        reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+    }
+    let paths = 0;
+    let bytes = 0;
+    for (const pack of found.entry.packs) {
+        try {
+            const imported = await importPack(nix, await backend.packFile(pack.id));
+            paths += imported.length;
+            bytes += pack.bytes;
+        }
+        catch (error) {
+            reporter.warning(`store cache: skipped pack ${pack.id} of ${found.entry.key}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
+    return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
+}
+/** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
+function worthCaching(info) {
+    return info.ultimate || info.signatures.length === 0;
+}
+/**
+ * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
+ * for the key or the restore keys), or as one compacted pack when the chain would grow too long.
+ * Nothing is written when nothing is new.
+ */
+async function saveCache(nix, backend, options, reporter) {
+    const started = performance.now();
+    const infos = (await (0,path_info/* queryPathInfos */.z)(nix, options.roots, true)).filter((info) => options.includeUpstream || worthCaching(info));
+    const base = await backend.find(options.key, options.restoreKeys);
+    const have = base ? entryPaths(base.entry) : new Set();
+    const fresh = infos.filter((info) => !have.has(info.path));
+    const done = (paths, bytes, compacted) => ({
+        paths,
+        bytes,
+        compacted,
+        seconds: (performance.now() - started) / 1000,
+    });
+    if (fresh.length === 0) {
+        reporter.info(`store cache: nothing new to save for ${options.key}`);
+        return done(0, 0, false);
+    }
+    const chain = base?.entry.packs ?? [];
+    const compact = chain.length + 1 > options.maxPackChain;
+    const packed = compact ? infos : fresh;
+    const pack = await writeNewPack(nix, backend, packed);
+    const entry = {
+        version: 1,
+        key: options.key,
+        created: new Date().toISOString(),
+        packs: compact ? [pack] : [...chain, pack],
+    };
+    await backend.storeEntry(entry);
+    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`);
+    return done(packed.length, pack.bytes, compact);
+}
+/**
+ * Paths in an order `nix-store --import` accepts: every path after those of its references that
+ * are in the same pack (the others come from earlier packs of the chain or are in the store).
+ */
+function referencesFirst(infos) {
+    const byPath = new Map(infos.map((info) => [info.path, info]));
+    const ordered = [];
+    const state = new Map();
+    const visit = (info) => {
+        if (state.get(info.path))
+            return; // done, or a self-reference being visited
+        state.set(info.path, 'visiting');
+        for (const reference of info.references) {
+            const dependency = byPath.get(reference);
+            if (dependency && reference !== info.path)
+                visit(dependency);
+        }
+        state.set(info.path, 'done');
+        ordered.push(info);
+    };
+    for (const info of [...infos].sort((a, b) => a.path.localeCompare(b.path)))
+        visit(info);
+    return ordered;
+}
+async function writeNewPack(nix, backend, unordered) {
+    const infos = referencesFirst(unordered);
+    const id = (0,external_node_crypto_.randomUUID)();
+    const staging = await backend.stagingFile(id);
+    try {
+        const bytes = await writePack(nix, infos.map((info) => info.path), staging);
+        await backend.storePack(id, staging);
+        return {
+            id,
+            bytes,
+            paths: infos.map(({ path, narHash, narSize, references }) => ({
+                path,
+                narHash,
+                narSize,
+                references,
+            })),
+        };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/store-cache/dir-backend.ts
+
+
+
+class CacheDirectoryError extends errors/* HypernixError */.iD {
+    name = 'CacheDirectoryError';
+}
+/**
+ * A cache in a directory: `packs/<id>.nar.zst` are packs, `entries/<key>.json` the chains. Packs are shared by entries; every write goes to a temporary name and is renamed, so a
+ * reader never sees half a pack or half an entry.
+ */
+class DirectoryBackend {
+    root;
+    name = 'dir';
+    constructor(root) {
+        this.root = root;
+    }
+    entryFile(key) {
+        return (0,external_node_path_.join)(this.root, 'entries', `${key}.json`);
+    }
+    /** Fails early, with the directory's name, when the cache cannot be written. */
+    async ensureWritable(label) {
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
+            const probe = (0,external_node_path_.join)(this.root, `.probe-${process.pid}`);
+            await (0,promises_.writeFile)(probe, '');
+            await (0,promises_.rm)(probe);
+        }
+        catch (error) {
+            throw new CacheDirectoryError(`${label}: cannot write the cache directory ${this.root} (${error.code ?? 'error'})`, {
+                cause: error,
+            });
+        }
+    }
+    async find(key, restoreKeys) {
+        const exact = await this.readEntry(key);
+        if (exact)
+            return { entry: exact, exact: true };
+        let names;
+        try {
+            names = (await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries'))).filter((name) => name.endsWith('.json'));
+        }
+        catch {
+            return undefined;
+        }
+        for (const prefix of restoreKeys) {
+            const matching = names.filter((name) => name.startsWith(prefix));
+            const dated = await Promise.all(matching.map(async (name) => ({
+                name,
+                time: (await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'entries', name))).mtimeMs,
+            })));
+            const newest = dated.sort((a, b) => b.time - a.time)[0];
+            if (newest) {
+                const entry = await this.readEntry(newest.name.replace(/\.json$/, ''));
+                if (entry)
+                    return { entry, exact: false };
+            }
+        }
+        return undefined;
+    }
+    async readEntry(key) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(this.entryFile(key), 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            const entry = JSON.parse(text);
+            return entry.version === 1 && Array.isArray(entry.packs) ? entry : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async packFile(packId) {
+        const file = (0,external_node_path_.join)(this.root, 'packs', `${packId}.nar.zst`);
+        if (!(await (0,promises_.stat)(file).catch(() => undefined))?.isFile()) {
+            throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${packId}`);
+        }
+        return file;
+    }
+    async stagingFile(packId) {
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
+        return (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+    }
+    async storePack(packId, stagingFile) {
+        await (0,promises_.rename)(stagingFile, (0,external_node_path_.join)(this.root, 'packs', `${packId}.nar.zst`));
+    }
+    async storeEntry(entry) {
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+        const target = this.entryFile(entry.key);
+        const temporary = `${target}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
+        await (0,promises_.rename)(temporary, target);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/key.ts
+
+/** The GitHub cache's limits for keys; the directory backend keeps the same so keys move freely. */
+const MAX_KEY_LENGTH = 512;
+const KEY = /^[A-Za-z0-9._+=@:-]+$/;
+/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most 512 of them. */
+function validateCacheKey(key, label) {
+    if (key.length === 0)
+        throw new errors/* InputError */.dz(`${label}: expected a cache key; got an empty one`);
+    if (key.length > MAX_KEY_LENGTH) {
+        throw new errors/* InputError */.dz(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
+    }
+    if (!KEY.test(key)) {
+        const bad = [...key].find((char) => !KEY.test(char)) ?? '';
+        throw new errors/* InputError */.dz(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
+    }
+    return key;
+}
+
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __webpack_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+
+
+
+
+
+
+
+const CACHE_HELP = `Usage: hypernix cache restore --dir DIR --key KEY [--restore-key PREFIX]... [--json]
+       hypernix cache save --dir DIR --key KEY [--restore-key PREFIX]... [options] PATH...
+
+A /nix/store cache in a directory (a local or shared disk). save writes only what is new in the
+closures of PATH... (by default only paths built on this machine) as one pack added to the chain
+of the entry it extends; restore imports the newest entry's packs through nix-store --import.
+
+Options:
+  --dir DIR              the cache directory
+  --key KEY              the entry to restore or save (letters, digits and . _ + = @ : -)
+  --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
+  --include-upstream     save paths an upstream cache serves too
+  --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
+  --json                 print the result as JSON
+  -v, --verbose          print debug lines
+  -h, --help             show this help
+`;
+const OPTIONS = {
+    dir: { type: 'string' },
+    key: { type: 'string' },
+    'restore-key': { type: 'string', multiple: true },
+    'include-upstream': { type: 'boolean' },
+    'max-pack-chain': { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+async function cacheCommand(argv, io) {
+    const [verb, ...rest] = argv;
+    if (verb === undefined || verb === '--help' || verb === '-h') {
+        io.stdout.write(CACHE_HELP);
+        return 0;
+    }
+    if (verb !== 'save' && verb !== 'restore') {
+        throw new usage/* UsageError */.e(`unknown cache command ${JSON.stringify(verb)}; run 'hypernix cache --help'`);
+    }
+    const { values, positionals } = (0,usage/* parseCommandLine */.D)(rest, OPTIONS, 'cache');
+    if (values.help) {
+        io.stdout.write(CACHE_HELP);
+        return 0;
+    }
+    if (!values.dir)
+        throw new errors/* InputError */.dz(`option '--dir': required: the cache directory`);
+    const key = validateCacheKey(values.key ?? '', "option '--key'");
+    const restoreKeys = (values['restore-key'] ?? []).map((prefix) => validateCacheKey(prefix, "option '--restore-key'"));
+    const maxPackChain = Number(values['max-pack-chain'] ?? '8');
+    if (!Number.isInteger(maxPackChain) || maxPackChain < 1) {
+        throw new errors/* InputError */.dz(`option '--max-pack-chain': expected a whole number of 1 or more; got ${JSON.stringify(values['max-pack-chain'])}`);
+    }
+    const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
+    const nix = await (0,locate/* locateNix */.WH)(reporter);
+    const backend = new DirectoryBackend(values.dir);
+    if (verb === 'restore') {
+        if (positionals.length > 0)
+            throw new usage/* UsageError */.e(`restore takes no paths; run 'hypernix cache --help'`);
+        const result = await restoreCache(nix, backend, { key, restoreKeys }, reporter);
+        io.stdout.write(values.json
+            ? `${JSON.stringify(result)}\n`
+            : `${result.hit}: ${result.paths} paths, ${result.bytes} bytes\n`);
+        return 0;
+    }
+    if (positionals.length === 0)
+        throw new usage/* UsageError */.e(`save needs the store paths to cache; run 'hypernix cache --help'`);
+    await backend.ensureWritable("option '--dir'");
+    const result = await saveCache(nix, backend, {
+        key,
+        restoreKeys,
+        roots: positionals,
+        includeUpstream: values['include-upstream'] ?? false,
+        maxPackChain,
+    }, reporter);
+    io.stdout.write(values.json
+        ? `${JSON.stringify(result)}\n`
+        : `saved ${result.paths} paths, ${result.bytes} bytes\n`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 1471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bv: () => (/* binding */ findNixBinDir),
+  Yk: () => (/* binding */ inspectNix),
+  WH: () => (/* binding */ locateNix),
+  nM: () => (/* binding */ wellKnownNixDirs)
+});
+
+// UNUSED EXPORTS: NIX_MISSING_MESSAGE, NixNotFoundError
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __webpack_require__(2017);
+;// CONCATENATED MODULE: ./src/nix/version.ts
+
+const MINIMUM_NIX = { major: 2, minor: 4 };
+/**
+ * Reads `nix --version`. Forks print their own name first ("nix (Determinate Nix 3.8.2) 2.30.1",
+ * "nix (Lix, like Nix) 2.91.1"); the Nix version is the last number on the line.
+ */
+function parseNixVersion(output) {
+    const line = output.trim().split('\n')[0] ?? '';
+    const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
+    const last = matches.at(-1);
+    if (!last)
+        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
+    let major = Number(last[1]);
+    let minor = Number(last[2]);
+    // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
+    if (/\bLix\b/.test(line) && major === 2 && minor >= 90)
+        minor = 18;
+    if (major < 2)
+        major = 2;
+    return { major, minor, patch: Number(last[3] ?? 0), text: line };
+}
+function atLeast(version, major, minor) {
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+function capabilitiesOf(version) {
+    return {
+        printOutPaths: atLeast(version, 2, 9),
+        pathInfoJsonIsObject: atLeast(version, 2, 19),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/nix/locate.ts
+
+
+
+
+
+
+class NixNotFoundError extends errors/* HypernixError */.iD {
+    name = 'NixNotFoundError';
+}
+/**
+ * Where Nix lives when an earlier step installed it but this process's PATH predates it:
+ * the single-user profile, the multi-user default profile, and NixOS's system profile.
+ */
+function wellKnownNixDirs(home = (0,external_node_os_.homedir)()) {
+    return [
+        (0,external_node_path_.join)(home, '.nix-profile', 'bin'),
+        '/nix/var/nix/profiles/default/bin',
+        '/run/current-system/sw/bin',
+    ];
+}
+async function isExecutable(path) {
+    try {
+        await (0,promises_.access)(path, promises_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
+async function findNixBinDir(env = process.env) {
+    const pathDirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
+    for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || (0,external_node_os_.homedir)())]) {
+        if ((await isExecutable((0,external_node_path_.join)(dir, 'nix'))) && (await isExecutable((0,external_node_path_.join)(dir, 'nix-build')))) {
+            return dir;
+        }
+    }
+    return undefined;
+}
+async function inspectNix(binDir) {
+    const nix = (0,external_node_path_.join)(binDir, 'nix');
+    const result = await (0,util_process/* run */.e)(nix, ['--version']);
+    if (result.code !== 0) {
+        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    }
+    const version = parseNixVersion(result.stdout);
+    if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
+        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
+    }
+    return {
+        binDir,
+        version,
+        capabilities: capabilitiesOf(version),
+        program: (name) => (0,external_node_path_.join)(binDir, name),
+    };
+}
+const NIX_MISSING_MESSAGE = 'Nix is not installed on this runner: add cachix/install-nix-action or ' +
+    'DeterminateSystems/nix-installer-action before this step, or set install-nix: true';
+async function locateNix(reporter) {
+    const binDir = await findNixBinDir();
+    if (!binDir)
+        throw new NixNotFoundError(NIX_MISSING_MESSAGE);
+    const installation = await inspectNix(binDir);
+    reporter.info(`Using ${installation.version.text} from ${binDir}`);
+    return installation;
+}
+
+
+/***/ }),
+
+/***/ 4237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ queryPathInfos)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2017);
+
+
+/**
+ * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
+ * an array before Nix 2.19 and an object keyed by path after; both are read here.
+ */
+async function queryPathInfos(nix, paths, recursive) {
+    if (paths.length === 0)
+        return [];
+    const args = [
+        '--extra-experimental-features',
+        'nix-command',
+        'path-info',
+        '--json',
+        ...(recursive ? ['--recursive'] : []),
+        ...paths,
+    ];
+    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix'), args);
+    if (result.code !== 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    }
+    const parsed = JSON.parse(result.stdout);
+    const entries = Array.isArray(parsed)
+        ? parsed.map((info) => [info.path ?? '', info])
+        : Object.entries(parsed);
+    return entries
+        .filter((entry) => entry[1] !== null && entry[0] !== '')
+        .map(([path, info]) => ({
+        path,
+        narHash: info.narHash ?? '',
+        narSize: info.narSize ?? 0,
+        references: info.references ?? [],
+        ultimate: info.ultimate ?? false,
+        signatures: info.signatures ?? [],
+    }));
+}
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ConsoleReporter)
+/* harmony export */ });
+/** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
+class ConsoleReporter {
+    options;
+    secrets = [];
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        let safe = text;
+        for (const secret of this.secrets)
+            safe = safe.split(secret).join('***');
+        (this.options.stream ?? process.stderr).write(`${safe}\n`);
+    }
+    info(message) {
+        if (!this.options.quiet)
+            this.write(message);
+    }
+    warning(message, location) {
+        this.write(`warning: ${at(location)}${message}`);
+    }
+    error(message, location) {
+        this.write(`error: ${at(location)}${message}`);
+    }
+    debug(message) {
+        if (this.options.verbose)
+            this.write(`debug: +${Math.round(performance.now())} ms ${message}`);
+    }
+    async group(title, body) {
+        this.info(`── ${title}`);
+        return body();
+    }
+    addPath(directory) {
+        process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
+    }
+    mask(secret) {
+        if (secret)
+            this.secrets.push(secret);
+    }
+}
+function at(location) {
+    if (!location)
+        return '';
+    return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
+}
+
+
+/***/ }),
+
+/***/ 2017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export SpawnError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Thrown when the program itself cannot be started (not found, not executable). */
+class SpawnError extends Error {
+    command;
+    code;
+    name = 'SpawnError';
+    constructor(command, code, options) {
+        super(`cannot run ${command}: ${code ?? 'spawn failed'}`, options);
+        this.command = command;
+        this.code = code;
+    }
+}
+/**
+ * Runs a program from an argument array (never through a shell) and streams its output by lines.
+ * Resolves with the exit code; rejects only when the program cannot be started.
+ */
+function run(command, args, options = {}) {
+    const tailLimit = options.stderrTailLines ?? 200;
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        const stderrTail = [];
+        const stdoutLines = lineSplitter((line) => options.onStdoutLine?.(line));
+        const stderrLines = lineSplitter((line) => {
+            stderrTail.push(line);
+            if (stderrTail.length > tailLimit)
+                stderrTail.shift();
+            options.onStderrLine?.(line);
+        });
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            stdout += chunk;
+            stdoutLines.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => stderrLines.push(chunk));
+        child.on('error', (error) => reject(new SpawnError(command, error.code, { cause: error })));
+        child.on('close', (code, signal) => {
+            stdoutLines.flush();
+            stderrLines.flush();
+            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderrTail });
+        });
+        child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
+        child.stdin.end(options.input ?? '');
+    });
+}
+function lineSplitter(onLine) {
+    let pending = '';
+    return {
+        push(chunk) {
+            pending += chunk;
+            let newline = pending.indexOf('\n');
+            while (newline >= 0) {
+                onLine(pending.slice(0, newline).replace(/\r$/, ''));
+                pending = pending.slice(newline + 1);
+                newline = pending.indexOf('\n');
+            }
+        },
+        flush() {
+            if (pending)
+                onLine(pending);
+            pending = '';
+        },
+    };
+}
+
+
+/***/ })
+
+};

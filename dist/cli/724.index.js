@@ -1,0 +1,166 @@
+export const id = 724;
+export const ids = [724];
+export const modules = {
+
+/***/ 8724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runCli: () => (/* binding */ runCli)
+/* harmony export */ });
+/* unused harmony export MAIN_HELP */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7485);
+
+
+const VERSION = '0.1.0';
+const MAIN_HELP = `hypernix: build NixOS qcow2 and Nix container images the way the hypernix actions do
+
+Usage:
+  hypernix build --kind KIND (--file FILE [--attr ATTR] [--arg NAME=EXPR]... [--argstr NAME=VALUE]...
+                              | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
+  hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
+  hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
+  hypernix cache restore|save --dir DIR --key KEY [PATH...]
+  hypernix help [COMMAND]
+  hypernix --version
+
+Commands:
+  build    build an image with Nix and report its out path, qcow2 or archive, and sizes
+  push     push a docker archive to a registry, sending only the layers it lacks
+  artifact push a qcow2 disk image as an OCI artifact, or pull one back
+  cache    save and restore new /nix/store paths in a cache directory
+
+Run 'hypernix COMMAND --help' for the options of a command.
+`;
+/**
+ * Each command is loaded only when it runs: a push does not pay for loading what a build or an
+ * install of Nix needs (start-up is most of the time of a push that has nothing to send).
+ */
+const COMMANDS = {
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 643))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(618)]).then(__webpack_require__.bind(__webpack_require__, 618))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(93), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
+    cache: async () => (await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 1066))).cacheCommand,
+};
+async function runCommand(name, argv, io) {
+    const command = await COMMANDS[name]();
+    return command(argv, io);
+}
+/** Runs the command line; returns the exit code (0 done, 1 failed, 2 bad usage). */
+async function runCli(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+    const [command, ...rest] = argv;
+    try {
+        switch (command) {
+            case undefined:
+            case '-h':
+            case '--help':
+            case 'help':
+                if (rest[0] && rest[0] in COMMANDS)
+                    return await runCommand(rest[0], ['--help'], io);
+                io.stdout.write(MAIN_HELP);
+                return 0;
+            case '-V':
+            case '--version':
+                io.stdout.write(`hypernix ${VERSION}\n`);
+                return 0;
+            default:
+                if (!(command in COMMANDS)) {
+                    throw new _usage_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
+                }
+                return await runCommand(command, rest, io);
+        }
+    }
+    catch (error) {
+        if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD) {
+            for (const line of error.details)
+                io.stderr.write(`${line}\n`);
+        }
+        io.stderr.write(`hypernix: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}\n`);
+        return error instanceof _usage_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? 2 : 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ parseCommandLine),
+/* harmony export */   e: () => (/* binding */ UsageError)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** A command line that cannot be understood; exit code 2. */
+class UsageError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HypernixError */ .iD {
+    name = 'UsageError';
+}
+/** node:util parseArgs, with its errors turned into one line naming the option. */
+function parseCommandLine(args, options, command) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: true, strict: true, tokens: false });
+    }
+    catch (error) {
+        const message = error.message
+            .split('\n')[0]
+            ?.replace(/\. To specify a positional.*$/, '');
+        throw new UsageError(`${message}; run 'hypernix ${command} --help'`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   iD: () => (/* binding */ HypernixError)
+/* harmony export */ });
+/**
+ * Errors a user can act on. Every domain throws a subclass with a one-line, user-facing message;
+ * the entry points print that line and nothing else (no stack trace).
+ */
+class HypernixError extends Error {
+    name = 'HypernixError';
+    /** Where in the user's files the problem is, when known: becomes an annotation. */
+    location;
+    /** Lines that help (a failed builder's last log lines), shown before the one-line message. */
+    details = [];
+    constructor(message, options) {
+        super(message, options);
+    }
+}
+/** A bad input, option or config value. The message names the input and what was expected. */
+class InputError extends HypernixError {
+    name = 'InputError';
+}
+/** Turns any thrown value into one line for a user: our own errors as they are, others briefly. */
+function describeError(error) {
+    if (error instanceof HypernixError)
+        return error.message;
+    if (error instanceof Error) {
+        const code = error.code;
+        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    }
+    if (typeof error === 'string')
+        return error;
+    try {
+        return `unexpected error: ${JSON.stringify(error)}`;
+    }
+    catch {
+        return `unexpected error: ${String(error)}`;
+    }
+}
+
+
+/***/ })
+
+};

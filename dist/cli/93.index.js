@@ -1,0 +1,1374 @@
+export const id = 93;
+export const ids = [93];
+export const modules = {
+
+/***/ 1356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readPassword),
+/* harmony export */   z: () => (/* binding */ REGISTRY_OPTIONS)
+/* harmony export */ });
+/** The options every command that talks to a registry takes, with one meaning everywhere. */
+const REGISTRY_OPTIONS = {
+    'plain-http': { type: 'boolean' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/**
+ * The registry password: from standard input with --password-stdin (never from the command line,
+ * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
+ */
+async function readPassword(fromStdin) {
+    if (!fromStdin)
+        return process.env.HYPERNIX_REGISTRY_PASSWORD;
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+}
+
+
+/***/ }),
+
+/***/ 4774:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ UploadSessionLostError),
+/* harmony export */   PM: () => (/* binding */ uploadBlob),
+/* harmony export */   UU: () => (/* binding */ ChunkedUpload),
+/* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
+/* harmony export */ });
+/* unused harmony exports CHUNK_SIZE, skipBytes */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5809);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7842);
+
+
+
+
+
+/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
+const MONOLITHIC_LIMIT = 32 << 20;
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+const CHUNK_SIZE = 32 << 20;
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
+}
+function locationOf(client, response) {
+    const location = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
+    if (!location)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`registry ${client.registry} started an upload but sent no Location`);
+    return new URL(location, client.baseUrl).toString();
+}
+/** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
+function receivedBytes(response) {
+    const range = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.range);
+    const match = range ? /(\d+)-(\d+)/.exec(range) : null;
+    return match ? Number(match[2]) + 1 : 0;
+}
+/**
+ * The registry no longer knows an upload session after a dropped connection (Docker's
+ * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
+ * the blob must be sent again from its start.
+ */
+class UploadSessionLostError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl {
+    name = 'UploadSessionLostError';
+}
+/** The pieces after their first `skip` bytes, as views (nothing copied). */
+function skipBytes(pieces, skip) {
+    const rest = [];
+    let left = skip;
+    for (const piece of pieces) {
+        if (left >= piece.length) {
+            left -= piece.length;
+            continue;
+        }
+        rest.push(left > 0 ? piece.subarray(left) : piece);
+        left = 0;
+    }
+    return rest;
+}
+/**
+ * Opens an upload session, asking the registry to mount the blob from another repository when
+ * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
+ */
+async function startUpload(client, repository, mount) {
+    const query = mount
+        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+        : '';
+    const scope = mount
+        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(mount.from, 'pull')}`
+        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
+    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+        scope,
+        expect: [201, 202],
+    });
+    await response.discard();
+    if (response.status === 201 && mount)
+        return { mounted: true };
+    return { mounted: false, location: locationOf(client, response) };
+}
+/** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
+async function uploadBlob(client, repository, digest, content, session) {
+    // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const body = { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(pieces, { objectMode: false }), length };
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
+    // A retried PUT needs a fresh session: the failed one may be half-written or gone.
+    let location = session;
+    await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
+        location ??= (await startUpload(client, repository)).location;
+        const target = location;
+        location = undefined;
+        const response = await client.exchange('PUT', withDigest(target, digest), {
+            scope,
+            headers: { [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentType]: 'application/octet-stream' },
+            body,
+            expect: [201],
+            retry: false,
+        });
+        await response.discard();
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
+    });
+}
+/**
+ * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
+ * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
+ * dropped connection the upload resumes from the registry's Range instead of starting over.
+ */
+class ChunkedUpload {
+    client;
+    repository;
+    chunkSize;
+    location;
+    offset = 0;
+    pending = [];
+    pendingBytes = 0;
+    constructor(client, repository, location, chunkSize) {
+        this.client = client;
+        this.repository = repository;
+        this.chunkSize = chunkSize;
+        this.location = location;
+    }
+    static async start(client, repository, chunkSize = CHUNK_SIZE) {
+        const session = (await startUpload(client, repository));
+        return new ChunkedUpload(client, repository, session.location, chunkSize);
+    }
+    /** Bytes the registry has acknowledged so far. */
+    get sent() {
+        return this.offset;
+    }
+    async write(chunk) {
+        this.pending.push(chunk);
+        this.pendingBytes += chunk.length;
+        if (this.pendingBytes >= this.chunkSize)
+            await this.flush();
+    }
+    /** Sends what is pending and closes the upload under its digest. */
+    async finish(digest) {
+        if (this.pendingBytes > 0)
+            await this.flush();
+        await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
+            const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
+                scope: this.scope,
+                expect: [201],
+                retry: false,
+            });
+            await response.discard();
+        });
+    }
+    get scope() {
+        return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(this.repository, 'pull,push');
+    }
+    async flush() {
+        // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
+        const pieces = this.pending;
+        const length = this.pendingBytes;
+        this.pending = [];
+        this.pendingBytes = 0;
+        const start = this.offset;
+        let skip = 0;
+        await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async ({ attempt }) => {
+            if (attempt > 0) {
+                // Ask where the registry stands, and send only what it lacks.
+                const held = await this.status();
+                if (held < start || held > start + length) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`);
+                }
+                skip = held - start;
+                if (skip === length)
+                    return;
+            }
+            const body = skipBytes(pieces, skip);
+            const response = await this.client.exchange('PATCH', this.location, {
+                scope: this.scope,
+                headers: {
+                    [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                    [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentRange]: `${start + skip}-${start + length - 1}`,
+                },
+                body: { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(body), length: length - skip },
+                expect: [202],
+                retry: false,
+            });
+            await response.discard();
+            this.location = locationOf(this.client, response);
+        }, {
+            onRetry: (why, delay) => this.client.reporter?.warning(`${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+        });
+        this.offset = start + length;
+    }
+    async status() {
+        const response = await this.client.exchange('GET', this.location, {
+            scope: this.scope,
+            expect: [204, 404],
+        });
+        await response.discard();
+        if (response.status === 404) {
+            throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
+        }
+        const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
+        if (next)
+            this.location = new URL(next, this.client.baseUrl).toString();
+        return receivedBytes(response);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
+/* harmony export */   MB: () => (/* binding */ compressionOf),
+/* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
+/* harmony export */   e: () => (/* binding */ compressor),
+/* harmony export */   ni: () => (/* binding */ decompressor),
+/* harmony export */   sG: () => (/* binding */ layerMediaType),
+/* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
+
+
+
+
+const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+function compressor(compression, level) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+    if (z.createZstdCompress) {
+        const levelKey = z.constants.ZSTD_c_compressionLevel;
+        return z.createZstdCompress({ params: { [levelKey]: level } });
+    }
+    return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+function decompressor(compression) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip();
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+    if (z.createZstdDecompress)
+        return z.createZstdDecompress();
+    return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program, args) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    return node_stream__WEBPACK_IMPORTED_MODULE_1__.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
+    });
+}
+/** The layer media type for a compression in each manifest format. */
+function layerMediaType(compression, format) {
+    if (format === 'docker')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+    if (compression === 'gzip')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+    if (compression === 'zstd')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer;
+}
+/** Which compression a layer media type means. */
+function compressionOf(mediaType) {
+    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        return 'gzip';
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+        return 'none';
+    return undefined;
+}
+/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+function manifestFormatFor(compression, requested) {
+    if (compression !== 'gzip')
+        return 'oci';
+    return requested ?? 'docker';
+}
+
+
+/***/ }),
+
+/***/ 8825:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   VR: () => (/* binding */ DigestCounter),
+/* harmony export */   sI: () => (/* binding */ sha256Digest),
+/* harmony export */   vA: () => (/* binding */ READ_CHUNK)
+/* harmony export */ });
+/* unused harmony export SHA256_PREFIX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const SHA256_PREFIX = 'sha256:';
+function sha256Digest(data) {
+    return SHA256_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+class DigestCounter {
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    result;
+    bytes = 0;
+    update(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    /** The digest of everything seen; asking again gives the same answer. */
+    digest() {
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
+    }
+}
+async function sha256File(path, start = 0, end) {
+    const counter = new DigestCounter();
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    for await (const chunk of stream)
+        counter.update(chunk);
+    return { digest: counter.digest(), size: counter.bytes };
+}
+/**
+ * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
+ * per 4 KiB: reading 200 MB in 1 MiB chunks took 0.56 s here, in 256 KiB chunks 0.15 s), and
+ * buffers of this size are recycled by the allocator instead of mapped anew each time.
+ */
+const READ_CHUNK = 256 * 1024;
+
+
+/***/ }),
+
+/***/ 8630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   rN: () => (/* binding */ registryErrorDetail),
+/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/** A registry answered something other than what the distribution spec promises. */
+class RegistryError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD {
+    status;
+    name = 'RegistryError';
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** The registry refused the credentials (or their absence) for a scope. */
+class RegistryAuthError extends RegistryError {
+    name = 'RegistryAuthError';
+}
+/** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
+async function registryErrorDetail(response) {
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch {
+        return '';
+    }
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first)
+            return [first.code, first.message].filter(Boolean).join(': ');
+    }
+    catch {
+        // not JSON: fall through to the raw text
+    }
+    return text.replace(/\s+/g, ' ').trim().slice(0, 160);
+}
+
+
+/***/ }),
+
+/***/ 5809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Xg: () => (/* binding */ describeResponse),
+/* harmony export */   cn: () => (/* binding */ IncompleteTransferError),
+/* harmony export */   q6: () => (/* binding */ RetryableResponseError),
+/* harmony export */   sT: () => (/* binding */ retryAfterOf),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isRetryableError, retryAfterMs, backoffMs */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
+
+
+const DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+};
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+/** A dropped or reset connection, a stalled transfer: worth another try. */
+function isRetryableError(error) {
+    for (let current = error; current;) {
+        if (current.code && RETRYABLE_CODES.has(current.code))
+            return true;
+        if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
+            return true;
+        if (current.name === 'TypeError' &&
+            /fetch failed|terminated/.test(String(current.message))) {
+            // undici wraps socket errors in "fetch failed"; the cause says which.
+            if (!current.cause)
+                return true;
+        }
+        current = current.cause;
+    }
+    return false;
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter, so many runners retrying do not retry together. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+/** A transfer that ended before all its bytes arrived: resumable. */
+class IncompleteTransferError extends Error {
+    name = 'IncompleteTransferError';
+}
+class RetryableResponseError extends Error {
+    status;
+    retryAfter;
+    description;
+    name = 'RetryableResponseError';
+    constructor(status, retryAfter, description) {
+        super(description);
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.description = description;
+    }
+}
+/**
+ * Runs `operation` until it succeeds, retrying network failures and RetryableResponseError with
+ * backoff (honouring Retry-After). Other errors pass straight through.
+ */
+async function withRetries(operation, options = {}) {
+    const policy = options.policy ?? DEFAULT_RETRY;
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            return await operation({ attempt });
+        }
+        catch (error) {
+            const retryable = error instanceof RetryableResponseError || isRetryableError(error);
+            if (!retryable || attempt + 1 >= policy.attempts)
+                throw error;
+            const told = error instanceof RetryableResponseError ? error.retryAfter : undefined;
+            if (told !== undefined && told > policy.maxRetryAfterMs)
+                throw error;
+            const delay = told ?? backoffMs(attempt, policy);
+            options.onRetry?.(describeRetry(error), delay, attempt + 1);
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
+        }
+    }
+}
+function describeRetry(error) {
+    if (error instanceof RetryableResponseError)
+        return error.description;
+    const code = error.cause?.code ?? error.code;
+    return code ?? error.message ?? String(error);
+}
+/** Headers for a response-less summary: status and a header or two, for messages. */
+function describeResponse(method, url, response) {
+    const path = new URL(url).pathname;
+    return `${method} ${path} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+}
+function retryAfterOf(response) {
+    return retryAfterMs(response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.retryAfter));
+}
+
+
+/***/ }),
+
+/***/ 9217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   El: () => (/* binding */ HEADER),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+/** Media types and header names of the OCI distribution and image specs; never bare strings. */
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    /** The artifactType of a qcow2 disk image pushed by hypernix. */
+    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
+    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
+};
+const HEADER = {
+    contentType: 'content-type',
+    contentLength: 'content-length',
+    contentRange: 'content-range',
+    dockerContentDigest: 'docker-content-digest',
+    location: 'location',
+    range: 'range',
+    retryAfter: 'retry-after',
+    wwwAuthenticate: 'www-authenticate',
+    authorization: 'authorization',
+    apiVersion: 'docker-distribution-api-version',
+};
+/** What we accept when reading a manifest by tag: every single-image and index form. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.ociIndex,
+    MEDIA_TYPE.dockerManifestList,
+].join(', ');
+/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: MEDIA_TYPE.ociEmpty,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30=',
+};
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* unused harmony export ReferenceError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/**
+ * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
+ * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
+const REGISTRY = `${HOST}(?::[0-9]+)?`;
+const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
+const DOCKER_HUB = 'registry-1.docker.io';
+class ReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
+    name = 'ReferenceError';
+}
+/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
+function looksLikeRegistry(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
+}
+function parseReference(text, label = 'reference') {
+    const fail = (why) => {
+        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+    };
+    const input = text.trim();
+    if (input === '')
+        fail('expected an image reference such as ghcr.io/owner/name:tag');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            fail('the digest must be sha256: followed by 64 lowercase hex characters');
+    }
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
+        registry = rest.slice(0, slash);
+        rest = rest.slice(slash + 1);
+        if (!REGISTRY_RE.test(registry))
+            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag))
+            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
+    }
+    if (rest === '')
+        fail('the repository name is empty');
+    if (rest !== rest.toLowerCase())
+        fail('the repository name must be lowercase');
+    if (!REPOSITORY_RE.test(rest))
+        fail('the repository name has characters or separators the registry refuses');
+    if (registry === 'docker.io' || registry === 'index.docker.io')
+        registry = DOCKER_HUB;
+    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
+    return { registry, repository, tag, digest };
+}
+function validateTag(tag, label = 'tags') {
+    if (!TAG_RE.test(tag)) {
+        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+    }
+    return tag;
+}
+function formatReference(reference) {
+    const base = `${reference.registry}/${reference.repository}`;
+    if (reference.digest)
+        return `${base}@${reference.digest}`;
+    return reference.tag ? `${base}:${reference.tag}` : base;
+}
+
+
+/***/ }),
+
+/***/ 7842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  aN: () => (/* binding */ scopeFor)
+});
+
+// UNUSED EXPORTS: describeNetworkError
+
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __webpack_require__(8630);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
+;// CONCATENATED MODULE: ./src/oci/auth.ts
+
+
+/** Parses `WWW-Authenticate: Bearer realm="…",service="…",scope="…"` (quoted or bare values). */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!match)
+        return undefined;
+    const scheme = match[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    for (const part of match[2].matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[part[1].toLowerCase()] = (part[2] ?? part[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, realm: params.realm, service: params.service, scope: params.scope };
+}
+/**
+ * Authorization for one registry: learns its scheme from the first 401, then sends Basic
+ * credentials or a Bearer token for the scope (fetched from the realm and cached per scope until
+ * shortly before it expires). The password only ever goes into an Authorization header.
+ */
+class RegistryAuth {
+    registry;
+    credentials;
+    sendRequest;
+    scheme;
+    tokens = new Map();
+    fetching = new Map();
+    constructor(registry, credentials, sendRequest) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.sendRequest = sendRequest;
+    }
+    /** The header to send for a scope, when the scheme is known; undefined before the first 401. */
+    async header(scope) {
+        if (!this.scheme)
+            return undefined;
+        if (this.scheme.scheme === 'basic')
+            return this.basic();
+        const cached = this.tokens.get(scope);
+        if (cached && cached.expiresAt > Date.now())
+            return `Bearer ${cached.value}`;
+        // Requests that start together share one token request.
+        let fetching = this.fetching.get(scope);
+        if (!fetching) {
+            fetching = this.fetchToken(scope).finally(() => this.fetching.delete(scope));
+            this.fetching.set(scope, fetching);
+        }
+        return `Bearer ${await fetching}`;
+    }
+    /**
+     * Takes a 401's challenge and the authorization the refused request carried (none, when it left
+     * before the scheme was known: several do at the start of a push). Returns the authorization to
+     * retry with, or undefined when a retry would send the same thing again.
+     */
+    async retryAuthorization(response, scope, sent) {
+        const challenge = parseChallenge(response.headers.get(media_types/* HEADER */.El.wwwAuthenticate));
+        if (!challenge)
+            return undefined;
+        this.scheme = challenge;
+        // A refused token lacks the scope or has expired: ask for a new one.
+        if (sent !== undefined && sent === `Bearer ${this.tokens.get(scope)?.value}`)
+            this.tokens.delete(scope);
+        const next = await this.header(scope);
+        return next !== undefined && next !== sent ? next : undefined;
+    }
+    basic() {
+        if (!this.credentials)
+            return undefined;
+        const { username, password } = this.credentials;
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    async fetchToken(scope) {
+        const realm = this.scheme?.realm;
+        if (!realm)
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} asked for a bearer token but named no realm`);
+        const url = new URL(realm);
+        if (this.scheme?.service)
+            url.searchParams.set('service', this.scheme.service);
+        for (const part of scope.split(' ').filter(Boolean))
+            url.searchParams.append('scope', part);
+        const basic = this.basic();
+        const response = await this.sendRequest({
+            method: 'GET',
+            url: url.toString(),
+            headers: basic ? { [media_types/* HEADER */.El.authorization]: basic } : {},
+            idleTimeoutMs: 30_000,
+        });
+        if (response.status < 200 || response.status > 299) {
+            await response.discard();
+            const who = this.credentials
+                ? `user ${JSON.stringify(this.credentials.username)}`
+                : 'anonymous access';
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} refused ${who} for scope ${scope} (token endpoint answered ${response.status})`, response.status);
+        }
+        const body = await response.json();
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry}: the token endpoint returned no token`);
+        // Renew 10 s early so a token never expires in the middle of a request.
+        const lifetime = Math.max(30, body.expires_in ?? 60) * 1000;
+        this.tokens.set(scope, { value: token, expiresAt: Date.now() + lifetime - 10_000 });
+        return token;
+    }
+}
+
+// EXTERNAL MODULE: ./src/oci/http.ts
+var http = __webpack_require__(5809);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./src/oci/transport.ts
+
+
+
+class StallError extends Error {
+    name = 'StallError';
+}
+// Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
+const agents = {
+    http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new external_node_https_.Agent({ keepAlive: true, maxSockets: 16 }),
+};
+async function readAll(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new Error(`response body larger than ${limit} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
+ * timeout. No redirects, no retries: the registry client decides those.
+ */
+function send(request) {
+    const url = new URL(request.url);
+    const isHttps = url.protocol === 'https:';
+    const transport = isHttps ? external_node_https_ : external_node_http_;
+    const headers = { 'user-agent': 'hypernix', ...request.headers };
+    const body = request.body;
+    if (Buffer.isBuffer(body))
+        headers['content-length'] = String(body.length);
+    else if (body?.length !== undefined)
+        headers['content-length'] = String(body.length);
+    else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
+        headers['content-length'] = '0';
+    return new Promise((resolve, reject) => {
+        const outgoing = transport.request(url, {
+            method: request.method,
+            headers,
+            agent: isHttps ? agents.https : agents.http,
+        });
+        const idle = request.idleTimeoutMs ?? 60_000;
+        outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
+        outgoing.on('error', reject);
+        outgoing.on('response', (incoming) => {
+            const response = {
+                status: incoming.statusCode ?? 0,
+                statusText: incoming.statusMessage ?? '',
+                url: request.url,
+                headers: {
+                    get(name) {
+                        const value = incoming.headers[name.toLowerCase()];
+                        if (value === undefined)
+                            return null;
+                        return Array.isArray(value) ? value.join(', ') : value;
+                    },
+                },
+                body: incoming,
+                text: async () => (await readAll(incoming, 16 << 20)).toString('utf8'),
+                buffer: (limit = 64 << 20) => readAll(incoming, limit),
+                json: async () => JSON.parse((await readAll(incoming, 16 << 20)).toString('utf8')),
+                discard: async () => {
+                    incoming.resume();
+                    await new Promise((done) => {
+                        if (incoming.complete || incoming.destroyed)
+                            done();
+                        else
+                            incoming
+                                .once('end', done)
+                                .once('close', done)
+                                .once('error', () => done());
+                    });
+                },
+            };
+            resolve(response);
+        });
+        if (body === undefined)
+            outgoing.end();
+        else if (Buffer.isBuffer(body))
+            outgoing.end(body);
+        else {
+            (0,promises_.pipeline)(body.stream(), outgoing).catch((error) => {
+                outgoing.destroy(error);
+                reject(error);
+            });
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __webpack_require__(8825);
+;// CONCATENATED MODULE: ./src/oci/registry-client.ts
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** The scope a repository operation needs, as the token spec writes it. */
+const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
+/**
+ * A client of one registry following the OCI distribution spec: auth (anonymous, Basic, Bearer
+ * per scope), retries with backoff on 408/429/5xx and dropped connections (honouring
+ * Retry-After), redirects for blob reads, and typed errors that name the registry.
+ */
+class RegistryClient {
+    registry;
+    baseUrl;
+    auth;
+    retry;
+    idleTimeoutMs;
+    reporter;
+    hasCredentials;
+    constructor(options) {
+        this.registry = options.registry;
+        this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
+        this.auth = new RegistryAuth(options.registry, options.credentials, (request) => send({ ...request, idleTimeoutMs: this.idleTimeoutMs }));
+        this.retry = options.retry ?? http/* DEFAULT_RETRY */.vI;
+        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        this.reporter = options.reporter;
+        this.hasCredentials = options.credentials !== undefined;
+    }
+    url(path) {
+        return path.startsWith('http://') || path.startsWith('https://')
+            ? path
+            : `${this.baseUrl}${path}`;
+    }
+    /**
+     * One request with auth and, unless told otherwise, retries. Resolves with a response whose
+     * status is one of `expect`; anything else becomes a RegistryError naming the registry.
+     */
+    async exchange(method, path, options) {
+        const attempt = async () => {
+            let url = this.url(path);
+            for (let hop = 0, authTries = 0;;) {
+                const authorization = sameOrigin(url, this.baseUrl)
+                    ? await this.auth.header(options.scope)
+                    : undefined;
+                const response = await send({
+                    method,
+                    url,
+                    headers: {
+                        ...options.headers,
+                        ...(authorization ? { [media_types/* HEADER */.El.authorization]: authorization } : {}),
+                    },
+                    body: options.body,
+                    idleTimeoutMs: this.idleTimeoutMs,
+                });
+                if (options.expect.includes(response.status))
+                    return response;
+                if (response.status === 401 && authTries === 0) {
+                    authTries += 1;
+                    const retryWith = await this.auth.retryAuthorization(response, options.scope, authorization);
+                    if (retryWith !== undefined) {
+                        await response.discard();
+                        continue;
+                    }
+                }
+                const location = response.headers.get(media_types/* HEADER */.El.location);
+                if ([301, 302, 303, 307, 308].includes(response.status) &&
+                    location &&
+                    (method === 'GET' || method === 'HEAD')) {
+                    if ((hop += 1) > MAX_REDIRECTS)
+                        throw new errors/* RegistryError */.gl(`${this.registry}: too many redirects for ${method} ${path}`);
+                    await response.discard();
+                    url = new URL(location, url).toString();
+                    continue;
+                }
+                return this.fail(method, url, options.scope, response);
+            }
+        };
+        if (options.retry === false)
+            return attempt();
+        return (0,http/* withRetries */.LH)(attempt, {
+            policy: this.retry,
+            onRetry: (why, delay, count) => this.reporter?.warning(`${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`),
+        });
+    }
+    async fail(method, url, scope, response) {
+        const described = (0,http/* describeResponse */.Xg)(method, url, response);
+        if ((0,http/* isRetryableStatus */.PS)(response.status)) {
+            await response.discard();
+            throw new http/* RetryableResponseError */.q6(response.status, (0,http/* retryAfterOf */.sT)(response), `${described}`);
+        }
+        const detail = await (0,errors/* registryErrorDetail */.rN)(response);
+        if (response.status === 401 || response.status === 403) {
+            const who = this.hasCredentials
+                ? 'the given credentials'
+                : 'anonymous access (no credentials given)';
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
+        }
+        throw new errors/* RegistryError */.gl(`registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+    }
+    /** GET /v2/: is this a registry at all, and can we reach it? */
+    async ping(scope) {
+        let response;
+        try {
+            response = await this.exchange('GET', '/v2/', { scope, expect: [200] });
+        }
+        catch (error) {
+            if (error instanceof errors/* RegistryError */.gl && error.status === 404) {
+                throw new errors/* RegistryError */.gl(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 404)`, 404, { cause: error });
+            }
+            if (error instanceof errors/* RegistryError */.gl)
+                throw error;
+            throw new errors/* RegistryError */.gl(`cannot reach registry ${this.baseUrl}: ${describeNetworkError(error)}`, undefined, { cause: error });
+        }
+        const type = response.headers.get(media_types/* HEADER */.El.contentType) ?? '';
+        const apiVersion = response.headers.get(media_types/* HEADER */.El.apiVersion);
+        await response.discard();
+        if (!apiVersion && !type.includes('json')) {
+            throw new errors/* RegistryError */.gl(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 200 with ${type || 'no content type'} and no Docker-Distribution-API-Version)`);
+        }
+    }
+    /** HEAD a blob: its size when the repository has it, undefined when not. */
+    async blobSize(repository, digest, scope = scopeFor(repository, 'pull')) {
+        const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, {
+            scope,
+            expect: [200, 404],
+        });
+        await response.discard();
+        if (response.status === 404)
+            return undefined;
+        return Number(response.headers.get(media_types/* HEADER */.El.contentLength) ?? 0);
+    }
+    /** Reads a manifest by tag or digest; undefined when there is none. Verifies a digest reference. */
+    async getManifest(repository, reference, scope = scopeFor(repository, 'pull')) {
+        const response = await this.exchange('GET', `/v2/${repository}/manifests/${reference}`, {
+            scope,
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
+            expect: [200, 404],
+        });
+        if (response.status === 404) {
+            await response.discard();
+            return undefined;
+        }
+        const bytes = await response.buffer(4 << 20);
+        const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
+        if (reference.startsWith('sha256:') && reference !== digest) {
+            throw new errors/* RegistryError */.gl(`registry ${this.registry} sent manifest ${digest} for ${repository}@${reference}`);
+        }
+        const mediaType = (response.headers.get(media_types/* HEADER */.El.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
+        return { mediaType, digest, bytes };
+    }
+    /** PUTs a manifest under a tag or digest and checks the digest the registry computed. */
+    async putManifest(repository, reference, bytes, mediaType) {
+        const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
+        const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
+            scope: scopeFor(repository, 'pull,push'),
+            headers: { [media_types/* HEADER */.El.contentType]: mediaType },
+            body: bytes,
+            expect: [201, 200],
+        });
+        const told = response.headers.get(media_types/* HEADER */.El.dockerContentDigest);
+        await response.discard();
+        if (told && told !== digest) {
+            throw new errors/* RegistryError */.gl(`registry ${this.registry} stored manifest ${repository}:${reference} as ${told}, not ${digest}`);
+        }
+        return digest;
+    }
+    /** The repository's tags (one page of up to 1000); none when the repository does not exist. */
+    async listTags(repository) {
+        const response = await this.exchange('GET', `/v2/${repository}/tags/list?n=1000`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200, 404],
+        });
+        if (response.status === 404) {
+            await response.discard();
+            return [];
+        }
+        const body = await response.json();
+        return body.tags ?? [];
+    }
+    /** Reads a small blob (a config) whole and checks its digest. */
+    async getBlob(repository, digest, limit = 16 << 20) {
+        const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200],
+        });
+        const bytes = await response.buffer(limit);
+        if ((0,oci_digest/* sha256Digest */.sI)(bytes) !== digest)
+            throw new errors/* RegistryError */.gl(`registry ${this.registry} sent blob ${digest} with other content`);
+        return bytes;
+    }
+    /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
+    async openBlob(repository, digest, start = 0) {
+        return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            headers: start > 0 ? { [media_types/* HEADER */.El.range]: `bytes=${start}-` } : {},
+            expect: start > 0 ? [206, 200] : [200],
+        });
+    }
+}
+function sameOrigin(a, b) {
+    return new URL(a).origin === new URL(b).origin;
+}
+function mediaTypeOf(bytes) {
+    try {
+        return JSON.parse(bytes.toString('utf8')).mediaType ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function describeNetworkError(error) {
+    const code = error.code ?? error.cause?.code;
+    const message = error.message ?? String(error);
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+
+/***/ }),
+
+/***/ 8829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ connectRegistry)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+
+
+
+
+
+/** The keys docker login writes for a registry: its host, and Docker Hub's historical URL. */
+function configKeys(registry) {
+    if (registry === reference/* DOCKER_HUB */.Xb)
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', reference/* DOCKER_HUB */.Xb];
+    return [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * Credentials for a registry from a docker config.json ($DOCKER_CONFIG/config.json or
+ * ~/.docker/config.json), as `docker login` writes them. Credential helpers are programs we do
+ * not run; the result says so, so the caller can tell the user.
+ */
+async function credentialsFromDockerConfig(registry, env = process.env) {
+    const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { path };
+        throw new errors/* InputError */.dz(`docker config ${path}: not valid JSON`, { cause: error });
+    }
+    for (const key of configKeys(registry)) {
+        const entry = config.auths?.[key];
+        if (!entry)
+            continue;
+        if (entry.username && entry.password)
+            return { credentials: { username: entry.username, password: entry.password }, path };
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0) {
+                return {
+                    credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) },
+                    path,
+                };
+            }
+        }
+    }
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return { helper, path };
+}
+
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
+var registry_client = __webpack_require__(7842);
+;// CONCATENATED MODULE: ./src/publish/registry-login.ts
+
+
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+/**
+ * A client for a registry with the credentials to use: the given ones, else docker login's
+ * config.json, else (ghcr.io only) the job's GITHUB_TOKEN, else anonymous. Secrets are masked
+ * before anything can print them, and never sent over plain HTTP beyond loopback.
+ */
+async function connectRegistry(options, reporter) {
+    let credentials;
+    if (options.username && options.password) {
+        credentials = { username: options.username, password: options.password };
+    }
+    else {
+        const fromConfig = await credentialsFromDockerConfig(options.registry);
+        if (fromConfig.credentials) {
+            credentials = fromConfig.credentials;
+            reporter.info(`Using the credentials for ${options.registry} in ${fromConfig.path}`);
+        }
+        else if (fromConfig.helper) {
+            reporter.warning(`${fromConfig.path} keeps the credentials for ${options.registry} in the credential helper "${fromConfig.helper}", which hypernix does not run; pass registry-username and registry-password`);
+        }
+        else if (options.registry === 'ghcr.io' && options.github?.token) {
+            credentials = {
+                username: options.github.actor || 'github-actions',
+                password: options.github.token,
+            };
+            reporter.info('Using the job token (GITHUB_TOKEN) for ghcr.io');
+        }
+    }
+    if (credentials)
+        reporter.mask(credentials.password);
+    if (credentials && options.plainHttp && !LOOPBACK.test(options.registry)) {
+        throw new errors/* InputError */.dz(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
+    }
+    return new registry_client/* RegistryClient */.bP({
+        registry: options.registry,
+        credentials,
+        plainHttp: options.plainHttp,
+        reporter,
+    });
+}
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ConsoleReporter)
+/* harmony export */ });
+/** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
+class ConsoleReporter {
+    options;
+    secrets = [];
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        let safe = text;
+        for (const secret of this.secrets)
+            safe = safe.split(secret).join('***');
+        (this.options.stream ?? process.stderr).write(`${safe}\n`);
+    }
+    info(message) {
+        if (!this.options.quiet)
+            this.write(message);
+    }
+    warning(message, location) {
+        this.write(`warning: ${at(location)}${message}`);
+    }
+    error(message, location) {
+        this.write(`error: ${at(location)}${message}`);
+    }
+    debug(message) {
+        if (this.options.verbose)
+            this.write(`debug: +${Math.round(performance.now())} ms ${message}`);
+    }
+    async group(title, body) {
+        this.info(`── ${title}`);
+        return body();
+    }
+    addPath(directory) {
+        process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
+    }
+    mask(secret) {
+        if (secret)
+            this.secrets.push(secret);
+    }
+}
+function at(location) {
+    if (!location)
+        return '';
+    return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
+}
+
+
+/***/ }),
+
+/***/ 2693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSeconds),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+
+/***/ })
+
+};

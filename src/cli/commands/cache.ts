@@ -1,0 +1,101 @@
+import { locateNix } from '../../nix/locate.js';
+import { ConsoleReporter } from '../../report/console-reporter.js';
+import { restoreCache, saveCache } from '../../store-cache/cache.js';
+import { DirectoryBackend } from '../../store-cache/dir-backend.js';
+import { validateCacheKey } from '../../store-cache/key.js';
+import { InputError } from '../../util/errors.js';
+import type { CliIo } from '../cli.js';
+import { parseCommandLine, UsageError } from '../usage.js';
+
+export const CACHE_HELP = `Usage: hypernix cache restore --dir DIR --key KEY [--restore-key PREFIX]... [--json]
+       hypernix cache save --dir DIR --key KEY [--restore-key PREFIX]... [options] PATH...
+
+A /nix/store cache in a directory (a local or shared disk). save writes only what is new in the
+closures of PATH... (by default only paths built on this machine) as one pack added to the chain
+of the entry it extends; restore imports the newest entry's packs through nix-store --import.
+
+Options:
+  --dir DIR              the cache directory
+  --key KEY              the entry to restore or save (letters, digits and . _ + = @ : -)
+  --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
+  --include-upstream     save paths an upstream cache serves too
+  --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
+  --json                 print the result as JSON
+  -v, --verbose          print debug lines
+  -h, --help             show this help
+`;
+
+const OPTIONS = {
+  dir: { type: 'string' },
+  key: { type: 'string' },
+  'restore-key': { type: 'string', multiple: true },
+  'include-upstream': { type: 'boolean' },
+  'max-pack-chain': { type: 'string' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h') {
+    io.stdout.write(CACHE_HELP);
+    return 0;
+  }
+  if (verb !== 'save' && verb !== 'restore') {
+    throw new UsageError(
+      `unknown cache command ${JSON.stringify(verb)}; run 'hypernix cache --help'`,
+    );
+  }
+  const { values, positionals } = parseCommandLine(rest, OPTIONS, 'cache');
+  if (values.help) {
+    io.stdout.write(CACHE_HELP);
+    return 0;
+  }
+  if (!values.dir) throw new InputError(`option '--dir': required: the cache directory`);
+  const key = validateCacheKey(values.key ?? '', "option '--key'");
+  const restoreKeys = (values['restore-key'] ?? []).map((prefix) =>
+    validateCacheKey(prefix, "option '--restore-key'"),
+  );
+  const maxPackChain = Number(values['max-pack-chain'] ?? '8');
+  if (!Number.isInteger(maxPackChain) || maxPackChain < 1) {
+    throw new InputError(
+      `option '--max-pack-chain': expected a whole number of 1 or more; got ${JSON.stringify(values['max-pack-chain'])}`,
+    );
+  }
+  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+  const nix = await locateNix(reporter);
+  const backend = new DirectoryBackend(values.dir);
+  if (verb === 'restore') {
+    if (positionals.length > 0)
+      throw new UsageError(`restore takes no paths; run 'hypernix cache --help'`);
+    const result = await restoreCache(nix, backend, { key, restoreKeys }, reporter);
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(result)}\n`
+        : `${result.hit}: ${result.paths} paths, ${result.bytes} bytes\n`,
+    );
+    return 0;
+  }
+  if (positionals.length === 0)
+    throw new UsageError(`save needs the store paths to cache; run 'hypernix cache --help'`);
+  await backend.ensureWritable("option '--dir'");
+  const result = await saveCache(
+    nix,
+    backend,
+    {
+      key,
+      restoreKeys,
+      roots: positionals,
+      includeUpstream: values['include-upstream'] ?? false,
+      maxPackChain,
+    },
+    reporter,
+  );
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify(result)}\n`
+      : `saved ${result.paths} paths, ${result.bytes} bytes\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { NixInstallation } from '../nix/locate.js';
+import { queryPathInfos, type PathInfo } from '../nix/path-info.js';
+import type { Reporter } from '../report/reporter.js';
+import { describeError } from '../util/errors.js';
+import type { CacheBackend } from './backend.js';
+import { entryBytes, entryPaths, type CacheEntry, type PackRecord } from './entry.js';
+import { importPack, writePack } from './pack.js';
+
+export type CacheHit = 'exact' | 'partial' | 'miss';
+
+export interface RestoreResult {
+  hit: CacheHit;
+  key?: string;
+  paths: number;
+  bytes: number;
+  seconds: number;
+}
+
+/**
+ * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
+ * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
+ * a warning, and the rest go on.
+ */
+export async function restoreCache(
+  nix: NixInstallation,
+  backend: CacheBackend,
+  options: { key: string; restoreKeys: string[] },
+  reporter: Reporter,
+): Promise<RestoreResult> {
+  const started = performance.now();
+  const found = await backend.find(options.key, options.restoreKeys);
+  if (!found) {
+    reporter.info(
+      `store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`,
+    );
+    return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+  }
+  let paths = 0;
+  let bytes = 0;
+  for (const pack of found.entry.packs) {
+    try {
+      const imported = await importPack(nix, await backend.packFile(pack.id));
+      paths += imported.length;
+      bytes += pack.bytes;
+    } catch (error) {
+      reporter.warning(
+        `store cache: skipped pack ${pack.id} of ${found.entry.key}: ${describeError(error)}`,
+      );
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  reporter.info(
+    `store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`,
+  );
+  return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
+}
+
+export interface SaveOptions {
+  key: string;
+  restoreKeys: string[];
+  /** What the build produced: their closures are what is cached. */
+  roots: string[];
+  /** Cache paths Nix got from a substituter too (by default only what was built here). */
+  includeUpstream: boolean;
+  /** Past this many packs in a chain, one compacted pack replaces it. */
+  maxPackChain: number;
+}
+
+export interface SaveResult {
+  paths: number;
+  bytes: number;
+  seconds: number;
+  compacted: boolean;
+}
+
+/** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
+export function worthCaching(info: PathInfo): boolean {
+  return info.ultimate || info.signatures.length === 0;
+}
+
+/**
+ * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
+ * for the key or the restore keys), or as one compacted pack when the chain would grow too long.
+ * Nothing is written when nothing is new.
+ */
+export async function saveCache(
+  nix: NixInstallation,
+  backend: CacheBackend,
+  options: SaveOptions,
+  reporter: Reporter,
+): Promise<SaveResult> {
+  const started = performance.now();
+  const infos = (await queryPathInfos(nix, options.roots, true)).filter(
+    (info) => options.includeUpstream || worthCaching(info),
+  );
+  const base = await backend.find(options.key, options.restoreKeys);
+  const have = base ? entryPaths(base.entry) : new Set<string>();
+  const fresh = infos.filter((info) => !have.has(info.path));
+  const done = (paths: number, bytes: number, compacted: boolean): SaveResult => ({
+    paths,
+    bytes,
+    compacted,
+    seconds: (performance.now() - started) / 1000,
+  });
+  if (fresh.length === 0) {
+    reporter.info(`store cache: nothing new to save for ${options.key}`);
+    return done(0, 0, false);
+  }
+  const chain = base?.entry.packs ?? [];
+  const compact = chain.length + 1 > options.maxPackChain;
+  const packed = compact ? infos : fresh;
+  const pack = await writeNewPack(nix, backend, packed);
+  const entry: CacheEntry = {
+    version: 1,
+    key: options.key,
+    created: new Date().toISOString(),
+    packs: compact ? [pack] : [...chain, pack],
+  };
+  await backend.storeEntry(entry);
+  reporter.info(
+    `store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`,
+  );
+  return done(packed.length, pack.bytes, compact);
+}
+
+/**
+ * Paths in an order `nix-store --import` accepts: every path after those of its references that
+ * are in the same pack (the others come from earlier packs of the chain or are in the store).
+ */
+export function referencesFirst(infos: PathInfo[]): PathInfo[] {
+  const byPath = new Map(infos.map((info) => [info.path, info]));
+  const ordered: PathInfo[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (info: PathInfo) => {
+    if (state.get(info.path)) return; // done, or a self-reference being visited
+    state.set(info.path, 'visiting');
+    for (const reference of info.references) {
+      const dependency = byPath.get(reference);
+      if (dependency && reference !== info.path) visit(dependency);
+    }
+    state.set(info.path, 'done');
+    ordered.push(info);
+  };
+  for (const info of [...infos].sort((a, b) => a.path.localeCompare(b.path))) visit(info);
+  return ordered;
+}
+
+async function writeNewPack(
+  nix: NixInstallation,
+  backend: CacheBackend,
+  unordered: PathInfo[],
+): Promise<PackRecord> {
+  const infos = referencesFirst(unordered);
+  const id = randomUUID();
+  const staging = await backend.stagingFile(id);
+  try {
+    const bytes = await writePack(
+      nix,
+      infos.map((info) => info.path),
+      staging,
+    );
+    await backend.storePack(id, staging);
+    return {
+      id,
+      bytes,
+      paths: infos.map(({ path, narHash, narSize, references }) => ({
+        path,
+        narHash,
+        narSize,
+        references,
+      })),
+    };
+  } finally {
+    await rm(staging, { force: true });
+  }
+}

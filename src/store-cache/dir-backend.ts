@@ -1,0 +1,107 @@
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HypernixError } from '../util/errors.js';
+import type { CacheBackend } from './backend.js';
+import type { CacheEntry } from './entry.js';
+
+export class CacheDirectoryError extends HypernixError {
+  override name = 'CacheDirectoryError';
+}
+
+/**
+ * A cache in a directory: `packs/<id>.nar.zst` are packs, `entries/<key>.json` the chains. Packs are shared by entries; every write goes to a temporary name and is renamed, so a
+ * reader never sees half a pack or half an entry.
+ */
+export class DirectoryBackend implements CacheBackend {
+  readonly name = 'dir';
+
+  constructor(readonly root: string) {}
+
+  private entryFile(key: string): string {
+    return join(this.root, 'entries', `${key}.json`);
+  }
+
+  /** Fails early, with the directory's name, when the cache cannot be written. */
+  async ensureWritable(label: string): Promise<void> {
+    try {
+      await mkdir(join(this.root, 'entries'), { recursive: true });
+      await mkdir(join(this.root, 'packs'), { recursive: true });
+      const probe = join(this.root, `.probe-${process.pid}`);
+      await writeFile(probe, '');
+      await rm(probe);
+    } catch (error) {
+      throw new CacheDirectoryError(
+        `${label}: cannot write the cache directory ${this.root} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  async find(key: string, restoreKeys: string[]) {
+    const exact = await this.readEntry(key);
+    if (exact) return { entry: exact, exact: true };
+    let names: string[];
+    try {
+      names = (await readdir(join(this.root, 'entries'))).filter((name) => name.endsWith('.json'));
+    } catch {
+      return undefined;
+    }
+    for (const prefix of restoreKeys) {
+      const matching = names.filter((name) => name.startsWith(prefix));
+      const dated = await Promise.all(
+        matching.map(async (name) => ({
+          name,
+          time: (await stat(join(this.root, 'entries', name))).mtimeMs,
+        })),
+      );
+      const newest = dated.sort((a, b) => b.time - a.time)[0];
+      if (newest) {
+        const entry = await this.readEntry(newest.name.replace(/\.json$/, ''));
+        if (entry) return { entry, exact: false };
+      }
+    }
+    return undefined;
+  }
+
+  private async readEntry(key: string): Promise<CacheEntry | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.entryFile(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(text) as CacheEntry;
+      return entry.version === 1 && Array.isArray(entry.packs) ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async packFile(packId: string): Promise<string> {
+    const file = join(this.root, 'packs', `${packId}.nar.zst`);
+    if (!(await stat(file).catch(() => undefined))?.isFile()) {
+      throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${packId}`);
+    }
+    return file;
+  }
+
+  async stagingFile(packId: string): Promise<string> {
+    await mkdir(join(this.root, 'packs'), { recursive: true });
+    return join(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+  }
+
+  async storePack(packId: string, stagingFile: string): Promise<void> {
+    await rename(stagingFile, join(this.root, 'packs', `${packId}.nar.zst`));
+  }
+
+  async storeEntry(entry: CacheEntry): Promise<void> {
+    await mkdir(join(this.root, 'entries'), { recursive: true });
+    const target = this.entryFile(entry.key);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(entry, null, 1)}\n`);
+    await rename(temporary, target);
+  }
+}

@@ -1,0 +1,20 @@
+import { InputError } from '../util/errors.js';
+
+/** The GitHub cache's limits for keys; the directory backend keeps the same so keys move freely. */
+export const MAX_KEY_LENGTH = 512;
+const KEY = /^[A-Za-z0-9._+=@:-]+$/;
+
+/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most 512 of them. */
+export function validateCacheKey(key: string, label: string): string {
+  if (key.length === 0) throw new InputError(`${label}: expected a cache key; got an empty one`);
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new InputError(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
+  }
+  if (!KEY.test(key)) {
+    const bad = [...key].find((char) => !KEY.test(char)) ?? '';
+    throw new InputError(
+      `${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`,
+    );
+  }
+  return key;
+}
