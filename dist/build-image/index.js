@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1030);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7543);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1030:
+/***/ 7543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28400,8 +28400,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
@@ -38210,81 +38210,10 @@ function labelsFor(surface) {
     return Object.fromEntries(Object.entries(names).map(([field, name]) => [field, `${kind} '${name}'`]));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/util/process.ts
-
-/** Thrown when the program itself cannot be started (not found, not executable). */
-class SpawnError extends Error {
-    command;
-    code;
-    name = 'SpawnError';
-    constructor(command, code, options) {
-        super(`cannot run ${command}: ${code ?? 'spawn failed'}`, options);
-        this.command = command;
-        this.code = code;
-    }
-}
-/**
- * Runs a program from an argument array (never through a shell) and streams its output by lines.
- * Resolves with the exit code; rejects only when the program cannot be started.
- */
-function run(command, args, options = {}) {
-    const tailLimit = options.stderrTailLines ?? 200;
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        const stderrTail = [];
-        const stdoutLines = lineSplitter((line) => options.onStdoutLine?.(line));
-        const stderrLines = lineSplitter((line) => {
-            stderrTail.push(line);
-            if (stderrTail.length > tailLimit)
-                stderrTail.shift();
-            options.onStderrLine?.(line);
-        });
-        child.stdout.setEncoding('utf8');
-        child.stderr.setEncoding('utf8');
-        child.stdout.on('data', (chunk) => {
-            stdout += chunk;
-            stdoutLines.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => stderrLines.push(chunk));
-        child.on('error', (error) => reject(new SpawnError(command, error.code, { cause: error })));
-        child.on('close', (code, signal) => {
-            stdoutLines.flush();
-            stderrLines.flush();
-            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderrTail });
-        });
-        child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
-        child.stdin.end(options.input ?? '');
-    });
-}
-function lineSplitter(onLine) {
-    let pending = '';
-    return {
-        push(chunk) {
-            pending += chunk;
-            let newline = pending.indexOf('\n');
-            while (newline >= 0) {
-                onLine(pending.slice(0, newline).replace(/\r$/, ''));
-                pending = pending.slice(newline + 1);
-                newline = pending.indexOf('\n');
-            }
-        },
-        flush() {
-            if (pending)
-                onLine(pending);
-            pending = '';
-        },
-    };
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __nccwpck_require__(2017);
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
 /**
  * Follows Nix's stderr during a build and keeps the last lines each derivation's builder printed,
@@ -38498,7 +38427,7 @@ async function runNixBuild(nix, request, reporter) {
     const started = performance.now();
     const result = await reporter.group(`nix build: ${describeTarget(request.target)}`, async () => {
         reporter.info(`$ ${[program, ...args].map(quoteForLog).join(' ')}`);
-        return run(program, args, {
+        return (0,util_process/* run */.e)(program, args, {
             cwd,
             onStderrLine: (line) => {
                 tracker.feed(line);
@@ -38547,7 +38476,7 @@ function mapFlakeSource(location, target, cwd) {
 }
 function gitTopLevel(dir) {
     for (let current = dir;; current = (0,external_node_path_.dirname)(current)) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(current, '.git')))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(current, '.git')))
             return current;
         if ((0,external_node_path_.dirname)(current) === current)
             return undefined;
@@ -38562,44 +38491,8 @@ function quoteForLog(word) {
     return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-;// CONCATENATED MODULE: ./src/nix/path-info.ts
-
-
-/**
- * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
- * an array before Nix 2.19 and an object keyed by path after; both are read here.
- */
-async function queryPathInfos(nix, paths, recursive) {
-    if (paths.length === 0)
-        return [];
-    const args = [
-        '--extra-experimental-features',
-        'nix-command',
-        'path-info',
-        '--json',
-        ...(recursive ? ['--recursive'] : []),
-        ...paths,
-    ];
-    const result = await run(nix.program('nix'), args);
-    if (result.code !== 0) {
-        throw new errors/* HypernixError */.iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
-    }
-    const parsed = JSON.parse(result.stdout);
-    const entries = Array.isArray(parsed)
-        ? parsed.map((info) => [info.path ?? '', info])
-        : Object.entries(parsed);
-    return entries
-        .filter((entry) => entry[1] !== null && entry[0] !== '')
-        .map(([path, info]) => ({
-        path,
-        narHash: info.narHash ?? '',
-        narSize: info.narSize ?? 0,
-        references: info.references ?? [],
-        ultimate: info.ultimate ?? false,
-        signatures: info.signatures ?? [],
-    }));
-}
-
+// EXTERNAL MODULE: ./src/nix/path-info.ts
+var path_info = __nccwpck_require__(4237);
 ;// CONCATENATED MODULE: ./src/nix/closure.ts
 
 /**
@@ -38607,110 +38500,12 @@ async function queryPathInfos(nix, paths, recursive) {
  * counted once.
  */
 async function closureSize(nix, paths) {
-    const infos = await queryPathInfos(nix, paths, true);
+    const infos = await (0,path_info/* queryPathInfos */.z)(nix, paths, true);
     return infos.reduce((sum, info) => sum + info.narSize, 0);
 }
 
-;// CONCATENATED MODULE: ./src/nix/version.ts
-
-const MINIMUM_NIX = { major: 2, minor: 4 };
-/**
- * Reads `nix --version`. Forks print their own name first ("nix (Determinate Nix 3.8.2) 2.30.1",
- * "nix (Lix, like Nix) 2.91.1"); the Nix version is the last number on the line.
- */
-function parseNixVersion(output) {
-    const line = output.trim().split('\n')[0] ?? '';
-    const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
-    const last = matches.at(-1);
-    if (!last)
-        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
-    let major = Number(last[1]);
-    let minor = Number(last[2]);
-    // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
-    if (/\bLix\b/.test(line) && major === 2 && minor >= 90)
-        minor = 18;
-    if (major < 2)
-        major = 2;
-    return { major, minor, patch: Number(last[3] ?? 0), text: line };
-}
-function atLeast(version, major, minor) {
-    return version.major > major || (version.major === major && version.minor >= minor);
-}
-function capabilitiesOf(version) {
-    return {
-        printOutPaths: atLeast(version, 2, 9),
-        pathInfoJsonIsObject: atLeast(version, 2, 19),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/nix/locate.ts
-
-
-
-
-
-
-class NixNotFoundError extends errors/* HypernixError */.iD {
-    name = 'NixNotFoundError';
-}
-/**
- * Where Nix lives when an earlier step installed it but this process's PATH predates it:
- * the single-user profile, the multi-user default profile, and NixOS's system profile.
- */
-function wellKnownNixDirs(home = (0,external_node_os_namespaceObject.homedir)()) {
-    return [
-        (0,external_node_path_.join)(home, '.nix-profile', 'bin'),
-        '/nix/var/nix/profiles/default/bin',
-        '/run/current-system/sw/bin',
-    ];
-}
-async function isExecutable(path) {
-    try {
-        await (0,promises_.access)(path, promises_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
-async function findNixBinDir(env = process.env) {
-    const pathDirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
-    for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || (0,external_node_os_namespaceObject.homedir)())]) {
-        if ((await isExecutable((0,external_node_path_.join)(dir, 'nix'))) && (await isExecutable((0,external_node_path_.join)(dir, 'nix-build')))) {
-            return dir;
-        }
-    }
-    return undefined;
-}
-async function inspectNix(binDir) {
-    const nix = (0,external_node_path_.join)(binDir, 'nix');
-    const result = await run(nix, ['--version']);
-    if (result.code !== 0) {
-        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
-    }
-    const version = parseNixVersion(result.stdout);
-    if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
-        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
-    }
-    return {
-        binDir,
-        version,
-        capabilities: capabilitiesOf(version),
-        program: (name) => (0,external_node_path_.join)(binDir, name),
-    };
-}
-const NIX_MISSING_MESSAGE = 'Nix is not installed on this runner: add cachix/install-nix-action or ' +
-    'DeterminateSystems/nix-installer-action before this step, or set install-nix: true';
-async function locateNix(reporter) {
-    const binDir = await findNixBinDir();
-    if (!binDir)
-        throw new NixNotFoundError(NIX_MISSING_MESSAGE);
-    const installation = await inspectNix(binDir);
-    reporter.info(`Using ${installation.version.text} from ${binDir}`);
-    return installation;
-}
-
+// EXTERNAL MODULE: ./src/nix/locate.ts + 1 modules
+var locate = __nccwpck_require__(1471);
 ;// CONCATENATED MODULE: ./src/nix/install.ts
 
 
@@ -38748,15 +38543,15 @@ function extractFlags(url) {
 }
 async function install_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
         hash.update(chunk);
     return hash.digest('hex');
 }
 /** tool-cache needs these; the CLI may run outside a runner, so give them a home of our own. */
 function ensureToolCacheEnv() {
-    const base = (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'hypernix');
+    const base = (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'hypernix');
     process.env.RUNNER_TOOL_CACHE ||= (0,external_node_path_.join)(base, 'tool-cache');
-    process.env.RUNNER_TEMP ||= (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'hypernix');
+    process.env.RUNNER_TEMP ||= (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'hypernix');
 }
 async function findInstallScript(dir) {
     const direct = (0,external_node_path_.join)(dir, 'install');
@@ -38813,9 +38608,9 @@ async function installNix(options, reporter) {
         extracted = await toolCache.cacheDir(target, TOOL_NAME, version);
     }
     const script = await findInstallScript(extracted);
-    await (0,promises_.mkdir)((0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.config', 'nix'), { recursive: true });
+    await (0,promises_.mkdir)((0,external_node_path_.join)((0,external_node_os_.homedir)(), '.config', 'nix'), { recursive: true });
     await reporter.group('Installing Nix', async () => {
-        const result = await run('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
+        const result = await (0,util_process/* run */.e)('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
             onStderrLine: (line) => reporter.info(line),
             onStdoutLine: (line) => reporter.info(line),
             env: { ...process.env, NIX_INSTALLER_NO_MODIFY_PROFILE: '1' },
@@ -38824,16 +38619,18 @@ async function installNix(options, reporter) {
             throw new NixInstallError(`the Nix installer exited with ${result.code}: ${result.stderrTail.at(-1) ?? 'no output'}`);
         }
     });
-    const binDir = await findNixBinDir({ ...process.env, PATH: wellKnownNixDirs().join(':') });
+    const binDir = await (0,locate/* findNixBinDir */.bv)({ ...process.env, PATH: (0,locate/* wellKnownNixDirs */.nM)().join(':') });
     if (!binDir) {
-        throw new NixInstallError(`the Nix installer finished but no nix was found in ${wellKnownNixDirs().join(', ')}`);
+        throw new NixInstallError(`the Nix installer finished but no nix was found in ${(0,locate/* wellKnownNixDirs */.nM)().join(', ')}`);
     }
     reporter.addPath(binDir);
-    const installation = await inspectNix(binDir);
+    const installation = await (0,locate/* inspectNix */.Yk)(binDir);
     reporter.info(`Installed ${installation.version.text} in ${binDir}`);
     return installation;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
@@ -38915,7 +38712,7 @@ function compression_decompressor(compression) {
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = (0,external_node_child_process_.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     return external_node_stream_.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
@@ -38974,7 +38771,7 @@ class digest_DigestCounter {
 }
 async function digest_sha256File(path, start = 0, end) {
     const counter = new digest_DigestCounter();
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
     for await (const chunk of stream)
         counter.update(chunk);
     return { digest: counter.digest(), size: counter.bytes };
@@ -39018,7 +38815,7 @@ function sniffBytes(head) {
 }
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
-    const file = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: READ_CHUNK });
+    const file = (0,external_node_fs_.createReadStream)(path, { highWaterMark: READ_CHUNK });
     if (format === 'tar')
         return file;
     const tar = compression_decompressor(format === 'tar.gz' ? 'gzip' : 'zstd');
@@ -39399,7 +39196,7 @@ async function findDockerArchive(outPath) {
     const format = await sniffFile(outPath);
     if (format === 'stream') {
         try {
-            await (0,promises_.access)(outPath, external_node_fs_namespaceObject.constants.X_OK);
+            await (0,promises_.access)(outPath, external_node_fs_.constants.X_OK);
         }
         catch {
             throw new OutputLayoutError(`${outPath} starts with #! but is not executable; ${NOT_AN_ARCHIVE}`);
@@ -39443,18 +39240,18 @@ async function findImageOutputs(kind, outPath) {
 
 /** Finds Nix, or installs it when the config says so; otherwise fails naming the installers. */
 async function ensureNix(config, reporter) {
-    const existing = await findNixBinDir();
+    const existing = await (0,locate/* findNixBinDir */.bv)();
     if (existing) {
         if (!(process.env.PATH ?? '').split(':').includes(existing))
             reporter.addPath(existing);
-        return locateNix(reporter);
+        return (0,locate/* locateNix */.WH)(reporter);
     }
     if (!config.installNix)
-        return locateNix(reporter); // throws the message naming the installers
+        return (0,locate/* locateNix */.WH)(reporter); // throws the message naming the installers
     return installNix({ url: config.nixInstallerUrl ?? DEFAULT_NIX_INSTALLER_URL, sha256: config.nixInstallerSha256 }, reporter);
 }
 async function buildImage(config, reporter, options) {
-    const nix = await ensureNix(config, reporter);
+    const nix = options.nix ?? (await ensureNix(config, reporter));
     const target = buildTarget(config);
     const built = await runNixBuild(nix, {
         target,
@@ -39480,6 +39277,112 @@ async function buildImage(config, reporter, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/store-cache/key.ts
+
+/** The GitHub cache's limits for keys; the directory backend keeps the same so keys move freely. */
+const MAX_KEY_LENGTH = 512;
+const KEY = /^[A-Za-z0-9._+=@:-]+$/;
+/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most 512 of them. */
+function validateCacheKey(key, label) {
+    if (key.length === 0)
+        throw new InputError(`${label}: expected a cache key; got an empty one`);
+    if (key.length > MAX_KEY_LENGTH) {
+        throw new InputError(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
+    }
+    if (!KEY.test(key)) {
+        const bad = [...key].find((char) => !KEY.test(char)) ?? '';
+        throw new InputError(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/config/cache.ts
+
+
+
+const CACHE_BACKENDS = ['dir', 'off'];
+const CACHE_INPUT_NAMES = {
+    cache: 'cache',
+    cacheKey: 'cache-key',
+    cacheRestoreKeys: 'cache-restore-keys',
+    cacheDir: 'cache-dir',
+    cacheSave: 'cache-save',
+    cacheUpstreamPaths: 'cache-upstream-paths',
+    maxPackChain: 'max-pack-chain',
+    maxStoreSize: 'max-store-size',
+};
+const KEY_CHARS = /^[A-Za-z0-9._+=@:-]+$/;
+const cacheKey = optionalString.refine((key) => key === undefined || (key.length <= MAX_KEY_LENGTH && KEY_CHARS.test(key)), {
+    message: `expected at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
+});
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 2 ** 10,
+    m: 2 ** 20,
+    g: 2 ** 30,
+    t: 2 ** 40,
+};
+/** A size such as 10G, 512M or 2147483648 (bytes); units are binary. */
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.floor(Number(match[1]) * (UNITS[(match[2] ?? '').toLowerCase()] ?? 1));
+}
+const sizeInput = optionalString.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    const bytes = parseSize(value);
+    if (bytes === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a size such as 10G, 512M or a number of bytes; got ${shown(value)}`,
+        });
+        return NEVER;
+    }
+    return bytes;
+});
+const cacheSchema = object({
+    cache: schemas_string()
+        .optional()
+        .transform((value) => value || 'off')
+        .pipe(enumInput(CACHE_BACKENDS)),
+    cacheKey,
+    cacheRestoreKeys: listInput.refine((keys) => keys.every((key) => key.length <= MAX_KEY_LENGTH && KEY_CHARS.test(key)), {
+        message: `each restore key: at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
+    }),
+    cacheDir: optionalString,
+    cacheSave: booleanInput(true),
+    cacheUpstreamPaths: booleanInput(false),
+    maxPackChain: optionalString.transform((value, ctx) => {
+        const number = Number(value ?? '8');
+        if (!Number.isInteger(number) || number < 1) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `expected a whole number of 1 or more; got ${shown(value)}`,
+            });
+            return NEVER;
+        }
+        return number;
+    }),
+    maxStoreSize: sizeInput,
+})
+    .superRefine((config, ctx) => {
+    if (config.cache === 'dir' && !config.cacheDir) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['cacheDir'],
+            message: 'required with cache: dir (the directory that holds the cache)',
+        });
+    }
+});
+function parseCacheConfig(raw) {
+    return parseWith(cacheSchema, raw, (field) => `input '${CACHE_INPUT_NAMES[field] ?? field}'`);
+}
+
+// EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 6 modules
+var store_cache = __nccwpck_require__(7020);
 ;// CONCATENATED MODULE: ./src/config/presets.ts
 
 /**
@@ -40594,7 +40497,7 @@ async function pushArtifact(file, options) {
         const packed = await restartingUpload(client, file, async () => {
             const upload = await ChunkedUpload.start(client, repository);
             const counter = new digest_DigestCounter();
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
                 for await (const chunk of source) {
                     counter.update(chunk);
                     await upload.write(chunk);
@@ -40670,7 +40573,7 @@ async function uploadFile(client, repository, file, digest, size) {
     }
     return restartingUpload(client, file, async () => {
         const upload = await ChunkedUpload.start(client, repository);
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
             await upload.write(chunk);
         }
         await upload.finish(digest);
@@ -41006,7 +40909,7 @@ function layoutDirectory(path) {
     return {
         describe: path,
         read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
-        open: (name) => (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
+        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
         has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
@@ -41024,8 +40927,8 @@ async function layoutTar(path) {
     const open = (name) => {
         const { offset, size } = entry(name);
         return size > 0
-            ? (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
-            : (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
+            ? (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
+            : (0,external_node_fs_.createReadStream)('/dev/null');
     };
     return {
         describe: path,
@@ -41391,7 +41294,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
         const { offset, size } = entry(name);
         const chunks = [];
         if (size > 0)
-            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1 }))
+            for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
                 chunks.push(chunk);
         return Buffer.concat(chunks);
     };
@@ -41407,7 +41310,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
             path: layerPath,
             diffId: config.diffIds[layerIndex],
             open: () => size > 0
-                ? (0,external_node_fs_namespaceObject.createReadStream)(path, {
+                ? (0,external_node_fs_.createReadStream)(path, {
                     start: offset,
                     end: offset + size - 1,
                     highWaterMark: READ_CHUNK,
@@ -41419,7 +41322,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
     return { config, layers };
 }
 function emptyStream() {
-    return (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
+    return (0,external_node_fs_.createReadStream)('/dev/null');
 }
 /**
  * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
@@ -41721,7 +41624,7 @@ async function openArchive(path, label) {
                 type: 'stream',
                 describe: path,
                 open: () => {
-                    const child = (0,external_node_child_process_namespaceObject.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+                    const child = (0,external_node_child_process_.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
                     child.on('error', (error) => child.stdout.destroy(error));
                     child.on('close', (code) => {
                         if (code) {
@@ -41762,7 +41665,7 @@ function configKeys(registry) {
  * not run; the result says so, so the caller can tell the user.
  */
 async function credentialsFromDockerConfig(registry, env = process.env) {
-    const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
     let config;
     try {
         config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
@@ -41900,63 +41803,10 @@ async function publishBuild(build, config, reporter, options) {
     throw new errors/* InputError */.dz(`input 'push': applies to kind qcow2 and container; kind ${build.kind} has nothing to push`);
 }
 
-;// CONCATENATED MODULE: ./src/report/actions-reporter.ts
-
-/** The action's reporter: log groups, annotations and masking through @actions/core. */
-class ActionsReporter {
-    info(message) {
-        lib_core/* info */.pq(message);
-    }
-    warning(message, location) {
-        lib_core/* warning */.$e(message, annotation(location));
-    }
-    error(message, location) {
-        lib_core/* error */.z3(message, annotation(location));
-    }
-    debug(message) {
-        lib_core/* debug */.Yz(message);
-    }
-    group(title, body) {
-        return lib_core/* group */.Os(title, body);
-    }
-    addPath(directory) {
-        lib_core/* addPath */.fM(directory);
-    }
-    mask(secret) {
-        if (secret)
-            lib_core/* setSecret */.Pq(secret);
-    }
-}
-function annotation(location) {
-    if (!location)
-        return undefined;
-    return {
-        title: 'Nix',
-        file: location.file,
-        startLine: location.line,
-        ...(location.column ? { startColumn: location.column } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/util/format.ts
-/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
-function format_formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-function formatSeconds(seconds) {
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const minutes = Math.floor(seconds / 60);
-    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
-
+// EXTERNAL MODULE: ./src/report/actions-reporter.ts
+var actions_reporter = __nccwpck_require__(6415);
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __nccwpck_require__(2693);
 ;// CONCATENATED MODULE: ./src/report/build-summary.ts
 
 /** The action's outputs, by name, as strings: one place that maps a result to outputs. */
@@ -41986,17 +41836,17 @@ function buildSummaryRows(result) {
         ['Out path', result.outPaths.join(' ')],
     ];
     if (result.qcow2)
-        rows.push(['qcow2', `${result.qcow2.path} (${format_formatBytes(result.qcow2.size)})`]);
+        rows.push(['qcow2', `${result.qcow2.path} (${(0,format/* formatBytes */.z)(result.qcow2.size)})`]);
     if (result.archive) {
         const layers = result.archive.layers !== undefined ? `, ${result.archive.layers} layers` : '';
         const tags = result.archive.repoTags?.length ? `, ${result.archive.repoTags.join(' ')}` : '';
         rows.push([
             'Archive',
-            `${result.archive.path} (${result.archive.format}, ${format_formatBytes(result.archive.size)}${layers}${tags})`,
+            `${result.archive.path} (${result.archive.format}, ${(0,format/* formatBytes */.z)(result.archive.size)}${layers}${tags})`,
         ]);
     }
-    rows.push(['Closure size', format_formatBytes(result.closureSize)]);
-    rows.push(['Build time', formatSeconds(result.buildSeconds)]);
+    rows.push(['Closure size', (0,format/* formatBytes */.z)(result.closureSize)]);
+    rows.push(['Build time', (0,format/* formatSeconds */.X)(result.buildSeconds)]);
     rows.push(['Nix', result.nixVersion]);
     return rows;
 }
@@ -42034,11 +41884,11 @@ function pushOutputs(registry, result) {
     };
 }
 function throughput(bytes, seconds) {
-    return seconds > 0 ? `${format_formatBytes(bytes / seconds)}/s` : '-';
+    return seconds > 0 ? `${(0,format/* formatBytes */.z)(bytes / seconds)}/s` : '-';
 }
 /** Every layer with its size, digest and what happened to it, then the totals. */
 function pushSummaryMarkdown(registry, result) {
-    const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${format_formatBytes(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
+    const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${(0,format/* formatBytes */.z)(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
     return [
         '### hypernix push',
         '',
@@ -42048,7 +41898,7 @@ function pushSummaryMarkdown(registry, result) {
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
-        `Sent ${format_formatBytes(result.pushedBytes)}, reused ${format_formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        `Sent ${(0,format/* formatBytes */.z)(result.pushedBytes)}, reused ${(0,format/* formatBytes */.z)(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
         '',
     ].join('\n');
 }
@@ -42081,7 +41931,7 @@ function publishSummaryMarkdown(published) {
         '',
         `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
         '',
-        `Blob \`${result.blobDigest}\`, ${format_formatBytes(result.size)}; sent ${format_formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        `Blob \`${result.blobDigest}\`, ${(0,format/* formatBytes */.z)(result.size)}; sent ${(0,format/* formatBytes */.z)(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
         '',
     ].join('\n');
 }
@@ -42101,7 +41951,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 function kitRoot(moduleUrl = import.meta.url) {
     let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'examples')))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'examples')))
             return dir;
         const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
@@ -42111,6 +41961,7 @@ function kitRoot(moduleUrl = import.meta.url) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/build-image/inputs.ts
+
 
 
 
@@ -42133,6 +41984,12 @@ function readPushInputs() {
         if (field === 'registryPassword' && raw[field])
             lib_core/* setSecret */.Pq(raw[field]);
     }
+    return raw;
+}
+function readCacheInputs() {
+    const raw = {};
+    for (const [field, name] of Object.entries(CACHE_INPUT_NAMES))
+        raw[field] = lib_core/* getInput */.V4(name);
     return raw;
 }
 function readGithubToken() {
@@ -42163,8 +42020,11 @@ function readPreset() {
 
 
 
+
+
+
 async function main() {
-    const reporter = new ActionsReporter();
+    const reporter = new actions_reporter/* ActionsReporter */.X();
     const labels = labelsFor('action');
     const pushLabels = pushLabelsFor('action');
     // Every input is checked before anything is built, so a bad one costs no build.
@@ -42174,15 +42034,29 @@ async function main() {
     const push = parsePushConfig(rawPush, pushLabels, {
         compression: config.kind === 'qcow2' ? 'none' : 'gzip',
     });
+    const cache = parseCacheConfig(readCacheInputs());
     if (push.push && config.kind === 'derivation') {
         lib_core/* warning */.$e(`input 'push': kind derivation has nothing to push; only qcow2 and container builds are pushed`);
     }
     // The out-link is a GC root that keeps the image alive for later steps (push, deploy) even if
     // something collects garbage in between; the post phase removes it.
-    const gcRootDir = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `hypernix-gcroot-${(0,external_node_crypto_.randomUUID)()}`);
+    const gcRootDir = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `hypernix-gcroot-${(0,external_node_crypto_.randomUUID)()}`);
     lib_core/* saveState */.LZ(dispatch/* STATE */.c4.gcRoot, gcRootDir);
     await (0,promises_.mkdir)(gcRootDir, { recursive: true });
+    // The store cache comes back before the build; caching never fails a build.
+    let nix;
+    let save;
+    if (cache.cache === 'dir') {
+        nix = await ensureNix(config, reporter);
+        try {
+            ({ save } = await (0,store_cache/* restoreForBuild */.a6)(cache, nix, config.workingDirectory ?? '.', reporter));
+        }
+        catch (error) {
+            reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}; building without it`);
+        }
+    }
     const result = await buildImage(config, reporter, {
+        nix,
         outLink: (0,external_node_path_.join)(gcRootDir, 'result'),
         labels: {
             file: labels.file,
@@ -42190,6 +42064,8 @@ async function main() {
             workingDirectory: labels.workingDirectory,
         },
     });
+    if (save)
+        (0,store_cache/* rememberForSave */.YV)({ ...save, roots: result.outPaths });
     for (const [name, value] of Object.entries(buildOutputs(result)))
         lib_core/* setOutput */.uH(name, value);
     lib_core/* info */.pq(`Built ${result.outPath}`);
@@ -42218,17 +42094,580 @@ async function main() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6058);
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(765);
+/* harmony import */ var _nix_locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1471);
+/* harmony import */ var _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6415);
+/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(765);
+/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7020);
 
 
 
-/** Drops the GC root that main made, so the image can be collected once the job is over. */
+
+
+
+/**
+ * Saves the store cache (when main restored one and saving is allowed), then drops the GC root
+ * that main made, so the image can be collected once the job is over. Any failure here is a
+ * warning: the dispatcher never fails a job in post.
+ */
 async function post() {
-    const gcRootDir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.gcRoot);
-    if (!gcRootDir)
-        return;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(gcRootDir, { recursive: true, force: true });
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`removed GC root ${gcRootDir}`);
+    const gcRootDir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.gcRoot);
+    try {
+        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.storeCache)) {
+            const binDir = await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .findNixBinDir */ .bv)();
+            if (!binDir)
+                throw new Error('store cache: Nix is gone from this runner; nothing saved');
+            await (0,_store_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .saveAfterBuild */ .eF)(await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .inspectNix */ .Yk)(binDir), new _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionsReporter */ .X());
+        }
+    }
+    finally {
+        if (gcRootDir) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(gcRootDir, { recursive: true, force: true });
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`removed GC root ${gcRootDir}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YV: () => (/* binding */ rememberForSave),
+  a6: () => (/* binding */ restoreForBuild),
+  eF: () => (/* binding */ saveAfterBuild)
+});
+
+// UNUSED EXPORTS: CACHE_OUTPUT_NAMES, isForkPullRequest
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/nix/path-info.ts
+var path_info = __nccwpck_require__(4237);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
+;// CONCATENATED MODULE: ./src/store-cache/entry.ts
+function entryPaths(entry) {
+    return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
+}
+function entryBytes(entry) {
+    return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/store-cache/pack.ts
+
+
+
+
+class PackError extends errors/* HypernixError */.iD {
+    name = 'PackError';
+}
+/** Runs a program whose stdout feeds `into`; resolves with its exit code and last stderr line. */
+function piped(program, args, input, into) {
+    const child = (0,external_node_child_process_.spawn)(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (stderr = (stderr + text).slice(-2000)));
+    input.pipe(child.stdin);
+    child.stdout.pipe(into);
+    return new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 1, stderr: stderr.trim().split('\n').at(-1) ?? '' }));
+    });
+}
+/**
+ * Writes exactly these store paths (not their closures: what the cache holds already stays out)
+ * to `file` as `nix-store --export | zstd`. Nothing is left at `file` if either side fails.
+ */
+async function writePack(nix, paths, file, level = 3) {
+    const exporter = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--export', ...paths], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let exportError = '';
+    exporter.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (exportError = (exportError + text).slice(-2000)));
+    const exported = new Promise((resolve, reject) => {
+        exporter.on('error', reject);
+        exporter.on('close', (code) => resolve(code ?? 1));
+    });
+    const output = (0,external_node_fs_.createWriteStream)(file);
+    const compressed = piped('zstd', ['-q', '-T0', `-${level}`, '-c'], exporter.stdout, output);
+    const [exportCode, compress] = await Promise.all([exported, compressed]);
+    await new Promise((resolve) => output.writableFinished ? resolve() : output.on('finish', () => resolve()));
+    if (exportCode !== 0 || compress.code !== 0) {
+        await (0,promises_.rm)(file, { force: true });
+        const why = exportCode !== 0
+            ? `nix-store --export: ${exportError.trim().split('\n').at(-1)}`
+            : `zstd: ${compress.stderr}`;
+        throw new PackError(`cannot write the cache pack: ${why}`);
+    }
+    return (await (0,promises_.stat)(file)).size;
+}
+/**
+ * Imports a pack through Nix itself (`zstd -d | nix-store --import`): the store's own database
+ * and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. Signatures
+ * are not checked: packs come only from the cache this action wrote (see the README).
+ */
+async function importPack(nix, file) {
+    const decompressor = (0,external_node_child_process_.spawn)('zstd', ['-q', '-d', '-c', file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let zstdError = '';
+    decompressor.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (zstdError = (zstdError + text).slice(-2000)));
+    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--import', '--option', 'fsync-metadata', 'false'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    decompressor.stdout.pipe(importer.stdin);
+    importer.stdin.on('error', () => undefined); // a failed import closes its stdin early
+    let stdout = '';
+    let importError = '';
+    importer.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
+    importer.stderr
+        .setEncoding('utf8')
+        .on('data', (text) => (importError = (importError + text).slice(-2000)));
+    const [zstdCode, importCode] = await Promise.all([decompressor, importer].map((child) => new Promise((resolve, reject) => child.on('error', reject).on('close', (code) => resolve(code ?? 1)))));
+    if (zstdCode !== 0 || importCode !== 0) {
+        const why = zstdCode !== 0
+            ? `zstd: ${zstdError.trim().split('\n').at(-1)}`
+            : `nix-store --import: ${importError.trim().split('\n').at(-1)}`;
+        throw new PackError(`cannot import ${file}: ${why}`);
+    }
+    return stdout.split('\n').filter((line) => line.startsWith('/'));
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/cache.ts
+
+
+
+
+
+
+/**
+ * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
+ * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
+ * a warning, and the rest go on.
+ */
+async function restoreCache(nix, backend, options, reporter) {
+    const started = performance.now();
+    const found = await backend.find(options.key, options.restoreKeys);
+    if (!found) {
+        reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+    }
+    let paths = 0;
+    let bytes = 0;
+    for (const pack of found.entry.packs) {
+        try {
+            const imported = await importPack(nix, await backend.packFile(pack.id));
+            paths += imported.length;
+            bytes += pack.bytes;
+        }
+        catch (error) {
+            reporter.warning(`store cache: skipped pack ${pack.id} of ${found.entry.key}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
+    return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
+}
+/** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
+function worthCaching(info) {
+    return info.ultimate || info.signatures.length === 0;
+}
+/**
+ * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
+ * for the key or the restore keys), or as one compacted pack when the chain would grow too long.
+ * Nothing is written when nothing is new.
+ */
+async function saveCache(nix, backend, options, reporter) {
+    const started = performance.now();
+    const infos = (await (0,path_info/* queryPathInfos */.z)(nix, options.roots, true)).filter((info) => options.includeUpstream || worthCaching(info));
+    const base = await backend.find(options.key, options.restoreKeys);
+    const have = base ? entryPaths(base.entry) : new Set();
+    const fresh = infos.filter((info) => !have.has(info.path));
+    const done = (paths, bytes, compacted) => ({
+        paths,
+        bytes,
+        compacted,
+        seconds: (performance.now() - started) / 1000,
+    });
+    if (fresh.length === 0) {
+        reporter.info(`store cache: nothing new to save for ${options.key}`);
+        return done(0, 0, false);
+    }
+    const chain = base?.entry.packs ?? [];
+    const compact = chain.length + 1 > options.maxPackChain;
+    const packed = compact ? infos : fresh;
+    const pack = await writeNewPack(nix, backend, packed);
+    const entry = {
+        version: 1,
+        key: options.key,
+        created: new Date().toISOString(),
+        packs: compact ? [pack] : [...chain, pack],
+    };
+    await backend.storeEntry(entry);
+    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`);
+    return done(packed.length, pack.bytes, compact);
+}
+/**
+ * Paths in an order `nix-store --import` accepts: every path after those of its references that
+ * are in the same pack (the others come from earlier packs of the chain or are in the store).
+ */
+function referencesFirst(infos) {
+    const byPath = new Map(infos.map((info) => [info.path, info]));
+    const ordered = [];
+    const state = new Map();
+    const visit = (info) => {
+        if (state.get(info.path))
+            return; // done, or a self-reference being visited
+        state.set(info.path, 'visiting');
+        for (const reference of info.references) {
+            const dependency = byPath.get(reference);
+            if (dependency && reference !== info.path)
+                visit(dependency);
+        }
+        state.set(info.path, 'done');
+        ordered.push(info);
+    };
+    for (const info of [...infos].sort((a, b) => a.path.localeCompare(b.path)))
+        visit(info);
+    return ordered;
+}
+async function writeNewPack(nix, backend, unordered) {
+    const infos = referencesFirst(unordered);
+    const id = (0,external_node_crypto_.randomUUID)();
+    const staging = await backend.stagingFile(id);
+    try {
+        const bytes = await writePack(nix, infos.map((info) => info.path), staging);
+        await backend.storePack(id, staging);
+        return {
+            id,
+            bytes,
+            paths: infos.map(({ path, narHash, narSize, references }) => ({
+                path,
+                narHash,
+                narSize,
+                references,
+            })),
+        };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/store-cache/default-key.ts
+
+
+
+
+/** The Nix system of this machine, as the key names it (x86_64-linux, aarch64-darwin, …). */
+function nixSystem() {
+    const cpu = (0,external_node_os_.arch)() === 'x64' ? 'x86_64' : (0,external_node_os_.arch)() === 'arm64' ? 'aarch64' : (0,external_node_os_.arch)();
+    return `${cpu}-${(0,external_node_os_.platform)()}`;
+}
+const SKIP = new Set(['.git', 'node_modules', 'result', '.direnv']);
+const MAX_FILES = 5000;
+/** The Nix and lock files under a directory, in a stable order, bounded for huge trees. */
+async function inputFiles(root) {
+    const found = [];
+    const walk = async (dir) => {
+        if (found.length >= MAX_FILES)
+            return;
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+            if (SKIP.has(entry.name) || entry.name.startsWith('result-'))
+                continue;
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory())
+                await walk(path);
+            else if (entry.isFile() && (entry.name.endsWith('.nix') || entry.name.endsWith('.lock')))
+                found.push(path);
+        }
+    };
+    await walk(root);
+    return found;
+}
+/**
+ * The default cache key: the system and a hash of the build's Nix and lock files, so the key
+ * changes exactly when what the build evaluates can change. The restore key is the same without
+ * the hash: any earlier entry of this system is a good start.
+ */
+async function defaultCacheKey(workingDirectory) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const file of await inputFiles(workingDirectory)) {
+        hash
+            .update((0,external_node_path_.relative)(workingDirectory, file))
+            .update('\0')
+            .update(await (0,promises_.readFile)(file))
+            .update('\0');
+    }
+    const prefix = `hypernix-store-${nixSystem()}-`;
+    return { key: `${prefix}${hash.digest('hex').slice(0, 16)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/dir-backend.ts
+
+
+
+class CacheDirectoryError extends errors/* HypernixError */.iD {
+    name = 'CacheDirectoryError';
+}
+/**
+ * A cache in a directory: `packs/<id>.nar.zst` are packs, `entries/<key>.json` the chains. Packs are shared by entries; every write goes to a temporary name and is renamed, so a
+ * reader never sees half a pack or half an entry.
+ */
+class DirectoryBackend {
+    root;
+    name = 'dir';
+    constructor(root) {
+        this.root = root;
+    }
+    entryFile(key) {
+        return (0,external_node_path_.join)(this.root, 'entries', `${key}.json`);
+    }
+    /** Fails early, with the directory's name, when the cache cannot be written. */
+    async ensureWritable(label) {
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
+            const probe = (0,external_node_path_.join)(this.root, `.probe-${process.pid}`);
+            await (0,promises_.writeFile)(probe, '');
+            await (0,promises_.rm)(probe);
+        }
+        catch (error) {
+            throw new CacheDirectoryError(`${label}: cannot write the cache directory ${this.root} (${error.code ?? 'error'})`, {
+                cause: error,
+            });
+        }
+    }
+    async find(key, restoreKeys) {
+        const exact = await this.readEntry(key);
+        if (exact)
+            return { entry: exact, exact: true };
+        let names;
+        try {
+            names = (await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries'))).filter((name) => name.endsWith('.json'));
+        }
+        catch {
+            return undefined;
+        }
+        for (const prefix of restoreKeys) {
+            const matching = names.filter((name) => name.startsWith(prefix));
+            const dated = await Promise.all(matching.map(async (name) => ({
+                name,
+                time: (await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'entries', name))).mtimeMs,
+            })));
+            const newest = dated.sort((a, b) => b.time - a.time)[0];
+            if (newest) {
+                const entry = await this.readEntry(newest.name.replace(/\.json$/, ''));
+                if (entry)
+                    return { entry, exact: false };
+            }
+        }
+        return undefined;
+    }
+    async readEntry(key) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(this.entryFile(key), 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            const entry = JSON.parse(text);
+            return entry.version === 1 && Array.isArray(entry.packs) ? entry : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async packFile(packId) {
+        const file = (0,external_node_path_.join)(this.root, 'packs', `${packId}.nar.zst`);
+        if (!(await (0,promises_.stat)(file).catch(() => undefined))?.isFile()) {
+            throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${packId}`);
+        }
+        return file;
+    }
+    async stagingFile(packId) {
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
+        return (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+    }
+    async storePack(packId, stagingFile) {
+        await (0,promises_.rename)(stagingFile, (0,external_node_path_.join)(this.root, 'packs', `${packId}.nar.zst`));
+    }
+    async storeEntry(entry) {
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+        const target = this.entryFile(entry.key);
+        const temporary = `${target}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
+        await (0,promises_.rename)(temporary, target);
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __nccwpck_require__(2693);
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __nccwpck_require__(2017);
+;// CONCATENATED MODULE: ./src/store-cache/gc.ts
+
+
+
+/** The store's size: the NAR sizes of every valid path. */
+async function storeSize(nix) {
+    const result = await (0,util_process/* run */.e)(nix.program('nix'), [
+        '--extra-experimental-features',
+        'nix-command',
+        'path-info',
+        '--all',
+        '--json',
+    ]);
+    if (result.code !== 0)
+        throw new errors/* HypernixError */.iD(`nix path-info --all failed: ${result.stderrTail.at(-1) ?? ''}`);
+    const parsed = JSON.parse(result.stdout);
+    const infos = Array.isArray(parsed) ? parsed : Object.values(parsed);
+    return infos.reduce((sum, info) => sum + (info?.narSize ?? 0), 0);
+}
+/**
+ * Collects unreachable paths until the store is no larger than `maxBytes`. Nix's own collector
+ * does it (`nix-store --gc --max-freed`), so nothing a GC root reaches is ever deleted.
+ */
+async function collectGarbageTo(nix, maxBytes, reporter) {
+    const size = await storeSize(nix);
+    if (size <= maxBytes)
+        return 0;
+    const excess = size - maxBytes;
+    reporter.info(`store cache: the store holds ${(0,format/* formatBytes */.z)(size)}, over ${(0,format/* formatBytes */.z)(maxBytes)}; collecting up to ${(0,format/* formatBytes */.z)(excess)}`);
+    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), ['--gc', '--max-freed', String(excess)]);
+    if (result.code !== 0)
+        throw new errors/* HypernixError */.iD(`nix-store --gc failed: ${result.stderrTail.at(-1) ?? ''}`);
+    return size - (await storeSize(nix));
+}
+
+// EXTERNAL MODULE: ./src/actions/dispatch.ts
+var dispatch = __nccwpck_require__(765);
+;// CONCATENATED MODULE: ./src/actions/build-image/store-cache.ts
+
+
+
+
+
+
+
+
+
+const CACHE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'cache-hit',
+    'cache-restored-paths',
+    'cache-restored-bytes',
+    'cache-saved-paths',
+    'cache-saved-bytes',
+]));
+/** A pull request from a fork must not write to the base repository's cache. */
+async function isForkPullRequest(env = process.env) {
+    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return event.pull_request?.head?.repo?.full_name !== event.pull_request?.base?.repo?.full_name;
+    }
+    catch {
+        return true; // when in doubt, do not write
+    }
+}
+/** Restores before the build; returns what post needs to save, or undefined for no save. */
+async function restoreForBuild(cache, nix, workingDirectory, reporter) {
+    const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
+    const key = cache.cacheKey ?? defaults.key;
+    const restoreKeys = cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
+    const backend = new DirectoryBackend(cache.cacheDir);
+    const result = await reporter.group('store cache: restore', () => restoreCache(nix, backend, { key, restoreKeys }, reporter));
+    core/* setOutput */.uH('cache-hit', result.hit);
+    core/* setOutput */.uH('cache-restored-paths', String(result.paths));
+    core/* setOutput */.uH('cache-restored-bytes', String(result.bytes));
+    core/* summary */.z.addRaw(restoreSummary(key, result), true);
+    if (!cache.cacheSave) {
+        reporter.info('store cache: cache-save is false; restore only');
+        return { result };
+    }
+    if (await isForkPullRequest()) {
+        reporter.info('store cache: a pull request from a fork; restore only');
+        return { result };
+    }
+    return {
+        result,
+        save: {
+            dir: cache.cacheDir,
+            key,
+            restoreKeys,
+            includeUpstream: cache.cacheUpstreamPaths,
+            maxPackChain: cache.maxPackChain,
+            maxStoreSize: cache.maxStoreSize,
+        },
+    };
+}
+function rememberForSave(state) {
+    core/* saveState */.LZ(dispatch/* STATE */.c4.storeCache, JSON.stringify(state));
+}
+/** The post step's save; any failure reaches the dispatcher, which makes it a warning. */
+async function saveAfterBuild(nix, reporter) {
+    const text = core/* getState */.Gu(dispatch/* STATE */.c4.storeCache);
+    if (!text)
+        return undefined;
+    const state = JSON.parse(text);
+    const backend = new DirectoryBackend(state.dir);
+    await backend.ensureWritable("input 'cache-dir'");
+    if (state.maxStoreSize !== undefined)
+        await collectGarbageTo(nix, state.maxStoreSize, reporter);
+    const result = await saveCache(nix, backend, {
+        key: state.key,
+        restoreKeys: state.restoreKeys,
+        roots: state.roots,
+        includeUpstream: state.includeUpstream,
+        maxPackChain: state.maxPackChain,
+    }, reporter);
+    core/* setOutput */.uH('cache-saved-paths', String(result.paths));
+    core/* setOutput */.uH('cache-saved-bytes', String(result.bytes));
+    await core/* summary */.z
+        .addRaw([
+        '### hypernix store cache: save',
+        '',
+        result.paths === 0
+            ? `Nothing new to save under \`${state.key}\`.`
+            : `Saved ${result.paths} paths, ${(0,format/* formatBytes */.z)(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${rate(result.bytes, result.seconds)}).`,
+        '',
+    ].join('\n'), true)
+        .write();
+    return result;
+}
+function rate(bytes, seconds) {
+    return seconds > 0 ? `${(0,format/* formatBytes */.z)(bytes / seconds)}/s` : '-';
+}
+function restoreSummary(key, result) {
+    const what = result.hit === 'miss'
+        ? `Miss for \`${key}\`: nothing restored.`
+        : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${result.paths} paths, ${(0,format/* formatBytes */.z)(result.bytes)}, in ${result.seconds.toFixed(2)} s (${rate(result.bytes, result.seconds)}).`;
+    return ['### hypernix store cache: restore', '', what, ''].join('\n');
 }
 
 
@@ -42253,6 +42692,7 @@ async function post() {
 const STATE = {
     isPost: 'isPost',
     gcRoot: 'gcRoot',
+    storeCache: 'storeCache',
 };
 /**
  * The one place the phases of an action are chosen and their failures handled: main runs first
@@ -42307,6 +42747,228 @@ function workspaceRelative(file) {
 
 /***/ }),
 
+/***/ 1471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bv: () => (/* binding */ findNixBinDir),
+  Yk: () => (/* binding */ inspectNix),
+  WH: () => (/* binding */ locateNix),
+  nM: () => (/* binding */ wellKnownNixDirs)
+});
+
+// UNUSED EXPORTS: NIX_MISSING_MESSAGE, NixNotFoundError
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __nccwpck_require__(2017);
+;// CONCATENATED MODULE: ./src/nix/version.ts
+
+const MINIMUM_NIX = { major: 2, minor: 4 };
+/**
+ * Reads `nix --version`. Forks print their own name first ("nix (Determinate Nix 3.8.2) 2.30.1",
+ * "nix (Lix, like Nix) 2.91.1"); the Nix version is the last number on the line.
+ */
+function parseNixVersion(output) {
+    const line = output.trim().split('\n')[0] ?? '';
+    const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
+    const last = matches.at(-1);
+    if (!last)
+        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
+    let major = Number(last[1]);
+    let minor = Number(last[2]);
+    // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
+    if (/\bLix\b/.test(line) && major === 2 && minor >= 90)
+        minor = 18;
+    if (major < 2)
+        major = 2;
+    return { major, minor, patch: Number(last[3] ?? 0), text: line };
+}
+function atLeast(version, major, minor) {
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+function capabilitiesOf(version) {
+    return {
+        printOutPaths: atLeast(version, 2, 9),
+        pathInfoJsonIsObject: atLeast(version, 2, 19),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/nix/locate.ts
+
+
+
+
+
+
+class NixNotFoundError extends errors/* HypernixError */.iD {
+    name = 'NixNotFoundError';
+}
+/**
+ * Where Nix lives when an earlier step installed it but this process's PATH predates it:
+ * the single-user profile, the multi-user default profile, and NixOS's system profile.
+ */
+function wellKnownNixDirs(home = (0,external_node_os_.homedir)()) {
+    return [
+        (0,external_node_path_.join)(home, '.nix-profile', 'bin'),
+        '/nix/var/nix/profiles/default/bin',
+        '/run/current-system/sw/bin',
+    ];
+}
+async function isExecutable(path) {
+    try {
+        await (0,promises_.access)(path, promises_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
+async function findNixBinDir(env = process.env) {
+    const pathDirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
+    for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || (0,external_node_os_.homedir)())]) {
+        if ((await isExecutable((0,external_node_path_.join)(dir, 'nix'))) && (await isExecutable((0,external_node_path_.join)(dir, 'nix-build')))) {
+            return dir;
+        }
+    }
+    return undefined;
+}
+async function inspectNix(binDir) {
+    const nix = (0,external_node_path_.join)(binDir, 'nix');
+    const result = await (0,util_process/* run */.e)(nix, ['--version']);
+    if (result.code !== 0) {
+        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    }
+    const version = parseNixVersion(result.stdout);
+    if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
+        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
+    }
+    return {
+        binDir,
+        version,
+        capabilities: capabilitiesOf(version),
+        program: (name) => (0,external_node_path_.join)(binDir, name),
+    };
+}
+const NIX_MISSING_MESSAGE = 'Nix is not installed on this runner: add cachix/install-nix-action or ' +
+    'DeterminateSystems/nix-installer-action before this step, or set install-nix: true';
+async function locateNix(reporter) {
+    const binDir = await findNixBinDir();
+    if (!binDir)
+        throw new NixNotFoundError(NIX_MISSING_MESSAGE);
+    const installation = await inspectNix(binDir);
+    reporter.info(`Using ${installation.version.text} from ${binDir}`);
+    return installation;
+}
+
+
+/***/ }),
+
+/***/ 4237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ queryPathInfos)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2017);
+
+
+/**
+ * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
+ * an array before Nix 2.19 and an object keyed by path after; both are read here.
+ */
+async function queryPathInfos(nix, paths, recursive) {
+    if (paths.length === 0)
+        return [];
+    const args = [
+        '--extra-experimental-features',
+        'nix-command',
+        'path-info',
+        '--json',
+        ...(recursive ? ['--recursive'] : []),
+        ...paths,
+    ];
+    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix'), args);
+    if (result.code !== 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    }
+    const parsed = JSON.parse(result.stdout);
+    const entries = Array.isArray(parsed)
+        ? parsed.map((info) => [info.path ?? '', info])
+        : Object.entries(parsed);
+    return entries
+        .filter((entry) => entry[1] !== null && entry[0] !== '')
+        .map(([path, info]) => ({
+        path,
+        narHash: info.narHash ?? '',
+        narSize: info.narSize ?? 0,
+        references: info.references ?? [],
+        ultimate: info.ultimate ?? false,
+        signatures: info.signatures ?? [],
+    }));
+}
+
+
+/***/ }),
+
+/***/ 6415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ ActionsReporter)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+
+/** The action's reporter: log groups, annotations and masking through @actions/core. */
+class ActionsReporter {
+    info(message) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+    }
+    warning(message, location) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, annotation(location));
+    }
+    error(message, location) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, annotation(location));
+    }
+    debug(message) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+    }
+    group(title, body) {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, body);
+    }
+    addPath(directory) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .addPath */ .fM(directory);
+    }
+    mask(secret) {
+        if (secret)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    }
+}
+function annotation(location) {
+    if (!location)
+        return undefined;
+    return {
+        title: 'Nix',
+        file: location.file,
+        startLine: location.line,
+        ...(location.column ? { startColumn: location.column } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 17:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42349,6 +43011,116 @@ function describeError(error) {
     catch {
         return `unexpected error: ${String(error)}`;
     }
+}
+
+
+/***/ }),
+
+/***/ 2693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSeconds),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+
+/***/ }),
+
+/***/ 2017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export SpawnError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Thrown when the program itself cannot be started (not found, not executable). */
+class SpawnError extends Error {
+    command;
+    code;
+    name = 'SpawnError';
+    constructor(command, code, options) {
+        super(`cannot run ${command}: ${code ?? 'spawn failed'}`, options);
+        this.command = command;
+        this.code = code;
+    }
+}
+/**
+ * Runs a program from an argument array (never through a shell) and streams its output by lines.
+ * Resolves with the exit code; rejects only when the program cannot be started.
+ */
+function run(command, args, options = {}) {
+    const tailLimit = options.stderrTailLines ?? 200;
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        const stderrTail = [];
+        const stdoutLines = lineSplitter((line) => options.onStdoutLine?.(line));
+        const stderrLines = lineSplitter((line) => {
+            stderrTail.push(line);
+            if (stderrTail.length > tailLimit)
+                stderrTail.shift();
+            options.onStderrLine?.(line);
+        });
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            stdout += chunk;
+            stdoutLines.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => stderrLines.push(chunk));
+        child.on('error', (error) => reject(new SpawnError(command, error.code, { cause: error })));
+        child.on('close', (code, signal) => {
+            stdoutLines.flush();
+            stderrLines.flush();
+            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderrTail });
+        });
+        child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
+        child.stdin.end(options.input ?? '');
+    });
+}
+function lineSplitter(onLine) {
+    let pending = '';
+    return {
+        push(chunk) {
+            pending += chunk;
+            let newline = pending.indexOf('\n');
+            while (newline >= 0) {
+                onLine(pending.slice(0, newline).replace(/\r$/, ''));
+                pending = pending.slice(newline + 1);
+                newline = pending.indexOf('\n');
+            }
+        },
+        flush() {
+            if (pending)
+                onLine(pending);
+            pending = '';
+        },
+    };
 }
 
 
@@ -42431,6 +43203,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -42466,6 +43245,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -42491,6 +43277,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

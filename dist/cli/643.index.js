@@ -702,7 +702,7 @@ async function ensureNix(config, reporter) {
     return installNix({ url: config.nixInstallerUrl ?? DEFAULT_NIX_INSTALLER_URL, sha256: config.nixInstallerSha256 }, reporter);
 }
 async function buildImage(config, reporter, options) {
-    const nix = await ensureNix(config, reporter);
+    const nix = options.nix ?? (await ensureNix(config, reporter));
     const target = buildTarget(config);
     const built = await runNixBuild(nix, {
         target,

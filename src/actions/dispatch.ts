@@ -6,6 +6,7 @@ import { HypernixError, describeError, type SourceLocation } from '../util/error
 export const STATE = {
   isPost: 'isPost',
   gcRoot: 'gcRoot',
+  storeCache: 'storeCache',
 } as const;
 
 export interface ActionPhases {

@@ -27,6 +27,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Where the out-link (GC root) goes; none when undefined. */
   outLink?: string;
+  /** A Nix found (or installed) already, e.g. to restore the store cache before the build. */
+  nix?: NixInstallation;
   labels: { file: string; attribute: string; workingDirectory: string };
 }
 
@@ -49,7 +51,7 @@ export async function buildImage(
   reporter: Reporter,
   options: BuildOptions,
 ): Promise<BuildResult> {
-  const nix = await ensureNix(config, reporter);
+  const nix = options.nix ?? (await ensureNix(config, reporter));
   const target = buildTarget(config);
   const built = await runNixBuild(
     nix,

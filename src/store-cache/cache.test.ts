@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PathInfo } from '../nix/path-info.js';
 import { referencesFirst, worthCaching } from './cache.js';
 import { validateCacheKey } from './key.js';
+import { parseSize } from '../config/cache.js';
 
 const info = (
   path: string,
@@ -59,5 +60,15 @@ describe('validateCacheKey', () => {
     expect(() => validateCacheKey('', "option '--key'")).toThrow(
       `option '--key': expected a cache key; got an empty one`,
     );
+  });
+});
+
+describe('parseSize', () => {
+  it('reads binary units and plain bytes', () => {
+    expect(parseSize('10G')).toBe(10 * 2 ** 30);
+    expect(parseSize('512MiB')).toBe(512 * 2 ** 20);
+    expect(parseSize('1.5k')).toBe(1536);
+    expect(parseSize('2147483648')).toBe(2147483648);
+    expect(parseSize('lots')).toBeUndefined();
   });
 });

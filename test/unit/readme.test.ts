@@ -8,6 +8,8 @@ import { BUILD_OUTPUT_NAMES } from '../../src/report/build-summary.js';
 import { PUSH_INPUT_NAMES } from '../../src/config/push.js';
 import { PUBLISH_OUTPUT_NAMES } from '../../src/report/push-summary.js';
 import { GITHUB_TOKEN_INPUT } from '../../src/actions/build-image/inputs.js';
+import { CACHE_INPUT_NAMES } from '../../src/config/cache.js';
+import { CACHE_OUTPUT_NAMES } from '../../src/actions/build-image/store-cache.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -30,10 +32,15 @@ describe('README and action.yml', () => {
       [
         ...Object.values(BUILD_INPUT_NAMES),
         ...Object.values(PUSH_INPUT_NAMES),
+        ...Object.values(CACHE_INPUT_NAMES),
         GITHUB_TOKEN_INPUT,
       ].sort(),
     );
-    expect(Object.keys(root.outputs)).toEqual([...BUILD_OUTPUT_NAMES, ...PUBLISH_OUTPUT_NAMES]);
+    expect(Object.keys(root.outputs)).toEqual([
+      ...BUILD_OUTPUT_NAMES,
+      ...PUBLISH_OUTPUT_NAMES,
+      ...CACHE_OUTPUT_NAMES,
+    ]);
   });
 
   it('the presets run the same bundle with the same inputs and outputs, plus their preset', () => {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { BUILD_INPUT_NAMES, type BuildField, type RawBuildInputs } from '../../config/build.js';
 import { PUSH_INPUT_NAMES, type PushField, type RawPushInputs } from '../../config/push.js';
+import { CACHE_INPUT_NAMES, type CacheField, type RawCacheInputs } from '../../config/cache.js';
 
 /** Inputs read here and nowhere else; every name comes from the config modules' maps. */
 export const GITHUB_TOKEN_INPUT = 'github-token';
@@ -23,6 +24,13 @@ export function readPushInputs(): RawPushInputs {
     if (field === 'registryPassword' && raw[field]) core.setSecret(raw[field]);
   }
   return raw as RawPushInputs;
+}
+
+export function readCacheInputs(): RawCacheInputs {
+  const raw: RawCacheInputs = {};
+  for (const [field, name] of Object.entries(CACHE_INPUT_NAMES) as [CacheField, string][])
+    raw[field] = core.getInput(name);
+  return raw;
 }
 
 export function readGithubToken(): string {

@@ -3,7 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { buildImage } from '../../build/build-image.js';
+import { buildImage, ensureNix } from '../../build/build-image.js';
+import { parseCacheConfig } from '../../config/cache.js';
+import type { NixInstallation } from '../../nix/locate.js';
+import { describeError } from '../../util/errors.js';
+import { rememberForSave, restoreForBuild, type StoreCacheState } from './store-cache.js';
 import { labelsFor, parseBuildConfig } from '../../config/build.js';
 import { applyPreset } from '../../config/presets.js';
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
@@ -13,7 +17,13 @@ import { buildOutputs, buildSummaryMarkdown } from '../../report/build-summary.j
 import { publishOutputs, publishSummaryMarkdown } from '../../report/push-summary.js';
 import { STATE } from '../dispatch.js';
 import { kitRoot } from '../kit-root.js';
-import { readBuildInputs, readGithubToken, readPreset, readPushInputs } from './inputs.js';
+import {
+  readBuildInputs,
+  readCacheInputs,
+  readGithubToken,
+  readPreset,
+  readPushInputs,
+} from './inputs.js';
 
 export async function main(): Promise<void> {
   const reporter = new ActionsReporter();
@@ -26,6 +36,7 @@ export async function main(): Promise<void> {
   const push = parsePushConfig(rawPush, pushLabels, {
     compression: config.kind === 'qcow2' ? 'none' : 'gzip',
   });
+  const cache = parseCacheConfig(readCacheInputs());
   if (push.push && config.kind === 'derivation') {
     core.warning(
       `input 'push': kind derivation has nothing to push; only qcow2 and container builds are pushed`,
@@ -38,7 +49,20 @@ export async function main(): Promise<void> {
   core.saveState(STATE.gcRoot, gcRootDir);
   await mkdir(gcRootDir, { recursive: true });
 
+  // The store cache comes back before the build; caching never fails a build.
+  let nix: NixInstallation | undefined;
+  let save: Omit<StoreCacheState, 'roots'> | undefined;
+  if (cache.cache === 'dir') {
+    nix = await ensureNix(config, reporter);
+    try {
+      ({ save } = await restoreForBuild(cache, nix, config.workingDirectory ?? '.', reporter));
+    } catch (error) {
+      reporter.warning(`store cache: ${describeError(error)}; building without it`);
+    }
+  }
+
   const result = await buildImage(config, reporter, {
+    nix,
     outLink: join(gcRootDir, 'result'),
     labels: {
       file: labels.file,
@@ -46,6 +70,7 @@ export async function main(): Promise<void> {
       workingDirectory: labels.workingDirectory,
     },
   });
+  if (save) rememberForSave({ ...save, roots: result.outPaths });
   for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
   core.info(`Built ${result.outPath}`);
   core.summary.addRaw(buildSummaryMarkdown(result), true);

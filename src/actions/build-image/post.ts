@@ -1,11 +1,27 @@
 import { rm } from 'node:fs/promises';
 import * as core from '@actions/core';
+import { findNixBinDir, inspectNix } from '../../nix/locate.js';
+import { ActionsReporter } from '../../report/actions-reporter.js';
 import { STATE } from '../dispatch.js';
+import { saveAfterBuild } from './store-cache.js';
 
-/** Drops the GC root that main made, so the image can be collected once the job is over. */
+/**
+ * Saves the store cache (when main restored one and saving is allowed), then drops the GC root
+ * that main made, so the image can be collected once the job is over. Any failure here is a
+ * warning: the dispatcher never fails a job in post.
+ */
 export async function post(): Promise<void> {
   const gcRootDir = core.getState(STATE.gcRoot);
-  if (!gcRootDir) return;
-  await rm(gcRootDir, { recursive: true, force: true });
-  core.debug(`removed GC root ${gcRootDir}`);
+  try {
+    if (core.getState(STATE.storeCache)) {
+      const binDir = await findNixBinDir();
+      if (!binDir) throw new Error('store cache: Nix is gone from this runner; nothing saved');
+      await saveAfterBuild(await inspectNix(binDir), new ActionsReporter());
+    }
+  } finally {
+    if (gcRootDir) {
+      await rm(gcRootDir, { recursive: true, force: true });
+      core.debug(`removed GC root ${gcRootDir}`);
+    }
+  }
 }

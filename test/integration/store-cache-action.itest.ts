@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
+import { runAction } from '../helpers/run-action.js';
+
+// The build action with cache: dir, main and post run as a runner runs them, against real Nix.
+
+function closureOf(path: string): string[] {
+  return spawnSync('nix-store', ['-qR', path], { encoding: 'utf8' }).stdout.trim().split('\n');
+}
+
+async function mainAndPost(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  const main = await runAction(inputs, { env });
+  const post = await runAction(inputs, { env, state: main.state, temp: main.files.temp });
+  return { main, post };
+}
+
+describe('build-image with the store cache', () => {
+  it('misses, saves in post; the next run restores instead of building', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const inputs = {
+      kind: 'qcow2',
+      file: IMAGES_NIX,
+      attribute: 'qcow',
+      argstrs: `nonce=${freshNonce()}`,
+      cache: 'dir',
+      'cache-dir': dir,
+      'cache-key': 'k-1',
+    };
+    const first = await mainAndPost(inputs);
+    expect(first.main.code, first.main.stdout).toBe(0);
+    expect(first.main.outputs['cache-hit']).toBe('miss');
+    expect(first.post.code, first.post.stdout).toBe(0);
+    expect(Number(first.post.outputs['cache-saved-paths'])).toBe(2);
+    expect(first.post.summary).toContain('hypernix store cache: save');
+
+    // A fresh runner: the paths are gone from the store.
+    const paths = closureOf(first.main.outputs['out-path'] as string);
+    expect(spawnSync('nix-store', ['--delete', ...paths]).status).toBe(0);
+
+    const second = await mainAndPost(inputs);
+    expect(second.main.code, second.main.stdout).toBe(0);
+    expect(second.main.outputs).toMatchObject({
+      'cache-hit': 'exact',
+      'cache-restored-paths': '2',
+    });
+    expect(second.main.stdout).not.toMatch(/building '/);
+    expect(second.main.summary).toMatch(/Hit \(`k-1`\): restored 2 paths/);
+    expect(Number(second.post.outputs['cache-saved-paths'])).toBe(0);
+    expect(
+      readdirSync(join(dir, 'packs')).filter((name) => name.endsWith('.nar.zst')),
+    ).toHaveLength(1);
+  });
+
+  it('collects garbage down to max-store-size before saving, keeping what the build roots', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const nonce = freshNonce();
+    const unrooted = spawnSync(
+      'nix-build',
+      [IMAGES_NIX, '-A', 'notArchive', '--no-out-link', '--argstr', 'nonce', nonce],
+      { encoding: 'utf8' },
+    ).stdout.trim();
+    const { main, post } = await mainAndPost({
+      kind: 'qcow2',
+      file: IMAGES_NIX,
+      attribute: 'qcow',
+      argstrs: `nonce=${nonce}`,
+      cache: 'dir',
+      'cache-dir': dir,
+      'max-store-size': '1',
+    });
+    expect(post.code, post.stdout).toBe(0);
+    expect(post.stdout).toMatch(/store cache: the store holds .*, over 1 B; collecting/);
+    expect(spawnSync('nix-store', ['--check-validity', unrooted]).status).not.toBe(0);
+    expect(Number(post.outputs['cache-saved-paths'])).toBe(2);
+    // The build's closure was kept (rooted) and saved whole.
+    expect(
+      spawnSync('nix-store', ['--check-validity', main.outputs['out-path'] as string]).status,
+    ).toBe(0);
+  });
+
+  it('only restores with cache-save false, and on a pull request from a fork', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const base = {
+      kind: 'derivation',
+      file: IMAGES_NIX,
+      attribute: 'derivationOnly',
+      argstrs: `nonce=${freshNonce()}`,
+      cache: 'dir',
+      'cache-dir': dir,
+    };
+    const noSave = await mainAndPost({ ...base, 'cache-save': 'false' });
+    expect(noSave.post.code).toBe(0);
+    expect(noSave.post.outputs['cache-saved-paths']).toBeUndefined();
+    const event = join(dir, '..', `event-${freshNonce()}.json`);
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          head: { repo: { full_name: 'fork/repo' } },
+          base: { repo: { full_name: 'owner/repo' } },
+        },
+      }),
+    );
+    const fork = await mainAndPost(base, {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+    });
+    expect(fork.main.stdout).toContain('a pull request from a fork; restore only');
+    expect(fork.post.outputs['cache-saved-paths']).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('warns and builds when the cache directory cannot be used, and names bad cache inputs', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'action-cache-')), 'a-file');
+    writeFileSync(file, '');
+    const inputs = {
+      kind: 'derivation',
+      file: IMAGES_NIX,
+      attribute: 'derivationOnly',
+      cache: 'dir',
+      'cache-dir': join(file, 'cache'),
+    };
+    const { main, post } = await mainAndPost(inputs);
+    expect(main.code, main.stdout).toBe(0);
+    expect(post.code).toBe(0);
+    expect(
+      post.commands.some((line) =>
+        /^::warning::input 'cache-dir': cannot write the cache directory .* \(ENOTDIR\)$/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
+
+    const bad = await runAction({ ...inputs, 'max-store-size': 'lots' });
+    expect(bad.code).toBe(1);
+    expect(bad.commands).toContain(
+      `::error::input 'max-store-size': expected a size such as 10G, 512M or a number of bytes; got "lots"`,
+    );
+    const badKey = await runAction({ ...inputs, 'cache-key': 'has space' });
+    expect(badKey.commands.find((line) => line.startsWith('::error'))).toMatch(
+      /^::error::input 'cache-key': expected at most 512 letters/,
+    );
+  });
+});
