@@ -49,6 +49,20 @@ step() {
     GITHUB_PATH="$dir/path" GITHUB_WORKSPACE="$PWD" RUNNER_TEMP="$dir" RUNNER_TOOL_CACHE="$work/tool-cache" \
     node "$(node -e "const y=require('fs').readFileSync('$action/action.yml','utf8');console.log('$action/'+/main: *(\S+)/.exec(y)[1])")" \
     | grep -v '^::debug::' | sed -e '/^::group::/d' -e '/^::endgroup::/d'
+  # The post phase runs at the end of the job, with the state main saved (the store cache's save).
+  if [ -s "$dir/state" ]; then
+    echo "── post: $name"
+    local state=()
+    while IFS= read -r line; do
+      case "$line" in
+        *'<<'*) key=${line%%<<*}; IFS= read -r value; state+=("STATE_$key=$value") ;;
+      esac
+    done < "$dir/state"
+    env "$@" "${state[@]}" GITHUB_OUTPUT="$dir/output" GITHUB_STEP_SUMMARY="$dir/summary.md" \
+      GITHUB_STATE="$dir/post-state" GITHUB_PATH="$dir/path" GITHUB_WORKSPACE="$PWD" RUNNER_TEMP="$dir" \
+      node "$(node -e "const y=require('fs').readFileSync('$action/action.yml','utf8');console.log('$action/'+/post: *(\S+)/.exec(y)[1])")" \
+      | { grep -v '^::debug::' || true; } | sed -e '/^::group::/d' -e '/^::endgroup::/d'
+  fi
   echo "── job summary"
   cat "$dir/summary.md"
   echo "── outputs"
@@ -64,6 +78,18 @@ step qcow2 qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 
   INPUT_IMAGE="$registry/hypernix/k8s-node" "${push[@]}"
 step container container INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=layered INPUT_PRESET=container INPUT_KIND=container \
   INPUT_IMAGE="$registry/hypernix/nginx" "${push[@]}"
+
+# The store cache in a directory, as on a self-hosted runner: the first job misses, builds and
+# saves in its post step; the build's paths are then collected away (a fresh runner), and the
+# second job restores them instead of building.
+cache_dir="$work/store-cache"
+nonce="main-job-$(date +%s)"
+cache=(INPUT_CACHE=dir INPUT_CACHE-DIR="$cache_dir" "INPUT_ARGSTRS=nonce=$nonce")
+step cache-first qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2 "${cache[@]}"
+built=$(sed -n '/^out-path<</{n;p}' "$work/cache-first/output")
+nix-store --delete $(nix-store -qR "$built") > /dev/null 2>&1 || true
+echo "── collected $built and its closure: the next job starts as a fresh runner would"
+step cache-second qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2 "${cache[@]}"
 
 echo "── skopeo reads the pushed image back"
 skopeo inspect --tls-verify=false "docker://$registry/hypernix/nginx:main" | grep -E '"(Name|Digest)"|sha256' | head -6
