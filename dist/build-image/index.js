@@ -42223,7 +42223,7 @@ async function writePack(nix, paths, file, level = 3) {
  * and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. Signatures
  * are not checked: packs come only from the cache this action wrote (see the README).
  */
-async function importPack(nix, file) {
+async function importPack(nix, file, store) {
     const decompressor = (0,external_node_child_process_.spawn)('zstd', ['-q', '-d', '-c', file], {
         stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -42231,7 +42231,7 @@ async function importPack(nix, file) {
     decompressor.stderr
         .setEncoding('utf8')
         .on('data', (text) => (zstdError = (zstdError + text).slice(-2000)));
-    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--import', '--option', 'fsync-metadata', 'false'], {
+    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), [...(store ? ['--store', store] : []), '--import', '--option', 'fsync-metadata', 'false'], {
         stdio: ['pipe', 'pipe', 'pipe'],
     });
     decompressor.stdout.pipe(importer.stdin);
@@ -42275,7 +42275,7 @@ async function restoreCache(nix, backend, options, reporter) {
     let bytes = 0;
     for (const pack of found.entry.packs) {
         try {
-            const imported = await importPack(nix, await backend.packFile(pack.id));
+            const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
             paths += imported.length;
             bytes += pack.bytes;
         }

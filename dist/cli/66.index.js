@@ -94,7 +94,7 @@ async function writePack(nix, paths, file, level = 3) {
  * and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. Signatures
  * are not checked: packs come only from the cache this action wrote (see the README).
  */
-async function importPack(nix, file) {
+async function importPack(nix, file, store) {
     const decompressor = (0,external_node_child_process_.spawn)('zstd', ['-q', '-d', '-c', file], {
         stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -102,7 +102,7 @@ async function importPack(nix, file) {
     decompressor.stderr
         .setEncoding('utf8')
         .on('data', (text) => (zstdError = (zstdError + text).slice(-2000)));
-    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--import', '--option', 'fsync-metadata', 'false'], {
+    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), [...(store ? ['--store', store] : []), '--import', '--option', 'fsync-metadata', 'false'], {
         stdio: ['pipe', 'pipe', 'pipe'],
     });
     decompressor.stdout.pipe(importer.stdin);
@@ -146,7 +146,7 @@ async function restoreCache(nix, backend, options, reporter) {
     let bytes = 0;
     for (const pack of found.entry.packs) {
         try {
-            const imported = await importPack(nix, await backend.packFile(pack.id));
+            const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
             paths += imported.length;
             bytes += pack.bytes;
         }
@@ -388,6 +388,7 @@ Options:
   --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
   --include-upstream     save paths an upstream cache serves too
   --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
+  --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help
@@ -398,6 +399,7 @@ const OPTIONS = {
     'restore-key': { type: 'string', multiple: true },
     'include-upstream': { type: 'boolean' },
     'max-pack-chain': { type: 'string' },
+    store: { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
@@ -430,7 +432,7 @@ async function cacheCommand(argv, io) {
     if (verb === 'restore') {
         if (positionals.length > 0)
             throw new usage/* UsageError */.e(`restore takes no paths; run 'hypernix cache --help'`);
-        const result = await restoreCache(nix, backend, { key, restoreKeys }, reporter);
+        const result = await restoreCache(nix, backend, { key, restoreKeys, store: values.store }, reporter);
         io.stdout.write(values.json
             ? `${JSON.stringify(result)}\n`
             : `${result.hit}: ${result.paths} paths, ${result.bytes} bytes\n`);

@@ -26,7 +26,11 @@ export interface RestoreResult {
 export async function restoreCache(
   nix: NixInstallation,
   backend: CacheBackend,
-  options: { key: string; restoreKeys: string[] },
+  options: {
+    key: string;
+    restoreKeys: string[];
+    /** Another store to import into (a chroot store). */ store?: string;
+  },
   reporter: Reporter,
 ): Promise<RestoreResult> {
   const started = performance.now();
@@ -41,7 +45,7 @@ export async function restoreCache(
   let bytes = 0;
   for (const pack of found.entry.packs) {
     try {
-      const imported = await importPack(nix, await backend.packFile(pack.id));
+      const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
       paths += imported.length;
       bytes += pack.bytes;
     } catch (error) {

@@ -73,7 +73,11 @@ export async function writePack(
  * and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. Signatures
  * are not checked: packs come only from the cache this action wrote (see the README).
  */
-export async function importPack(nix: NixInstallation, file: string): Promise<string[]> {
+export async function importPack(
+  nix: NixInstallation,
+  file: string,
+  store?: string,
+): Promise<string[]> {
   const decompressor = spawn('zstd', ['-q', '-d', '-c', file], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,7 +87,7 @@ export async function importPack(nix: NixInstallation, file: string): Promise<st
     .on('data', (text: string) => (zstdError = (zstdError + text).slice(-2000)));
   const importer = spawn(
     nix.program('nix-store'),
-    ['--import', '--option', 'fsync-metadata', 'false'],
+    [...(store ? ['--store', store] : []), '--import', '--option', 'fsync-metadata', 'false'],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
     },

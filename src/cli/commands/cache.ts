@@ -20,6 +20,7 @@ Options:
   --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
   --include-upstream     save paths an upstream cache serves too
   --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
+  --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help
@@ -31,6 +32,7 @@ const OPTIONS = {
   'restore-key': { type: 'string', multiple: true },
   'include-upstream': { type: 'boolean' },
   'max-pack-chain': { type: 'string' },
+  store: { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -69,7 +71,12 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
   if (verb === 'restore') {
     if (positionals.length > 0)
       throw new UsageError(`restore takes no paths; run 'hypernix cache --help'`);
-    const result = await restoreCache(nix, backend, { key, restoreKeys }, reporter);
+    const result = await restoreCache(
+      nix,
+      backend,
+      { key, restoreKeys, store: values.store },
+      reporter,
+    );
     io.stdout.write(
       values.json
         ? `${JSON.stringify(result)}\n`
