@@ -38500,7 +38500,7 @@ var path_info = __nccwpck_require__(4237);
  * counted once.
  */
 async function closureSize(nix, paths) {
-    const infos = await (0,path_info/* queryPathInfos */.z)(nix, paths, true);
+    const infos = await (0,path_info/* queryPathInfos */.zN)(nix, paths, true);
     return infos.reduce((sum, info) => sum + info.narSize, 0);
 }
 
@@ -39308,6 +39308,8 @@ const CACHE_INPUT_NAMES = {
     cacheDir: 'cache-dir',
     cacheSave: 'cache-save',
     cacheUpstreamPaths: 'cache-upstream-paths',
+    cacheBuildInputs: 'cache-build-inputs',
+    cacheImages: 'cache-images',
     maxPackChain: 'max-pack-chain',
     maxStoreSize: 'max-store-size',
 };
@@ -39355,6 +39357,8 @@ const cacheSchema = object({
     cacheDir: optionalString,
     cacheSave: booleanInput(true),
     cacheUpstreamPaths: booleanInput(false),
+    cacheBuildInputs: booleanInput(true),
+    cacheImages: booleanInput(false),
     maxPackChain: optionalString.transform((value, ctx) => {
         const number = Number(value ?? '8');
         if (!Number.isInteger(number) || number < 1) {
@@ -42049,7 +42053,7 @@ async function main() {
     if (cache.cache === 'dir') {
         nix = await ensureNix(config, reporter);
         try {
-            ({ save } = await (0,store_cache/* restoreForBuild */.a6)(cache, nix, config.workingDirectory ?? '.', reporter));
+            ({ save } = await (0,store_cache/* restoreForBuild */.a6)(cache, nix, config.workingDirectory ?? '.', config.kind, reporter));
         }
         catch (error) {
             reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}; building without it`);
@@ -42153,6 +42157,8 @@ var core = __nccwpck_require__(6058);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/nix/path-info.ts
 var path_info = __nccwpck_require__(4237);
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __nccwpck_require__(2017);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
 ;// CONCATENATED MODULE: ./src/store-cache/entry.ts
@@ -42259,6 +42265,7 @@ async function importPack(nix, file, store) {
 
 
 
+
 /**
  * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
  * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
@@ -42273,8 +42280,10 @@ async function restoreCache(nix, backend, options, reporter) {
     }
     let paths = 0;
     let bytes = 0;
+    const cached = entryPaths(found.entry);
     for (const pack of found.entry.packs) {
         try {
+            await substituteMissingReferences(nix, pack, cached, options.store, reporter);
             const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
             paths += imported.length;
             bytes += pack.bytes;
@@ -42287,6 +42296,26 @@ async function restoreCache(nix, backend, options, reporter) {
     reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
     return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
 }
+/**
+ * A pack holds only what was built here: its references that an upstream cache serves must be in
+ * the store before `nix-store --import` takes it. Nix fetches them from its substituters.
+ */
+async function substituteMissingReferences(nix, pack, cached, store, reporter) {
+    const external = [...new Set(pack.paths.flatMap((info) => info.references))].filter((path) => !cached.has(path));
+    const present = await (0,path_info/* validPaths */.fI)(nix, external, store);
+    const missing = external.filter((path) => !present.has(path));
+    if (missing.length === 0)
+        return;
+    reporter.info(`store cache: fetching ${missing.length} paths the pack needs from the substituters`);
+    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--realise',
+        ...missing,
+    ]);
+    if (result.code !== 0) {
+        throw new PackError(`the pack needs ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
+    }
+}
 /** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
 function worthCaching(info) {
     return info.ultimate || info.signatures.length === 0;
@@ -42298,7 +42327,12 @@ function worthCaching(info) {
  */
 async function saveCache(nix, backend, options, reporter) {
     const started = performance.now();
-    const infos = (await (0,path_info/* queryPathInfos */.z)(nix, options.roots, true)).filter((info) => options.includeUpstream || worthCaching(info));
+    const runtime = await (0,path_info/* queryPathInfos */.zN)(nix, options.roots, true);
+    const inputs = options.buildInputs ? await (0,path_info/* buildInputs */._9)(nix, options.roots) : [];
+    const known = new Set(runtime.map((info) => info.path));
+    const more = await (0,path_info/* queryPathInfos */.zN)(nix, inputs.filter((path) => !known.has(path)), false);
+    const roots = new Set(options.excludeRoots ? options.roots : []);
+    const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
     const base = await backend.find(options.key, options.restoreKeys);
     const have = base ? entryPaths(base.entry) : new Set();
     const fresh = infos.filter((info) => !have.has(info.path));
@@ -42527,8 +42561,6 @@ class DirectoryBackend {
 
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __nccwpck_require__(2693);
-// EXTERNAL MODULE: ./src/util/process.ts
-var util_process = __nccwpck_require__(2017);
 ;// CONCATENATED MODULE: ./src/store-cache/gc.ts
 
 
@@ -42596,7 +42628,7 @@ async function isForkPullRequest(env = process.env) {
     }
 }
 /** Restores before the build; returns what post needs to save, or undefined for no save. */
-async function restoreForBuild(cache, nix, workingDirectory, reporter) {
+async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
     const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
     const key = cache.cacheKey ?? defaults.key;
     const restoreKeys = cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
@@ -42621,6 +42653,9 @@ async function restoreForBuild(cache, nix, workingDirectory, reporter) {
             key,
             restoreKeys,
             includeUpstream: cache.cacheUpstreamPaths,
+            buildInputs: cache.cacheBuildInputs,
+            // A disk image or image archive is large and cheap to rebuild from its cached inputs.
+            excludeRoots: kind !== 'derivation' && !cache.cacheImages,
             maxPackChain: cache.maxPackChain,
             maxStoreSize: cache.maxStoreSize,
         },
@@ -42644,6 +42679,8 @@ async function saveAfterBuild(nix, reporter) {
         restoreKeys: state.restoreKeys,
         roots: state.roots,
         includeUpstream: state.includeUpstream,
+        buildInputs: state.buildInputs,
+        excludeRoots: state.excludeRoots,
         maxPackChain: state.maxPackChain,
     }, reporter);
     core/* setOutput */.uH('cache-saved-paths', String(result.paths));
@@ -42878,7 +42915,9 @@ async function locateNix(reporter) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ queryPathInfos)
+/* harmony export */   _9: () => (/* binding */ buildInputs),
+/* harmony export */   fI: () => (/* binding */ validPaths),
+/* harmony export */   zN: () => (/* binding */ queryPathInfos)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
 /* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2017);
@@ -42917,6 +42956,56 @@ async function queryPathInfos(nix, paths, recursive) {
         ultimate: info.ultimate ?? false,
         signatures: info.signatures ?? [],
     }));
+}
+/**
+ * The build-time inputs of store paths that exist in this store: the outputs of every derivation
+ * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
+ * not. Paths whose deriver is unknown contribute nothing.
+ */
+async function buildInputs(nix, paths) {
+    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+    if (derivers.code !== 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
+    const drvs = derivers.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.endsWith('.drv'));
+    const valid = [];
+    for (const drv of drvs) {
+        // A deriver may have been collected since; then only the runtime closure is cached.
+        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+            valid.push(drv);
+    }
+    if (valid.length === 0)
+        return [];
+    const closure = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+        '--query',
+        '--requisites',
+        '--include-outputs',
+        ...valid,
+    ]);
+    if (closure.code !== 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`);
+    return closure.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
+}
+/** Which of these paths are valid in the store (or in another store, a chroot store). */
+async function validPaths(nix, paths, store) {
+    if (paths.length === 0)
+        return new Set();
+    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--check-validity',
+        '--print-invalid',
+        ...paths,
+    ]);
+    const invalid = new Set(result.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean));
+    return new Set(paths.filter((path) => !invalid.has(path)));
 }
 
 

@@ -443,7 +443,7 @@ var path_info = __webpack_require__(4237);
  * counted once.
  */
 async function closureSize(nix, paths) {
-    const infos = await (0,path_info/* queryPathInfos */.z)(nix, paths, true);
+    const infos = await (0,path_info/* queryPathInfos */.zN)(nix, paths, true);
     return infos.reduce((sum, info) => sum + info.narSize, 0);
 }
 
@@ -1170,7 +1170,9 @@ async function locateNix(reporter) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ queryPathInfos)
+/* harmony export */   _9: () => (/* binding */ buildInputs),
+/* harmony export */   fI: () => (/* binding */ validPaths),
+/* harmony export */   zN: () => (/* binding */ queryPathInfos)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2017);
@@ -1209,6 +1211,56 @@ async function queryPathInfos(nix, paths, recursive) {
         ultimate: info.ultimate ?? false,
         signatures: info.signatures ?? [],
     }));
+}
+/**
+ * The build-time inputs of store paths that exist in this store: the outputs of every derivation
+ * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
+ * not. Paths whose deriver is unknown contribute nothing.
+ */
+async function buildInputs(nix, paths) {
+    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+    if (derivers.code !== 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
+    const drvs = derivers.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.endsWith('.drv'));
+    const valid = [];
+    for (const drv of drvs) {
+        // A deriver may have been collected since; then only the runtime closure is cached.
+        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+            valid.push(drv);
+    }
+    if (valid.length === 0)
+        return [];
+    const closure = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+        '--query',
+        '--requisites',
+        '--include-outputs',
+        ...valid,
+    ]);
+    if (closure.code !== 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`);
+    return closure.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
+}
+/** Which of these paths are valid in the store (or in another store, a chroot store). */
+async function validPaths(nix, paths, store) {
+    if (paths.length === 0)
+        return new Set();
+    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--check-validity',
+        '--print-invalid',
+        ...paths,
+    ]);
+    const invalid = new Set(result.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean));
+    return new Set(paths.filter((path) => !invalid.has(path)));
 }
 
 

@@ -24,6 +24,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/nix/path-info.ts
 var path_info = __webpack_require__(4237);
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __webpack_require__(2017);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/store-cache/entry.ts
@@ -130,6 +132,7 @@ async function importPack(nix, file, store) {
 
 
 
+
 /**
  * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
  * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
@@ -144,8 +147,10 @@ async function restoreCache(nix, backend, options, reporter) {
     }
     let paths = 0;
     let bytes = 0;
+    const cached = entryPaths(found.entry);
     for (const pack of found.entry.packs) {
         try {
+            await substituteMissingReferences(nix, pack, cached, options.store, reporter);
             const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
             paths += imported.length;
             bytes += pack.bytes;
@@ -158,6 +163,26 @@ async function restoreCache(nix, backend, options, reporter) {
     reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
     return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
 }
+/**
+ * A pack holds only what was built here: its references that an upstream cache serves must be in
+ * the store before `nix-store --import` takes it. Nix fetches them from its substituters.
+ */
+async function substituteMissingReferences(nix, pack, cached, store, reporter) {
+    const external = [...new Set(pack.paths.flatMap((info) => info.references))].filter((path) => !cached.has(path));
+    const present = await (0,path_info/* validPaths */.fI)(nix, external, store);
+    const missing = external.filter((path) => !present.has(path));
+    if (missing.length === 0)
+        return;
+    reporter.info(`store cache: fetching ${missing.length} paths the pack needs from the substituters`);
+    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--realise',
+        ...missing,
+    ]);
+    if (result.code !== 0) {
+        throw new PackError(`the pack needs ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
+    }
+}
 /** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
 function worthCaching(info) {
     return info.ultimate || info.signatures.length === 0;
@@ -169,7 +194,12 @@ function worthCaching(info) {
  */
 async function saveCache(nix, backend, options, reporter) {
     const started = performance.now();
-    const infos = (await (0,path_info/* queryPathInfos */.z)(nix, options.roots, true)).filter((info) => options.includeUpstream || worthCaching(info));
+    const runtime = await (0,path_info/* queryPathInfos */.zN)(nix, options.roots, true);
+    const inputs = options.buildInputs ? await (0,path_info/* buildInputs */._9)(nix, options.roots) : [];
+    const known = new Set(runtime.map((info) => info.path));
+    const more = await (0,path_info/* queryPathInfos */.zN)(nix, inputs.filter((path) => !known.has(path)), false);
+    const roots = new Set(options.excludeRoots ? options.roots : []);
+    const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
     const base = await backend.find(options.key, options.restoreKeys);
     const have = base ? entryPaths(base.entry) : new Set();
     const fresh = infos.filter((info) => !have.has(info.path));
@@ -387,6 +417,8 @@ Options:
   --key KEY              the entry to restore or save (letters, digits and . _ + = @ : -)
   --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
   --include-upstream     save paths an upstream cache serves too
+  --build-inputs         save the build-time inputs of PATH... too
+  --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --json                 print the result as JSON
@@ -398,6 +430,8 @@ const OPTIONS = {
     key: { type: 'string' },
     'restore-key': { type: 'string', multiple: true },
     'include-upstream': { type: 'boolean' },
+    'build-inputs': { type: 'boolean' },
+    'exclude-roots': { type: 'boolean' },
     'max-pack-chain': { type: 'string' },
     store: { type: 'string' },
     json: { type: 'boolean' },
@@ -446,6 +480,8 @@ async function cacheCommand(argv, io) {
         restoreKeys,
         roots: positionals,
         includeUpstream: values['include-upstream'] ?? false,
+        buildInputs: values['build-inputs'] ?? false,
+        excludeRoots: values['exclude-roots'] ?? false,
         maxPackChain,
     }, reporter);
     io.stdout.write(values.json
@@ -588,7 +624,9 @@ async function locateNix(reporter) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ queryPathInfos)
+/* harmony export */   _9: () => (/* binding */ buildInputs),
+/* harmony export */   fI: () => (/* binding */ validPaths),
+/* harmony export */   zN: () => (/* binding */ queryPathInfos)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2017);
@@ -627,6 +665,56 @@ async function queryPathInfos(nix, paths, recursive) {
         ultimate: info.ultimate ?? false,
         signatures: info.signatures ?? [],
     }));
+}
+/**
+ * The build-time inputs of store paths that exist in this store: the outputs of every derivation
+ * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
+ * not. Paths whose deriver is unknown contribute nothing.
+ */
+async function buildInputs(nix, paths) {
+    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+    if (derivers.code !== 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
+    const drvs = derivers.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.endsWith('.drv'));
+    const valid = [];
+    for (const drv of drvs) {
+        // A deriver may have been collected since; then only the runtime closure is cached.
+        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+            valid.push(drv);
+    }
+    if (valid.length === 0)
+        return [];
+    const closure = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+        '--query',
+        '--requisites',
+        '--include-outputs',
+        ...valid,
+    ]);
+    if (closure.code !== 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`);
+    return closure.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
+}
+/** Which of these paths are valid in the store (or in another store, a chroot store). */
+async function validPaths(nix, paths, store) {
+    if (paths.length === 0)
+        return new Set();
+    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--check-validity',
+        '--print-invalid',
+        ...paths,
+    ]);
+    const invalid = new Set(result.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean));
+    return new Set(paths.filter((path) => !invalid.has(path)));
 }
 
 

@@ -18,6 +18,8 @@ export type CacheField =
   | 'cacheDir'
   | 'cacheSave'
   | 'cacheUpstreamPaths'
+  | 'cacheBuildInputs'
+  | 'cacheImages'
   | 'maxPackChain'
   | 'maxStoreSize';
 
@@ -28,6 +30,8 @@ export const CACHE_INPUT_NAMES: Record<CacheField, string> = {
   cacheDir: 'cache-dir',
   cacheSave: 'cache-save',
   cacheUpstreamPaths: 'cache-upstream-paths',
+  cacheBuildInputs: 'cache-build-inputs',
+  cacheImages: 'cache-images',
   maxPackChain: 'max-pack-chain',
   maxStoreSize: 'max-store-size',
 };
@@ -89,6 +93,8 @@ const cacheSchema = z
     cacheDir: optionalString,
     cacheSave: booleanInput(true),
     cacheUpstreamPaths: booleanInput(false),
+    cacheBuildInputs: booleanInput(true),
+    cacheImages: booleanInput(false),
     maxPackChain: optionalString.transform((value, ctx) => {
       const number = Number(value ?? '8');
       if (!Number.isInteger(number) || number < 1) {

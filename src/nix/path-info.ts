@@ -61,3 +61,63 @@ export async function queryPathInfos(
       signatures: info.signatures ?? [],
     }));
 }
+
+/**
+ * The build-time inputs of store paths that exist in this store: the outputs of every derivation
+ * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
+ * not. Paths whose deriver is unknown contribute nothing.
+ */
+export async function buildInputs(nix: NixInstallation, paths: string[]): Promise<string[]> {
+  const derivers = await run(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+  if (derivers.code !== 0)
+    throw new HypernixError(
+      `nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`,
+    );
+  const drvs = derivers.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.endsWith('.drv'));
+  const valid: string[] = [];
+  for (const drv of drvs) {
+    // A deriver may have been collected since; then only the runtime closure is cached.
+    if ((await run(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+      valid.push(drv);
+  }
+  if (valid.length === 0) return [];
+  const closure = await run(nix.program('nix-store'), [
+    '--query',
+    '--requisites',
+    '--include-outputs',
+    ...valid,
+  ]);
+  if (closure.code !== 0)
+    throw new HypernixError(
+      `nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`,
+    );
+  return closure.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
+}
+
+/** Which of these paths are valid in the store (or in another store, a chroot store). */
+export async function validPaths(
+  nix: NixInstallation,
+  paths: string[],
+  store?: string,
+): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const result = await run(nix.program('nix-store'), [
+    ...(store ? ['--store', store] : []),
+    '--check-validity',
+    '--print-invalid',
+    ...paths,
+  ]);
+  const invalid = new Set(
+    result.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
+  return new Set(paths.filter((path) => !invalid.has(path)));
+}

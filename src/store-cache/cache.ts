@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { NixInstallation } from '../nix/locate.js';
-import { queryPathInfos, type PathInfo } from '../nix/path-info.js';
+import { buildInputs, queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
+import { run } from '../util/process.js';
 import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
 import type { CacheBackend } from './backend.js';
 import { entryBytes, entryPaths, type CacheEntry, type PackRecord } from './entry.js';
-import { importPack, writePack } from './pack.js';
+import { importPack, PackError, writePack } from './pack.js';
 
 export type CacheHit = 'exact' | 'partial' | 'miss';
 
@@ -43,8 +44,10 @@ export async function restoreCache(
   }
   let paths = 0;
   let bytes = 0;
+  const cached = entryPaths(found.entry);
   for (const pack of found.entry.packs) {
     try {
+      await substituteMissingReferences(nix, pack, cached, options.store, reporter);
       const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
       paths += imported.length;
       bytes += pack.bytes;
@@ -61,6 +64,38 @@ export async function restoreCache(
   return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
 }
 
+/**
+ * A pack holds only what was built here: its references that an upstream cache serves must be in
+ * the store before `nix-store --import` takes it. Nix fetches them from its substituters.
+ */
+async function substituteMissingReferences(
+  nix: NixInstallation,
+  pack: PackRecord,
+  cached: Set<string>,
+  store: string | undefined,
+  reporter: Reporter,
+): Promise<void> {
+  const external = [...new Set(pack.paths.flatMap((info) => info.references))].filter(
+    (path) => !cached.has(path),
+  );
+  const present = await validPaths(nix, external, store);
+  const missing = external.filter((path) => !present.has(path));
+  if (missing.length === 0) return;
+  reporter.info(
+    `store cache: fetching ${missing.length} paths the pack needs from the substituters`,
+  );
+  const result = await run(nix.program('nix-store'), [
+    ...(store ? ['--store', store] : []),
+    '--realise',
+    ...missing,
+  ]);
+  if (result.code !== 0) {
+    throw new PackError(
+      `the pack needs ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`,
+    );
+  }
+}
+
 export interface SaveOptions {
   key: string;
   restoreKeys: string[];
@@ -68,6 +103,10 @@ export interface SaveOptions {
   roots: string[];
   /** Cache paths Nix got from a substituter too (by default only what was built here). */
   includeUpstream: boolean;
+  /** Cache the build-time inputs of the roots too (what a rebuild of them would need). */
+  buildInputs?: boolean;
+  /** Leave the roots themselves out (a large image that is cheap to rebuild from its inputs). */
+  excludeRoots?: boolean;
   /** Past this many packs in a chain, one compacted pack replaces it. */
   maxPackChain: number;
 }
@@ -96,8 +135,17 @@ export async function saveCache(
   reporter: Reporter,
 ): Promise<SaveResult> {
   const started = performance.now();
-  const infos = (await queryPathInfos(nix, options.roots, true)).filter(
-    (info) => options.includeUpstream || worthCaching(info),
+  const runtime = await queryPathInfos(nix, options.roots, true);
+  const inputs = options.buildInputs ? await buildInputs(nix, options.roots) : [];
+  const known = new Set(runtime.map((info) => info.path));
+  const more = await queryPathInfos(
+    nix,
+    inputs.filter((path) => !known.has(path)),
+    false,
+  );
+  const roots = new Set(options.excludeRoots ? options.roots : []);
+  const infos = [...runtime, ...more].filter(
+    (info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)),
   );
   const base = await backend.find(options.key, options.restoreKeys);
   const have = base ? entryPaths(base.entry) : new Set<string>();

@@ -19,12 +19,12 @@ async function mainAndPost(inputs: Record<string, string>, env: NodeJS.ProcessEn
 }
 
 describe('build-image with the store cache', () => {
-  it('misses, saves in post; the next run restores instead of building', async () => {
+  it('misses and saves the build inputs in post; the next run restores them and rebuilds only the image', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
     const inputs = {
       kind: 'qcow2',
       file: IMAGES_NIX,
-      attribute: 'qcow',
+      attribute: 'qcowFromInput',
       argstrs: `nonce=${freshNonce()}`,
       cache: 'dir',
       'cache-dir': dir,
@@ -34,25 +34,57 @@ describe('build-image with the store cache', () => {
     expect(first.main.code, first.main.stdout).toBe(0);
     expect(first.main.outputs['cache-hit']).toBe('miss');
     expect(first.post.code, first.post.stdout).toBe(0);
-    expect(Number(first.post.outputs['cache-saved-paths'])).toBe(2);
+    // The build-only input is saved; the disk image itself is not (cache-images is false).
+    expect(Number(first.post.outputs['cache-saved-paths'])).toBe(1);
     expect(first.post.summary).toContain('hypernix store cache: save');
 
-    // A fresh runner: the paths are gone from the store.
-    const paths = closureOf(first.main.outputs['out-path'] as string);
-    expect(spawnSync('nix-store', ['--delete', ...paths]).status).toBe(0);
+    // A fresh runner: the image and its input are gone from the store.
+    const image = first.main.outputs['out-path'] as string;
+    const input = spawnSync(
+      'nix-store',
+      [
+        '-qR',
+        '--include-outputs',
+        spawnSync('nix-store', ['-qd', image], { encoding: 'utf8' }).stdout.trim(),
+      ],
+      { encoding: 'utf8' },
+    )
+      .stdout.split('\n')
+      .find((path) => path.endsWith('-build-only-input')) as string;
+    expect(spawnSync('nix-store', ['--delete', image, input]).status).toBe(0);
 
     const second = await mainAndPost(inputs);
     expect(second.main.code, second.main.stdout).toBe(0);
     expect(second.main.outputs).toMatchObject({
       'cache-hit': 'exact',
-      'cache-restored-paths': '2',
+      'cache-restored-paths': '1',
     });
-    expect(second.main.stdout).not.toMatch(/building '/);
-    expect(second.main.summary).toMatch(/Hit \(`k-1`\): restored 2 paths/);
+    expect(second.main.stdout).toMatch(
+      /building '\/nix\/store\/\S+-nixos-disk-image-from-input\.drv'/,
+    );
+    expect(second.main.stdout).not.toMatch(/building '\/nix\/store\/\S+-build-only-input\.drv'/);
+    expect(second.main.summary).toMatch(/Hit \(`k-1`\): restored 1 paths/);
     expect(Number(second.post.outputs['cache-saved-paths'])).toBe(0);
-    expect(
-      readdirSync(join(dir, 'packs')).filter((name) => name.endsWith('.nar.zst')),
-    ).toHaveLength(1);
+  });
+
+  it('keeps the image too with cache-images, so the next run builds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const inputs = {
+      kind: 'qcow2',
+      file: IMAGES_NIX,
+      attribute: 'qcow',
+      argstrs: `nonce=${freshNonce()}`,
+      cache: 'dir',
+      'cache-dir': dir,
+      'cache-images': 'true',
+    };
+    const first = await mainAndPost(inputs);
+    expect(Number(first.post.outputs['cache-saved-paths'])).toBe(2);
+    const paths = closureOf(first.main.outputs['out-path'] as string);
+    expect(spawnSync('nix-store', ['--delete', ...paths]).status).toBe(0);
+    const second = await mainAndPost(inputs);
+    expect(second.main.outputs['cache-hit']).toBe('exact');
+    expect(second.main.stdout).not.toMatch(/building '/);
   });
 
   it('collects garbage down to max-store-size before saving, keeping what the build roots', async () => {
@@ -71,6 +103,7 @@ describe('build-image with the store cache', () => {
       cache: 'dir',
       'cache-dir': dir,
       'max-store-size': '1',
+      'cache-images': 'true',
     });
     expect(post.code, post.stdout).toBe(0);
     expect(post.stdout).toMatch(/store cache: the store holds .*, over 1 B; collecting/);

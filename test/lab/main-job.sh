@@ -80,16 +80,16 @@ step container container INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=layered INPUT_PR
   INPUT_IMAGE="$registry/hypernix/nginx" "${push[@]}"
 
 # The store cache in a directory, as on a self-hosted runner: the first job misses, builds and
-# saves in its post step; the build's paths are then collected away (a fresh runner), and the
-# second job restores them instead of building.
+# saves the build's inputs in its post step; the build's paths are then collected away (a fresh
+# runner), and the second job restores the inputs and rebuilds only the disk image from them.
 cache_dir="$work/store-cache"
 nonce="main-job-$(date +%s)"
 cache=(INPUT_CACHE=dir INPUT_CACHE-DIR="$cache_dir" "INPUT_ARGSTRS=nonce=$nonce")
-step cache-first qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2 "${cache[@]}"
+step cache-first qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcowFromInput INPUT_PRESET=qcow2 INPUT_KIND=qcow2 "${cache[@]}"
 built=$(sed -n '/^out-path<</{n;p}' "$work/cache-first/output")
-nix-store --delete $(nix-store -qR "$built") > /dev/null 2>&1 || true
+nix-store --delete "$built" $(nix-store -qR --include-outputs "$(nix-store -qd "$built")" | grep -v '\.drv$') > /dev/null 2>&1 || true
 echo "── collected $built and its closure: the next job starts as a fresh runner would"
-step cache-second qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2 "${cache[@]}"
+step cache-second qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcowFromInput INPUT_PRESET=qcow2 INPUT_KIND=qcow2 "${cache[@]}"
 
 echo "── skopeo reads the pushed image back"
 skopeo inspect --tls-verify=false "docker://$registry/hypernix/nginx:main" | grep -E '"(Name|Digest)"|sha256' | head -6

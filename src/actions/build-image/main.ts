@@ -55,7 +55,13 @@ export async function main(): Promise<void> {
   if (cache.cache === 'dir') {
     nix = await ensureNix(config, reporter);
     try {
-      ({ save } = await restoreForBuild(cache, nix, config.workingDirectory ?? '.', reporter));
+      ({ save } = await restoreForBuild(
+        cache,
+        nix,
+        config.workingDirectory ?? '.',
+        config.kind,
+        reporter,
+      ));
     } catch (error) {
       reporter.warning(`store cache: ${describeError(error)}; building without it`);
     }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import type { BuildKind } from '../../config/build.js';
 import type { CacheConfig } from '../../config/cache.js';
 import type { NixInstallation } from '../../nix/locate.js';
 import type { Reporter } from '../../report/reporter.js';
@@ -30,6 +31,8 @@ export interface StoreCacheState {
   key: string;
   restoreKeys: string[];
   includeUpstream: boolean;
+  buildInputs: boolean;
+  excludeRoots: boolean;
   maxPackChain: number;
   maxStoreSize?: number;
   roots: string[];
@@ -56,6 +59,7 @@ export async function restoreForBuild(
   cache: CacheConfig,
   nix: NixInstallation,
   workingDirectory: string,
+  kind: BuildKind,
   reporter: Reporter,
 ): Promise<{ result: RestoreResult; save?: Omit<StoreCacheState, 'roots'> }> {
   const defaults = await defaultCacheKey(resolve(workingDirectory));
@@ -85,6 +89,9 @@ export async function restoreForBuild(
       key,
       restoreKeys,
       includeUpstream: cache.cacheUpstreamPaths,
+      buildInputs: cache.cacheBuildInputs,
+      // A disk image or image archive is large and cheap to rebuild from its cached inputs.
+      excludeRoots: kind !== 'derivation' && !cache.cacheImages,
       maxPackChain: cache.maxPackChain,
       maxStoreSize: cache.maxStoreSize,
     },
@@ -114,6 +121,8 @@ export async function saveAfterBuild(
       restoreKeys: state.restoreKeys,
       roots: state.roots,
       includeUpstream: state.includeUpstream,
+      buildInputs: state.buildInputs,
+      excludeRoots: state.excludeRoots,
       maxPackChain: state.maxPackChain,
     },
     reporter,

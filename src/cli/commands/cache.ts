@@ -19,6 +19,8 @@ Options:
   --key KEY              the entry to restore or save (letters, digits and . _ + = @ : -)
   --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
   --include-upstream     save paths an upstream cache serves too
+  --build-inputs         save the build-time inputs of PATH... too
+  --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --json                 print the result as JSON
@@ -31,6 +33,8 @@ const OPTIONS = {
   key: { type: 'string' },
   'restore-key': { type: 'string', multiple: true },
   'include-upstream': { type: 'boolean' },
+  'build-inputs': { type: 'boolean' },
+  'exclude-roots': { type: 'boolean' },
   'max-pack-chain': { type: 'string' },
   store: { type: 'string' },
   json: { type: 'boolean' },
@@ -95,6 +99,8 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
       restoreKeys,
       roots: positionals,
       includeUpstream: values['include-upstream'] ?? false,
+      buildInputs: values['build-inputs'] ?? false,
+      excludeRoots: values['exclude-roots'] ?? false,
       maxPackChain,
     },
     reporter,
