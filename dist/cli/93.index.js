@@ -121,15 +121,15 @@ async function startUpload(client, repository, mount) {
         return { mounted: true };
     return { mounted: false, location: locationOf(client, response) };
 }
-/** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
-async function uploadBlob(client, repository, digest, content, session) {
+/** Sends a whole blob with a known digest: POST for a session, then one PUT. */
+async function uploadBlob(client, repository, digest, content) {
     // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
     const pieces = Array.isArray(content) ? content : [content];
     const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
     const body = { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(pieces, { objectMode: false }), length };
     const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
-    let location = session;
+    let location;
     await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
         location ??= (await startUpload(client, repository)).location;
         const target = location;

@@ -80,13 +80,12 @@ export async function startUpload(
   return { mounted: false, location: locationOf(client, response) };
 }
 
-/** Sends a whole blob with a known digest: POST for a session (unless given), then one PUT. */
+/** Sends a whole blob with a known digest: POST for a session, then one PUT. */
 export async function uploadBlob(
   client: RegistryClient,
   repository: string,
   digest: string,
   content: Buffer | Buffer[],
-  session?: string,
 ): Promise<void> {
   // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
   const pieces = Array.isArray(content) ? content : [content];
@@ -94,7 +93,7 @@ export async function uploadBlob(
   const body = { stream: () => Readable.from(pieces, { objectMode: false }), length };
   const scope = scopeFor(repository, 'pull,push');
   // A retried PUT needs a fresh session: the failed one may be half-written or gone.
-  let location = session;
+  let location: string | undefined;
   await withRetries(
     async () => {
       location ??= ((await startUpload(client, repository)) as { location: string }).location;
