@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7543);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2150);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7543:
+/***/ 2150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38210,8 +38210,8 @@ function labelsFor(surface) {
     return Object.fromEntries(Object.entries(names).map(([field, name]) => [field, `${kind} '${name}'`]));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/util/process.ts
 var util_process = __nccwpck_require__(2017);
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
@@ -38476,7 +38476,7 @@ function mapFlakeSource(location, target, cwd) {
 }
 function gitTopLevel(dir) {
     for (let current = dir;; current = (0,external_node_path_.dirname)(current)) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(current, '.git')))
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(current, '.git')))
             return current;
         if ((0,external_node_path_.dirname)(current) === current)
             return undefined;
@@ -38543,7 +38543,7 @@ function extractFlags(url) {
 }
 async function install_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
         hash.update(chunk);
     return hash.digest('hex');
 }
@@ -38771,7 +38771,7 @@ class digest_DigestCounter {
 }
 async function digest_sha256File(path, start = 0, end) {
     const counter = new digest_DigestCounter();
-    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
     for await (const chunk of stream)
         counter.update(chunk);
     return { digest: counter.digest(), size: counter.bytes };
@@ -38815,7 +38815,7 @@ function sniffBytes(head) {
 }
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
-    const file = (0,external_node_fs_.createReadStream)(path, { highWaterMark: READ_CHUNK });
+    const file = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: READ_CHUNK });
     if (format === 'tar')
         return file;
     const tar = compression_decompressor(format === 'tar.gz' ? 'gzip' : 'zstd');
@@ -39196,7 +39196,7 @@ async function findDockerArchive(outPath) {
     const format = await sniffFile(outPath);
     if (format === 'stream') {
         try {
-            await (0,promises_.access)(outPath, external_node_fs_.constants.X_OK);
+            await (0,promises_.access)(outPath, external_node_fs_namespaceObject.constants.X_OK);
         }
         catch {
             throw new OutputLayoutError(`${outPath} starts with #! but is not executable; ${NOT_AN_ARCHIVE}`);
@@ -39279,10 +39279,13 @@ async function buildImage(config, reporter, options) {
 
 ;// CONCATENATED MODULE: ./src/store-cache/key.ts
 
-/** The GitHub cache's limits for keys; the directory backend keeps the same so keys move freely. */
-const MAX_KEY_LENGTH = 512;
+/**
+ * The GitHub cache takes keys of up to 512 characters; the GitHub backend adds `/` and a pack id
+ * (37). The directory backend keeps the same limit, so keys move freely between backends.
+ */
+const MAX_KEY_LENGTH = 512 - 37;
 const KEY = /^[A-Za-z0-9._+=@:-]+$/;
-/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most 512 of them. */
+/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
 function validateCacheKey(key, label) {
     if (key.length === 0)
         throw new InputError(`${label}: expected a cache key; got an empty one`);
@@ -39385,8 +39388,8 @@ function parseCacheConfig(raw) {
     return parseWith(cacheSchema, raw, (field) => `input '${CACHE_INPUT_NAMES[field] ?? field}'`);
 }
 
-// EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 6 modules
-var store_cache = __nccwpck_require__(7020);
+// EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 7 modules
+var store_cache = __nccwpck_require__(1092);
 ;// CONCATENATED MODULE: ./src/config/presets.ts
 
 /**
@@ -40501,7 +40504,7 @@ async function pushArtifact(file, options) {
         const packed = await restartingUpload(client, file, async () => {
             const upload = await ChunkedUpload.start(client, repository);
             const counter = new digest_DigestCounter();
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
                 for await (const chunk of source) {
                     counter.update(chunk);
                     await upload.write(chunk);
@@ -40577,7 +40580,7 @@ async function uploadFile(client, repository, file, digest, size) {
     }
     return restartingUpload(client, file, async () => {
         const upload = await ChunkedUpload.start(client, repository);
-        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
             await upload.write(chunk);
         }
         await upload.finish(digest);
@@ -40913,7 +40916,7 @@ function layoutDirectory(path) {
     return {
         describe: path,
         read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
-        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
+        open: (name) => (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
         has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
@@ -40931,8 +40934,8 @@ async function layoutTar(path) {
     const open = (name) => {
         const { offset, size } = entry(name);
         return size > 0
-            ? (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
-            : (0,external_node_fs_.createReadStream)('/dev/null');
+            ? (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
+            : (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
     };
     return {
         describe: path,
@@ -41298,7 +41301,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
         const { offset, size } = entry(name);
         const chunks = [];
         if (size > 0)
-            for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
+            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1 }))
                 chunks.push(chunk);
         return Buffer.concat(chunks);
     };
@@ -41314,7 +41317,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
             path: layerPath,
             diffId: config.diffIds[layerIndex],
             open: () => size > 0
-                ? (0,external_node_fs_.createReadStream)(path, {
+                ? (0,external_node_fs_namespaceObject.createReadStream)(path, {
                     start: offset,
                     end: offset + size - 1,
                     highWaterMark: READ_CHUNK,
@@ -41326,7 +41329,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
     return { config, layers };
 }
 function emptyStream() {
-    return (0,external_node_fs_.createReadStream)('/dev/null');
+    return (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
 }
 /**
  * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
@@ -41955,7 +41958,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 function kitRoot(moduleUrl = import.meta.url) {
     let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
     for (;;) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'examples')))
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'examples')))
             return dir;
         const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
@@ -42101,7 +42104,7 @@ async function main() {
 /* harmony import */ var _nix_locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1471);
 /* harmony import */ var _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6415);
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(765);
-/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7020);
+/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1092);
 
 
 
@@ -42134,7 +42137,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 7020:
+/***/ 1092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42161,7 +42164,41 @@ var path_info = __nccwpck_require__(4237);
 var util_process = __nccwpck_require__(2017);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
+;// CONCATENATED MODULE: ./src/util/limiter.ts
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store-cache/entry.ts
+/** Reads an entry written by this version; anything else (an older format, damage) is none. */
+function parseEntry(text) {
+    try {
+        const entry = JSON.parse(text);
+        return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
+            ? entry
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function entryPaths(entry) {
     return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
 }
@@ -42169,10 +42206,6 @@ function entryBytes(entry) {
     return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/store-cache/pack.ts
 
 
@@ -42181,81 +42214,95 @@ var external_node_fs_ = __nccwpck_require__(3024);
 class PackError extends errors/* HypernixError */.iD {
     name = 'PackError';
 }
-/** Runs a program whose stdout feeds `into`; resolves with its exit code and last stderr line. */
-function piped(program, args, input, into) {
-    const child = (0,external_node_child_process_.spawn)(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr
-        .setEncoding('utf8')
-        .on('data', (text) => (stderr = (stderr + text).slice(-2000)));
-    input.pipe(child.stdin);
-    child.stdout.pipe(into);
-    return new Promise((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code: code ?? 1, stderr: stderr.trim().split('\n').at(-1) ?? '' }));
-    });
+const NIX_COMMAND = ['--extra-experimental-features', 'nix-command'];
+// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
+const MAX_ARGUMENT_BYTES = 512 * 1024;
+/**
+ * A pack is a directory laid out as a Nix binary cache (`nix-cache-info`, one `.narinfo` per
+ * store path, `nar/*.nar.zst`) holding exactly the pack's paths. Nix writes and reads it itself
+ * with `nix copy`, which copies in parallel and is about twice as fast to restore as
+ * `nix-store --import` of one export stream.
+ */
+function packStoreUri(dir, query = '') {
+    if (/[?#\s]/.test(dir)) {
+        throw new PackError(`a pack directory cannot hold ? # or spaces in its name: ${dir}`);
+    }
+    return `file://${dir}${query}`;
 }
 /**
  * Writes exactly these store paths (not their closures: what the cache holds already stays out)
- * to `file` as `nix-store --export | zstd`. Nothing is left at `file` if either side fails.
+ * into `dir` with zstd-compressed NARs. Returns the bytes the pack takes; on failure nothing is
+ * left in `dir`.
  */
-async function writePack(nix, paths, file, level = 3) {
-    const exporter = (0,external_node_child_process_.spawn)(nix.program('nix-store'), ['--export', ...paths], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let exportError = '';
-    exporter.stderr
-        .setEncoding('utf8')
-        .on('data', (text) => (exportError = (exportError + text).slice(-2000)));
-    const exported = new Promise((resolve, reject) => {
-        exporter.on('error', reject);
-        exporter.on('close', (code) => resolve(code ?? 1));
-    });
-    const output = (0,external_node_fs_.createWriteStream)(file);
-    const compressed = piped('zstd', ['-q', '-T0', `-${level}`, '-c'], exporter.stdout, output);
-    const [exportCode, compress] = await Promise.all([exported, compressed]);
-    await new Promise((resolve) => output.writableFinished ? resolve() : output.on('finish', () => resolve()));
-    if (exportCode !== 0 || compress.code !== 0) {
-        await (0,promises_.rm)(file, { force: true });
-        const why = exportCode !== 0
-            ? `nix-store --export: ${exportError.trim().split('\n').at(-1)}`
-            : `zstd: ${compress.stderr}`;
-        throw new PackError(`cannot write the cache pack: ${why}`);
+async function writePack(nix, paths, dir) {
+    const uri = packStoreUri(dir, '?compression=zstd');
+    try {
+        for (const batch of batches(paths)) {
+            await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
+        }
+        return await directoryBytes(dir);
     }
-    return (await (0,promises_.stat)(file)).size;
+    catch (error) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
 }
 /**
- * Imports a pack through Nix itself (`zstd -d | nix-store --import`): the store's own database
- * and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. Signatures
- * are not checked: packs come only from the cache this action wrote (see the README).
+ * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
+ * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
+ * hashes are checked; signatures are not, since packs come only from the cache this action
+ * wrote (see the README). Paths already valid are skipped by Nix.
  */
-async function importPack(nix, file, store) {
-    const decompressor = (0,external_node_child_process_.spawn)('zstd', ['-q', '-d', '-c', file], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let zstdError = '';
-    decompressor.stderr
-        .setEncoding('utf8')
-        .on('data', (text) => (zstdError = (zstdError + text).slice(-2000)));
-    const importer = (0,external_node_child_process_.spawn)(nix.program('nix-store'), [...(store ? ['--store', store] : []), '--import', '--option', 'fsync-metadata', 'false'], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    decompressor.stdout.pipe(importer.stdin);
-    importer.stdin.on('error', () => undefined); // a failed import closes its stdin early
-    let stdout = '';
-    let importError = '';
-    importer.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
-    importer.stderr
-        .setEncoding('utf8')
-        .on('data', (text) => (importError = (importError + text).slice(-2000)));
-    const [zstdCode, importCode] = await Promise.all([decompressor, importer].map((child) => new Promise((resolve, reject) => child.on('error', reject).on('close', (code) => resolve(code ?? 1)))));
-    if (zstdCode !== 0 || importCode !== 0) {
-        const why = zstdCode !== 0
-            ? `zstd: ${zstdError.trim().split('\n').at(-1)}`
-            : `nix-store --import: ${importError.trim().split('\n').at(-1)}`;
-        throw new PackError(`cannot import ${file}: ${why}`);
+async function importPack(nix, dir, paths, store) {
+    const uri = packStoreUri(dir);
+    for (const batch of batches(paths)) {
+        await nixCopy(nix, [
+            ...(store ? ['--store', store] : []),
+            '--from',
+            uri,
+            '--no-check-sigs',
+            '--option',
+            'fsync-metadata',
+            'false',
+            ...batch,
+        ], `cannot import the pack in ${dir}`);
     }
-    return stdout.split('\n').filter((line) => line.startsWith('/'));
+}
+async function nixCopy(nix, args, failure) {
+    const result = await (0,util_process/* run */.e)(nix.program('nix'), [...NIX_COMMAND, 'copy', '--no-recursive', ...args], { stderrTailLines: 20 });
+    if (result.code !== 0) {
+        const why = result.stderrTail.filter((line) => !line.startsWith('copying path')).at(-1);
+        throw new PackError(`${failure}: nix copy: ${why ?? `exit ${result.code}`}`);
+    }
+}
+/**
+ * Splits paths into argument lists that fit a command line, keeping their order (references
+ * first, so each batch finds what it refers to in an earlier one).
+ */
+function batches(paths, limit = MAX_ARGUMENT_BYTES) {
+    const result = [];
+    let current = [];
+    let size = 0;
+    for (const path of paths) {
+        if (current.length > 0 && size + path.length + 1 > limit) {
+            result.push(current);
+            current = [];
+            size = 0;
+        }
+        current.push(path);
+        size += path.length + 1;
+    }
+    if (current.length > 0)
+        result.push(current);
+    return result;
+}
+async function directoryBytes(dir) {
+    let total = 0;
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile())
+            total += (await (0,promises_.stat)((0,external_node_path_.join)(entry.parentPath, entry.name))).size;
+    }
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/store-cache/cache.ts
@@ -42266,6 +42313,9 @@ async function importPack(nix, file, store) {
 
 
 
+
+// Downloads of a chain's packs at once; the chain is short and each download is large.
+const PARALLEL_FETCHES = 4;
 /**
  * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
  * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
@@ -42278,14 +42328,25 @@ async function restoreCache(nix, backend, options, reporter) {
         reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
         return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
     }
+    const cached = entryPaths(found.entry);
+    try {
+        await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
+    }
+    catch (error) {
+        reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}`); // the packs that need them fail below
+    }
+    // Packs download side by side; each is imported, in chain order, as soon as it is here.
+    const fetchSlot = limiter(PARALLEL_FETCHES);
+    const fetched = found.entry.packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
     let paths = 0;
     let bytes = 0;
-    const cached = entryPaths(found.entry);
-    for (const pack of found.entry.packs) {
+    for (const [index, pack] of found.entry.packs.entries()) {
         try {
-            await substituteMissingReferences(nix, pack, cached, options.store, reporter);
-            const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
-            paths += imported.length;
+            const local = await fetched[index];
+            if (!local || 'error' in local)
+                throw local?.error;
+            await importPack(nix, local.dir, pack.paths.map((info) => info.path), options.store);
+            paths += pack.paths.length;
             bytes += pack.bytes;
         }
         catch (error) {
@@ -42297,23 +42358,24 @@ async function restoreCache(nix, backend, options, reporter) {
     return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
 }
 /**
- * A pack holds only what was built here: its references that an upstream cache serves must be in
- * the store before `nix-store --import` takes it. Nix fetches them from its substituters.
+ * Packs hold only what was built here: their references that an upstream cache serves must be in
+ * the store before Nix takes the packs. Nix fetches them from its substituters.
  */
-async function substituteMissingReferences(nix, pack, cached, store, reporter) {
-    const external = [...new Set(pack.paths.flatMap((info) => info.references))].filter((path) => !cached.has(path));
+async function substituteMissingReferences(nix, packs, cached, store, reporter) {
+    const referenced = packs.flatMap((pack) => pack.paths.flatMap((info) => info.references));
+    const external = [...new Set(referenced)].filter((path) => !cached.has(path));
     const present = await (0,path_info/* validPaths */.fI)(nix, external, store);
     const missing = external.filter((path) => !present.has(path));
     if (missing.length === 0)
         return;
-    reporter.info(`store cache: fetching ${missing.length} paths the pack needs from the substituters`);
+    reporter.info(`store cache: fetching ${missing.length} paths the packs need from the substituters`);
     const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [
         ...(store ? ['--store', store] : []),
         '--realise',
         ...missing,
     ]);
     if (result.code !== 0) {
-        throw new PackError(`the pack needs ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
+        throw new PackError(`the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
     }
 }
 /** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
@@ -42349,19 +42411,25 @@ async function saveCache(nix, backend, options, reporter) {
     const chain = base?.entry.packs ?? [];
     const compact = chain.length + 1 > options.maxPackChain;
     const packed = compact ? infos : fresh;
-    const pack = await writeNewPack(nix, backend, packed);
+    const added = await writeNewPack(nix, backend, packed);
+    const pack = added.record;
     const entry = {
-        version: 1,
+        version: 2,
         key: options.key,
         created: new Date().toISOString(),
         packs: compact ? [pack] : [...chain, pack],
     };
-    await backend.storeEntry(entry);
+    try {
+        await backend.commit(entry, added);
+    }
+    finally {
+        await (0,promises_.rm)(added.dir, { recursive: true, force: true });
+    }
     reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`);
     return done(packed.length, pack.bytes, compact);
 }
 /**
- * Paths in an order `nix-store --import` accepts: every path after those of its references that
+ * Paths in the order an import needs: every path after those of its references that
  * are in the same pack (the others come from earlier packs of the chain or are in the store).
  */
 function referencesFirst(infos) {
@@ -42387,24 +42455,15 @@ function referencesFirst(infos) {
 async function writeNewPack(nix, backend, unordered) {
     const infos = referencesFirst(unordered);
     const id = (0,external_node_crypto_.randomUUID)();
-    const staging = await backend.stagingFile(id);
-    try {
-        const bytes = await writePack(nix, infos.map((info) => info.path), staging);
-        await backend.storePack(id, staging);
-        return {
-            id,
-            bytes,
-            paths: infos.map(({ path, narHash, narSize, references }) => ({
-                path,
-                narHash,
-                narSize,
-                references,
-            })),
-        };
-    }
-    finally {
-        await (0,promises_.rm)(staging, { force: true });
-    }
+    const dir = await backend.stagingDir(id);
+    const bytes = await writePack(nix, infos.map((info) => info.path), dir);
+    const paths = infos.map(({ path, narHash, narSize, references }) => ({
+        path,
+        narHash,
+        narSize,
+        references,
+    }));
+    return { dir, record: { id, bytes, paths } };
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -42463,12 +42522,14 @@ async function defaultCacheKey(workingDirectory) {
 
 
 
+
 class CacheDirectoryError extends errors/* HypernixError */.iD {
     name = 'CacheDirectoryError';
 }
 /**
- * A cache in a directory: `packs/<id>.nar.zst` are packs, `entries/<key>.json` the chains. Packs are shared by entries; every write goes to a temporary name and is renamed, so a
- * reader never sees half a pack or half an entry.
+ * A cache in a directory: `packs/<id>/` are packs (each a Nix binary cache), `entries/<key>.json`
+ * the chains. Packs are shared by entries; every write goes to a temporary name and is renamed,
+ * so a reader never sees half a pack or half an entry.
  */
 class DirectoryBackend {
     root;
@@ -42521,36 +42582,27 @@ class DirectoryBackend {
         return undefined;
     }
     async readEntry(key) {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(this.entryFile(key), 'utf8');
-        }
-        catch {
-            return undefined;
-        }
-        try {
-            const entry = JSON.parse(text);
-            return entry.version === 1 && Array.isArray(entry.packs) ? entry : undefined;
-        }
-        catch {
-            return undefined;
-        }
+        const text = await (0,promises_.readFile)(this.entryFile(key), 'utf8').catch(() => undefined);
+        return text === undefined ? undefined : parseEntry(text);
     }
-    async packFile(packId) {
-        const file = (0,external_node_path_.join)(this.root, 'packs', `${packId}.nar.zst`);
-        if (!(await (0,promises_.stat)(file).catch(() => undefined))?.isFile()) {
-            throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${packId}`);
+    packDir(packId) {
+        return (0,external_node_path_.join)(this.root, 'packs', packId);
+    }
+    async fetchPack(pack) {
+        const dir = this.packDir(pack.id);
+        if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'nix-cache-info')).catch(() => undefined))?.isFile()) {
+            throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${pack.id}`);
         }
-        return file;
+        return dir;
     }
-    async stagingFile(packId) {
-        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
-        return (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+    async stagingDir(packId) {
+        const dir = (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        return dir;
     }
-    async storePack(packId, stagingFile) {
-        await (0,promises_.rename)(stagingFile, (0,external_node_path_.join)(this.root, 'packs', `${packId}.nar.zst`));
-    }
-    async storeEntry(entry) {
+    async commit(entry, added) {
+        await (0,promises_.rename)(added.dir, this.packDir(added.record.id));
         await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
         const target = this.entryFile(entry.key);
         const temporary = `${target}.${process.pid}.tmp`;
@@ -43331,13 +43383,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

@@ -1,9 +1,15 @@
-import type { CacheEntry } from './entry.js';
+import type { CacheEntry, PackRecord } from './entry.js';
+
+/** A pack just written to a local staging directory, not yet in the cache. */
+export interface NewPack {
+  record: PackRecord;
+  dir: string;
+}
 
 /**
- * Where packs and entries live. The directory backend is for self-hosted runners and the
- * hypervisor (a local or shared disk); the GitHub Actions cache and an HTTP binary cache are to
- * come behind the same interface.
+ * Where packs and entries live: a directory (self-hosted runners, the hypervisor) or the GitHub
+ * Actions cache. A pack is a directory laid out as a Nix binary cache; restoring reads it from a
+ * local directory. An S3 or HTTP binary cache fits behind the same four calls.
  */
 export interface CacheBackend {
   readonly name: string;
@@ -12,12 +18,13 @@ export interface CacheBackend {
     key: string,
     restoreKeys: string[],
   ): Promise<{ entry: CacheEntry; exact: boolean } | undefined>;
-  /** A local file holding the pack, to import from. */
-  packFile(packId: string): Promise<string>;
-  /** A temporary file to write a new pack into, on the same disk as the cache. */
-  stagingFile(packId: string): Promise<string>;
-  /** Moves a finished pack from its staging file into the cache under `packId`. */
-  storePack(packId: string, stagingFile: string): Promise<void>;
-  /** Writes the entry for its key, replacing any older one, atomically. */
-  storeEntry(entry: CacheEntry): Promise<void>;
+  /** A local directory holding the pack, to import from (downloaded first if need be). */
+  fetchPack(pack: PackRecord): Promise<string>;
+  /** A new empty local directory to write the pack `packId` into. */
+  stagingDir(packId: string): Promise<string>;
+  /**
+   * Stores the pack just written and the entry that now lists it (its last pack). A backend that
+   * can only add whole cache entries stores both as one, and notes in the pack record where.
+   */
+  commit(entry: CacheEntry, added: NewPack): Promise<void>;
 }

@@ -54,8 +54,8 @@ describe('validateCacheKey', () => {
     expect(() => validateCacheKey('a,b', "input 'cache-key'")).toThrow(
       `input 'cache-key': letters, digits and . _ + = @ : - only; got "," in "a,b"`,
     );
-    expect(() => validateCacheKey('k'.repeat(513), "input 'cache-key'")).toThrow(
-      `input 'cache-key': at most 512 characters; got 513`,
+    expect(() => validateCacheKey('k'.repeat(476), "input 'cache-key'")).toThrow(
+      `input 'cache-key': at most 475 characters; got 476`,
     );
     expect(() => validateCacheKey('', "option '--key'")).toThrow(
       `option '--key': expected a cache key; got an empty one`,

@@ -5,11 +5,15 @@ import { buildInputs, queryPathInfos, validPaths, type PathInfo } from '../nix/p
 import { run } from '../util/process.js';
 import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
-import type { CacheBackend } from './backend.js';
+import { limiter } from '../util/limiter.js';
+import type { CacheBackend, NewPack } from './backend.js';
 import { entryBytes, entryPaths, type CacheEntry, type PackRecord } from './entry.js';
 import { importPack, PackError, writePack } from './pack.js';
 
 export type CacheHit = 'exact' | 'partial' | 'miss';
+
+// Downloads of a chain's packs at once; the chain is short and each download is large.
+const PARALLEL_FETCHES = 4;
 
 export interface RestoreResult {
   hit: CacheHit;
@@ -42,14 +46,33 @@ export async function restoreCache(
     );
     return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
   }
+  const cached = entryPaths(found.entry);
+  try {
+    await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
+  } catch (error) {
+    reporter.warning(`store cache: ${describeError(error)}`); // the packs that need them fail below
+  }
+  // Packs download side by side; each is imported, in chain order, as soon as it is here.
+  const fetchSlot = limiter(PARALLEL_FETCHES);
+  const fetched = found.entry.packs.map((pack) =>
+    fetchSlot(() => backend.fetchPack(pack)).then(
+      (dir) => ({ dir }),
+      (error: unknown) => ({ error }),
+    ),
+  );
   let paths = 0;
   let bytes = 0;
-  const cached = entryPaths(found.entry);
-  for (const pack of found.entry.packs) {
+  for (const [index, pack] of found.entry.packs.entries()) {
     try {
-      await substituteMissingReferences(nix, pack, cached, options.store, reporter);
-      const imported = await importPack(nix, await backend.packFile(pack.id), options.store);
-      paths += imported.length;
+      const local = await fetched[index];
+      if (!local || 'error' in local) throw local?.error;
+      await importPack(
+        nix,
+        local.dir,
+        pack.paths.map((info) => info.path),
+        options.store,
+      );
+      paths += pack.paths.length;
       bytes += pack.bytes;
     } catch (error) {
       reporter.warning(
@@ -65,24 +88,23 @@ export async function restoreCache(
 }
 
 /**
- * A pack holds only what was built here: its references that an upstream cache serves must be in
- * the store before `nix-store --import` takes it. Nix fetches them from its substituters.
+ * Packs hold only what was built here: their references that an upstream cache serves must be in
+ * the store before Nix takes the packs. Nix fetches them from its substituters.
  */
 async function substituteMissingReferences(
   nix: NixInstallation,
-  pack: PackRecord,
+  packs: PackRecord[],
   cached: Set<string>,
   store: string | undefined,
   reporter: Reporter,
 ): Promise<void> {
-  const external = [...new Set(pack.paths.flatMap((info) => info.references))].filter(
-    (path) => !cached.has(path),
-  );
+  const referenced = packs.flatMap((pack) => pack.paths.flatMap((info) => info.references));
+  const external = [...new Set(referenced)].filter((path) => !cached.has(path));
   const present = await validPaths(nix, external, store);
   const missing = external.filter((path) => !present.has(path));
   if (missing.length === 0) return;
   reporter.info(
-    `store cache: fetching ${missing.length} paths the pack needs from the substituters`,
+    `store cache: fetching ${missing.length} paths the packs need from the substituters`,
   );
   const result = await run(nix.program('nix-store'), [
     ...(store ? ['--store', store] : []),
@@ -91,7 +113,7 @@ async function substituteMissingReferences(
   ]);
   if (result.code !== 0) {
     throw new PackError(
-      `the pack needs ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`,
+      `the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`,
     );
   }
 }
@@ -163,14 +185,19 @@ export async function saveCache(
   const chain = base?.entry.packs ?? [];
   const compact = chain.length + 1 > options.maxPackChain;
   const packed = compact ? infos : fresh;
-  const pack = await writeNewPack(nix, backend, packed);
+  const added = await writeNewPack(nix, backend, packed);
+  const pack = added.record;
   const entry: CacheEntry = {
-    version: 1,
+    version: 2,
     key: options.key,
     created: new Date().toISOString(),
     packs: compact ? [pack] : [...chain, pack],
   };
-  await backend.storeEntry(entry);
+  try {
+    await backend.commit(entry, added);
+  } finally {
+    await rm(added.dir, { recursive: true, force: true });
+  }
   reporter.info(
     `store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`,
   );
@@ -178,7 +205,7 @@ export async function saveCache(
 }
 
 /**
- * Paths in an order `nix-store --import` accepts: every path after those of its references that
+ * Paths in the order an import needs: every path after those of its references that
  * are in the same pack (the others come from earlier packs of the chain or are in the store).
  */
 export function referencesFirst(infos: PathInfo[]): PathInfo[] {
@@ -203,28 +230,20 @@ async function writeNewPack(
   nix: NixInstallation,
   backend: CacheBackend,
   unordered: PathInfo[],
-): Promise<PackRecord> {
+): Promise<NewPack> {
   const infos = referencesFirst(unordered);
   const id = randomUUID();
-  const staging = await backend.stagingFile(id);
-  try {
-    const bytes = await writePack(
-      nix,
-      infos.map((info) => info.path),
-      staging,
-    );
-    await backend.storePack(id, staging);
-    return {
-      id,
-      bytes,
-      paths: infos.map(({ path, narHash, narSize, references }) => ({
-        path,
-        narHash,
-        narSize,
-        references,
-      })),
-    };
-  } finally {
-    await rm(staging, { force: true });
-  }
+  const dir = await backend.stagingDir(id);
+  const bytes = await writePack(
+    nix,
+    infos.map((info) => info.path),
+    dir,
+  );
+  const paths = infos.map(({ path, narHash, narSize, references }) => ({
+    path,
+    narHash,
+    narSize,
+    references,
+  }));
+  return { dir, record: { id, bytes, paths } };
 }

@@ -1,16 +1,17 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HypernixError } from '../util/errors.js';
-import type { CacheBackend } from './backend.js';
-import type { CacheEntry } from './entry.js';
+import type { CacheBackend, NewPack } from './backend.js';
+import { parseEntry, type CacheEntry, type PackRecord } from './entry.js';
 
 export class CacheDirectoryError extends HypernixError {
   override name = 'CacheDirectoryError';
 }
 
 /**
- * A cache in a directory: `packs/<id>.nar.zst` are packs, `entries/<key>.json` the chains. Packs are shared by entries; every write goes to a temporary name and is renamed, so a
- * reader never sees half a pack or half an entry.
+ * A cache in a directory: `packs/<id>/` are packs (each a Nix binary cache), `entries/<key>.json`
+ * the chains. Packs are shared by entries; every write goes to a temporary name and is renamed,
+ * so a reader never sees half a pack or half an entry.
  */
 export class DirectoryBackend implements CacheBackend {
   readonly name = 'dir';
@@ -66,38 +67,31 @@ export class DirectoryBackend implements CacheBackend {
   }
 
   private async readEntry(key: string): Promise<CacheEntry | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.entryFile(key), 'utf8');
-    } catch {
-      return undefined;
+    const text = await readFile(this.entryFile(key), 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : parseEntry(text);
+  }
+
+  private packDir(packId: string): string {
+    return join(this.root, 'packs', packId);
+  }
+
+  async fetchPack(pack: PackRecord): Promise<string> {
+    const dir = this.packDir(pack.id);
+    if (!(await stat(join(dir, 'nix-cache-info')).catch(() => undefined))?.isFile()) {
+      throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${pack.id}`);
     }
-    try {
-      const entry = JSON.parse(text) as CacheEntry;
-      return entry.version === 1 && Array.isArray(entry.packs) ? entry : undefined;
-    } catch {
-      return undefined;
-    }
+    return dir;
   }
 
-  async packFile(packId: string): Promise<string> {
-    const file = join(this.root, 'packs', `${packId}.nar.zst`);
-    if (!(await stat(file).catch(() => undefined))?.isFile()) {
-      throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${packId}`);
-    }
-    return file;
+  async stagingDir(packId: string): Promise<string> {
+    const dir = join(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    return dir;
   }
 
-  async stagingFile(packId: string): Promise<string> {
-    await mkdir(join(this.root, 'packs'), { recursive: true });
-    return join(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
-  }
-
-  async storePack(packId: string, stagingFile: string): Promise<void> {
-    await rename(stagingFile, join(this.root, 'packs', `${packId}.nar.zst`));
-  }
-
-  async storeEntry(entry: CacheEntry): Promise<void> {
+  async commit(entry: CacheEntry, added: NewPack): Promise<void> {
+    await rename(added.dir, this.packDir(added.record.id));
     await mkdir(join(this.root, 'entries'), { recursive: true });
     const target = this.entryFile(entry.key);
     const temporary = `${target}.${process.pid}.tmp`;

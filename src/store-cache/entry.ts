@@ -1,10 +1,12 @@
-/** One pack: store paths exported together by `nix-store --export`, compressed with zstd. */
+/** One pack: store paths written together as a Nix binary cache with zstd NARs. */
 export interface PackRecord {
   id: string;
   /** The store paths it holds, with their NAR hash and size, as `nix path-info` gave them. */
   paths: { path: string; narHash: string; narSize: number; references: string[] }[];
   /** Bytes the pack takes in the cache. */
   bytes: number;
+  /** Where the backend keeps it, when that is not derived from the id (a GitHub cache key). */
+  location?: string;
 }
 
 /**
@@ -12,10 +14,22 @@ export interface PackRecord {
  * first (a base, then deltas). Restoring imports them in order, so references resolve.
  */
 export interface CacheEntry {
-  version: 1;
+  version: 2;
   key: string;
   created: string;
   packs: PackRecord[];
+}
+
+/** Reads an entry written by this version; anything else (an older format, damage) is none. */
+export function parseEntry(text: string): CacheEntry | undefined {
+  try {
+    const entry = JSON.parse(text) as Partial<CacheEntry>;
+    return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
+      ? (entry as CacheEntry)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function entryPaths(entry: CacheEntry): Set<string> {

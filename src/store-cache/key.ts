@@ -1,10 +1,13 @@
 import { InputError } from '../util/errors.js';
 
-/** The GitHub cache's limits for keys; the directory backend keeps the same so keys move freely. */
-export const MAX_KEY_LENGTH = 512;
+/**
+ * The GitHub cache takes keys of up to 512 characters; the GitHub backend adds `/` and a pack id
+ * (37). The directory backend keeps the same limit, so keys move freely between backends.
+ */
+export const MAX_KEY_LENGTH = 512 - 37;
 const KEY = /^[A-Za-z0-9._+=@:-]+$/;
 
-/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most 512 of them. */
+/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
 export function validateCacheKey(key: string, label: string): string {
   if (key.length === 0) throw new InputError(`${label}: expected a cache key; got an empty one`);
   if (key.length > MAX_KEY_LENGTH) {

@@ -14,7 +14,7 @@ import { hypernix, lastLine } from '../helpers/cli.js';
 import { IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
 
 // The store cache with the directory backend, against the real Nix store: paths are saved,
-// collected away, restored through nix-store --import and checked by Nix itself.
+// collected away, restored through nix copy --from file:// and checked by Nix itself.
 
 function build(attribute: string, nonce: string): { out: string; log: string } {
   const result = spawnSync(
@@ -39,7 +39,15 @@ function collect(paths: string[]): void {
 }
 
 const packsIn = (dir: string) =>
-  readdirSync(join(dir, 'packs')).filter((name) => name.endsWith('.nar.zst'));
+  readdirSync(join(dir, 'packs')).filter((name) => !name.startsWith('.'));
+
+/** The NAR file and narinfo of one store path in a pack (a Nix binary cache). */
+function narOf(packDir: string, storePath: string): { nar: string; narinfo: string } {
+  const hash = storePath.slice('/nix/store/'.length, '/nix/store/'.length + 32);
+  const narinfo = join(packDir, `${hash}.narinfo`);
+  const url = /^URL: (.+)$/m.exec(readFileSync(narinfo, 'utf8'))?.[1] ?? '';
+  return { nar: join(packDir, url), narinfo };
+}
 
 describe('store cache in a directory', () => {
   it('saves the closure, restores it after a collection, and the build then builds nothing', async () => {
@@ -138,7 +146,23 @@ describe('store cache in a directory', () => {
     );
   });
 
-  it('skips a truncated pack with a warning and restores the rest', async () => {
+  it.each([
+    [
+      'truncated',
+      (files: { nar: string }) => truncateSync(files.nar, Math.floor(statSync(files.nar).size / 2)),
+    ],
+    [
+      'with a wrong hash',
+      (files: { narinfo: string }) =>
+        writeFileSync(
+          files.narinfo,
+          readFileSync(files.narinfo, 'utf8').replace(
+            /^NarHash: sha256:.{52}$/m,
+            `NarHash: sha256:${'0'.repeat(52)}`,
+          ),
+        ),
+    ],
+  ])('skips a pack %s with a warning and restores the rest', async (_, damage) => {
     const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
     const nonce = freshNonce();
     const base = build('derivationOnly', nonce).out;
@@ -148,12 +172,12 @@ describe('store cache in a directory', () => {
     const entry = JSON.parse(readFileSync(join(dir, 'entries', 'k.json'), 'utf8')) as {
       packs: { id: string }[];
     };
-    const broken = join(dir, 'packs', `${entry.packs[0]?.id}.nar.zst`);
-    truncateSync(broken, Math.floor(statSync(broken).size / 2));
+    damage(narOf(join(dir, 'packs', entry.packs[0]?.id ?? ''), base));
     collect([...closure(base), ...closure(later)]);
     const restored = await hypernix(['cache', 'restore', '--dir', dir, '--key', 'k', '--json']);
     expect(restored.code).toBe(0);
     expect(restored.stderr).toMatch(/warning: store cache: skipped pack \S+ of k: cannot import/);
+    expect(spawnSync('nix-store', ['--check-validity', base]).status).not.toBe(0);
     expect(spawnSync('nix-store', ['--verify-path', later]).status).toBe(0);
   });
 
@@ -162,7 +186,7 @@ describe('store cache in a directory', () => {
       ['--key', 'a,b'],
       `hypernix: option '--key': letters, digits and . _ + = @ : - only; got "," in "a,b"`,
     ],
-    [['--key', 'k'.repeat(513)], `hypernix: option '--key': at most 512 characters; got 513`],
+    [['--key', 'k'.repeat(476)], `hypernix: option '--key': at most 475 characters; got 476`],
   ])('refuses a bad key with one line: %j', async (args, message) => {
     const run = await hypernix([
       'cache',

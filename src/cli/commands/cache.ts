@@ -12,7 +12,7 @@ export const CACHE_HELP = `Usage: hypernix cache restore --dir DIR --key KEY [--
 
 A /nix/store cache in a directory (a local or shared disk). save writes only what is new in the
 closures of PATH... (by default only paths built on this machine) as one pack added to the chain
-of the entry it extends; restore imports the newest entry's packs through nix-store --import.
+of the entry it extends; restore imports the newest entry's packs through nix copy.
 
 Options:
   --dir DIR              the cache directory
