@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2150);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3979);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2150:
+/***/ 3979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28404,8 +28404,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var lib_core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -38210,8 +38210,8 @@ function labelsFor(surface) {
     return Object.fromEntries(Object.entries(names).map(([field, name]) => [field, `${kind} '${name}'`]));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/util/process.ts
 var util_process = __nccwpck_require__(2017);
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
@@ -38476,7 +38476,7 @@ function mapFlakeSource(location, target, cwd) {
 }
 function gitTopLevel(dir) {
     for (let current = dir;; current = (0,external_node_path_.dirname)(current)) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(current, '.git')))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(current, '.git')))
             return current;
         if ((0,external_node_path_.dirname)(current) === current)
             return undefined;
@@ -38543,7 +38543,7 @@ function extractFlags(url) {
 }
 async function install_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
         hash.update(chunk);
     return hash.digest('hex');
 }
@@ -38580,7 +38580,7 @@ async function exists(path) {
 async function installNix(options, reporter) {
     ensureToolCacheEnv();
     // Loaded here: only an install needs tool-cache (and its HTTP client).
-    const toolCache = await __nccwpck_require__.e(/* import() */ 805).then(__nccwpck_require__.bind(__nccwpck_require__, 9805));
+    const toolCache = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9805));
     const version = installerCacheVersion(options.url);
     let extracted = toolCache.find(TOOL_NAME, version);
     if (extracted) {
@@ -38771,7 +38771,7 @@ class digest_DigestCounter {
 }
 async function digest_sha256File(path, start = 0, end) {
     const counter = new digest_DigestCounter();
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
     for await (const chunk of stream)
         counter.update(chunk);
     return { digest: counter.digest(), size: counter.bytes };
@@ -38815,7 +38815,7 @@ function sniffBytes(head) {
 }
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
-    const file = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: READ_CHUNK });
+    const file = (0,external_node_fs_.createReadStream)(path, { highWaterMark: READ_CHUNK });
     if (format === 'tar')
         return file;
     const tar = compression_decompressor(format === 'tar.gz' ? 'gzip' : 'zstd');
@@ -39196,7 +39196,7 @@ async function findDockerArchive(outPath) {
     const format = await sniffFile(outPath);
     if (format === 'stream') {
         try {
-            await (0,promises_.access)(outPath, external_node_fs_namespaceObject.constants.X_OK);
+            await (0,promises_.access)(outPath, external_node_fs_.constants.X_OK);
         }
         catch {
             throw new OutputLayoutError(`${outPath} starts with #! but is not executable; ${NOT_AN_ARCHIVE}`);
@@ -39303,7 +39303,7 @@ function validateCacheKey(key, label) {
 
 
 
-const CACHE_BACKENDS = ['dir', 'off'];
+const CACHE_BACKENDS = ['gha', 'dir', 'off'];
 const CACHE_INPUT_NAMES = {
     cache: 'cache',
     cacheKey: 'cache-key',
@@ -39389,7 +39389,7 @@ function parseCacheConfig(raw) {
 }
 
 // EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 7 modules
-var store_cache = __nccwpck_require__(1092);
+var store_cache = __nccwpck_require__(740);
 ;// CONCATENATED MODULE: ./src/config/presets.ts
 
 /**
@@ -39918,8 +39918,8 @@ class RegistryAuth {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 
 
@@ -39930,7 +39930,7 @@ class StallError extends Error {
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
 const agents = {
     http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new external_node_https_.Agent({ keepAlive: true, maxSockets: 16 }),
 };
 async function readAll(body, limit) {
     const chunks = [];
@@ -39952,7 +39952,7 @@ async function readAll(body, limit) {
 function send(request) {
     const url = new URL(request.url);
     const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? external_node_https_namespaceObject : external_node_http_;
+    const transport = isHttps ? external_node_https_ : external_node_http_;
     const headers = { 'user-agent': 'hypernix', ...request.headers };
     const body = request.body;
     if (Buffer.isBuffer(body))
@@ -40504,7 +40504,7 @@ async function pushArtifact(file, options) {
         const packed = await restartingUpload(client, file, async () => {
             const upload = await ChunkedUpload.start(client, repository);
             const counter = new digest_DigestCounter();
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
                 for await (const chunk of source) {
                     counter.update(chunk);
                     await upload.write(chunk);
@@ -40580,7 +40580,7 @@ async function uploadFile(client, repository, file, digest, size) {
     }
     return restartingUpload(client, file, async () => {
         const upload = await ChunkedUpload.start(client, repository);
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK })) {
             await upload.write(chunk);
         }
         await upload.finish(digest);
@@ -40916,7 +40916,7 @@ function layoutDirectory(path) {
     return {
         describe: path,
         read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
-        open: (name) => (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
+        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
         has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
@@ -40934,8 +40934,8 @@ async function layoutTar(path) {
     const open = (name) => {
         const { offset, size } = entry(name);
         return size > 0
-            ? (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
-            : (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
+            ? (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1, highWaterMark: READ_CHUNK })
+            : (0,external_node_fs_.createReadStream)('/dev/null');
     };
     return {
         describe: path,
@@ -41301,7 +41301,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
         const { offset, size } = entry(name);
         const chunks = [];
         if (size > 0)
-            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { start: offset, end: offset + size - 1 }))
+            for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
                 chunks.push(chunk);
         return Buffer.concat(chunks);
     };
@@ -41317,7 +41317,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
             path: layerPath,
             diffId: config.diffIds[layerIndex],
             open: () => size > 0
-                ? (0,external_node_fs_namespaceObject.createReadStream)(path, {
+                ? (0,external_node_fs_.createReadStream)(path, {
                     start: offset,
                     end: offset + size - 1,
                     highWaterMark: READ_CHUNK,
@@ -41329,7 +41329,7 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
     return { config, layers };
 }
 function emptyStream() {
-    return (0,external_node_fs_namespaceObject.createReadStream)('/dev/null');
+    return (0,external_node_fs_.createReadStream)('/dev/null');
 }
 /**
  * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
@@ -41958,7 +41958,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 function kitRoot(moduleUrl = import.meta.url) {
     let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'examples')))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'examples')))
             return dir;
         const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
@@ -42053,7 +42053,7 @@ async function main() {
     // The store cache comes back before the build; caching never fails a build.
     let nix;
     let save;
-    if (cache.cache === 'dir') {
+    if (cache.cache !== 'off') {
         nix = await ensureNix(config, reporter);
         try {
             ({ save } = await (0,store_cache/* restoreForBuild */.a6)(cache, nix, config.workingDirectory ?? '.', config.kind, reporter));
@@ -42100,11 +42100,11 @@ async function main() {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3838);
 /* harmony import */ var _nix_locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1471);
 /* harmony import */ var _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6415);
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(765);
-/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1092);
+/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(740);
 
 
 
@@ -42137,7 +42137,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 1092:
+/***/ 740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42154,8 +42154,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/nix/path-info.ts
@@ -42186,26 +42186,8 @@ function limiter(limit) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/store-cache/entry.ts
-/** Reads an entry written by this version; anything else (an older format, damage) is none. */
-function parseEntry(text) {
-    try {
-        const entry = JSON.parse(text);
-        return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
-            ? entry
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function entryPaths(entry) {
-    return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
-}
-function entryBytes(entry) {
-    return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
-}
-
+// EXTERNAL MODULE: ./src/store-cache/entry.ts
+var store_cache_entry = __nccwpck_require__(9562);
 ;// CONCATENATED MODULE: ./src/store-cache/pack.ts
 
 
@@ -42323,12 +42305,19 @@ const PARALLEL_FETCHES = 4;
  */
 async function restoreCache(nix, backend, options, reporter) {
     const started = performance.now();
-    const found = await backend.find(options.key, options.restoreKeys);
+    let found;
+    try {
+        found = await backend.find(options.key, options.restoreKeys);
+    }
+    catch (error) {
+        reporter.warning(`store cache: cannot look up ${options.key}: ${(0,errors/* describeError */.Uc)(error)}`);
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+    }
     if (!found) {
         reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
         return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
     }
-    const cached = entryPaths(found.entry);
+    const cached = (0,store_cache_entry/* entryPaths */.zH)(found.entry);
     try {
         await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
     }
@@ -42396,7 +42385,7 @@ async function saveCache(nix, backend, options, reporter) {
     const roots = new Set(options.excludeRoots ? options.roots : []);
     const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
     const base = await backend.find(options.key, options.restoreKeys);
-    const have = base ? entryPaths(base.entry) : new Set();
+    const have = base ? (0,store_cache_entry/* entryPaths */.zH)(base.entry) : new Set();
     const fresh = infos.filter((info) => !have.has(info.path));
     const done = (paths, bytes, compacted) => ({
         paths,
@@ -42425,7 +42414,7 @@ async function saveCache(nix, backend, options, reporter) {
     finally {
         await (0,promises_.rm)(added.dir, { recursive: true, force: true });
     }
-    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`);
+    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,store_cache_entry/* entryBytes */.eD)(entry)} bytes`);
     return done(packed.length, pack.bytes, compact);
 }
 /**
@@ -42583,7 +42572,7 @@ class DirectoryBackend {
     }
     async readEntry(key) {
         const text = await (0,promises_.readFile)(this.entryFile(key), 'utf8').catch(() => undefined);
-        return text === undefined ? undefined : parseEntry(text);
+        return text === undefined ? undefined : (0,store_cache_entry/* parseEntry */.ER)(text);
     }
     packDir(packId) {
         return (0,external_node_path_.join)(this.root, 'packs', packId);
@@ -42609,6 +42598,26 @@ class DirectoryBackend {
         await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
         await (0,promises_.rename)(temporary, target);
     }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/backends.ts
+
+/**
+ * Opens the chosen backend, checked for use: a directory must be writable when saving (the error
+ * names `label`, the input that gave it), the GitHub cache must be offered by the runner.
+ */
+async function openBackend(choice, reporter, use) {
+    if (choice.kind === 'gha') {
+        // @actions/cache brings the Azure SDK: loaded only when the GitHub cache is chosen.
+        const { GithubCacheBackend } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(131), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5029));
+        const backend = new GithubCacheBackend(reporter);
+        backend.ensureAvailable();
+        return backend;
+    }
+    const backend = new DirectoryBackend(choice.dir);
+    if (use.forSave)
+        await backend.ensureWritable(use.label);
+    return backend;
 }
 
 // EXTERNAL MODULE: ./src/util/format.ts
@@ -42684,7 +42693,8 @@ async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
     const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
     const key = cache.cacheKey ?? defaults.key;
     const restoreKeys = cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
-    const backend = new DirectoryBackend(cache.cacheDir);
+    const choice = backendChoice(cache);
+    const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
     const result = await reporter.group('store cache: restore', () => restoreCache(nix, backend, { key, restoreKeys }, reporter));
     core/* setOutput */.uH('cache-hit', result.hit);
     core/* setOutput */.uH('cache-restored-paths', String(result.paths));
@@ -42701,7 +42711,7 @@ async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
     return {
         result,
         save: {
-            dir: cache.cacheDir,
+            backend: choice,
             key,
             restoreKeys,
             includeUpstream: cache.cacheUpstreamPaths,
@@ -42713,6 +42723,9 @@ async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
         },
     };
 }
+function backendChoice(cache) {
+    return cache.cache === 'dir' ? { kind: 'dir', dir: cache.cacheDir } : { kind: 'gha' };
+}
 function rememberForSave(state) {
     core/* saveState */.LZ(dispatch/* STATE */.c4.storeCache, JSON.stringify(state));
 }
@@ -42722,8 +42735,10 @@ async function saveAfterBuild(nix, reporter) {
     if (!text)
         return undefined;
     const state = JSON.parse(text);
-    const backend = new DirectoryBackend(state.dir);
-    await backend.ensureWritable("input 'cache-dir'");
+    const backend = await openBackend(state.backend, reporter, {
+        forSave: true,
+        label: "input 'cache-dir'",
+    });
     if (state.maxStoreSize !== undefined)
         await collectGarbageTo(nix, state.maxStoreSize, reporter);
     const result = await saveCache(nix, backend, {
@@ -42772,7 +42787,7 @@ function restoreSummary(key, result) {
 /* unused harmony export workspaceRelative */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3838);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17);
 
 
@@ -43069,7 +43084,7 @@ async function validPaths(nix, paths, store) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ ActionsReporter)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 
 /** The action's reporter: log groups, annotations and masking through @actions/core. */
 class ActionsReporter {
@@ -43105,6 +43120,36 @@ function annotation(location) {
         startLine: location.line,
         ...(location.column ? { startColumn: location.column } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 9562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   eD: () => (/* binding */ entryBytes),
+/* harmony export */   zH: () => (/* binding */ entryPaths)
+/* harmony export */ });
+/** Reads an entry written by this version; anything else (an older format, damage) is none. */
+function parseEntry(text) {
+    try {
+        const entry = JSON.parse(text);
+        return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
+            ? entry
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function entryPaths(entry) {
+    return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
+}
+function entryBytes(entry) {
+    return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
 }
 
 
@@ -43274,6 +43319,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 5317:
 /***/ ((module) => {
 
@@ -43386,6 +43438,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -43404,6 +43463,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
@@ -43432,6 +43505,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -43526,6 +43606,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -43533,7 +43627,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6058:
+/***/ 3838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43729,84 +43823,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -43841,7 +43861,7 @@ class oidc_utils_OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
@@ -43859,7 +43879,7 @@ class oidc_utils_OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
@@ -45280,16 +45300,103 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
 /***/ 4942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
@@ -46605,7 +46712,7 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

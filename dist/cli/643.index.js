@@ -527,7 +527,7 @@ async function exists(path) {
 async function installNix(options, reporter) {
     ensureToolCacheEnv();
     // Loaded here: only an install needs tool-cache (and its HTTP client).
-    const toolCache = await __webpack_require__.e(/* import() */ 991).then(__webpack_require__.bind(__webpack_require__, 5991));
+    const toolCache = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
     const version = installerCacheVersion(options.url);
     let extracted = toolCache.find(TOOL_NAME, version);
     if (extracted) {

@@ -41,7 +41,7 @@ const COMMANDS = {
     build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 643))).buildCommand,
     push: async () => (await Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(618)]).then(__webpack_require__.bind(__webpack_require__, 618))).pushCommand,
     artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(93), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
-    cache: async () => (await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955))).cacheCommand,
+    cache: async () => (await __webpack_require__.e(/* import() */ 880).then(__webpack_require__.bind(__webpack_require__, 4880))).cacheCommand,
 };
 async function runCommand(name, argv, io) {
     const command = await COMMANDS[name]();

@@ -9,7 +9,7 @@ import {
   shown,
 } from './parse-helpers.js';
 
-export const CACHE_BACKENDS = ['dir', 'off'] as const;
+export const CACHE_BACKENDS = ['gha', 'dir', 'off'] as const;
 
 export type CacheField =
   | 'cache'

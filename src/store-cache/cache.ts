@@ -39,7 +39,13 @@ export async function restoreCache(
   reporter: Reporter,
 ): Promise<RestoreResult> {
   const started = performance.now();
-  const found = await backend.find(options.key, options.restoreKeys);
+  let found: Awaited<ReturnType<CacheBackend['find']>>;
+  try {
+    found = await backend.find(options.key, options.restoreKeys);
+  } catch (error) {
+    reporter.warning(`store cache: cannot look up ${options.key}: ${describeError(error)}`);
+    return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+  }
   if (!found) {
     reporter.info(
       `store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`,

@@ -52,7 +52,7 @@ export async function main(): Promise<void> {
   // The store cache comes back before the build; caching never fails a build.
   let nix: NixInstallation | undefined;
   let save: Omit<StoreCacheState, 'roots'> | undefined;
-  if (cache.cache === 'dir') {
+  if (cache.cache !== 'off') {
     nix = await ensureNix(config, reporter);
     try {
       ({ save } = await restoreForBuild(

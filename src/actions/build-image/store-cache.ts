@@ -12,7 +12,7 @@ import {
   type SaveResult,
 } from '../../store-cache/cache.js';
 import { defaultCacheKey } from '../../store-cache/default-key.js';
-import { DirectoryBackend } from '../../store-cache/dir-backend.js';
+import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { collectGarbageTo } from '../../store-cache/gc.js';
 import { formatBytes } from '../../util/format.js';
 import { STATE } from '../dispatch.js';
@@ -27,7 +27,7 @@ export const CACHE_OUTPUT_NAMES = [
 
 /** What main hands to post for the save: the settings and what was built. */
 export interface StoreCacheState {
-  dir: string;
+  backend: BackendChoice;
   key: string;
   restoreKeys: string[];
   includeUpstream: boolean;
@@ -66,7 +66,8 @@ export async function restoreForBuild(
   const key = cache.cacheKey ?? defaults.key;
   const restoreKeys =
     cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
-  const backend = new DirectoryBackend(cache.cacheDir as string);
+  const choice = backendChoice(cache);
+  const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
   const result = await reporter.group('store cache: restore', () =>
     restoreCache(nix, backend, { key, restoreKeys }, reporter),
   );
@@ -85,7 +86,7 @@ export async function restoreForBuild(
   return {
     result,
     save: {
-      dir: cache.cacheDir as string,
+      backend: choice,
       key,
       restoreKeys,
       includeUpstream: cache.cacheUpstreamPaths,
@@ -96,6 +97,10 @@ export async function restoreForBuild(
       maxStoreSize: cache.maxStoreSize,
     },
   };
+}
+
+function backendChoice(cache: CacheConfig): BackendChoice {
+  return cache.cache === 'dir' ? { kind: 'dir', dir: cache.cacheDir as string } : { kind: 'gha' };
 }
 
 export function rememberForSave(state: StoreCacheState): void {
@@ -110,8 +115,10 @@ export async function saveAfterBuild(
   const text = core.getState(STATE.storeCache);
   if (!text) return undefined;
   const state = JSON.parse(text) as StoreCacheState;
-  const backend = new DirectoryBackend(state.dir);
-  await backend.ensureWritable("input 'cache-dir'");
+  const backend = await openBackend(state.backend, reporter, {
+    forSave: true,
+    label: "input 'cache-dir'",
+  });
   if (state.maxStoreSize !== undefined) await collectGarbageTo(nix, state.maxStoreSize, reporter);
   const result = await saveCache(
     nix,

@@ -1,21 +1,23 @@
 import { locateNix } from '../../nix/locate.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { restoreCache, saveCache } from '../../store-cache/cache.js';
-import { DirectoryBackend } from '../../store-cache/dir-backend.js';
+import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { validateCacheKey } from '../../store-cache/key.js';
 import { InputError } from '../../util/errors.js';
 import type { CliIo } from '../cli.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
-export const CACHE_HELP = `Usage: hypernix cache restore --dir DIR --key KEY [--restore-key PREFIX]... [--json]
-       hypernix cache save --dir DIR --key KEY [--restore-key PREFIX]... [options] PATH...
+export const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [--json]
+       hypernix cache save (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [options] PATH...
 
-A /nix/store cache in a directory (a local or shared disk). save writes only what is new in the
-closures of PATH... (by default only paths built on this machine) as one pack added to the chain
-of the entry it extends; restore imports the newest entry's packs through nix copy.
+A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
+step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
+only paths built on this machine) as one pack added to the chain of the entry it extends;
+restore imports the newest entry's packs through nix copy.
 
 Options:
   --dir DIR              the cache directory
+  --gha                  the GitHub Actions cache (needs the runner's ACTIONS_* variables)
   --key KEY              the entry to restore or save (letters, digits and . _ + = @ : -)
   --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
   --include-upstream     save paths an upstream cache serves too
@@ -30,6 +32,7 @@ Options:
 
 const OPTIONS = {
   dir: { type: 'string' },
+  gha: { type: 'boolean' },
   key: { type: 'string' },
   'restore-key': { type: 'string', multiple: true },
   'include-upstream': { type: 'boolean' },
@@ -58,7 +61,12 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(CACHE_HELP);
     return 0;
   }
-  if (!values.dir) throw new InputError(`option '--dir': required: the cache directory`);
+  if (!values.dir === !values.gha) {
+    throw new InputError(
+      `option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`,
+    );
+  }
+  const choice: BackendChoice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
   const key = validateCacheKey(values.key ?? '', "option '--key'");
   const restoreKeys = (values['restore-key'] ?? []).map((prefix) =>
     validateCacheKey(prefix, "option '--restore-key'"),
@@ -71,8 +79,9 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const nix = await locateNix(reporter);
-  const backend = new DirectoryBackend(values.dir);
+  const label = "option '--dir'";
   if (verb === 'restore') {
+    const backend = await openBackend(choice, reporter, { forSave: false, label });
     if (positionals.length > 0)
       throw new UsageError(`restore takes no paths; run 'hypernix cache --help'`);
     const result = await restoreCache(
@@ -90,7 +99,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length === 0)
     throw new UsageError(`save needs the store paths to cache; run 'hypernix cache --help'`);
-  await backend.ensureWritable("option '--dir'");
+  const backend = await openBackend(choice, reporter, { forSave: true, label });
   const result = await saveCache(
     nix,
     backend,

@@ -1,8 +1,8 @@
-export const id = 955;
-export const ids = [955];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
-/***/ 1955:
+/***/ 4880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -50,26 +50,8 @@ function limiter(limit) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/store-cache/entry.ts
-/** Reads an entry written by this version; anything else (an older format, damage) is none. */
-function parseEntry(text) {
-    try {
-        const entry = JSON.parse(text);
-        return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
-            ? entry
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function entryPaths(entry) {
-    return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
-}
-function entryBytes(entry) {
-    return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
-}
-
+// EXTERNAL MODULE: ./src/store-cache/entry.ts
+var store_cache_entry = __webpack_require__(9562);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/store-cache/pack.ts
@@ -189,12 +171,19 @@ const PARALLEL_FETCHES = 4;
  */
 async function restoreCache(nix, backend, options, reporter) {
     const started = performance.now();
-    const found = await backend.find(options.key, options.restoreKeys);
+    let found;
+    try {
+        found = await backend.find(options.key, options.restoreKeys);
+    }
+    catch (error) {
+        reporter.warning(`store cache: cannot look up ${options.key}: ${(0,errors/* describeError */.Uc)(error)}`);
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+    }
     if (!found) {
         reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
         return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
     }
-    const cached = entryPaths(found.entry);
+    const cached = (0,store_cache_entry/* entryPaths */.zH)(found.entry);
     try {
         await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
     }
@@ -262,7 +251,7 @@ async function saveCache(nix, backend, options, reporter) {
     const roots = new Set(options.excludeRoots ? options.roots : []);
     const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
     const base = await backend.find(options.key, options.restoreKeys);
-    const have = base ? entryPaths(base.entry) : new Set();
+    const have = base ? (0,store_cache_entry/* entryPaths */.zH)(base.entry) : new Set();
     const fresh = infos.filter((info) => !have.has(info.path));
     const done = (paths, bytes, compacted) => ({
         paths,
@@ -291,7 +280,7 @@ async function saveCache(nix, backend, options, reporter) {
     finally {
         await (0,promises_.rm)(added.dir, { recursive: true, force: true });
     }
-    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`);
+    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,store_cache_entry/* entryBytes */.eD)(entry)} bytes`);
     return done(packed.length, pack.bytes, compact);
 }
 /**
@@ -397,7 +386,7 @@ class DirectoryBackend {
     }
     async readEntry(key) {
         const text = await (0,promises_.readFile)(this.entryFile(key), 'utf8').catch(() => undefined);
-        return text === undefined ? undefined : parseEntry(text);
+        return text === undefined ? undefined : (0,store_cache_entry/* parseEntry */.ER)(text);
     }
     packDir(packId) {
         return (0,external_node_path_.join)(this.root, 'packs', packId);
@@ -423,6 +412,26 @@ class DirectoryBackend {
         await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
         await (0,promises_.rename)(temporary, target);
     }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/backends.ts
+
+/**
+ * Opens the chosen backend, checked for use: a directory must be writable when saving (the error
+ * names `label`, the input that gave it), the GitHub cache must be offered by the runner.
+ */
+async function openBackend(choice, reporter, use) {
+    if (choice.kind === 'gha') {
+        // @actions/cache brings the Azure SDK: loaded only when the GitHub cache is chosen.
+        const { GithubCacheBackend } = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(131), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 5029));
+        const backend = new GithubCacheBackend(reporter);
+        backend.ensureAvailable();
+        return backend;
+    }
+    const backend = new DirectoryBackend(choice.dir);
+    if (use.forSave)
+        await backend.ensureWritable(use.label);
+    return backend;
 }
 
 ;// CONCATENATED MODULE: ./src/store-cache/key.ts
@@ -457,15 +466,17 @@ var usage = __webpack_require__(7485);
 
 
 
-const CACHE_HELP = `Usage: hypernix cache restore --dir DIR --key KEY [--restore-key PREFIX]... [--json]
-       hypernix cache save --dir DIR --key KEY [--restore-key PREFIX]... [options] PATH...
+const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [--json]
+       hypernix cache save (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [options] PATH...
 
-A /nix/store cache in a directory (a local or shared disk). save writes only what is new in the
-closures of PATH... (by default only paths built on this machine) as one pack added to the chain
-of the entry it extends; restore imports the newest entry's packs through nix copy.
+A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
+step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
+only paths built on this machine) as one pack added to the chain of the entry it extends;
+restore imports the newest entry's packs through nix copy.
 
 Options:
   --dir DIR              the cache directory
+  --gha                  the GitHub Actions cache (needs the runner's ACTIONS_* variables)
   --key KEY              the entry to restore or save (letters, digits and . _ + = @ : -)
   --restore-key PREFIX   fall back to the newest entry whose key starts with PREFIX (repeatable)
   --include-upstream     save paths an upstream cache serves too
@@ -479,6 +490,7 @@ Options:
 `;
 const OPTIONS = {
     dir: { type: 'string' },
+    gha: { type: 'boolean' },
     key: { type: 'string' },
     'restore-key': { type: 'string', multiple: true },
     'include-upstream': { type: 'boolean' },
@@ -504,8 +516,10 @@ async function cacheCommand(argv, io) {
         io.stdout.write(CACHE_HELP);
         return 0;
     }
-    if (!values.dir)
-        throw new errors/* InputError */.dz(`option '--dir': required: the cache directory`);
+    if (!values.dir === !values.gha) {
+        throw new errors/* InputError */.dz(`option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`);
+    }
+    const choice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
     const key = validateCacheKey(values.key ?? '', "option '--key'");
     const restoreKeys = (values['restore-key'] ?? []).map((prefix) => validateCacheKey(prefix, "option '--restore-key'"));
     const maxPackChain = Number(values['max-pack-chain'] ?? '8');
@@ -514,8 +528,9 @@ async function cacheCommand(argv, io) {
     }
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
     const nix = await (0,locate/* locateNix */.WH)(reporter);
-    const backend = new DirectoryBackend(values.dir);
+    const label = "option '--dir'";
     if (verb === 'restore') {
+        const backend = await openBackend(choice, reporter, { forSave: false, label });
         if (positionals.length > 0)
             throw new usage/* UsageError */.e(`restore takes no paths; run 'hypernix cache --help'`);
         const result = await restoreCache(nix, backend, { key, restoreKeys, store: values.store }, reporter);
@@ -526,7 +541,7 @@ async function cacheCommand(argv, io) {
     }
     if (positionals.length === 0)
         throw new usage/* UsageError */.e(`save needs the store paths to cache; run 'hypernix cache --help'`);
-    await backend.ensureWritable("option '--dir'");
+    const backend = await openBackend(choice, reporter, { forSave: true, label });
     const result = await saveCache(nix, backend, {
         key,
         restoreKeys,
@@ -821,6 +836,36 @@ function at(location) {
     if (!location)
         return '';
     return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
+}
+
+
+/***/ }),
+
+/***/ 9562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   eD: () => (/* binding */ entryBytes),
+/* harmony export */   zH: () => (/* binding */ entryPaths)
+/* harmony export */ });
+/** Reads an entry written by this version; anything else (an older format, damage) is none. */
+function parseEntry(text) {
+    try {
+        const entry = JSON.parse(text);
+        return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
+            ? entry
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function entryPaths(entry) {
+    return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
+}
+function entryBytes(entry) {
+    return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
 }
 
 
