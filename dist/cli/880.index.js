@@ -59,6 +59,7 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+
 class PackError extends errors/* HypernixError */.iD {
     name = 'PackError';
 }
@@ -79,21 +80,51 @@ function packStoreUri(dir, query = '') {
 }
 /**
  * Writes exactly these store paths (not their closures: what the cache holds already stays out)
- * into `dir` with zstd-compressed NARs. Returns the bytes the pack takes; on failure nothing is
- * left in `dir`.
+ * into `dir` with zstd-compressed NARs, in the order given (references first). Returns the bytes
+ * the pack takes; on failure nothing is left in `dir`.
  */
-async function writePack(nix, paths, dir) {
+async function writePack(nix, infos, dir) {
     const uri = packStoreUri(dir, '?compression=zstd');
     try {
-        for (const batch of batches(paths)) {
+        const stubs = await writeReferenceStubs(nix, infos, dir);
+        for (const batch of batches(infos.map((info) => info.path))) {
             await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
         }
+        await Promise.all(stubs.map((stub) => (0,promises_.rm)(stub)));
         return await directoryBytes(dir);
     }
     catch (error) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         throw error;
     }
+}
+/**
+ * Nix adds a path to a binary cache only when the cache knows its references. References outside
+ * the pack (in earlier packs, or served upstream) get a narinfo without a NAR while the pack is
+ * written; they are removed after, so the pack never offers what it does not hold.
+ */
+async function writeReferenceStubs(nix, infos, dir) {
+    const inPack = new Set(infos.map((info) => info.path));
+    const outside = [...new Set(infos.flatMap((info) => info.references))].filter((path) => !inPack.has(path));
+    const stubs = [];
+    for (const info of await (0,path_info/* queryPathInfos */.zN)(nix, outside, false)) {
+        const file = (0,external_node_path_.join)(dir, `${hashPart(info.path)}.narinfo`);
+        await (0,promises_.writeFile)(file, [
+            `StorePath: ${info.path}`,
+            `URL: nar/not-in-this-pack.nar`,
+            `Compression: none`,
+            `NarHash: ${info.narHash}`,
+            `NarSize: ${info.narSize}`,
+            `References: ${info.references.map((reference) => (0,external_node_path_.basename)(reference)).join(' ')}`,
+            '',
+        ].join('\n'));
+        stubs.push(file);
+    }
+    return stubs;
+}
+/** The 32-character hash that names a store path's narinfo. */
+function hashPart(storePath) {
+    return (0,external_node_path_.basename)(storePath).slice(0, 32);
 }
 /**
  * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
@@ -239,7 +270,8 @@ function worthCaching(info) {
 }
 /**
  * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
- * for the key or the restore keys), or as one compacted pack when the chain would grow too long.
+ * for the key or the restore keys), or as one compacted pack when the chain would grow too long
+ * or the entry came from another key.
  * Nothing is written when nothing is new.
  */
 async function saveCache(nix, backend, options, reporter) {
@@ -264,7 +296,8 @@ async function saveCache(nix, backend, options, reporter) {
         return done(0, 0, false);
     }
     const chain = base?.entry.packs ?? [];
-    const compact = chain.length + 1 > options.maxPackChain;
+    // A new key starts its own chain: the old key's entries age out of the cache on their own.
+    const compact = (base !== undefined && !base.exact) || chain.length + 1 > options.maxPackChain;
     const packed = compact ? infos : fresh;
     const added = await writeNewPack(nix, backend, packed);
     const pack = added.record;
@@ -311,7 +344,7 @@ async function writeNewPack(nix, backend, unordered) {
     const infos = referencesFirst(unordered);
     const id = (0,external_node_crypto_.randomUUID)();
     const dir = await backend.stagingDir(id);
-    const bytes = await writePack(nix, infos.map((info) => info.path), dir);
+    const bytes = await writePack(nix, infos, dir);
     const paths = infos.map(({ path, narHash, narSize, references }) => ({
         path,
         narHash,

@@ -153,7 +153,8 @@ export function worthCaching(info: PathInfo): boolean {
 
 /**
  * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
- * for the key or the restore keys), or as one compacted pack when the chain would grow too long.
+ * for the key or the restore keys), or as one compacted pack when the chain would grow too long
+ * or the entry came from another key.
  * Nothing is written when nothing is new.
  */
 export async function saveCache(
@@ -189,7 +190,8 @@ export async function saveCache(
     return done(0, 0, false);
   }
   const chain = base?.entry.packs ?? [];
-  const compact = chain.length + 1 > options.maxPackChain;
+  // A new key starts its own chain: the old key's entries age out of the cache on their own.
+  const compact = (base !== undefined && !base.exact) || chain.length + 1 > options.maxPackChain;
   const packed = compact ? infos : fresh;
   const added = await writeNewPack(nix, backend, packed);
   const pack = added.record;
@@ -240,11 +242,7 @@ async function writeNewPack(
   const infos = referencesFirst(unordered);
   const id = randomUUID();
   const dir = await backend.stagingDir(id);
-  const bytes = await writePack(
-    nix,
-    infos.map((info) => info.path),
-    dir,
-  );
+  const bytes = await writePack(nix, infos, dir);
   const paths = infos.map(({ path, narHash, narSize, references }) => ({
     path,
     narHash,

@@ -1,6 +1,7 @@
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { NixInstallation } from '../nix/locate.js';
+import { queryPathInfos, type PathInfo } from '../nix/path-info.js';
 import { HypernixError } from '../util/errors.js';
 import { run } from '../util/process.js';
 
@@ -25,26 +26,70 @@ export function packStoreUri(dir: string, query = ''): string {
   return `file://${dir}${query}`;
 }
 
+/** What writing a pack needs to know of a path: `nix path-info`'s answer. */
+type PackPath = Pick<PathInfo, 'path' | 'narHash' | 'narSize' | 'references'>;
+
 /**
  * Writes exactly these store paths (not their closures: what the cache holds already stays out)
- * into `dir` with zstd-compressed NARs. Returns the bytes the pack takes; on failure nothing is
- * left in `dir`.
+ * into `dir` with zstd-compressed NARs, in the order given (references first). Returns the bytes
+ * the pack takes; on failure nothing is left in `dir`.
  */
 export async function writePack(
   nix: NixInstallation,
-  paths: string[],
+  infos: PackPath[],
   dir: string,
 ): Promise<number> {
   const uri = packStoreUri(dir, '?compression=zstd');
   try {
-    for (const batch of batches(paths)) {
+    const stubs = await writeReferenceStubs(nix, infos, dir);
+    for (const batch of batches(infos.map((info) => info.path))) {
       await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
     }
+    await Promise.all(stubs.map((stub) => rm(stub)));
     return await directoryBytes(dir);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Nix adds a path to a binary cache only when the cache knows its references. References outside
+ * the pack (in earlier packs, or served upstream) get a narinfo without a NAR while the pack is
+ * written; they are removed after, so the pack never offers what it does not hold.
+ */
+async function writeReferenceStubs(
+  nix: NixInstallation,
+  infos: PackPath[],
+  dir: string,
+): Promise<string[]> {
+  const inPack = new Set(infos.map((info) => info.path));
+  const outside = [...new Set(infos.flatMap((info) => info.references))].filter(
+    (path) => !inPack.has(path),
+  );
+  const stubs: string[] = [];
+  for (const info of await queryPathInfos(nix, outside, false)) {
+    const file = join(dir, `${hashPart(info.path)}.narinfo`);
+    await writeFile(
+      file,
+      [
+        `StorePath: ${info.path}`,
+        `URL: nar/not-in-this-pack.nar`,
+        `Compression: none`,
+        `NarHash: ${info.narHash}`,
+        `NarSize: ${info.narSize}`,
+        `References: ${info.references.map((reference) => basename(reference)).join(' ')}`,
+        '',
+      ].join('\n'),
+    );
+    stubs.push(file);
+  }
+  return stubs;
+}
+
+/** The 32-character hash that names a store path's narinfo. */
+function hashPart(storePath: string): string {
+  return basename(storePath).slice(0, 32);
 }
 
 /**

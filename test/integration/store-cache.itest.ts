@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hypernix, lastLine } from '../helpers/cli.js';
-import { IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
+import { FIXTURES, IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
 
 // The store cache with the directory backend, against the real Nix store: paths are saved,
 // collected away, restored through nix copy --from file:// and checked by Nix itself.
@@ -115,6 +115,125 @@ describe('store cache in a directory', () => {
       packs: unknown[];
     };
     expect(entry.packs).toHaveLength(2);
+  });
+
+  it('starts a new key with one compacted pack of everything, not a delta on the old key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const nonce = freshNonce();
+    const first = build('derivationOnly', nonce).out;
+    const second = build('notArchive', nonce).out;
+    await hypernix(['cache', 'save', '--dir', dir, '--key', 'nix-old', first]);
+    const moved = await hypernix([
+      'cache',
+      'save',
+      '--dir',
+      dir,
+      '--key',
+      'nix-new',
+      '--restore-key',
+      'nix-',
+      first,
+      second,
+      '--json',
+    ]);
+    expect(JSON.parse(moved.stdout)).toMatchObject({
+      compacted: true,
+      paths: new Set([...closure(first), ...closure(second)]).size,
+    });
+    const entry = JSON.parse(readFileSync(join(dir, 'entries', 'nix-new.json'), 'utf8')) as {
+      packs: unknown[];
+    };
+    expect(entry.packs).toHaveLength(1);
+  });
+
+  it('restores a delta whose paths refer to paths of an earlier pack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const nonce = freshNonce();
+    const buildAttr = (attribute: string) =>
+      execFileSync(
+        'nix-build',
+        [join(FIXTURES, 'nix', 'upstream.nix'), '-A', attribute, '--no-out-link'].concat([
+          '--argstr',
+          'nonce',
+          nonce,
+        ]),
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+      ).trim();
+    const dependency = buildAttr('upstream');
+    const dependent = buildAttr('local');
+    await hypernix(['cache', 'save', '--dir', dir, '--key', 'k', dependency]);
+    const delta = await hypernix([
+      'cache',
+      'save',
+      '--dir',
+      dir,
+      '--key',
+      'k',
+      dependent,
+      '--json',
+    ]);
+    expect(JSON.parse(delta.stdout)).toMatchObject({ paths: 1 });
+    collect([dependent, dependency]);
+    const restored = await hypernix(['cache', 'restore', '--dir', dir, '--key', 'k', '--json']);
+    expect(JSON.parse(restored.stdout), restored.stderr).toMatchObject({ hit: 'exact', paths: 2 });
+    for (const path of [dependency, dependent])
+      expect(spawnSync('nix-store', ['--verify-path', path]).status).toBe(0);
+  });
+
+  it('caches only what was built here, and fetches what a pack refers to from the substituters first', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'store-cache-upstream-'));
+    const nonce = freshNonce();
+    const upstreamNix = join(FIXTURES, 'nix', 'upstream.nix');
+    const buildAttr = (attribute: string) =>
+      execFileSync(
+        'nix-build',
+        [upstreamNix, '-A', attribute, '--no-out-link', '--argstr', 'nonce', nonce],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+      ).trim();
+    // An upstream binary cache (a signed file:// cache) serving `upstream`, substituted from it
+    // as a runner substitutes from cache.nixos.org: signed, not built here.
+    const secret = join(work, 'secret');
+    const publicKey = join(work, 'public');
+    execFileSync('nix-store', [
+      '--generate-binary-cache-key',
+      'upstream-test-1',
+      secret,
+      publicKey,
+    ]);
+    const upstream = buildAttr('upstream');
+    const upstreamCache = join(work, 'upstream-cache');
+    execFileSync('nix', ['copy', '--to', `file://${upstreamCache}?secret-key=${secret}`, upstream]);
+    const substituters = {
+      NIX_CONFIG: `substituters = file://${upstreamCache}\ntrusted-public-keys = ${readFileSync(publicKey, 'utf8').trim()}`,
+    };
+    collect([upstream]);
+    execFileSync('nix-store', ['--realise', upstream], {
+      env: { ...process.env, ...substituters },
+      stdio: 'ignore',
+    });
+    const local = buildAttr('local');
+
+    const dir = join(work, 'cache');
+    const saved = await hypernix(['cache', 'save', '--dir', dir, '--key', 'k', local, '--json']);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ paths: 1 });
+
+    collect([local, upstream]);
+    const without = await hypernix(['cache', 'restore', '--dir', dir, '--key', 'k', '--json']);
+    expect(without.code).toBe(0);
+    expect(without.stderr).toMatch(
+      /warning: store cache: the packs need 1 paths no substituter has/,
+    );
+    expect(spawnSync('nix-store', ['--check-validity', local]).status).not.toBe(0);
+
+    const restored = await hypernix(['cache', 'restore', '--dir', dir, '--key', 'k', '--json'], {
+      env: substituters,
+    });
+    expect(restored.stderr).toContain(
+      'store cache: fetching 1 paths the packs need from the substituters',
+    );
+    expect(JSON.parse(restored.stdout)).toMatchObject({ hit: 'exact', paths: 1 });
+    for (const path of [upstream, local])
+      expect(spawnSync('nix-store', ['--verify-path', path]).status).toBe(0);
   });
 
   it('compacts the chain into one pack past max-pack-chain', async () => {
