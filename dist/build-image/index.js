@@ -42103,8 +42103,10 @@ async function main() {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3838);
 /* harmony import */ var _nix_locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1471);
 /* harmony import */ var _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6415);
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(765);
-/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(740);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17);
+/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(765);
+/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(740);
+
 
 
 
@@ -42117,13 +42119,19 @@ async function main() {
  * warning: the dispatcher never fails a job in post.
  */
 async function post() {
-    const gcRootDir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.gcRoot);
+    const gcRootDir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c4.gcRoot);
     try {
-        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.storeCache)) {
+        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c4.storeCache)) {
             const binDir = await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .findNixBinDir */ .bv)();
             if (!binDir)
                 throw new Error('store cache: Nix is gone from this runner; nothing saved');
-            await (0,_store_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .saveAfterBuild */ .eF)(await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .inspectNix */ .Yk)(binDir), new _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionsReporter */ .X());
+            const reporter = new _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionsReporter */ .X();
+            try {
+                await (0,_store_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .saveAfterBuild */ .eF)(await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .inspectNix */ .Yk)(binDir), reporter);
+            }
+            catch (error) {
+                reporter.warning(`store cache: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error)}; nothing saved`);
+            }
         }
     }
     finally {

@@ -61,8 +61,9 @@ class LibraryOutput {
         }
     }
     install() {
-        const original = process.stdout.write.bind(process.stdout);
-        this.original = original;
+        // Kept as it was, to put back exactly; called bound to stdout.
+        this.original = process.stdout.write;
+        const original = this.original.bind(process.stdout);
         let pending = '';
         process.stdout.write = ((chunk, ...rest) => {
             if (this.forwarding)

@@ -41,8 +41,9 @@ export class LibraryOutput {
   }
 
   private install(): void {
-    const original = process.stdout.write.bind(process.stdout) as typeof process.stdout.write;
-    this.original = original;
+    // Kept as it was, to put back exactly; called bound to stdout.
+    this.original = process.stdout.write;
+    const original = this.original.bind(process.stdout) as typeof process.stdout.write;
     let pending = '';
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
       if (this.forwarding) return (original as (...args: unknown[]) => boolean)(chunk, ...rest);

@@ -162,7 +162,7 @@ describe('build-image with the store cache', () => {
     expect(post.code).toBe(0);
     expect(
       post.commands.some((line) =>
-        /^::warning::input 'cache-dir': cannot write the cache directory .* \(ENOTDIR\)$/.test(
+        /^::warning::store cache: input 'cache-dir': cannot write the cache directory .* \(ENOTDIR\); nothing saved$/.test(
           line,
         ),
       ),

@@ -193,4 +193,27 @@ describe('store cache in the GitHub Actions cache (stand-in service, real @actio
     expect(second.main.stdout).not.toMatch(/building '\/nix\/store\/\S+-build-only-input\.drv'/);
     expect(second.post.outputs['cache-saved-paths']).toBe('0');
   });
+
+  it('turns a failed upload into one warning in post; the job still succeeds', async () => {
+    const inputs = {
+      kind: 'derivation',
+      file: IMAGES_NIX,
+      attribute: 'derivationOnly',
+      argstrs: `nonce=${freshNonce()}`,
+      cache: 'gha',
+      'cache-key': `upload-fails-${freshNonce()}`,
+    };
+    const env = freshRunnerEnv();
+    const main = await runAction(inputs, { env, temp: runnerTemp });
+    expect(main.code, main.stdout).toBe(0);
+    service.failBlob({ status: 502, op: 'upload' });
+    const post = await runAction(inputs, { env, state: main.state, temp: runnerTemp });
+    expect(post.code, post.stdout).toBe(0);
+    const problems = post.commands.filter((line) => /^::(warning|error)/.test(line));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^::warning::store cache: GitHub cache save: .*; nothing saved$/);
+    expect(service.entries().map((entry) => entry.key)).not.toContainEqual(
+      expect.stringContaining(inputs['cache-key']),
+    );
+  });
 });

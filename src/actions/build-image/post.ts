@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { findNixBinDir, inspectNix } from '../../nix/locate.js';
 import { ActionsReporter } from '../../report/actions-reporter.js';
+import { describeError } from '../../util/errors.js';
 import { STATE } from '../dispatch.js';
 import { saveAfterBuild } from './store-cache.js';
 
@@ -16,7 +17,12 @@ export async function post(): Promise<void> {
     if (core.getState(STATE.storeCache)) {
       const binDir = await findNixBinDir();
       if (!binDir) throw new Error('store cache: Nix is gone from this runner; nothing saved');
-      await saveAfterBuild(await inspectNix(binDir), new ActionsReporter());
+      const reporter = new ActionsReporter();
+      try {
+        await saveAfterBuild(await inspectNix(binDir), reporter);
+      } catch (error) {
+        reporter.warning(`store cache: ${describeError(error)}; nothing saved`);
+      }
     }
   } finally {
     if (gcRootDir) {
