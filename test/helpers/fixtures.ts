@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,4 +17,18 @@ export function fixtureFlake(): string {
   cpSync(join(FIXTURES, 'nix', 'images.nix'), join(dir, 'images.nix'));
   cpSync(join(FIXTURES, 'nix', 'make-docker-archive.sh'), join(dir, 'make-docker-archive.sh'));
   return dir;
+}
+
+/**
+ * A fresh runner for `qcowFromInput`: deletes the disk image and the build-only input it was made
+ * from, so the next build must restore the input or build it again.
+ */
+export function forgetImageAndInput(image: string): void {
+  const deriver = spawnSync('nix-store', ['-qd', image], { encoding: 'utf8' }).stdout.trim();
+  const input = spawnSync('nix-store', ['-qR', '--include-outputs', deriver], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .find((path) => path.endsWith('-build-only-input'));
+  if (!input) throw new Error(`no build-only input in the derivation closure of ${image}`);
+  const deleted = spawnSync('nix-store', ['--delete', image, input], { encoding: 'utf8' });
+  if (deleted.status !== 0) throw new Error(`cannot delete ${image}: ${deleted.stderr}`);
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
+import { IMAGES_NIX, forgetImageAndInput, freshNonce } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
 
 // The build action with cache: dir, main and post run as a runner runs them, against real Nix.
@@ -39,19 +39,7 @@ describe('build-image with the store cache', () => {
     expect(first.post.summary).toContain('hypernix store cache: save');
 
     // A fresh runner: the image and its input are gone from the store.
-    const image = first.main.outputs['out-path'] as string;
-    const input = spawnSync(
-      'nix-store',
-      [
-        '-qR',
-        '--include-outputs',
-        spawnSync('nix-store', ['-qd', image], { encoding: 'utf8' }).stdout.trim(),
-      ],
-      { encoding: 'utf8' },
-    )
-      .stdout.split('\n')
-      .find((path) => path.endsWith('-build-only-input')) as string;
-    expect(spawnSync('nix-store', ['--delete', image, input]).status).toBe(0);
+    forgetImageAndInput(first.main.outputs['out-path'] as string);
 
     const second = await mainAndPost(inputs);
     expect(second.main.code, second.main.stdout).toBe(0);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hypernix, lastLine } from '../helpers/cli.js';
-import { IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
+import { IMAGES_NIX, forgetImageAndInput, freshNonce } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
 import { startGhaCacheService, type GhaCacheService } from '../lab/gha-cache.js';
 
@@ -172,14 +172,7 @@ describe('store cache in the GitHub Actions cache (stand-in service, real @actio
     expect(Number(first.post.outputs['cache-saved-paths']), first.post.stdout).toBe(1);
     expect(first.post.commands.filter((line) => /^::(warning|error)/.test(line))).toEqual([]);
 
-    const image = first.main.outputs['out-path'] as string;
-    const deriver = spawnSync('nix-store', ['-qd', image], { encoding: 'utf8' }).stdout.trim();
-    const input = spawnSync('nix-store', ['-qR', '--include-outputs', deriver], {
-      encoding: 'utf8',
-    })
-      .stdout.split('\n')
-      .find((path) => path.endsWith('-build-only-input')) as string;
-    expect(spawnSync('nix-store', ['--delete', image, input]).status).toBe(0);
+    forgetImageAndInput(first.main.outputs['out-path'] as string);
 
     const second = await mainAndPost();
     expect(second.main.code, second.main.stdout).toBe(0);
