@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7543);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8268);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7543:
+/***/ 8268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37943,9 +37943,16 @@ function preprocess(fn, schema) {
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
-
-
+;// CONCATENATED MODULE: ./src/config/input-readers.ts
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
 /** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -37955,9 +37962,8 @@ function shown(value) {
     const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
     return JSON.stringify(short);
 }
-const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string()])
-    .optional()
-    .transform((value, ctx) => {
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
     if (value === undefined || value === '')
         return defaultValue;
     if (typeof value === 'boolean')
@@ -37966,9 +37972,62 @@ const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string(
         return true;
     if (FALSE.has(value))
         return false;
-    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
-    return NEVER;
-});
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+function readList(value) {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function input_readers_readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
+}
+
+;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
+
+
+
+
+/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
+function reading(ctx, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (!(error instanceof FieldProblem))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
+}
+const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string()])
+    .optional()
+    .transform((value, ctx) => reading(ctx, () => readBoolean(value, defaultValue)));
 const enumInput = (values) => schemas_string({ error: () => `required; expected one of ${values.join(', ')}` })
     .transform((value, ctx) => {
     if (values.includes(value))
@@ -37984,35 +38043,16 @@ const enumInput = (values) => schemas_string({ error: () => `required; expected 
     return NEVER;
 });
 /** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-const optionalEnumInput = (values) => schemas_string()
+const optionalEnumInput = (values) => z
+    .string()
     .optional()
-    .transform((value, ctx) => {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (values.includes(value))
-        return value;
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-    });
-    return NEVER;
-});
+    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-const optionalString = schemas_string()
-    .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-/**
- * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
- * The CLI passes arrays, which are taken as they are.
- */
+const optionalString = schemas_string().optional().transform(readOptionalString);
+/** A multi-line input's entries (see readList); the CLI passes arrays. */
 const listInput = union([schemas_string(), array(schemas_string())])
     .optional()
-    .transform((value) => {
-    if (value === undefined)
-        return [];
-    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-});
+    .transform(readList);
 /**
  * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
  * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
@@ -39499,7 +39539,7 @@ function formatReference(reference) {
 
 
 
-
+const MANIFEST_FORMATS = ['docker', 'oci'];
 const PUSH_INPUT_NAMES = {
     push: 'push',
     image: 'image',
@@ -39526,102 +39566,87 @@ const PUSH_CLI_OPTIONS = {
     manifestFormat: '--manifest-format',
     plainHttp: '--plain-http',
 };
-const push_integer = (min, max) => optionalString.transform((value, ctx) => {
-    if (value === undefined)
-        return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        ctx.addIssue({
-            code: 'custom',
-            message: `expected a whole number from ${min} to ${max}; got ${shown(value)}`,
-        });
-        return NEVER;
-    }
-    return number;
-});
-const reference = optionalString.transform((value, ctx) => {
-    if (value === undefined)
-        return undefined;
+function readReference(value) {
+    const text = readOptionalString(value);
+    return text === undefined ? undefined : withoutLabel(() => parseReference(text, 'x'));
+}
+/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+function readTags(value) {
+    const tags = readList(value)
+        .flatMap((entry) => entry.split(/[\s,]+/))
+        .filter(Boolean);
+    for (const tag of tags)
+        withoutLabel(() => validateTag(tag, 'x'));
+    return [...new Set(tags)];
+}
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel(check) {
     try {
-        return parseReference(value, 'x');
+        return check();
     }
     catch (error) {
-        ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
-        return NEVER;
+        throw new FieldProblem(error.message.replace(/^x: /, ''), { cause: error });
     }
-});
-const pushSchema = object({
-    push: booleanInput(false),
-    image: reference,
-    tags: listInput.transform((entries, ctx) => {
-        const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
-        for (const tag of tags) {
-            try {
-                validateTag(tag, 'x');
-            }
-            catch (error) {
-                ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
-                return NEVER;
-            }
-        }
-        return [...new Set(tags)];
-    }),
-    registryUsername: optionalString,
-    registryPassword: schemas_string()
-        .optional()
-        .transform((value) => (value ? value : undefined)),
-    compression: optionalEnumInput(COMPRESSIONS),
-    compressionLevel: push_integer(0, 22),
-    concurrency: push_integer(1, 64),
-    mountFrom: reference,
-    manifestFormat: optionalEnumInput(['docker', 'oci']),
-    plainHttp: booleanInput(false),
-})
-    .superRefine((config, ctx) => {
-    if (config.push && !config.image) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['image'],
-            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
-        });
-    }
-    if (config.registryPassword && !config.registryUsername) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['registryUsername'],
-            message: 'required with a registry password',
-        });
-    }
-    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['manifestFormat'],
-            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
-        });
-    }
-    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['mountFrom'],
-            message: `must be on the same registry as the image (${config.image.registry})`,
-        });
-    }
-});
+}
 /**
- * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
- * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
  */
 function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
-    const parsed = parseWith(pushSchema, raw, (field) => labels[field] ?? field);
-    const compression = parsed.compression ?? defaults.compression;
-    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
-        throw new errors/* InputError */.dz(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
+    const read = (field, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof FieldProblem))
+                throw error;
+            throw new errors/* InputError */.dz(`${labels[field]}: ${error.message}`, { cause: error });
+        }
+    };
+    const problem = (field, message) => new errors/* InputError */.dz(`${labels[field]}: ${message}`);
+    // In the order of the inputs: the first problem is the one reported.
+    const push = read('push', () => readBoolean(raw.push, false));
+    const image = read('image', () => readReference(raw.image));
+    const tags = read('tags', () => readTags(raw.tags));
+    const registryUsername = readOptionalString(raw.registryUsername);
+    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+    const chosen = read('compression', () => input_readers_readOptionalEnum(COMPRESSIONS, raw.compression));
+    const compressionLevel = read('compressionLevel', () => readOptionalInteger(raw.compressionLevel, 0, 22));
+    const concurrency = read('concurrency', () => readOptionalInteger(raw.concurrency, 1, 64));
+    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+    const manifestFormat = read('manifestFormat', () => input_readers_readOptionalEnum(MANIFEST_FORMATS, raw.manifestFormat));
+    const plainHttp = read('plainHttp', () => readBoolean(raw.plainHttp, false));
+    if (push && !image) {
+        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
+    }
+    if (registryPassword && !registryUsername) {
+        throw problem('registryUsername', 'required with a registry password');
+    }
+    const compression = chosen ?? defaults.compression;
+    if (manifestFormat === 'docker' && compression !== 'gzip') {
+        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    if (mountFrom && image && mountFrom.registry !== image.registry) {
+        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
     }
     return {
-        ...parsed,
+        push,
+        image,
+        tags,
+        registryUsername,
+        registryPassword,
         compression,
-        level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
-        parallelism: parsed.concurrency ?? 4,
+        compressionLevel,
+        concurrency,
+        mountFrom,
+        manifestFormat,
+        plainHttp,
+        level: compressionLevel ?? DEFAULT_LEVEL[compression],
+        parallelism: concurrency ?? 4,
     };
 }
 function pushLabelsFor(surface) {
@@ -40775,10 +40800,10 @@ function stateSources(repository, tags, mountFrom) {
  * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
  * nothing is written, so a caller may start this before it has checked all its options.
  */
-async function readRegistryState(client, target, sources, reporter) {
+async function readRegistryState(client, target, sources, reporter, options = {}) {
     const [, state] = await Promise.all([
         client.ping(scopeFor(target, 'pull,push')),
-        learnKnownLayers(client, target, sources, reporter),
+        learnKnownLayers(client, target, sources, reporter, options),
     ]);
     return state;
 }
@@ -40797,7 +40822,7 @@ function extraTags(all, alreadyRead, limit = EXTRA_TAGS_READ) {
         ...others.filter(commitLike).reverse(),
     ].slice(0, limit);
 }
-async function learnKnownLayers(client, target, sources, reporter) {
+async function learnKnownLayers(client, target, sources, reporter, options) {
     const state = {
         candidates: new Map(),
         tagDigests: new Map(),
@@ -40805,7 +40830,7 @@ async function learnKnownLayers(client, target, sources, reporter) {
     };
     // The tag list comes along in the first round, for when the target's own tags name nothing.
     const tagList = client.listTags(target).catch(() => []);
-    const found = await learnFrom(client, target, sources, state, reporter);
+    const found = await learnFrom(client, target, sources, state, reporter, options);
     if (!found) {
         const read = new Set(sources.filter((source) => source.repository === target).map((source) => source.reference));
         const more = extraTags(await tagList, read).map((reference) => ({
@@ -40814,15 +40839,15 @@ async function learnKnownLayers(client, target, sources, reporter) {
         }));
         if (more.length > 0) {
             reporter.debug(`the target tags are new; reading ${more.map((source) => source.reference).join(', ')}`);
-            await learnFrom(client, target, more, state, reporter, false);
+            await learnFrom(client, target, more, state, reporter, options, false);
         }
     }
     return state;
 }
 /** Reads the sources into `state`; says whether any manifest of the target repository was found. */
-async function learnFrom(client, target, sources, state, reporter, recordTags = true) {
+async function learnFrom(client, target, sources, state, reporter, options, recordTags = true) {
     let found = false;
-    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source, options)));
     results.forEach((result, index) => {
         const source = sources[index];
         if (result.status === 'rejected') {
@@ -40860,7 +40885,7 @@ function usableLayers(state, want) {
     }
     return usable;
 }
-async function layersOf(client, source) {
+async function layersOf(client, source, { localConfig }) {
     const scope = scopeFor(source.repository, 'pull');
     const pairs = new Map();
     const result = (manifestDigest, configDigest) => ({
@@ -40885,7 +40910,11 @@ async function layersOf(client, source) {
     }
     if (!json.config || !json.layers)
         return result(manifestDigest);
-    const config = JSON.parse((await client.getBlob(source.repository, json.config.digest)).toString('utf8'));
+    const local = await localConfig?.catch(() => undefined);
+    const configBytes = local?.digest === json.config.digest
+        ? local.bytes
+        : await client.getBlob(source.repository, json.config.digest);
+    const config = JSON.parse(configBytes.toString('utf8'));
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (diffIds.length === json.layers.length)
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
@@ -40917,9 +40946,12 @@ function layoutDirectory(path) {
         has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
-/** A plain tar holding an OCI layout, or undefined when the tar is something else. */
-async function layoutTar(path) {
-    const index = await indexTarFile(path);
+/**
+ * A plain tar holding an OCI layout, or undefined when the tar is something else. `entries` is
+ * the tar's index when the caller made it already.
+ */
+async function layoutTar(path, entries) {
+    const index = entries ?? (await indexTarFile(path));
     if (!index.has('oci-layout') || !index.has('index.json'))
         return undefined;
     const entry = (name) => {
@@ -41223,8 +41255,12 @@ async function pushDockerArchive(source, options) {
     const { client, repository, reporter } = options;
     const format = manifestFormatFor(options.compression, options.manifestFormat);
     const mediaType = layerMediaType(options.compression, format);
+    // A tar file's index, manifest and config are read while the registry answers; its config
+    // spares the registry state a GET when the registry's image has the same one.
+    const fileImage = source.type === 'file' ? push_image_tarFileImage(source) : undefined;
+    fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
-        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter));
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: push_image_configOf(fileImage) }));
     const known = usableLayers(learnt, { compression: options.compression, format });
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
@@ -41237,7 +41273,7 @@ async function pushDockerArchive(source, options) {
         configUpload.catch(() => undefined); // awaited below, after the layers
     };
     const { config, layers } = source.type === 'file'
-        ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+        ? await pushFromFile(await push_image_tarFileImage(source), pusher, options.concurrency, onConfig)
         : await pushFromStream(source, pusher, options.concurrency, onConfig);
     await configUpload;
     reporter.debug(`push: ${layers.length} layers and the config in the registry`);
@@ -41277,25 +41313,35 @@ function firstImage(manifestBytes, source) {
     const images = parseManifest(manifestBytes.toString('utf8'), source);
     return images[0];
 }
-/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
-async function pushFromFile(path, pusher, concurrency, onConfig) {
+const tarFileImages = new WeakMap();
+/**
+ * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
+ * are), once per source: the registry state and the push both ask for it.
+ */
+function push_image_tarFileImage(source) {
+    let image = tarFileImages.get(source);
+    if (!image) {
+        image = readTarFileImage(source.path, source.index);
+        tarFileImages.set(source, image);
+    }
+    return image;
+}
+/** The config of a tar file's image, or undefined for a source that is read as a stream. */
+function push_image_configOf(image) {
+    return (image ?? Promise.resolve(undefined)).then((read) => read?.config, () => undefined);
+}
+async function readTarFileImage(path, indexing) {
     let index;
     try {
-        index = await indexTarFile(path);
+        index = await (indexing ?? indexTarFile(path));
     }
     catch (error) {
         if (error instanceof TarFormatError)
             throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
         throw error;
     }
-    const entry = (name) => {
-        const found = index.get(name.replace(/^\.\//, ''));
-        if (!found)
-            throw new DockerArchiveError(`${path}: manifest.json names ${name}, which is not in the archive`);
-        return found;
-    };
     const read = async (name) => {
-        const { offset, size } = entry(name);
+        const { offset, size } = tarEntry(index, path, name);
         const chunks = [];
         if (size > 0)
             for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
@@ -41306,9 +41352,19 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
         throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
     const image = firstImage(await read('manifest.json'), path);
     const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    return { path, index, image, config };
+}
+function tarEntry(index, path, name) {
+    const found = index.get(name.replace(/^\.\//, ''));
+    if (!found)
+        throw new DockerArchiveError(`${path}: manifest.json names ${name}, which is not in the archive`);
+    return found;
+}
+/** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
+async function pushFromFile({ path, index, image, config }, pusher, concurrency, onConfig) {
     onConfig(config);
     const jobs = image.Layers.map((layerPath, layerIndex) => {
-        const { offset, size } = entry(layerPath);
+        const { offset, size } = tarEntry(index, path, layerPath);
         return {
             index: layerIndex,
             path: layerPath,
@@ -41597,6 +41653,7 @@ function buildManifest(format, config, layers) {
 
 
 
+
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
@@ -41617,8 +41674,11 @@ async function openArchive(path, label) {
     const format = await sniffFile(path);
     switch (format) {
         case 'tar': {
-            const layout = await layoutTar(path).catch(() => undefined);
-            return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path };
+            // Indexed once, for the layout check here and for reading the layers by offset; a tar
+            // that cannot be indexed fails when it is pushed, as a docker archive.
+            const index = indexTarFile(path);
+            const layout = await index.then((entries) => layoutTar(path, entries)).catch(() => undefined);
+            return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path, index };
         }
         case 'tar.gz':
         case 'tar.zst':
@@ -41641,6 +41701,10 @@ async function openArchive(path, label) {
         default:
             throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
+}
+/** The config of a plain tar's image, read without its layers; undefined for other sources. */
+function localImageConfig(source) {
+    return source.then((opened) => configOf(opened.type === 'file' ? tarFileImage(opened) : undefined), () => undefined);
 }
 /** Pushes an image from whichever source it is. */
 function pushImageSource(source, options) {

@@ -31,15 +31,19 @@ import {
 import { MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
-import { indexTarFile } from './tar-index.js';
+import { indexTarFile, type TarIndex } from './tar-index.js';
 
 export class LayerDigestError extends HypernixError {
   override name = 'LayerDigestError';
 }
 
-/** Where the image comes from: a plain tar file (read in parallel), or a stream read once. */
+/**
+ * Where the image comes from: a plain tar file (read in parallel; `index` when the opener has
+ * started indexing it already), or a stream read once.
+ */
 export type ArchiveSource =
-  { type: 'file'; path: string } | { type: 'stream'; open: () => Readable; describe: string };
+  | { type: 'file'; path: string; index?: Promise<TarIndex> }
+  | { type: 'stream'; open: () => Readable; describe: string };
 
 export interface PushOptions {
   client: RegistryClient;
@@ -126,12 +130,17 @@ export async function pushDockerArchive(
   const { client, repository, reporter } = options;
   const format = manifestFormatFor(options.compression, options.manifestFormat);
   const mediaType = layerMediaType(options.compression, format);
+  // A tar file's index, manifest and config are read while the registry answers; its config
+  // spares the registry state a GET when the registry's image has the same one.
+  const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
+  fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
   const learnt = await (options.registryState ??
     readRegistryState(
       client,
       repository,
       stateSources(repository, options.tags, options.mountFrom),
       reporter,
+      { localConfig: configOf(fileImage) },
     ));
   const known = usableLayers(learnt, { compression: options.compression, format });
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
@@ -146,7 +155,7 @@ export async function pushDockerArchive(
   };
   const { config, layers } =
     source.type === 'file'
-      ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+      ? await pushFromFile(await tarFileImage(source), pusher, options.concurrency, onConfig)
       : await pushFromStream(source, pusher, options.concurrency, onConfig);
   await configUpload;
   reporter.debug(`push: ${layers.length} layers and the config in the registry`);
@@ -194,31 +203,50 @@ function firstImage(manifestBytes: Buffer, source: string): DockerArchiveImage {
   return images[0] as DockerArchiveImage;
 }
 
-/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
-async function pushFromFile(
-  path: string,
-  pusher: LayerPusher,
-  concurrency: number,
-  onConfig: (config: ImageConfig) => void,
-) {
+/** What a plain tar file holds: its index, its first image's manifest entry and its config. */
+export interface TarFileImage {
+  path: string;
+  index: TarIndex;
+  image: DockerArchiveImage;
+  config: ImageConfig;
+}
+
+const tarFileImages = new WeakMap<object, Promise<TarFileImage>>();
+
+/**
+ * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
+ * are), once per source: the registry state and the push both ask for it.
+ */
+export function tarFileImage(source: Extract<ArchiveSource, { type: 'file' }>) {
+  let image = tarFileImages.get(source);
+  if (!image) {
+    image = readTarFileImage(source.path, source.index);
+    tarFileImages.set(source, image);
+  }
+  return image;
+}
+
+/** The config of a tar file's image, or undefined for a source that is read as a stream. */
+export function configOf(
+  image: Promise<TarFileImage> | undefined,
+): Promise<ImageConfig | undefined> {
+  return (image ?? Promise.resolve(undefined)).then(
+    (read) => read?.config,
+    () => undefined,
+  );
+}
+
+async function readTarFileImage(path: string, indexing?: Promise<TarIndex>): Promise<TarFileImage> {
   let index;
   try {
-    index = await indexTarFile(path);
+    index = await (indexing ?? indexTarFile(path));
   } catch (error) {
     if (error instanceof TarFormatError)
       throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
-  const entry = (name: string) => {
-    const found = index.get(name.replace(/^\.\//, ''));
-    if (!found)
-      throw new DockerArchiveError(
-        `${path}: manifest.json names ${name}, which is not in the archive`,
-      );
-    return found;
-  };
   const read = async (name: string) => {
-    const { offset, size } = entry(name);
+    const { offset, size } = tarEntry(index, path, name);
     const chunks: Buffer[] = [];
     if (size > 0)
       for await (const chunk of createReadStream(path, { start: offset, end: offset + size - 1 }))
@@ -229,9 +257,28 @@ async function pushFromFile(
     throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
   const image = firstImage(await read('manifest.json'), path);
   const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+  return { path, index, image, config };
+}
+
+function tarEntry(index: TarIndex, path: string, name: string) {
+  const found = index.get(name.replace(/^\.\//, ''));
+  if (!found)
+    throw new DockerArchiveError(
+      `${path}: manifest.json names ${name}, which is not in the archive`,
+    );
+  return found;
+}
+
+/** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
+async function pushFromFile(
+  { path, index, image, config }: TarFileImage,
+  pusher: LayerPusher,
+  concurrency: number,
+  onConfig: (config: ImageConfig) => void,
+) {
   onConfig(config);
   const jobs: LayerJob[] = image.Layers.map((layerPath, layerIndex) => {
-    const { offset, size } = entry(layerPath);
+    const { offset, size } = tarEntry(index, path, layerPath);
     return {
       index: layerIndex,
       path: layerPath,

@@ -1,5 +1,5 @@
-export const id = 93;
-export const ids = [93];
+export const id = 426;
+export const ids = [426];
 export const modules = {
 
 /***/ 1356:
@@ -31,6 +31,242 @@ async function readPassword(fromStdin) {
     return Buffer.concat(chunks)
         .toString('utf8')
         .replace(/\r?\n$/, '');
+}
+
+
+/***/ }),
+
+/***/ 6951:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ readList),
+/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
+/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   k4: () => (/* binding */ FieldProblem),
+/* harmony export */   on: () => (/* binding */ readOptionalString)
+/* harmony export */ });
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
+/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/** Quotes a received value for an error message, shortened so one line stays one line. */
+function shown(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return JSON.stringify(short);
+}
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
+    if (value === undefined || value === '')
+        return defaultValue;
+    if (typeof value === 'boolean')
+        return value;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+function readList(value) {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ parsePushConfig),
+/* harmony export */   pM: () => (/* binding */ pushLabelsFor)
+/* harmony export */ });
+/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
+/* harmony import */ var _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2115);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6951);
+
+
+
+
+const MANIFEST_FORMATS = ['docker', 'oci'];
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+function readReference(value) {
+    const text = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(value);
+    return text === undefined ? undefined : withoutLabel(() => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text, 'x'));
+}
+/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+function readTags(value) {
+    const tags = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readList */ .LD)(value)
+        .flatMap((entry) => entry.split(/[\s,]+/))
+        .filter(Boolean);
+    for (const tag of tags)
+        withoutLabel(() => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'x'));
+    return [...new Set(tags)];
+}
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel(check) {
+    try {
+        return check();
+    }
+    catch (error) {
+        throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(error.message.replace(/^x: /, ''), { cause: error });
+    }
+}
+/**
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const read = (field, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4))
+                throw error;
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${error.message}`, { cause: error });
+        }
+    };
+    const problem = (field, message) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${message}`);
+    // In the order of the inputs: the first problem is the one reported.
+    const push = read('push', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.push, false));
+    const image = read('image', () => readReference(raw.image));
+    const tags = read('tags', () => readTags(raw.tags));
+    const registryUsername = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(raw.registryUsername);
+    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+    const chosen = read('compression', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(_oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7, raw.compression));
+    const compressionLevel = read('compressionLevel', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.compressionLevel, 0, 22));
+    const concurrency = read('concurrency', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.concurrency, 1, 64));
+    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+    const manifestFormat = read('manifestFormat', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(MANIFEST_FORMATS, raw.manifestFormat));
+    const plainHttp = read('plainHttp', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.plainHttp, false));
+    if (push && !image) {
+        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
+    }
+    if (registryPassword && !registryUsername) {
+        throw problem('registryUsername', 'required with a registry password');
+    }
+    const compression = chosen ?? defaults.compression;
+    if (manifestFormat === 'docker' && compression !== 'gzip') {
+        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    if (mountFrom && image && mountFrom.registry !== image.registry) {
+        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
+    }
+    return {
+        push,
+        image,
+        tags,
+        registryUsername,
+        registryPassword,
+        compression,
+        compressionLevel,
+        concurrency,
+        mountFrom,
+        manifestFormat,
+        plainHttp,
+        level: compressionLevel ?? _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
+        parallelism: concurrency ?? 4,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
 }
 
 
