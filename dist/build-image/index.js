@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8268);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(613);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8268:
+/***/ 613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39940,20 +39940,25 @@ class RegistryAuth {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
-
 
 
 class StallError extends Error {
     name = 'StallError';
 }
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const agents = {
-    http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 }),
-};
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
+const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
+// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
+// on loopback or a LAN over plain HTTP does not pay for loading it.
+let httpsTransport;
+function loadHttps() {
+    httpsTransport ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+        https,
+        agent: new https.Agent(AGENT_OPTIONS),
+    }));
+    return httpsTransport;
+}
 async function readAll(body, limit) {
     const chunks = [];
     let size = 0;
@@ -39971,10 +39976,11 @@ async function readAll(body, limit) {
  * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
  * timeout. No redirects, no retries: the registry client decides those.
  */
-function send(request) {
+async function send(request) {
     const url = new URL(request.url);
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? external_node_https_namespaceObject : external_node_http_;
+    const { request: start, agent } = url.protocol === 'https:'
+        ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
+        : { request: external_node_http_.request, agent: httpAgent };
     const headers = { 'user-agent': 'hypernix', ...request.headers };
     const body = request.body;
     if (Buffer.isBuffer(body))
@@ -39984,11 +39990,7 @@ function send(request) {
     else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
         headers['content-length'] = '0';
     return new Promise((resolve, reject) => {
-        const outgoing = transport.request(url, {
-            method: request.method,
-            headers,
-            agent: isHttps ? agents.https : agents.http,
-        });
+        const outgoing = start(url, { method: request.method, headers, agent });
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
@@ -43423,6 +43425,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 

@@ -1083,22 +1083,27 @@ class RegistryAuth {
 var http = __webpack_require__(5809);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
-
 
 
 class StallError extends Error {
     name = 'StallError';
 }
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const agents = {
-    http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new external_node_https_.Agent({ keepAlive: true, maxSockets: 16 }),
-};
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
+const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
+// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
+// on loopback or a LAN over plain HTTP does not pay for loading it.
+let httpsTransport;
+function loadHttps() {
+    httpsTransport ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((https) => ({
+        https,
+        agent: new https.Agent(AGENT_OPTIONS),
+    }));
+    return httpsTransport;
+}
 async function readAll(body, limit) {
     const chunks = [];
     let size = 0;
@@ -1116,10 +1121,11 @@ async function readAll(body, limit) {
  * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
  * timeout. No redirects, no retries: the registry client decides those.
  */
-function send(request) {
+async function send(request) {
     const url = new URL(request.url);
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? external_node_https_ : external_node_http_;
+    const { request: start, agent } = url.protocol === 'https:'
+        ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
+        : { request: external_node_http_.request, agent: httpAgent };
     const headers = { 'user-agent': 'hypernix', ...request.headers };
     const body = request.body;
     if (Buffer.isBuffer(body))
@@ -1129,11 +1135,7 @@ function send(request) {
     else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
         headers['content-length'] = '0';
     return new Promise((resolve, reject) => {
-        const outgoing = transport.request(url, {
-            method: request.method,
-            headers,
-            agent: isHttps ? agents.https : agents.http,
-        });
+        const outgoing = start(url, { method: request.method, headers, agent });
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
