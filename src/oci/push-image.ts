@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
@@ -17,8 +17,9 @@ import {
   type Compression,
   type ManifestFormat,
 } from './compression.js';
-import { crc32, SAMPLE_BYTES, StoredGzip, worthDeflating } from './gzip-stored.js';
-import { DigestCounter, READ_CHUNK } from './digest.js';
+import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
+import { DigestCounter } from './digest.js';
+import { readFileRange } from './file-range.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
 import {
@@ -95,7 +96,8 @@ interface LayerJob {
   index: number;
   path: string;
   diffId: string;
-  open: () => Readable;
+  /** The layer's bytes, in chunks of one reused buffer (see readFileRange). */
+  open: () => AsyncIterable<Buffer>;
 }
 
 /** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
@@ -283,22 +285,11 @@ async function pushFromFile(
       index: layerIndex,
       path: layerPath,
       diffId: config.diffIds[layerIndex] as string,
-      open: () =>
-        size > 0
-          ? createReadStream(path, {
-              start: offset,
-              end: offset + size - 1,
-              highWaterMark: READ_CHUNK,
-            })
-          : emptyStream(),
+      open: () => readFileRange(path, offset, size),
     };
   });
   const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
   return { config, layers };
-}
-
-function emptyStream(): Readable {
-  return createReadStream('/dev/null');
 }
 
 /**
@@ -387,7 +378,7 @@ class LayerPusher {
     // A file can be read again: when the registry loses an upload session, send the layer anew.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+        const { computedDiffId, upload } = await this.consume(job.open(), undefined, true);
         if (computedDiffId !== job.diffId) {
           throw new LayerDigestError(
             `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
@@ -407,10 +398,13 @@ class LayerPusher {
    * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
    * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
    * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
+   * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
+   * whatever keeps one keeps a copy.
    */
   async consume(
     content: AsyncIterable<Buffer>,
     announced: string | undefined,
+    reusedChunks = false,
   ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
     const started = performance.now();
     const diff = new DigestCounter();
@@ -435,32 +429,48 @@ class LayerPusher {
     const held: Buffer[] = [];
     let heldBytes = 0;
     let chunked: ChunkedUpload | undefined;
+    const kept = (chunk: Buffer) => (reusedChunks ? Buffer.from(chunk) : chunk);
     const hashed = async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
         diff.update(chunk);
-        yield chunk;
+        yield kept(chunk);
+      }
+    };
+    const put = async (chunk: Buffer) => {
+      packed.update(chunk);
+      if (chunked) {
+        await chunked.write(chunk);
+        return;
+      }
+      held.push(chunk);
+      heldBytes += chunk.length;
+      if (heldBytes > MONOLITHIC_LIMIT) {
+        chunked = await ChunkedUpload.start(client, repository);
+        for (const piece of held.splice(0)) await chunked.write(piece);
       }
     };
     const sink = async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) {
-        packed.update(chunk);
-        if (chunked) {
-          await chunked.write(chunk);
-          continue;
-        }
-        held.push(chunk);
-        heldBytes += chunk.length;
-        if (heldBytes > MONOLITHIC_LIMIT) {
-          chunked = await ChunkedUpload.start(client, repository);
-          for (const piece of held.splice(0)) await chunked.write(piece);
-        }
-      }
+      for await (const chunk of source) await put(chunk);
     };
-    if (compression === 'none') {
-      await pipeline(content, hashed, sink);
+    const { head, rest } =
+      compression === 'none'
+        ? { head: undefined, rest: content }
+        : await peek(content, SAMPLE_BYTES, kept);
+    if (head && compression === 'gzip' && crc32 && !worthDeflating(head)) {
+      // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
+      // same media type and a valid gzip stream, without a deflate pass that would cost most of
+      // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
+      const stored = new StoredGzipEncoder(crc32);
+      for await (const chunk of rest) {
+        diff.update(chunk);
+        const out = stored.encode(chunk);
+        if (out.length > 0) await put(out);
+      }
+      await put(stored.finish());
+    } else if (compression === 'none') {
+      await pipeline(rest, hashed, sink);
     } else {
-      const { head, rest } = await peek(content, SAMPLE_BYTES);
-      await pipeline(rest, hashed, layerCompressor(compression, level, head), sink);
+      await pipeline(rest, hashed, compressor(compression, level), sink);
     }
     const computedDiffId = diff.digest();
     const digest = packed.digest();
@@ -531,23 +541,13 @@ class LayerPusher {
 }
 
 /**
- * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
- * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
- * would cost most of the push and gain nothing.
+ * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
+ * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
  */
-function layerCompressor(
-  compression: Exclude<Compression, 'none'>,
-  level: number,
-  head: Buffer,
-): Transform {
-  if (compression === 'gzip' && crc32 && !worthDeflating(head)) return new StoredGzip(crc32);
-  return compressor(compression, level);
-}
-
-/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
 async function peek(
   source: AsyncIterable<Buffer>,
   bytes: number,
+  kept: (chunk: Buffer) => Buffer,
 ): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
@@ -559,14 +559,19 @@ async function peek(
       done = true;
       break;
     }
-    seen.push(next.value);
+    seen.push(kept(next.value));
     seenBytes += next.value.length;
   }
   const rest = async function* () {
-    yield* seen;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next())
-      yield next.value;
+    try {
+      yield* seen;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        yield next.value;
+    } finally {
+      // Stopped early (an error downstream): let the source close its file.
+      await iterator.return?.();
+    }
   };
   return { head: Buffer.concat(seen), rest: rest() };
 }
