@@ -171,10 +171,10 @@ async function layersOf(client, source, { localConfig }) {
 var push = __webpack_require__(3648);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/util/lazy-builtins.ts
+var lazy_builtins = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
 var archive_format = __webpack_require__(655);
 // EXTERNAL MODULE: ./src/oci/tar.ts + 1 modules
@@ -1062,7 +1062,7 @@ async function openArchive(path, label) {
                 type: 'stream',
                 describe: path,
                 open: () => {
-                    const child = (0,external_node_child_process_.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+                    const child = (0,lazy_builtins/* childProcess */.Q)().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
                     child.on('error', (error) => child.stdout.destroy(error));
                     child.on('close', (code) => {
                         if (code) {

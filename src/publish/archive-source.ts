@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { childProcess } from '../util/lazy-builtins.js';
 import { openTarStream, sniffFile } from '../oci/archive-format.js';
 import { indexTarFile } from '../oci/tar-index.js';
 import {
@@ -60,7 +60,7 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
         type: 'stream',
         describe: path,
         open: () => {
-          const child = spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+          const child = childProcess().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
           child.on('error', (error) => child.stdout.destroy(error));
           child.on('close', (code) => {
             if (code) {
