@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3979);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3768);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3979:
+/***/ 3768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37943,9 +37943,16 @@ function preprocess(fn, schema) {
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
-
-
+;// CONCATENATED MODULE: ./src/config/input-readers.ts
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
 /** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -37955,9 +37962,8 @@ function shown(value) {
     const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
     return JSON.stringify(short);
 }
-const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string()])
-    .optional()
-    .transform((value, ctx) => {
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
     if (value === undefined || value === '')
         return defaultValue;
     if (typeof value === 'boolean')
@@ -37966,9 +37972,62 @@ const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string(
         return true;
     if (FALSE.has(value))
         return false;
-    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
-    return NEVER;
-});
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+function readList(value) {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function input_readers_readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
+}
+
+;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
+
+
+
+
+/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
+function reading(ctx, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (!(error instanceof FieldProblem))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
+}
+const booleanInput = (defaultValue) => union([schemas_boolean(), schemas_string()])
+    .optional()
+    .transform((value, ctx) => reading(ctx, () => readBoolean(value, defaultValue)));
 const enumInput = (values) => schemas_string({ error: () => `required; expected one of ${values.join(', ')}` })
     .transform((value, ctx) => {
     if (values.includes(value))
@@ -37984,35 +38043,16 @@ const enumInput = (values) => schemas_string({ error: () => `required; expected 
     return NEVER;
 });
 /** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-const optionalEnumInput = (values) => schemas_string()
+const optionalEnumInput = (values) => z
+    .string()
     .optional()
-    .transform((value, ctx) => {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (values.includes(value))
-        return value;
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-    });
-    return NEVER;
-});
+    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-const optionalString = schemas_string()
-    .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-/**
- * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
- * The CLI passes arrays, which are taken as they are.
- */
+const optionalString = schemas_string().optional().transform(readOptionalString);
+/** A multi-line input's entries (see readList); the CLI passes arrays. */
 const listInput = union([schemas_string(), array(schemas_string())])
     .optional()
-    .transform((value) => {
-    if (value === undefined)
-        return [];
-    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-});
+    .transform(readList);
 /**
  * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
  * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
@@ -38212,8 +38252,8 @@ function labelsFor(surface) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/util/process.ts
-var util_process = __nccwpck_require__(2017);
+// EXTERNAL MODULE: ./src/util/process.ts + 1 modules
+var util_process = __nccwpck_require__(6985);
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
 /**
  * Follows Nix's stderr during a build and keeps the last lines each derivation's builder printed,
@@ -38629,12 +38669,21 @@ async function installNix(options, reporter) {
     return installation;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(8995);
+;// CONCATENATED MODULE: ./src/util/lazy-builtins.ts
+
+// Built-ins that a push to a registry may never use, or uses only once the registry is
+// answering, are loaded on first use instead of at start-up: a push that has nothing to send is
+// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms.
+const lazy_builtins_require = (0,external_node_module_.createRequire)(import.meta.url);
+const childProcess = () => lazy_builtins_require('node:child_process');
+const lazy_builtins_crypto = () => lazy_builtins_require('node:crypto');
+
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
 /** Media types and header names of the OCI distribution and image specs; never bare strings. */
 const media_types_MEDIA_TYPE = {
@@ -38712,7 +38761,7 @@ function compression_decompressor(compression) {
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,external_node_child_process_.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = childProcess().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     return external_node_stream_.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
@@ -38750,13 +38799,15 @@ function manifestFormatFor(compression, requested) {
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 
 
+// node:crypto is loaded with the first digest: a push has sent its first requests by then.
+const createHash = (algorithm) => lazy_builtins_crypto().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
 function sha256Digest(data) {
-    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+    return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
 }
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 class digest_DigestCounter {
-    hash = (0,external_node_crypto_.createHash)('sha256');
+    hash = createHash('sha256');
     result;
     bytes = 0;
     update(chunk) {
@@ -39502,7 +39553,7 @@ function formatReference(reference) {
 
 
 
-
+const MANIFEST_FORMATS = ['docker', 'oci'];
 const PUSH_INPUT_NAMES = {
     push: 'push',
     image: 'image',
@@ -39529,102 +39580,87 @@ const PUSH_CLI_OPTIONS = {
     manifestFormat: '--manifest-format',
     plainHttp: '--plain-http',
 };
-const push_integer = (min, max) => optionalString.transform((value, ctx) => {
-    if (value === undefined)
-        return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        ctx.addIssue({
-            code: 'custom',
-            message: `expected a whole number from ${min} to ${max}; got ${shown(value)}`,
-        });
-        return NEVER;
-    }
-    return number;
-});
-const reference = optionalString.transform((value, ctx) => {
-    if (value === undefined)
-        return undefined;
+function readReference(value) {
+    const text = readOptionalString(value);
+    return text === undefined ? undefined : withoutLabel(() => parseReference(text, 'x'));
+}
+/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+function readTags(value) {
+    const tags = readList(value)
+        .flatMap((entry) => entry.split(/[\s,]+/))
+        .filter(Boolean);
+    for (const tag of tags)
+        withoutLabel(() => validateTag(tag, 'x'));
+    return [...new Set(tags)];
+}
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel(check) {
     try {
-        return parseReference(value, 'x');
+        return check();
     }
     catch (error) {
-        ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
-        return NEVER;
+        throw new FieldProblem(error.message.replace(/^x: /, ''), { cause: error });
     }
-});
-const pushSchema = object({
-    push: booleanInput(false),
-    image: reference,
-    tags: listInput.transform((entries, ctx) => {
-        const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
-        for (const tag of tags) {
-            try {
-                validateTag(tag, 'x');
-            }
-            catch (error) {
-                ctx.addIssue({ code: 'custom', message: error.message.replace(/^x: /, '') });
-                return NEVER;
-            }
-        }
-        return [...new Set(tags)];
-    }),
-    registryUsername: optionalString,
-    registryPassword: schemas_string()
-        .optional()
-        .transform((value) => (value ? value : undefined)),
-    compression: optionalEnumInput(COMPRESSIONS),
-    compressionLevel: push_integer(0, 22),
-    concurrency: push_integer(1, 64),
-    mountFrom: reference,
-    manifestFormat: optionalEnumInput(['docker', 'oci']),
-    plainHttp: booleanInput(false),
-})
-    .superRefine((config, ctx) => {
-    if (config.push && !config.image) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['image'],
-            message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
-        });
-    }
-    if (config.registryPassword && !config.registryUsername) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['registryUsername'],
-            message: 'required with a registry password',
-        });
-    }
-    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['manifestFormat'],
-            message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
-        });
-    }
-    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['mountFrom'],
-            message: `must be on the same registry as the image (${config.image.registry})`,
-        });
-    }
-});
+}
 /**
- * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
- * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
  */
 function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
-    const parsed = parseWith(pushSchema, raw, (field) => labels[field] ?? field);
-    const compression = parsed.compression ?? defaults.compression;
-    if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
-        throw new errors/* InputError */.dz(`${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`);
+    const read = (field, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof FieldProblem))
+                throw error;
+            throw new errors/* InputError */.dz(`${labels[field]}: ${error.message}`, { cause: error });
+        }
+    };
+    const problem = (field, message) => new errors/* InputError */.dz(`${labels[field]}: ${message}`);
+    // In the order of the inputs: the first problem is the one reported.
+    const push = read('push', () => readBoolean(raw.push, false));
+    const image = read('image', () => readReference(raw.image));
+    const tags = read('tags', () => readTags(raw.tags));
+    const registryUsername = readOptionalString(raw.registryUsername);
+    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+    const chosen = read('compression', () => input_readers_readOptionalEnum(COMPRESSIONS, raw.compression));
+    const compressionLevel = read('compressionLevel', () => readOptionalInteger(raw.compressionLevel, 0, 22));
+    const concurrency = read('concurrency', () => readOptionalInteger(raw.concurrency, 1, 64));
+    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+    const manifestFormat = read('manifestFormat', () => input_readers_readOptionalEnum(MANIFEST_FORMATS, raw.manifestFormat));
+    const plainHttp = read('plainHttp', () => readBoolean(raw.plainHttp, false));
+    if (push && !image) {
+        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
+    }
+    if (registryPassword && !registryUsername) {
+        throw problem('registryUsername', 'required with a registry password');
+    }
+    const compression = chosen ?? defaults.compression;
+    if (manifestFormat === 'docker' && compression !== 'gzip') {
+        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    if (mountFrom && image && mountFrom.registry !== image.registry) {
+        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
     }
     return {
-        ...parsed,
+        push,
+        image,
+        tags,
+        registryUsername,
+        registryPassword,
         compression,
-        level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
-        parallelism: parsed.concurrency ?? 4,
+        compressionLevel,
+        concurrency,
+        mountFrom,
+        manifestFormat,
+        plainHttp,
+        level: compressionLevel ?? DEFAULT_LEVEL[compression],
+        parallelism: concurrency ?? 4,
     };
 }
 function pushLabelsFor(surface) {
@@ -39918,20 +39954,25 @@ class RegistryAuth {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
-
 
 
 class StallError extends Error {
     name = 'StallError';
 }
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const agents = {
-    http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new external_node_https_.Agent({ keepAlive: true, maxSockets: 16 }),
-};
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
+const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
+// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
+// on loopback or a LAN over plain HTTP does not pay for loading it.
+let httpsTransport;
+function loadHttps() {
+    httpsTransport ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+        https,
+        agent: new https.Agent(AGENT_OPTIONS),
+    }));
+    return httpsTransport;
+}
 async function readAll(body, limit) {
     const chunks = [];
     let size = 0;
@@ -39949,10 +39990,11 @@ async function readAll(body, limit) {
  * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
  * timeout. No redirects, no retries: the registry client decides those.
  */
-function send(request) {
+async function send(request) {
     const url = new URL(request.url);
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? external_node_https_ : external_node_http_;
+    const { request: start, agent } = url.protocol === 'https:'
+        ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
+        : { request: external_node_http_.request, agent: httpAgent };
     const headers = { 'user-agent': 'hypernix', ...request.headers };
     const body = request.body;
     if (Buffer.isBuffer(body))
@@ -39962,11 +40004,7 @@ function send(request) {
     else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
         headers['content-length'] = '0';
     return new Promise((resolve, reject) => {
-        const outgoing = transport.request(url, {
-            method: request.method,
-            headers,
-            agent: isHttps ? agents.https : agents.http,
-        });
+        const outgoing = start(url, { method: request.method, headers, agent });
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
@@ -40778,10 +40816,10 @@ function stateSources(repository, tags, mountFrom) {
  * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
  * nothing is written, so a caller may start this before it has checked all its options.
  */
-async function readRegistryState(client, target, sources, reporter) {
+async function readRegistryState(client, target, sources, reporter, options = {}) {
     const [, state] = await Promise.all([
         client.ping(scopeFor(target, 'pull,push')),
-        learnKnownLayers(client, target, sources, reporter),
+        learnKnownLayers(client, target, sources, reporter, options),
     ]);
     return state;
 }
@@ -40800,7 +40838,7 @@ function extraTags(all, alreadyRead, limit = EXTRA_TAGS_READ) {
         ...others.filter(commitLike).reverse(),
     ].slice(0, limit);
 }
-async function learnKnownLayers(client, target, sources, reporter) {
+async function learnKnownLayers(client, target, sources, reporter, options) {
     const state = {
         candidates: new Map(),
         tagDigests: new Map(),
@@ -40808,7 +40846,7 @@ async function learnKnownLayers(client, target, sources, reporter) {
     };
     // The tag list comes along in the first round, for when the target's own tags name nothing.
     const tagList = client.listTags(target).catch(() => []);
-    const found = await learnFrom(client, target, sources, state, reporter);
+    const found = await learnFrom(client, target, sources, state, reporter, options);
     if (!found) {
         const read = new Set(sources.filter((source) => source.repository === target).map((source) => source.reference));
         const more = extraTags(await tagList, read).map((reference) => ({
@@ -40817,15 +40855,15 @@ async function learnKnownLayers(client, target, sources, reporter) {
         }));
         if (more.length > 0) {
             reporter.debug(`the target tags are new; reading ${more.map((source) => source.reference).join(', ')}`);
-            await learnFrom(client, target, more, state, reporter, false);
+            await learnFrom(client, target, more, state, reporter, options, false);
         }
     }
     return state;
 }
 /** Reads the sources into `state`; says whether any manifest of the target repository was found. */
-async function learnFrom(client, target, sources, state, reporter, recordTags = true) {
+async function learnFrom(client, target, sources, state, reporter, options, recordTags = true) {
     let found = false;
-    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+    const results = await Promise.allSettled(sources.map((source) => layersOf(client, source, options)));
     results.forEach((result, index) => {
         const source = sources[index];
         if (result.status === 'rejected') {
@@ -40863,7 +40901,7 @@ function usableLayers(state, want) {
     }
     return usable;
 }
-async function layersOf(client, source) {
+async function layersOf(client, source, { localConfig }) {
     const scope = scopeFor(source.repository, 'pull');
     const pairs = new Map();
     const result = (manifestDigest, configDigest) => ({
@@ -40888,7 +40926,11 @@ async function layersOf(client, source) {
     }
     if (!json.config || !json.layers)
         return result(manifestDigest);
-    const config = JSON.parse((await client.getBlob(source.repository, json.config.digest)).toString('utf8'));
+    const local = await localConfig?.catch(() => undefined);
+    const configBytes = local?.digest === json.config.digest
+        ? local.bytes
+        : await client.getBlob(source.repository, json.config.digest);
+    const config = JSON.parse(configBytes.toString('utf8'));
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (diffIds.length === json.layers.length)
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
@@ -40920,9 +40962,12 @@ function layoutDirectory(path) {
         has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
-/** A plain tar holding an OCI layout, or undefined when the tar is something else. */
-async function layoutTar(path) {
-    const index = await indexTarFile(path);
+/**
+ * A plain tar holding an OCI layout, or undefined when the tar is something else. `entries` is
+ * the tar's index when the caller made it already.
+ */
+async function layoutTar(path, entries) {
+    const index = entries ?? (await indexTarFile(path));
     if (!index.has('oci-layout') || !index.has('index.json'))
         return undefined;
     const entry = (name) => {
@@ -41060,7 +41105,6 @@ async function copyBlob(files, blob, index, options) {
 
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
-
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
@@ -41071,8 +41115,11 @@ const crc32 = external_node_zlib_.crc32;
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
  * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
  * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ *
+ * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
+ * buffer it reuses for the next chunk.
  */
-class StoredGzip extends external_node_stream_.Transform {
+class StoredGzipEncoder {
     checksum;
     crc = 0;
     length = 0;
@@ -41080,17 +41127,17 @@ class StoredGzip extends external_node_stream_.Transform {
     /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
     pending = Buffer.alloc(0);
     constructor(checksum) {
-        super();
         this.checksum = checksum;
     }
-    _transform(chunk, _encoding, callback) {
+    /** The gzip bytes for `chunk`: empty while less than a block has come in. */
+    encode(chunk) {
         this.crc = this.checksum(chunk, this.crc);
         this.length = (this.length + chunk.length) % 2 ** 32;
         const total = this.pending.length + chunk.length;
         const blocks = Math.floor(total / MAX_STORED);
         if (blocks === 0) {
             this.pending = Buffer.concat([this.pending, chunk]);
-            return callback();
+            return EMPTY;
         }
         // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
         // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
@@ -41114,9 +41161,10 @@ class StoredGzip extends external_node_stream_.Transform {
             used += room;
         }
         this.pending = Buffer.from(chunk.subarray(used));
-        callback(null, out);
+        return out;
     }
-    _flush(callback) {
+    /** The last block and the gzip trailer. */
+    finish() {
         const head = this.started ? 0 : gzip_stored_HEADER.length;
         const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
         let at = this.started ? 0 : gzip_stored_HEADER.copy(out, 0);
@@ -41124,9 +41172,10 @@ class StoredGzip extends external_node_stream_.Transform {
         at += this.pending.copy(out, at);
         out.writeUInt32LE(this.crc >>> 0, at);
         out.writeUInt32LE(this.length, at + 4);
-        callback(null, out);
+        return out;
     }
 }
+const EMPTY = Buffer.alloc(0);
 /** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
 function writeBlockHeader(out, at, size, final) {
     out[at] = final ? 0x01 : 0x00;
@@ -41146,6 +41195,36 @@ function worthDeflating(sample) {
     if (head.length === 0)
         return true;
     return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+}
+
+;// CONCATENATED MODULE: ./src/oci/file-range.ts
+
+
+/**
+ * Reads `size` bytes of a file from `start` into one buffer used over and over. Each chunk is a
+ * view of that buffer, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * must copy it.
+ *
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
+ * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
+ * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ */
+async function* readFileRange(path, start, size) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
+        for (let done = 0; done < size;) {
+            const want = Math.min(buffer.length, size - done);
+            const { bytesRead } = await handle.read(buffer, 0, want, start + done);
+            if (bytesRead === 0)
+                throw new Error(`${path}: ended ${size - done} bytes early`);
+            done += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
@@ -41199,6 +41278,7 @@ function diffIdFromPath(path) {
 
 
 
+
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
 }
@@ -41226,8 +41306,12 @@ async function pushDockerArchive(source, options) {
     const { client, repository, reporter } = options;
     const format = manifestFormatFor(options.compression, options.manifestFormat);
     const mediaType = layerMediaType(options.compression, format);
+    // A tar file's index, manifest and config are read while the registry answers; its config
+    // spares the registry state a GET when the registry's image has the same one.
+    const fileImage = source.type === 'file' ? push_image_tarFileImage(source) : undefined;
+    fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
-        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter));
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: push_image_configOf(fileImage) }));
     const known = usableLayers(learnt, { compression: options.compression, format });
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
@@ -41240,7 +41324,7 @@ async function pushDockerArchive(source, options) {
         configUpload.catch(() => undefined); // awaited below, after the layers
     };
     const { config, layers } = source.type === 'file'
-        ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+        ? await pushFromFile(await push_image_tarFileImage(source), pusher, options.concurrency, onConfig)
         : await pushFromStream(source, pusher, options.concurrency, onConfig);
     await configUpload;
     reporter.debug(`push: ${layers.length} layers and the config in the registry`);
@@ -41280,25 +41364,35 @@ function firstImage(manifestBytes, source) {
     const images = parseManifest(manifestBytes.toString('utf8'), source);
     return images[0];
 }
-/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
-async function pushFromFile(path, pusher, concurrency, onConfig) {
+const tarFileImages = new WeakMap();
+/**
+ * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
+ * are), once per source: the registry state and the push both ask for it.
+ */
+function push_image_tarFileImage(source) {
+    let image = tarFileImages.get(source);
+    if (!image) {
+        image = readTarFileImage(source.path, source.index);
+        tarFileImages.set(source, image);
+    }
+    return image;
+}
+/** The config of a tar file's image, or undefined for a source that is read as a stream. */
+function push_image_configOf(image) {
+    return (image ?? Promise.resolve(undefined)).then((read) => read?.config, () => undefined);
+}
+async function readTarFileImage(path, indexing) {
     let index;
     try {
-        index = await indexTarFile(path);
+        index = await (indexing ?? indexTarFile(path));
     }
     catch (error) {
         if (error instanceof TarFormatError)
             throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
         throw error;
     }
-    const entry = (name) => {
-        const found = index.get(name.replace(/^\.\//, ''));
-        if (!found)
-            throw new DockerArchiveError(`${path}: manifest.json names ${name}, which is not in the archive`);
-        return found;
-    };
     const read = async (name) => {
-        const { offset, size } = entry(name);
+        const { offset, size } = tarEntry(index, path, name);
         const chunks = [];
         if (size > 0)
             for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
@@ -41309,27 +41403,28 @@ async function pushFromFile(path, pusher, concurrency, onConfig) {
         throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
     const image = firstImage(await read('manifest.json'), path);
     const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    return { path, index, image, config };
+}
+function tarEntry(index, path, name) {
+    const found = index.get(name.replace(/^\.\//, ''));
+    if (!found)
+        throw new DockerArchiveError(`${path}: manifest.json names ${name}, which is not in the archive`);
+    return found;
+}
+/** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
+async function pushFromFile({ path, index, image, config }, pusher, concurrency, onConfig) {
     onConfig(config);
     const jobs = image.Layers.map((layerPath, layerIndex) => {
-        const { offset, size } = entry(layerPath);
+        const { offset, size } = tarEntry(index, path, layerPath);
         return {
             index: layerIndex,
             path: layerPath,
             diffId: config.diffIds[layerIndex],
-            open: () => size > 0
-                ? (0,external_node_fs_.createReadStream)(path, {
-                    start: offset,
-                    end: offset + size - 1,
-                    highWaterMark: READ_CHUNK,
-                })
-                : emptyStream(),
+            open: () => readFileRange(path, offset, size),
         };
     });
     const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
     return { config, layers };
-}
-function emptyStream() {
-    return (0,external_node_fs_.createReadStream)('/dev/null');
 }
 /**
  * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
@@ -41410,7 +41505,7 @@ class LayerPusher {
         // A file can be read again: when the registry loses an upload session, send the layer anew.
         for (let attempt = 1;; attempt += 1) {
             try {
-                const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+                const { computedDiffId, upload } = await this.consume(job.open(), undefined, true);
                 if (computedDiffId !== job.diffId) {
                     throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
                 }
@@ -41427,8 +41522,10 @@ class LayerPusher {
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
      * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
      * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
+     * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
+     * whatever keeps one keeps a copy.
      */
-    async consume(content, announced) {
+    async consume(content, announced, reusedChunks = false) {
         const started = performance.now();
         const diff = new digest_DigestCounter();
         const knownLayer = announced ? this.known.get(announced) : undefined;
@@ -41451,34 +41548,52 @@ class LayerPusher {
         const held = [];
         let heldBytes = 0;
         let chunked;
+        const kept = (chunk) => (reusedChunks ? Buffer.from(chunk) : chunk);
         const hashed = async function* (source) {
             for await (const chunk of source) {
                 diff.update(chunk);
-                yield chunk;
+                yield kept(chunk);
+            }
+        };
+        const put = async (chunk) => {
+            packed.update(chunk);
+            if (chunked) {
+                await chunked.write(chunk);
+                return;
+            }
+            held.push(chunk);
+            heldBytes += chunk.length;
+            if (heldBytes > MONOLITHIC_LIMIT) {
+                chunked = await ChunkedUpload.start(client, repository);
+                for (const piece of held.splice(0))
+                    await chunked.write(piece);
             }
         };
         const sink = async (source) => {
-            for await (const chunk of source) {
-                packed.update(chunk);
-                if (chunked) {
-                    await chunked.write(chunk);
-                    continue;
-                }
-                held.push(chunk);
-                heldBytes += chunk.length;
-                if (heldBytes > MONOLITHIC_LIMIT) {
-                    chunked = await ChunkedUpload.start(client, repository);
-                    for (const piece of held.splice(0))
-                        await chunked.write(piece);
-                }
-            }
+            for await (const chunk of source)
+                await put(chunk);
         };
-        if (compression === 'none') {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(content, hashed, sink);
+        const { head, rest } = compression === 'none'
+            ? { head: undefined, rest: content }
+            : await peek(content, SAMPLE_BYTES, kept);
+        if (head && compression === 'gzip' && crc32 && !worthDeflating(head)) {
+            // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
+            // same media type and a valid gzip stream, without a deflate pass that would cost most of
+            // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
+            const stored = new StoredGzipEncoder(crc32);
+            for await (const chunk of rest) {
+                diff.update(chunk);
+                const out = stored.encode(chunk);
+                if (out.length > 0)
+                    await put(out);
+            }
+            await put(stored.finish());
+        }
+        else if (compression === 'none') {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(rest, hashed, sink);
         }
         else {
-            const { head, rest } = await peek(content, SAMPLE_BYTES);
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(rest, hashed, layerCompressor(compression, level, head), sink);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(rest, hashed, compressor(compression, level), sink);
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
@@ -41542,17 +41657,10 @@ class LayerPusher {
     }
 }
 /**
- * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
- * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
- * would cost most of the push and gain nothing.
+ * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
+ * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
  */
-function layerCompressor(compression, level, head) {
-    if (compression === 'gzip' && crc32 && !worthDeflating(head))
-        return new StoredGzip(crc32);
-    return compressor(compression, level);
-}
-/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
-async function peek(source, bytes) {
+async function peek(source, bytes, kept) {
     const iterator = source[Symbol.asyncIterator]();
     const seen = [];
     let seenBytes = 0;
@@ -41563,15 +41671,21 @@ async function peek(source, bytes) {
             done = true;
             break;
         }
-        seen.push(next.value);
+        seen.push(kept(next.value));
         seenBytes += next.value.length;
     }
     const rest = async function* () {
-        yield* seen;
-        if (done)
-            return;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next())
-            yield next.value;
+        try {
+            yield* seen;
+            if (done)
+                return;
+            for (let next = await iterator.next(); !next.done; next = await iterator.next())
+                yield next.value;
+        }
+        finally {
+            // Stopped early (an error downstream): let the source close its file.
+            await iterator.return?.();
+        }
     };
     return { head: Buffer.concat(seen), rest: rest() };
 }
@@ -41600,6 +41714,7 @@ function buildManifest(format, config, layers) {
 
 
 
+
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
@@ -41620,8 +41735,11 @@ async function openArchive(path, label) {
     const format = await sniffFile(path);
     switch (format) {
         case 'tar': {
-            const layout = await layoutTar(path).catch(() => undefined);
-            return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path };
+            // Indexed once, for the layout check here and for reading the layers by offset; a tar
+            // that cannot be indexed fails when it is pushed, as a docker archive.
+            const index = indexTarFile(path);
+            const layout = await index.then((entries) => layoutTar(path, entries)).catch(() => undefined);
+            return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path, index };
         }
         case 'tar.gz':
         case 'tar.zst':
@@ -41631,7 +41749,7 @@ async function openArchive(path, label) {
                 type: 'stream',
                 describe: path,
                 open: () => {
-                    const child = (0,external_node_child_process_.spawn)(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+                    const child = childProcess().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
                     child.on('error', (error) => child.stdout.destroy(error));
                     child.on('close', (code) => {
                         if (code) {
@@ -41644,6 +41762,10 @@ async function openArchive(path, label) {
         default:
             throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
+}
+/** The config of a plain tar's image, read without its layers; undefined for other sources. */
+function localImageConfig(source) {
+    return source.then((opened) => configOf(opened.type === 'file' ? tarFileImage(opened) : undefined), () => undefined);
 }
 /** Pushes an image from whichever source it is. */
 function pushImageSource(source, options) {
@@ -42168,8 +42290,8 @@ var core = __nccwpck_require__(3838);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/nix/path-info.ts
 var path_info = __nccwpck_require__(4237);
-// EXTERNAL MODULE: ./src/util/process.ts
-var util_process = __nccwpck_require__(2017);
+// EXTERNAL MODULE: ./src/util/process.ts + 1 modules
+var util_process = __nccwpck_require__(6985);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
 ;// CONCATENATED MODULE: ./src/util/limiter.ts
@@ -42914,8 +43036,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
-// EXTERNAL MODULE: ./src/util/process.ts
-var util_process = __nccwpck_require__(2017);
+// EXTERNAL MODULE: ./src/util/process.ts + 1 modules
+var util_process = __nccwpck_require__(6985);
 ;// CONCATENATED MODULE: ./src/nix/version.ts
 
 const MINIMUM_NIX = { major: 2, minor: 4 };
@@ -43028,7 +43150,7 @@ async function locateNix(reporter) {
 /* harmony export */   zN: () => (/* binding */ queryPathInfos)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2017);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6985);
 
 
 /**
@@ -43271,15 +43393,20 @@ function formatSeconds(seconds) {
 
 /***/ }),
 
-/***/ 2017:
+/***/ 6985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony export SpawnError */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: SpawnError
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/util/process.ts
 
 /** Thrown when the program itself cannot be started (not found, not executable). */
 class SpawnError extends Error {
@@ -43299,7 +43426,7 @@ class SpawnError extends Error {
 function run(command, args, options = {}) {
     const tailLimit = options.stderrTailLines ?? 200;
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -43434,13 +43561,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

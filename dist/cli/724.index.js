@@ -38,9 +38,9 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 643))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(618)]).then(__webpack_require__.bind(__webpack_require__, 618))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(93), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 2454))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(426), __webpack_require__.e(767)]).then(__webpack_require__.bind(__webpack_require__, 3767))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(426), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
     cache: async () => (await __webpack_require__.e(/* import() */ 880).then(__webpack_require__.bind(__webpack_require__, 4880))).cacheCommand,
 };
 async function runCommand(name, argv, io) {

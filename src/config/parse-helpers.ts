@@ -1,29 +1,32 @@
 import { z } from 'zod';
 import { InputError } from '../util/errors.js';
+import {
+  FieldProblem,
+  readBoolean,
+  readList,
+  readOptionalEnum,
+  readOptionalString,
+  shown,
+} from './input-readers.js';
 
-/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
+export { shown };
 
-/** Quotes a received value for an error message, shortened so one line stays one line. */
-export function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  return JSON.stringify(short);
+/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
+function reading<T>(ctx: z.RefinementCtx, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof FieldProblem)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+    return z.NEVER;
+  }
 }
 
 export const booleanInput = (defaultValue: boolean) =>
   z
     .union([z.boolean(), z.string()])
     .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return defaultValue;
-      if (typeof value === 'boolean') return value;
-      if (TRUE.has(value)) return true;
-      if (FALSE.has(value)) return false;
-      ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
-      return z.NEVER;
-    });
+    .transform((value, ctx) => reading(ctx, () => readBoolean(value, defaultValue)));
 
 export const enumInput = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -46,34 +49,16 @@ export const optionalEnumInput = <const T extends readonly [string, ...string[]]
   z
     .string()
     .optional()
-    .transform((value, ctx): T[number] | undefined => {
-      if (value === undefined || value.trim() === '') return undefined;
-      if ((values as readonly string[]).includes(value)) return value as T[number];
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-      });
-      return z.NEVER;
-    });
+    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
 
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-export const optionalString = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+export const optionalString = z.string().optional().transform(readOptionalString);
 
-/**
- * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
- * The CLI passes arrays, which are taken as they are.
- */
+/** A multi-line input's entries (see readList); the CLI passes arrays. */
 export const listInput = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((value) => {
-    if (value === undefined) return [];
-    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-  });
+  .transform(readList);
 
 /**
  * Splits a command-line fragment into words the way a POSIX shell would quote them (single and

@@ -54,6 +54,13 @@ describe('parsePushConfig', () => {
     ).toThrow(`input 'mount-from': must be on the same registry as the image (ghcr.io)`);
   });
 
+  it('takes docker manifests with the default compression, gzip', () => {
+    expect(parsePushConfig({ image: 'a/b', manifestFormat: 'docker' }, labels)).toMatchObject({
+      compression: 'gzip',
+      manifestFormat: 'docker',
+    });
+  });
+
   it('never shows the password in an error', () => {
     try {
       parsePushConfig({ image: 'a/b', registryPassword: 'hunter2' }, labels);

@@ -1,15 +1,21 @@
-import { z } from 'zod';
-import { COMPRESSIONS, DEFAULT_LEVEL, type Compression } from '../oci/compression.js';
-import { InputError } from '../util/errors.js';
-import { parseReference, validateTag, type ImageReference } from '../oci/reference.js';
 import {
-  booleanInput,
-  listInput,
-  optionalEnumInput,
-  optionalString,
-  parseWith,
-  shown,
-} from './parse-helpers.js';
+  COMPRESSIONS,
+  DEFAULT_LEVEL,
+  type Compression,
+  type ManifestFormat,
+} from '../oci/compression.js';
+import { parseReference, validateTag, type ImageReference } from '../oci/reference.js';
+import { InputError } from '../util/errors.js';
+import {
+  FieldProblem,
+  readBoolean,
+  readList,
+  readOptionalEnum,
+  readOptionalInteger,
+  readOptionalString,
+} from './input-readers.js';
+
+const MANIFEST_FORMATS = ['docker', 'oci'] as const;
 
 export type PushField =
   | 'push'
@@ -66,116 +72,120 @@ export interface RawPushInputs {
   plainHttp?: string | boolean;
 }
 
-const integer = (min: number, max: number) =>
-  optionalString.transform((value, ctx) => {
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a whole number from ${min} to ${max}; got ${shown(value)}`,
-      });
-      return z.NEVER;
-    }
-    return number;
-  });
-
-const reference = optionalString.transform((value, ctx): ImageReference | undefined => {
-  if (value === undefined) return undefined;
-  try {
-    return parseReference(value, 'x');
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^x: /, '') });
-    return z.NEVER;
-  }
-});
-
-const pushSchema = z
-  .object({
-    push: booleanInput(false),
-    image: reference,
-    tags: listInput.transform((entries, ctx) => {
-      const tags = entries.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean);
-      for (const tag of tags) {
-        try {
-          validateTag(tag, 'x');
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^x: /, '') });
-          return z.NEVER;
-        }
-      }
-      return [...new Set(tags)];
-    }),
-    registryUsername: optionalString,
-    registryPassword: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value : undefined)),
-    compression: optionalEnumInput(COMPRESSIONS),
-    compressionLevel: integer(0, 22),
-    concurrency: integer(1, 64),
-    mountFrom: reference,
-    manifestFormat: optionalEnumInput(['docker', 'oci'] as const),
-    plainHttp: booleanInput(false),
-  })
-  .superRefine((config, ctx) => {
-    if (config.push && !config.image) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['image'],
-        message: 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
-      });
-    }
-    if (config.registryPassword && !config.registryUsername) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registryUsername'],
-        message: 'required with a registry password',
-      });
-    }
-    if (config.manifestFormat === 'docker' && config.compression !== 'gzip') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['manifestFormat'],
-        message: `docker manifests have gzip layers only; use oci with ${config.compression}`,
-      });
-    }
-    if (config.mountFrom && config.image && config.mountFrom.registry !== config.image.registry) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mountFrom'],
-        message: `must be on the same registry as the image (${config.image.registry})`,
-      });
-    }
-  });
-
-export type PushConfig = Omit<z.output<typeof pushSchema>, 'compression'> & {
+/** The push inputs, read and checked. */
+export interface PushConfig {
+  push: boolean;
+  image?: ImageReference;
+  tags: string[];
+  registryUsername?: string;
+  registryPassword?: string;
   compression: Compression;
+  compressionLevel?: number;
+  concurrency?: number;
+  mountFrom?: ImageReference;
+  manifestFormat?: ManifestFormat;
+  plainHttp: boolean;
   level: number;
   parallelism: number;
-};
+}
+
+function readReference(value: string | undefined): ImageReference | undefined {
+  const text = readOptionalString(value);
+  return text === undefined ? undefined : withoutLabel(() => parseReference(text, 'x'));
+}
+
+/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+function readTags(value: string | string[] | undefined): string[] {
+  const tags = readList(value)
+    .flatMap((entry) => entry.split(/[\s,]+/))
+    .filter(Boolean);
+  for (const tag of tags) withoutLabel(() => validateTag(tag, 'x'));
+  return [...new Set(tags)];
+}
+
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw new FieldProblem((error as Error).message.replace(/^x: /, ''), { cause: error });
+  }
+}
 
 /**
- * Reads the push inputs. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is
- * by default (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
  */
 export function parsePushConfig(
   raw: RawPushInputs,
   labels: Record<PushField, string>,
   defaults: { compression: Compression } = { compression: 'gzip' },
 ): PushConfig {
-  const parsed = parseWith(pushSchema, raw, (field) => labels[field as PushField] ?? field);
-  const compression = parsed.compression ?? defaults.compression;
-  if (parsed.manifestFormat === 'docker' && compression !== 'gzip') {
-    throw new InputError(
-      `${labels.manifestFormat}: docker manifests have gzip layers only; use oci with ${compression}`,
+  const read = <T>(field: PushField, reader: () => T): T => {
+    try {
+      return reader();
+    } catch (error) {
+      if (!(error instanceof FieldProblem)) throw error;
+      throw new InputError(`${labels[field]}: ${error.message}`, { cause: error });
+    }
+  };
+  const problem = (field: PushField, message: string) =>
+    new InputError(`${labels[field]}: ${message}`);
+
+  // In the order of the inputs: the first problem is the one reported.
+  const push = read('push', () => readBoolean(raw.push, false));
+  const image = read('image', () => readReference(raw.image));
+  const tags = read('tags', () => readTags(raw.tags));
+  const registryUsername = readOptionalString(raw.registryUsername);
+  const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+  const chosen = read('compression', () => readOptionalEnum(COMPRESSIONS, raw.compression));
+  const compressionLevel = read('compressionLevel', () =>
+    readOptionalInteger(raw.compressionLevel, 0, 22),
+  );
+  const concurrency = read('concurrency', () => readOptionalInteger(raw.concurrency, 1, 64));
+  const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+  const manifestFormat = read('manifestFormat', () =>
+    readOptionalEnum(MANIFEST_FORMATS, raw.manifestFormat),
+  );
+  const plainHttp = read('plainHttp', () => readBoolean(raw.plainHttp, false));
+
+  if (push && !image) {
+    throw problem(
+      'image',
+      'required when push is true: the repository to push to, e.g. ghcr.io/owner/name',
     );
   }
+  if (registryPassword && !registryUsername) {
+    throw problem('registryUsername', 'required with a registry password');
+  }
+  const compression = chosen ?? defaults.compression;
+  if (manifestFormat === 'docker' && compression !== 'gzip') {
+    throw problem(
+      'manifestFormat',
+      `docker manifests have gzip layers only; use oci with ${compression}`,
+    );
+  }
+  if (mountFrom && image && mountFrom.registry !== image.registry) {
+    throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
+  }
   return {
-    ...parsed,
+    push,
+    image,
+    tags,
+    registryUsername,
+    registryPassword,
     compression,
-    level: parsed.compressionLevel ?? DEFAULT_LEVEL[compression],
-    parallelism: parsed.concurrency ?? 4,
+    compressionLevel,
+    concurrency,
+    mountFrom,
+    manifestFormat,
+    plainHttp,
+    level: compressionLevel ?? DEFAULT_LEVEL[compression],
+    parallelism: concurrency ?? 4,
   };
 }
 

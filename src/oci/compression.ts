@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { Duplex, type Readable, type Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
+import { childProcess } from '../util/lazy-builtins.js';
 import { MEDIA_TYPE } from './media-types.js';
 
 export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const;
@@ -38,7 +38,7 @@ export function decompressor(compression: Exclude<Compression, 'none'>): Transfo
 
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program: string, args: string[]): Transform {
-  const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = childProcess().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   return Duplex.from({
     writable: child.stdin,
     readable: child.stdout as Readable,

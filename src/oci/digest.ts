@@ -1,5 +1,9 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { crypto } from '../util/lazy-builtins.js';
+
+// node:crypto is loaded with the first digest: a push has sent its first requests by then.
+const createHash = (algorithm: string): Hash => crypto().createHash(algorithm);
 
 export const SHA256_PREFIX = 'sha256:';
 

@@ -1,4 +1,3 @@
-import { Transform, type TransformCallback } from 'node:stream';
 import * as zlib from 'node:zlib';
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
@@ -15,26 +14,28 @@ export const crc32: Crc32 | undefined = (zlib as unknown as { crc32?: Crc32 }).c
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
  * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
  * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ *
+ * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
+ * buffer it reuses for the next chunk.
  */
-export class StoredGzip extends Transform {
+export class StoredGzipEncoder {
   private crc = 0;
   private length = 0;
   private started = false;
   /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
   private pending: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly checksum: Crc32) {
-    super();
-  }
+  constructor(private readonly checksum: Crc32) {}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  /** The gzip bytes for `chunk`: empty while less than a block has come in. */
+  encode(chunk: Buffer): Buffer {
     this.crc = this.checksum(chunk, this.crc);
     this.length = (this.length + chunk.length) % 2 ** 32;
     const total = this.pending.length + chunk.length;
     const blocks = Math.floor(total / MAX_STORED);
     if (blocks === 0) {
       this.pending = Buffer.concat([this.pending, chunk]);
-      return callback();
+      return EMPTY;
     }
     // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
     // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
@@ -58,10 +59,11 @@ export class StoredGzip extends Transform {
       used += room;
     }
     this.pending = Buffer.from(chunk.subarray(used));
-    callback(null, out);
+    return out;
   }
 
-  override _flush(callback: TransformCallback): void {
+  /** The last block and the gzip trailer. */
+  finish(): Buffer {
     const head = this.started ? 0 : HEADER.length;
     const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
     let at = this.started ? 0 : HEADER.copy(out, 0);
@@ -69,9 +71,11 @@ export class StoredGzip extends Transform {
     at += this.pending.copy(out, at);
     out.writeUInt32LE(this.crc >>> 0, at);
     out.writeUInt32LE(this.length, at + 4);
-    callback(null, out);
+    return out;
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
 function writeBlockHeader(out: Buffer, at: number, size: number, final: boolean): number {

@@ -65,6 +65,14 @@ export function stateSources(
   return mountFrom ? [...sources, mountFrom] : sources;
 }
 
+export interface ReadStateOptions {
+  /**
+   * The config of the image being pushed, when it is at hand: a manifest with the same config
+   * needs no GET of it (a re-push of an unchanged image then takes one round of requests).
+   */
+  localConfig?: Promise<{ digest: string; bytes: Buffer } | undefined>;
+}
+
 /**
  * Checks that the endpoint is a registry and reads what it holds, in one round of requests:
  * nothing is written, so a caller may start this before it has checked all its options.
@@ -74,10 +82,11 @@ export async function readRegistryState(
   target: string,
   sources: KnownLayerSource[],
   reporter: Reporter,
+  options: ReadStateOptions = {},
 ): Promise<RegistryState> {
   const [, state] = await Promise.all([
     client.ping(scopeFor(target, 'pull,push')),
-    learnKnownLayers(client, target, sources, reporter),
+    learnKnownLayers(client, target, sources, reporter, options),
   ]);
   return state;
 }
@@ -108,6 +117,7 @@ async function learnKnownLayers(
   target: string,
   sources: KnownLayerSource[],
   reporter: Reporter,
+  options: ReadStateOptions,
 ): Promise<RegistryState> {
   const state: RegistryState = {
     candidates: new Map(),
@@ -116,7 +126,7 @@ async function learnKnownLayers(
   };
   // The tag list comes along in the first round, for when the target's own tags name nothing.
   const tagList = client.listTags(target).catch(() => [] as string[]);
-  const found = await learnFrom(client, target, sources, state, reporter);
+  const found = await learnFrom(client, target, sources, state, reporter, options);
   if (!found) {
     const read = new Set(
       sources.filter((source) => source.repository === target).map((source) => source.reference),
@@ -129,7 +139,7 @@ async function learnKnownLayers(
       reporter.debug(
         `the target tags are new; reading ${more.map((source) => source.reference).join(', ')}`,
       );
-      await learnFrom(client, target, more, state, reporter, false);
+      await learnFrom(client, target, more, state, reporter, options, false);
     }
   }
   return state;
@@ -142,10 +152,13 @@ async function learnFrom(
   sources: KnownLayerSource[],
   state: RegistryState,
   reporter: Reporter,
+  options: ReadStateOptions,
   recordTags = true,
 ): Promise<boolean> {
   let found = false;
-  const results = await Promise.allSettled(sources.map((source) => layersOf(client, source)));
+  const results = await Promise.allSettled(
+    sources.map((source) => layersOf(client, source, options)),
+  );
   results.forEach((result, index) => {
     const source = sources[index] as KnownLayerSource;
     if (result.status === 'rejected') {
@@ -190,7 +203,11 @@ export function usableLayers(
   return usable;
 }
 
-async function layersOf(client: RegistryClient, source: KnownLayerSource) {
+async function layersOf(
+  client: RegistryClient,
+  source: KnownLayerSource,
+  { localConfig }: ReadStateOptions,
+) {
   const scope = scopeFor(source.repository, 'pull');
   const pairs = new Map<string, { digest: string; size: number; mediaType: string }>();
   const result = (manifestDigest?: string, configDigest?: string) => ({
@@ -214,9 +231,12 @@ async function layersOf(client: RegistryClient, source: KnownLayerSource) {
     json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
   }
   if (!json.config || !json.layers) return result(manifestDigest);
-  const config = JSON.parse(
-    (await client.getBlob(source.repository, json.config.digest)).toString('utf8'),
-  ) as {
+  const local = await localConfig?.catch(() => undefined);
+  const configBytes =
+    local?.digest === json.config.digest
+      ? local.bytes
+      : await client.getBlob(source.repository, json.config.digest);
+  const config = JSON.parse(configBytes.toString('utf8')) as {
     rootfs?: { diff_ids?: string[] };
   };
   const diffIds = config.rootfs?.diff_ids ?? [];

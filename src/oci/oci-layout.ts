@@ -13,7 +13,7 @@ import {
 import { DigestCounter, sha256Digest, READ_CHUNK } from './digest.js';
 import { MEDIA_TYPE } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
-import { indexTarFile } from './tar-index.js';
+import { indexTarFile, type TarIndex } from './tar-index.js';
 import type { LayerReport, PushResult } from './push-image.js';
 import { readRegistryState, stateSources, type RegistryState } from './known-layers.js';
 
@@ -49,9 +49,15 @@ export function layoutDirectory(path: string): LayoutFiles {
   };
 }
 
-/** A plain tar holding an OCI layout, or undefined when the tar is something else. */
-export async function layoutTar(path: string): Promise<LayoutFiles | undefined> {
-  const index = await indexTarFile(path);
+/**
+ * A plain tar holding an OCI layout, or undefined when the tar is something else. `entries` is
+ * the tar's index when the caller made it already.
+ */
+export async function layoutTar(
+  path: string,
+  entries?: TarIndex,
+): Promise<LayoutFiles | undefined> {
+  const index = entries ?? (await indexTarFile(path));
   if (!index.has('oci-layout') || !index.has('index.json')) return undefined;
   const entry = (name: string) => {
     const found = index.get(name);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
@@ -17,8 +17,9 @@ import {
   type Compression,
   type ManifestFormat,
 } from './compression.js';
-import { crc32, SAMPLE_BYTES, StoredGzip, worthDeflating } from './gzip-stored.js';
-import { DigestCounter, READ_CHUNK } from './digest.js';
+import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
+import { DigestCounter } from './digest.js';
+import { readFileRange } from './file-range.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
 import {
@@ -31,15 +32,19 @@ import {
 import { MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
-import { indexTarFile } from './tar-index.js';
+import { indexTarFile, type TarIndex } from './tar-index.js';
 
 export class LayerDigestError extends HypernixError {
   override name = 'LayerDigestError';
 }
 
-/** Where the image comes from: a plain tar file (read in parallel), or a stream read once. */
+/**
+ * Where the image comes from: a plain tar file (read in parallel; `index` when the opener has
+ * started indexing it already), or a stream read once.
+ */
 export type ArchiveSource =
-  { type: 'file'; path: string } | { type: 'stream'; open: () => Readable; describe: string };
+  | { type: 'file'; path: string; index?: Promise<TarIndex> }
+  | { type: 'stream'; open: () => Readable; describe: string };
 
 export interface PushOptions {
   client: RegistryClient;
@@ -91,7 +96,8 @@ interface LayerJob {
   index: number;
   path: string;
   diffId: string;
-  open: () => Readable;
+  /** The layer's bytes, in chunks of one reused buffer (see readFileRange). */
+  open: () => AsyncIterable<Buffer>;
 }
 
 /** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
@@ -126,12 +132,17 @@ export async function pushDockerArchive(
   const { client, repository, reporter } = options;
   const format = manifestFormatFor(options.compression, options.manifestFormat);
   const mediaType = layerMediaType(options.compression, format);
+  // A tar file's index, manifest and config are read while the registry answers; its config
+  // spares the registry state a GET when the registry's image has the same one.
+  const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
+  fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
   const learnt = await (options.registryState ??
     readRegistryState(
       client,
       repository,
       stateSources(repository, options.tags, options.mountFrom),
       reporter,
+      { localConfig: configOf(fileImage) },
     ));
   const known = usableLayers(learnt, { compression: options.compression, format });
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
@@ -146,7 +157,7 @@ export async function pushDockerArchive(
   };
   const { config, layers } =
     source.type === 'file'
-      ? await pushFromFile(source.path, pusher, options.concurrency, onConfig)
+      ? await pushFromFile(await tarFileImage(source), pusher, options.concurrency, onConfig)
       : await pushFromStream(source, pusher, options.concurrency, onConfig);
   await configUpload;
   reporter.debug(`push: ${layers.length} layers and the config in the registry`);
@@ -194,31 +205,50 @@ function firstImage(manifestBytes: Buffer, source: string): DockerArchiveImage {
   return images[0] as DockerArchiveImage;
 }
 
-/** A plain tar: index its headers, read manifest and config, then push layers in parallel. */
-async function pushFromFile(
-  path: string,
-  pusher: LayerPusher,
-  concurrency: number,
-  onConfig: (config: ImageConfig) => void,
-) {
+/** What a plain tar file holds: its index, its first image's manifest entry and its config. */
+export interface TarFileImage {
+  path: string;
+  index: TarIndex;
+  image: DockerArchiveImage;
+  config: ImageConfig;
+}
+
+const tarFileImages = new WeakMap<object, Promise<TarFileImage>>();
+
+/**
+ * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
+ * are), once per source: the registry state and the push both ask for it.
+ */
+export function tarFileImage(source: Extract<ArchiveSource, { type: 'file' }>) {
+  let image = tarFileImages.get(source);
+  if (!image) {
+    image = readTarFileImage(source.path, source.index);
+    tarFileImages.set(source, image);
+  }
+  return image;
+}
+
+/** The config of a tar file's image, or undefined for a source that is read as a stream. */
+export function configOf(
+  image: Promise<TarFileImage> | undefined,
+): Promise<ImageConfig | undefined> {
+  return (image ?? Promise.resolve(undefined)).then(
+    (read) => read?.config,
+    () => undefined,
+  );
+}
+
+async function readTarFileImage(path: string, indexing?: Promise<TarIndex>): Promise<TarFileImage> {
   let index;
   try {
-    index = await indexTarFile(path);
+    index = await (indexing ?? indexTarFile(path));
   } catch (error) {
     if (error instanceof TarFormatError)
       throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
-  const entry = (name: string) => {
-    const found = index.get(name.replace(/^\.\//, ''));
-    if (!found)
-      throw new DockerArchiveError(
-        `${path}: manifest.json names ${name}, which is not in the archive`,
-      );
-    return found;
-  };
   const read = async (name: string) => {
-    const { offset, size } = entry(name);
+    const { offset, size } = tarEntry(index, path, name);
     const chunks: Buffer[] = [];
     if (size > 0)
       for await (const chunk of createReadStream(path, { start: offset, end: offset + size - 1 }))
@@ -229,29 +259,37 @@ async function pushFromFile(
     throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
   const image = firstImage(await read('manifest.json'), path);
   const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+  return { path, index, image, config };
+}
+
+function tarEntry(index: TarIndex, path: string, name: string) {
+  const found = index.get(name.replace(/^\.\//, ''));
+  if (!found)
+    throw new DockerArchiveError(
+      `${path}: manifest.json names ${name}, which is not in the archive`,
+    );
+  return found;
+}
+
+/** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
+async function pushFromFile(
+  { path, index, image, config }: TarFileImage,
+  pusher: LayerPusher,
+  concurrency: number,
+  onConfig: (config: ImageConfig) => void,
+) {
   onConfig(config);
   const jobs: LayerJob[] = image.Layers.map((layerPath, layerIndex) => {
-    const { offset, size } = entry(layerPath);
+    const { offset, size } = tarEntry(index, path, layerPath);
     return {
       index: layerIndex,
       path: layerPath,
       diffId: config.diffIds[layerIndex] as string,
-      open: () =>
-        size > 0
-          ? createReadStream(path, {
-              start: offset,
-              end: offset + size - 1,
-              highWaterMark: READ_CHUNK,
-            })
-          : emptyStream(),
+      open: () => readFileRange(path, offset, size),
     };
   });
   const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
   return { config, layers };
-}
-
-function emptyStream(): Readable {
-  return createReadStream('/dev/null');
 }
 
 /**
@@ -340,7 +378,7 @@ class LayerPusher {
     // A file can be read again: when the registry loses an upload session, send the layer anew.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { computedDiffId, upload } = await this.consume(job.open(), undefined);
+        const { computedDiffId, upload } = await this.consume(job.open(), undefined, true);
         if (computedDiffId !== job.diffId) {
           throw new LayerDigestError(
             `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
@@ -360,10 +398,13 @@ class LayerPusher {
    * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
    * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
    * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
+   * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
+   * whatever keeps one keeps a copy.
    */
   async consume(
     content: AsyncIterable<Buffer>,
     announced: string | undefined,
+    reusedChunks = false,
   ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
     const started = performance.now();
     const diff = new DigestCounter();
@@ -388,32 +429,48 @@ class LayerPusher {
     const held: Buffer[] = [];
     let heldBytes = 0;
     let chunked: ChunkedUpload | undefined;
+    const kept = (chunk: Buffer) => (reusedChunks ? Buffer.from(chunk) : chunk);
     const hashed = async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
         diff.update(chunk);
-        yield chunk;
+        yield kept(chunk);
+      }
+    };
+    const put = async (chunk: Buffer) => {
+      packed.update(chunk);
+      if (chunked) {
+        await chunked.write(chunk);
+        return;
+      }
+      held.push(chunk);
+      heldBytes += chunk.length;
+      if (heldBytes > MONOLITHIC_LIMIT) {
+        chunked = await ChunkedUpload.start(client, repository);
+        for (const piece of held.splice(0)) await chunked.write(piece);
       }
     };
     const sink = async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) {
-        packed.update(chunk);
-        if (chunked) {
-          await chunked.write(chunk);
-          continue;
-        }
-        held.push(chunk);
-        heldBytes += chunk.length;
-        if (heldBytes > MONOLITHIC_LIMIT) {
-          chunked = await ChunkedUpload.start(client, repository);
-          for (const piece of held.splice(0)) await chunked.write(piece);
-        }
-      }
+      for await (const chunk of source) await put(chunk);
     };
-    if (compression === 'none') {
-      await pipeline(content, hashed, sink);
+    const { head, rest } =
+      compression === 'none'
+        ? { head: undefined, rest: content }
+        : await peek(content, SAMPLE_BYTES, kept);
+    if (head && compression === 'gzip' && crc32 && !worthDeflating(head)) {
+      // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
+      // same media type and a valid gzip stream, without a deflate pass that would cost most of
+      // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
+      const stored = new StoredGzipEncoder(crc32);
+      for await (const chunk of rest) {
+        diff.update(chunk);
+        const out = stored.encode(chunk);
+        if (out.length > 0) await put(out);
+      }
+      await put(stored.finish());
+    } else if (compression === 'none') {
+      await pipeline(rest, hashed, sink);
     } else {
-      const { head, rest } = await peek(content, SAMPLE_BYTES);
-      await pipeline(rest, hashed, layerCompressor(compression, level, head), sink);
+      await pipeline(rest, hashed, compressor(compression, level), sink);
     }
     const computedDiffId = diff.digest();
     const digest = packed.digest();
@@ -484,23 +541,13 @@ class LayerPusher {
 }
 
 /**
- * The compressor for one layer. A gzip layer whose first bytes do not deflate is written as
- * gzip's stored blocks: the same media type and a valid gzip stream, without a deflate pass that
- * would cost most of the push and gain nothing.
+ * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
+ * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
  */
-function layerCompressor(
-  compression: Exclude<Compression, 'none'>,
-  level: number,
-  head: Buffer,
-): Transform {
-  if (compression === 'gzip' && crc32 && !worthDeflating(head)) return new StoredGzip(crc32);
-  return compressor(compression, level);
-}
-
-/** Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest. */
 async function peek(
   source: AsyncIterable<Buffer>,
   bytes: number,
+  kept: (chunk: Buffer) => Buffer,
 ): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
@@ -512,14 +559,19 @@ async function peek(
       done = true;
       break;
     }
-    seen.push(next.value);
+    seen.push(kept(next.value));
     seenBytes += next.value.length;
   }
   const rest = async function* () {
-    yield* seen;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next())
-      yield next.value;
+    try {
+      yield* seen;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        yield next.value;
+    } finally {
+      // Stopped early (an error downstream): let the source close its file.
+      await iterator.return?.();
+    }
   };
   return { head: Buffer.concat(seen), rest: rest() };
 }

@@ -18,12 +18,15 @@ export interface IndexedEntry {
   size: number;
 }
 
+/** A tar file's entries by name (without a leading ./). */
+export type TarIndex = Map<string, IndexedEntry>;
+
 /**
  * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
  * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
  * in parallel, or not at all.
  */
-export async function indexTarFile(path: string): Promise<Map<string, IndexedEntry>> {
+export async function indexTarFile(path: string): Promise<TarIndex> {
   const handle = await open(path, 'r');
   try {
     return await indexOpenTar(handle);
@@ -38,9 +41,9 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   return buffer.subarray(0, bytesRead);
 }
 
-async function indexOpenTar(handle: FileHandle): Promise<Map<string, IndexedEntry>> {
+async function indexOpenTar(handle: FileHandle): Promise<TarIndex> {
   const { size: fileSize } = await handle.stat();
-  const entries = new Map<string, IndexedEntry>();
+  const entries: TarIndex = new Map();
   const extended = new ExtendedHeaderState();
   let position = 0;
   for (;;) {

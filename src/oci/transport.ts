@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Https from 'node:https';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -34,10 +34,19 @@ export class StallError extends Error {
 }
 
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
-};
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
+const httpAgent = new http.Agent(AGENT_OPTIONS);
+
+// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
+// on loopback or a LAN over plain HTTP does not pay for loading it.
+let httpsTransport: Promise<{ https: typeof Https; agent: Https.Agent }> | undefined;
+function loadHttps() {
+  httpsTransport ??= import('node:https').then((https) => ({
+    https,
+    agent: new https.Agent(AGENT_OPTIONS),
+  }));
+  return httpsTransport;
+}
 
 async function readAll(body: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -57,10 +66,12 @@ async function readAll(body: Readable, limit: number): Promise<Buffer> {
  * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
  * timeout. No redirects, no retries: the registry client decides those.
  */
-export function send(request: HttpRequest): Promise<HttpResponse> {
+export async function send(request: HttpRequest): Promise<HttpResponse> {
   const url = new URL(request.url);
-  const isHttps = url.protocol === 'https:';
-  const transport = isHttps ? https : http;
+  const { request: start, agent } =
+    url.protocol === 'https:'
+      ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
+      : { request: http.request, agent: httpAgent };
   const headers: Record<string, string> = { 'user-agent': 'hypernix', ...request.headers };
   const body = request.body;
   if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
@@ -69,11 +80,7 @@ export function send(request: HttpRequest): Promise<HttpResponse> {
     headers['content-length'] = '0';
 
   return new Promise((resolve, reject) => {
-    const outgoing = transport.request(url, {
-      method: request.method,
-      headers,
-      agent: isHttps ? agents.https : agents.http,
-    });
+    const outgoing = start(url, { method: request.method, headers, agent });
     const idle = request.idleTimeoutMs ?? 60_000;
     outgoing.setTimeout(idle, () =>
       outgoing.destroy(

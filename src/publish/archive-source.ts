@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { childProcess } from '../util/lazy-builtins.js';
 import { openTarStream, sniffFile } from '../oci/archive-format.js';
+import { indexTarFile } from '../oci/tar-index.js';
 import {
   isOciLayoutDirectory,
   layoutDirectory,
@@ -9,8 +10,11 @@ import {
   pushOciLayout,
   type LayoutFiles,
 } from '../oci/oci-layout.js';
+import type { ImageConfig } from '../oci/image-config.js';
 import {
+  configOf,
   pushDockerArchive,
+  tarFileImage,
   type ArchiveSource,
   type PushOptions,
   type PushResult,
@@ -42,8 +46,11 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
   const format = await sniffFile(path);
   switch (format) {
     case 'tar': {
-      const layout = await layoutTar(path).catch(() => undefined);
-      return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path };
+      // Indexed once, for the layout check here and for reading the layers by offset; a tar
+      // that cannot be indexed fails when it is pushed, as a docker archive.
+      const index = indexTarFile(path);
+      const layout = await index.then((entries) => layoutTar(path, entries)).catch(() => undefined);
+      return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path, index };
     }
     case 'tar.gz':
     case 'tar.zst':
@@ -53,7 +60,7 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
         type: 'stream',
         describe: path,
         open: () => {
-          const child = spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+          const child = childProcess().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
           child.on('error', (error) => child.stdout.destroy(error));
           child.on('close', (code) => {
             if (code) {
@@ -68,6 +75,14 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
     default:
       throw new InputError(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
   }
+}
+
+/** The config of a plain tar's image, read without its layers; undefined for other sources. */
+export function localImageConfig(source: Promise<ImageSource>): Promise<ImageConfig | undefined> {
+  return source.then(
+    (opened) => configOf(opened.type === 'file' ? tarFileImage(opened) : undefined),
+    () => undefined,
+  );
 }
 
 /** Pushes an image from whichever source it is. */

@@ -1,6 +1,7 @@
 import { mountSource, readRegistryState, stateSources } from '../../oci/known-layers.js';
-import { formatReference, parseReference } from '../../oci/reference.js';
-import { openArchive, pushImageSource } from '../../publish/archive-source.js';
+import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
+import { formatReference, type ImageReference } from '../../oci/reference.js';
+import { localImageConfig, openArchive, pushImageSource } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
@@ -48,36 +49,8 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
   }
   const [archivePath, ref] = positionals as [string, string];
-  const image = parseReference(ref, 'argument REF');
-  const mountFrom = values['mount-from']
-    ? parseReference(values['mount-from'], "option '--mount-from'")
-    : undefined;
-  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
-  if (tags.length === 0) {
-    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
-  }
   const password = await readPassword(values['password-stdin']);
-  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-  const client = await connectRegistry(
-    {
-      registry: image.registry,
-      username: values.username,
-      password,
-      plainHttp: values['plain-http'] ?? false,
-    },
-    reporter,
-  );
-  const mount = mountFrom ? mountSource(mountFrom, tags) : undefined;
-  // Reading what the registry holds writes nothing, so it starts now and runs while the schemas
-  // load and check every option (most of the time of a push that has little to send).
-  const registryState = readRegistryState(
-    client,
-    image.repository,
-    stateSources(image.repository, tags, mount),
-    reporter,
-  );
-  registryState.catch(() => undefined); // awaited by the push; a bad option may end the run first
-  const { parsePushConfig, pushLabelsFor } = await import('../../config/push.js');
+  // Every option is checked before the first request: a bad one ends the run at once.
   const config = parsePushConfig(
     {
       push: true,
@@ -94,7 +67,35 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     },
     pushLabelsFor('cli'),
   );
-  const source = await openArchive(archivePath, 'argument ARCHIVE');
+  const image = config.image as ImageReference; // required by push: true
+  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
+  if (tags.length === 0) {
+    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+  }
+  const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
+  const client = await connectRegistry(
+    {
+      registry: image.registry,
+      username: config.registryUsername,
+      password: config.registryPassword,
+      plainHttp: config.plainHttp,
+    },
+    reporter,
+  );
+  const mount = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
+  // Reading what the registry holds writes nothing, so it starts at once and runs while the
+  // archive is opened and indexed; the archive's config, once read, spares it a request.
+  const opening = openArchive(archivePath, 'argument ARCHIVE');
+  opening.catch(() => undefined); // awaited below, before the registry's answers
+  const registryState = readRegistryState(
+    client,
+    image.repository,
+    stateSources(image.repository, tags, mount),
+    reporter,
+    { localConfig: localImageConfig(opening) },
+  );
+  registryState.catch(() => undefined); // awaited by the push; a bad archive may end the run first
+  const source = await opening;
   const result = await pushImageSource(source, {
     client,
     repository: image.repository,

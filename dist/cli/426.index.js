@@ -1,5 +1,5 @@
-export const id = 93;
-export const ids = [93];
+export const id = 426;
+export const ids = [426];
 export const modules = {
 
 /***/ 1356:
@@ -31,6 +31,242 @@ async function readPassword(fromStdin) {
     return Buffer.concat(chunks)
         .toString('utf8')
         .replace(/\r?\n$/, '');
+}
+
+
+/***/ }),
+
+/***/ 6951:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ readList),
+/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
+/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   k4: () => (/* binding */ FieldProblem),
+/* harmony export */   on: () => (/* binding */ readOptionalString)
+/* harmony export */ });
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
+/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/** Quotes a received value for an error message, shortened so one line stays one line. */
+function shown(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return JSON.stringify(short);
+}
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
+    if (value === undefined || value === '')
+        return defaultValue;
+    if (typeof value === 'boolean')
+        return value;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+function readList(value) {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ parsePushConfig),
+/* harmony export */   pM: () => (/* binding */ pushLabelsFor)
+/* harmony export */ });
+/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
+/* harmony import */ var _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2115);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6951);
+
+
+
+
+const MANIFEST_FORMATS = ['docker', 'oci'];
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+function readReference(value) {
+    const text = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(value);
+    return text === undefined ? undefined : withoutLabel(() => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text, 'x'));
+}
+/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+function readTags(value) {
+    const tags = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readList */ .LD)(value)
+        .flatMap((entry) => entry.split(/[\s,]+/))
+        .filter(Boolean);
+    for (const tag of tags)
+        withoutLabel(() => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'x'));
+    return [...new Set(tags)];
+}
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel(check) {
+    try {
+        return check();
+    }
+    catch (error) {
+        throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(error.message.replace(/^x: /, ''), { cause: error });
+    }
+}
+/**
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const read = (field, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4))
+                throw error;
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${error.message}`, { cause: error });
+        }
+    };
+    const problem = (field, message) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${message}`);
+    // In the order of the inputs: the first problem is the one reported.
+    const push = read('push', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.push, false));
+    const image = read('image', () => readReference(raw.image));
+    const tags = read('tags', () => readTags(raw.tags));
+    const registryUsername = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(raw.registryUsername);
+    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+    const chosen = read('compression', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(_oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7, raw.compression));
+    const compressionLevel = read('compressionLevel', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.compressionLevel, 0, 22));
+    const concurrency = read('concurrency', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.concurrency, 1, 64));
+    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+    const manifestFormat = read('manifestFormat', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(MANIFEST_FORMATS, raw.manifestFormat));
+    const plainHttp = read('plainHttp', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.plainHttp, false));
+    if (push && !image) {
+        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
+    }
+    if (registryPassword && !registryUsername) {
+        throw problem('registryUsername', 'required with a registry password');
+    }
+    const compression = chosen ?? defaults.compression;
+    if (manifestFormat === 'docker' && compression !== 'gzip') {
+        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    if (mountFrom && image && mountFrom.registry !== image.registry) {
+        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
+    }
+    return {
+        push,
+        image,
+        tags,
+        registryUsername,
+        registryPassword,
+        compression,
+        compressionLevel,
+        concurrency,
+        mountFrom,
+        manifestFormat,
+        plainHttp,
+        level: compressionLevel ?? _oci_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
+        parallelism: concurrency ?? 4,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
 }
 
 
@@ -263,12 +499,11 @@ class ChunkedUpload {
 /* harmony export */   sG: () => (/* binding */ layerMediaType),
 /* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
 
 
@@ -283,8 +518,8 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  */
 function compressor(compression, level) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
         return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -293,16 +528,16 @@ function compressor(compression, level) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip();
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip();
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    return node_stream__WEBPACK_IMPORTED_MODULE_1__.Duplex.from({
+    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    return node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
     });
@@ -349,19 +584,20 @@ function manifestFormatFor(compression, requested) {
 /* harmony export */   vA: () => (/* binding */ READ_CHUNK)
 /* harmony export */ });
 /* unused harmony export SHA256_PREFIX */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
 
 
+// node:crypto is loaded with the first digest: a push has sent its first requests by then.
+const createHash = (algorithm) => (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .crypto */ .E)().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
 function sha256Digest(data) {
-    return SHA256_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+    return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
 }
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 class DigestCounter {
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    hash = createHash('sha256');
     result;
     bytes = 0;
     update(chunk) {
@@ -376,7 +612,7 @@ class DigestCounter {
 }
 async function sha256File(path, start = 0, end) {
     const counter = new DigestCounter();
-    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
     for await (const chunk of stream)
         counter.update(chunk);
     return { digest: counter.digest(), size: counter.bytes };
@@ -847,22 +1083,27 @@ class RegistryAuth {
 var http = __webpack_require__(5809);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
-
 
 
 class StallError extends Error {
     name = 'StallError';
 }
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const agents = {
-    http: new external_node_http_.Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new external_node_https_.Agent({ keepAlive: true, maxSockets: 16 }),
-};
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
+const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
+// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
+// on loopback or a LAN over plain HTTP does not pay for loading it.
+let httpsTransport;
+function loadHttps() {
+    httpsTransport ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((https) => ({
+        https,
+        agent: new https.Agent(AGENT_OPTIONS),
+    }));
+    return httpsTransport;
+}
 async function readAll(body, limit) {
     const chunks = [];
     let size = 0;
@@ -880,10 +1121,11 @@ async function readAll(body, limit) {
  * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
  * timeout. No redirects, no retries: the registry client decides those.
  */
-function send(request) {
+async function send(request) {
     const url = new URL(request.url);
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? external_node_https_ : external_node_http_;
+    const { request: start, agent } = url.protocol === 'https:'
+        ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
+        : { request: external_node_http_.request, agent: httpAgent };
     const headers = { 'user-agent': 'hypernix', ...request.headers };
     const body = request.body;
     if (Buffer.isBuffer(body))
@@ -893,11 +1135,7 @@ function send(request) {
     else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
         headers['content-length'] = '0';
     return new Promise((resolve, reject) => {
-        const outgoing = transport.request(url, {
-            method: request.method,
-            headers,
-            agent: isHttps ? agents.https : agents.http,
-        });
+        const outgoing = start(url, { method: request.method, headers, agent });
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
@@ -1367,6 +1605,26 @@ function formatSeconds(seconds) {
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
+
+
+/***/ }),
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ crypto),
+/* harmony export */   Q: () => (/* binding */ childProcess)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+
+// Built-ins that a push to a registry may never use, or uses only once the registry is
+// answering, are loaded on first use instead of at start-up: a push that has nothing to send is
+// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms.
+const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
+const childProcess = () => require('node:child_process');
+const crypto = () => require('node:crypto');
 
 
 /***/ })

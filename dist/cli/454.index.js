@@ -1,8 +1,8 @@
-export const id = 643;
-export const ids = [643];
+export const id = 454;
+export const ids = [454];
 export const modules = {
 
-/***/ 643:
+/***/ 2454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,8 +18,125 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/config/parse-helpers.ts
-var parse_helpers = __webpack_require__(3185);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/config/input-readers.ts
+var input_readers = __webpack_require__(6951);
+;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
+
+
+
+
+/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
+function reading(ctx, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (!(error instanceof input_readers/* FieldProblem */.k4))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return core/* NEVER */.tm;
+    }
+}
+const booleanInput = (defaultValue) => schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* string */.YjP()])
+    .optional()
+    .transform((value, ctx) => reading(ctx, () => (0,input_readers/* readBoolean */.Vf)(value, defaultValue)));
+const enumInput = (values) => schemas/* string */.YjP({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
+    if (values.includes(value))
+        return value;
+    if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+        return core/* NEVER */.tm;
+    }
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${(0,input_readers/* shown */.SP)(value)}`,
+    });
+    return core/* NEVER */.tm;
+});
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+const optionalEnumInput = (values) => z
+    .string()
+    .optional()
+    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+const optionalString = schemas/* string */.YjP().optional().transform(input_readers/* readOptionalString */.on);
+/** A multi-line input's entries (see readList); the CLI passes arrays. */
+const listInput = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())])
+    .optional()
+    .transform(input_readers/* readList */.LD);
+/**
+ * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
+ * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
+ * an argument array, never through a shell.
+ */
+function splitWords(text) {
+    const words = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const char = text[i];
+        if (quote === "'") {
+            if (char === "'")
+                quote = undefined;
+            else
+                current += char;
+        }
+        else if (quote === '"') {
+            if (char === '"')
+                quote = undefined;
+            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+                current += text[i + 1];
+                i += 1;
+            }
+            else
+                current += char;
+        }
+        else if (char === "'" || char === '"') {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && i + 1 < text.length) {
+            current += text[i + 1];
+            i += 1;
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        return { error: `unterminated ${quote} quote` };
+    if (inWord)
+        words.push(current);
+    return words;
+}
+/**
+ * Parses raw values with a schema and turns the first problem into one InputError line that
+ * names the input as the user knows it.
+ */
+function parseWith(schema, raw, labelOf) {
+    const result = schema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    if (!issue)
+        throw new errors/* InputError */.dz('invalid input');
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+    const label = field ? labelOf(field) : 'inputs';
+    throw new errors/* InputError */.dz(`${label}: ${issue.message}`, { cause: result.error });
+}
+
 ;// CONCATENATED MODULE: ./src/config/build.ts
 
 
@@ -54,7 +171,7 @@ const BUILD_CLI_OPTIONS = {
 };
 /** Nix identifiers, as the `--arg NAME` of nix-build accepts them. */
 const NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
-const nameValueList = parse_helpers/* listInput */.dt.transform((entries, ctx) => {
+const nameValueList = listInput.transform((entries, ctx) => {
     const parsed = [];
     for (const entry of entries) {
         const equals = entry.indexOf('=');
@@ -62,7 +179,7 @@ const nameValueList = parse_helpers/* listInput */.dt.transform((entries, ctx) =
         if (!NIX_IDENTIFIER.test(name)) {
             ctx.addIssue({
                 code: 'custom',
-                message: `expected name=value with a Nix identifier as name; got ${(0,parse_helpers/* shown */.SP)(entry)}`,
+                message: `expected name=value with a Nix identifier as name; got ${(0,input_readers/* shown */.SP)(entry)}`,
             });
             return core/* NEVER */.tm;
         }
@@ -77,25 +194,25 @@ const nixArgsInput = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/
         return [];
     if (Array.isArray(value))
         return value;
-    const words = (0,parse_helpers/* splitWords */.yM)(value);
+    const words = splitWords(value);
     if (!Array.isArray(words)) {
-        ctx.addIssue({ code: 'custom', message: `${words.error} in ${(0,parse_helpers/* shown */.SP)(value)}` });
+        ctx.addIssue({ code: 'custom', message: `${words.error} in ${(0,input_readers/* shown */.SP)(value)}` });
         return core/* NEVER */.tm;
     }
     return words;
 });
-const sha256Input = parse_helpers/* optionalString */.sx.refine((value) => value === undefined || /^[0-9a-f]{64}$/.test(value), { message: 'expected 64 lowercase hex characters (a sha256)' });
-const urlInput = parse_helpers/* optionalString */.sx.refine((value) => value === undefined || /^(https?|file):\/\//.test(value), { message: 'expected an http(s):// or file:// URL' });
+const sha256Input = optionalString.refine((value) => value === undefined || /^[0-9a-f]{64}$/.test(value), { message: 'expected 64 lowercase hex characters (a sha256)' });
+const urlInput = optionalString.refine((value) => value === undefined || /^(https?|file):\/\//.test(value), { message: 'expected an http(s):// or file:// URL' });
 const buildSchema = schemas/* object */.Ikc({
-    kind: (0,parse_helpers/* enumInput */.gX)(BUILD_KINDS),
-    file: parse_helpers/* optionalString */.sx,
-    attribute: parse_helpers/* optionalString */.sx,
+    kind: enumInput(BUILD_KINDS),
+    file: optionalString,
+    attribute: optionalString,
     args: nameValueList,
     argstrs: nameValueList,
-    flake: parse_helpers/* optionalString */.sx,
+    flake: optionalString,
     nixArgs: nixArgsInput,
-    workingDirectory: parse_helpers/* optionalString */.sx,
-    installNix: (0,parse_helpers/* booleanInput */.tE)(false),
+    workingDirectory: optionalString,
+    installNix: booleanInput(false),
     nixInstallerUrl: urlInput,
     nixInstallerSha256: sha256Input,
 })
@@ -139,7 +256,7 @@ function buildTarget(config) {
         };
 }
 function parseBuildConfig(raw, labels = labelsFor('action')) {
-    return (0,parse_helpers/* parseWith */.Ku)(buildSchema, raw, (field) => labels[field] ?? field);
+    return parseWith(buildSchema, raw, (field) => labels[field] ?? field);
 }
 function labelsFor(surface) {
     const names = surface === 'action' ? BUILD_INPUT_NAMES : BUILD_CLI_OPTIONS;
@@ -153,8 +270,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/util/process.ts
 var util_process = __webpack_require__(2017);
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
@@ -881,24 +996,27 @@ async function buildCommand(argv, io) {
 
 /***/ }),
 
-/***/ 3185:
+/***/ 6951:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ep: () => (/* binding */ optionalEnumInput),
-/* harmony export */   Ku: () => (/* binding */ parseWith),
+/* harmony export */   LD: () => (/* binding */ readList),
+/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
+/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
 /* harmony export */   SP: () => (/* binding */ shown),
-/* harmony export */   dt: () => (/* binding */ listInput),
-/* harmony export */   gX: () => (/* binding */ enumInput),
-/* harmony export */   sx: () => (/* binding */ optionalString),
-/* harmony export */   tE: () => (/* binding */ booleanInput),
-/* harmony export */   yM: () => (/* binding */ splitWords)
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   k4: () => (/* binding */ FieldProblem),
+/* harmony export */   on: () => (/* binding */ readOptionalString)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-
-
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
 /** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -908,9 +1026,8 @@ function shown(value) {
     const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
     return JSON.stringify(short);
 }
-const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()])
-    .optional()
-    .transform((value, ctx) => {
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
     if (value === undefined || value === '')
         return defaultValue;
     if (typeof value === 'boolean')
@@ -919,121 +1036,40 @@ const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_1__/* .union
         return true;
     if (FALSE.has(value))
         return false;
-    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${shown(value)}` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-const enumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: () => `required; expected one of ${values.join(', ')}` })
-    .transform((value, ctx) => {
-    if (values.includes(value))
-        return value;
-    if (value.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-const optionalEnumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((value, ctx) => {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (values.includes(value))
-        return value;
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${shown(value)}`,
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-const optionalString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
 /**
  * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
  * The CLI passes arrays, which are taken as they are.
  */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())])
-    .optional()
-    .transform((value) => {
+function readList(value) {
     if (value === undefined)
         return [];
     const items = Array.isArray(value) ? value : value.split(/\r?\n/);
     return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-});
-/**
- * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
- * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
- * an argument array, never through a shell.
- */
-function splitWords(text) {
-    const words = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < text.length; i += 1) {
-        const char = text[i];
-        if (quote === "'") {
-            if (char === "'")
-                quote = undefined;
-            else
-                current += char;
-        }
-        else if (quote === '"') {
-            if (char === '"')
-                quote = undefined;
-            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
-                current += text[i + 1];
-                i += 1;
-            }
-            else
-                current += char;
-        }
-        else if (char === "'" || char === '"') {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && i + 1 < text.length) {
-            current += text[i + 1];
-            i += 1;
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                words.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (quote)
-        return { error: `unterminated ${quote} quote` };
-    if (inWord)
-        words.push(current);
-    return words;
 }
-/**
- * Parses raw values with a schema and turns the first problem into one InputError line that
- * names the input as the user knows it.
- */
-function parseWith(schema, raw, labelOf) {
-    const result = schema.safeParse(raw);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    if (!issue)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invalid input');
-    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
-    const label = field ? labelOf(field) : 'inputs';
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: ${issue.message}`, { cause: result.error });
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
 }
 
 
@@ -1335,12 +1371,11 @@ function openTarStream(path, format) {
 /* harmony export */   sG: () => (/* binding */ layerMediaType),
 /* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
 
 
@@ -1355,8 +1390,8 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  */
 function compressor(compression, level) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
         return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -1365,16 +1400,16 @@ function compressor(compression, level) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip();
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_2__;
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip();
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    return node_stream__WEBPACK_IMPORTED_MODULE_1__.Duplex.from({
+    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    return node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
     });
@@ -1421,19 +1456,20 @@ function manifestFormatFor(compression, requested) {
 /* harmony export */   vA: () => (/* binding */ READ_CHUNK)
 /* harmony export */ });
 /* unused harmony export SHA256_PREFIX */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
 
 
+// node:crypto is loaded with the first digest: a push has sent its first requests by then.
+const createHash = (algorithm) => (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .crypto */ .E)().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
 function sha256Digest(data) {
-    return SHA256_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+    return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
 }
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 class DigestCounter {
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    hash = createHash('sha256');
     result;
     bytes = 0;
     update(chunk) {
@@ -1448,7 +1484,7 @@ class DigestCounter {
 }
 async function sha256File(path, start = 0, end) {
     const counter = new DigestCounter();
-    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
     for await (const chunk of stream)
         counter.update(chunk);
     return { digest: counter.digest(), size: counter.bytes };
@@ -1937,6 +1973,26 @@ function formatSeconds(seconds) {
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
+
+
+/***/ }),
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ crypto),
+/* harmony export */   Q: () => (/* binding */ childProcess)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+
+// Built-ins that a push to a registry may never use, or uses only once the registry is
+// answering, are loaded on first use instead of at start-up: a push that has nothing to send is
+// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms.
+const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
+const childProcess = () => require('node:child_process');
+const crypto = () => require('node:crypto');
 
 
 /***/ }),
