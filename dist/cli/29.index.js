@@ -250,11 +250,15 @@ class GithubCacheBackend {
     async call(what, body) {
         for (let attempt = 1;; attempt += 1) {
             const { value, notes } = await this.output.run(body);
+            // Calls overlap (packs download side by side), so notes may be another call's: a call
+            // that answered is done, whatever was said meanwhile.
+            if (!isFailure(value))
+                return value;
             if (notes.rateLimitSeconds === undefined) {
-                if (notes.problems.length > 0 && isFailure(value)) {
+                if (notes.problems.length > 0) {
                     throw new GithubCacheError(`GitHub cache ${what}: ${lastProblem(notes)}`);
                 }
-                return value;
+                return value; // a miss
             }
             const wait = Math.max(1, notes.rateLimitSeconds);
             if (attempt >= this.options.rateLimitTries || wait > this.options.maxRateLimitWaitSeconds) {
