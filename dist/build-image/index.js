@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3768);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7104);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3768:
+/***/ 7104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38671,18 +38671,18 @@ async function installNix(options, reporter) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(8995);
 ;// CONCATENATED MODULE: ./src/util/lazy-builtins.ts
 
 // Built-ins that a push to a registry may never use, or uses only once the registry is
 // answering, are loaded on first use instead of at start-up: a push that has nothing to send is
-// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms.
+// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms,
+// node:zlib 5 to 7 ms.
 const lazy_builtins_require = (0,external_node_module_.createRequire)(import.meta.url);
 const childProcess = () => lazy_builtins_require('node:child_process');
 const lazy_builtins_crypto = () => lazy_builtins_require('node:crypto');
+const zlib = () => lazy_builtins_require('node:zlib');
 
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
 /** Media types and header names of the OCI distribution and image specs; never bare strings. */
@@ -38733,7 +38733,6 @@ const EMPTY_CONFIG = {
 
 
 
-
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
@@ -38743,8 +38742,8 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  */
 function compressor(compression, level) {
     if (compression === 'gzip')
-        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = external_node_zlib_;
+        return zlib().createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = zlib();
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
         return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -38753,8 +38752,8 @@ function compressor(compression, level) {
 }
 function compression_decompressor(compression) {
     if (compression === 'gzip')
-        return external_node_zlib_.createGunzip();
-    const z = external_node_zlib_;
+        return zlib().createGunzip();
+    const z = zlib();
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
@@ -38838,17 +38837,20 @@ const READ_CHUNK = 256 * 1024;
 
 
 
-
-/** Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!". */
+/**
+ * Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!".
+ * Read synchronously, as a tar's index is (see tar-index.ts): at start-up an asynchronous read
+ * waits for a busy main thread.
+ */
 async function sniffFile(path) {
-    const handle = await (0,promises_.open)(path, 'r');
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
         const head = Buffer.alloc(512);
-        const { bytesRead } = await handle.read(head, 0, 512, 0);
+        const bytesRead = (0,external_node_fs_.readSync)(fd, head, 0, 512, 0);
         return sniffBytes(head.subarray(0, bytesRead));
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function sniffBytes(head) {
@@ -40342,8 +40344,17 @@ async function startUpload(client, repository, mount) {
         return { mounted: true };
     return { mounted: false, location: locationOf(client, response) };
 }
-/** Sends a whole blob with a known digest: POST for a session, then one PUT. */
-async function uploadBlob(client, repository, digest, content) {
+/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
+function openSession(client, repository) {
+    const session = startUpload(client, repository).then((started) => started.location);
+    session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
+    return session;
+}
+/**
+ * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
+ * with openSession while the blob was being made, stands in for the first POST.
+ */
+async function uploadBlob(client, repository, digest, content, session) {
     // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
     const pieces = Array.isArray(content) ? content : [content];
     const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
@@ -40351,7 +40362,13 @@ async function uploadBlob(client, repository, digest, content) {
     const scope = scopeFor(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
+    let early = session;
     await http_withRetries(async () => {
+        if (early) {
+            const opened = early;
+            early = undefined;
+            location = await opened;
+        }
         location ??= (await startUpload(client, repository)).location;
         const target = location;
         location = undefined;
@@ -40386,9 +40403,10 @@ class ChunkedUpload {
         this.chunkSize = chunkSize;
         this.location = location;
     }
-    static async start(client, repository, chunkSize = CHUNK_SIZE) {
-        const session = (await startUpload(client, repository));
-        return new ChunkedUpload(client, repository, session.location, chunkSize);
+    /** `session`: one opened with openSession, used instead of a new one. */
+    static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
+        const location = (await session) ?? (await startUpload(client, repository)).location;
+        return new ChunkedUpload(client, repository, location, chunkSize);
     }
     /** Bytes the registry has acknowledged so far. */
     get sent() {
@@ -40735,6 +40753,23 @@ async function downloadBlob(client, repository, blob, partial, reporter) {
     return downloaded;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/util/fs-async.ts
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
+// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
+const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
+const readText = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path, 'utf8');
+const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
+
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
 
 
@@ -40744,26 +40779,51 @@ async function downloadBlob(client, repository, blob, partial, reporter) {
  * in parallel, or not at all.
  */
 async function indexTarFile(path) {
-    const handle = await (0,promises_.open)(path, 'r');
+    return indexTarFileSync(path);
+}
+/**
+ * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
+ * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
+ * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
+ * the page cache, as a freshly built archive is, they take under a millisecond.
+ */
+function indexTarFileSync(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
-        return await indexOpenTar(handle);
+        return indexOpenTar(fd);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
-async function readAt(handle, position, length) {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return buffer.subarray(0, bytesRead);
+/** A small entry's bytes (a manifest, a config), read synchronously like the index. */
+function readEntrySync(path, offset, size) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        return tar_index_readAt(fd, offset, size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
-async function indexOpenTar(handle) {
-    const { size: fileSize } = await handle.stat();
+function tar_index_readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, done, length - done, position + done);
+        if (bytesRead === 0)
+            break;
+        done += bytesRead;
+    }
+    return buffer.subarray(0, done);
+}
+function indexOpenTar(fd) {
+    const { size: fileSize } = (0,external_node_fs_.fstatSync)(fd);
     const entries = new Map();
     const extended = new ExtendedHeaderState();
     let position = 0;
     for (;;) {
-        const header = await readAt(handle, position, BLOCK);
+        const header = tar_index_readAt(fd, position, BLOCK);
         if (header.length === 0)
             break;
         if (header.length < BLOCK)
@@ -40781,7 +40841,7 @@ async function indexOpenTar(handle) {
         if (dataStart + size > fileSize)
             throw new TarFormatError('truncated tar archive');
         if (ExtendedHeaderState.isExtended(flag)) {
-            extended.take(flag, await readAt(handle, dataStart, size));
+            extended.take(flag, tar_index_readAt(fd, dataStart, size));
         }
         else {
             const { name } = extended.resolve(header);
@@ -40952,14 +41012,14 @@ class OciLayoutError extends errors/* HypernixError */.iD {
     name = 'OciLayoutError';
 }
 async function isOciLayoutDirectory(path) {
-    return (await (0,promises_.stat)((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
+    return (await statPath((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
 }
 function layoutDirectory(path) {
     return {
         describe: path,
-        read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
+        read: (name) => readBytes((0,external_node_path_.join)(path, name)),
         open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: READ_CHUNK }),
-        has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
+        has: async (name) => (await statPath((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
 /**
@@ -41110,7 +41170,7 @@ const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
 const gzip_stored_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-const crc32 = external_node_zlib_.crc32;
+const crc32 = () => zlib().crc32;
 /**
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
  * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
@@ -41194,7 +41254,7 @@ function worthDeflating(sample) {
     const head = sample.subarray(0, SAMPLE_BYTES);
     if (head.length === 0)
         return true;
-    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+    return zlib().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/file-range.ts
@@ -41210,12 +41270,12 @@ function worthDeflating(sample) {
  * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
  */
 async function* readFileRange(path, start, size) {
-    const handle = await (0,promises_.open)(path, 'r');
+    const fd = await openFile(path);
     try {
         const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
         for (let done = 0; done < size;) {
             const want = Math.min(buffer.length, size - done);
-            const { bytesRead } = await handle.read(buffer, 0, want, start + done);
+            const bytesRead = await readAt(fd, buffer, want, start + done);
             if (bytesRead === 0)
                 throw new Error(`${path}: ended ${size - done} bytes early`);
             done += bytesRead;
@@ -41223,7 +41283,7 @@ async function* readFileRange(path, start, size) {
         }
     }
     finally {
-        await handle.close();
+        await closeFile(fd);
     }
 }
 
@@ -41265,7 +41325,6 @@ function diffIdFromPath(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/push-image.ts
-
 
 
 
@@ -41391,18 +41450,14 @@ async function readTarFileImage(path, indexing) {
             throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
         throw error;
     }
-    const read = async (name) => {
+    const read = (name) => {
         const { offset, size } = tarEntry(index, path, name);
-        const chunks = [];
-        if (size > 0)
-            for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
-                chunks.push(chunk);
-        return Buffer.concat(chunks);
+        return readEntrySync(path, offset, size);
     };
     if (!index.has('manifest.json'))
         throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
-    const image = firstImage(await read('manifest.json'), path);
-    const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    const image = firstImage(read('manifest.json'), path);
+    const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
     return { path, index, image, config };
 }
 function tarEntry(index, path, name) {
@@ -41544,6 +41599,9 @@ class LayerPusher {
             };
         }
         const { client, repository, compression, level } = this.options;
+        // The upload session is opened while the layer is compressed, not after: one round trip
+        // less between the last compressed byte and the PUT. Unused if the blob is there already.
+        const session = openSession(client, repository);
         const packed = new digest_DigestCounter();
         const held = [];
         let heldBytes = 0;
@@ -41564,7 +41622,7 @@ class LayerPusher {
             held.push(chunk);
             heldBytes += chunk.length;
             if (heldBytes > MONOLITHIC_LIMIT) {
-                chunked = await ChunkedUpload.start(client, repository);
+                chunked = await ChunkedUpload.start(client, repository, CHUNK_SIZE, session);
                 for (const piece of held.splice(0))
                     await chunked.write(piece);
             }
@@ -41576,11 +41634,12 @@ class LayerPusher {
         const { head, rest } = compression === 'none'
             ? { head: undefined, rest: content }
             : await peek(content, SAMPLE_BYTES, kept);
-        if (head && compression === 'gzip' && crc32 && !worthDeflating(head)) {
+        const checksum = compression === 'gzip' ? crc32() : undefined;
+        if (head && checksum && !worthDeflating(head)) {
             // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
             // same media type and a valid gzip stream, without a deflate pass that would cost most of
             // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
-            const stored = new StoredGzipEncoder(crc32);
+            const stored = new StoredGzipEncoder(checksum);
             for await (const chunk of rest) {
                 diff.update(chunk);
                 const out = stored.encode(chunk);
@@ -41620,7 +41679,7 @@ class LayerPusher {
                     undefined) {
                     return report('present', 0);
                 }
-                await uploadBlob(client, repository, digest, held);
+                await uploadBlob(client, repository, digest, held, session);
                 return report('pushed', size);
             },
         };
@@ -41724,7 +41783,7 @@ const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a str
 async function openArchive(path, label) {
     if (path === '-')
         return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
-    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    const info = await statPath(path).catch(() => undefined);
     if (!info)
         throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
     if (info.isDirectory()) {
@@ -41797,7 +41856,7 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
     let config;
     try {
-        config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        config = JSON.parse(await readText(path));
     }
     catch (error) {
         if (error.code === 'ENOENT')

@@ -277,12 +277,14 @@ function defaultTags(env = process.env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KU: () => (/* binding */ UploadSessionLostError),
+/* harmony export */   OZ: () => (/* binding */ CHUNK_SIZE),
 /* harmony export */   PM: () => (/* binding */ uploadBlob),
 /* harmony export */   UU: () => (/* binding */ ChunkedUpload),
 /* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   fA: () => (/* binding */ openSession),
 /* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
 /* harmony export */ });
-/* unused harmony exports CHUNK_SIZE, skipBytes */
+/* unused harmony export skipBytes */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
@@ -357,8 +359,17 @@ async function startUpload(client, repository, mount) {
         return { mounted: true };
     return { mounted: false, location: locationOf(client, response) };
 }
-/** Sends a whole blob with a known digest: POST for a session, then one PUT. */
-async function uploadBlob(client, repository, digest, content) {
+/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
+function openSession(client, repository) {
+    const session = startUpload(client, repository).then((started) => started.location);
+    session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
+    return session;
+}
+/**
+ * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
+ * with openSession while the blob was being made, stands in for the first POST.
+ */
+async function uploadBlob(client, repository, digest, content, session) {
     // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
     const pieces = Array.isArray(content) ? content : [content];
     const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
@@ -366,7 +377,13 @@ async function uploadBlob(client, repository, digest, content) {
     const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
+    let early = session;
     await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
+        if (early) {
+            const opened = early;
+            early = undefined;
+            location = await opened;
+        }
         location ??= (await startUpload(client, repository)).location;
         const target = location;
         location = undefined;
@@ -401,9 +418,10 @@ class ChunkedUpload {
         this.chunkSize = chunkSize;
         this.location = location;
     }
-    static async start(client, repository, chunkSize = CHUNK_SIZE) {
-        const session = (await startUpload(client, repository));
-        return new ChunkedUpload(client, repository, session.location, chunkSize);
+    /** `session`: one opened with openSession, used instead of a new one. */
+    static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
+        const location = (await session) ?? (await startUpload(client, repository)).location;
+        return new ChunkedUpload(client, repository, location, chunkSize);
     }
     /** Bytes the registry has acknowledged so far. */
     get sent() {
@@ -501,11 +519,8 @@ class ChunkedUpload {
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
-
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9217);
 
 
 
@@ -518,8 +533,8 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  */
 function compressor(compression, level) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+        return (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)().createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)();
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
         return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -528,15 +543,15 @@ function compressor(compression, level) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip();
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+        return (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)().createGunzip();
+    const z = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)();
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .childProcess */ .Qk)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     return node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
@@ -545,12 +560,12 @@ function programTransform(program, args) {
 /** The layer media type for a compression in each manifest format. */
 function layerMediaType(compression, format) {
     if (format === 'docker')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
     if (compression === 'gzip')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
     if (compression === 'zstd')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
-    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer;
 }
 /** Which compression a layer media type means. */
 function compressionOf(mediaType) {
@@ -558,9 +573,9 @@ function compressionOf(mediaType) {
         return 'zstd';
     if (mediaType.endsWith('+gzip') ||
         mediaType.endsWith('.gzip') ||
-        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
         return 'gzip';
-    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
         return 'none';
     return undefined;
 }
@@ -590,7 +605,7 @@ function manifestFormatFor(compression, requested) {
 
 
 // node:crypto is loaded with the first digest: a push has sent its first requests by then.
-const createHash = (algorithm) => (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .crypto */ .E)().createHash(algorithm);
+const createHash = (algorithm) => (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .crypto */ .Et)().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
 function sha256Digest(data) {
     return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
@@ -1418,14 +1433,14 @@ __webpack_require__.d(__webpack_exports__, {
   g: () => (/* binding */ connectRegistry)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/fs-async.ts
+var fs_async = __webpack_require__(7452);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
@@ -1449,7 +1464,7 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
     let config;
     try {
-        config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        config = JSON.parse(await (0,fs_async/* readText */.yR)(path));
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -1609,22 +1624,58 @@ function formatSeconds(seconds) {
 
 /***/ }),
 
+/***/ 7452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ closeFile),
+/* harmony export */   Tq: () => (/* binding */ openFile),
+/* harmony export */   io: () => (/* binding */ readBytes),
+/* harmony export */   m6: () => (/* binding */ readAt),
+/* harmony export */   qW: () => (/* binding */ statPath),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* unused harmony export fileSize */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
+// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+const closeFile = (fd) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.stat);
+const readText = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+const readBytes = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+
+
+/***/ }),
+
 /***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ crypto),
-/* harmony export */   Q: () => (/* binding */ childProcess)
+/* harmony export */   Et: () => (/* binding */ crypto),
+/* harmony export */   Qk: () => (/* binding */ childProcess),
+/* harmony export */   w5: () => (/* binding */ zlib)
 /* harmony export */ });
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 
 // Built-ins that a push to a registry may never use, or uses only once the registry is
 // answering, are loaded on first use instead of at start-up: a push that has nothing to send is
-// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms.
+// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms,
+// node:zlib 5 to 7 ms.
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 const childProcess = () => require('node:child_process');
 const crypto = () => require('node:crypto');
+const zlib = () => require('node:zlib');
 
 
 /***/ })

@@ -1312,24 +1312,25 @@ async function validPaths(nix, paths, store) {
 /* unused harmony export sniffBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2115);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8825);
+/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
 
 
 
-
-/** Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!". */
+/**
+ * Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!".
+ * Read synchronously, as a tar's index is (see tar-index.ts): at start-up an asynchronous read
+ * waits for a busy main thread.
+ */
 async function sniffFile(path) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
     try {
         const head = Buffer.alloc(512);
-        const { bytesRead } = await handle.read(head, 0, 512, 0);
+        const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, 512, 0);
         return sniffBytes(head.subarray(0, bytesRead));
     }
     finally {
-        await handle.close();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 function sniffBytes(head) {
@@ -1347,10 +1348,10 @@ function sniffBytes(head) {
 }
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_CHUNK */ .vA });
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_CHUNK */ .vA });
     if (format === 'tar')
         return file;
-    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_2__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
+    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_1__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
     // pipe() does not pass errors on: a read error must end the stream the reader consumes.
     file.on('error', (error) => tar.destroy(error));
     return file.pipe(tar);
@@ -1373,11 +1374,8 @@ function openTarStream(path, format) {
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
-
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9217);
 
 
 
@@ -1390,8 +1388,8 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  */
 function compressor(compression, level) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+        return (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)().createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)();
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
         return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -1400,15 +1398,15 @@ function compressor(compression, level) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip();
-    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+        return (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)().createGunzip();
+    const z = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .zlib */ .w5)();
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .childProcess */ .Qk)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     return node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
@@ -1417,12 +1415,12 @@ function programTransform(program, args) {
 /** The layer media type for a compression in each manifest format. */
 function layerMediaType(compression, format) {
     if (format === 'docker')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
     if (compression === 'gzip')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
     if (compression === 'zstd')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
-    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer;
 }
 /** Which compression a layer media type means. */
 function compressionOf(mediaType) {
@@ -1430,9 +1428,9 @@ function compressionOf(mediaType) {
         return 'zstd';
     if (mediaType.endsWith('+gzip') ||
         mediaType.endsWith('.gzip') ||
-        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
         return 'gzip';
-    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
         return 'none';
     return undefined;
 }
@@ -1462,7 +1460,7 @@ function manifestFormatFor(compression, requested) {
 
 
 // node:crypto is loaded with the first digest: a push has sent its first requests by then.
-const createHash = (algorithm) => (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .crypto */ .E)().createHash(algorithm);
+const createHash = (algorithm) => (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .crypto */ .Et)().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
 function sha256Digest(data) {
     return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
@@ -1981,18 +1979,21 @@ function formatSeconds(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ crypto),
-/* harmony export */   Q: () => (/* binding */ childProcess)
+/* harmony export */   Et: () => (/* binding */ crypto),
+/* harmony export */   Qk: () => (/* binding */ childProcess),
+/* harmony export */   w5: () => (/* binding */ zlib)
 /* harmony export */ });
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 
 // Built-ins that a push to a registry may never use, or uses only once the registry is
 // answering, are loaded on first use instead of at start-up: a push that has nothing to send is
-// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms.
+// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms,
+// node:zlib 5 to 7 ms.
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 const childProcess = () => require('node:child_process');
 const crypto = () => require('node:crypto');
+const zlib = () => require('node:zlib');
 
 
 /***/ }),

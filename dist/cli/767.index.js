@@ -171,12 +171,14 @@ async function layersOf(client, source, { localConfig }) {
 var push = __webpack_require__(3648);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/util/fs-async.ts
+var fs_async = __webpack_require__(7452);
 // EXTERNAL MODULE: ./src/util/lazy-builtins.ts
 var lazy_builtins = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
 var archive_format = __webpack_require__(655);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/oci/tar.ts + 1 modules
 var tar = __webpack_require__(6657);
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
@@ -188,26 +190,51 @@ var tar = __webpack_require__(6657);
  * in parallel, or not at all.
  */
 async function indexTarFile(path) {
-    const handle = await (0,promises_.open)(path, 'r');
+    return indexTarFileSync(path);
+}
+/**
+ * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
+ * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
+ * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
+ * the page cache, as a freshly built archive is, they take under a millisecond.
+ */
+function indexTarFileSync(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
-        return await indexOpenTar(handle);
+        return indexOpenTar(fd);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
-async function readAt(handle, position, length) {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return buffer.subarray(0, bytesRead);
+/** A small entry's bytes (a manifest, a config), read synchronously like the index. */
+function readEntrySync(path, offset, size) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        return readAt(fd, offset, size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
-async function indexOpenTar(handle) {
-    const { size: fileSize } = await handle.stat();
+function readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, done, length - done, position + done);
+        if (bytesRead === 0)
+            break;
+        done += bytesRead;
+    }
+    return buffer.subarray(0, done);
+}
+function indexOpenTar(fd) {
+    const { size: fileSize } = (0,external_node_fs_.fstatSync)(fd);
     const entries = new Map();
     const extended = new tar/* ExtendedHeaderState */.at();
     let position = 0;
     for (;;) {
-        const header = await readAt(handle, position, tar/* BLOCK */.IE);
+        const header = readAt(fd, position, tar/* BLOCK */.IE);
         if (header.length === 0)
             break;
         if (header.length < tar/* BLOCK */.IE)
@@ -225,7 +252,7 @@ async function indexOpenTar(handle) {
         if (dataStart + size > fileSize)
             throw new tar/* TarFormatError */.ZV('truncated tar archive');
         if (tar/* ExtendedHeaderState */.at.isExtended(flag)) {
-            extended.take(flag, await readAt(handle, dataStart, size));
+            extended.take(flag, readAt(fd, dataStart, size));
         }
         else {
             const { name } = extended.resolve(header);
@@ -236,8 +263,6 @@ async function indexOpenTar(handle) {
     return entries;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/oci/blob-upload.ts
@@ -259,14 +284,14 @@ class OciLayoutError extends errors/* HypernixError */.iD {
     name = 'OciLayoutError';
 }
 async function isOciLayoutDirectory(path) {
-    return (await (0,promises_.stat)((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
+    return (await (0,fs_async/* statPath */.qW)((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
 }
 function layoutDirectory(path) {
     return {
         describe: path,
-        read: (name) => (0,promises_.readFile)((0,external_node_path_.join)(path, name)),
+        read: (name) => (0,fs_async/* readBytes */.io)((0,external_node_path_.join)(path, name)),
         open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: oci_digest/* READ_CHUNK */.vA }),
-        has: async (name) => (await (0,promises_.stat)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
+        has: async (name) => (await (0,fs_async/* statPath */.qW)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
 /**
@@ -411,9 +436,7 @@ async function copyBlob(files, blob, index, options) {
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
@@ -421,7 +444,7 @@ const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
 const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-const crc32 = external_node_zlib_.crc32;
+const crc32 = () => (0,lazy_builtins/* zlib */.w5)().crc32;
 /**
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
  * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
@@ -505,7 +528,7 @@ function worthDeflating(sample) {
     const head = sample.subarray(0, SAMPLE_BYTES);
     if (head.length === 0)
         return true;
-    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+    return (0,lazy_builtins/* zlib */.w5)().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/file-range.ts
@@ -521,12 +544,12 @@ function worthDeflating(sample) {
  * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
  */
 async function* readFileRange(path, start, size) {
-    const handle = await (0,promises_.open)(path, 'r');
+    const fd = await (0,fs_async/* openFile */.Tq)(path);
     try {
         const buffer = Buffer.allocUnsafe(Math.min(oci_digest/* READ_CHUNK */.vA, Math.max(size, 1)));
         for (let done = 0; done < size;) {
             const want = Math.min(buffer.length, size - done);
-            const { bytesRead } = await handle.read(buffer, 0, want, start + done);
+            const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer, want, start + done);
             if (bytesRead === 0)
                 throw new Error(`${path}: ended ${size - done} bytes early`);
             done += bytesRead;
@@ -534,7 +557,7 @@ async function* readFileRange(path, start, size) {
         }
     }
     finally {
-        await handle.close();
+        await (0,fs_async/* closeFile */.D3)(fd);
     }
 }
 
@@ -578,7 +601,6 @@ function diffIdFromPath(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/push-image.ts
-
 
 
 
@@ -704,18 +726,14 @@ async function readTarFileImage(path, indexing) {
             throw new docker_archive/* DockerArchiveError */.Xp(`${path}: ${error.message}`, { cause: error });
         throw error;
     }
-    const read = async (name) => {
+    const read = (name) => {
         const { offset, size } = tarEntry(index, path, name);
-        const chunks = [];
-        if (size > 0)
-            for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start: offset, end: offset + size - 1 }))
-                chunks.push(chunk);
-        return Buffer.concat(chunks);
+        return readEntrySync(path, offset, size);
     };
     if (!index.has('manifest.json'))
         throw new docker_archive/* DockerArchiveError */.Xp(`${path}: not a docker archive (no manifest.json in the tar)`);
-    const image = firstImage(await read('manifest.json'), path);
-    const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+    const image = firstImage(read('manifest.json'), path);
+    const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
     return { path, index, image, config };
 }
 function tarEntry(index, path, name) {
@@ -857,6 +875,9 @@ class LayerPusher {
             };
         }
         const { client, repository, compression, level } = this.options;
+        // The upload session is opened while the layer is compressed, not after: one round trip
+        // less between the last compressed byte and the PUT. Unused if the blob is there already.
+        const session = (0,blob_upload/* openSession */.fA)(client, repository);
         const packed = new oci_digest/* DigestCounter */.VR();
         const held = [];
         let heldBytes = 0;
@@ -877,7 +898,7 @@ class LayerPusher {
             held.push(chunk);
             heldBytes += chunk.length;
             if (heldBytes > blob_upload/* MONOLITHIC_LIMIT */.jf) {
-                chunked = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+                chunked = await blob_upload/* ChunkedUpload */.UU.start(client, repository, blob_upload/* CHUNK_SIZE */.OZ, session);
                 for (const piece of held.splice(0))
                     await chunked.write(piece);
             }
@@ -889,11 +910,12 @@ class LayerPusher {
         const { head, rest } = compression === 'none'
             ? { head: undefined, rest: content }
             : await peek(content, SAMPLE_BYTES, kept);
-        if (head && compression === 'gzip' && crc32 && !worthDeflating(head)) {
+        const checksum = compression === 'gzip' ? crc32() : undefined;
+        if (head && checksum && !worthDeflating(head)) {
             // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
             // same media type and a valid gzip stream, without a deflate pass that would cost most of
             // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
-            const stored = new StoredGzipEncoder(crc32);
+            const stored = new StoredGzipEncoder(checksum);
             for await (const chunk of rest) {
                 diff.update(chunk);
                 const out = stored.encode(chunk);
@@ -903,10 +925,10 @@ class LayerPusher {
             await put(stored.finish());
         }
         else if (compression === 'none') {
-            await (0,external_node_stream_promises_.pipeline)(rest, hashed, sink);
+            await (0,promises_.pipeline)(rest, hashed, sink);
         }
         else {
-            await (0,external_node_stream_promises_.pipeline)(rest, hashed, (0,oci_compression/* compressor */.e)(compression, level), sink);
+            await (0,promises_.pipeline)(rest, hashed, (0,oci_compression/* compressor */.e)(compression, level), sink);
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
@@ -933,7 +955,7 @@ class LayerPusher {
                     undefined) {
                     return report('present', 0);
                 }
-                await (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held);
+                await (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held, session);
                 return report('pushed', size);
             },
         };
@@ -1037,7 +1059,7 @@ const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a str
 async function openArchive(path, label) {
     if (path === '-')
         return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
-    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    const info = await (0,fs_async/* statPath */.qW)(path).catch(() => undefined);
     if (!info)
         throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
     if (info.isDirectory()) {
@@ -1062,7 +1084,7 @@ async function openArchive(path, label) {
                 type: 'stream',
                 describe: path,
                 open: () => {
-                    const child = (0,lazy_builtins/* childProcess */.Q)().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+                    const child = (0,lazy_builtins/* childProcess */.Qk)().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
                     child.on('error', (error) => child.stdout.destroy(error));
                     child.on('close', (code) => {
                         if (code) {
@@ -1287,24 +1309,25 @@ async function pushCommand(argv, io) {
 /* unused harmony export sniffBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2115);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8825);
+/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
 
 
 
-
-/** Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!". */
+/**
+ * Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!".
+ * Read synchronously, as a tar's index is (see tar-index.ts): at start-up an asynchronous read
+ * waits for a busy main thread.
+ */
 async function sniffFile(path) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
     try {
         const head = Buffer.alloc(512);
-        const { bytesRead } = await handle.read(head, 0, 512, 0);
+        const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, 512, 0);
         return sniffBytes(head.subarray(0, bytesRead));
     }
     finally {
-        await handle.close();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 function sniffBytes(head) {
@@ -1322,10 +1345,10 @@ function sniffBytes(head) {
 }
 /** The uncompressed tar bytes of an archive file, decompressed as they are read. */
 function openTarStream(path, format) {
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_CHUNK */ .vA });
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_CHUNK */ .vA });
     if (format === 'tar')
         return file;
-    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_2__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
+    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_1__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
     // pipe() does not pass errors on: a read error must end the stream the reader consumes.
     file.on('error', (error) => tar.destroy(error));
     return file.pipe(tar);

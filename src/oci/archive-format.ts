@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { decompressor } from './compression.js';
 import { READ_CHUNK } from './digest.js';
@@ -9,15 +8,19 @@ export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.zst' | 'stream';
 
 export type Sniffed = ArchiveFormat | 'qcow2' | 'unknown';
 
-/** Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!". */
+/**
+ * Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!".
+ * Read synchronously, as a tar's index is (see tar-index.ts): at start-up an asynchronous read
+ * waits for a busy main thread.
+ */
 export async function sniffFile(path: string): Promise<Sniffed> {
-  const handle = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(512);
-    const { bytesRead } = await handle.read(head, 0, 512, 0);
+    const bytesRead = readSync(fd, head, 0, 512, 0);
     return sniffBytes(head.subarray(0, bytesRead));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -80,12 +80,25 @@ export async function startUpload(
   return { mounted: false, location: locationOf(client, response) };
 }
 
-/** Sends a whole blob with a known digest: POST for a session, then one PUT. */
+/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
+export function openSession(client: RegistryClient, repository: string): Promise<string> {
+  const session = startUpload(client, repository).then(
+    (started) => (started as { location: string }).location,
+  );
+  session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
+  return session;
+}
+
+/**
+ * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
+ * with openSession while the blob was being made, stands in for the first POST.
+ */
 export async function uploadBlob(
   client: RegistryClient,
   repository: string,
   digest: string,
   content: Buffer | Buffer[],
+  session?: Promise<string>,
 ): Promise<void> {
   // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
   const pieces = Array.isArray(content) ? content : [content];
@@ -94,8 +107,14 @@ export async function uploadBlob(
   const scope = scopeFor(repository, 'pull,push');
   // A retried PUT needs a fresh session: the failed one may be half-written or gone.
   let location: string | undefined;
+  let early = session;
   await withRetries(
     async () => {
+      if (early) {
+        const opened = early;
+        early = undefined;
+        location = await opened;
+      }
       location ??= ((await startUpload(client, repository)) as { location: string }).location;
       const target = location;
       location = undefined;
@@ -137,13 +156,16 @@ export class ChunkedUpload {
     this.location = location;
   }
 
+  /** `session`: one opened with openSession, used instead of a new one. */
   static async start(
     client: RegistryClient,
     repository: string,
     chunkSize = CHUNK_SIZE,
+    session?: Promise<string>,
   ): Promise<ChunkedUpload> {
-    const session = (await startUpload(client, repository)) as { location: string };
-    return new ChunkedUpload(client, repository, session.location, chunkSize);
+    const location =
+      (await session) ?? ((await startUpload(client, repository)) as { location: string }).location;
+    return new ChunkedUpload(client, repository, location, chunkSize);
   }
 
   /** Bytes the registry has acknowledged so far. */

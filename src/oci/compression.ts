@@ -1,6 +1,5 @@
 import { Duplex, type Readable, type Transform } from 'node:stream';
-import * as zlib from 'node:zlib';
-import { childProcess } from '../util/lazy-builtins.js';
+import { childProcess, zlib } from '../util/lazy-builtins.js';
 import { MEDIA_TYPE } from './media-types.js';
 
 export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const;
@@ -20,8 +19,9 @@ type ZstdZlib = {
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
  */
 export function compressor(compression: Exclude<Compression, 'none'>, level: number): Transform {
-  if (compression === 'gzip') return zlib.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-  const z = zlib as unknown as ZstdZlib;
+  if (compression === 'gzip')
+    return zlib().createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+  const z = zlib() as unknown as ZstdZlib;
   if (z.createZstdCompress) {
     const levelKey = z.constants.ZSTD_c_compressionLevel as number;
     return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -30,8 +30,8 @@ export function compressor(compression: Exclude<Compression, 'none'>, level: num
 }
 
 export function decompressor(compression: Exclude<Compression, 'none'>): Transform {
-  if (compression === 'gzip') return zlib.createGunzip();
-  const z = zlib as unknown as ZstdZlib;
+  if (compression === 'gzip') return zlib().createGunzip();
+  const z = zlib() as unknown as ZstdZlib;
   if (z.createZstdDecompress) return z.createZstdDecompress();
   return programTransform('zstd', ['-q', '-d', '-c']);
 }

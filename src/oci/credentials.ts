@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
+import { readText } from '../util/fs-async.js';
 import { DOCKER_HUB } from './reference.js';
 
 export interface Credentials {
@@ -37,7 +37,7 @@ export async function credentialsFromDockerConfig(
   const path = join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json');
   let config: DockerConfig;
   try {
-    config = JSON.parse(await readFile(path, 'utf8')) as DockerConfig;
+    config = JSON.parse(await readText(path)) as DockerConfig;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path };
     throw new InputError(`docker config ${path}: not valid JSON`, { cause: error });

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeFile, openFile, readAt } from '../util/fs-async.js';
 import { READ_CHUNK } from './digest.js';
 
 /**
@@ -15,17 +15,17 @@ export async function* readFileRange(
   start: number,
   size: number,
 ): AsyncGenerator<Buffer, void, undefined> {
-  const handle = await open(path, 'r');
+  const fd = await openFile(path);
   try {
     const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
     for (let done = 0; done < size;) {
       const want = Math.min(buffer.length, size - done);
-      const { bytesRead } = await handle.read(buffer, 0, want, start + done);
+      const bytesRead = await readAt(fd, buffer, want, start + done);
       if (bytesRead === 0) throw new Error(`${path}: ended ${size - done} bytes early`);
       done += bytesRead;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    await handle.close();
+    await closeFile(fd);
   }
 }

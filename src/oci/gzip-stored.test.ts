@@ -5,7 +5,7 @@ import { crc32, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
 
 /** Encodes the chunks as a reader that reuses one buffer hands them over: each is overwritten. */
 function storedGzip(chunks: Buffer[]): Buffer {
-  const encoder = new StoredGzipEncoder(crc32 as NonNullable<typeof crc32>);
+  const encoder = new StoredGzipEncoder(crc32() as NonNullable<ReturnType<typeof crc32>>);
   const scratch = Buffer.alloc(Math.max(1, ...chunks.map((chunk) => chunk.length)));
   const out: Buffer[] = [];
   for (const chunk of chunks) {

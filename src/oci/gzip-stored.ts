@@ -1,4 +1,4 @@
-import * as zlib from 'node:zlib';
+import { zlib } from '../util/lazy-builtins.js';
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 const MAX_STORED = 0xffff;
@@ -8,7 +8,7 @@ const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
 type Crc32 = (data: Buffer, value?: number) => number;
 
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-export const crc32: Crc32 | undefined = (zlib as unknown as { crc32?: Crc32 }).crc32;
+export const crc32 = (): Crc32 | undefined => (zlib() as unknown as { crc32?: Crc32 }).crc32;
 
 /**
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
@@ -96,5 +96,5 @@ export const SAMPLE_BYTES = 64 * 1024;
 export function worthDeflating(sample: Buffer): boolean {
   const head = sample.subarray(0, SAMPLE_BYTES);
   if (head.length === 0) return true;
-  return zlib.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+  return zlib().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
+import { readBytes, statPath } from '../util/fs-async.js';
 import {
   ChunkedUpload,
   MONOLITHIC_LIMIT,
@@ -37,15 +37,15 @@ export interface LayoutFiles {
 }
 
 export async function isOciLayoutDirectory(path: string): Promise<boolean> {
-  return (await stat(join(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
+  return (await statPath(join(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
 }
 
 export function layoutDirectory(path: string): LayoutFiles {
   return {
     describe: path,
-    read: (name) => readFile(join(path, name)),
+    read: (name) => readBytes(join(path, name)),
     open: (name) => createReadStream(join(path, name), { highWaterMark: READ_CHUNK }),
-    has: async (name) => (await stat(join(path, name)).catch(() => undefined)) !== undefined,
+    has: async (name) => (await statPath(join(path, name)).catch(() => undefined)) !== undefined,
   };
 }
 

@@ -1,11 +1,12 @@
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
 import {
+  CHUNK_SIZE,
   ChunkedUpload,
   MONOLITHIC_LIMIT,
+  openSession,
   startUpload,
   UploadSessionLostError,
   uploadBlob,
@@ -32,7 +33,7 @@ import {
 import { MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
-import { indexTarFile, type TarIndex } from './tar-index.js';
+import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
 
 export class LayerDigestError extends HypernixError {
   override name = 'LayerDigestError';
@@ -247,18 +248,14 @@ async function readTarFileImage(path: string, indexing?: Promise<TarIndex>): Pro
       throw new DockerArchiveError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
-  const read = async (name: string) => {
+  const read = (name: string) => {
     const { offset, size } = tarEntry(index, path, name);
-    const chunks: Buffer[] = [];
-    if (size > 0)
-      for await (const chunk of createReadStream(path, { start: offset, end: offset + size - 1 }))
-        chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return readEntrySync(path, offset, size);
   };
   if (!index.has('manifest.json'))
     throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
-  const image = firstImage(await read('manifest.json'), path);
-  const config = readImageConfig(await read(image.Config), image.Config, image.Layers.length, path);
+  const image = firstImage(read('manifest.json'), path);
+  const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
   return { path, index, image, config };
 }
 
@@ -425,6 +422,9 @@ class LayerPusher {
       };
     }
     const { client, repository, compression, level } = this.options;
+    // The upload session is opened while the layer is compressed, not after: one round trip
+    // less between the last compressed byte and the PUT. Unused if the blob is there already.
+    const session = openSession(client, repository);
     const packed = new DigestCounter();
     const held: Buffer[] = [];
     let heldBytes = 0;
@@ -445,7 +445,7 @@ class LayerPusher {
       held.push(chunk);
       heldBytes += chunk.length;
       if (heldBytes > MONOLITHIC_LIMIT) {
-        chunked = await ChunkedUpload.start(client, repository);
+        chunked = await ChunkedUpload.start(client, repository, CHUNK_SIZE, session);
         for (const piece of held.splice(0)) await chunked.write(piece);
       }
     };
@@ -456,11 +456,12 @@ class LayerPusher {
       compression === 'none'
         ? { head: undefined, rest: content }
         : await peek(content, SAMPLE_BYTES, kept);
-    if (head && compression === 'gzip' && crc32 && !worthDeflating(head)) {
+    const checksum = compression === 'gzip' ? crc32() : undefined;
+    if (head && checksum && !worthDeflating(head)) {
       // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
       // same media type and a valid gzip stream, without a deflate pass that would cost most of
       // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
-      const stored = new StoredGzipEncoder(crc32);
+      const stored = new StoredGzipEncoder(checksum);
       for await (const chunk of rest) {
         diff.update(chunk);
         const out = stored.encode(chunk);
@@ -499,7 +500,7 @@ class LayerPusher {
         ) {
           return report('present', 0);
         }
-        await uploadBlob(client, repository, digest, held);
+        await uploadBlob(client, repository, digest, held, session);
         return report('pushed', size);
       },
     };

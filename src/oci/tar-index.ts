@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import {
   BLOCK,
   ExtendedHeaderState,
@@ -27,27 +27,52 @@ export type TarIndex = Map<string, IndexedEntry>;
  * in parallel, or not at all.
  */
 export async function indexTarFile(path: string): Promise<TarIndex> {
-  const handle = await open(path, 'r');
+  return indexTarFileSync(path);
+}
+
+/**
+ * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
+ * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
+ * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
+ * the page cache, as a freshly built archive is, they take under a millisecond.
+ */
+function indexTarFileSync(path: string): TarIndex {
+  const fd = openSync(path, 'r');
   try {
-    return await indexOpenTar(handle);
+    return indexOpenTar(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
+/** A small entry's bytes (a manifest, a config), read synchronously like the index. */
+export function readEntrySync(path: string, offset: number, size: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    return readAt(fd, offset, size);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-async function indexOpenTar(handle: FileHandle): Promise<TarIndex> {
-  const { size: fileSize } = await handle.stat();
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const bytesRead = readSync(fd, buffer, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return buffer.subarray(0, done);
+}
+
+function indexOpenTar(fd: number): TarIndex {
+  const { size: fileSize } = fstatSync(fd);
   const entries: TarIndex = new Map();
   const extended = new ExtendedHeaderState();
   let position = 0;
   for (;;) {
-    const header = await readAt(handle, position, BLOCK);
+    const header = readAt(fd, position, BLOCK);
     if (header.length === 0) break;
     if (header.length < BLOCK) throw new TarFormatError('truncated tar header');
     if (header.every((byte) => byte === 0)) break;
@@ -63,7 +88,7 @@ async function indexOpenTar(handle: FileHandle): Promise<TarIndex> {
     const dataStart = position + BLOCK;
     if (dataStart + size > fileSize) throw new TarFormatError('truncated tar archive');
     if (ExtendedHeaderState.isExtended(flag)) {
-      extended.take(flag, await readAt(handle, dataStart, size));
+      extended.take(flag, readAt(fd, dataStart, size));
     } else {
       const { name } = extended.resolve(header);
       entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });

@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { statPath } from '../util/fs-async.js';
 import { childProcess } from '../util/lazy-builtins.js';
 import { openTarStream, sniffFile } from '../oci/archive-format.js';
 import { indexTarFile } from '../oci/tar-index.js';
@@ -34,7 +34,7 @@ const NOT_AN_IMAGE =
 export async function openArchive(path: string, label: string): Promise<ImageSource> {
   if (path === '-')
     return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
-  const info = await stat(path).catch(() => undefined);
+  const info = await statPath(path).catch(() => undefined);
   if (!info) throw new InputError(`${label}: ${path} does not exist`);
   if (info.isDirectory()) {
     if (await isOciLayoutDirectory(path))
