@@ -195,6 +195,10 @@ class GithubCacheBackend {
         await this.download(pack.location, pack.id);
         return local;
     }
+    /** A downloaded pack is as large as what it restored: it goes once imported, not at job end. */
+    async releasePack(pack) {
+        await (0,promises_.rm)((0,external_node_path_.join)(this.options.localDir, 'packs', pack.id), { recursive: true, force: true });
+    }
     async stagingDir(packId) {
         // The transfer directory is archived whole: it holds the new pack and nothing else.
         await (0,promises_.rm)(this.options.transferDir, { recursive: true, force: true });

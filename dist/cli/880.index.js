@@ -238,6 +238,9 @@ async function restoreCache(nix, backend, options, reporter) {
         catch (error) {
             reporter.warning(`store cache: skipped pack ${pack.id} of ${found.entry.key}: ${(0,errors/* describeError */.Uc)(error)}`);
         }
+        finally {
+            await backend.releasePack(pack).catch(() => undefined);
+        }
     }
     const seconds = (performance.now() - started) / 1000;
     reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
@@ -431,6 +434,8 @@ class DirectoryBackend {
         }
         return dir;
     }
+    /** The pack is the cache itself: it stays. */
+    async releasePack() { }
     async stagingDir(packId) {
         const dir = (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
         await (0,promises_.rm)(dir, { recursive: true, force: true });

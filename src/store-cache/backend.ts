@@ -9,7 +9,7 @@ export interface NewPack {
 /**
  * Where packs and entries live: a directory (self-hosted runners, the hypervisor) or the GitHub
  * Actions cache. A pack is a directory laid out as a Nix binary cache; restoring reads it from a
- * local directory. An S3 or HTTP binary cache fits behind the same four calls.
+ * local directory. An S3 or HTTP binary cache fits behind the same calls.
  */
 export interface CacheBackend {
   readonly name: string;
@@ -20,6 +20,8 @@ export interface CacheBackend {
   ): Promise<{ entry: CacheEntry; exact: boolean } | undefined>;
   /** A local directory holding the pack, to import from (downloaded first if need be). */
   fetchPack(pack: PackRecord): Promise<string>;
+  /** Frees what fetchPack downloaded, once the pack is imported (a cache directory keeps it). */
+  releasePack(pack: PackRecord): Promise<void>;
   /** A new empty local directory to write the pack `packId` into. */
   stagingDir(packId: string): Promise<string>;
   /**

@@ -84,6 +84,8 @@ export async function restoreCache(
       reporter.warning(
         `store cache: skipped pack ${pack.id} of ${found.entry.key}: ${describeError(error)}`,
       );
+    } finally {
+      await backend.releasePack(pack).catch(() => undefined);
     }
   }
   const seconds = (performance.now() - started) / 1000;

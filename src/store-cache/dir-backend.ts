@@ -83,6 +83,9 @@ export class DirectoryBackend implements CacheBackend {
     return dir;
   }
 
+  /** The pack is the cache itself: it stays. */
+  async releasePack(): Promise<void> {}
+
   async stagingDir(packId: string): Promise<string> {
     const dir = join(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
     await rm(dir, { recursive: true, force: true });

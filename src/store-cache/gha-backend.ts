@@ -114,6 +114,11 @@ export class GithubCacheBackend implements CacheBackend {
     return local;
   }
 
+  /** A downloaded pack is as large as what it restored: it goes once imported, not at job end. */
+  async releasePack(pack: PackRecord): Promise<void> {
+    await rm(join(this.options.localDir, 'packs', pack.id), { recursive: true, force: true });
+  }
+
   async stagingDir(packId: string): Promise<string> {
     // The transfer directory is archived whole: it holds the new pack and nothing else.
     await rm(this.options.transferDir, { recursive: true, force: true });

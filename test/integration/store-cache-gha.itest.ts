@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,9 @@ describe('store cache in the GitHub Actions cache (stand-in service, real @actio
     });
     for (const path of [base, later])
       expect(spawnSync('nix-store', ['--verify-path', path]).status).toBe(0);
+    // Downloaded packs are as large as what they restored: none is left on the runner's disk.
+    for (const dir of ['hypernix-store-cache', 'hypernix-store-cache-local'])
+      expect(readdirSync(join(runnerTemp, dir, 'packs'))).toEqual([]);
   });
 
   it('finds an entry by a restore-key prefix as a partial hit, and a miss names the keys', async () => {
