@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
-const RESULTS = join(HERE, 'results', 'latest.json');
 
 const { values } = parseArgs({
   options: {
@@ -19,12 +18,27 @@ const { values } = parseArgs({
     count: { type: 'string', default: process.env.BENCH_PATHS ?? '2000' },
     mb: { type: 'string', default: process.env.BENCH_MB ?? '500' },
     'noise-mb': { type: 'string', default: process.env.BENCH_NOISE_MB ?? '1000' },
+    // A directory of Nix programs for hypernix's restores (newer-nix.sh makes one); the rest of
+    // the bench, and every write to the lab's own store, keeps the lab's Nix.
+    'restore-nix': { type: 'string', default: process.env.BENCH_RESTORE_NIX },
   },
 });
 const reps = Number(values.reps);
 const count = Number(values.count);
 const megabytes = Number(values.mb);
 const noiseMb = Number(values['noise-mb']);
+const restoreEnv = values['restore-nix']
+  ? { ...process.env, PATH: `${values['restore-nix']}:${process.env.PATH ?? ''}` }
+  : process.env;
+const RESULTS = join(
+  HERE,
+  'results',
+  values['restore-nix'] ? 'latest-restore-nix.json' : 'latest.json',
+);
+const restoreNixVersion = execFileSync('nix', ['--version'], {
+  encoding: 'utf8',
+  env: restoreEnv,
+}).trim();
 
 const work = mkdtempSync(join(tmpdir(), 'hypernix-cache-bench-'));
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -109,9 +123,10 @@ function chrootStore(name: string, paths: string[]): string {
   return store;
 }
 
-function hypernix(args: string[]): string {
+function hypernix(args: string[], env: NodeJS.ProcessEnv = process.env): string {
   return execFileSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
+    env,
     stdio: ['ignore', 'pipe', 'ignore'],
   });
 }
@@ -165,18 +180,25 @@ try {
     // hypernix: the runner's other tools stay; only the closure is imported.
     const withNoise = chrootStore('restore-ours', noise);
     started = performance.now();
-    hypernix(['cache', 'restore', '--dir', cacheDir, '--key', 'bench', '--store', withNoise]);
+    hypernix(
+      ['cache', 'restore', '--dir', cacheDir, '--key', 'bench', '--store', withNoise],
+      restoreEnv,
+    );
     rows['restore, store with 1 GB of other paths']?.ours.push(seconds(started));
     const empty = join(work, 'restore-ours-empty');
     rmSync(empty, { recursive: true, force: true });
     started = performance.now();
-    hypernix(['cache', 'restore', '--dir', cacheDir, '--key', 'bench', '--store', empty]);
+    hypernix(
+      ['cache', 'restore', '--dir', cacheDir, '--key', 'bench', '--store', empty],
+      restoreEnv,
+    );
     rows['restore, store with only the closure']?.ours.push(seconds(started));
     log(`#${rep} restores done`);
   }
   const verified =
-    spawnSync('nix-store', ['--store', join(work, 'restore-ours-empty'), '--verify-path', root])
-      .status === 0;
+    spawnSync('nix-store', ['--store', join(work, 'restore-ours-empty'), '--verify-path', root], {
+      env: restoreEnv, // a newer Nix leaves a store schema the lab's Nix cannot read
+    }).status === 0;
 
   // A second save with nothing new, then one with one path changed.
   started = performance.now();
@@ -201,7 +223,7 @@ try {
   }));
   console.log('');
   console.log(
-    `Store cache: ${closure.length} closure paths, ${mb(closureNar)} of NARs (half random), ${noise.length} other paths of ${mb(narBytes(noise))}; ${reps} repetitions, ${cpus().length} cores, medians`,
+    `Store cache: ${closure.length} closure paths, ${mb(closureNar)} of NARs (half random), ${noise.length} other paths of ${mb(narBytes(noise))}; ${reps} repetitions, ${cpus().length} cores, medians; hypernix restores with ${restoreNixVersion}`,
   );
   console.log('');
   console.log('| measure | whole store (tar + zstd) | hypernix | ratio |');
@@ -229,7 +251,7 @@ try {
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(
     RESULTS,
-    `${JSON.stringify({ date: new Date().toISOString(), count, megabytes, noiseMb, reps, closureNar, table, oursBytes, wholeBytes: statSync(wholeFull).size, oursSave, wholeSave, nothing: { seconds: nothingSeconds, bytes: nothing.bytes }, changed: { ...changed, nar: changedNar }, verified }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), restoreNix: restoreNixVersion, count, megabytes, noiseMb, reps, closureNar, table, oursBytes, wholeBytes: statSync(wholeFull).size, oursSave, wholeSave, nothing: { seconds: nothingSeconds, bytes: nothing.bytes }, changed: { ...changed, nar: changedNar }, verified }, null, 2)}\n`,
   );
   log(`raw results: ${RESULTS}`);
 } finally {
