@@ -42737,6 +42737,8 @@ async function defaultCacheKey(workingDirectory) {
 
 
 
+// How old an unlisted pack must be before a save removes it (see removeUnreferencedPacks).
+const PACK_GRACE_MS = 60 * 60 * 1000;
 class CacheDirectoryError extends errors/* HypernixError */.iD {
     name = 'CacheDirectoryError';
 }
@@ -42824,6 +42826,32 @@ class DirectoryBackend {
         const temporary = `${target}.${process.pid}.tmp`;
         await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
         await (0,promises_.rename)(temporary, target);
+        await this.removeUnreferencedPacks();
+    }
+    /**
+     * Packs no entry lists any more (a compacted chain replaced them) are removed, so a shared disk
+     * does not fill with them. Only those older than PACK_GRACE_MS: another runner's save renames
+     * its pack into place a moment before it writes the entry that lists it.
+     */
+    async removeUnreferencedPacks() {
+        const entries = await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries')).catch(() => []);
+        const listed = new Set();
+        for (const name of entries.filter((file) => file.endsWith('.json'))) {
+            const entry = await this.readEntry(name.slice(0, -'.json'.length));
+            if (!entry)
+                return; // an entry being written or unreadable: keep everything this time
+            for (const pack of entry.packs)
+                listed.add(pack.id);
+        }
+        const cutoff = Date.now() - PACK_GRACE_MS;
+        for (const id of await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'packs')).catch(() => [])) {
+            if (id.startsWith('.') || listed.has(id))
+                continue;
+            const info = await (0,promises_.stat)(this.packDir(id)).catch(() => undefined);
+            if (info && info.mtimeMs < cutoff) {
+                await (0,promises_.rm)(this.packDir(id), { recursive: true, force: true });
+            }
+        }
     }
 }
 

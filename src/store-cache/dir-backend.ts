@@ -4,6 +4,9 @@ import { HypernixError } from '../util/errors.js';
 import type { CacheBackend, NewPack } from './backend.js';
 import { parseEntry, type CacheEntry, type PackRecord } from './entry.js';
 
+// How old an unlisted pack must be before a save removes it (see removeUnreferencedPacks).
+const PACK_GRACE_MS = 60 * 60 * 1000;
+
 export class CacheDirectoryError extends HypernixError {
   override name = 'CacheDirectoryError';
 }
@@ -100,5 +103,29 @@ export class DirectoryBackend implements CacheBackend {
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, `${JSON.stringify(entry, null, 1)}\n`);
     await rename(temporary, target);
+    await this.removeUnreferencedPacks();
+  }
+
+  /**
+   * Packs no entry lists any more (a compacted chain replaced them) are removed, so a shared disk
+   * does not fill with them. Only those older than PACK_GRACE_MS: another runner's save renames
+   * its pack into place a moment before it writes the entry that lists it.
+   */
+  private async removeUnreferencedPacks(): Promise<void> {
+    const entries = await readdir(join(this.root, 'entries')).catch(() => [] as string[]);
+    const listed = new Set<string>();
+    for (const name of entries.filter((file) => file.endsWith('.json'))) {
+      const entry = await this.readEntry(name.slice(0, -'.json'.length));
+      if (!entry) return; // an entry being written or unreadable: keep everything this time
+      for (const pack of entry.packs) listed.add(pack.id);
+    }
+    const cutoff = Date.now() - PACK_GRACE_MS;
+    for (const id of await readdir(join(this.root, 'packs')).catch(() => [] as string[])) {
+      if (id.startsWith('.') || listed.has(id)) continue;
+      const info = await stat(this.packDir(id)).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) {
+        await rm(this.packDir(id), { recursive: true, force: true });
+      }
+    }
   }
 }

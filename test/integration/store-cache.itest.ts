@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -236,12 +238,17 @@ describe('store cache in a directory', () => {
       expect(spawnSync('nix-store', ['--verify-path', path]).status).toBe(0);
   });
 
-  it('compacts the chain into one pack past max-pack-chain', async () => {
+  it('compacts the chain into one pack past max-pack-chain, and removes the packs it replaced', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
     const nonce = freshNonce();
     const first = build('derivationOnly', nonce).out;
     const second = build('qcow', nonce).out;
     await hypernix(['cache', 'save', '--dir', dir, '--key', 'k', first, '--max-pack-chain', '1']);
+    const [replaced] = packsIn(dir);
+    // Unlisted packs go only after an hour: one of them is another runner's save in flight.
+    const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(dir, 'packs', replaced as string), hoursAgo, hoursAgo);
+    mkdirSync(join(dir, 'packs', 'in-flight'));
     const compacted = await hypernix([
       'cache',
       'save',
@@ -257,12 +264,13 @@ describe('store cache in a directory', () => {
     ]);
     expect(JSON.parse(compacted.stdout)).toMatchObject({ compacted: true });
     const entry = JSON.parse(readFileSync(join(dir, 'entries', 'k.json'), 'utf8')) as {
-      packs: { paths: unknown[] }[];
+      packs: { id: string; paths: unknown[] }[];
     };
     expect(entry.packs).toHaveLength(1);
     expect(entry.packs[0]?.paths.length).toBe(
       new Set([...closure(first), ...closure(second)]).size,
     );
+    expect(packsIn(dir).sort()).toEqual([entry.packs[0]?.id, 'in-flight'].sort());
   });
 
   it.each([
