@@ -51,6 +51,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { supervise } from './supervised.ts';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const ACCOUNT = 'devstoreaccount1';
@@ -667,26 +668,8 @@ async function launchAzurite(location: string, logFile: string): Promise<Azurite
     { cwd: location, stdio: ['ignore', logFd, logFd] },
   );
   closeSync(logFd);
-  const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) =>
-      resolve(signal ? `signal ${signal}` : `exit code ${code}`),
-    );
-    child.once('error', (error) => resolve(error.message));
-  });
-  let running = true;
-  void exited.then(() => (running = false));
-  // A test runner that dies must not leave Azurite behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const stop = async () => {
-    process.off('exit', killOnExit);
-    if (running) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
+  const azurite = supervise(child, STOP_GRACE_MS);
+  const stop = () => azurite.stop();
   const tail = () => {
     const text = readFileSync(logFile, 'utf8');
     return text.length > LOG_TAIL ? `…${text.slice(-LOG_TAIL)}` : text;
@@ -698,9 +681,9 @@ async function launchAzurite(location: string, logFile: string): Promise<Azurite
     if (listening?.[1]) {
       return { port: Number(listening[1]), startupMs: Date.now() - started, stop };
     }
-    if (!running) {
+    if (!azurite.running()) {
       await stop();
-      throw new Error(`Azurite exited before it was ready (${await exited}):\n${tail()}`);
+      throw new Error(`Azurite exited before it was ready (${await azurite.exited}):\n${tail()}`);
     }
     if (Date.now() > deadline) {
       await stop();

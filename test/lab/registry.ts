@@ -6,6 +6,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { supervise } from './supervised.ts';
 
 const REGISTRY_BIN = '/usr/bin/docker-registry';
 const READY_DEADLINE_MS = 10_000;
@@ -74,33 +75,16 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
   const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', 'ignore', logFd] });
   closeSync(logFd);
   const log = () => tail(logFile);
-  const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) =>
-      resolve(signal ? `signal ${signal}` : `exit code ${code}`),
-    );
-    child.once('error', (error) => resolve(error.message));
-  });
-  let running = true;
-  void exited.then(() => (running = false));
-  // A test runner that dies must not leave registries behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
+  const service = supervise(child, STOP_GRACE_MS);
   const stop = async () => {
-    process.off('exit', killOnExit);
-    if (running) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-    }
+    await service.stop();
     rmSync(root, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + READY_DEADLINE_MS;
   for (;;) {
-    if (!running) {
-      const how = await exited;
+    if (!service.running()) {
+      const how = await service.exited;
       const text = log();
       await stop();
       throw new Error(`docker-registry on ${host} exited before it was ready (${how}):\n${text}`);
