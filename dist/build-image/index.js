@@ -39337,7 +39337,8 @@ async function buildImage(config, reporter, options) {
  * (37). The directory backend keeps the same limit, so keys move freely between backends.
  */
 const MAX_KEY_LENGTH = 512 - 37;
-const KEY = /^[A-Za-z0-9._+=@:-]+$/;
+/** The characters every cache key and restore-key prefix is made of. */
+const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
 /** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
 function validateCacheKey(key, label) {
     if (key.length === 0)
@@ -39345,8 +39346,8 @@ function validateCacheKey(key, label) {
     if (key.length > MAX_KEY_LENGTH) {
         throw new InputError(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
     }
-    if (!KEY.test(key)) {
-        const bad = [...key].find((char) => !KEY.test(char)) ?? '';
+    if (!KEY_PATTERN.test(key)) {
+        const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
         throw new InputError(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
     }
     return key;
@@ -39369,8 +39370,7 @@ const CACHE_INPUT_NAMES = {
     maxPackChain: 'max-pack-chain',
     maxStoreSize: 'max-store-size',
 };
-const KEY_CHARS = /^[A-Za-z0-9._+=@:-]+$/;
-const cacheKey = optionalString.refine((key) => key === undefined || (key.length <= MAX_KEY_LENGTH && KEY_CHARS.test(key)), {
+const cacheKey = optionalString.refine((key) => key === undefined || (key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key)), {
     message: `expected at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
 });
 const UNITS = {
@@ -39407,7 +39407,7 @@ const cacheSchema = object({
         .transform((value) => value || 'off')
         .pipe(enumInput(CACHE_BACKENDS)),
     cacheKey,
-    cacheRestoreKeys: listInput.refine((keys) => keys.every((key) => key.length <= MAX_KEY_LENGTH && KEY_CHARS.test(key)), {
+    cacheRestoreKeys: listInput.refine((keys) => keys.every((key) => key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key)), {
         message: `each restore key: at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
     }),
     cacheDir: optionalString,
@@ -39441,8 +39441,8 @@ function parseCacheConfig(raw) {
     return parseWith(cacheSchema, raw, (field) => `input '${CACHE_INPUT_NAMES[field] ?? field}'`);
 }
 
-// EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 7 modules
-var store_cache = __nccwpck_require__(740);
+// EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 6 modules
+var store_cache = __nccwpck_require__(5828);
 ;// CONCATENATED MODULE: ./src/config/presets.ts
 
 /**
@@ -41163,6 +41163,8 @@ async function copyBlob(files, blob, index, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/limiter.ts
+var limiter = __nccwpck_require__(2280);
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
@@ -41338,22 +41340,9 @@ function diffIdFromPath(path) {
 
 
 
+
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
-}
-/** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
-async function mapLimited(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next;
-            next += 1;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
 /**
  * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
@@ -41478,7 +41467,8 @@ async function pushFromFile({ path, index, image, config }, pusher, concurrency,
             open: () => readFileRange(path, offset, size),
         };
     });
-    const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
+    const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
+    const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
     return { config, layers };
 }
 /**
@@ -42286,7 +42276,7 @@ async function main() {
 /* harmony import */ var _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6415);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17);
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(765);
-/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(740);
+/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5828);
 
 
 
@@ -42326,7 +42316,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 740:
+/***/ 5828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42353,28 +42343,8 @@ var path_info = __nccwpck_require__(4237);
 var util_process = __nccwpck_require__(6985);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/util/limiter.ts
-/**
- * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
- * use results as they arrive (in the order they need them) while the rest keep running.
- */
-function limiter(limit) {
-    let running = 0;
-    const waiting = [];
-    return async (task) => {
-        while (running >= limit)
-            await new Promise((resolve) => waiting.push(resolve));
-        running += 1;
-        try {
-            return await task();
-        }
-        finally {
-            running -= 1;
-            waiting.shift()?.();
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/util/limiter.ts
+var limiter = __nccwpck_require__(2280);
 // EXTERNAL MODULE: ./src/store-cache/entry.ts
 var store_cache_entry = __nccwpck_require__(9562);
 ;// CONCATENATED MODULE: ./src/store-cache/pack.ts
@@ -42545,7 +42515,7 @@ async function restoreCache(nix, backend, options, reporter) {
         reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}`); // the packs that need them fail below
     }
     // Packs download side by side; each is imported, in chain order, as soon as it is here.
-    const fetchSlot = limiter(PARALLEL_FETCHES);
+    const fetchSlot = (0,limiter/* limiter */.T)(PARALLEL_FETCHES);
     const fetched = found.entry.packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
     let paths = 0;
     let bytes = 0;
@@ -43480,6 +43450,36 @@ function formatSeconds(seconds) {
         return `${seconds.toFixed(1)} s`;
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+
+/***/ }),
+
+/***/ 2280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */ });
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
 }
 
 

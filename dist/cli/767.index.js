@@ -437,6 +437,8 @@ async function copyBlob(files, blob, index, options) {
 
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/util/limiter.ts
+var limiter = __webpack_require__(2280);
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
@@ -614,22 +616,9 @@ function diffIdFromPath(path) {
 
 
 
+
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
-}
-/** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
-async function mapLimited(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next;
-            next += 1;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
 /**
  * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
@@ -754,7 +743,8 @@ async function pushFromFile({ path, index, image, config }, pusher, concurrency,
             open: () => readFileRange(path, offset, size),
         };
     });
-    const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
+    const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
+    const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
     return { config, layers };
 }
 /**
@@ -1692,6 +1682,36 @@ async function collect(pieces) {
     for await (const piece of pieces)
         out.push(piece);
     return out;
+}
+
+
+/***/ }),
+
+/***/ 2280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */ });
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
 }
 
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_KEY_LENGTH } from '../store-cache/key.js';
+import { KEY_PATTERN, MAX_KEY_LENGTH } from '../store-cache/key.js';
 import {
   booleanInput,
   enumInput,
@@ -38,10 +38,8 @@ export const CACHE_INPUT_NAMES: Record<CacheField, string> = {
 
 export type RawCacheInputs = Partial<Record<CacheField, string>>;
 
-const KEY_CHARS = /^[A-Za-z0-9._+=@:-]+$/;
-
 const cacheKey = optionalString.refine(
-  (key) => key === undefined || (key.length <= MAX_KEY_LENGTH && KEY_CHARS.test(key)),
+  (key) => key === undefined || (key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key)),
   {
     message: `expected at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
   },
@@ -85,7 +83,7 @@ const cacheSchema = z
       .pipe(enumInput(CACHE_BACKENDS)),
     cacheKey,
     cacheRestoreKeys: listInput.refine(
-      (keys) => keys.every((key) => key.length <= MAX_KEY_LENGTH && KEY_CHARS.test(key)),
+      (keys) => keys.every((key) => key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key)),
       {
         message: `each restore key: at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
       },

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
+import { limiter } from '../util/limiter.js';
 import {
   CHUNK_SIZE,
   ChunkedUpload,
@@ -99,25 +100,6 @@ interface LayerJob {
   diffId: string;
   /** The layer's bytes, in chunks of one reused buffer (see readFileRange). */
   open: () => AsyncIterable<Buffer>;
-}
-
-/** Runs at most `limit` of the tasks at once, in order of start, and keeps their order. */
-async function mapLimited<T, R>(
-  items: T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }
 
 /**
@@ -285,7 +267,8 @@ async function pushFromFile(
       open: () => readFileRange(path, offset, size),
     };
   });
-  const layers = await mapLimited(jobs, concurrency, (job) => pusher.push(job));
+  const slot = limiter(Math.max(1, concurrency));
+  const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
   return { config, layers };
 }
 

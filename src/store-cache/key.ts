@@ -5,7 +5,8 @@ import { InputError } from '../util/errors.js';
  * (37). The directory backend keeps the same limit, so keys move freely between backends.
  */
 export const MAX_KEY_LENGTH = 512 - 37;
-const KEY = /^[A-Za-z0-9._+=@:-]+$/;
+/** The characters every cache key and restore-key prefix is made of. */
+export const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
 
 /** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
 export function validateCacheKey(key: string, label: string): string {
@@ -13,8 +14,8 @@ export function validateCacheKey(key: string, label: string): string {
   if (key.length > MAX_KEY_LENGTH) {
     throw new InputError(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
   }
-  if (!KEY.test(key)) {
-    const bad = [...key].find((char) => !KEY.test(char)) ?? '';
+  if (!KEY_PATTERN.test(key)) {
+    const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
     throw new InputError(
       `${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`,
     );

@@ -1,8 +1,8 @@
-export const id = 880;
-export const ids = [880];
+export const id = 607;
+export const ids = [607];
 export const modules = {
 
-/***/ 4880:
+/***/ 5607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,28 +28,8 @@ var path_info = __webpack_require__(4237);
 var util_process = __webpack_require__(2017);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/util/limiter.ts
-/**
- * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
- * use results as they arrive (in the order they need them) while the rest keep running.
- */
-function limiter(limit) {
-    let running = 0;
-    const waiting = [];
-    return async (task) => {
-        while (running >= limit)
-            await new Promise((resolve) => waiting.push(resolve));
-        running += 1;
-        try {
-            return await task();
-        }
-        finally {
-            running -= 1;
-            waiting.shift()?.();
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/util/limiter.ts
+var limiter = __webpack_require__(2280);
 // EXTERNAL MODULE: ./src/store-cache/entry.ts
 var store_cache_entry = __webpack_require__(9562);
 // EXTERNAL MODULE: external "node:path"
@@ -222,7 +202,7 @@ async function restoreCache(nix, backend, options, reporter) {
         reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}`); // the packs that need them fail below
     }
     // Packs download side by side; each is imported, in chain order, as soon as it is here.
-    const fetchSlot = limiter(PARALLEL_FETCHES);
+    const fetchSlot = (0,limiter/* limiter */.T)(PARALLEL_FETCHES);
     const fetched = found.entry.packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
     let paths = 0;
     let bytes = 0;
@@ -507,7 +487,8 @@ async function openBackend(choice, reporter, use) {
  * (37). The directory backend keeps the same limit, so keys move freely between backends.
  */
 const MAX_KEY_LENGTH = 512 - 37;
-const KEY = /^[A-Za-z0-9._+=@:-]+$/;
+/** The characters every cache key and restore-key prefix is made of. */
+const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
 /** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
 function validateCacheKey(key, label) {
     if (key.length === 0)
@@ -515,8 +496,8 @@ function validateCacheKey(key, label) {
     if (key.length > MAX_KEY_LENGTH) {
         throw new errors/* InputError */.dz(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
     }
-    if (!KEY.test(key)) {
-        const bad = [...key].find((char) => !KEY.test(char)) ?? '';
+    if (!KEY_PATTERN.test(key)) {
+        const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
         throw new errors/* InputError */.dz(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
     }
     return key;
@@ -932,6 +913,36 @@ function entryPaths(entry) {
 }
 function entryBytes(entry) {
     return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
+}
+
+
+/***/ }),
+
+/***/ 2280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */ });
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
 }
 
 
