@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7104);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(827);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7104:
+/***/ 827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38758,6 +38758,30 @@ function compression_decompressor(compression) {
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
 }
+/**
+ * Runs `source` through `transform` into `sink`. Each chunk is written once the transform has
+ * consumed the one before, so `source` may fill one buffer over and over (readFileRange): zlib
+ * reads its input on the thread pool, after write() has returned.
+ */
+async function transformChunks(source, transform, sink) {
+    const draining = sink(transform);
+    // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
+    const sinkFailed = draining.then(() => new Promise(() => undefined));
+    sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+    try {
+        for await (const chunk of source) {
+            const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([consumed, sinkFailed]);
+        }
+        transform.end();
+    }
+    catch (error) {
+        transform.destroy(error);
+        draining.catch(() => undefined); // the first error is the one reported
+        throw error;
+    }
+    await draining;
+}
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
     const child = childProcess().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -39958,7 +39982,6 @@ class RegistryAuth {
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 
-
 class StallError extends Error {
     name = 'StallError';
 }
@@ -40047,12 +40070,31 @@ async function send(request) {
         else if (Buffer.isBuffer(body))
             outgoing.end(body);
         else {
-            (0,external_node_stream_promises_namespaceObject.pipeline)(body.stream(), outgoing).catch((error) => {
+            writeBody(body.stream(), outgoing).catch((error) => {
                 outgoing.destroy(error);
                 reject(error);
             });
         }
     });
+}
+/** Writes each chunk and waits until the socket has taken it, then ends the request. */
+async function writeBody(source, outgoing) {
+    let onClose = () => undefined;
+    const closed = new Promise((_, reject) => {
+        onClose = () => reject(new Error('the connection closed while the body was being sent'));
+        outgoing.once('close', onClose);
+    });
+    closed.catch(() => undefined); // only raced against the writes
+    try {
+        for await (const chunk of source) {
+            const taken = new Promise((resolve, reject) => outgoing.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([taken, closed]);
+        }
+        outgoing.end();
+    }
+    finally {
+        outgoing.off('close', onClose);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/registry-client.ts
@@ -40355,10 +40397,7 @@ function openSession(client, repository) {
  * with openSession while the blob was being made, stands in for the first POST.
  */
 async function uploadBlob(client, repository, digest, content, session) {
-    // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
-    const pieces = Array.isArray(content) ? content : [content];
-    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-    const body = { stream: () => external_node_stream_.Readable.from(pieces, { objectMode: false }), length };
+    const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
     const scope = scopeFor(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
@@ -40383,6 +40422,12 @@ async function uploadBlob(client, repository, digest, content, session) {
     }, {
         onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
     });
+}
+/** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
+function heldBody(content) {
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    return { stream: () => external_node_stream_.Readable.from(pieces, { objectMode: false }), length };
 }
 /**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
@@ -40765,6 +40810,8 @@ const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.o
 const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
 /** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
 const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,external_node_fs_.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
 const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
 const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
 const readText = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path, 'utf8');
@@ -41170,7 +41217,9 @@ var limiter = __nccwpck_require__(2280);
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
-const gzip_stored_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+const GZIP_HEADER = Buffer.from([
+    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
 const crc32 = () => zlib().crc32;
 /**
@@ -41204,11 +41253,11 @@ class StoredGzipEncoder {
         // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
         // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
         // so block boundaries never depend on how the input was chunked.
-        const head = this.started ? 0 : gzip_stored_HEADER.length;
+        const head = this.started ? 0 : GZIP_HEADER.length;
         const out = Buffer.allocUnsafe(head + blocks * (5 + MAX_STORED));
         let at = 0;
         if (!this.started) {
-            at = gzip_stored_HEADER.copy(out, 0);
+            at = GZIP_HEADER.copy(out, 0);
             this.started = true;
         }
         let used = 0; // bytes of `chunk` consumed
@@ -41227,9 +41276,9 @@ class StoredGzipEncoder {
     }
     /** The last block and the gzip trailer. */
     finish() {
-        const head = this.started ? 0 : gzip_stored_HEADER.length;
+        const head = this.started ? 0 : GZIP_HEADER.length;
         const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
-        let at = this.started ? 0 : gzip_stored_HEADER.copy(out, 0);
+        let at = this.started ? 0 : GZIP_HEADER.copy(out, 0);
         at = writeBlockHeader(out, at, this.pending.length, true);
         at += this.pending.copy(out, at);
         out.writeUInt32LE(this.crc >>> 0, at);
@@ -41263,30 +41312,142 @@ function worthDeflating(sample) {
 
 
 /**
- * Reads `size` bytes of a file from `start` into one buffer used over and over. Each chunk is a
- * view of that buffer, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
  * must copy it.
  *
  * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
  * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
  * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
  */
-async function* readFileRange(path, start, size) {
+function readFileRange(path, start, size) {
+    const length = Math.min(READ_CHUNK, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        const want = Math.min(buffer.length, size - done);
+        const bytesRead = await readAt(fd, buffer, want, start + done);
+        if (bytesRead === 0)
+            throw new Error(`${path}: ended ${size - done} bytes early`);
+        done += bytesRead;
+        return buffer.subarray(0, bytesRead);
+    });
+}
+/**
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
+ */
+async function* readAhead(path, buffers, fill) {
     const fd = await openFile(path);
+    let next;
     try {
-        const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
-        for (let done = 0; done < size;) {
-            const want = Math.min(buffer.length, size - done);
-            const bytesRead = await readAt(fd, buffer, want, start + done);
-            if (bytesRead === 0)
-                throw new Error(`${path}: ended ${size - done} bytes early`);
-            done += bytesRead;
-            yield buffer.subarray(0, bytesRead);
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
         }
     }
     finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
         await closeFile(fd);
     }
+}
+
+;// CONCATENATED MODULE: ./src/oci/framed-layer.ts
+
+
+
+
+const BLOCK_HEADER = 5; // final flag, LEN, NLEN
+const TRAILER = 8;
+/** Whole stored blocks per read, so that no block is split between two reads. */
+const BLOCKS_PER_READ = Math.max(1, Math.floor(READ_CHUNK / MAX_STORED));
+/** The size of the blob a layer of `size` bytes makes. */
+function framedSize(size, framing) {
+    if (framing === 'identity')
+        return size;
+    // Full blocks, then a final block with the rest (possibly empty): as StoredGzipEncoder writes.
+    const blocks = Math.floor(size / MAX_STORED) + 1;
+    return GZIP_HEADER.length + blocks * BLOCK_HEADER + size + TRAILER;
+}
+/**
+ * Reads `size` bytes of a file from `start` as the blob `framing` makes of them, byte for byte
+ * what StoredGzipEncoder makes of the same bytes. The file is read into two buffers in turn
+ * (readAhead), with room left between the reads for the block headers: no byte is copied, and
+ * no fresh memory is touched (a page fault per 4 KiB is what reading costs most on a VM). Each
+ * chunk is valid only until the next is asked for.
+ */
+async function* framedLayer(path, start, size, framing) {
+    if (framing === 'identity') {
+        for await (const chunk of readFileRange(path, start, size))
+            yield { blob: chunk, data: [chunk] };
+        return;
+    }
+    const checksum = crc32();
+    if (!checksum)
+        throw new Error('stored gzip needs zlib.crc32 (Node 20.15 or 22.2 and later)');
+    yield { blob: GZIP_HEADER, data: [] };
+    // Room for the full blocks of one read, then a final block header and the trailer.
+    const length = Math.min(BLOCKS_PER_READ, Math.floor(size / MAX_STORED) + 1) * (BLOCK_HEADER + MAX_STORED) +
+        BLOCK_HEADER +
+        TRAILER;
+    let done = 0;
+    let crc = 0;
+    let ended = false;
+    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    yield* readAhead(path, buffers, async (fd, buffer) => {
+        if (ended)
+            return undefined;
+        const left = size - done;
+        // The last read holds the final block: every block before it is full, as a stream encoder
+        // would cut them, so the blob does not depend on how the file is read.
+        const last = left <= BLOCKS_PER_READ * MAX_STORED;
+        const full = last ? Math.floor(left / MAX_STORED) : BLOCKS_PER_READ;
+        const data = [];
+        let at = 0;
+        for (let block = 0; block < full; block += 1) {
+            at = writeBlockHeader(buffer, at, MAX_STORED, false);
+            data.push(buffer.subarray(at, at + MAX_STORED));
+            at += MAX_STORED;
+        }
+        if (last) {
+            const rest = left - full * MAX_STORED;
+            at = writeBlockHeader(buffer, at, rest, true);
+            if (rest > 0)
+                data.push(buffer.subarray(at, at + rest));
+            at += rest;
+        }
+        await readFully(path, fd, data, start + done);
+        for (const piece of data) {
+            crc = checksum(piece, crc);
+            done += piece.length;
+        }
+        if (!last)
+            return { blob: buffer.subarray(0, at), data };
+        ended = true;
+        buffer.writeUInt32LE(crc >>> 0, at);
+        buffer.writeUInt32LE(size % 2 ** 32, at + 4);
+        return { blob: buffer.subarray(0, at + TRAILER), data };
+    });
+}
+/** Fills `views` from `position` on; a file shorter than its index says is an error. */
+async function readFully(path, fd, views, position) {
+    if (views.length === 0)
+        return;
+    const want = views.reduce((sum, view) => sum + view.length, 0);
+    const got = await readvAt(fd, views, position);
+    if (got !== want)
+        throw new Error(`${path}: ended ${want - got} bytes early`);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
@@ -41341,6 +41502,13 @@ function diffIdFromPath(path) {
 
 
 
+/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
+const FRAMING = {
+    gzip: undefined,
+    'stored-gzip': 'stored-gzip',
+    zstd: undefined,
+    none: 'identity',
+};
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
 }
@@ -41464,7 +41632,9 @@ async function pushFromFile({ path, index, image, config }, pusher, concurrency,
             index: layerIndex,
             path: layerPath,
             diffId: config.diffIds[layerIndex],
-            open: () => readFileRange(path, offset, size),
+            file: path,
+            offset,
+            size,
         };
     });
     const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
@@ -41547,10 +41717,20 @@ class LayerPusher {
         const reused = await this.tryReuse(job.diffId, job.index, started);
         if (reused)
             return reused;
+        const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
+        // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
+        // larger ones go in chunks, which hold their bytes to resume from.
+        const framing = FRAMING[encoding];
+        const framed = framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
         // A file can be read again: when the registry loses an upload session, send the layer anew.
         for (let attempt = 1;; attempt += 1) {
             try {
-                const { computedDiffId, upload } = await this.consume(job.open(), undefined, true);
+                const { computedDiffId, upload } = framed
+                    ? await this.frame(job, framed)
+                    : await this.consume(readFileRange(job.file, job.offset, job.size), undefined, {
+                        reusedChunks: true,
+                        encoding,
+                    });
                 if (computedDiffId !== job.diffId) {
                     throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
                 }
@@ -41564,13 +41744,52 @@ class LayerPusher {
         }
     }
     /**
+     * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
+     * deflate is written as stored blocks.
+     */
+    encodingOf(sample) {
+        const { compression } = this.options;
+        if (compression !== 'gzip')
+            return compression;
+        return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
+    }
+    /**
+     * A blob made of a layer's bytes without compressing them: read once to learn its digest,
+     * and read again as the PUT's body, so that neither pass copies a byte.
+     */
+    async frame(job, framing) {
+        const started = performance.now();
+        const { client, repository } = this.options;
+        const session = openSession(client, repository);
+        const diff = new digest_DigestCounter();
+        const packed = framing === 'identity' ? diff : new digest_DigestCounter();
+        for await (const { blob, data } of framedLayer(job.file, job.offset, job.size, framing)) {
+            for (const piece of data)
+                diff.update(piece);
+            if (packed !== diff)
+                packed.update(blob);
+        }
+        const computedDiffId = diff.digest();
+        const digest = packed.digest();
+        const size = packed.bytes;
+        const body = {
+            stream: () => blobOf(framedLayer(job.file, job.offset, job.size, framing)),
+            length: size,
+        };
+        const made = { diffId: computedDiffId, digest, size, started };
+        return {
+            computedDiffId,
+            upload: () => this.sendBlob(made, () => uploadBlob(client, repository, digest, body, session)),
+        };
+    }
+    /**
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
      * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
      * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
      * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
-     * whatever keeps one keeps a copy.
+     * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
      */
-    async consume(content, announced, reusedChunks = false) {
+    async consume(content, announced, { reusedChunks = false, encoding } = {}) {
         const started = performance.now();
         const diff = new digest_DigestCounter();
         const knownLayer = announced ? this.known.get(announced) : undefined;
@@ -41588,7 +41807,7 @@ class LayerPusher {
                 },
             };
         }
-        const { client, repository, compression, level } = this.options;
+        const { client, repository, level } = this.options;
         // The upload session is opened while the layer is compressed, not after: one round trip
         // less between the last compressed byte and the PUT. Unused if the blob is there already.
         const session = openSession(client, repository);
@@ -41597,12 +41816,6 @@ class LayerPusher {
         let heldBytes = 0;
         let chunked;
         const kept = (chunk) => (reusedChunks ? Buffer.from(chunk) : chunk);
-        const hashed = async function* (source) {
-            for await (const chunk of source) {
-                diff.update(chunk);
-                yield kept(chunk);
-            }
-        };
         const put = async (chunk) => {
             packed.update(chunk);
             if (chunked) {
@@ -41621,15 +41834,23 @@ class LayerPusher {
             for await (const chunk of source)
                 await put(chunk);
         };
-        const { head, rest } = compression === 'none'
-            ? { head: undefined, rest: content }
-            : await peek(content, SAMPLE_BYTES, kept);
-        const checksum = compression === 'gzip' ? crc32() : undefined;
-        if (head && checksum && !worthDeflating(head)) {
-            // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
-            // same media type and a valid gzip stream, without a deflate pass that would cost most of
-            // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
-            const stored = new StoredGzipEncoder(checksum);
+        let rest = content;
+        if (encoding === undefined) {
+            const peeked = await peek(content, SAMPLE_BYTES, kept);
+            rest = peeked.rest;
+            encoding = this.encodingOf(() => peeked.head);
+        }
+        const hashed = async function* (source) {
+            for await (const chunk of source) {
+                diff.update(chunk);
+                yield chunk;
+            }
+        };
+        if (encoding === 'stored-gzip') {
+            // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
+            // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
+            // synchronously: no copy of it first.
+            const stored = new StoredGzipEncoder(crc32());
             for await (const chunk of rest) {
                 diff.update(chunk);
                 const out = stored.encode(chunk);
@@ -41638,40 +41859,46 @@ class LayerPusher {
             }
             await put(stored.finish());
         }
-        else if (compression === 'none') {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(rest, hashed, sink);
+        else if (encoding === 'none') {
+            for await (const chunk of hashed(rest))
+                await put(kept(chunk));
         }
         else {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(rest, hashed, compressor(compression, level), sink);
+            // The compressor takes each chunk before the next is read: no copy of it either.
+            await transformChunks(hashed(rest), compressor(encoding, level), sink);
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
-        const size = packed.bytes;
-        const report = (action, sentBytes) => ({
-            index: 0,
-            diffId: computedDiffId,
-            digest,
-            mediaType: this.mediaType,
-            size,
-            sentBytes,
-            action,
-            seconds: (performance.now() - started) / 1000,
-        });
+        const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
         return {
             computedDiffId,
-            upload: async () => {
-                if (chunked) {
-                    await chunked.finish(digest);
-                    return report('pushed', size);
-                }
-                // The same bytes compressed the same way may be there already (from another tag's push).
-                if ((await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
-                    undefined) {
-                    return report('present', 0);
-                }
-                await uploadBlob(client, repository, digest, held, session);
-                return report('pushed', size);
-            },
+            upload: () => chunked
+                ? this.sendBlob(made, () => chunked.finish(digest), {
+                    sentAlready: true,
+                })
+                : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session)),
+        };
+    }
+    /**
+     * Sends a blob made here, unless the registry has these very bytes already (from another
+     * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
+     */
+    async sendBlob(made, send, { sentAlready = false } = {}) {
+        const { client, repository } = this.options;
+        const present = !sentAlready &&
+            (await client.blobSize(repository, made.digest, `repository:${repository}:pull,push`)) !==
+                undefined;
+        if (!present)
+            await send();
+        return {
+            index: 0,
+            diffId: made.diffId,
+            digest: made.digest,
+            mediaType: this.mediaType,
+            size: made.size,
+            sentBytes: present ? 0 : made.size,
+            action: present ? 'present' : 'pushed',
+            seconds: (performance.now() - made.started) / 1000,
         };
     }
     /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
@@ -41754,6 +41981,11 @@ function buildManifest(format, config, layers) {
         })),
     };
     return Buffer.from(JSON.stringify(manifest));
+}
+/** The blob's bytes of a framed layer. */
+async function* blobOf(chunks) {
+    for await (const { blob } of chunks)
+        yield blob;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/archive-source.ts

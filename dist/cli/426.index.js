@@ -370,10 +370,7 @@ function openSession(client, repository) {
  * with openSession while the blob was being made, stands in for the first POST.
  */
 async function uploadBlob(client, repository, digest, content, session) {
-    // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
-    const pieces = Array.isArray(content) ? content : [content];
-    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-    const body = { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(pieces, { objectMode: false }), length };
+    const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
     const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
@@ -398,6 +395,12 @@ async function uploadBlob(client, repository, digest, content, session) {
     }, {
         onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
     });
+}
+/** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
+function heldBody(content) {
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    return { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(pieces, { objectMode: false }), length };
 }
 /**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
@@ -512,6 +515,7 @@ class ChunkedUpload {
 /* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
 /* harmony export */   MB: () => (/* binding */ compressionOf),
 /* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
+/* harmony export */   bt: () => (/* binding */ transformChunks),
 /* harmony export */   e: () => (/* binding */ compressor),
 /* harmony export */   ni: () => (/* binding */ decompressor),
 /* harmony export */   sG: () => (/* binding */ layerMediaType),
@@ -548,6 +552,30 @@ function decompressor(compression) {
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/**
+ * Runs `source` through `transform` into `sink`. Each chunk is written once the transform has
+ * consumed the one before, so `source` may fill one buffer over and over (readFileRange): zlib
+ * reads its input on the thread pool, after write() has returned.
+ */
+async function transformChunks(source, transform, sink) {
+    const draining = sink(transform);
+    // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
+    const sinkFailed = draining.then(() => new Promise(() => undefined));
+    sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+    try {
+        for await (const chunk of source) {
+            const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([consumed, sinkFailed]);
+        }
+        transform.end();
+    }
+    catch (error) {
+        transform.destroy(error);
+        draining.catch(() => undefined); // the first error is the one reported
+        throw error;
+    }
+    await draining;
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
@@ -1098,10 +1126,7 @@ class RegistryAuth {
 var http = __webpack_require__(5809);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
-
 
 class StallError extends Error {
     name = 'StallError';
@@ -1191,12 +1216,31 @@ async function send(request) {
         else if (Buffer.isBuffer(body))
             outgoing.end(body);
         else {
-            (0,promises_.pipeline)(body.stream(), outgoing).catch((error) => {
+            writeBody(body.stream(), outgoing).catch((error) => {
                 outgoing.destroy(error);
                 reject(error);
             });
         }
     });
+}
+/** Writes each chunk and waits until the socket has taken it, then ends the request. */
+async function writeBody(source, outgoing) {
+    let onClose = () => undefined;
+    const closed = new Promise((_, reject) => {
+        onClose = () => reject(new Error('the connection closed while the body was being sent'));
+        outgoing.once('close', onClose);
+    });
+    closed.catch(() => undefined); // only raced against the writes
+    try {
+        for await (const chunk of source) {
+            const taken = new Promise((resolve, reject) => outgoing.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([taken, closed]);
+        }
+        outgoing.end();
+    }
+    finally {
+        outgoing.off('close', onClose);
+    }
 }
 
 // EXTERNAL MODULE: ./src/oci/digest.ts
@@ -1630,6 +1674,7 @@ function formatSeconds(seconds) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D3: () => (/* binding */ closeFile),
 /* harmony export */   Tq: () => (/* binding */ openFile),
+/* harmony export */   aQ: () => (/* binding */ readvAt),
 /* harmony export */   io: () => (/* binding */ readBytes),
 /* harmony export */   m6: () => (/* binding */ readAt),
 /* harmony export */   qW: () => (/* binding */ statPath),
@@ -1649,6 +1694,8 @@ const openFile = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(
 const closeFile = (fd) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd);
 /** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
 const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
 const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
 const statPath = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.stat);
 const readText = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');

@@ -1367,6 +1367,7 @@ function openTarStream(path, format) {
 /* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
 /* harmony export */   MB: () => (/* binding */ compressionOf),
 /* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
+/* harmony export */   bt: () => (/* binding */ transformChunks),
 /* harmony export */   e: () => (/* binding */ compressor),
 /* harmony export */   ni: () => (/* binding */ decompressor),
 /* harmony export */   sG: () => (/* binding */ layerMediaType),
@@ -1403,6 +1404,30 @@ function decompressor(compression) {
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/**
+ * Runs `source` through `transform` into `sink`. Each chunk is written once the transform has
+ * consumed the one before, so `source` may fill one buffer over and over (readFileRange): zlib
+ * reads its input on the thread pool, after write() has returned.
+ */
+async function transformChunks(source, transform, sink) {
+    const draining = sink(transform);
+    // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
+    const sinkFailed = draining.then(() => new Promise(() => undefined));
+    sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+    try {
+        for await (const chunk of source) {
+            const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([consumed, sinkFailed]);
+        }
+        transform.end();
+    }
+    catch (error) {
+        transform.destroy(error);
+        draining.catch(() => undefined); // the first error is the one reported
+        throw error;
+    }
+    await draining;
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {

@@ -89,6 +89,12 @@ export function openSession(client: RegistryClient, repository: string): Promise
   return session;
 }
 
+/** A blob made again for each try: from a file, say, rather than held. */
+export interface ReproducibleBlob {
+  stream: () => AsyncIterable<Buffer>;
+  length: number;
+}
+
 /**
  * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
  * with openSession while the blob was being made, stands in for the first POST.
@@ -97,13 +103,10 @@ export async function uploadBlob(
   client: RegistryClient,
   repository: string,
   digest: string,
-  content: Buffer | Buffer[],
+  content: Buffer | Buffer[] | ReproducibleBlob,
   session?: Promise<string>,
 ): Promise<void> {
-  // Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send.
-  const pieces = Array.isArray(content) ? content : [content];
-  const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-  const body = { stream: () => Readable.from(pieces, { objectMode: false }), length };
+  const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
   const scope = scopeFor(repository, 'pull,push');
   // A retried PUT needs a fresh session: the failed one may be half-written or gone.
   let location: string | undefined;
@@ -134,6 +137,13 @@ export async function uploadBlob(
         ),
     },
   );
+}
+
+/** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
+function heldBody(content: Buffer | Buffer[]) {
+  const pieces = Array.isArray(content) ? content : [content];
+  const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  return { stream: () => Readable.from(pieces, { objectMode: false }), length };
 }
 
 /**

@@ -36,6 +36,36 @@ export function decompressor(compression: Exclude<Compression, 'none'>): Transfo
   return programTransform('zstd', ['-q', '-d', '-c']);
 }
 
+/**
+ * Runs `source` through `transform` into `sink`. Each chunk is written once the transform has
+ * consumed the one before, so `source` may fill one buffer over and over (readFileRange): zlib
+ * reads its input on the thread pool, after write() has returned.
+ */
+export async function transformChunks(
+  source: AsyncIterable<Buffer>,
+  transform: Transform,
+  sink: (output: AsyncIterable<Buffer>) => Promise<void>,
+): Promise<void> {
+  const draining = sink(transform);
+  // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
+  const sinkFailed = draining.then(() => new Promise<never>(() => undefined));
+  sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+  try {
+    for await (const chunk of source) {
+      const consumed = new Promise<void>((resolve, reject) =>
+        transform.write(chunk, (error) => (error ? reject(error) : resolve())),
+      );
+      await Promise.race([consumed, sinkFailed]);
+    }
+    transform.end();
+  } catch (error) {
+    transform.destroy(error as Error);
+    draining.catch(() => undefined); // the first error is the one reported
+    throw error;
+  }
+  await draining;
+}
+
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program: string, args: string[]): Transform {
   const child = childProcess().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });

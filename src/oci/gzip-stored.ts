@@ -1,9 +1,11 @@
 import { zlib } from '../util/lazy-builtins.js';
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
-const MAX_STORED = 0xffff;
+export const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
-const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+export const GZIP_HEADER = Buffer.from([
+  0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+]);
 
 type Crc32 = (data: Buffer, value?: number) => number;
 
@@ -40,11 +42,11 @@ export class StoredGzipEncoder {
     // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
     // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
     // so block boundaries never depend on how the input was chunked.
-    const head = this.started ? 0 : HEADER.length;
+    const head = this.started ? 0 : GZIP_HEADER.length;
     const out = Buffer.allocUnsafe(head + blocks * (5 + MAX_STORED));
     let at = 0;
     if (!this.started) {
-      at = HEADER.copy(out, 0);
+      at = GZIP_HEADER.copy(out, 0);
       this.started = true;
     }
     let used = 0; // bytes of `chunk` consumed
@@ -64,9 +66,9 @@ export class StoredGzipEncoder {
 
   /** The last block and the gzip trailer. */
   finish(): Buffer {
-    const head = this.started ? 0 : HEADER.length;
+    const head = this.started ? 0 : GZIP_HEADER.length;
     const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
-    let at = this.started ? 0 : HEADER.copy(out, 0);
+    let at = this.started ? 0 : GZIP_HEADER.copy(out, 0);
     at = writeBlockHeader(out, at, this.pending.length, true);
     at += this.pending.copy(out, at);
     out.writeUInt32LE(this.crc >>> 0, at);
@@ -78,7 +80,7 @@ export class StoredGzipEncoder {
 const EMPTY = Buffer.alloc(0);
 
 /** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
-function writeBlockHeader(out: Buffer, at: number, size: number, final: boolean): number {
+export function writeBlockHeader(out: Buffer, at: number, size: number, final: boolean): number {
   out[at] = final ? 0x01 : 0x00;
   out.writeUInt16LE(size, at + 1);
   out.writeUInt16LE(~size & 0xffff, at + 3);

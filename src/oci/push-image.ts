@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError } from '../util/errors.js';
 import { limiter } from '../util/limiter.js';
@@ -14,6 +13,7 @@ import {
 } from './blob-upload.js';
 import {
   compressor,
+  transformChunks,
   layerMediaType,
   manifestFormatFor,
   type Compression,
@@ -22,6 +22,7 @@ import {
 import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
 import { DigestCounter } from './digest.js';
 import { readFileRange } from './file-range.js';
+import { framedLayer, framedSize, type Framing } from './framed-layer.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
 import {
@@ -35,6 +36,17 @@ import { MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
 import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
+
+/** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
+type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
+
+/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
+const FRAMING: Record<Encoding, Framing | undefined> = {
+  gzip: undefined,
+  'stored-gzip': 'stored-gzip',
+  zstd: undefined,
+  none: 'identity',
+};
 
 export class LayerDigestError extends HypernixError {
   override name = 'LayerDigestError';
@@ -94,12 +106,15 @@ export interface PushResult {
   seconds: number;
 }
 
+/** A layer of a plain tar file: `size` bytes at `offset` of `file`. */
 interface LayerJob {
   index: number;
+  /** Its name in the archive. */
   path: string;
   diffId: string;
-  /** The layer's bytes, in chunks of one reused buffer (see readFileRange). */
-  open: () => AsyncIterable<Buffer>;
+  file: string;
+  offset: number;
+  size: number;
 }
 
 /**
@@ -264,7 +279,9 @@ async function pushFromFile(
       index: layerIndex,
       path: layerPath,
       diffId: config.diffIds[layerIndex] as string,
-      open: () => readFileRange(path, offset, size),
+      file: path,
+      offset,
+      size,
     };
   });
   const slot = limiter(Math.max(1, concurrency));
@@ -355,10 +372,23 @@ class LayerPusher {
     const started = performance.now();
     const reused = await this.tryReuse(job.diffId, job.index, started);
     if (reused) return reused;
+    const encoding = this.encodingOf(() =>
+      readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
+    );
+    // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
+    // larger ones go in chunks, which hold their bytes to resume from.
+    const framing = FRAMING[encoding];
+    const framed =
+      framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
     // A file can be read again: when the registry loses an upload session, send the layer anew.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { computedDiffId, upload } = await this.consume(job.open(), undefined, true);
+        const { computedDiffId, upload } = framed
+          ? await this.frame(job, framed)
+          : await this.consume(readFileRange(job.file, job.offset, job.size), undefined, {
+              reusedChunks: true,
+              encoding,
+            });
         if (computedDiffId !== job.diffId) {
           throw new LayerDigestError(
             `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
@@ -375,16 +405,58 @@ class LayerPusher {
   }
 
   /**
+   * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
+   * deflate is written as stored blocks.
+   */
+  private encodingOf(sample: () => Buffer): Encoding {
+    const { compression } = this.options;
+    if (compression !== 'gzip') return compression;
+    return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
+  }
+
+  /**
+   * A blob made of a layer's bytes without compressing them: read once to learn its digest,
+   * and read again as the PUT's body, so that neither pass copies a byte.
+   */
+  private async frame(
+    job: LayerJob,
+    framing: Framing,
+  ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
+    const started = performance.now();
+    const { client, repository } = this.options;
+    const session = openSession(client, repository);
+    const diff = new DigestCounter();
+    const packed = framing === 'identity' ? diff : new DigestCounter();
+    for await (const { blob, data } of framedLayer(job.file, job.offset, job.size, framing)) {
+      for (const piece of data) diff.update(piece);
+      if (packed !== diff) packed.update(blob);
+    }
+    const computedDiffId = diff.digest();
+    const digest = packed.digest();
+    const size = packed.bytes;
+    const body = {
+      stream: () => blobOf(framedLayer(job.file, job.offset, job.size, framing)),
+      length: size,
+    };
+    const made = { diffId: computedDiffId, digest, size, started };
+    return {
+      computedDiffId,
+      upload: () =>
+        this.sendBlob(made, () => uploadBlob(client, repository, digest, body, session)),
+    };
+  }
+
+  /**
    * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
    * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
    * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
    * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
-   * whatever keeps one keeps a copy.
+   * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
    */
   async consume(
     content: AsyncIterable<Buffer>,
     announced: string | undefined,
-    reusedChunks = false,
+    { reusedChunks = false, encoding }: { reusedChunks?: boolean; encoding?: Encoding } = {},
   ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
     const started = performance.now();
     const diff = new DigestCounter();
@@ -404,7 +476,7 @@ class LayerPusher {
         },
       };
     }
-    const { client, repository, compression, level } = this.options;
+    const { client, repository, level } = this.options;
     // The upload session is opened while the layer is compressed, not after: one round trip
     // less between the last compressed byte and the PUT. Unused if the blob is there already.
     const session = openSession(client, repository);
@@ -413,12 +485,6 @@ class LayerPusher {
     let heldBytes = 0;
     let chunked: ChunkedUpload | undefined;
     const kept = (chunk: Buffer) => (reusedChunks ? Buffer.from(chunk) : chunk);
-    const hashed = async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) {
-        diff.update(chunk);
-        yield kept(chunk);
-      }
-    };
     const put = async (chunk: Buffer) => {
       packed.update(chunk);
       if (chunked) {
@@ -435,57 +501,73 @@ class LayerPusher {
     const sink = async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) await put(chunk);
     };
-    const { head, rest } =
-      compression === 'none'
-        ? { head: undefined, rest: content }
-        : await peek(content, SAMPLE_BYTES, kept);
-    const checksum = compression === 'gzip' ? crc32() : undefined;
-    if (head && checksum && !worthDeflating(head)) {
-      // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
-      // same media type and a valid gzip stream, without a deflate pass that would cost most of
-      // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
-      const stored = new StoredGzipEncoder(checksum);
+    let rest = content;
+    if (encoding === undefined) {
+      const peeked = await peek(content, SAMPLE_BYTES, kept);
+      rest = peeked.rest;
+      encoding = this.encodingOf(() => peeked.head);
+    }
+    const hashed = async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        diff.update(chunk);
+        yield chunk;
+      }
+    };
+    if (encoding === 'stored-gzip') {
+      // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
+      // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
+      // synchronously: no copy of it first.
+      const stored = new StoredGzipEncoder(crc32() as NonNullable<ReturnType<typeof crc32>>);
       for await (const chunk of rest) {
         diff.update(chunk);
         const out = stored.encode(chunk);
         if (out.length > 0) await put(out);
       }
       await put(stored.finish());
-    } else if (compression === 'none') {
-      await pipeline(rest, hashed, sink);
+    } else if (encoding === 'none') {
+      for await (const chunk of hashed(rest)) await put(kept(chunk));
     } else {
-      await pipeline(rest, hashed, compressor(compression, level), sink);
+      // The compressor takes each chunk before the next is read: no copy of it either.
+      await transformChunks(hashed(rest), compressor(encoding, level), sink);
     }
     const computedDiffId = diff.digest();
     const digest = packed.digest();
-    const size = packed.bytes;
-    const report = (action: LayerAction, sentBytes: number): LayerReport => ({
-      index: 0,
-      diffId: computedDiffId,
-      digest,
-      mediaType: this.mediaType,
-      size,
-      sentBytes,
-      action,
-      seconds: (performance.now() - started) / 1000,
-    });
+    const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
     return {
       computedDiffId,
-      upload: async () => {
-        if (chunked) {
-          await chunked.finish(digest);
-          return report('pushed', size);
-        }
-        // The same bytes compressed the same way may be there already (from another tag's push).
-        if (
-          (await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
-          undefined
-        ) {
-          return report('present', 0);
-        }
-        await uploadBlob(client, repository, digest, held, session);
-        return report('pushed', size);
-      },
+      upload: () =>
+        chunked
+          ? this.sendBlob(made, () => (chunked as ChunkedUpload).finish(digest), {
+              sentAlready: true,
+            })
+          : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session)),
+    };
+  }
+
+  /**
+   * Sends a blob made here, unless the registry has these very bytes already (from another
+   * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
+   */
+  private async sendBlob(
+    made: { diffId: string; digest: string; size: number; started: number },
+    send: () => Promise<void>,
+    { sentAlready = false } = {},
+  ): Promise<LayerReport> {
+    const { client, repository } = this.options;
+    const present =
+      !sentAlready &&
+      (await client.blobSize(repository, made.digest, `repository:${repository}:pull,push`)) !==
+        undefined;
+    if (!present) await send();
+    return {
+      index: 0,
+      diffId: made.diffId,
+      digest: made.digest,
+      mediaType: this.mediaType,
+      size: made.size,
+      sentBytes: present ? 0 : made.size,
+      action: present ? 'present' : 'pushed',
+      seconds: (performance.now() - made.started) / 1000,
     };
   }
 
@@ -576,4 +658,9 @@ function buildManifest(format: ManifestFormat, config: ImageConfig, layers: Laye
     })),
   };
   return Buffer.from(JSON.stringify(manifest));
+}
+
+/** The blob's bytes of a framed layer. */
+async function* blobOf(chunks: AsyncIterable<{ blob: Buffer }>): AsyncGenerator<Buffer> {
+  for await (const { blob } of chunks) yield blob;
 }

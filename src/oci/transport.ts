@@ -1,9 +1,12 @@
 import * as http from 'node:http';
 import type * as Https from 'node:https';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
-/** A request body: bytes we hold, or a stream we produce once (and can produce again to retry). */
+/**
+ * A request body: bytes we hold, or a stream we produce once (and can produce again to retry).
+ * Each chunk of a stream is handed to the socket before the next is asked for, so a producer may
+ * fill one buffer over and over (see readFileRange).
+ */
 export type RequestBody =
   Buffer | { stream: () => Readable | AsyncIterable<Buffer>; length?: number };
 
@@ -121,10 +124,34 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
     if (body === undefined) outgoing.end();
     else if (Buffer.isBuffer(body)) outgoing.end(body);
     else {
-      pipeline(body.stream(), outgoing).catch((error: unknown) => {
+      writeBody(body.stream(), outgoing).catch((error: unknown) => {
         outgoing.destroy(error as Error);
         reject(error);
       });
     }
   });
+}
+
+/** Writes each chunk and waits until the socket has taken it, then ends the request. */
+async function writeBody(
+  source: Readable | AsyncIterable<Buffer>,
+  outgoing: http.ClientRequest,
+): Promise<void> {
+  let onClose = () => undefined as void;
+  const closed = new Promise<never>((_, reject) => {
+    onClose = () => reject(new Error('the connection closed while the body was being sent'));
+    outgoing.once('close', onClose);
+  });
+  closed.catch(() => undefined); // only raced against the writes
+  try {
+    for await (const chunk of source) {
+      const taken = new Promise<void>((resolve, reject) =>
+        outgoing.write(chunk as Buffer, (error) => (error ? reject(error) : resolve())),
+      );
+      await Promise.race([taken, closed]);
+    }
+    outgoing.end();
+  } finally {
+    outgoing.off('close', onClose);
+  }
 }

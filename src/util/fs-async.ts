@@ -1,4 +1,4 @@
-import { close, fstat, open, read, readFile, stat } from 'node:fs';
+import { close, fstat, open, read, readFile, readv, stat } from 'node:fs';
 import { promisify } from 'node:util';
 
 // The few file calls a push makes before its first request, as promises over node:fs's callback
@@ -13,6 +13,14 @@ export const closeFile = (fd: number): Promise<void> => promisify(close)(fd);
 export const readAt = (fd: number, buffer: Buffer, length: number, position: number) =>
   new Promise<number>((resolve, reject) =>
     read(fd, buffer, 0, length, position, (error, bytesRead) =>
+      error ? reject(error) : resolve(bytesRead),
+    ),
+  );
+
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+export const readvAt = (fd: number, buffers: Buffer[], position: number) =>
+  new Promise<number>((resolve, reject) =>
+    readv(fd, buffers, position, (error, bytesRead) =>
       error ? reject(error) : resolve(bytesRead),
     ),
   );

@@ -1,8 +1,8 @@
-export const id = 767;
-export const ids = [767];
+export const id = 725;
+export const ids = [725];
 export const modules = {
 
-/***/ 3767:
+/***/ 1725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/oci/compression.ts
-var oci_compression = __webpack_require__(2115);
+var compression = __webpack_require__(2115);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
@@ -123,7 +123,7 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
 function usableLayers(state, want) {
     const usable = new Map();
     for (const [diffId, list] of state.candidates) {
-        const fitting = list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === want.compression &&
+        const fitting = list.filter((layer) => (0,compression/* compressionOf */.MB)(layer.mediaType) === want.compression &&
             (want.format !== 'docker' || layer.mediaType === media_types/* MEDIA_TYPE */.Ap.dockerLayerGzip));
         const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
         if (chosen)
@@ -435,8 +435,6 @@ async function copyBlob(files, blob, index, options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/util/limiter.ts
 var limiter = __webpack_require__(2280);
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
@@ -444,7 +442,9 @@ var limiter = __webpack_require__(2280);
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 const MAX_STORED = 0xffff;
 // gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
-const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+const GZIP_HEADER = Buffer.from([
+    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
 const crc32 = () => (0,lazy_builtins/* zlib */.w5)().crc32;
 /**
@@ -478,11 +478,11 @@ class StoredGzipEncoder {
         // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
         // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
         // so block boundaries never depend on how the input was chunked.
-        const head = this.started ? 0 : HEADER.length;
+        const head = this.started ? 0 : GZIP_HEADER.length;
         const out = Buffer.allocUnsafe(head + blocks * (5 + MAX_STORED));
         let at = 0;
         if (!this.started) {
-            at = HEADER.copy(out, 0);
+            at = GZIP_HEADER.copy(out, 0);
             this.started = true;
         }
         let used = 0; // bytes of `chunk` consumed
@@ -501,9 +501,9 @@ class StoredGzipEncoder {
     }
     /** The last block and the gzip trailer. */
     finish() {
-        const head = this.started ? 0 : HEADER.length;
+        const head = this.started ? 0 : GZIP_HEADER.length;
         const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
-        let at = this.started ? 0 : HEADER.copy(out, 0);
+        let at = this.started ? 0 : GZIP_HEADER.copy(out, 0);
         at = writeBlockHeader(out, at, this.pending.length, true);
         at += this.pending.copy(out, at);
         out.writeUInt32LE(this.crc >>> 0, at);
@@ -537,30 +537,142 @@ function worthDeflating(sample) {
 
 
 /**
- * Reads `size` bytes of a file from `start` into one buffer used over and over. Each chunk is a
- * view of that buffer, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
  * must copy it.
  *
  * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
  * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
  * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
  */
-async function* readFileRange(path, start, size) {
+function readFileRange(path, start, size) {
+    const length = Math.min(oci_digest/* READ_CHUNK */.vA, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        const want = Math.min(buffer.length, size - done);
+        const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer, want, start + done);
+        if (bytesRead === 0)
+            throw new Error(`${path}: ended ${size - done} bytes early`);
+        done += bytesRead;
+        return buffer.subarray(0, bytesRead);
+    });
+}
+/**
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
+ */
+async function* readAhead(path, buffers, fill) {
     const fd = await (0,fs_async/* openFile */.Tq)(path);
+    let next;
     try {
-        const buffer = Buffer.allocUnsafe(Math.min(oci_digest/* READ_CHUNK */.vA, Math.max(size, 1)));
-        for (let done = 0; done < size;) {
-            const want = Math.min(buffer.length, size - done);
-            const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer, want, start + done);
-            if (bytesRead === 0)
-                throw new Error(`${path}: ended ${size - done} bytes early`);
-            done += bytesRead;
-            yield buffer.subarray(0, bytesRead);
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
         }
     }
     finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
         await (0,fs_async/* closeFile */.D3)(fd);
     }
+}
+
+;// CONCATENATED MODULE: ./src/oci/framed-layer.ts
+
+
+
+
+const BLOCK_HEADER = 5; // final flag, LEN, NLEN
+const TRAILER = 8;
+/** Whole stored blocks per read, so that no block is split between two reads. */
+const BLOCKS_PER_READ = Math.max(1, Math.floor(oci_digest/* READ_CHUNK */.vA / MAX_STORED));
+/** The size of the blob a layer of `size` bytes makes. */
+function framedSize(size, framing) {
+    if (framing === 'identity')
+        return size;
+    // Full blocks, then a final block with the rest (possibly empty): as StoredGzipEncoder writes.
+    const blocks = Math.floor(size / MAX_STORED) + 1;
+    return GZIP_HEADER.length + blocks * BLOCK_HEADER + size + TRAILER;
+}
+/**
+ * Reads `size` bytes of a file from `start` as the blob `framing` makes of them, byte for byte
+ * what StoredGzipEncoder makes of the same bytes. The file is read into two buffers in turn
+ * (readAhead), with room left between the reads for the block headers: no byte is copied, and
+ * no fresh memory is touched (a page fault per 4 KiB is what reading costs most on a VM). Each
+ * chunk is valid only until the next is asked for.
+ */
+async function* framedLayer(path, start, size, framing) {
+    if (framing === 'identity') {
+        for await (const chunk of readFileRange(path, start, size))
+            yield { blob: chunk, data: [chunk] };
+        return;
+    }
+    const checksum = crc32();
+    if (!checksum)
+        throw new Error('stored gzip needs zlib.crc32 (Node 20.15 or 22.2 and later)');
+    yield { blob: GZIP_HEADER, data: [] };
+    // Room for the full blocks of one read, then a final block header and the trailer.
+    const length = Math.min(BLOCKS_PER_READ, Math.floor(size / MAX_STORED) + 1) * (BLOCK_HEADER + MAX_STORED) +
+        BLOCK_HEADER +
+        TRAILER;
+    let done = 0;
+    let crc = 0;
+    let ended = false;
+    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+    yield* readAhead(path, buffers, async (fd, buffer) => {
+        if (ended)
+            return undefined;
+        const left = size - done;
+        // The last read holds the final block: every block before it is full, as a stream encoder
+        // would cut them, so the blob does not depend on how the file is read.
+        const last = left <= BLOCKS_PER_READ * MAX_STORED;
+        const full = last ? Math.floor(left / MAX_STORED) : BLOCKS_PER_READ;
+        const data = [];
+        let at = 0;
+        for (let block = 0; block < full; block += 1) {
+            at = writeBlockHeader(buffer, at, MAX_STORED, false);
+            data.push(buffer.subarray(at, at + MAX_STORED));
+            at += MAX_STORED;
+        }
+        if (last) {
+            const rest = left - full * MAX_STORED;
+            at = writeBlockHeader(buffer, at, rest, true);
+            if (rest > 0)
+                data.push(buffer.subarray(at, at + rest));
+            at += rest;
+        }
+        await readFully(path, fd, data, start + done);
+        for (const piece of data) {
+            crc = checksum(piece, crc);
+            done += piece.length;
+        }
+        if (!last)
+            return { blob: buffer.subarray(0, at), data };
+        ended = true;
+        buffer.writeUInt32LE(crc >>> 0, at);
+        buffer.writeUInt32LE(size % 2 ** 32, at + 4);
+        return { blob: buffer.subarray(0, at + TRAILER), data };
+    });
+}
+/** Fills `views` from `position` on; a file shorter than its index says is an error. */
+async function readFully(path, fd, views, position) {
+    if (views.length === 0)
+        return;
+    const want = views.reduce((sum, view) => sum + view.length, 0);
+    const got = await (0,fs_async/* readvAt */.aQ)(fd, views, position);
+    if (got !== want)
+        throw new Error(`${path}: ended ${want - got} bytes early`);
 }
 
 // EXTERNAL MODULE: ./src/oci/docker-archive.ts
@@ -617,6 +729,13 @@ function diffIdFromPath(path) {
 
 
 
+/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
+const FRAMING = {
+    gzip: undefined,
+    'stored-gzip': 'stored-gzip',
+    zstd: undefined,
+    none: 'identity',
+};
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
 }
@@ -628,8 +747,8 @@ class LayerDigestError extends errors/* HypernixError */.iD {
 async function pushDockerArchive(source, options) {
     const started = performance.now();
     const { client, repository, reporter } = options;
-    const format = (0,oci_compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
-    const mediaType = (0,oci_compression/* layerMediaType */.sG)(options.compression, format);
+    const format = (0,compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
+    const mediaType = (0,compression/* layerMediaType */.sG)(options.compression, format);
     // A tar file's index, manifest and config are read while the registry answers; its config
     // spares the registry state a GET when the registry's image has the same one.
     const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
@@ -740,7 +859,9 @@ async function pushFromFile({ path, index, image, config }, pusher, concurrency,
             index: layerIndex,
             path: layerPath,
             diffId: config.diffIds[layerIndex],
-            open: () => readFileRange(path, offset, size),
+            file: path,
+            offset,
+            size,
         };
     });
     const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
@@ -823,10 +944,20 @@ class LayerPusher {
         const reused = await this.tryReuse(job.diffId, job.index, started);
         if (reused)
             return reused;
+        const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
+        // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
+        // larger ones go in chunks, which hold their bytes to resume from.
+        const framing = FRAMING[encoding];
+        const framed = framing && framedSize(job.size, framing) <= blob_upload/* MONOLITHIC_LIMIT */.jf ? framing : undefined;
         // A file can be read again: when the registry loses an upload session, send the layer anew.
         for (let attempt = 1;; attempt += 1) {
             try {
-                const { computedDiffId, upload } = await this.consume(job.open(), undefined, true);
+                const { computedDiffId, upload } = framed
+                    ? await this.frame(job, framed)
+                    : await this.consume(readFileRange(job.file, job.offset, job.size), undefined, {
+                        reusedChunks: true,
+                        encoding,
+                    });
                 if (computedDiffId !== job.diffId) {
                     throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
                 }
@@ -840,13 +971,52 @@ class LayerPusher {
         }
     }
     /**
+     * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
+     * deflate is written as stored blocks.
+     */
+    encodingOf(sample) {
+        const { compression } = this.options;
+        if (compression !== 'gzip')
+            return compression;
+        return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
+    }
+    /**
+     * A blob made of a layer's bytes without compressing them: read once to learn its digest,
+     * and read again as the PUT's body, so that neither pass copies a byte.
+     */
+    async frame(job, framing) {
+        const started = performance.now();
+        const { client, repository } = this.options;
+        const session = (0,blob_upload/* openSession */.fA)(client, repository);
+        const diff = new oci_digest/* DigestCounter */.VR();
+        const packed = framing === 'identity' ? diff : new oci_digest/* DigestCounter */.VR();
+        for await (const { blob, data } of framedLayer(job.file, job.offset, job.size, framing)) {
+            for (const piece of data)
+                diff.update(piece);
+            if (packed !== diff)
+                packed.update(blob);
+        }
+        const computedDiffId = diff.digest();
+        const digest = packed.digest();
+        const size = packed.bytes;
+        const body = {
+            stream: () => blobOf(framedLayer(job.file, job.offset, job.size, framing)),
+            length: size,
+        };
+        const made = { diffId: computedDiffId, digest, size, started };
+        return {
+            computedDiffId,
+            upload: () => this.sendBlob(made, () => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, body, session)),
+        };
+    }
+    /**
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
      * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
      * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
      * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
-     * whatever keeps one keeps a copy.
+     * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
      */
-    async consume(content, announced, reusedChunks = false) {
+    async consume(content, announced, { reusedChunks = false, encoding } = {}) {
         const started = performance.now();
         const diff = new oci_digest/* DigestCounter */.VR();
         const knownLayer = announced ? this.known.get(announced) : undefined;
@@ -864,7 +1034,7 @@ class LayerPusher {
                 },
             };
         }
-        const { client, repository, compression, level } = this.options;
+        const { client, repository, level } = this.options;
         // The upload session is opened while the layer is compressed, not after: one round trip
         // less between the last compressed byte and the PUT. Unused if the blob is there already.
         const session = (0,blob_upload/* openSession */.fA)(client, repository);
@@ -873,12 +1043,6 @@ class LayerPusher {
         let heldBytes = 0;
         let chunked;
         const kept = (chunk) => (reusedChunks ? Buffer.from(chunk) : chunk);
-        const hashed = async function* (source) {
-            for await (const chunk of source) {
-                diff.update(chunk);
-                yield kept(chunk);
-            }
-        };
         const put = async (chunk) => {
             packed.update(chunk);
             if (chunked) {
@@ -897,15 +1061,23 @@ class LayerPusher {
             for await (const chunk of source)
                 await put(chunk);
         };
-        const { head, rest } = compression === 'none'
-            ? { head: undefined, rest: content }
-            : await peek(content, SAMPLE_BYTES, kept);
-        const checksum = compression === 'gzip' ? crc32() : undefined;
-        if (head && checksum && !worthDeflating(head)) {
-            // A gzip layer whose first bytes do not deflate is written as gzip's stored blocks: the
-            // same media type and a valid gzip stream, without a deflate pass that would cost most of
-            // the push and gain nothing. Each chunk is copied out synchronously: no copy of it first.
-            const stored = new StoredGzipEncoder(checksum);
+        let rest = content;
+        if (encoding === undefined) {
+            const peeked = await peek(content, SAMPLE_BYTES, kept);
+            rest = peeked.rest;
+            encoding = this.encodingOf(() => peeked.head);
+        }
+        const hashed = async function* (source) {
+            for await (const chunk of source) {
+                diff.update(chunk);
+                yield chunk;
+            }
+        };
+        if (encoding === 'stored-gzip') {
+            // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
+            // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
+            // synchronously: no copy of it first.
+            const stored = new StoredGzipEncoder(crc32());
             for await (const chunk of rest) {
                 diff.update(chunk);
                 const out = stored.encode(chunk);
@@ -914,40 +1086,46 @@ class LayerPusher {
             }
             await put(stored.finish());
         }
-        else if (compression === 'none') {
-            await (0,promises_.pipeline)(rest, hashed, sink);
+        else if (encoding === 'none') {
+            for await (const chunk of hashed(rest))
+                await put(kept(chunk));
         }
         else {
-            await (0,promises_.pipeline)(rest, hashed, (0,oci_compression/* compressor */.e)(compression, level), sink);
+            // The compressor takes each chunk before the next is read: no copy of it either.
+            await (0,compression/* transformChunks */.bt)(hashed(rest), (0,compression/* compressor */.e)(encoding, level), sink);
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
-        const size = packed.bytes;
-        const report = (action, sentBytes) => ({
-            index: 0,
-            diffId: computedDiffId,
-            digest,
-            mediaType: this.mediaType,
-            size,
-            sentBytes,
-            action,
-            seconds: (performance.now() - started) / 1000,
-        });
+        const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
         return {
             computedDiffId,
-            upload: async () => {
-                if (chunked) {
-                    await chunked.finish(digest);
-                    return report('pushed', size);
-                }
-                // The same bytes compressed the same way may be there already (from another tag's push).
-                if ((await client.blobSize(repository, digest, `repository:${repository}:pull,push`)) !==
-                    undefined) {
-                    return report('present', 0);
-                }
-                await (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held, session);
-                return report('pushed', size);
-            },
+            upload: () => chunked
+                ? this.sendBlob(made, () => chunked.finish(digest), {
+                    sentAlready: true,
+                })
+                : this.sendBlob(made, () => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held, session)),
+        };
+    }
+    /**
+     * Sends a blob made here, unless the registry has these very bytes already (from another
+     * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
+     */
+    async sendBlob(made, send, { sentAlready = false } = {}) {
+        const { client, repository } = this.options;
+        const present = !sentAlready &&
+            (await client.blobSize(repository, made.digest, `repository:${repository}:pull,push`)) !==
+                undefined;
+        if (!present)
+            await send();
+        return {
+            index: 0,
+            diffId: made.diffId,
+            digest: made.digest,
+            mediaType: this.mediaType,
+            size: made.size,
+            sentBytes: present ? 0 : made.size,
+            action: present ? 'present' : 'pushed',
+            seconds: (performance.now() - made.started) / 1000,
         };
     }
     /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
@@ -1030,6 +1208,11 @@ function buildManifest(format, config, layers) {
         })),
     };
     return Buffer.from(JSON.stringify(manifest));
+}
+/** The blob's bytes of a framed layer. */
+async function* blobOf(chunks) {
+    for await (const { blob } of chunks)
+        yield blob;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/archive-source.ts
