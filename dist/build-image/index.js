@@ -39985,6 +39985,10 @@ var external_node_http_ = __nccwpck_require__(7067);
 class StallError extends Error {
     name = 'StallError';
 }
+/** A request given up on purpose (see HttpRequest.signal): not a failure to retry. */
+class RequestAbandonedError extends Error {
+    name = 'RequestAbandonedError';
+}
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
 const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
@@ -40033,6 +40037,15 @@ async function send(request) {
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
+        const { signal } = request;
+        if (signal) {
+            const abandon = () => outgoing.destroy(new RequestAbandonedError(`${request.method} ${url.pathname} abandoned`));
+            if (signal.aborted)
+                abandon();
+            else
+                signal.addEventListener('abort', abandon, { once: true });
+            outgoing.once('close', () => signal.removeEventListener('abort', abandon));
+        }
         outgoing.on('response', (incoming) => {
             const response = {
                 status: incoming.statusCode ?? 0,
@@ -40154,6 +40167,7 @@ class RegistryClient {
                     },
                     body: options.body,
                     idleTimeoutMs: this.idleTimeoutMs,
+                    signal: options.signal,
                 });
                 if (options.expect.includes(response.status))
                     return response;
@@ -40422,6 +40436,76 @@ async function uploadBlob(client, repository, digest, content, session) {
     }, {
         onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
     });
+}
+/**
+ * Sends a blob that is made again for each try (read from a file) while its digest is still
+ * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
+ * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
+ * to undefined to call the upload off (the registry holds the blob already, say); an upload
+ * called off is deleted, never closed. A failed try starts over in a new session. Resolves
+ * whether the blob was sent.
+ */
+async function streamBlob(client, repository, blob, verdict, session) {
+    const scope = scopeFor(repository, 'pull,push');
+    let early = session;
+    return http_withRetries(async () => {
+        const opened = early ??
+            startUpload(client, repository).then((started) => started.location);
+        early = undefined;
+        const location = await opened;
+        const abandon = new AbortController();
+        const patch = client.exchange('PATCH', location, {
+            scope,
+            headers: {
+                [HEADER.contentType]: 'application/octet-stream',
+                [HEADER.contentRange]: `0-${Math.max(0, blob.length - 1)}`,
+            },
+            body: blob,
+            expect: [202],
+            retry: false,
+            signal: abandon.signal,
+        });
+        patch.catch(() => undefined); // awaited below unless the upload is called off
+        let digest;
+        try {
+            digest = await verdict;
+        }
+        catch (error) {
+            abandon.abort();
+            throw error;
+        }
+        if (digest === undefined) {
+            abandon.abort();
+            await patch.then((response) => response.discard(), () => undefined);
+            await cancelUpload(client, location, scope);
+            return false;
+        }
+        const patched = await patch;
+        await patched.discard();
+        const response = await client.exchange('PUT', withDigest(locationOf(client, patched), digest), {
+            scope,
+            expect: [201],
+            retry: false,
+        });
+        await response.discard();
+        return true;
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`),
+    });
+}
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(client, location, scope) {
+    try {
+        const response = await client.exchange('DELETE', location, {
+            scope,
+            expect: [204, 404],
+            retry: false,
+        });
+        await response.discard();
+    }
+    catch {
+        // Left for the registry to expire: nothing refers to it.
+    }
 }
 /** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
 function heldBody(content) {
@@ -41502,6 +41586,7 @@ function diffIdFromPath(path) {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -41722,15 +41807,12 @@ class LayerPusher {
         // larger ones go in chunks, which hold their bytes to resume from.
         const framing = FRAMING[encoding];
         const framed = framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
+        if (framed)
+            return this.sendFramed(job, framed);
         // A file can be read again: when the registry loses an upload session, send the layer anew.
         for (let attempt = 1;; attempt += 1) {
             try {
-                const { computedDiffId, upload } = framed
-                    ? await this.frame(job, framed)
-                    : await this.consume(readFileRange(job.file, job.offset, job.size), undefined, {
-                        reusedChunks: true,
-                        encoding,
-                    });
+                const { computedDiffId, upload } = await this.consume(readFileRange(job.file, job.offset, job.size), undefined, { reusedChunks: true, encoding });
                 if (computedDiffId !== job.diffId) {
                     throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
                 }
@@ -41754,32 +41836,48 @@ class LayerPusher {
         return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
     }
     /**
-     * A blob made of a layer's bytes without compressing them: read once to learn its digest,
-     * and read again as the PUT's body, so that neither pass copies a byte.
+     * Sends a blob made of a layer's bytes without compressing them (see framed-layer), read
+     * twice: once as the upload's body, and beside it once to hash, so that the registry takes the
+     * bytes while they are hashed here. Once the digests are known, the upload is called off if
+     * the layer is not what the config says, or if the registry holds the blob already.
      */
-    async frame(job, framing) {
+    async sendFramed(job, framing) {
         const started = performance.now();
         const { client, repository } = this.options;
-        const session = openSession(client, repository);
-        const diff = new digest_DigestCounter();
-        const packed = framing === 'identity' ? diff : new digest_DigestCounter();
-        for await (const { blob, data } of framedLayer(job.file, job.offset, job.size, framing)) {
-            for (const piece of data)
-                diff.update(piece);
-            if (packed !== diff)
-                packed.update(blob);
+        const read = () => framedLayer(job.file, job.offset, job.size, framing);
+        const made = (async () => {
+            const diff = new digest_DigestCounter();
+            const packed = framing === 'identity' ? diff : new digest_DigestCounter();
+            for await (const { blob, data } of read()) {
+                for (const piece of data)
+                    diff.update(piece);
+                if (packed !== diff)
+                    packed.update(blob);
+            }
+            const diffId = diff.digest();
+            if (diffId !== job.diffId)
+                return { diffId, digest: packed.digest(), wrong: true };
+            const digest = packed.digest();
+            const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
+            return { diffId, digest, present: held !== undefined };
+        })();
+        const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
+        verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
+        const size = framedSize(job.size, framing);
+        const sent = await streamBlob(client, repository, { stream: () => blobOf(read()), length: size }, verdict);
+        const { diffId, digest, wrong } = await made;
+        if (wrong) {
+            throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);
         }
-        const computedDiffId = diff.digest();
-        const digest = packed.digest();
-        const size = packed.bytes;
-        const body = {
-            stream: () => blobOf(framedLayer(job.file, job.offset, job.size, framing)),
-            length: size,
-        };
-        const made = { diffId: computedDiffId, digest, size, started };
         return {
-            computedDiffId,
-            upload: () => this.sendBlob(made, () => uploadBlob(client, repository, digest, body, session)),
+            index: job.index,
+            diffId,
+            digest,
+            mediaType: this.mediaType,
+            size,
+            sentBytes: sent ? size : 0,
+            action: sent ? 'pushed' : 'present',
+            seconds: (performance.now() - started) / 1000,
         };
     }
     /**

@@ -281,6 +281,7 @@ function defaultTags(env = process.env) {
 /* harmony export */   PM: () => (/* binding */ uploadBlob),
 /* harmony export */   UU: () => (/* binding */ ChunkedUpload),
 /* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   cc: () => (/* binding */ streamBlob),
 /* harmony export */   fA: () => (/* binding */ openSession),
 /* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
 /* harmony export */ });
@@ -395,6 +396,76 @@ async function uploadBlob(client, repository, digest, content, session) {
     }, {
         onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
     });
+}
+/**
+ * Sends a blob that is made again for each try (read from a file) while its digest is still
+ * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
+ * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
+ * to undefined to call the upload off (the registry holds the blob already, say); an upload
+ * called off is deleted, never closed. A failed try starts over in a new session. Resolves
+ * whether the blob was sent.
+ */
+async function streamBlob(client, repository, blob, verdict, session) {
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
+    let early = session;
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
+        const opened = early ??
+            startUpload(client, repository).then((started) => started.location);
+        early = undefined;
+        const location = await opened;
+        const abandon = new AbortController();
+        const patch = client.exchange('PATCH', location, {
+            scope,
+            headers: {
+                [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentRange]: `0-${Math.max(0, blob.length - 1)}`,
+            },
+            body: blob,
+            expect: [202],
+            retry: false,
+            signal: abandon.signal,
+        });
+        patch.catch(() => undefined); // awaited below unless the upload is called off
+        let digest;
+        try {
+            digest = await verdict;
+        }
+        catch (error) {
+            abandon.abort();
+            throw error;
+        }
+        if (digest === undefined) {
+            abandon.abort();
+            await patch.then((response) => response.discard(), () => undefined);
+            await cancelUpload(client, location, scope);
+            return false;
+        }
+        const patched = await patch;
+        await patched.discard();
+        const response = await client.exchange('PUT', withDigest(locationOf(client, patched), digest), {
+            scope,
+            expect: [201],
+            retry: false,
+        });
+        await response.discard();
+        return true;
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`),
+    });
+}
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(client, location, scope) {
+    try {
+        const response = await client.exchange('DELETE', location, {
+            scope,
+            expect: [204, 404],
+            retry: false,
+        });
+        await response.discard();
+    }
+    catch {
+        // Left for the registry to expire: nothing refers to it.
+    }
 }
 /** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
 function heldBody(content) {
@@ -1131,6 +1202,10 @@ var external_node_http_ = __webpack_require__(7067);
 class StallError extends Error {
     name = 'StallError';
 }
+/** A request given up on purpose (see HttpRequest.signal): not a failure to retry. */
+class RequestAbandonedError extends Error {
+    name = 'RequestAbandonedError';
+}
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
 const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
@@ -1179,6 +1254,15 @@ async function send(request) {
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
+        const { signal } = request;
+        if (signal) {
+            const abandon = () => outgoing.destroy(new RequestAbandonedError(`${request.method} ${url.pathname} abandoned`));
+            if (signal.aborted)
+                abandon();
+            else
+                signal.addEventListener('abort', abandon, { once: true });
+            outgoing.once('close', () => signal.removeEventListener('abort', abandon));
+        }
         outgoing.on('response', (incoming) => {
             const response = {
                 status: incoming.statusCode ?? 0,
@@ -1302,6 +1386,7 @@ class RegistryClient {
                     },
                     body: options.body,
                     idleTimeoutMs: this.idleTimeoutMs,
+                    signal: options.signal,
                 });
                 if (options.expect.includes(response.status))
                     return response;

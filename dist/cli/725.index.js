@@ -729,6 +729,7 @@ function diffIdFromPath(path) {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -949,15 +950,12 @@ class LayerPusher {
         // larger ones go in chunks, which hold their bytes to resume from.
         const framing = FRAMING[encoding];
         const framed = framing && framedSize(job.size, framing) <= blob_upload/* MONOLITHIC_LIMIT */.jf ? framing : undefined;
+        if (framed)
+            return this.sendFramed(job, framed);
         // A file can be read again: when the registry loses an upload session, send the layer anew.
         for (let attempt = 1;; attempt += 1) {
             try {
-                const { computedDiffId, upload } = framed
-                    ? await this.frame(job, framed)
-                    : await this.consume(readFileRange(job.file, job.offset, job.size), undefined, {
-                        reusedChunks: true,
-                        encoding,
-                    });
+                const { computedDiffId, upload } = await this.consume(readFileRange(job.file, job.offset, job.size), undefined, { reusedChunks: true, encoding });
                 if (computedDiffId !== job.diffId) {
                     throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
                 }
@@ -981,32 +979,48 @@ class LayerPusher {
         return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
     }
     /**
-     * A blob made of a layer's bytes without compressing them: read once to learn its digest,
-     * and read again as the PUT's body, so that neither pass copies a byte.
+     * Sends a blob made of a layer's bytes without compressing them (see framed-layer), read
+     * twice: once as the upload's body, and beside it once to hash, so that the registry takes the
+     * bytes while they are hashed here. Once the digests are known, the upload is called off if
+     * the layer is not what the config says, or if the registry holds the blob already.
      */
-    async frame(job, framing) {
+    async sendFramed(job, framing) {
         const started = performance.now();
         const { client, repository } = this.options;
-        const session = (0,blob_upload/* openSession */.fA)(client, repository);
-        const diff = new oci_digest/* DigestCounter */.VR();
-        const packed = framing === 'identity' ? diff : new oci_digest/* DigestCounter */.VR();
-        for await (const { blob, data } of framedLayer(job.file, job.offset, job.size, framing)) {
-            for (const piece of data)
-                diff.update(piece);
-            if (packed !== diff)
-                packed.update(blob);
+        const read = () => framedLayer(job.file, job.offset, job.size, framing);
+        const made = (async () => {
+            const diff = new oci_digest/* DigestCounter */.VR();
+            const packed = framing === 'identity' ? diff : new oci_digest/* DigestCounter */.VR();
+            for await (const { blob, data } of read()) {
+                for (const piece of data)
+                    diff.update(piece);
+                if (packed !== diff)
+                    packed.update(blob);
+            }
+            const diffId = diff.digest();
+            if (diffId !== job.diffId)
+                return { diffId, digest: packed.digest(), wrong: true };
+            const digest = packed.digest();
+            const held = await client.blobSize(repository, digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'));
+            return { diffId, digest, present: held !== undefined };
+        })();
+        const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
+        verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
+        const size = framedSize(job.size, framing);
+        const sent = await (0,blob_upload/* streamBlob */.cc)(client, repository, { stream: () => blobOf(read()), length: size }, verdict);
+        const { diffId, digest, wrong } = await made;
+        if (wrong) {
+            throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);
         }
-        const computedDiffId = diff.digest();
-        const digest = packed.digest();
-        const size = packed.bytes;
-        const body = {
-            stream: () => blobOf(framedLayer(job.file, job.offset, job.size, framing)),
-            length: size,
-        };
-        const made = { diffId: computedDiffId, digest, size, started };
         return {
-            computedDiffId,
-            upload: () => this.sendBlob(made, () => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, body, session)),
+            index: job.index,
+            diffId,
+            digest,
+            mediaType: this.mediaType,
+            size,
+            sentBytes: sent ? size : 0,
+            action: sent ? 'pushed' : 'present',
+            seconds: (performance.now() - started) / 1000,
         };
     }
     /**

@@ -139,6 +139,102 @@ export async function uploadBlob(
   );
 }
 
+/**
+ * Sends a blob that is made again for each try (read from a file) while its digest is still
+ * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
+ * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
+ * to undefined to call the upload off (the registry holds the blob already, say); an upload
+ * called off is deleted, never closed. A failed try starts over in a new session. Resolves
+ * whether the blob was sent.
+ */
+export async function streamBlob(
+  client: RegistryClient,
+  repository: string,
+  blob: ReproducibleBlob,
+  verdict: Promise<string | undefined>,
+  session?: Promise<string>,
+): Promise<boolean> {
+  const scope = scopeFor(repository, 'pull,push');
+  let early = session;
+  return withRetries(
+    async () => {
+      const opened =
+        early ??
+        startUpload(client, repository).then(
+          (started) => (started as { location: string }).location,
+        );
+      early = undefined;
+      const location = await opened;
+      const abandon = new AbortController();
+      const patch = client.exchange('PATCH', location, {
+        scope,
+        headers: {
+          [HEADER.contentType]: 'application/octet-stream',
+          [HEADER.contentRange]: `0-${Math.max(0, blob.length - 1)}`,
+        },
+        body: blob,
+        expect: [202],
+        retry: false,
+        signal: abandon.signal,
+      });
+      patch.catch(() => undefined); // awaited below unless the upload is called off
+      let digest: string | undefined;
+      try {
+        digest = await verdict;
+      } catch (error) {
+        abandon.abort();
+        throw error;
+      }
+      if (digest === undefined) {
+        abandon.abort();
+        await patch.then(
+          (response) => response.discard(),
+          () => undefined,
+        );
+        await cancelUpload(client, location, scope);
+        return false;
+      }
+      const patched = await patch;
+      await patched.discard();
+      const response = await client.exchange(
+        'PUT',
+        withDigest(locationOf(client, patched), digest),
+        {
+          scope,
+          expect: [201],
+          retry: false,
+        },
+      );
+      await response.discard();
+      return true;
+    },
+    {
+      onRetry: (why, delay) =>
+        client.reporter?.warning(
+          `${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`,
+        ),
+    },
+  );
+}
+
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(
+  client: RegistryClient,
+  location: string,
+  scope: string,
+): Promise<void> {
+  try {
+    const response = await client.exchange('DELETE', location, {
+      scope,
+      expect: [204, 404],
+      retry: false,
+    });
+    await response.discard();
+  } catch {
+    // Left for the registry to expire: nothing refers to it.
+  }
+}
+
 /** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
 function heldBody(content: Buffer | Buffer[]) {
   const pieces = Array.isArray(content) ? content : [content];

@@ -8,6 +8,7 @@ import {
   MONOLITHIC_LIMIT,
   openSession,
   startUpload,
+  streamBlob,
   UploadSessionLostError,
   uploadBlob,
 } from './blob-upload.js';
@@ -33,7 +34,7 @@ import {
   type RegistryState,
 } from './known-layers.js';
 import { MEDIA_TYPE } from './media-types.js';
-import type { RegistryClient } from './registry-client.js';
+import { scopeFor, type RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
 import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
 
@@ -380,15 +381,15 @@ class LayerPusher {
     const framing = FRAMING[encoding];
     const framed =
       framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
+    if (framed) return this.sendFramed(job, framed);
     // A file can be read again: when the registry loses an upload session, send the layer anew.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { computedDiffId, upload } = framed
-          ? await this.frame(job, framed)
-          : await this.consume(readFileRange(job.file, job.offset, job.size), undefined, {
-              reusedChunks: true,
-              encoding,
-            });
+        const { computedDiffId, upload } = await this.consume(
+          readFileRange(job.file, job.offset, job.size),
+          undefined,
+          { reusedChunks: true, encoding },
+        );
         if (computedDiffId !== job.diffId) {
           throw new LayerDigestError(
             `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
@@ -415,34 +416,52 @@ class LayerPusher {
   }
 
   /**
-   * A blob made of a layer's bytes without compressing them: read once to learn its digest,
-   * and read again as the PUT's body, so that neither pass copies a byte.
+   * Sends a blob made of a layer's bytes without compressing them (see framed-layer), read
+   * twice: once as the upload's body, and beside it once to hash, so that the registry takes the
+   * bytes while they are hashed here. Once the digests are known, the upload is called off if
+   * the layer is not what the config says, or if the registry holds the blob already.
    */
-  private async frame(
-    job: LayerJob,
-    framing: Framing,
-  ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
+  private async sendFramed(job: LayerJob, framing: Framing): Promise<LayerReport> {
     const started = performance.now();
     const { client, repository } = this.options;
-    const session = openSession(client, repository);
-    const diff = new DigestCounter();
-    const packed = framing === 'identity' ? diff : new DigestCounter();
-    for await (const { blob, data } of framedLayer(job.file, job.offset, job.size, framing)) {
-      for (const piece of data) diff.update(piece);
-      if (packed !== diff) packed.update(blob);
+    const read = () => framedLayer(job.file, job.offset, job.size, framing);
+    const made = (async () => {
+      const diff = new DigestCounter();
+      const packed = framing === 'identity' ? diff : new DigestCounter();
+      for await (const { blob, data } of read()) {
+        for (const piece of data) diff.update(piece);
+        if (packed !== diff) packed.update(blob);
+      }
+      const diffId = diff.digest();
+      if (diffId !== job.diffId) return { diffId, digest: packed.digest(), wrong: true };
+      const digest = packed.digest();
+      const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
+      return { diffId, digest, present: held !== undefined };
+    })();
+    const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
+    verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
+    const size = framedSize(job.size, framing);
+    const sent = await streamBlob(
+      client,
+      repository,
+      { stream: () => blobOf(read()), length: size },
+      verdict,
+    );
+    const { diffId, digest, wrong } = await made;
+    if (wrong) {
+      throw new LayerDigestError(
+        `layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`,
+      );
     }
-    const computedDiffId = diff.digest();
-    const digest = packed.digest();
-    const size = packed.bytes;
-    const body = {
-      stream: () => blobOf(framedLayer(job.file, job.offset, job.size, framing)),
-      length: size,
-    };
-    const made = { diffId: computedDiffId, digest, size, started };
     return {
-      computedDiffId,
-      upload: () =>
-        this.sendBlob(made, () => uploadBlob(client, repository, digest, body, session)),
+      index: job.index,
+      diffId,
+      digest,
+      mediaType: this.mediaType,
+      size,
+      sentBytes: sent ? size : 0,
+      action: sent ? 'pushed' : 'present',
+      seconds: (performance.now() - started) / 1000,
     };
   }
 

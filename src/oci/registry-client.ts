@@ -34,6 +34,8 @@ export interface ExchangeOptions {
   expect: number[];
   /** Retry transient failures of this exchange (the body must be reproducible). Default true. */
   retry?: boolean;
+  /** Abandons the exchange (see HttpRequest.signal). */
+  signal?: AbortSignal;
 }
 
 export interface Manifest {
@@ -100,6 +102,7 @@ export class RegistryClient {
           },
           body: options.body,
           idleTimeoutMs: this.idleTimeoutMs,
+          signal: options.signal,
         });
         if (options.expect.includes(response.status)) return response;
         if (response.status === 401 && authTries === 0) {

@@ -17,6 +17,8 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Fails the request when no byte moves either way for this long. */
   idleTimeoutMs?: number;
+  /** Abandons the request: its connection is closed, whatever it was sending. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -34,6 +36,11 @@ export interface HttpResponse {
 
 export class StallError extends Error {
   override name = 'StallError';
+}
+
+/** A request given up on purpose (see HttpRequest.signal): not a failure to retry. */
+export class RequestAbandonedError extends Error {
+  override name = 'RequestAbandonedError';
 }
 
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
@@ -91,6 +98,14 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
       ),
     );
     outgoing.on('error', reject);
+    const { signal } = request;
+    if (signal) {
+      const abandon = () =>
+        outgoing.destroy(new RequestAbandonedError(`${request.method} ${url.pathname} abandoned`));
+      if (signal.aborted) abandon();
+      else signal.addEventListener('abort', abandon, { once: true });
+      outgoing.once('close', () => signal.removeEventListener('abort', abandon));
+    }
     outgoing.on('response', (incoming) => {
       const response: HttpResponse = {
         status: incoming.statusCode ?? 0,

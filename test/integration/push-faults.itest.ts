@@ -89,15 +89,20 @@ describe('push through faults', () => {
     assertCompleteImage('faults/chunked', '1');
   });
 
-  it('retries a monolithic upload cut off in the middle', async () => {
-    const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), randomLayer(2 << 20)] });
-    // Three uses: the small config PUT may come first and pass; the layers' PUTs are cut.
+  it('sends a layer again when its upload is cut off in the middle', async () => {
+    // A random layer goes up in one PATCH while it is hashed; a hex-text layer deflates (to
+    // about half) and goes up held, in one PUT. Each is cut once in its body (the small config
+    // PUT may use up a turn of the PUT rule first).
+    const hexText = randomBytes(1 << 20).toString('hex');
+    const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), hexText] });
     proxy.setRules([
-      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 3 },
+      { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 1 },
+      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 256 << 10, times: 2 },
     ]);
     const run = await hypernix(['push', path, `${proxy.host}/faults/mono:1`, '--plain-http']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/retrying/);
+    expect(run.stderr).toMatch(/upload to faults\/mono failed .*; sending it again/);
+    expect(run.stderr).toMatch(/upload of sha256:.* failed .*; retrying/);
     assertCompleteImage('faults/mono', '1');
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,35 @@ describe('hypernix push', () => {
     expect(Number(third['pushed-bytes'])).toBeGreaterThan(290_000);
     expect(Number(third['pushed-bytes'])).toBeLessThan(320_000);
     expect(Number(third['reused-bytes'])).toBeGreaterThan(300_000);
+  });
+
+  it('calls off the upload of a layer the registry holds without any tag naming it', async () => {
+    const layer = randomLayer(400_000);
+    const { path } = makeDockerArchive({ layers: [layer] });
+    const ref = `${registry.host}/untagged/app:1`;
+    const first = pushJson((await hypernix(['push', path, ref, '--plain-http', '--json'])).stdout);
+    // The manifest goes, the blobs stay: nothing the next push reads names the layer.
+    const deleted = await fetch(
+      `${registry.url}/v2/untagged/app/manifests/${String(first.digest)}`,
+      {
+        method: 'DELETE',
+      },
+    );
+    expect(deleted.status).toBe(202);
+    const run = await hypernix(['push', path, `${ref.slice(0, -2)}:2`, '--plain-http', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    // Its upload had started while it was hashed; the HEAD that followed called it off.
+    expect(pushJson(run.stdout)).toMatchObject({ 'pushed-bytes': '0', digest: first.digest });
+    expect(Number(pushJson(run.stdout)['reused-bytes'])).toBeGreaterThan(400_000);
+  });
+
+  it('never commits the blob of a layer that is not what its config says', async () => {
+    const { path } = makeDockerArchive({ layers: [randomLayer(300_000), 'b'], corruptLayer: 0 });
+    const run = await hypernix(['push', path, `${registry.host}/corrupt/app:1`, '--plain-http']);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(/has digest .* but the config lists .*; nothing was tagged$/);
+    // The config and the good layer may be in; the corrupt layer's upload was never closed.
+    expect(linkedBlobs('corrupt/app').length).toBeLessThanOrEqual(2);
   });
 
   it('mounts and skips the layers of an image skopeo pushed to another repository', async () => {
@@ -293,3 +322,14 @@ describe('hypernix push: bad input gives one line and no tag', () => {
     );
   });
 });
+
+/** The blobs the registry links into a repository (its storage, as Docker's distribution lays it out). */
+function linkedBlobs(repository: string): string[] {
+  const dir = join(
+    registry.dataDir,
+    'docker/registry/v2/repositories',
+    repository,
+    '_layers/sha256',
+  );
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
