@@ -373,6 +373,12 @@ class LayerPusher {
     const started = performance.now();
     const reused = await this.tryReuse(job.diffId, job.index, started);
     if (reused) return reused;
+    // The layer's upload session is opened first: the registry makes it while the layer is
+    // looked at (loading zlib, deflating a sample) and read.
+    let session: Promise<string> | undefined = openSession(
+      this.options.client,
+      this.options.repository,
+    );
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );
@@ -381,14 +387,16 @@ class LayerPusher {
     const framing = FRAMING[encoding];
     const framed =
       framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
-    if (framed) return this.sendFramed(job, framed);
+    if (framed) return this.sendFramed(job, framed, session);
     // A file can be read again: when the registry loses an upload session, send the layer anew.
     for (let attempt = 1; ; attempt += 1) {
       try {
+        const opened = session;
+        session = undefined; // a try after this one opens its own
         const { computedDiffId, upload } = await this.consume(
           readFileRange(job.file, job.offset, job.size),
           undefined,
-          { reusedChunks: true, encoding },
+          { reusedChunks: true, encoding, session: opened },
         );
         if (computedDiffId !== job.diffId) {
           throw new LayerDigestError(
@@ -421,7 +429,11 @@ class LayerPusher {
    * bytes while they are hashed here. Once the digests are known, the upload is called off if
    * the layer is not what the config says, or if the registry holds the blob already.
    */
-  private async sendFramed(job: LayerJob, framing: Framing): Promise<LayerReport> {
+  private async sendFramed(
+    job: LayerJob,
+    framing: Framing,
+    session: Promise<string>,
+  ): Promise<LayerReport> {
     const started = performance.now();
     const { client, repository } = this.options;
     const read = () => framedLayer(job.file, job.offset, job.size, framing);
@@ -446,6 +458,7 @@ class LayerPusher {
       repository,
       { stream: () => blobOf(read()), length: size },
       verdict,
+      session,
     );
     const { diffId, digest, wrong } = await made;
     if (wrong) {
@@ -471,11 +484,13 @@ class LayerPusher {
    * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
    * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
    * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
+   * `session`: the upload session, opened while the layer is compressed rather than after (one
+   * round trip less after the last compressed byte); unused if the blob is there already.
    */
   async consume(
     content: AsyncIterable<Buffer>,
     announced: string | undefined,
-    { reusedChunks = false, encoding }: { reusedChunks?: boolean; encoding?: Encoding } = {},
+    options: { reusedChunks?: boolean; encoding?: Encoding; session?: Promise<string> } = {},
   ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
     const started = performance.now();
     const diff = new DigestCounter();
@@ -496,9 +511,9 @@ class LayerPusher {
       };
     }
     const { client, repository, level } = this.options;
-    // The upload session is opened while the layer is compressed, not after: one round trip
-    // less between the last compressed byte and the PUT. Unused if the blob is there already.
-    const session = openSession(client, repository);
+    const { reusedChunks = false } = options;
+    let { encoding } = options;
+    const session = options.session ?? openSession(client, repository);
     const packed = new DigestCounter();
     const held: Buffer[] = [];
     let heldBytes = 0;

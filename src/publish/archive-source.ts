@@ -36,6 +36,11 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
     return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
   const info = await statPath(path).catch(() => undefined);
   if (!info) throw new InputError(`${label}: ${path} does not exist`);
+  // What follows reads synchronously (the tar's index, then its config, hashed). The stat's
+  // answer comes in the same turn of the event loop as the registry connections that were
+  // opened beside it: let those send their requests first, so the registry answers meanwhile.
+  // Without this, the first requests left 30 to 45 ms after their connections were up.
+  await new Promise((resolve) => setImmediate(resolve));
   if (info.isDirectory()) {
     if (await isOciLayoutDirectory(path))
       return { type: 'oci-layout', files: layoutDirectory(path) };
