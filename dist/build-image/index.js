@@ -40119,7 +40119,7 @@ async function writeBody(source, outgoing) {
 
 const MAX_REDIRECTS = 5;
 /** The scope a repository operation needs, as the token spec writes it. */
-const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
+const registry_client_scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
 /**
  * A client of one registry following the OCI distribution spec: auth (anonymous, Basic, Bearer
  * per scope), retries with backoff on 408/429/5xx and dropped connections (honouring
@@ -40236,7 +40236,7 @@ class RegistryClient {
         }
     }
     /** HEAD a blob: its size when the repository has it, undefined when not. */
-    async blobSize(repository, digest, scope = scopeFor(repository, 'pull')) {
+    async blobSize(repository, digest, scope = registry_client_scopeFor(repository, 'pull')) {
         const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, {
             scope,
             expect: [200, 404],
@@ -40247,7 +40247,7 @@ class RegistryClient {
         return Number(response.headers.get(HEADER.contentLength) ?? 0);
     }
     /** Reads a manifest by tag or digest; undefined when there is none. Verifies a digest reference. */
-    async getManifest(repository, reference, scope = scopeFor(repository, 'pull')) {
+    async getManifest(repository, reference, scope = registry_client_scopeFor(repository, 'pull')) {
         const response = await this.exchange('GET', `/v2/${repository}/manifests/${reference}`, {
             scope,
             headers: { accept: MANIFEST_ACCEPT },
@@ -40269,7 +40269,7 @@ class RegistryClient {
     async putManifest(repository, reference, bytes, mediaType) {
         const digest = sha256Digest(bytes);
         const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
-            scope: scopeFor(repository, 'pull,push'),
+            scope: registry_client_scopeFor(repository, 'pull,push'),
             headers: { [HEADER.contentType]: mediaType },
             body: bytes,
             expect: [201, 200],
@@ -40284,7 +40284,7 @@ class RegistryClient {
     /** The repository's tags (one page of up to 1000); none when the repository does not exist. */
     async listTags(repository) {
         const response = await this.exchange('GET', `/v2/${repository}/tags/list?n=1000`, {
-            scope: scopeFor(repository, 'pull'),
+            scope: registry_client_scopeFor(repository, 'pull'),
             expect: [200, 404],
         });
         if (response.status === 404) {
@@ -40297,7 +40297,7 @@ class RegistryClient {
     /** Reads a small blob (a config) whole and checks its digest. */
     async getBlob(repository, digest, limit = 16 << 20) {
         const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
-            scope: scopeFor(repository, 'pull'),
+            scope: registry_client_scopeFor(repository, 'pull'),
             expect: [200],
         });
         const bytes = await response.buffer(limit);
@@ -40308,7 +40308,7 @@ class RegistryClient {
     /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
     async openBlob(repository, digest, start = 0) {
         return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
-            scope: scopeFor(repository, 'pull'),
+            scope: registry_client_scopeFor(repository, 'pull'),
             headers: start > 0 ? { [HEADER.range]: `bytes=${start}-` } : {},
             expect: start > 0 ? [206, 200] : [200],
         });
@@ -40389,8 +40389,8 @@ async function startUpload(client, repository, mount) {
         ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
         : '';
     const scope = mount
-        ? `${scopeFor(repository, 'pull,push')} ${scopeFor(mount.from, 'pull')}`
-        : scopeFor(repository, 'pull,push');
+        ? `${registry_client_scopeFor(repository, 'pull,push')} ${registry_client_scopeFor(mount.from, 'pull')}`
+        : registry_client_scopeFor(repository, 'pull,push');
     const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
         scope,
         expect: [201, 202],
@@ -40407,12 +40407,41 @@ function openSession(client, repository) {
     return session;
 }
 /**
+ * One upload session opened ahead of need, while the registry is still being read, so that the
+ * first blob to send need not wait for its POST. The first blob that needs a session takes it;
+ * if none does, it is deleted.
+ */
+class SpareSession {
+    client;
+    repository;
+    session;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+    open() {
+        this.session ??= openSession(this.client, this.repository);
+    }
+    /** The session, once: later calls get undefined. */
+    take() {
+        const session = this.session;
+        this.session = undefined;
+        return session;
+    }
+    /** Deletes the session if nobody took it. */
+    async release() {
+        const location = await this.take()?.catch(() => undefined);
+        if (location)
+            await cancelUpload(this.client, location, scopeFor(this.repository, 'pull,push'));
+    }
+}
+/**
  * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
  * with openSession while the blob was being made, stands in for the first POST.
  */
 async function uploadBlob(client, repository, digest, content, session) {
     const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
-    const scope = scopeFor(repository, 'pull,push');
+    const scope = registry_client_scopeFor(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
     let early = session;
@@ -40446,7 +40475,7 @@ async function uploadBlob(client, repository, digest, content, session) {
  * whether the blob was sent.
  */
 async function streamBlob(client, repository, blob, verdict, session) {
-    const scope = scopeFor(repository, 'pull,push');
+    const scope = registry_client_scopeFor(repository, 'pull,push');
     let early = session;
     return http_withRetries(async () => {
         const opened = early ??
@@ -40561,7 +40590,7 @@ class ChunkedUpload {
         });
     }
     get scope() {
-        return scopeFor(this.repository, 'pull,push');
+        return registry_client_scopeFor(this.repository, 'pull,push');
     }
     async flush() {
         // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
@@ -40669,7 +40698,7 @@ async function previousBlob(options, uncompressed, mediaType) {
 async function pushArtifact(file, options) {
     const started = performance.now();
     const { client, repository, reporter } = options;
-    await client.ping(scopeFor(repository, 'pull,push'));
+    await client.ping(registry_client_scopeFor(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
     const uncompressed = await digest_sha256File(file);
     let blob = await previousBlob(options, uncompressed.digest, mediaType);
@@ -40679,7 +40708,7 @@ async function pushArtifact(file, options) {
     }
     else if (options.compression === 'none') {
         blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-        if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
+        if ((await client.blobSize(repository, blob.digest, registry_client_scopeFor(repository, 'pull,push'))) ===
             undefined) {
             pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
         }
@@ -40716,7 +40745,7 @@ async function pushArtifact(file, options) {
             [ANNOTATION.uncompressedSize]: String(uncompressed.size),
         },
     };
-    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
+    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, registry_client_scopeFor(repository, 'pull,push'))) ===
         undefined) {
         await uploadBlob(client, repository, EMPTY_CONFIG.digest, Buffer.from('{}'));
     }
@@ -41009,7 +41038,7 @@ function stateSources(repository, tags, mountFrom) {
  */
 async function readRegistryState(client, target, sources, reporter, options = {}) {
     const [, state] = await Promise.all([
-        client.ping(scopeFor(target, 'pull,push')),
+        client.ping(registry_client_scopeFor(target, 'pull,push')),
         learnKnownLayers(client, target, sources, reporter, options),
     ]);
     return state;
@@ -41039,6 +41068,7 @@ async function learnKnownLayers(client, target, sources, reporter, options) {
     const tagList = client.listTags(target).catch(() => []);
     const found = await learnFrom(client, target, sources, state, reporter, options);
     if (!found) {
+        options.onTargetsNew?.();
         const read = new Set(sources.filter((source) => source.repository === target).map((source) => source.reference));
         const more = extraTags(await tagList, read).map((reference) => ({
             repository: target,
@@ -41093,7 +41123,7 @@ function usableLayers(state, want) {
     return usable;
 }
 async function layersOf(client, source, { localConfig }) {
-    const scope = scopeFor(source.repository, 'pull');
+    const scope = registry_client_scopeFor(source.repository, 'pull');
     const pairs = new Map();
     const result = (manifestDigest, configDigest) => ({
         pairs,
@@ -41259,7 +41289,7 @@ async function copyBlob(files, blob, index, options) {
         action,
         seconds: (performance.now() - started) / 1000,
     });
-    if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) !==
+    if ((await client.blobSize(repository, blob.digest, registry_client_scopeFor(repository, 'pull,push'))) !==
         undefined)
         return report('present', 0);
     const name = blobPath(blob.digest);
@@ -41633,6 +41663,7 @@ async function pushDockerArchive(source, options) {
     const manifestMediaType = format === 'docker' ? media_types_MEDIA_TYPE.dockerManifest : media_types_MEDIA_TYPE.ociManifest;
     const digest = sha256Of(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
+    const released = options.spareSession?.release(); // beside the tagging, when no layer took it
     for (const reference of references) {
         // A tag that already names this very manifest is left as it is: a re-run changes nothing.
         if (learnt.tagDigests.get(reference) === digest) {
@@ -41641,6 +41672,7 @@ async function pushDockerArchive(source, options) {
         }
         await client.putManifest(repository, reference, manifest, manifestMediaType);
     }
+    await released;
     reporter.debug('push: tagged');
     const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
     const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
@@ -41804,7 +41836,8 @@ class LayerPusher {
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
         // looked at (loading zlib, deflating a sample) and read.
-        let session = openSession(this.options.client, this.options.repository);
+        let session = this.options.spareSession?.take() ??
+            openSession(this.options.client, this.options.repository);
         const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
         // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
         // larger ones go in chunks, which hold their bytes to resume from.
@@ -41863,7 +41896,7 @@ class LayerPusher {
             if (diffId !== job.diffId)
                 return { diffId, digest: packed.digest(), wrong: true };
             const digest = packed.digest();
-            const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
+            const held = await client.blobSize(repository, digest, registry_client_scopeFor(repository, 'pull,push'));
             return { diffId, digest, present: held !== undefined };
         })();
         const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));

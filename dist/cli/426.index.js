@@ -281,6 +281,7 @@ function defaultTags(env = process.env) {
 /* harmony export */   PM: () => (/* binding */ uploadBlob),
 /* harmony export */   UU: () => (/* binding */ ChunkedUpload),
 /* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   c7: () => (/* binding */ SpareSession),
 /* harmony export */   cc: () => (/* binding */ streamBlob),
 /* harmony export */   fA: () => (/* binding */ openSession),
 /* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
@@ -365,6 +366,35 @@ function openSession(client, repository) {
     const session = startUpload(client, repository).then((started) => started.location);
     session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
     return session;
+}
+/**
+ * One upload session opened ahead of need, while the registry is still being read, so that the
+ * first blob to send need not wait for its POST. The first blob that needs a session takes it;
+ * if none does, it is deleted.
+ */
+class SpareSession {
+    client;
+    repository;
+    session;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+    open() {
+        this.session ??= openSession(this.client, this.repository);
+    }
+    /** The session, once: later calls get undefined. */
+    take() {
+        const session = this.session;
+        this.session = undefined;
+        return session;
+    }
+    /** Deletes the session if nobody took it. */
+    async release() {
+        const location = await this.take()?.catch(() => undefined);
+        if (location)
+            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(this.repository, 'pull,push'));
+    }
 }
 /**
  * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened

@@ -78,6 +78,7 @@ async function learnKnownLayers(client, target, sources, reporter, options) {
     const tagList = client.listTags(target).catch(() => []);
     const found = await learnFrom(client, target, sources, state, reporter, options);
     if (!found) {
+        options.onTargetsNew?.();
         const read = new Set(sources.filter((source) => source.repository === target).map((source) => source.reference));
         const more = extraTags(await tagList, read).map((reference) => ({
             repository: target,
@@ -776,6 +777,7 @@ async function pushDockerArchive(source, options) {
     const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
     const digest = sha256Of(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
+    const released = options.spareSession?.release(); // beside the tagging, when no layer took it
     for (const reference of references) {
         // A tag that already names this very manifest is left as it is: a re-run changes nothing.
         if (learnt.tagDigests.get(reference) === digest) {
@@ -784,6 +786,7 @@ async function pushDockerArchive(source, options) {
         }
         await client.putManifest(repository, reference, manifest, manifestMediaType);
     }
+    await released;
     reporter.debug('push: tagged');
     const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
     const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
@@ -947,7 +950,8 @@ class LayerPusher {
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
         // looked at (loading zlib, deflating a sample) and read.
-        let session = (0,blob_upload/* openSession */.fA)(this.options.client, this.options.repository);
+        let session = this.options.spareSession?.take() ??
+            (0,blob_upload/* openSession */.fA)(this.options.client, this.options.repository);
         const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
         // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
         // larger ones go in chunks, which hold their bytes to resume from.
@@ -1404,6 +1408,8 @@ var usage = __webpack_require__(7485);
 
 
 
+
+
 const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
 
 Pushes a docker archive (.tar, .tar.gz, .tar.zst, a streamLayeredImage script, or - for
@@ -1474,21 +1480,35 @@ async function pushCommand(argv, io) {
     // archive is opened and indexed; the archive's config, once read, spares it a request.
     const opening = openArchive(archivePath, 'argument ARCHIVE');
     opening.catch(() => undefined); // awaited below, before the registry's answers
-    const registryState = readRegistryState(client, image.repository, stateSources(image.repository, tags, mount), reporter, { localConfig: localImageConfig(opening) });
+    // When the target tags turn out to be new, layers are likely to be sent: the first one's
+    // upload session is opened, and node:zlib (5 to 7 ms) loaded, while the registry's other tags
+    // are still being read.
+    const spareSession = new blob_upload/* SpareSession */.c7(client, image.repository);
+    const onTargetsNew = () => {
+        spareSession.open();
+        setImmediate(lazy_builtins/* zlib */.w5);
+    };
+    const registryState = readRegistryState(client, image.repository, stateSources(image.repository, tags, mount), reporter, { localConfig: localImageConfig(opening), onTargetsNew });
     registryState.catch(() => undefined); // awaited by the push; a bad archive may end the run first
-    const source = await opening;
-    const result = await pushImageSource(source, {
-        client,
-        repository: image.repository,
-        tags,
-        compression: config.compression,
-        level: config.level,
-        concurrency: config.parallelism,
-        manifestFormat: config.manifestFormat,
-        mountFrom: mount,
-        registryState,
-        reporter,
-    });
+    let result;
+    try {
+        result = await pushImageSource(await opening, {
+            client,
+            repository: image.repository,
+            tags,
+            compression: config.compression,
+            level: config.level,
+            concurrency: config.parallelism,
+            manifestFormat: config.manifestFormat,
+            mountFrom: mount,
+            registryState,
+            spareSession,
+            reporter,
+        });
+    }
+    finally {
+        await spareSession.release(); // unless a layer took it, or the push released it already
+    }
     io.stdout.write(values.json
         ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
         : `${pushSummaryText(image.registry, result)}\n`);

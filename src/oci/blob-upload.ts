@@ -96,6 +96,37 @@ export interface ReproducibleBlob {
 }
 
 /**
+ * One upload session opened ahead of need, while the registry is still being read, so that the
+ * first blob to send need not wait for its POST. The first blob that needs a session takes it;
+ * if none does, it is deleted.
+ */
+export class SpareSession {
+  private session: Promise<string> | undefined;
+
+  constructor(
+    private readonly client: RegistryClient,
+    private readonly repository: string,
+  ) {}
+
+  open(): void {
+    this.session ??= openSession(this.client, this.repository);
+  }
+
+  /** The session, once: later calls get undefined. */
+  take(): Promise<string> | undefined {
+    const session = this.session;
+    this.session = undefined;
+    return session;
+  }
+
+  /** Deletes the session if nobody took it. */
+  async release(): Promise<void> {
+    const location = await this.take()?.catch(() => undefined);
+    if (location) await cancelUpload(this.client, location, scopeFor(this.repository, 'pull,push'));
+  }
+}
+
+/**
  * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
  * with openSession while the blob was being made, stands in for the first POST.
  */

@@ -71,6 +71,11 @@ export interface ReadStateOptions {
    * needs no GET of it (a re-push of an unchanged image then takes one round of requests).
    */
   localConfig?: Promise<{ digest: string; bytes: Buffer } | undefined>;
+  /**
+   * Called as soon as the target's own tags turn out to name no image, before other tags are
+   * read: the push most likely has layers to send (see SpareSession).
+   */
+  onTargetsNew?: () => void;
 }
 
 /**
@@ -128,6 +133,7 @@ async function learnKnownLayers(
   const tagList = client.listTags(target).catch(() => [] as string[]);
   const found = await learnFrom(client, target, sources, state, reporter, options);
   if (!found) {
+    options.onTargetsNew?.();
     const read = new Set(
       sources.filter((source) => source.repository === target).map((source) => source.reference),
     );

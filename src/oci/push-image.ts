@@ -7,6 +7,7 @@ import {
   ChunkedUpload,
   MONOLITHIC_LIMIT,
   openSession,
+  type SpareSession,
   startUpload,
   streamBlob,
   UploadSessionLostError,
@@ -77,6 +78,8 @@ export interface PushOptions {
    * stateSources(repository, tags, mountFrom)); read here otherwise.
    */
   registryState?: Promise<RegistryState>;
+  /** A session opened early (see SpareSession), for the first layer to send; released here. */
+  spareSession?: SpareSession;
   reporter: Reporter;
 }
 
@@ -165,6 +168,7 @@ export async function pushDockerArchive(
     format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
   const digest = sha256Of(manifest);
   const references = options.tags.length > 0 ? options.tags : [digest];
+  const released = options.spareSession?.release(); // beside the tagging, when no layer took it
   for (const reference of references) {
     // A tag that already names this very manifest is left as it is: a re-run changes nothing.
     if (learnt.tagDigests.get(reference) === digest) {
@@ -174,6 +178,7 @@ export async function pushDockerArchive(
     await client.putManifest(repository, reference, manifest, manifestMediaType);
   }
 
+  await released;
   reporter.debug('push: tagged');
   const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
   const reusedBytes = layers.reduce(
@@ -375,10 +380,9 @@ class LayerPusher {
     if (reused) return reused;
     // The layer's upload session is opened first: the registry makes it while the layer is
     // looked at (loading zlib, deflating a sample) and read.
-    let session: Promise<string> | undefined = openSession(
-      this.options.client,
-      this.options.repository,
-    );
+    let session: Promise<string> | undefined =
+      this.options.spareSession?.take() ??
+      openSession(this.options.client, this.options.repository);
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );

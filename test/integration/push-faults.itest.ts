@@ -106,6 +106,25 @@ describe('push through faults', () => {
     assertCompleteImage('faults/mono', '1');
   });
 
+  it('opens a session early when the target tags are new, and deletes it when no layer needs it', async () => {
+    const { path } = makeDockerArchive({ layers: [randomLayer(200_000), 'text '.repeat(20_000)] });
+    const uploads = (method: string) =>
+      proxy.log.filter((entry) => entry.method === method && /\/blobs\/uploads\//.test(entry.path));
+    const first = await hypernix(['push', path, `${proxy.host}/faults/spare:1`, '--plain-http']);
+    expect(first.code, first.stderr).toBe(0);
+    // New repository: the early session is the first layer's, so none is deleted.
+    expect(uploads('DELETE')).toEqual([]);
+    proxy.reset();
+    // The same image under a new tag: a session is opened while the tag list is read, then no
+    // layer needs it, and it is deleted; nothing else is uploaded.
+    const retag = await hypernix(['push', path, `${proxy.host}/faults/spare:2`, '--plain-http']);
+    expect(retag.code, retag.stderr).toBe(0);
+    expect(uploads('POST')).toHaveLength(1);
+    expect(uploads('DELETE').map((entry) => entry.status)).toEqual([204]);
+    expect([...uploads('PATCH'), ...uploads('PUT')]).toEqual([]);
+    assertCompleteImage('faults/spare', '2');
+  });
+
   it('waits out 503 and 429 with Retry-After, and slow answers', async () => {
     const { path } = makeDockerArchive({ layers: ['a', 'b', 'c'] });
     proxy.setRules([
