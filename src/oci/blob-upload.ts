@@ -64,6 +64,7 @@ export async function startUpload(
   client: RegistryClient,
   repository: string,
   mount?: { digest: string; from: string },
+  { retry = true } = {},
 ): Promise<MountResult> {
   const query = mount
     ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
@@ -74,6 +75,7 @@ export async function startUpload(
   const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
     scope,
     expect: [201, 202],
+    retry,
   });
   await response.discard();
   if (response.status === 201 && mount) return { mounted: true };
@@ -102,14 +104,24 @@ export interface ReproducibleBlob {
  */
 export class SpareSession {
   private session: Promise<string> | undefined;
+  private settled = false;
+  private released = false;
 
   constructor(
     private readonly client: RegistryClient,
     private readonly repository: string,
   ) {}
 
+  /** Opens the session (one try: without it, the first layer opens its own); not once released. */
   open(): void {
-    this.session ??= openSession(this.client, this.repository);
+    if (this.released || this.session) return;
+    this.session = startUpload(this.client, this.repository, undefined, { retry: false }).then(
+      (started) => (started as { location: string }).location,
+    );
+    this.session.then(
+      () => (this.settled = true),
+      () => (this.settled = true),
+    );
   }
 
   /** The session, once: later calls get undefined. */
@@ -119,9 +131,15 @@ export class SpareSession {
     return session;
   }
 
-  /** Deletes the session if nobody took it. */
+  /**
+   * Deletes the session if nobody took it. One whose POST is still unanswered is not waited for
+   * (the push may be ending with an error to report): the registry expires it.
+   */
   async release(): Promise<void> {
-    const location = await this.take()?.catch(() => undefined);
+    this.released = true;
+    const session = this.take();
+    if (!session || !this.settled) return;
+    const location = await session.catch(() => undefined);
     if (location) await cancelUpload(this.client, location, scopeFor(this.repository, 'pull,push'));
   }
 }
@@ -187,7 +205,13 @@ export async function streamBlob(
 ): Promise<boolean> {
   const scope = scopeFor(repository, 'pull,push');
   let early = session;
-  return withRetries(
+  // The verdict settles once: its failure (hashing, or the HEAD) ends the upload, untried again.
+  const outcome = verdict.then(
+    (digest) => ({ digest }),
+    (error: unknown) => ({ error }),
+  );
+  let failure: { error: unknown } | undefined;
+  const sent = await withRetries(
     async () => {
       const opened =
         early ??
@@ -201,7 +225,7 @@ export async function streamBlob(
         scope,
         headers: {
           [HEADER.contentType]: 'application/octet-stream',
-          [HEADER.contentRange]: `0-${Math.max(0, blob.length - 1)}`,
+          ...(blob.length > 0 ? { [HEADER.contentRange]: `0-${blob.length - 1}` } : {}),
         },
         body: blob,
         expect: [202],
@@ -209,13 +233,8 @@ export async function streamBlob(
         signal: abandon.signal,
       });
       patch.catch(() => undefined); // awaited below unless the upload is called off
-      let digest: string | undefined;
-      try {
-        digest = await verdict;
-      } catch (error) {
-        abandon.abort();
-        throw error;
-      }
+      const decided = await outcome;
+      const digest = 'digest' in decided ? decided.digest : undefined;
       if (digest === undefined) {
         abandon.abort();
         await patch.then(
@@ -223,6 +242,7 @@ export async function streamBlob(
           () => undefined,
         );
         await cancelUpload(client, location, scope);
+        if ('error' in decided) failure = decided;
         return false;
       }
       const patched = await patch;
@@ -246,10 +266,12 @@ export async function streamBlob(
         ),
     },
   );
+  if (failure) throw failure.error;
+  return sent;
 }
 
 /** Deletes an upload session; a registry that has dropped it already is as good. */
-async function cancelUpload(
+export async function cancelUpload(
   client: RegistryClient,
   location: string,
   scope: string,

@@ -1,4 +1,5 @@
 import { readvAt } from '../util/fs-async.js';
+import { skipBytes } from './blob-upload.js';
 import { READ_CHUNK } from './digest.js';
 import { readAhead, readFileRange } from './file-range.js';
 import { crc32, GZIP_HEADER, MAX_STORED, writeBlockHeader } from './gzip-stored.js';
@@ -91,10 +92,14 @@ export async function* framedLayer(
   });
 }
 
-/** Fills `views` from `position` on; a file shorter than its index says is an error. */
+/** Fills `views` from `position` on, over as many reads as it takes; a file that ends first is an error. */
 async function readFully(path: string, fd: number, views: Buffer[], position: number) {
-  if (views.length === 0) return;
-  const want = views.reduce((sum, view) => sum + view.length, 0);
-  const got = await readvAt(fd, views, position);
-  if (got !== want) throw new Error(`${path}: ended ${want - got} bytes early`);
+  let rest = views.filter((view) => view.length > 0);
+  let at = position;
+  while (rest.length > 0) {
+    const got = await readvAt(fd, rest, at);
+    if (got === 0) throw new Error(`${path}: ended at byte ${at}, inside a layer`);
+    at += got;
+    rest = skipBytes(rest, got);
+  }
 }

@@ -5,6 +5,7 @@ import { limiter } from '../util/limiter.js';
 import {
   CHUNK_SIZE,
   ChunkedUpload,
+  cancelUpload,
   MONOLITHIC_LIMIT,
   openSession,
   type SpareSession,
@@ -380,9 +381,12 @@ class LayerPusher {
     if (reused) return reused;
     // The layer's upload session is opened first: the registry makes it while the layer is
     // looked at (loading zlib, deflating a sample) and read.
-    let session: Promise<string> | undefined =
-      this.options.spareSession?.take() ??
-      openSession(this.options.client, this.options.repository);
+    const { client, repository } = this.options;
+    const spare = this.options.spareSession?.take();
+    // A spare whose one try failed is replaced by a session opened with the usual retries.
+    let session: Promise<string> | undefined = spare
+      ? spare.catch(() => openSession(client, repository))
+      : openSession(client, repository);
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );
@@ -578,7 +582,9 @@ class LayerPusher {
           ? this.sendBlob(made, () => (chunked as ChunkedUpload).finish(digest), {
               sentAlready: true,
             })
-          : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session)),
+          : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session), {
+              unused: session,
+            }),
     };
   }
 
@@ -589,14 +595,19 @@ class LayerPusher {
   private async sendBlob(
     made: { diffId: string; digest: string; size: number; started: number },
     send: () => Promise<void>,
-    { sentAlready = false } = {},
+    { sentAlready = false, unused }: { sentAlready?: boolean; unused?: Promise<string> } = {},
   ): Promise<LayerReport> {
     const { client, repository } = this.options;
+    const scope = scopeFor(repository, 'pull,push');
     const present =
-      !sentAlready &&
-      (await client.blobSize(repository, made.digest, `repository:${repository}:pull,push`)) !==
-        undefined;
+      !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
     if (!present) await send();
+    // The session opened for the upload is not needed after all.
+    else
+      await unused?.then(
+        (location) => cancelUpload(client, location, scope),
+        () => undefined,
+      );
     return {
       index: 0,
       diffId: made.diffId,

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
+import { streamBlob } from '../../src/oci/blob-upload.js';
 import { RegistryClient } from '../../src/oci/registry-client.js';
+import { StallError } from '../../src/oci/transport.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
 
 // Faults injected by a loopback proxy (test/helpers/fault-proxy.ts) between `hypernix` and the
@@ -123,6 +125,26 @@ describe('push through faults', () => {
     expect(uploads('DELETE').map((entry) => entry.status)).toEqual([204]);
     expect([...uploads('PATCH'), ...uploads('PUT')]).toEqual([]);
     assertCompleteImage('faults/spare', '2');
+  });
+
+  it('calls a streamed upload off, untried again, when the digest cannot be worked out', async () => {
+    const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
+    const bytes = randomBytes(1 << 20);
+    const blob = {
+      stream: async function* () {
+        yield bytes;
+      },
+      length: bytes.length,
+    };
+    // A stall is worth retrying as a request, but the hash of the layer will not come again.
+    const stalled = new StallError('no progress reading the layer');
+    await expect(streamBlob(client, 'faults/verdict', blob, Promise.reject(stalled))).rejects.toBe(
+      stalled,
+    );
+    const methods = proxy.log.map((entry) => entry.method);
+    expect(methods.filter((method) => method === 'POST')).toHaveLength(1);
+    expect(methods.filter((method) => method === 'DELETE')).toHaveLength(1);
+    expect(methods).not.toContain('PUT');
   });
 
   it('waits out 503 and 429 with Retry-After, and slow answers', async () => {
