@@ -38765,18 +38765,21 @@ function compression_decompressor(compression) {
  */
 async function transformChunks(source, transform, sink) {
     const draining = sink(transform);
-    // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
-    const sinkFailed = draining.then(() => new Promise(() => undefined));
-    sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+    // The output must not end, or its reader fail, while input is still going in: a write would
+    // then wait for ever (a zstd process that dies drops its pending write callbacks).
+    const stopped = draining.then(() => {
+        throw new Error('the compressor ended its output before it had all its input');
+    });
+    stopped.catch(() => undefined); // only raced against the writes
     try {
         for await (const chunk of source) {
             const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
-            await Promise.race([consumed, sinkFailed]);
+            await Promise.race([consumed, stopped]);
         }
         transform.end();
     }
     catch (error) {
-        transform.destroy(error);
+        transform.destroy(); // no error event: nobody may be listening, and it is thrown below
         draining.catch(() => undefined); // the first error is the one reported
         throw error;
     }
@@ -40119,7 +40122,7 @@ async function writeBody(source, outgoing) {
 
 const MAX_REDIRECTS = 5;
 /** The scope a repository operation needs, as the token spec writes it. */
-const registry_client_scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
+const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
 /**
  * A client of one registry following the OCI distribution spec: auth (anonymous, Basic, Bearer
  * per scope), retries with backoff on 408/429/5xx and dropped connections (honouring
@@ -40236,7 +40239,7 @@ class RegistryClient {
         }
     }
     /** HEAD a blob: its size when the repository has it, undefined when not. */
-    async blobSize(repository, digest, scope = registry_client_scopeFor(repository, 'pull')) {
+    async blobSize(repository, digest, scope = scopeFor(repository, 'pull')) {
         const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, {
             scope,
             expect: [200, 404],
@@ -40247,7 +40250,7 @@ class RegistryClient {
         return Number(response.headers.get(HEADER.contentLength) ?? 0);
     }
     /** Reads a manifest by tag or digest; undefined when there is none. Verifies a digest reference. */
-    async getManifest(repository, reference, scope = registry_client_scopeFor(repository, 'pull')) {
+    async getManifest(repository, reference, scope = scopeFor(repository, 'pull')) {
         const response = await this.exchange('GET', `/v2/${repository}/manifests/${reference}`, {
             scope,
             headers: { accept: MANIFEST_ACCEPT },
@@ -40269,7 +40272,7 @@ class RegistryClient {
     async putManifest(repository, reference, bytes, mediaType) {
         const digest = sha256Digest(bytes);
         const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
-            scope: registry_client_scopeFor(repository, 'pull,push'),
+            scope: scopeFor(repository, 'pull,push'),
             headers: { [HEADER.contentType]: mediaType },
             body: bytes,
             expect: [201, 200],
@@ -40284,7 +40287,7 @@ class RegistryClient {
     /** The repository's tags (one page of up to 1000); none when the repository does not exist. */
     async listTags(repository) {
         const response = await this.exchange('GET', `/v2/${repository}/tags/list?n=1000`, {
-            scope: registry_client_scopeFor(repository, 'pull'),
+            scope: scopeFor(repository, 'pull'),
             expect: [200, 404],
         });
         if (response.status === 404) {
@@ -40297,7 +40300,7 @@ class RegistryClient {
     /** Reads a small blob (a config) whole and checks its digest. */
     async getBlob(repository, digest, limit = 16 << 20) {
         const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
-            scope: registry_client_scopeFor(repository, 'pull'),
+            scope: scopeFor(repository, 'pull'),
             expect: [200],
         });
         const bytes = await response.buffer(limit);
@@ -40308,7 +40311,7 @@ class RegistryClient {
     /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
     async openBlob(repository, digest, start = 0) {
         return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
-            scope: registry_client_scopeFor(repository, 'pull'),
+            scope: scopeFor(repository, 'pull'),
             headers: start > 0 ? { [HEADER.range]: `bytes=${start}-` } : {},
             expect: start > 0 ? [206, 200] : [200],
         });
@@ -40384,16 +40387,17 @@ function skipBytes(pieces, skip) {
  * Opens an upload session, asking the registry to mount the blob from another repository when
  * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
  */
-async function startUpload(client, repository, mount) {
+async function startUpload(client, repository, mount, { retry = true } = {}) {
     const query = mount
         ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
         : '';
     const scope = mount
-        ? `${registry_client_scopeFor(repository, 'pull,push')} ${registry_client_scopeFor(mount.from, 'pull')}`
-        : registry_client_scopeFor(repository, 'pull,push');
+        ? `${scopeFor(repository, 'pull,push')} ${scopeFor(mount.from, 'pull')}`
+        : scopeFor(repository, 'pull,push');
     const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
         scope,
         expect: [201, 202],
+        retry,
     });
     await response.discard();
     if (response.status === 201 && mount)
@@ -40415,12 +40419,18 @@ class SpareSession {
     client;
     repository;
     session;
+    settled = false;
+    released = false;
     constructor(client, repository) {
         this.client = client;
         this.repository = repository;
     }
+    /** Opens the session (one try: without it, the first layer opens its own); not once released. */
     open() {
-        this.session ??= openSession(this.client, this.repository);
+        if (this.released || this.session)
+            return;
+        this.session = startUpload(this.client, this.repository, undefined, { retry: false }).then((started) => started.location);
+        this.session.then(() => (this.settled = true), () => (this.settled = true));
     }
     /** The session, once: later calls get undefined. */
     take() {
@@ -40428,9 +40438,17 @@ class SpareSession {
         this.session = undefined;
         return session;
     }
-    /** Deletes the session if nobody took it. */
-    async release() {
-        const location = await this.take()?.catch(() => undefined);
+    /**
+     * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
+     * without it (a push ending with an error to report) such a session is left to the registry
+     * to expire.
+     */
+    async release({ waitForOpening = false } = {}) {
+        this.released = true;
+        const session = this.take();
+        if (!session || (!this.settled && !waitForOpening))
+            return;
+        const location = await session.catch(() => undefined);
         if (location)
             await cancelUpload(this.client, location, scopeFor(this.repository, 'pull,push'));
     }
@@ -40441,7 +40459,7 @@ class SpareSession {
  */
 async function uploadBlob(client, repository, digest, content, session) {
     const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
-    const scope = registry_client_scopeFor(repository, 'pull,push');
+    const scope = scopeFor(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
     let early = session;
@@ -40475,9 +40493,12 @@ async function uploadBlob(client, repository, digest, content, session) {
  * whether the blob was sent.
  */
 async function streamBlob(client, repository, blob, verdict, session) {
-    const scope = registry_client_scopeFor(repository, 'pull,push');
+    const scope = scopeFor(repository, 'pull,push');
     let early = session;
-    return http_withRetries(async () => {
+    // The verdict settles once: its failure (hashing, or the HEAD) ends the upload, untried again.
+    const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
+    let failure;
+    const sent = await http_withRetries(async () => {
         const opened = early ??
             startUpload(client, repository).then((started) => started.location);
         early = undefined;
@@ -40487,7 +40508,7 @@ async function streamBlob(client, repository, blob, verdict, session) {
             scope,
             headers: {
                 [HEADER.contentType]: 'application/octet-stream',
-                [HEADER.contentRange]: `0-${Math.max(0, blob.length - 1)}`,
+                ...(blob.length > 0 ? { [HEADER.contentRange]: `0-${blob.length - 1}` } : {}),
             },
             body: blob,
             expect: [202],
@@ -40495,18 +40516,14 @@ async function streamBlob(client, repository, blob, verdict, session) {
             signal: abandon.signal,
         });
         patch.catch(() => undefined); // awaited below unless the upload is called off
-        let digest;
-        try {
-            digest = await verdict;
-        }
-        catch (error) {
-            abandon.abort();
-            throw error;
-        }
+        const decided = await outcome;
+        const digest = 'digest' in decided ? decided.digest : undefined;
         if (digest === undefined) {
             abandon.abort();
             await patch.then((response) => response.discard(), () => undefined);
             await cancelUpload(client, location, scope);
+            if ('error' in decided)
+                failure = decided;
             return false;
         }
         const patched = await patch;
@@ -40521,6 +40538,9 @@ async function streamBlob(client, repository, blob, verdict, session) {
     }, {
         onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`),
     });
+    if (failure)
+        throw failure.error;
+    return sent;
 }
 /** Deletes an upload session; a registry that has dropped it already is as good. */
 async function cancelUpload(client, location, scope) {
@@ -40590,7 +40610,7 @@ class ChunkedUpload {
         });
     }
     get scope() {
-        return registry_client_scopeFor(this.repository, 'pull,push');
+        return scopeFor(this.repository, 'pull,push');
     }
     async flush() {
         // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
@@ -40698,7 +40718,7 @@ async function previousBlob(options, uncompressed, mediaType) {
 async function pushArtifact(file, options) {
     const started = performance.now();
     const { client, repository, reporter } = options;
-    await client.ping(registry_client_scopeFor(repository, 'pull,push'));
+    await client.ping(scopeFor(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
     const uncompressed = await digest_sha256File(file);
     let blob = await previousBlob(options, uncompressed.digest, mediaType);
@@ -40708,7 +40728,7 @@ async function pushArtifact(file, options) {
     }
     else if (options.compression === 'none') {
         blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-        if ((await client.blobSize(repository, blob.digest, registry_client_scopeFor(repository, 'pull,push'))) ===
+        if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
             undefined) {
             pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
         }
@@ -40745,7 +40765,7 @@ async function pushArtifact(file, options) {
             [ANNOTATION.uncompressedSize]: String(uncompressed.size),
         },
     };
-    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, registry_client_scopeFor(repository, 'pull,push'))) ===
+    if ((await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
         undefined) {
         await uploadBlob(client, repository, EMPTY_CONFIG.digest, Buffer.from('{}'));
     }
@@ -40930,88 +40950,6 @@ const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
 const readText = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path, 'utf8');
 const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
 
-;// CONCATENATED MODULE: ./src/oci/tar-index.ts
-
-
-/**
- * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
- * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
- * in parallel, or not at all.
- */
-async function indexTarFile(path) {
-    return indexTarFileSync(path);
-}
-/**
- * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
- * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
- * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
- * the page cache, as a freshly built archive is, they take under a millisecond.
- */
-function indexTarFileSync(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        return indexOpenTar(fd);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** A small entry's bytes (a manifest, a config), read synchronously like the index. */
-function readEntrySync(path, offset, size) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        return tar_index_readAt(fd, offset, size);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function tar_index_readAt(fd, position, length) {
-    const buffer = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, done, length - done, position + done);
-        if (bytesRead === 0)
-            break;
-        done += bytesRead;
-    }
-    return buffer.subarray(0, done);
-}
-function indexOpenTar(fd) {
-    const { size: fileSize } = (0,external_node_fs_.fstatSync)(fd);
-    const entries = new Map();
-    const extended = new ExtendedHeaderState();
-    let position = 0;
-    for (;;) {
-        const header = tar_index_readAt(fd, position, BLOCK);
-        if (header.length === 0)
-            break;
-        if (header.length < BLOCK)
-            throw new TarFormatError('truncated tar header');
-        if (header.every((byte) => byte === 0))
-            break;
-        if (!checksumOk(header)) {
-            throw new TarFormatError(position === 0
-                ? 'not a tar archive (bad header checksum)'
-                : `corrupt tar header at byte ${position}`);
-        }
-        const flag = field(header, 156, 1);
-        const size = extended.sizeOf(header);
-        const dataStart = position + BLOCK;
-        if (dataStart + size > fileSize)
-            throw new TarFormatError('truncated tar archive');
-        if (ExtendedHeaderState.isExtended(flag)) {
-            extended.take(flag, tar_index_readAt(fd, dataStart, size));
-        }
-        else {
-            const { name } = extended.resolve(header);
-            entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });
-        }
-        position = dataStart + size + padding(size);
-    }
-    return entries;
-}
-
 ;// CONCATENATED MODULE: ./src/oci/known-layers.ts
 
 
@@ -41038,7 +40976,7 @@ function stateSources(repository, tags, mountFrom) {
  */
 async function readRegistryState(client, target, sources, reporter, options = {}) {
     const [, state] = await Promise.all([
-        client.ping(registry_client_scopeFor(target, 'pull,push')),
+        client.ping(scopeFor(target, 'pull,push')),
         learnKnownLayers(client, target, sources, reporter, options),
     ]);
     return state;
@@ -41123,7 +41061,7 @@ function usableLayers(state, want) {
     return usable;
 }
 async function layersOf(client, source, { localConfig }) {
-    const scope = registry_client_scopeFor(source.repository, 'pull');
+    const scope = scopeFor(source.repository, 'pull');
     const pairs = new Map();
     const result = (manifestDigest, configDigest) => ({
         pairs,
@@ -41156,6 +41094,88 @@ async function layersOf(client, source, { localConfig }) {
     if (diffIds.length === json.layers.length)
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
     return result(manifestDigest, json.config.digest);
+}
+
+;// CONCATENATED MODULE: ./src/oci/tar-index.ts
+
+
+/**
+ * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
+ * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
+ * in parallel, or not at all.
+ */
+async function indexTarFile(path) {
+    return indexTarFileSync(path);
+}
+/**
+ * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
+ * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
+ * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
+ * the page cache, as a freshly built archive is, they take under a millisecond.
+ */
+function indexTarFileSync(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        return indexOpenTar(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** A small entry's bytes (a manifest, a config), read synchronously like the index. */
+function readEntrySync(path, offset, size) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        return tar_index_readAt(fd, offset, size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tar_index_readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, done, length - done, position + done);
+        if (bytesRead === 0)
+            break;
+        done += bytesRead;
+    }
+    return buffer.subarray(0, done);
+}
+function indexOpenTar(fd) {
+    const { size: fileSize } = (0,external_node_fs_.fstatSync)(fd);
+    const entries = new Map();
+    const extended = new ExtendedHeaderState();
+    let position = 0;
+    for (;;) {
+        const header = tar_index_readAt(fd, position, BLOCK);
+        if (header.length === 0)
+            break;
+        if (header.length < BLOCK)
+            throw new TarFormatError('truncated tar header');
+        if (header.every((byte) => byte === 0))
+            break;
+        if (!checksumOk(header)) {
+            throw new TarFormatError(position === 0
+                ? 'not a tar archive (bad header checksum)'
+                : `corrupt tar header at byte ${position}`);
+        }
+        const flag = field(header, 156, 1);
+        const size = extended.sizeOf(header);
+        const dataStart = position + BLOCK;
+        if (dataStart + size > fileSize)
+            throw new TarFormatError('truncated tar archive');
+        if (ExtendedHeaderState.isExtended(flag)) {
+            extended.take(flag, tar_index_readAt(fd, dataStart, size));
+        }
+        else {
+            const { name } = extended.resolve(header);
+            entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });
+        }
+        position = dataStart + size + padding(size);
+    }
+    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/oci-layout.ts
@@ -41289,7 +41309,7 @@ async function copyBlob(files, blob, index, options) {
         action,
         seconds: (performance.now() - started) / 1000,
     });
-    if ((await client.blobSize(repository, blob.digest, registry_client_scopeFor(repository, 'pull,push'))) !==
+    if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) !==
         undefined)
         return report('present', 0);
     const name = blobPath(blob.digest);
@@ -41482,6 +41502,7 @@ async function* readAhead(path, buffers, fill) {
 
 
 
+
 const BLOCK_HEADER = 5; // final flag, LEN, NLEN
 const TRAILER = 8;
 /** Whole stored blocks per read, so that no block is split between two reads. */
@@ -41554,14 +41575,17 @@ async function* framedLayer(path, start, size, framing) {
         return { blob: buffer.subarray(0, at + TRAILER), data };
     });
 }
-/** Fills `views` from `position` on; a file shorter than its index says is an error. */
+/** Fills `views` from `position` on, over as many reads as it takes; a file that ends first is an error. */
 async function readFully(path, fd, views, position) {
-    if (views.length === 0)
-        return;
-    const want = views.reduce((sum, view) => sum + view.length, 0);
-    const got = await readvAt(fd, views, position);
-    if (got !== want)
-        throw new Error(`${path}: ended ${want - got} bytes early`);
+    let rest = views.filter((view) => view.length > 0);
+    let at = position;
+    while (rest.length > 0) {
+        const got = await readvAt(fd, rest, at);
+        if (got === 0)
+            throw new Error(`${path}: ended at byte ${at}, inside a layer`);
+        at += got;
+        rest = skipBytes(rest, got);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
@@ -41639,10 +41663,10 @@ async function pushDockerArchive(source, options) {
     const mediaType = layerMediaType(options.compression, format);
     // A tar file's index, manifest and config are read while the registry answers; its config
     // spares the registry state a GET when the registry's image has the same one.
-    const fileImage = source.type === 'file' ? push_image_tarFileImage(source) : undefined;
+    const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
     fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
-        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: push_image_configOf(fileImage) }));
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
     const known = usableLayers(learnt, { compression: options.compression, format });
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
@@ -41655,7 +41679,7 @@ async function pushDockerArchive(source, options) {
         configUpload.catch(() => undefined); // awaited below, after the layers
     };
     const { config, layers } = source.type === 'file'
-        ? await pushFromFile(await push_image_tarFileImage(source), pusher, options.concurrency, onConfig)
+        ? await pushFromFile(await tarFileImage(source), pusher, options.concurrency, onConfig)
         : await pushFromStream(source, pusher, options.concurrency, onConfig);
     await configUpload;
     reporter.debug(`push: ${layers.length} layers and the config in the registry`);
@@ -41663,7 +41687,8 @@ async function pushDockerArchive(source, options) {
     const manifestMediaType = format === 'docker' ? media_types_MEDIA_TYPE.dockerManifest : media_types_MEDIA_TYPE.ociManifest;
     const digest = sha256Of(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
-    const released = options.spareSession?.release(); // beside the tagging, when no layer took it
+    // Beside the tagging, when no layer took it.
+    const released = options.spareSession?.release({ waitForOpening: true });
     for (const reference of references) {
         // A tag that already names this very manifest is left as it is: a re-run changes nothing.
         if (learnt.tagDigests.get(reference) === digest) {
@@ -41702,7 +41727,7 @@ const tarFileImages = new WeakMap();
  * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
  * are), once per source: the registry state and the push both ask for it.
  */
-function push_image_tarFileImage(source) {
+function tarFileImage(source) {
     let image = tarFileImages.get(source);
     if (!image) {
         image = readTarFileImage(source.path, source.index);
@@ -41711,7 +41736,7 @@ function push_image_tarFileImage(source) {
     return image;
 }
 /** The config of a tar file's image, or undefined for a source that is read as a stream. */
-function push_image_configOf(image) {
+function configOf(image) {
     return (image ?? Promise.resolve(undefined)).then((read) => read?.config, () => undefined);
 }
 async function readTarFileImage(path, indexing) {
@@ -41836,8 +41861,12 @@ class LayerPusher {
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
         // looked at (loading zlib, deflating a sample) and read.
-        let session = this.options.spareSession?.take() ??
-            openSession(this.options.client, this.options.repository);
+        const { client, repository } = this.options;
+        const spare = this.options.spareSession?.take();
+        // A spare whose one try failed is replaced by a session opened with the usual retries.
+        let session = spare
+            ? spare.catch(() => openSession(client, repository))
+            : openSession(client, repository);
         const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
         // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
         // larger ones go in chunks, which hold their bytes to resume from.
@@ -41896,7 +41925,7 @@ class LayerPusher {
             if (diffId !== job.diffId)
                 return { diffId, digest: packed.digest(), wrong: true };
             const digest = packed.digest();
-            const held = await client.blobSize(repository, digest, registry_client_scopeFor(repository, 'pull,push'));
+            const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
             return { diffId, digest, present: held !== undefined };
         })();
         const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
@@ -42014,20 +42043,24 @@ class LayerPusher {
                 ? this.sendBlob(made, () => chunked.finish(digest), {
                     sentAlready: true,
                 })
-                : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session)),
+                : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session), {
+                    unused: session,
+                }),
         };
     }
     /**
      * Sends a blob made here, unless the registry has these very bytes already (from another
      * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
      */
-    async sendBlob(made, send, { sentAlready = false } = {}) {
+    async sendBlob(made, send, { sentAlready = false, unused } = {}) {
         const { client, repository } = this.options;
-        const present = !sentAlready &&
-            (await client.blobSize(repository, made.digest, `repository:${repository}:pull,push`)) !==
-                undefined;
+        const scope = scopeFor(repository, 'pull,push');
+        const present = !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
         if (!present)
             await send();
+        // The session opened for the upload is not needed after all.
+        else
+            await unused?.then((location) => cancelUpload(client, location, scope), () => undefined);
         return {
             index: 0,
             diffId: made.diffId,
@@ -42134,6 +42167,8 @@ async function* blobOf(chunks) {
 
 
 
+
+
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
@@ -42198,6 +42233,33 @@ function pushImageSource(source, options) {
         return pushOciLayout(source.files, { client, repository, tags, reporter, registryState });
     }
     return pushDockerArchive(source, options);
+}
+/**
+ * Pushes the image an archive path holds (any form openArchive takes). What the registry holds
+ * is read while the archive is opened and indexed (reading writes nothing); the archive's
+ * config, once read, spares that a request. When the target tags turn out to be new, so that
+ * layers are likely to be sent, the first one's upload session is opened and node:zlib (5 to
+ * 7 ms) loaded while the registry's other tags are still being read.
+ */
+async function pushArchive(archivePath, label, options) {
+    const { client, repository, tags, mountFrom, reporter } = options;
+    const opening = openArchive(archivePath, label);
+    opening.catch(() => undefined); // awaited below, before the registry's answers
+    const spareSession = new SpareSession(client, repository);
+    const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
+        localConfig: localImageConfig(opening),
+        onTargetsNew: () => {
+            spareSession.open();
+            setImmediate(zlib);
+        },
+    });
+    registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
+    try {
+        return await pushImageSource(await opening, { ...options, registryState, spareSession });
+    }
+    finally {
+        await spareSession.release(); // unless a layer took it, or the push released it already
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
@@ -42326,8 +42388,8 @@ async function publishBuild(build, config, reporter, options) {
         github: options.github,
     }, reporter);
     if (build.kind === 'container' && build.archive) {
-        const source = await openArchive(build.archive.path, 'archive');
-        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushImageSource(source, {
+        const archive = build.archive.path;
+        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushArchive(archive, 'archive', {
             client,
             repository: image.repository,
             tags,

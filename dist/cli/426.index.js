@@ -284,9 +284,10 @@ function defaultTags(env = process.env) {
 /* harmony export */   c7: () => (/* binding */ SpareSession),
 /* harmony export */   cc: () => (/* binding */ streamBlob),
 /* harmony export */   fA: () => (/* binding */ openSession),
-/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
+/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT),
+/* harmony export */   rR: () => (/* binding */ skipBytes),
+/* harmony export */   wM: () => (/* binding */ cancelUpload)
 /* harmony export */ });
-/* unused harmony export skipBytes */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
@@ -345,7 +346,7 @@ function skipBytes(pieces, skip) {
  * Opens an upload session, asking the registry to mount the blob from another repository when
  * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
  */
-async function startUpload(client, repository, mount) {
+async function startUpload(client, repository, mount, { retry = true } = {}) {
     const query = mount
         ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
         : '';
@@ -355,6 +356,7 @@ async function startUpload(client, repository, mount) {
     const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
         scope,
         expect: [201, 202],
+        retry,
     });
     await response.discard();
     if (response.status === 201 && mount)
@@ -376,12 +378,18 @@ class SpareSession {
     client;
     repository;
     session;
+    settled = false;
+    released = false;
     constructor(client, repository) {
         this.client = client;
         this.repository = repository;
     }
+    /** Opens the session (one try: without it, the first layer opens its own); not once released. */
     open() {
-        this.session ??= openSession(this.client, this.repository);
+        if (this.released || this.session)
+            return;
+        this.session = startUpload(this.client, this.repository, undefined, { retry: false }).then((started) => started.location);
+        this.session.then(() => (this.settled = true), () => (this.settled = true));
     }
     /** The session, once: later calls get undefined. */
     take() {
@@ -389,9 +397,17 @@ class SpareSession {
         this.session = undefined;
         return session;
     }
-    /** Deletes the session if nobody took it. */
-    async release() {
-        const location = await this.take()?.catch(() => undefined);
+    /**
+     * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
+     * without it (a push ending with an error to report) such a session is left to the registry
+     * to expire.
+     */
+    async release({ waitForOpening = false } = {}) {
+        this.released = true;
+        const session = this.take();
+        if (!session || (!this.settled && !waitForOpening))
+            return;
+        const location = await session.catch(() => undefined);
         if (location)
             await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(this.repository, 'pull,push'));
     }
@@ -438,7 +454,10 @@ async function uploadBlob(client, repository, digest, content, session) {
 async function streamBlob(client, repository, blob, verdict, session) {
     const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(repository, 'pull,push');
     let early = session;
-    return (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
+    // The verdict settles once: its failure (hashing, or the HEAD) ends the upload, untried again.
+    const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
+    let failure;
+    const sent = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
         const opened = early ??
             startUpload(client, repository).then((started) => started.location);
         early = undefined;
@@ -448,7 +467,7 @@ async function streamBlob(client, repository, blob, verdict, session) {
             scope,
             headers: {
                 [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentType]: 'application/octet-stream',
-                [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentRange]: `0-${Math.max(0, blob.length - 1)}`,
+                ...(blob.length > 0 ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.contentRange]: `0-${blob.length - 1}` } : {}),
             },
             body: blob,
             expect: [202],
@@ -456,18 +475,14 @@ async function streamBlob(client, repository, blob, verdict, session) {
             signal: abandon.signal,
         });
         patch.catch(() => undefined); // awaited below unless the upload is called off
-        let digest;
-        try {
-            digest = await verdict;
-        }
-        catch (error) {
-            abandon.abort();
-            throw error;
-        }
+        const decided = await outcome;
+        const digest = 'digest' in decided ? decided.digest : undefined;
         if (digest === undefined) {
             abandon.abort();
             await patch.then((response) => response.discard(), () => undefined);
             await cancelUpload(client, location, scope);
+            if ('error' in decided)
+                failure = decided;
             return false;
         }
         const patched = await patch;
@@ -482,6 +497,9 @@ async function streamBlob(client, repository, blob, verdict, session) {
     }, {
         onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`),
     });
+    if (failure)
+        throw failure.error;
+    return sent;
 }
 /** Deletes an upload session; a registry that has dropped it already is as good. */
 async function cancelUpload(client, location, scope) {
@@ -661,18 +679,21 @@ function decompressor(compression) {
  */
 async function transformChunks(source, transform, sink) {
     const draining = sink(transform);
-    // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
-    const sinkFailed = draining.then(() => new Promise(() => undefined));
-    sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+    // The output must not end, or its reader fail, while input is still going in: a write would
+    // then wait for ever (a zstd process that dies drops its pending write callbacks).
+    const stopped = draining.then(() => {
+        throw new Error('the compressor ended its output before it had all its input');
+    });
+    stopped.catch(() => undefined); // only raced against the writes
     try {
         for await (const chunk of source) {
             const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
-            await Promise.race([consumed, sinkFailed]);
+            await Promise.race([consumed, stopped]);
         }
         transform.end();
     }
     catch (error) {
-        transform.destroy(error);
+        transform.destroy(); // no error event: nobody may be listening, and it is thrown below
         draining.catch(() => undefined); // the first error is the one reported
         throw error;
     }

@@ -1412,18 +1412,21 @@ function decompressor(compression) {
  */
 async function transformChunks(source, transform, sink) {
     const draining = sink(transform);
-    // Settles only when the sink fails: a sink that stops reading would leave a write waiting.
-    const sinkFailed = draining.then(() => new Promise(() => undefined));
-    sinkFailed.catch(() => undefined); // raced below; `draining` reports it
+    // The output must not end, or its reader fail, while input is still going in: a write would
+    // then wait for ever (a zstd process that dies drops its pending write callbacks).
+    const stopped = draining.then(() => {
+        throw new Error('the compressor ended its output before it had all its input');
+    });
+    stopped.catch(() => undefined); // only raced against the writes
     try {
         for await (const chunk of source) {
             const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
-            await Promise.race([consumed, sinkFailed]);
+            await Promise.race([consumed, stopped]);
         }
         transform.end();
     }
     catch (error) {
-        transform.destroy(error);
+        transform.destroy(); // no error event: nobody may be listening, and it is thrown below
         draining.catch(() => undefined); // the first error is the one reported
         throw error;
     }

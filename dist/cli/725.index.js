@@ -176,6 +176,8 @@ var reference = __webpack_require__(2148);
 var fs_async = __webpack_require__(7452);
 // EXTERNAL MODULE: ./src/util/lazy-builtins.ts
 var lazy_builtins = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/oci/blob-upload.ts
+var blob_upload = __webpack_require__(4774);
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
 var archive_format = __webpack_require__(655);
 // EXTERNAL MODULE: external "node:fs"
@@ -266,8 +268,6 @@ function indexOpenTar(fd) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/oci/blob-upload.ts
-var blob_upload = __webpack_require__(4774);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var oci_digest = __webpack_require__(8825);
 ;// CONCATENATED MODULE: ./src/oci/oci-layout.ts
@@ -594,6 +594,7 @@ async function* readAhead(path, buffers, fill) {
 
 
 
+
 const BLOCK_HEADER = 5; // final flag, LEN, NLEN
 const TRAILER = 8;
 /** Whole stored blocks per read, so that no block is split between two reads. */
@@ -666,14 +667,17 @@ async function* framedLayer(path, start, size, framing) {
         return { blob: buffer.subarray(0, at + TRAILER), data };
     });
 }
-/** Fills `views` from `position` on; a file shorter than its index says is an error. */
+/** Fills `views` from `position` on, over as many reads as it takes; a file that ends first is an error. */
 async function readFully(path, fd, views, position) {
-    if (views.length === 0)
-        return;
-    const want = views.reduce((sum, view) => sum + view.length, 0);
-    const got = await (0,fs_async/* readvAt */.aQ)(fd, views, position);
-    if (got !== want)
-        throw new Error(`${path}: ended ${want - got} bytes early`);
+    let rest = views.filter((view) => view.length > 0);
+    let at = position;
+    while (rest.length > 0) {
+        const got = await (0,fs_async/* readvAt */.aQ)(fd, rest, at);
+        if (got === 0)
+            throw new Error(`${path}: ended at byte ${at}, inside a layer`);
+        at += got;
+        rest = (0,blob_upload/* skipBytes */.rR)(rest, got);
+    }
 }
 
 // EXTERNAL MODULE: ./src/oci/docker-archive.ts
@@ -777,7 +781,8 @@ async function pushDockerArchive(source, options) {
     const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
     const digest = sha256Of(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
-    const released = options.spareSession?.release(); // beside the tagging, when no layer took it
+    // Beside the tagging, when no layer took it.
+    const released = options.spareSession?.release({ waitForOpening: true });
     for (const reference of references) {
         // A tag that already names this very manifest is left as it is: a re-run changes nothing.
         if (learnt.tagDigests.get(reference) === digest) {
@@ -950,8 +955,12 @@ class LayerPusher {
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
         // looked at (loading zlib, deflating a sample) and read.
-        let session = this.options.spareSession?.take() ??
-            (0,blob_upload/* openSession */.fA)(this.options.client, this.options.repository);
+        const { client, repository } = this.options;
+        const spare = this.options.spareSession?.take();
+        // A spare whose one try failed is replaced by a session opened with the usual retries.
+        let session = spare
+            ? spare.catch(() => (0,blob_upload/* openSession */.fA)(client, repository))
+            : (0,blob_upload/* openSession */.fA)(client, repository);
         const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
         // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
         // larger ones go in chunks, which hold their bytes to resume from.
@@ -1128,20 +1137,24 @@ class LayerPusher {
                 ? this.sendBlob(made, () => chunked.finish(digest), {
                     sentAlready: true,
                 })
-                : this.sendBlob(made, () => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held, session)),
+                : this.sendBlob(made, () => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held, session), {
+                    unused: session,
+                }),
         };
     }
     /**
      * Sends a blob made here, unless the registry has these very bytes already (from another
      * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
      */
-    async sendBlob(made, send, { sentAlready = false } = {}) {
+    async sendBlob(made, send, { sentAlready = false, unused } = {}) {
         const { client, repository } = this.options;
-        const present = !sentAlready &&
-            (await client.blobSize(repository, made.digest, `repository:${repository}:pull,push`)) !==
-                undefined;
+        const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
+        const present = !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
         if (!present)
             await send();
+        // The session opened for the upload is not needed after all.
+        else
+            await unused?.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
         return {
             index: 0,
             diffId: made.diffId,
@@ -1248,6 +1261,8 @@ async function* blobOf(chunks) {
 
 
 
+
+
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
@@ -1312,6 +1327,33 @@ function pushImageSource(source, options) {
         return pushOciLayout(source.files, { client, repository, tags, reporter, registryState });
     }
     return pushDockerArchive(source, options);
+}
+/**
+ * Pushes the image an archive path holds (any form openArchive takes). What the registry holds
+ * is read while the archive is opened and indexed (reading writes nothing); the archive's
+ * config, once read, spares that a request. When the target tags turn out to be new, so that
+ * layers are likely to be sent, the first one's upload session is opened and node:zlib (5 to
+ * 7 ms) loaded while the registry's other tags are still being read.
+ */
+async function pushArchive(archivePath, label, options) {
+    const { client, repository, tags, mountFrom, reporter } = options;
+    const opening = openArchive(archivePath, label);
+    opening.catch(() => undefined); // awaited below, before the registry's answers
+    const spareSession = new blob_upload/* SpareSession */.c7(client, repository);
+    const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
+        localConfig: localImageConfig(opening),
+        onTargetsNew: () => {
+            spareSession.open();
+            setImmediate(lazy_builtins/* zlib */.w5);
+        },
+    });
+    registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
+    try {
+        return await pushImageSource(await opening, { ...options, registryState, spareSession });
+    }
+    finally {
+        await spareSession.release(); // unless a layer took it, or the push released it already
+    }
 }
 
 // EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
@@ -1408,8 +1450,6 @@ var usage = __webpack_require__(7485);
 
 
 
-
-
 const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
 
 Pushes a docker archive (.tar, .tar.gz, .tar.zst, a streamLayeredImage script, or - for
@@ -1475,40 +1515,17 @@ async function pushCommand(argv, io) {
         password: config.registryPassword,
         plainHttp: config.plainHttp,
     }, reporter);
-    const mount = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
-    // Reading what the registry holds writes nothing, so it starts at once and runs while the
-    // archive is opened and indexed; the archive's config, once read, spares it a request.
-    const opening = openArchive(archivePath, 'argument ARCHIVE');
-    opening.catch(() => undefined); // awaited below, before the registry's answers
-    // When the target tags turn out to be new, layers are likely to be sent: the first one's
-    // upload session is opened, and node:zlib (5 to 7 ms) loaded, while the registry's other tags
-    // are still being read.
-    const spareSession = new blob_upload/* SpareSession */.c7(client, image.repository);
-    const onTargetsNew = () => {
-        spareSession.open();
-        setImmediate(lazy_builtins/* zlib */.w5);
-    };
-    const registryState = readRegistryState(client, image.repository, stateSources(image.repository, tags, mount), reporter, { localConfig: localImageConfig(opening), onTargetsNew });
-    registryState.catch(() => undefined); // awaited by the push; a bad archive may end the run first
-    let result;
-    try {
-        result = await pushImageSource(await opening, {
-            client,
-            repository: image.repository,
-            tags,
-            compression: config.compression,
-            level: config.level,
-            concurrency: config.parallelism,
-            manifestFormat: config.manifestFormat,
-            mountFrom: mount,
-            registryState,
-            spareSession,
-            reporter,
-        });
-    }
-    finally {
-        await spareSession.release(); // unless a layer took it, or the push released it already
-    }
+    const result = await pushArchive(archivePath, 'argument ARCHIVE', {
+        client,
+        repository: image.repository,
+        tags,
+        compression: config.compression,
+        level: config.level,
+        concurrency: config.parallelism,
+        manifestFormat: config.manifestFormat,
+        mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
+        reporter,
+    });
     io.stdout.write(values.json
         ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
         : `${pushSummaryText(image.registry, result)}\n`);

@@ -132,13 +132,14 @@ export class SpareSession {
   }
 
   /**
-   * Deletes the session if nobody took it. One whose POST is still unanswered is not waited for
-   * (the push may be ending with an error to report): the registry expires it.
+   * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
+   * without it (a push ending with an error to report) such a session is left to the registry
+   * to expire.
    */
-  async release(): Promise<void> {
+  async release({ waitForOpening = false } = {}): Promise<void> {
     this.released = true;
     const session = this.take();
-    if (!session || !this.settled) return;
+    if (!session || (!this.settled && !waitForOpening)) return;
     const location = await session.catch(() => undefined);
     if (location) await cancelUpload(this.client, location, scopeFor(this.repository, 'pull,push'));
   }

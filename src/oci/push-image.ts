@@ -169,7 +169,8 @@ export async function pushDockerArchive(
     format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
   const digest = sha256Of(manifest);
   const references = options.tags.length > 0 ? options.tags : [digest];
-  const released = options.spareSession?.release(); // beside the tagging, when no layer took it
+  // Beside the tagging, when no layer took it.
+  const released = options.spareSession?.release({ waitForOpening: true });
   for (const reference of references) {
     // A tag that already names this very manifest is left as it is: a re-run changes nothing.
     if (learnt.tagDigests.get(reference) === digest) {

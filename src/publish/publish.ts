@@ -4,7 +4,7 @@ import { pushArtifact, type ArtifactPushResult } from '../oci/artifact.js';
 import type { PushResult } from '../oci/push-image.js';
 import type { Reporter } from '../report/reporter.js';
 import { InputError } from '../util/errors.js';
-import { openArchive, pushImageSource } from './archive-source.js';
+import { pushArchive } from './archive-source.js';
 import { mountSource } from '../oci/known-layers.js';
 import { connectRegistry } from './registry-login.js';
 
@@ -50,9 +50,9 @@ export async function publishBuild(
     reporter,
   );
   if (build.kind === 'container' && build.archive) {
-    const source = await openArchive(build.archive.path, 'archive');
+    const archive = build.archive.path;
     const result = await reporter.group(`push ${image.registry}/${image.repository}`, () =>
-      pushImageSource(source, {
+      pushArchive(archive, 'archive', {
         client,
         repository: image.repository,
         tags,

@@ -1,10 +1,8 @@
-import { mountSource, readRegistryState, stateSources } from '../../oci/known-layers.js';
+import { mountSource } from '../../oci/known-layers.js';
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
 import { formatReference, type ImageReference } from '../../oci/reference.js';
-import { localImageConfig, openArchive, pushImageSource } from '../../publish/archive-source.js';
+import { pushArchive } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
-import { SpareSession } from '../../oci/blob-upload.js';
-import { zlib } from '../../util/lazy-builtins.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
 import type { CliIo } from '../cli.js';
@@ -84,45 +82,17 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     },
     reporter,
   );
-  const mount = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
-  // Reading what the registry holds writes nothing, so it starts at once and runs while the
-  // archive is opened and indexed; the archive's config, once read, spares it a request.
-  const opening = openArchive(archivePath, 'argument ARCHIVE');
-  opening.catch(() => undefined); // awaited below, before the registry's answers
-  // When the target tags turn out to be new, layers are likely to be sent: the first one's
-  // upload session is opened, and node:zlib (5 to 7 ms) loaded, while the registry's other tags
-  // are still being read.
-  const spareSession = new SpareSession(client, image.repository);
-  const onTargetsNew = () => {
-    spareSession.open();
-    setImmediate(zlib);
-  };
-  const registryState = readRegistryState(
+  const result = await pushArchive(archivePath, 'argument ARCHIVE', {
     client,
-    image.repository,
-    stateSources(image.repository, tags, mount),
+    repository: image.repository,
+    tags,
+    compression: config.compression,
+    level: config.level,
+    concurrency: config.parallelism,
+    manifestFormat: config.manifestFormat,
+    mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
     reporter,
-    { localConfig: localImageConfig(opening), onTargetsNew },
-  );
-  registryState.catch(() => undefined); // awaited by the push; a bad archive may end the run first
-  let result;
-  try {
-    result = await pushImageSource(await opening, {
-      client,
-      repository: image.repository,
-      tags,
-      compression: config.compression,
-      level: config.level,
-      concurrency: config.parallelism,
-      manifestFormat: config.manifestFormat,
-      mountFrom: mount,
-      registryState,
-      spareSession,
-      reporter,
-    });
-  } finally {
-    await spareSession.release(); // unless a layer took it, or the push released it already
-  }
+  });
   io.stdout.write(
     values.json
       ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
