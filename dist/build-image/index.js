@@ -42241,8 +42241,17 @@ function pushImageSource(source, options) {
  * layers are likely to be sent, the first one's upload session is opened and node:zlib (5 to
  * 7 ms) loaded while the registry's other tags are still being read.
  */
-async function pushArchive(archivePath, label, options) {
-    const { client, repository, tags, mountFrom, reporter } = options;
+async function pushArchive(archivePath, label, target, config) {
+    const { client, repository, tags, reporter } = target;
+    const mountFrom = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
+    const options = {
+        ...target,
+        compression: config.compression,
+        level: config.level,
+        concurrency: config.parallelism,
+        manifestFormat: config.manifestFormat,
+        mountFrom,
+    };
     const opening = openArchive(archivePath, label);
     opening.catch(() => undefined); // awaited below, before the registry's answers
     const spareSession = new SpareSession(client, repository);
@@ -42362,7 +42371,6 @@ async function connectRegistry(options, reporter) {
 
 
 
-
 /**
  * Pushes what a build produced: the container image, or the qcow2 as an OCI artifact, to
  * `image` under the given tags (default: the commit SHA and the branch name).
@@ -42389,17 +42397,7 @@ async function publishBuild(build, config, reporter, options) {
     }, reporter);
     if (build.kind === 'container' && build.archive) {
         const archive = build.archive.path;
-        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushArchive(archive, 'archive', {
-            client,
-            repository: image.repository,
-            tags,
-            compression: config.compression,
-            level: config.level,
-            concurrency: config.parallelism,
-            manifestFormat: config.manifestFormat,
-            mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
-            reporter,
-        }));
+        const result = await reporter.group(`push ${image.registry}/${image.repository}`, () => pushArchive(archive, 'archive', { client, repository: image.repository, tags, reporter }, config));
         return { kind: 'image', registry: image.registry, result };
     }
     if (build.kind === 'qcow2' && build.qcow2) {

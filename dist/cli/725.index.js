@@ -14,8 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   pushCommand: () => (/* binding */ pushCommand)
 });
 
+// EXTERNAL MODULE: ./src/config/push.ts
+var push = __webpack_require__(3648);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/fs-async.ts
+var fs_async = __webpack_require__(7452);
+// EXTERNAL MODULE: ./src/util/lazy-builtins.ts
+var lazy_builtins = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/oci/blob-upload.ts
+var blob_upload = __webpack_require__(4774);
 // EXTERNAL MODULE: ./src/oci/compression.ts
 var compression = __webpack_require__(2115);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
@@ -168,16 +178,6 @@ async function layersOf(client, source, { localConfig }) {
     return result(manifestDigest, json.config.digest);
 }
 
-// EXTERNAL MODULE: ./src/config/push.ts
-var push = __webpack_require__(3648);
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: ./src/util/fs-async.ts
-var fs_async = __webpack_require__(7452);
-// EXTERNAL MODULE: ./src/util/lazy-builtins.ts
-var lazy_builtins = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/oci/blob-upload.ts
-var blob_upload = __webpack_require__(4774);
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
 var archive_format = __webpack_require__(655);
 // EXTERNAL MODULE: external "node:fs"
@@ -1335,8 +1335,17 @@ function pushImageSource(source, options) {
  * layers are likely to be sent, the first one's upload session is opened and node:zlib (5 to
  * 7 ms) loaded while the registry's other tags are still being read.
  */
-async function pushArchive(archivePath, label, options) {
-    const { client, repository, tags, mountFrom, reporter } = options;
+async function pushArchive(archivePath, label, target, config) {
+    const { client, repository, tags, reporter } = target;
+    const mountFrom = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
+    const options = {
+        ...target,
+        compression: config.compression,
+        level: config.level,
+        concurrency: config.parallelism,
+        manifestFormat: config.manifestFormat,
+        mountFrom,
+    };
     const opening = openArchive(archivePath, label);
     opening.catch(() => undefined); // awaited below, before the registry's answers
     const spareSession = new blob_upload/* SpareSession */.c7(client, repository);
@@ -1449,7 +1458,6 @@ var usage = __webpack_require__(7485);
 
 
 
-
 const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
 
 Pushes a docker archive (.tar, .tar.gz, .tar.zst, a streamLayeredImage script, or - for
@@ -1515,17 +1523,7 @@ async function pushCommand(argv, io) {
         password: config.registryPassword,
         plainHttp: config.plainHttp,
     }, reporter);
-    const result = await pushArchive(archivePath, 'argument ARCHIVE', {
-        client,
-        repository: image.repository,
-        tags,
-        compression: config.compression,
-        level: config.level,
-        concurrency: config.parallelism,
-        manifestFormat: config.manifestFormat,
-        mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
-        reporter,
-    });
+    const result = await pushArchive(archivePath, 'argument ARCHIVE', { client, repository: image.repository, tags, reporter }, config);
     io.stdout.write(values.json
         ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
         : `${pushSummaryText(image.registry, result)}\n`);

@@ -2,7 +2,8 @@ import { InputError } from '../util/errors.js';
 import { statPath } from '../util/fs-async.js';
 import { childProcess, zlib } from '../util/lazy-builtins.js';
 import { SpareSession } from '../oci/blob-upload.js';
-import { readRegistryState, stateSources } from '../oci/known-layers.js';
+import { mountSource, readRegistryState, stateSources } from '../oci/known-layers.js';
+import type { PushConfig } from '../config/push.js';
 import { openTarStream, sniffFile } from '../oci/archive-format.js';
 import { indexTarFile } from '../oci/tar-index.js';
 import {
@@ -111,9 +112,19 @@ export function pushImageSource(source: ImageSource, options: PushOptions): Prom
 export async function pushArchive(
   archivePath: string,
   label: string,
-  options: Omit<PushOptions, 'registryState' | 'spareSession'>,
+  target: Pick<PushOptions, 'client' | 'repository' | 'tags' | 'reporter'>,
+  config: PushConfig,
 ): Promise<PushResult> {
-  const { client, repository, tags, mountFrom, reporter } = options;
+  const { client, repository, tags, reporter } = target;
+  const mountFrom = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
+  const options = {
+    ...target,
+    compression: config.compression,
+    level: config.level,
+    concurrency: config.parallelism,
+    manifestFormat: config.manifestFormat,
+    mountFrom,
+  };
   const opening = openArchive(archivePath, label);
   opening.catch(() => undefined); // awaited below, before the registry's answers
   const spareSession = new SpareSession(client, repository);

@@ -5,7 +5,6 @@ import type { PushResult } from '../oci/push-image.js';
 import type { Reporter } from '../report/reporter.js';
 import { InputError } from '../util/errors.js';
 import { pushArchive } from './archive-source.js';
-import { mountSource } from '../oci/known-layers.js';
 import { connectRegistry } from './registry-login.js';
 
 export type PublishResult =
@@ -52,17 +51,12 @@ export async function publishBuild(
   if (build.kind === 'container' && build.archive) {
     const archive = build.archive.path;
     const result = await reporter.group(`push ${image.registry}/${image.repository}`, () =>
-      pushArchive(archive, 'archive', {
-        client,
-        repository: image.repository,
-        tags,
-        compression: config.compression,
-        level: config.level,
-        concurrency: config.parallelism,
-        manifestFormat: config.manifestFormat,
-        mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
-        reporter,
-      }),
+      pushArchive(
+        archive,
+        'archive',
+        { client, repository: image.repository, tags, reporter },
+        config,
+      ),
     );
     return { kind: 'image', registry: image.registry, result };
   }

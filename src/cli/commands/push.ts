@@ -1,4 +1,3 @@
-import { mountSource } from '../../oci/known-layers.js';
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
 import { formatReference, type ImageReference } from '../../oci/reference.js';
 import { pushArchive } from '../../publish/archive-source.js';
@@ -82,17 +81,12 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     },
     reporter,
   );
-  const result = await pushArchive(archivePath, 'argument ARCHIVE', {
-    client,
-    repository: image.repository,
-    tags,
-    compression: config.compression,
-    level: config.level,
-    concurrency: config.parallelism,
-    manifestFormat: config.manifestFormat,
-    mountFrom: config.mountFrom ? mountSource(config.mountFrom, tags) : undefined,
-    reporter,
-  });
+  const result = await pushArchive(
+    archivePath,
+    'argument ARCHIVE',
+    { client, repository: image.repository, tags, reporter },
+    config,
+  );
   io.stdout.write(
     values.json
       ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
