@@ -1,59 +1,27 @@
 import type { Readable } from 'node:stream';
 import type { Reporter } from '../report/reporter.js';
-import { HypernixError } from '../util/errors.js';
 import { limiter } from '../util/limiter.js';
+import { type SpareSession, uploadBlob } from './blob-upload.js';
 import {
-  CHUNK_SIZE,
-  ChunkedUpload,
-  cancelUpload,
-  MONOLITHIC_LIMIT,
-  openSession,
-  type SpareSession,
-  startUpload,
-  streamBlob,
-  UploadSessionLostError,
-  uploadBlob,
-} from './blob-upload.js';
-import {
-  compressor,
-  transformChunks,
   layerMediaType,
   manifestFormatFor,
   type Compression,
   type ManifestFormat,
 } from './compression.js';
-import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
 import { DigestCounter } from './digest.js';
-import { readFileRange } from './file-range.js';
-import { framedLayer, framedSize, type Framing } from './framed-layer.js';
+import { LayerDigestError, LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
 import {
   readRegistryState,
   stateSources,
   usableLayers,
-  type KnownLayer,
   type RegistryState,
 } from './known-layers.js';
 import { MEDIA_TYPE } from './media-types.js';
-import { scopeFor, type RegistryClient } from './registry-client.js';
+import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
 import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
-
-/** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
-type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
-
-/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
-const FRAMING: Record<Encoding, Framing | undefined> = {
-  gzip: undefined,
-  'stored-gzip': 'stored-gzip',
-  zstd: undefined,
-  none: 'identity',
-};
-
-export class LayerDigestError extends HypernixError {
-  override name = 'LayerDigestError';
-}
 
 /**
  * Where the image comes from: a plain tar file (read in parallel; `index` when the opener has
@@ -84,20 +52,8 @@ export interface PushOptions {
   reporter: Reporter;
 }
 
-export type LayerAction = 'pushed' | 'reused' | 'mounted' | 'present';
-
-export interface LayerReport {
-  index: number;
-  diffId: string;
-  digest: string;
-  mediaType: string;
-  /** Bytes of the blob in the registry (compressed). */
-  size: number;
-  /** Bytes sent for it: 0 unless pushed. */
-  sentBytes: number;
-  action: LayerAction;
-  seconds: number;
-}
+export type { LayerAction, LayerReport } from './layer-pusher.js';
+export { LayerDigestError } from './layer-pusher.js';
 
 export interface PushResult {
   repository: string;
@@ -109,17 +65,6 @@ export interface PushResult {
   pushedBytes: number;
   reusedBytes: number;
   seconds: number;
-}
-
-/** A layer of a plain tar file: `size` bytes at `offset` of `file`. */
-interface LayerJob {
-  index: number;
-  /** Its name in the archive. */
-  path: string;
-  diffId: string;
-  file: string;
-  offset: number;
-  size: number;
 }
 
 /**
@@ -367,331 +312,6 @@ async function pushFromStream(
   return { config, layers };
 }
 
-/** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
-class LayerPusher {
-  constructor(
-    private readonly options: PushOptions,
-    private readonly mediaType: string,
-    private readonly known: Map<string, KnownLayer>,
-  ) {}
-
-  /** A layer of a tar file: known ones are never read. */
-  async push(job: LayerJob): Promise<LayerReport> {
-    const started = performance.now();
-    const reused = await this.tryReuse(job.diffId, job.index, started);
-    if (reused) return reused;
-    // The layer's upload session is opened first: the registry makes it while the layer is
-    // looked at (loading zlib, deflating a sample) and read.
-    const { client, repository } = this.options;
-    const spare = this.options.spareSession?.take();
-    // A spare whose one try failed is replaced by a session opened with the usual retries.
-    let session: Promise<string> | undefined = spare
-      ? spare.catch(() => openSession(client, repository))
-      : openSession(client, repository);
-    const encoding = this.encodingOf(() =>
-      readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
-    );
-    // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
-    // larger ones go in chunks, which hold their bytes to resume from.
-    const framing = FRAMING[encoding];
-    const framed =
-      framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
-    if (framed) return this.sendFramed(job, framed, session);
-    // A file can be read again: when the registry loses an upload session, send the layer anew.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const opened = session;
-        session = undefined; // a try after this one opens its own
-        const { computedDiffId, upload } = await this.consume(
-          readFileRange(job.file, job.offset, job.size),
-          undefined,
-          { reusedChunks: true, encoding, session: opened },
-        );
-        if (computedDiffId !== job.diffId) {
-          throw new LayerDigestError(
-            `layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`,
-          );
-        }
-        return { ...(await upload()), index: job.index };
-      } catch (error) {
-        if (!(error instanceof UploadSessionLostError) || attempt >= 3) throw error;
-        this.options.reporter.warning(
-          `${error.message}; sending layer ${job.index + 1} again from its start`,
-        );
-      }
-    }
-  }
-
-  /**
-   * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
-   * deflate is written as stored blocks.
-   */
-  private encodingOf(sample: () => Buffer): Encoding {
-    const { compression } = this.options;
-    if (compression !== 'gzip') return compression;
-    return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
-  }
-
-  /**
-   * Sends a blob made of a layer's bytes without compressing them (see framed-layer), read
-   * twice: once as the upload's body, and beside it once to hash, so that the registry takes the
-   * bytes while they are hashed here. Once the digests are known, the upload is called off if
-   * the layer is not what the config says, or if the registry holds the blob already.
-   */
-  private async sendFramed(
-    job: LayerJob,
-    framing: Framing,
-    session: Promise<string>,
-  ): Promise<LayerReport> {
-    const started = performance.now();
-    const { client, repository } = this.options;
-    const read = () => framedLayer(job.file, job.offset, job.size, framing);
-    const made = (async () => {
-      const diff = new DigestCounter();
-      const packed = framing === 'identity' ? diff : new DigestCounter();
-      for await (const { blob, data } of read()) {
-        for (const piece of data) diff.update(piece);
-        if (packed !== diff) packed.update(blob);
-      }
-      const diffId = diff.digest();
-      if (diffId !== job.diffId) return { diffId, digest: packed.digest(), wrong: true };
-      const digest = packed.digest();
-      const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
-      return { diffId, digest, present: held !== undefined };
-    })();
-    const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
-    verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
-    const size = framedSize(job.size, framing);
-    const sent = await streamBlob(
-      client,
-      repository,
-      { stream: () => blobOf(read()), length: size },
-      verdict,
-      session,
-    );
-    const { diffId, digest, wrong } = await made;
-    if (wrong) {
-      throw new LayerDigestError(
-        `layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`,
-      );
-    }
-    return {
-      index: job.index,
-      diffId,
-      digest,
-      mediaType: this.mediaType,
-      size,
-      sentBytes: sent ? size : 0,
-      action: sent ? 'pushed' : 'present',
-      seconds: (performance.now() - started) / 1000,
-    };
-  }
-
-  /**
-   * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
-   * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
-   * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
-   * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
-   * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
-   * `session`: the upload session, opened while the layer is compressed rather than after (one
-   * round trip less after the last compressed byte); unused if the blob is there already.
-   */
-  async consume(
-    content: AsyncIterable<Buffer>,
-    announced: string | undefined,
-    options: { reusedChunks?: boolean; encoding?: Encoding; session?: Promise<string> } = {},
-  ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
-    const started = performance.now();
-    const diff = new DigestCounter();
-    const knownLayer = announced ? this.known.get(announced) : undefined;
-    if (announced && knownLayer) {
-      for await (const chunk of content) diff.update(chunk);
-      const computedDiffId = diff.digest();
-      return {
-        computedDiffId,
-        upload: async () => {
-          const reused =
-            computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
-          if (reused) return reused;
-          throw new LayerDigestError(
-            `a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`,
-          );
-        },
-      };
-    }
-    const { client, repository, level } = this.options;
-    const { reusedChunks = false } = options;
-    let { encoding } = options;
-    const session = options.session ?? openSession(client, repository);
-    const packed = new DigestCounter();
-    const held: Buffer[] = [];
-    let heldBytes = 0;
-    let chunked: ChunkedUpload | undefined;
-    const kept = (chunk: Buffer) => (reusedChunks ? Buffer.from(chunk) : chunk);
-    const put = async (chunk: Buffer) => {
-      packed.update(chunk);
-      if (chunked) {
-        await chunked.write(chunk);
-        return;
-      }
-      held.push(chunk);
-      heldBytes += chunk.length;
-      if (heldBytes > MONOLITHIC_LIMIT) {
-        chunked = await ChunkedUpload.start(client, repository, CHUNK_SIZE, session);
-        for (const piece of held.splice(0)) await chunked.write(piece);
-      }
-    };
-    const sink = async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) await put(chunk);
-    };
-    let rest = content;
-    if (encoding === undefined) {
-      const peeked = await peek(content, SAMPLE_BYTES, kept);
-      rest = peeked.rest;
-      encoding = this.encodingOf(() => peeked.head);
-    }
-    const hashed = async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) {
-        diff.update(chunk);
-        yield chunk;
-      }
-    };
-    if (encoding === 'stored-gzip') {
-      // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
-      // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
-      // synchronously: no copy of it first.
-      const stored = new StoredGzipEncoder(crc32() as NonNullable<ReturnType<typeof crc32>>);
-      for await (const chunk of rest) {
-        diff.update(chunk);
-        const out = stored.encode(chunk);
-        if (out.length > 0) await put(out);
-      }
-      await put(stored.finish());
-    } else if (encoding === 'none') {
-      for await (const chunk of hashed(rest)) await put(kept(chunk));
-    } else {
-      // The compressor takes each chunk before the next is read: no copy of it either.
-      await transformChunks(hashed(rest), compressor(encoding, level), sink);
-    }
-    const computedDiffId = diff.digest();
-    const digest = packed.digest();
-    const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
-    return {
-      computedDiffId,
-      upload: () =>
-        chunked
-          ? this.sendBlob(made, () => (chunked as ChunkedUpload).finish(digest), {
-              sentAlready: true,
-            })
-          : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session), {
-              unused: session,
-            }),
-    };
-  }
-
-  /**
-   * Sends a blob made here, unless the registry has these very bytes already (from another
-   * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
-   */
-  private async sendBlob(
-    made: { diffId: string; digest: string; size: number; started: number },
-    send: () => Promise<void>,
-    { sentAlready = false, unused }: { sentAlready?: boolean; unused?: Promise<string> } = {},
-  ): Promise<LayerReport> {
-    const { client, repository } = this.options;
-    const scope = scopeFor(repository, 'pull,push');
-    const present =
-      !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
-    if (!present) await send();
-    // The session opened for the upload is not needed after all.
-    else
-      await unused?.then(
-        (location) => cancelUpload(client, location, scope),
-        () => undefined,
-      );
-    return {
-      index: 0,
-      diffId: made.diffId,
-      digest: made.digest,
-      mediaType: this.mediaType,
-      size: made.size,
-      sentBytes: present ? 0 : made.size,
-      action: present ? 'present' : 'pushed',
-      seconds: (performance.now() - made.started) / 1000,
-    };
-  }
-
-  /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
-  private async tryReuse(
-    diffId: string,
-    index: number,
-    started: number,
-  ): Promise<LayerReport | undefined> {
-    const known = this.known.get(diffId);
-    if (!known) return undefined;
-    const { client, repository } = this.options;
-    const report = (action: LayerAction): LayerReport => ({
-      index,
-      diffId,
-      digest: known.digest,
-      mediaType: known.mediaType,
-      size: known.size,
-      sentBytes: 0,
-      action,
-      seconds: (performance.now() - started) / 1000,
-    });
-    if (known.inTarget) return report('reused');
-    if (
-      (await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
-      undefined
-    )
-      return report('reused');
-    const mount = await startUpload(client, repository, {
-      digest: known.digest,
-      from: known.repository,
-    });
-    if (mount.mounted) return report('mounted');
-    // The registry could not mount (202): it opened an upload instead, which we leave unused.
-    return undefined;
-  }
-}
-
-/**
- * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
- * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
- */
-async function peek(
-  source: AsyncIterable<Buffer>,
-  bytes: number,
-  kept: (chunk: Buffer) => Buffer,
-): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
-  const iterator = source[Symbol.asyncIterator]();
-  const seen: Buffer[] = [];
-  let seenBytes = 0;
-  let done = false;
-  while (seenBytes < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    seen.push(kept(next.value));
-    seenBytes += next.value.length;
-  }
-  const rest = async function* () {
-    try {
-      yield* seen;
-      if (done) return;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next())
-        yield next.value;
-    } finally {
-      // Stopped early (an error downstream): let the source close its file.
-      await iterator.return?.();
-    }
-  };
-  return { head: Buffer.concat(seen), rest: rest() };
-}
-
 function buildManifest(format: ManifestFormat, config: ImageConfig, layers: LayerReport[]): Buffer {
   const manifest = {
     schemaVersion: 2,
@@ -708,9 +328,4 @@ function buildManifest(format: ManifestFormat, config: ImageConfig, layers: Laye
     })),
   };
   return Buffer.from(JSON.stringify(manifest));
-}
-
-/** The blob's bytes of a framed layer. */
-async function* blobOf(chunks: AsyncIterable<{ blob: Buffer }>): AsyncGenerator<Buffer> {
-  for await (const { blob } of chunks) yield blob;
 }

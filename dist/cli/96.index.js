@@ -1,8 +1,8 @@
-export const id = 725;
-export const ids = [725];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 1725:
+/***/ 7096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -438,6 +438,61 @@ async function copyBlob(files, blob, index, options) {
 
 // EXTERNAL MODULE: ./src/util/limiter.ts
 var limiter = __webpack_require__(2280);
+;// CONCATENATED MODULE: ./src/oci/file-range.ts
+
+
+/**
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * must copy it.
+ *
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
+ * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
+ * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ */
+function readFileRange(path, start, size) {
+    const length = Math.min(oci_digest/* READ_CHUNK */.vA, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        const want = Math.min(buffer.length, size - done);
+        const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer, want, start + done);
+        if (bytesRead === 0)
+            throw new Error(`${path}: ended ${size - done} bytes early`);
+        done += bytesRead;
+        return buffer.subarray(0, bytesRead);
+    });
+}
+/**
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
+ */
+async function* readAhead(path, buffers, fill) {
+    const fd = await (0,fs_async/* openFile */.Tq)(path);
+    let next;
+    try {
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
+        }
+    }
+    finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
+        await (0,fs_async/* closeFile */.D3)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
@@ -534,61 +589,6 @@ function worthDeflating(sample) {
     return (0,lazy_builtins/* zlib */.w5)().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
-;// CONCATENATED MODULE: ./src/oci/file-range.ts
-
-
-/**
- * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
- * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
- * must copy it.
- *
- * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
- * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
- * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
- */
-function readFileRange(path, start, size) {
-    const length = Math.min(oci_digest/* READ_CHUNK */.vA, Math.max(size, 1));
-    let done = 0;
-    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
-        if (done >= size)
-            return undefined;
-        const want = Math.min(buffer.length, size - done);
-        const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer, want, start + done);
-        if (bytesRead === 0)
-            throw new Error(`${path}: ended ${size - done} bytes early`);
-        done += bytesRead;
-        return buffer.subarray(0, bytesRead);
-    });
-}
-/**
- * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
- * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
- * and returns it (undefined at the end); it is called once the call before it has finished.
- */
-async function* readAhead(path, buffers, fill) {
-    const fd = await (0,fs_async/* openFile */.Tq)(path);
-    let next;
-    try {
-        let turn = 0;
-        next = fill(fd, buffers[turn]);
-        for (;;) {
-            const chunk = await next;
-            if (chunk === undefined)
-                return;
-            // The caller has let go of the other buffer by asking for this chunk.
-            turn = 1 - turn;
-            next = fill(fd, buffers[turn]);
-            next.catch(() => undefined); // awaited on the next turn, or below
-            yield chunk;
-        }
-    }
-    finally {
-        // A read still in flight must end before its descriptor is closed (and its number reused).
-        await next?.catch(() => undefined);
-        await (0,fs_async/* closeFile */.D3)(fd);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/oci/framed-layer.ts
 
 
@@ -680,52 +680,9 @@ async function readFully(path, fd, views, position) {
     }
 }
 
-// EXTERNAL MODULE: ./src/oci/docker-archive.ts
-var docker_archive = __webpack_require__(3322);
-;// CONCATENATED MODULE: ./src/oci/image-config.ts
-
-
-const HEX_NAME = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/;
-/**
- * Reads a config from an archive, checking its digest against its file name where the name is a
- * digest (dockerTools and `docker save` name it so) and that it lists one diff_id per layer.
- */
-function readImageConfig(bytes, name, layerCount, source) {
-    const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
-    const named = HEX_NAME.exec(name)?.[1];
-    if (named && `sha256:${named}` !== digest) {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has digest ${digest}, not the one its name says`);
-    }
-    let diffIds;
-    try {
-        diffIds = JSON.parse(bytes.toString('utf8')).rootfs
-            ?.diff_ids;
-    }
-    catch {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} is not valid JSON`);
-    }
-    if (!Array.isArray(diffIds) ||
-        !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has no valid rootfs.diff_ids`);
-    }
-    if (diffIds.length !== layerCount) {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: manifest.json lists ${layerCount} layers but the config ${diffIds.length} diff_ids`);
-    }
-    return { bytes, digest, diffIds: diffIds };
-}
-/** The uncompressed digest a layer's path announces (`<hex>/layer.tar`, `blobs/sha256/<hex>`). */
-function diffIdFromPath(path) {
-    const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
-    return match ? `sha256:${match[1]}` : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/oci/push-image.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/oci/layer-pusher.ts
+// One layer of a push: reused from what the registry holds, or read, compressed, hashed and
+// sent. push-image.ts decides which layers there are; this decides how each goes up.
 
 
 
@@ -744,198 +701,6 @@ const FRAMING = {
 };
 class LayerDigestError extends errors/* HypernixError */.iD {
     name = 'LayerDigestError';
-}
-/**
- * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
- * one pass (in parallel for a tar file), layers the registry already holds skipped before any
- * compression, every digest checked, and the tags set only after every blob is in.
- */
-async function pushDockerArchive(source, options) {
-    const started = performance.now();
-    const { client, repository, reporter } = options;
-    const format = (0,compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
-    const mediaType = (0,compression/* layerMediaType */.sG)(options.compression, format);
-    // A tar file's index, manifest and config are read while the registry answers; its config
-    // spares the registry state a GET when the registry's image has the same one.
-    const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
-    fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
-    const learnt = await (options.registryState ??
-        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
-    const known = usableLayers(learnt, { compression: options.compression, format });
-    reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
-    const pusher = new LayerPusher(options, mediaType, known);
-    // The config goes up beside the layers as soon as it is read (a tar file's is read first).
-    let configUpload = Promise.resolve();
-    const onConfig = (config) => {
-        if (learnt.configsInTarget.has(config.digest))
-            return;
-        configUpload = (0,blob_upload/* uploadBlob */.PM)(client, repository, config.digest, config.bytes);
-        configUpload.catch(() => undefined); // awaited below, after the layers
-    };
-    const { config, layers } = source.type === 'file'
-        ? await pushFromFile(await tarFileImage(source), pusher, options.concurrency, onConfig)
-        : await pushFromStream(source, pusher, options.concurrency, onConfig);
-    await configUpload;
-    reporter.debug(`push: ${layers.length} layers and the config in the registry`);
-    const manifest = buildManifest(format, config, layers);
-    const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
-    const digest = sha256Of(manifest);
-    const references = options.tags.length > 0 ? options.tags : [digest];
-    // Beside the tagging, when no layer took it.
-    const released = options.spareSession?.release({ waitForOpening: true });
-    for (const reference of references) {
-        // A tag that already names this very manifest is left as it is: a re-run changes nothing.
-        if (learnt.tagDigests.get(reference) === digest) {
-            reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
-            continue;
-        }
-        await client.putManifest(repository, reference, manifest, manifestMediaType);
-    }
-    await released;
-    reporter.debug('push: tagged');
-    const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
-    const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
-    return {
-        repository,
-        digest,
-        tags: options.tags,
-        manifestMediaType,
-        configDigest: config.digest,
-        layers,
-        pushedBytes,
-        reusedBytes,
-        seconds: (performance.now() - started) / 1000,
-    };
-}
-function sha256Of(bytes) {
-    const counter = new oci_digest/* DigestCounter */.VR();
-    counter.update(bytes);
-    return counter.digest();
-}
-function firstImage(manifestBytes, source) {
-    const images = (0,docker_archive/* parseManifest */.Ng)(manifestBytes.toString('utf8'), source);
-    return images[0];
-}
-const tarFileImages = new WeakMap();
-/**
- * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
- * are), once per source: the registry state and the push both ask for it.
- */
-function tarFileImage(source) {
-    let image = tarFileImages.get(source);
-    if (!image) {
-        image = readTarFileImage(source.path, source.index);
-        tarFileImages.set(source, image);
-    }
-    return image;
-}
-/** The config of a tar file's image, or undefined for a source that is read as a stream. */
-function configOf(image) {
-    return (image ?? Promise.resolve(undefined)).then((read) => read?.config, () => undefined);
-}
-async function readTarFileImage(path, indexing) {
-    let index;
-    try {
-        index = await (indexing ?? indexTarFile(path));
-    }
-    catch (error) {
-        if (error instanceof tar/* TarFormatError */.ZV)
-            throw new docker_archive/* DockerArchiveError */.Xp(`${path}: ${error.message}`, { cause: error });
-        throw error;
-    }
-    const read = (name) => {
-        const { offset, size } = tarEntry(index, path, name);
-        return readEntrySync(path, offset, size);
-    };
-    if (!index.has('manifest.json'))
-        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: not a docker archive (no manifest.json in the tar)`);
-    const image = firstImage(read('manifest.json'), path);
-    const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
-    return { path, index, image, config };
-}
-function tarEntry(index, path, name) {
-    const found = index.get(name.replace(/^\.\//, ''));
-    if (!found)
-        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: manifest.json names ${name}, which is not in the archive`);
-    return found;
-}
-/** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
-async function pushFromFile({ path, index, image, config }, pusher, concurrency, onConfig) {
-    onConfig(config);
-    const jobs = image.Layers.map((layerPath, layerIndex) => {
-        const { offset, size } = tarEntry(index, path, layerPath);
-        return {
-            index: layerIndex,
-            path: layerPath,
-            diffId: config.diffIds[layerIndex],
-            file: path,
-            offset,
-            size,
-        };
-    });
-    const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
-    const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
-    return { config, layers };
-}
-/**
- * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
- * before manifest.json, so each is processed as it passes (by the digest its path announces) and
- * checked against the config's diff_ids at the end, before anything is tagged.
- */
-async function pushFromStream(source, pusher, concurrency, onConfig) {
-    const small = new Map();
-    const processed = new Map();
-    const inFlight = new Set();
-    const stream = source.open();
-    try {
-        for await (const entry of (0,tar/* readTar */.sB)(stream)) {
-            if (entry.type !== 'file')
-                continue;
-            const name = entry.name.replace(/^\.\//, '');
-            const announced = diffIdFromPath(name);
-            if (!announced && entry.size <= 16 << 20) {
-                small.set(name, await entry.readAll());
-                continue;
-            }
-            const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
-            const report = upload();
-            inFlight.add(report);
-            report.finally(() => inFlight.delete(report)).catch(() => undefined);
-            processed.set(name, { computedDiffId, report });
-            // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
-            while (inFlight.size >= concurrency)
-                await Promise.race(inFlight);
-        }
-    }
-    catch (error) {
-        if (error instanceof tar/* TarFormatError */.ZV)
-            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: ${error.message}`, { cause: error });
-        throw error;
-    }
-    finally {
-        stream.destroy();
-    }
-    const manifestBytes = small.get('manifest.json');
-    if (!manifestBytes)
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: not a docker archive (no manifest.json in the tar)`);
-    const image = firstImage(manifestBytes, source.describe);
-    const configBytes = small.get(image.Config.replace(/^\.\//, ''));
-    if (!configBytes)
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${image.Config}, which is not in the archive`);
-    const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
-    onConfig(config);
-    const layers = [];
-    for (const [index, path] of image.Layers.entries()) {
-        const done = processed.get(path.replace(/^\.\//, ''));
-        if (!done)
-            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${path}, which is not in the archive`);
-        const expected = config.diffIds[index];
-        if (done.computedDiffId !== expected) {
-            throw new LayerDigestError(`${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`);
-        }
-        layers.push({ ...(await done.report), index });
-    }
-    return { config, layers };
 }
 /** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
 class LayerPusher {
@@ -1150,11 +915,13 @@ class LayerPusher {
         const { client, repository } = this.options;
         const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
         const present = !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
-        if (!present)
-            await send();
-        // The session opened for the upload is not needed after all.
-        else
+        if (present) {
+            // The session opened for the upload is not needed after all.
             await unused?.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
+        }
+        else {
+            await send();
+        }
         return {
             index: 0,
             diffId: made.diffId,
@@ -1230,6 +997,256 @@ async function peek(source, bytes, kept) {
     };
     return { head: Buffer.concat(seen), rest: rest() };
 }
+/** The blob's bytes of a framed layer. */
+async function* blobOf(chunks) {
+    for await (const { blob } of chunks)
+        yield blob;
+}
+
+// EXTERNAL MODULE: ./src/oci/docker-archive.ts
+var docker_archive = __webpack_require__(3322);
+;// CONCATENATED MODULE: ./src/oci/image-config.ts
+
+
+const HEX_NAME = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/;
+/**
+ * Reads a config from an archive, checking its digest against its file name where the name is a
+ * digest (dockerTools and `docker save` name it so) and that it lists one diff_id per layer.
+ */
+function readImageConfig(bytes, name, layerCount, source) {
+    const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
+    const named = HEX_NAME.exec(name)?.[1];
+    if (named && `sha256:${named}` !== digest) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has digest ${digest}, not the one its name says`);
+    }
+    let diffIds;
+    try {
+        diffIds = JSON.parse(bytes.toString('utf8')).rootfs
+            ?.diff_ids;
+    }
+    catch {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} is not valid JSON`);
+    }
+    if (!Array.isArray(diffIds) ||
+        !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has no valid rootfs.diff_ids`);
+    }
+    if (diffIds.length !== layerCount) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: manifest.json lists ${layerCount} layers but the config ${diffIds.length} diff_ids`);
+    }
+    return { bytes, digest, diffIds: diffIds };
+}
+/** The uncompressed digest a layer's path announces (`<hex>/layer.tar`, `blobs/sha256/<hex>`). */
+function diffIdFromPath(path) {
+    const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
+    return match ? `sha256:${match[1]}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/push-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
+ * one pass (in parallel for a tar file), layers the registry already holds skipped before any
+ * compression, every digest checked, and the tags set only after every blob is in.
+ */
+async function pushDockerArchive(source, options) {
+    const started = performance.now();
+    const { client, repository, reporter } = options;
+    const format = (0,compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
+    const mediaType = (0,compression/* layerMediaType */.sG)(options.compression, format);
+    // A tar file's index, manifest and config are read while the registry answers; its config
+    // spares the registry state a GET when the registry's image has the same one.
+    const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
+    fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
+    const learnt = await (options.registryState ??
+        readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
+    const known = usableLayers(learnt, { compression: options.compression, format });
+    reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
+    const pusher = new LayerPusher(options, mediaType, known);
+    // The config goes up beside the layers as soon as it is read (a tar file's is read first).
+    let configUpload = Promise.resolve();
+    const onConfig = (config) => {
+        if (learnt.configsInTarget.has(config.digest))
+            return;
+        configUpload = (0,blob_upload/* uploadBlob */.PM)(client, repository, config.digest, config.bytes);
+        configUpload.catch(() => undefined); // awaited below, after the layers
+    };
+    const { config, layers } = source.type === 'file'
+        ? await pushFromFile(await tarFileImage(source), pusher, options.concurrency, onConfig)
+        : await pushFromStream(source, pusher, options.concurrency, onConfig);
+    await configUpload;
+    reporter.debug(`push: ${layers.length} layers and the config in the registry`);
+    const manifest = buildManifest(format, config, layers);
+    const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
+    const digest = sha256Of(manifest);
+    const references = options.tags.length > 0 ? options.tags : [digest];
+    // Beside the tagging, when no layer took it.
+    const released = options.spareSession?.release({ waitForOpening: true });
+    for (const reference of references) {
+        // A tag that already names this very manifest is left as it is: a re-run changes nothing.
+        if (learnt.tagDigests.get(reference) === digest) {
+            reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
+            continue;
+        }
+        await client.putManifest(repository, reference, manifest, manifestMediaType);
+    }
+    await released;
+    reporter.debug('push: tagged');
+    const pushedBytes = layers.reduce((sum, layer) => sum + layer.sentBytes, 0);
+    const reusedBytes = layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0);
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        manifestMediaType,
+        configDigest: config.digest,
+        layers,
+        pushedBytes,
+        reusedBytes,
+        seconds: (performance.now() - started) / 1000,
+    };
+}
+function sha256Of(bytes) {
+    const counter = new oci_digest/* DigestCounter */.VR();
+    counter.update(bytes);
+    return counter.digest();
+}
+function firstImage(manifestBytes, source) {
+    const images = (0,docker_archive/* parseManifest */.Ng)(manifestBytes.toString('utf8'), source);
+    return images[0];
+}
+const tarFileImages = new WeakMap();
+/**
+ * Reads a plain tar's index, manifest.json and config (small reads; the layers stay where they
+ * are), once per source: the registry state and the push both ask for it.
+ */
+function tarFileImage(source) {
+    let image = tarFileImages.get(source);
+    if (!image) {
+        image = readTarFileImage(source.path, source.index);
+        tarFileImages.set(source, image);
+    }
+    return image;
+}
+/** The config of a tar file's image, or undefined for a source that is read as a stream. */
+function configOf(image) {
+    return (image ?? Promise.resolve(undefined)).then((read) => read?.config, () => undefined);
+}
+async function readTarFileImage(path, indexing) {
+    let index;
+    try {
+        index = await (indexing ?? indexTarFile(path));
+    }
+    catch (error) {
+        if (error instanceof tar/* TarFormatError */.ZV)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${path}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    const read = (name) => {
+        const { offset, size } = tarEntry(index, path, name);
+        return readEntrySync(path, offset, size);
+    };
+    if (!index.has('manifest.json'))
+        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: not a docker archive (no manifest.json in the tar)`);
+    const image = firstImage(read('manifest.json'), path);
+    const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
+    return { path, index, image, config };
+}
+function tarEntry(index, path, name) {
+    const found = index.get(name.replace(/^\.\//, ''));
+    if (!found)
+        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: manifest.json names ${name}, which is not in the archive`);
+    return found;
+}
+/** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
+async function pushFromFile({ path, index, image, config }, pusher, concurrency, onConfig) {
+    onConfig(config);
+    const jobs = image.Layers.map((layerPath, layerIndex) => {
+        const { offset, size } = tarEntry(index, path, layerPath);
+        return {
+            index: layerIndex,
+            path: layerPath,
+            diffId: config.diffIds[layerIndex],
+            file: path,
+            offset,
+            size,
+        };
+    });
+    const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
+    const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
+    return { config, layers };
+}
+/**
+ * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
+ * before manifest.json, so each is processed as it passes (by the digest its path announces) and
+ * checked against the config's diff_ids at the end, before anything is tagged.
+ */
+async function pushFromStream(source, pusher, concurrency, onConfig) {
+    const small = new Map();
+    const processed = new Map();
+    const inFlight = new Set();
+    const stream = source.open();
+    try {
+        for await (const entry of (0,tar/* readTar */.sB)(stream)) {
+            if (entry.type !== 'file')
+                continue;
+            const name = entry.name.replace(/^\.\//, '');
+            const announced = diffIdFromPath(name);
+            if (!announced && entry.size <= 16 << 20) {
+                small.set(name, await entry.readAll());
+                continue;
+            }
+            const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
+            const report = upload();
+            inFlight.add(report);
+            report.finally(() => inFlight.delete(report)).catch(() => undefined);
+            processed.set(name, { computedDiffId, report });
+            // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
+            while (inFlight.size >= concurrency)
+                await Promise.race(inFlight);
+        }
+    }
+    catch (error) {
+        if (error instanceof tar/* TarFormatError */.ZV)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    finally {
+        stream.destroy();
+    }
+    const manifestBytes = small.get('manifest.json');
+    if (!manifestBytes)
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: not a docker archive (no manifest.json in the tar)`);
+    const image = firstImage(manifestBytes, source.describe);
+    const configBytes = small.get(image.Config.replace(/^\.\//, ''));
+    if (!configBytes)
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${image.Config}, which is not in the archive`);
+    const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+    onConfig(config);
+    const layers = [];
+    for (const [index, path] of image.Layers.entries()) {
+        const done = processed.get(path.replace(/^\.\//, ''));
+        if (!done)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${path}, which is not in the archive`);
+        const expected = config.diffIds[index];
+        if (done.computedDiffId !== expected) {
+            throw new LayerDigestError(`${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`);
+        }
+        layers.push({ ...(await done.report), index });
+    }
+    return { config, layers };
+}
 function buildManifest(format, config, layers) {
     const manifest = {
         schemaVersion: 2,
@@ -1246,11 +1263,6 @@ function buildManifest(format, config, layers) {
         })),
     };
     return Buffer.from(JSON.stringify(manifest));
-}
-/** The blob's bytes of a framed layer. */
-async function* blobOf(chunks) {
-    for await (const { blob } of chunks)
-        yield blob;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/archive-source.ts
