@@ -38382,7 +38382,10 @@ function failureMessage(failure) {
     return `Nix evaluation failed${where}: ${failure.summary}`;
 }
 
+// EXTERNAL MODULE: ./src/util/stopwatch.ts
+var util_stopwatch = __nccwpck_require__(91);
 ;// CONCATENATED MODULE: ./src/nix/build.ts
+
 
 
 
@@ -38464,7 +38467,7 @@ async function runNixBuild(nix, request, reporter) {
     const file = await resolveFile(request, cwd);
     const { program, args } = nixBuildCommand(nix, request, file);
     const tracker = new BuildLogTracker();
-    const started = performance.now();
+    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
     const result = await reporter.group(`nix build: ${describeTarget(request.target)}`, async () => {
         reporter.info(`$ ${[program, ...args].map(quoteForLog).join(' ')}`);
         return (0,util_process/* run */.e)(program, args, {
@@ -38475,7 +38478,7 @@ async function runNixBuild(nix, request, reporter) {
             },
         });
     });
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = elapsed();
     if (result.code !== 0) {
         const failure = parseNixFailure(result.code, result.stderrTail, []);
         if (failure.kind === 'build') {
@@ -40678,6 +40681,7 @@ class ChunkedUpload {
 
 
 
+
 /** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
 const ANNOTATION = {
     title: 'org.opencontainers.image.title',
@@ -40716,7 +40720,7 @@ async function previousBlob(options, uncompressed, mediaType) {
  * not, in an image manifest with an artifactType and the empty config, then tags it.
  */
 async function pushArtifact(file, options) {
-    const started = performance.now();
+    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     await client.ping(scopeFor(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
@@ -40797,7 +40801,7 @@ async function pushArtifact(file, options) {
         blobDigest: blob.digest,
         pushedBytes,
         size: blob.size,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     };
 }
 /** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
@@ -40840,7 +40844,7 @@ async function restartingUpload(client, file, upload) {
  * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
  */
 async function pullArtifact(client, repository, reference, destination, reporter) {
-    const started = performance.now();
+    const elapsed = stopwatch();
     const manifest = await client.getManifest(repository, reference);
     if (!manifest)
         throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
@@ -40884,7 +40888,7 @@ async function pullArtifact(client, repository, reference, destination, reporter
         blobDigest: layer.digest,
         downloadedBytes,
         size: layer.size,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
         path: destination,
     };
 }
@@ -41189,6 +41193,7 @@ function indexOpenTar(fd) {
 
 
 
+
 class OciLayoutError extends errors/* HypernixError */.iD {
     name = 'OciLayoutError';
 }
@@ -41255,7 +41260,7 @@ async function readJson(files, name, digest) {
  * are sent byte for byte (digests checked as they go) and the manifest keeps its digest.
  */
 async function pushOciLayout(files, options) {
-    const started = performance.now();
+    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     const state = await readRegistryState(client, repository, stateSources(repository, options.tags), reporter);
     const { json: index } = await readJson(files, 'index.json');
@@ -41293,11 +41298,11 @@ async function pushOciLayout(files, options) {
         layers,
         pushedBytes: layers.reduce((sum, layer) => sum + layer.sentBytes, 0),
         reusedBytes: layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0),
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     };
 }
 async function copyBlob(files, blob, index, options) {
-    const started = performance.now();
+    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
     const { client, repository } = options;
     const report = (action, sentBytes) => ({
         index,
@@ -41307,7 +41312,7 @@ async function copyBlob(files, blob, index, options) {
         size: blob.size,
         sentBytes,
         action,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     });
     if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) !==
         undefined)
@@ -41600,6 +41605,7 @@ async function readFully(path, fd, views, position) {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -41622,8 +41628,8 @@ class LayerPusher {
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
-        const started = performance.now();
-        const reused = await this.tryReuse(job.diffId, job.index, started);
+        const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+        const reused = await this.tryReuse(job.diffId, job.index, elapsed);
         if (reused)
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
@@ -41676,7 +41682,7 @@ class LayerPusher {
      * the layer is not what the config says, or if the registry holds the blob already.
      */
     async sendFramed(job, framing, session) {
-        const started = performance.now();
+        const elapsed = (0,util_stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
         const read = () => framedLayer(job.file, job.offset, job.size, framing);
         const made = (async () => {
@@ -41711,7 +41717,7 @@ class LayerPusher {
             size,
             sentBytes: sent ? size : 0,
             action: sent ? 'pushed' : 'present',
-            seconds: (performance.now() - started) / 1000,
+            seconds: elapsed(),
         };
     }
     /**
@@ -41724,7 +41730,7 @@ class LayerPusher {
      * round trip less after the last compressed byte); unused if the blob is there already.
      */
     async consume(content, announced, options = {}) {
-        const started = performance.now();
+        const elapsed = (0,util_stopwatch/* stopwatch */.s)();
         const diff = new digest_DigestCounter();
         const knownLayer = announced ? this.known.get(announced) : undefined;
         if (announced && knownLayer) {
@@ -41734,7 +41740,7 @@ class LayerPusher {
             return {
                 computedDiffId,
                 upload: async () => {
-                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
+                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, elapsed) : undefined;
                     if (reused)
                         return reused;
                     throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
@@ -41803,7 +41809,7 @@ class LayerPusher {
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
-        const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
+        const made = { diffId: computedDiffId, digest, size: packed.bytes, elapsed };
         return {
             computedDiffId,
             upload: () => chunked
@@ -41838,11 +41844,11 @@ class LayerPusher {
             size: made.size,
             sentBytes: present ? 0 : made.size,
             action: present ? 'present' : 'pushed',
-            seconds: (performance.now() - made.started) / 1000,
+            seconds: made.elapsed(),
         };
     }
     /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
-    async tryReuse(diffId, index, started) {
+    async tryReuse(diffId, index, elapsed) {
         const known = this.known.get(diffId);
         if (!known)
             return undefined;
@@ -41855,7 +41861,7 @@ class LayerPusher {
             size: known.size,
             sentBytes: 0,
             action,
-            seconds: (performance.now() - started) / 1000,
+            seconds: elapsed(),
         });
         if (known.inTarget)
             return report('reused');
@@ -41961,13 +41967,14 @@ function diffIdFromPath(path) {
 
 
 
+
 /**
  * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
  * one pass (in parallel for a tar file), layers the registry already holds skipped before any
  * compression, every digest checked, and the tags set only after every blob is in.
  */
 async function pushDockerArchive(source, options) {
-    const started = performance.now();
+    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     const format = manifestFormatFor(options.compression, options.manifestFormat);
     const mediaType = layerMediaType(options.compression, format);
@@ -42020,7 +42027,7 @@ async function pushDockerArchive(source, options) {
         layers,
         pushedBytes,
         reusedBytes,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     };
 }
 function sha256Of(bytes) {
@@ -42924,7 +42931,10 @@ async function directoryBytes(dir) {
     return total;
 }
 
+// EXTERNAL MODULE: ./src/util/stopwatch.ts
+var stopwatch = __nccwpck_require__(91);
 ;// CONCATENATED MODULE: ./src/store-cache/cache.ts
+
 
 
 
@@ -42941,18 +42951,18 @@ const PARALLEL_FETCHES = 4;
  * a warning, and the rest go on.
  */
 async function restoreCache(nix, backend, options, reporter) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     let found;
     try {
         found = await backend.find(options.key, options.restoreKeys);
     }
     catch (error) {
         reporter.warning(`store cache: cannot look up ${options.key}: ${(0,errors/* describeError */.Uc)(error)}`);
-        return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
     }
     if (!found) {
         reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
-        return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
     }
     const cached = (0,store_cache_entry/* entryPaths */.zH)(found.entry);
     try {
@@ -42982,7 +42992,7 @@ async function restoreCache(nix, backend, options, reporter) {
             await backend.releasePack(pack).catch(() => undefined);
         }
     }
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = elapsed();
     reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
     return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
 }
@@ -43018,7 +43028,7 @@ function worthCaching(info) {
  * Nothing is written when nothing is new.
  */
 async function saveCache(nix, backend, options, reporter) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     const runtime = await (0,path_info/* queryPathInfos */.zN)(nix, options.roots, true);
     const inputs = options.buildInputs ? await (0,path_info/* buildInputs */._9)(nix, options.roots) : [];
     const known = new Set(runtime.map((info) => info.path));
@@ -43032,7 +43042,7 @@ async function saveCache(nix, backend, options, reporter) {
         paths,
         bytes,
         compacted,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     });
     if (fresh.length === 0) {
         reporter.info(`store cache: nothing new to save for ${options.key}`);
@@ -44014,6 +44024,25 @@ function lineSplitter(onLine) {
             pending = '';
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 91:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ stopwatch)
+/* harmony export */ });
+/**
+ * A stopwatch: the function it returns gives the seconds since it was started. It reads
+ * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
+ * about 2.5 ms here, which a push that has nothing to send notices.
+ */
+function stopwatch() {
+    const start = process.hrtime.bigint();
+    return () => Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 

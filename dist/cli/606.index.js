@@ -40,7 +40,10 @@ var http = __webpack_require__(5809);
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
 var registry_client = __webpack_require__(7842);
+// EXTERNAL MODULE: ./src/util/stopwatch.ts
+var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/artifact.ts
+
 
 
 
@@ -91,7 +94,7 @@ async function previousBlob(options, uncompressed, mediaType) {
  * not, in an image manifest with an artifactType and the empty config, then tags it.
  */
 async function pushArtifact(file, options) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     await client.ping((0,registry_client/* scopeFor */.aN)(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
@@ -172,7 +175,7 @@ async function pushArtifact(file, options) {
         blobDigest: blob.digest,
         pushedBytes,
         size: blob.size,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     };
 }
 /** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
@@ -215,7 +218,7 @@ async function restartingUpload(client, file, upload) {
  * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
  */
 async function pullArtifact(client, repository, reference, destination, reporter) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     const manifest = await client.getManifest(repository, reference);
     if (!manifest)
         throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
@@ -259,7 +262,7 @@ async function pullArtifact(client, repository, reference, destination, reporter
         blobDigest: layer.digest,
         downloadedBytes,
         size: layer.size,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
         path: destination,
     };
 }

@@ -270,7 +270,10 @@ function indexOpenTar(fd) {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var oci_digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/util/stopwatch.ts
+var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/oci-layout.ts
+
 
 
 
@@ -347,7 +350,7 @@ async function readJson(files, name, digest) {
  * are sent byte for byte (digests checked as they go) and the manifest keeps its digest.
  */
 async function pushOciLayout(files, options) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     const state = await readRegistryState(client, repository, stateSources(repository, options.tags), reporter);
     const { json: index } = await readJson(files, 'index.json');
@@ -385,11 +388,11 @@ async function pushOciLayout(files, options) {
         layers,
         pushedBytes: layers.reduce((sum, layer) => sum + layer.sentBytes, 0),
         reusedBytes: layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0),
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     };
 }
 async function copyBlob(files, blob, index, options) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository } = options;
     const report = (action, sentBytes) => ({
         index,
@@ -399,7 +402,7 @@ async function copyBlob(files, blob, index, options) {
         size: blob.size,
         sentBytes,
         action,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     });
     if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) !==
         undefined)
@@ -692,6 +695,7 @@ async function readFully(path, fd, views, position) {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -714,8 +718,8 @@ class LayerPusher {
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
-        const started = performance.now();
-        const reused = await this.tryReuse(job.diffId, job.index, started);
+        const elapsed = (0,stopwatch/* stopwatch */.s)();
+        const reused = await this.tryReuse(job.diffId, job.index, elapsed);
         if (reused)
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
@@ -768,7 +772,7 @@ class LayerPusher {
      * the layer is not what the config says, or if the registry holds the blob already.
      */
     async sendFramed(job, framing, session) {
-        const started = performance.now();
+        const elapsed = (0,stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
         const read = () => framedLayer(job.file, job.offset, job.size, framing);
         const made = (async () => {
@@ -803,7 +807,7 @@ class LayerPusher {
             size,
             sentBytes: sent ? size : 0,
             action: sent ? 'pushed' : 'present',
-            seconds: (performance.now() - started) / 1000,
+            seconds: elapsed(),
         };
     }
     /**
@@ -816,7 +820,7 @@ class LayerPusher {
      * round trip less after the last compressed byte); unused if the blob is there already.
      */
     async consume(content, announced, options = {}) {
-        const started = performance.now();
+        const elapsed = (0,stopwatch/* stopwatch */.s)();
         const diff = new oci_digest/* DigestCounter */.VR();
         const knownLayer = announced ? this.known.get(announced) : undefined;
         if (announced && knownLayer) {
@@ -826,7 +830,7 @@ class LayerPusher {
             return {
                 computedDiffId,
                 upload: async () => {
-                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
+                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, elapsed) : undefined;
                     if (reused)
                         return reused;
                     throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
@@ -895,7 +899,7 @@ class LayerPusher {
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
-        const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
+        const made = { diffId: computedDiffId, digest, size: packed.bytes, elapsed };
         return {
             computedDiffId,
             upload: () => chunked
@@ -930,11 +934,11 @@ class LayerPusher {
             size: made.size,
             sentBytes: present ? 0 : made.size,
             action: present ? 'present' : 'pushed',
-            seconds: (performance.now() - made.started) / 1000,
+            seconds: made.elapsed(),
         };
     }
     /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
-    async tryReuse(diffId, index, started) {
+    async tryReuse(diffId, index, elapsed) {
         const known = this.known.get(diffId);
         if (!known)
             return undefined;
@@ -947,7 +951,7 @@ class LayerPusher {
             size: known.size,
             sentBytes: 0,
             action,
-            seconds: (performance.now() - started) / 1000,
+            seconds: elapsed(),
         });
         if (known.inTarget)
             return report('reused');
@@ -1055,13 +1059,14 @@ function diffIdFromPath(path) {
 
 
 
+
 /**
  * Pushes a docker archive as dockerTools writes it: each layer compressed, hashed and uploaded in
  * one pass (in parallel for a tar file), layers the registry already holds skipped before any
  * compression, every digest checked, and the tags set only after every blob is in.
  */
 async function pushDockerArchive(source, options) {
-    const started = performance.now();
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     const format = (0,compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
     const mediaType = (0,compression/* layerMediaType */.sG)(options.compression, format);
@@ -1114,7 +1119,7 @@ async function pushDockerArchive(source, options) {
         layers,
         pushedBytes,
         reusedBytes,
-        seconds: (performance.now() - started) / 1000,
+        seconds: elapsed(),
     };
 }
 function sha256Of(bytes) {

@@ -8,6 +8,7 @@ import { run } from '../util/process.js';
 import { BuildLogTracker } from './build-log.js';
 import { NixBuildError, failureMessage, parseNixFailure } from './failure.js';
 import type { NixInstallation } from './locate.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 export interface NixBuildRequest {
   target: BuildTarget;
@@ -113,7 +114,7 @@ export async function runNixBuild(
   const file = await resolveFile(request, cwd);
   const { program, args } = nixBuildCommand(nix, request, file);
   const tracker = new BuildLogTracker();
-  const started = performance.now();
+  const elapsed = stopwatch();
   const result = await reporter.group(`nix build: ${describeTarget(request.target)}`, async () => {
     reporter.info(`$ ${[program, ...args].map(quoteForLog).join(' ')}`);
     return run(program, args, {
@@ -124,7 +125,7 @@ export async function runNixBuild(
       },
     });
   });
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = elapsed();
   if (result.code !== 0) {
     const failure = parseNixFailure(result.code, result.stderrTail, []);
     if (failure.kind === 'build') {

@@ -16,6 +16,7 @@ import { RegistryError } from './errors.js';
 import { IncompleteTransferError, withRetries } from './http.js';
 import { EMPTY_CONFIG, MEDIA_TYPE } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 /** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
 export const ANNOTATION = {
@@ -105,7 +106,7 @@ export async function pushArtifact(
   file: string,
   options: ArtifactPushOptions,
 ): Promise<ArtifactPushResult> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const { client, repository, reporter } = options;
   await client.ping(scopeFor(repository, 'pull,push'));
   const mediaType = layerMediaTypeFor(options.compression);
@@ -192,7 +193,7 @@ export async function pushArtifact(
     blobDigest: blob.digest,
     pushedBytes,
     size: blob.size,
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed(),
   };
 }
 
@@ -261,7 +262,7 @@ export async function pullArtifact(
   destination: string,
   reporter: Reporter,
 ): Promise<ArtifactPullResult> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const manifest = await client.getManifest(repository, reference);
   if (!manifest)
     throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
@@ -312,7 +313,7 @@ export async function pullArtifact(
     blobDigest: layer.digest,
     downloadedBytes,
     size: layer.size,
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed(),
     path: destination,
   };
 }

@@ -23,6 +23,7 @@ import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from './gzip-s
 import type { KnownLayer } from './known-layers.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { readEntrySync } from './tar-index.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 /** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
 type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
@@ -86,8 +87,8 @@ export class LayerPusher {
 
   /** A layer of a tar file: known ones are never read. */
   async push(job: LayerJob): Promise<LayerReport> {
-    const started = performance.now();
-    const reused = await this.tryReuse(job.diffId, job.index, started);
+    const elapsed = stopwatch();
+    const reused = await this.tryReuse(job.diffId, job.index, elapsed);
     if (reused) return reused;
     // The layer's upload session is opened first: the registry makes it while the layer is
     // looked at (loading zlib, deflating a sample) and read.
@@ -152,7 +153,7 @@ export class LayerPusher {
     framing: Framing,
     session: Promise<string>,
   ): Promise<LayerReport> {
-    const started = performance.now();
+    const elapsed = stopwatch();
     const { client, repository } = this.options;
     const read = () => framedLayer(job.file, job.offset, job.size, framing);
     const made = (async () => {
@@ -192,7 +193,7 @@ export class LayerPusher {
       size,
       sentBytes: sent ? size : 0,
       action: sent ? 'pushed' : 'present',
-      seconds: (performance.now() - started) / 1000,
+      seconds: elapsed(),
     };
   }
 
@@ -210,7 +211,7 @@ export class LayerPusher {
     announced: string | undefined,
     options: { reusedChunks?: boolean; encoding?: Encoding; session?: Promise<string> } = {},
   ): Promise<{ computedDiffId: string; upload: () => Promise<LayerReport> }> {
-    const started = performance.now();
+    const elapsed = stopwatch();
     const diff = new DigestCounter();
     const knownLayer = announced ? this.known.get(announced) : undefined;
     if (announced && knownLayer) {
@@ -220,7 +221,7 @@ export class LayerPusher {
         computedDiffId,
         upload: async () => {
           const reused =
-            computedDiffId === announced ? await this.tryReuse(announced, 0, started) : undefined;
+            computedDiffId === announced ? await this.tryReuse(announced, 0, elapsed) : undefined;
           if (reused) return reused;
           throw new LayerDigestError(
             `a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`,
@@ -284,7 +285,7 @@ export class LayerPusher {
     }
     const computedDiffId = diff.digest();
     const digest = packed.digest();
-    const made = { diffId: computedDiffId, digest, size: packed.bytes, started };
+    const made = { diffId: computedDiffId, digest, size: packed.bytes, elapsed };
     return {
       computedDiffId,
       upload: () =>
@@ -303,7 +304,7 @@ export class LayerPusher {
    * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
    */
   private async sendBlob(
-    made: { diffId: string; digest: string; size: number; started: number },
+    made: { diffId: string; digest: string; size: number; elapsed: () => number },
     send: () => Promise<void>,
     { sentAlready = false, unused }: { sentAlready?: boolean; unused?: Promise<string> } = {},
   ): Promise<LayerReport> {
@@ -328,7 +329,7 @@ export class LayerPusher {
       size: made.size,
       sentBytes: present ? 0 : made.size,
       action: present ? 'present' : 'pushed',
-      seconds: (performance.now() - made.started) / 1000,
+      seconds: made.elapsed(),
     };
   }
 
@@ -336,7 +337,7 @@ export class LayerPusher {
   private async tryReuse(
     diffId: string,
     index: number,
-    started: number,
+    elapsed: () => number,
   ): Promise<LayerReport | undefined> {
     const known = this.known.get(diffId);
     if (!known) return undefined;
@@ -349,7 +350,7 @@ export class LayerPusher {
       size: known.size,
       sentBytes: 0,
       action,
-      seconds: (performance.now() - started) / 1000,
+      seconds: elapsed(),
     });
     if (known.inTarget) return report('reused');
     if (

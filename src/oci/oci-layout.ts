@@ -16,6 +16,7 @@ import { scopeFor, type RegistryClient } from './registry-client.js';
 import { indexTarFile, type TarIndex } from './tar-index.js';
 import type { LayerReport, PushResult } from './push-image.js';
 import { readRegistryState, stateSources, type RegistryState } from './known-layers.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 export class OciLayoutError extends HypernixError {
   override name = 'OciLayoutError';
@@ -120,7 +121,7 @@ export async function pushOciLayout(
   files: LayoutFiles,
   options: OciPushOptions,
 ): Promise<PushResult> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const { client, repository, reporter } = options;
   const state = await readRegistryState(
     client,
@@ -179,7 +180,7 @@ export async function pushOciLayout(
       (sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size),
       0,
     ),
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed(),
   };
 }
 
@@ -189,7 +190,7 @@ async function copyBlob(
   index: number,
   options: OciPushOptions,
 ): Promise<LayerReport> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const { client, repository } = options;
   const report = (action: LayerReport['action'], sentBytes: number): LayerReport => ({
     index,
@@ -199,7 +200,7 @@ async function copyBlob(
     size: blob.size,
     sentBytes,
     action,
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed(),
   });
   if (
     (await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) !==

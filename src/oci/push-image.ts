@@ -22,6 +22,7 @@ import { MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
 import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 /**
  * Where the image comes from: a plain tar file (read in parallel; `index` when the opener has
@@ -76,7 +77,7 @@ export async function pushDockerArchive(
   source: ArchiveSource,
   options: PushOptions,
 ): Promise<PushResult> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const { client, repository, reporter } = options;
   const format = manifestFormatFor(options.compression, options.manifestFormat);
   const mediaType = layerMediaType(options.compression, format);
@@ -141,7 +142,7 @@ export async function pushDockerArchive(
     layers,
     pushedBytes,
     reusedBytes,
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed(),
   };
 }
 

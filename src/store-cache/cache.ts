@@ -9,6 +9,7 @@ import { limiter } from '../util/limiter.js';
 import type { CacheBackend, NewPack } from './backend.js';
 import { entryBytes, entryPaths, type CacheEntry, type PackRecord } from './entry.js';
 import { importPack, PackError, writePack } from './pack.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 export type CacheHit = 'exact' | 'partial' | 'miss';
 
@@ -38,19 +39,19 @@ export async function restoreCache(
   },
   reporter: Reporter,
 ): Promise<RestoreResult> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   let found: Awaited<ReturnType<CacheBackend['find']>>;
   try {
     found = await backend.find(options.key, options.restoreKeys);
   } catch (error) {
     reporter.warning(`store cache: cannot look up ${options.key}: ${describeError(error)}`);
-    return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+    return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
   }
   if (!found) {
     reporter.info(
       `store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`,
     );
-    return { hit: 'miss', paths: 0, bytes: 0, seconds: (performance.now() - started) / 1000 };
+    return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
   }
   const cached = entryPaths(found.entry);
   try {
@@ -88,7 +89,7 @@ export async function restoreCache(
       await backend.releasePack(pack).catch(() => undefined);
     }
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = elapsed();
   reporter.info(
     `store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`,
   );
@@ -165,7 +166,7 @@ export async function saveCache(
   options: SaveOptions,
   reporter: Reporter,
 ): Promise<SaveResult> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const runtime = await queryPathInfos(nix, options.roots, true);
   const inputs = options.buildInputs ? await buildInputs(nix, options.roots) : [];
   const known = new Set(runtime.map((info) => info.path));
@@ -185,7 +186,7 @@ export async function saveCache(
     paths,
     bytes,
     compacted,
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed(),
   });
   if (fresh.length === 0) {
     reporter.info(`store cache: nothing new to save for ${options.key}`);
