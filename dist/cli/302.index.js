@@ -364,8 +364,8 @@ async function startUpload(client, repository, mount, { retry = true } = {}) {
     return { mounted: false, location: locationOf(client, response) };
 }
 /** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
-function openSession(client, repository) {
-    const session = startUpload(client, repository).then((started) => started.location);
+function openSession(client, repository, options = {}) {
+    const session = startUpload(client, repository, undefined, options).then((started) => started.location);
     session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
     return session;
 }
@@ -388,7 +388,7 @@ class SpareSession {
     open() {
         if (this.released || this.session)
             return;
-        this.session = startUpload(this.client, this.repository, undefined, { retry: false }).then((started) => started.location);
+        this.session = openSession(this.client, this.repository, { retry: false });
         this.session.then(() => (this.settled = true), () => (this.settled = true));
     }
     /** The session, once: later calls get undefined. */
@@ -428,7 +428,7 @@ async function uploadBlob(client, repository, digest, content, session) {
             early = undefined;
             location = await opened;
         }
-        location ??= (await startUpload(client, repository)).location;
+        location ??= await openSession(client, repository);
         const target = location;
         location = undefined;
         const response = await client.exchange('PUT', withDigest(target, digest), {
@@ -458,8 +458,7 @@ async function streamBlob(client, repository, blob, verdict, session) {
     const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
     let failure;
     const sent = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
-        const opened = early ??
-            startUpload(client, repository).then((started) => started.location);
+        const opened = early ?? openSession(client, repository);
         early = undefined;
         const location = await opened;
         const abandon = new AbortController();
@@ -542,7 +541,7 @@ class ChunkedUpload {
     }
     /** `session`: one opened with openSession, used instead of a new one. */
     static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
-        const location = (await session) ?? (await startUpload(client, repository)).location;
+        const location = (await session) ?? (await openSession(client, repository));
         return new ChunkedUpload(client, repository, location, chunkSize);
     }
     /** Bytes the registry has acknowledged so far. */
@@ -1253,10 +1252,6 @@ var external_node_http_ = __webpack_require__(7067);
 class StallError extends Error {
     name = 'StallError';
 }
-/** A request given up on purpose (see HttpRequest.signal): not a failure to retry. */
-class RequestAbandonedError extends Error {
-    name = 'RequestAbandonedError';
-}
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
 const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
@@ -1301,19 +1296,10 @@ async function send(request) {
     else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
         headers['content-length'] = '0';
     return new Promise((resolve, reject) => {
-        const outgoing = start(url, { method: request.method, headers, agent });
+        const outgoing = start(url, { method: request.method, headers, agent, signal: request.signal });
         const idle = request.idleTimeoutMs ?? 60_000;
         outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
         outgoing.on('error', reject);
-        const { signal } = request;
-        if (signal) {
-            const abandon = () => outgoing.destroy(new RequestAbandonedError(`${request.method} ${url.pathname} abandoned`));
-            if (signal.aborted)
-                abandon();
-            else
-                signal.addEventListener('abort', abandon, { once: true });
-            outgoing.once('close', () => signal.removeEventListener('abort', abandon));
-        }
         outgoing.on('response', (incoming) => {
             const response = {
                 status: incoming.statusCode ?? 0,

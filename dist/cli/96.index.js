@@ -1094,7 +1094,7 @@ async function pushDockerArchive(source, options) {
     reporter.debug(`push: ${layers.length} layers and the config in the registry`);
     const manifest = buildManifest(format, config, layers);
     const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
-    const digest = sha256Of(manifest);
+    const digest = (0,oci_digest/* sha256Digest */.sI)(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
     // Beside the tagging, when no layer took it.
     const released = options.spareSession?.release({ waitForOpening: true });
@@ -1121,11 +1121,6 @@ async function pushDockerArchive(source, options) {
         reusedBytes,
         seconds: elapsed(),
     };
-}
-function sha256Of(bytes) {
-    const counter = new oci_digest/* DigestCounter */.VR();
-    counter.update(bytes);
-    return counter.digest();
 }
 function firstImage(manifestBytes, source) {
     const images = (0,docker_archive/* parseManifest */.Ng)(manifestBytes.toString('utf8'), source);

@@ -83,8 +83,12 @@ export async function startUpload(
 }
 
 /** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
-export function openSession(client: RegistryClient, repository: string): Promise<string> {
-  const session = startUpload(client, repository).then(
+export function openSession(
+  client: RegistryClient,
+  repository: string,
+  options: { retry?: boolean } = {},
+): Promise<string> {
+  const session = startUpload(client, repository, undefined, options).then(
     (started) => (started as { location: string }).location,
   );
   session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
@@ -115,9 +119,7 @@ export class SpareSession {
   /** Opens the session (one try: without it, the first layer opens its own); not once released. */
   open(): void {
     if (this.released || this.session) return;
-    this.session = startUpload(this.client, this.repository, undefined, { retry: false }).then(
-      (started) => (started as { location: string }).location,
-    );
+    this.session = openSession(this.client, this.repository, { retry: false });
     this.session.then(
       () => (this.settled = true),
       () => (this.settled = true),
@@ -168,7 +170,7 @@ export async function uploadBlob(
         early = undefined;
         location = await opened;
       }
-      location ??= ((await startUpload(client, repository)) as { location: string }).location;
+      location ??= await openSession(client, repository);
       const target = location;
       location = undefined;
       const response = await client.exchange('PUT', withDigest(target, digest), {
@@ -214,11 +216,7 @@ export async function streamBlob(
   let failure: { error: unknown } | undefined;
   const sent = await withRetries(
     async () => {
-      const opened =
-        early ??
-        startUpload(client, repository).then(
-          (started) => (started as { location: string }).location,
-        );
+      const opened = early ?? openSession(client, repository);
       early = undefined;
       const location = await opened;
       const abandon = new AbortController();
@@ -323,8 +321,7 @@ export class ChunkedUpload {
     chunkSize = CHUNK_SIZE,
     session?: Promise<string>,
   ): Promise<ChunkedUpload> {
-    const location =
-      (await session) ?? ((await startUpload(client, repository)) as { location: string }).location;
+    const location = (await session) ?? (await openSession(client, repository));
     return new ChunkedUpload(client, repository, location, chunkSize);
   }
 

@@ -8,7 +8,7 @@ import {
   type Compression,
   type ManifestFormat,
 } from './compression.js';
-import { DigestCounter } from './digest.js';
+import { sha256Digest } from './digest.js';
 import { LayerDigestError, LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
@@ -113,7 +113,7 @@ export async function pushDockerArchive(
   const manifest = buildManifest(format, config, layers);
   const manifestMediaType =
     format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
-  const digest = sha256Of(manifest);
+  const digest = sha256Digest(manifest);
   const references = options.tags.length > 0 ? options.tags : [digest];
   // Beside the tagging, when no layer took it.
   const released = options.spareSession?.release({ waitForOpening: true });
@@ -144,12 +144,6 @@ export async function pushDockerArchive(
     reusedBytes,
     seconds: elapsed(),
   };
-}
-
-function sha256Of(bytes: Buffer): string {
-  const counter = new DigestCounter();
-  counter.update(bytes);
-  return counter.digest();
 }
 
 function firstImage(manifestBytes: Buffer, source: string): DockerArchiveImage {

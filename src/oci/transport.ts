@@ -17,7 +17,7 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Fails the request when no byte moves either way for this long. */
   idleTimeoutMs?: number;
-  /** Abandons the request: its connection is closed, whatever it was sending. */
+  /** Abandons the request (node:http's own): its connection is closed, whatever it was sending. */
   signal?: AbortSignal;
 }
 
@@ -36,11 +36,6 @@ export interface HttpResponse {
 
 export class StallError extends Error {
   override name = 'StallError';
-}
-
-/** A request given up on purpose (see HttpRequest.signal): not a failure to retry. */
-export class RequestAbandonedError extends Error {
-  override name = 'RequestAbandonedError';
 }
 
 // Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
@@ -90,7 +85,7 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
     headers['content-length'] = '0';
 
   return new Promise((resolve, reject) => {
-    const outgoing = start(url, { method: request.method, headers, agent });
+    const outgoing = start(url, { method: request.method, headers, agent, signal: request.signal });
     const idle = request.idleTimeoutMs ?? 60_000;
     outgoing.setTimeout(idle, () =>
       outgoing.destroy(
@@ -98,14 +93,6 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
       ),
     );
     outgoing.on('error', reject);
-    const { signal } = request;
-    if (signal) {
-      const abandon = () =>
-        outgoing.destroy(new RequestAbandonedError(`${request.method} ${url.pathname} abandoned`));
-      if (signal.aborted) abandon();
-      else signal.addEventListener('abort', abandon, { once: true });
-      outgoing.once('close', () => signal.removeEventListener('abort', abandon));
-    }
     outgoing.on('response', (incoming) => {
       const response: HttpResponse = {
         status: incoming.statusCode ?? 0,

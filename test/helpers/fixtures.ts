@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './run-action.js';
+import { expect } from 'vitest';
+import { ROOT, type ActionRun } from './run-action.js';
 
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const IMAGES_NIX = join(FIXTURES, 'nix', 'images.nix');
@@ -31,4 +32,15 @@ export function forgetImageAndInput(image: string): void {
   if (!input) throw new Error(`no build-only input in the derivation closure of ${image}`);
   const deleted = spawnSync('nix-store', ['--delete', image, input], { encoding: 'utf8' });
   if (deleted.status !== 0) throw new Error(`cannot delete ${image}: ${deleted.stderr}`);
+}
+
+/**
+ * The main step after forgetImageAndInput, with the cache in use: it restored the build-only
+ * input from the cache (an exact hit, one path) and rebuilt only the disk image from it.
+ */
+export function expectInputRestoredImageRebuilt(main: ActionRun): void {
+  expect(main.code, main.stdout).toBe(0);
+  expect(main.outputs).toMatchObject({ 'cache-hit': 'exact', 'cache-restored-paths': '1' });
+  expect(main.stdout).toMatch(/building '\/nix\/store\/\S+-nixos-disk-image-from-input\.drv'/);
+  expect(main.stdout).not.toMatch(/building '\/nix\/store\/\S+-build-only-input\.drv'/);
 }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { FIXTURES, IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
+import { parseEntry, type PackRecord } from '../../src/store-cache/entry.js';
 
 // The store cache with the directory backend, against the real Nix store: paths are saved,
 // collected away, restored through nix copy --from file:// and checked by Nix itself.
@@ -38,6 +39,13 @@ function collect(paths: string[]): void {
   execFileSync('nix-store', ['--delete', ...paths], { stdio: 'ignore' });
   for (const path of paths)
     expect(spawnSync('nix-store', ['--check-validity', path]).status).not.toBe(0);
+}
+
+/** The packs the entry of `key` lists, read the way the cache reads it. */
+function entryPacks(dir: string, key: string): PackRecord[] {
+  const entry = parseEntry(readFileSync(join(dir, 'entries', `${key}.json`), 'utf8'));
+  if (!entry) throw new Error(`${dir}: no valid entry for ${key}`);
+  return entry.packs;
 }
 
 const packsIn = (dir: string) =>
@@ -113,10 +121,8 @@ describe('store cache in a directory', () => {
     ]);
     expect(JSON.parse(delta.stdout)).toMatchObject({ paths: closure(other).length });
     expect(packsIn(dir)).toHaveLength(2);
-    const entry = JSON.parse(readFileSync(join(dir, 'entries', 'main.json'), 'utf8')) as {
-      packs: unknown[];
-    };
-    expect(entry.packs).toHaveLength(2);
+    const packs = entryPacks(dir, 'main');
+    expect(packs).toHaveLength(2);
   });
 
   it('starts a new key with one compacted pack of everything, not a delta on the old key', async () => {
@@ -142,10 +148,8 @@ describe('store cache in a directory', () => {
       compacted: true,
       paths: new Set([...closure(first), ...closure(second)]).size,
     });
-    const entry = JSON.parse(readFileSync(join(dir, 'entries', 'nix-new.json'), 'utf8')) as {
-      packs: unknown[];
-    };
-    expect(entry.packs).toHaveLength(1);
+    const packs = entryPacks(dir, 'nix-new');
+    expect(packs).toHaveLength(1);
   });
 
   it('restores a delta whose paths refer to paths of an earlier pack', async () => {
@@ -263,14 +267,10 @@ describe('store cache in a directory', () => {
       '--json',
     ]);
     expect(JSON.parse(compacted.stdout)).toMatchObject({ compacted: true });
-    const entry = JSON.parse(readFileSync(join(dir, 'entries', 'k.json'), 'utf8')) as {
-      packs: { id: string; paths: unknown[] }[];
-    };
-    expect(entry.packs).toHaveLength(1);
-    expect(entry.packs[0]?.paths.length).toBe(
-      new Set([...closure(first), ...closure(second)]).size,
-    );
-    expect(packsIn(dir).sort()).toEqual([entry.packs[0]?.id, 'in-flight'].sort());
+    const packs = entryPacks(dir, 'k');
+    expect(packs).toHaveLength(1);
+    expect(packs[0]?.paths.length).toBe(new Set([...closure(first), ...closure(second)]).size);
+    expect(packsIn(dir).sort()).toEqual([packs[0]?.id, 'in-flight'].sort());
   });
 
   it.each([
@@ -296,10 +296,8 @@ describe('store cache in a directory', () => {
     const later = build('notArchive', nonce).out;
     await hypernix(['cache', 'save', '--dir', dir, '--key', 'k', base]);
     await hypernix(['cache', 'save', '--dir', dir, '--key', 'k', base, later]);
-    const entry = JSON.parse(readFileSync(join(dir, 'entries', 'k.json'), 'utf8')) as {
-      packs: { id: string }[];
-    };
-    damage(narOf(join(dir, 'packs', entry.packs[0]?.id ?? ''), base));
+    const packs = entryPacks(dir, 'k');
+    damage(narOf(join(dir, 'packs', packs[0]?.id ?? ''), base));
     collect([...closure(base), ...closure(later)]);
     const restored = await hypernix(['cache', 'restore', '--dir', dir, '--key', 'k', '--json']);
     expect(restored.code).toBe(0);
