@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3294);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6133);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3294:
+/***/ 6133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38825,14 +38825,81 @@ function manifestFormatFor(compression, requested) {
     return requested ?? 'docker';
 }
 
+;// CONCATENATED MODULE: ./src/oci/sha256.ts
+// SHA-256 (FIPS 180-4) of small documents: the image config and manifests a push hashes before
+// any layer. node:crypto costs about 8 ms of one core to load here (some twenty modules of its
+// own), and a push that sends no layer needs no other hash. These few kilobytes go instead to a
+// WebAssembly function (assembled by sha256-wasm.ts), which takes about 0.5 ms to compile and
+// run the first time. Plain JavaScript was tried first: 9 ms for 8 KiB, its 32-bit words boxed
+// as heap numbers until V8 optimised the loop. Layers, large and many, go to node:crypto.
+// Memory of one 64 KiB page: round constants, message schedule, hash state, then input blocks.
+const K_AT = 0;
+const W_AT = 256;
+const STATE_AT = 512;
+const INPUT_AT = 1024;
+const PAGE = 65536;
+const MAX_BLOCKS_PER_CALL = (PAGE - INPUT_AT) / 64;
+const ROUND_CONSTANTS = (/* unused pure expression or super */ null && ([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]));
+const INITIAL_STATE = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+/** sha256ModuleBytes() of sha256-wasm.ts, as base64 (sha256.test.ts checks they agree). */
+const SHA256_MODULE = 'AGFzbQEAAAABBgFgAn9/AAMCAQAFAwEAAQcVAgZtZW1vcnkCAAhjb21wcmVzcwAACvgDAfUDAQt/AkADQCABRQ0BQQAhCgNAIAogACAKaigCACILQQh3Qf+B/AdxIAtBCHhBgP6DeHFyNgKAAiAKQQRqIgpBwABJDQALA0AgCiAKKAL4ASIMQRF4IAxBE3hzIAxBCnZzIAooAuQBaiAKKALEASIMQQd4IAxBEnhzIAxBA3ZzaiAKKALAAWo2AoACIApBBGoiCkGAAkkNAAtBACgCgAQhAkEAKAKEBCEDQQAoAogEIQRBACgCjAQhBUEAKAKQBCEGQQAoApQEIQdBACgCmAQhCEEAKAKcBCEJQQAhCgNAIAkgBkEGeCAGQQt4cyAGQRl4c2ogBiAHcSAGQX9zIAhxc2ogCigCAGogCigCgAJqIQsgAkECeCACQQ14cyACQRZ4cyACIANxIAIgBHFzIAMgBHFzaiEMIAghCSAHIQggBiEHIAUgC2ohBiAEIQUgAyEEIAIhAyALIAxqIQIgCkEEaiIKQYACSQ0AC0EAQQAoAoAEIAJqNgKABEEAQQAoAoQEIANqNgKEBEEAQQAoAogEIARqNgKIBEEAQQAoAowEIAVqNgKMBEEAQQAoApAEIAZqNgKQBEEAQQAoApQEIAdqNgKUBEEAQQAoApgEIAhqNgKYBEEAQQAoApwEIAlqNgKcBCAAQcAAaiEAIAFBAWshAQwACwsLC4cCAQBBAAuAApgvikKRRDdxz/vAtaXbtelbwlY58RHxWaSCP5LVXhyrmKoH2AFbgxK+hTEkw30MVXRdvnL+sd6Apwbcm3Txm8HBaZvkhke+78adwQ/MoQwkbyzpLaqEdErcqbBc2oj5dlJRPphtxjGoyCcDsMd/Wb/zC+DGR5Gn1VFjygZnKSkUhQq3JzghGy78bSxNEw04U1RzCmW7Cmp2LsnCgYUscpKh6L+iS2YaqHCLS8KjUWzHGeiS0SQGmdaFNQ70cKBqEBbBpBkIbDceTHdIJ7W8sDSzDBw5SqrYTk/KnFvzby5o7oKPdG9jpXgUeMiECALHjPr/vpDrbFCk96P5vvJ4ccY=';
+let sha256_compressor;
+function instantiate() {
+    const module = new WebAssembly.Module(Buffer.from(SHA256_MODULE, 'base64'));
+    return new WebAssembly.Instance(module, {}).exports;
+}
+/** The SHA-256 of `data`, in lower-case hex. Meant for documents of up to some 64 KiB. */
+function sha256Hex(data) {
+    const { memory, compress } = (sha256_compressor ??= instantiate());
+    // The message, its 0x80 terminator, zeros, and its length in bits as 64 bits big-endian.
+    const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
+    padded.set(data);
+    padded[data.length] = 0x80;
+    const length = new DataView(padded.buffer, padded.length - 8);
+    length.setUint32(0, Math.floor(data.length / 0x20000000));
+    length.setUint32(4, (data.length << 3) >>> 0);
+    const view = new DataView(memory.buffer);
+    INITIAL_STATE.forEach((word, index) => view.setUint32(STATE_AT + index * 4, word, true));
+    const bytes = new Uint8Array(memory.buffer);
+    for (let offset = 0; offset < padded.length; offset += MAX_BLOCKS_PER_CALL * 64) {
+        const chunk = padded.subarray(offset, offset + MAX_BLOCKS_PER_CALL * 64);
+        bytes.set(chunk, INPUT_AT);
+        compress(INPUT_AT, chunk.length / 64);
+    }
+    let hex = '';
+    for (let index = 0; index < 8; index += 1)
+        hex += view
+            .getUint32(STATE_AT + index * 4, true)
+            .toString(16)
+            .padStart(8, '0');
+    return hex;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 
 
-// node:crypto is loaded with the first digest: a push has sent its first requests by then.
+
+// node:crypto is loaded with the first layer hashed, not for configs and manifests (sha256.ts).
 const createHash = (algorithm) => lazy_builtins_crypto().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
+/** Documents up to this size are hashed without node:crypto (see sha256.ts). */
+const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
-    return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    if (bytes.length <= SMALL_DOCUMENT)
+        return SHA256_PREFIX + sha256Hex(bytes);
+    return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 class digest_DigestCounter {
@@ -39006,9 +39073,13 @@ function numeric(header, offset, length) {
 }
 function checksumOk(header) {
     const stored = numeric(header, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i += 1)
-        sum += i >= 148 && i < 156 ? 32 : header[i];
+    // The checksum field itself counts as eight spaces. Two plain loops, not one with a test per
+    // byte: headers are checked before V8 has optimised anything, where each operation counts.
+    let sum = 8 * 32;
+    for (let i = 0; i < 148; i += 1)
+        sum += header[i];
+    for (let i = 156; i < BLOCK; i += 1)
+        sum += header[i];
     return sum === stored;
 }
 /**
@@ -40987,6 +41058,9 @@ function extraTags(all, alreadyRead, limit = EXTRA_TAGS_READ) {
     ].slice(0, limit);
 }
 async function learnKnownLayers(client, target, sources, reporter, options) {
+    const { whileWaiting } = options;
+    if (whileWaiting)
+        options = { ...options, whileWaiting: once(whileWaiting) };
     const state = {
         candidates: new Map(),
         tagDigests: new Map(),
@@ -41050,7 +41124,7 @@ function usableLayers(state, want) {
     }
     return usable;
 }
-async function layersOf(client, source, { localConfig }) {
+async function layersOf(client, source, { localConfig, whileWaiting }) {
     const scope = scopeFor(source.repository, 'pull');
     const pairs = new Map();
     const result = (manifestDigest, configDigest) => ({
@@ -41076,14 +41150,28 @@ async function layersOf(client, source, { localConfig }) {
     if (!json.config || !json.layers)
         return result(manifestDigest);
     const local = await localConfig?.catch(() => undefined);
-    const configBytes = local?.digest === json.config.digest
-        ? local.bytes
-        : await client.getBlob(source.repository, json.config.digest);
+    let configBytes;
+    if (local?.digest === json.config.digest) {
+        configBytes = local.bytes;
+    }
+    else {
+        const fetching = client.getBlob(source.repository, json.config.digest);
+        whileWaiting?.();
+        configBytes = await fetching;
+    }
     const config = JSON.parse(configBytes.toString('utf8'));
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (diffIds.length === json.layers.length)
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
     return result(manifestDigest, json.config.digest);
+}
+function once(action) {
+    let done = false;
+    return () => {
+        if (!done)
+            action();
+        done = true;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
@@ -42238,8 +42326,9 @@ function pushImageSource(source, options) {
  * Pushes the image an archive path holds (any form openArchive takes). What the registry holds
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
- * layers are likely to be sent, the first one's upload session is opened and node:zlib (5 to
- * 7 ms) loaded while the registry's other tags are still being read.
+ * layers are likely to be sent, the first one's upload session is opened while the registry's
+ * other tags are still being read; what hashing and compressing layers needs is loaded while the
+ * registry sends an image's config.
  */
 async function pushArchive(archivePath, label, target, config) {
     const { client, repository, tags, reporter } = target;
@@ -42257,10 +42346,12 @@ async function pushArchive(archivePath, label, target, config) {
     const spareSession = new SpareSession(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
         localConfig: localImageConfig(opening),
-        onTargetsNew: () => {
-            spareSession.open();
-            setImmediate(zlib);
-        },
+        onTargetsNew: () => spareSession.open(),
+        // node:crypto (about 8 ms here) hashes every layer sent, node:zlib (2 ms) deflates them.
+        whileWaiting: () => setImmediate(() => {
+            lazy_builtins_crypto();
+            zlib();
+        }),
     });
     registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
     try {

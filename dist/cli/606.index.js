@@ -30,8 +30,8 @@ var errors = __webpack_require__(17);
 var blob_upload = __webpack_require__(4774);
 // EXTERNAL MODULE: ./src/oci/compression.ts
 var oci_compression = __webpack_require__(2115);
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var oci_digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
+var oci_digest = __webpack_require__(8911);
 // EXTERNAL MODULE: ./src/oci/errors.ts
 var oci_errors = __webpack_require__(8630);
 // EXTERNAL MODULE: ./src/oci/http.ts

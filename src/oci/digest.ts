@@ -1,14 +1,20 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { crypto } from '../util/lazy-builtins.js';
+import { sha256Hex } from './sha256.js';
 
-// node:crypto is loaded with the first digest: a push has sent its first requests by then.
+// node:crypto is loaded with the first layer hashed, not for configs and manifests (sha256.ts).
 const createHash = (algorithm: string): Hash => crypto().createHash(algorithm);
 
 export const SHA256_PREFIX = 'sha256:';
 
+/** Documents up to this size are hashed without node:crypto (see sha256.ts). */
+const SMALL_DOCUMENT = 64 * 1024;
+
 export function sha256Digest(data: Buffer | string): string {
-  return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  if (bytes.length <= SMALL_DOCUMENT) return SHA256_PREFIX + sha256Hex(bytes);
+  return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */

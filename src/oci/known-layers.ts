@@ -76,6 +76,13 @@ export interface ReadStateOptions {
    * read: the push most likely has layers to send (see SpareSession).
    */
   onTargetsNew?: () => void;
+  /**
+   * Called once, when the GET of an image's config has been sent and nothing else is left to do
+   * until it comes back: a moment for work that sending layers will need (a blob GET is this
+   * registry's slowest read, and a redirect to a storage host elsewhere). Run the work in a
+   * setImmediate callback, so that the request leaves first.
+   */
+  whileWaiting?: () => void;
 }
 
 /**
@@ -124,6 +131,8 @@ async function learnKnownLayers(
   reporter: Reporter,
   options: ReadStateOptions,
 ): Promise<RegistryState> {
+  const { whileWaiting } = options;
+  if (whileWaiting) options = { ...options, whileWaiting: once(whileWaiting) };
   const state: RegistryState = {
     candidates: new Map(),
     tagDigests: new Map(),
@@ -212,7 +221,7 @@ export function usableLayers(
 async function layersOf(
   client: RegistryClient,
   source: KnownLayerSource,
-  { localConfig }: ReadStateOptions,
+  { localConfig, whileWaiting }: ReadStateOptions,
 ) {
   const scope = scopeFor(source.repository, 'pull');
   const pairs = new Map<string, { digest: string; size: number; mediaType: string }>();
@@ -238,10 +247,14 @@ async function layersOf(
   }
   if (!json.config || !json.layers) return result(manifestDigest);
   const local = await localConfig?.catch(() => undefined);
-  const configBytes =
-    local?.digest === json.config.digest
-      ? local.bytes
-      : await client.getBlob(source.repository, json.config.digest);
+  let configBytes: Buffer;
+  if (local?.digest === json.config.digest) {
+    configBytes = local.bytes;
+  } else {
+    const fetching = client.getBlob(source.repository, json.config.digest);
+    whileWaiting?.();
+    configBytes = await fetching;
+  }
   const config = JSON.parse(configBytes.toString('utf8')) as {
     rootfs?: { diff_ids?: string[] };
   };
@@ -249,4 +262,12 @@ async function layersOf(
   if (diffIds.length === json.layers.length)
     json.layers.forEach((layer, index) => pairs.set(diffIds[index] as string, layer));
   return result(manifestDigest, json.config.digest);
+}
+
+function once(action: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) action();
+    done = true;
+  };
 }

@@ -41,8 +41,11 @@ export function numeric(header: Buffer, offset: number, length: number): number 
 
 export function checksumOk(header: Buffer): boolean {
   const stored = numeric(header, 148, 8);
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i += 1) sum += i >= 148 && i < 156 ? 32 : (header[i] as number);
+  // The checksum field itself counts as eight spaces. Two plain loops, not one with a test per
+  // byte: headers are checked before V8 has optimised anything, where each operation counts.
+  let sum = 8 * 32;
+  for (let i = 0; i < 148; i += 1) sum += header[i] as number;
+  for (let i = 156; i < BLOCK; i += 1) sum += header[i] as number;
   return sum === stored;
 }
 
