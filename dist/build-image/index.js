@@ -41759,7 +41759,13 @@ class LayerPusher {
         const elapsed = (0,util_stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
         const read = () => framedLayer(job.file, job.offset, job.size, framing);
+        // The first layer hashed loads node:crypto, which holds this thread for 10 to 20 ms here
+        // (longer while the registry works beside it): hashing waits until the upload has a head
+        // start, so that the registry has bytes to take in meanwhile.
+        let headStartTaken = () => { };
+        const headStart = new Promise((resolve) => (headStartTaken = resolve));
         const made = (async () => {
+            await headStart;
             const diff = new digest_DigestCounter();
             const packed = framing === 'identity' ? diff : new digest_DigestCounter();
             for await (const { blob, data } of read()) {
@@ -41778,7 +41784,7 @@ class LayerPusher {
         const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
         const size = framedSize(job.size, framing);
-        const sent = await streamBlob(client, repository, { stream: () => blobOf(read()), length: size }, verdict, session);
+        const sent = await streamBlob(client, repository, { stream: () => blobOf(read(), headStartTaken), length: size }, verdict, session);
         const { diffId, digest, wrong } = await made;
         if (wrong) {
             throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);
@@ -41985,10 +41991,25 @@ async function peek(source, bytes, kept) {
     };
     return { head: Buffer.concat(seen), rest: rest() };
 }
-/** The blob's bytes of a framed layer. */
-async function* blobOf(chunks) {
-    for await (const { blob } of chunks)
-        yield blob;
+/** Bytes an upload is given before its layer is hashed (see sendFramed): some 15 ms of work here. */
+const HEAD_START = 2 << 20;
+/**
+ * The blob's bytes of a framed layer. `headStartTaken` is called once HEAD_START bytes have been
+ * taken (each is asked for once the one before is written), or the blob has ended.
+ */
+async function* blobOf(chunks, headStartTaken) {
+    let taken = 0;
+    try {
+        for await (const { blob } of chunks) {
+            yield blob;
+            taken += blob.length;
+            if (taken >= HEAD_START)
+                headStartTaken();
+        }
+    }
+    finally {
+        headStartTaken();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
@@ -42327,8 +42348,8 @@ function pushImageSource(source, options) {
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
  * layers are likely to be sent, the first one's upload session is opened while the registry's
- * other tags are still being read; what hashing and compressing layers needs is loaded while the
- * registry sends an image's config.
+ * other tags are still being read; node:zlib is loaded while the registry sends an image's
+ * config.
  */
 async function pushArchive(archivePath, label, target, config) {
     const { client, repository, tags, reporter } = target;
@@ -42347,11 +42368,8 @@ async function pushArchive(archivePath, label, target, config) {
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
         localConfig: localImageConfig(opening),
         onTargetsNew: () => spareSession.open(),
-        // node:crypto (about 8 ms here) hashes every layer sent, node:zlib (2 ms) deflates them.
-        whileWaiting: () => setImmediate(() => {
-            lazy_builtins_crypto();
-            zlib();
-        }),
+        // node:zlib (2 ms) is the first thing sending a layer needs: to sample it, or to frame it.
+        whileWaiting: () => setImmediate(zlib),
     });
     registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
     try {

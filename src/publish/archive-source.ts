@@ -1,6 +1,6 @@
 import { InputError } from '../util/errors.js';
 import { statPath } from '../util/fs-async.js';
-import { childProcess, crypto, zlib } from '../util/lazy-builtins.js';
+import { childProcess, zlib } from '../util/lazy-builtins.js';
 import { SpareSession } from '../oci/blob-upload.js';
 import { mountSource, readRegistryState, stateSources } from '../oci/known-layers.js';
 import type { PushConfig } from '../config/push.js';
@@ -107,8 +107,8 @@ export function pushImageSource(source: ImageSource, options: PushOptions): Prom
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
  * layers are likely to be sent, the first one's upload session is opened while the registry's
- * other tags are still being read; what hashing and compressing layers needs is loaded while the
- * registry sends an image's config.
+ * other tags are still being read; node:zlib is loaded while the registry sends an image's
+ * config.
  */
 export async function pushArchive(
   archivePath: string,
@@ -137,12 +137,8 @@ export async function pushArchive(
     {
       localConfig: localImageConfig(opening),
       onTargetsNew: () => spareSession.open(),
-      // node:crypto (about 8 ms here) hashes every layer sent, node:zlib (2 ms) deflates them.
-      whileWaiting: () =>
-        setImmediate(() => {
-          crypto();
-          zlib();
-        }),
+      // node:zlib (2 ms) is the first thing sending a layer needs: to sample it, or to frame it.
+      whileWaiting: () => setImmediate(zlib),
     },
   );
   registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
