@@ -38731,6 +38731,14 @@ const EMPTY_CONFIG = {
     size: 2,
     data: 'e30=',
 };
+/** Annotation keys hypernix writes (OCI descriptors): on artifacts, and on image layers. */
+const media_types_ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
+};
 
 ;// CONCATENATED MODULE: ./src/oci/compression.ts
 
@@ -38818,11 +38826,15 @@ function compression_compressionOf(mediaType) {
         return 'none';
     return undefined;
 }
-/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+/**
+ * OCI unless Docker's schema 2 is asked for (it has gzip layers only). An OCI manifest carries
+ * each layer's diff_id on its descriptor, so a later push learns which blobs the registry holds
+ * from the manifest alone, without fetching the config (see known-layers).
+ */
 function manifestFormatFor(compression, requested) {
     if (compression !== 'gzip')
         return 'oci';
-    return requested ?? 'docker';
+    return requested ?? 'oci';
 }
 
 ;// CONCATENATED MODULE: ./src/oci/sha256.ts
@@ -40740,12 +40752,6 @@ class ChunkedUpload {
 
 
 /** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
-const ANNOTATION = {
-    title: 'org.opencontainers.image.title',
-    outPath: 'vnd.hypernix.nix.out-path',
-    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
-    uncompressedSize: 'vnd.hypernix.uncompressed.size',
-};
 class ArtifactError extends (/* unused pure expression or super */ null && (HypernixError)) {
     name = 'ArtifactError';
 }
@@ -40767,7 +40773,7 @@ async function previousBlob(options, uncompressed, mediaType) {
         const layer = json.layers?.[0];
         if (layer &&
             layer.mediaType === mediaType &&
-            layer.annotations?.[ANNOTATION.uncompressedDigest] === uncompressed)
+            layer.annotations?.[media_types_ANNOTATION.uncompressedDigest] === uncompressed)
             return layer;
     }
     return undefined;
@@ -40813,8 +40819,8 @@ async function pushArtifact(file, options) {
     }
     const title = (0,external_node_path_.basename)(file);
     const annotations = {
-        [ANNOTATION.title]: title,
-        ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
+        [media_types_ANNOTATION.title]: title,
+        ...(options.outPath ? { [media_types_ANNOTATION.outPath]: options.outPath } : {}),
     };
     const layer = {
         mediaType,
@@ -40822,8 +40828,8 @@ async function pushArtifact(file, options) {
         size: blob.size,
         annotations: {
             ...annotations,
-            [ANNOTATION.uncompressedDigest]: uncompressed.digest,
-            [ANNOTATION.uncompressedSize]: String(uncompressed.size),
+            [media_types_ANNOTATION.uncompressedDigest]: uncompressed.digest,
+            [media_types_ANNOTATION.uncompressedSize]: String(uncompressed.size),
         },
     };
     if ((await client.blobSize(repository, EMPTY_CONFIG.digest, scopeFor(repository, 'pull,push'))) ===
@@ -41149,6 +41155,12 @@ async function layersOf(client, source, { localConfig, whileWaiting }) {
     }
     if (!json.config || !json.layers)
         return result(manifestDigest);
+    const annotated = diffIdsOfAnnotations(json.layers);
+    if (annotated) {
+        // Each layer names its diff_id (hypernix's OCI manifests do): the config need not be fetched.
+        json.layers.forEach((layer, index) => pairs.set(annotated[index], layer));
+        return result(manifestDigest, json.config.digest);
+    }
     const local = await localConfig?.catch(() => undefined);
     let configBytes;
     if (local?.digest === json.config.digest) {
@@ -41165,6 +41177,14 @@ async function layersOf(client, source, { localConfig, whileWaiting }) {
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
     return result(manifestDigest, json.config.digest);
 }
+/** The diff_ids a manifest's layer descriptors carry, when every one of them carries one. */
+function diffIdsOfAnnotations(layers) {
+    const diffIds = layers.map((layer) => layer.annotations?.[media_types_ANNOTATION.uncompressedDigest]);
+    return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
+        ? diffIds
+        : undefined;
+}
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 function once(action) {
     let done = false;
     return () => {
@@ -42263,6 +42283,10 @@ function buildManifest(format, config, layers) {
             mediaType: layer.mediaType,
             size: layer.size,
             digest: layer.digest,
+            // Docker's schema 2 defines no annotations, and some registries refuse unknown fields.
+            ...(format === 'oci'
+                ? { annotations: { [media_types_ANNOTATION.uncompressedDigest]: layer.diffId } }
+                : {}),
         })),
     };
     return Buffer.from(JSON.stringify(manifest));

@@ -728,11 +728,15 @@ function compressionOf(mediaType) {
         return 'none';
     return undefined;
 }
-/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+/**
+ * OCI unless Docker's schema 2 is asked for (it has gzip layers only). An OCI manifest carries
+ * each layer's diff_id on its descriptor, so a later push learns which blobs the registry holds
+ * from the manifest alone, without fetching the config (see known-layers).
+ */
 function manifestFormatFor(compression, requested) {
     if (compression !== 'gzip')
         return 'oci';
-    return requested ?? 'docker';
+    return requested ?? 'oci';
 }
 
 
@@ -1048,6 +1052,7 @@ function retryAfterOf(response) {
 /* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
 /* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
 /* harmony export */   El: () => (/* binding */ HEADER),
+/* harmony export */   YX: () => (/* binding */ ANNOTATION),
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
 /* harmony export */ });
 /** Media types and header names of the OCI distribution and image specs; never bare strings. */
@@ -1092,6 +1097,14 @@ const EMPTY_CONFIG = {
     digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
     size: 2,
     data: 'e30=',
+};
+/** Annotation keys hypernix writes (OCI descriptors): on artifacts, and on image layers. */
+const ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
 };
 
 

@@ -57,12 +57,6 @@ var stopwatch = __webpack_require__(91);
 
 
 /** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
-const ANNOTATION = {
-    title: 'org.opencontainers.image.title',
-    outPath: 'vnd.hypernix.nix.out-path',
-    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
-    uncompressedSize: 'vnd.hypernix.uncompressed.size',
-};
 class ArtifactError extends errors/* HypernixError */.iD {
     name = 'ArtifactError';
 }
@@ -84,7 +78,7 @@ async function previousBlob(options, uncompressed, mediaType) {
         const layer = json.layers?.[0];
         if (layer &&
             layer.mediaType === mediaType &&
-            layer.annotations?.[ANNOTATION.uncompressedDigest] === uncompressed)
+            layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest] === uncompressed)
             return layer;
     }
     return undefined;
@@ -130,8 +124,8 @@ async function pushArtifact(file, options) {
     }
     const title = (0,external_node_path_.basename)(file);
     const annotations = {
-        [ANNOTATION.title]: title,
-        ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
+        [media_types/* ANNOTATION */.YX.title]: title,
+        ...(options.outPath ? { [media_types/* ANNOTATION */.YX.outPath]: options.outPath } : {}),
     };
     const layer = {
         mediaType,
@@ -139,8 +133,8 @@ async function pushArtifact(file, options) {
         size: blob.size,
         annotations: {
             ...annotations,
-            [ANNOTATION.uncompressedDigest]: uncompressed.digest,
-            [ANNOTATION.uncompressedSize]: String(uncompressed.size),
+            [media_types/* ANNOTATION */.YX.uncompressedDigest]: uncompressed.digest,
+            [media_types/* ANNOTATION */.YX.uncompressedSize]: String(uncompressed.size),
         },
     };
     if ((await client.blobSize(repository, media_types/* EMPTY_CONFIG */.$v.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
@@ -245,7 +239,7 @@ async function pullArtifact(client, repository, reference, destination, reporter
                     yield chunk;
                 }
             }, (0,external_node_fs_.createWriteStream)(unpacked));
-            const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
+            const expected = layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest];
             if (expected && check.digest() !== expected) {
                 throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
             }

@@ -170,6 +170,12 @@ async function layersOf(client, source, { localConfig, whileWaiting }) {
     }
     if (!json.config || !json.layers)
         return result(manifestDigest);
+    const annotated = diffIdsOfAnnotations(json.layers);
+    if (annotated) {
+        // Each layer names its diff_id (hypernix's OCI manifests do): the config need not be fetched.
+        json.layers.forEach((layer, index) => pairs.set(annotated[index], layer));
+        return result(manifestDigest, json.config.digest);
+    }
     const local = await localConfig?.catch(() => undefined);
     let configBytes;
     if (local?.digest === json.config.digest) {
@@ -186,6 +192,14 @@ async function layersOf(client, source, { localConfig, whileWaiting }) {
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
     return result(manifestDigest, json.config.digest);
 }
+/** The diff_ids a manifest's layer descriptors carry, when every one of them carries one. */
+function diffIdsOfAnnotations(layers) {
+    const diffIds = layers.map((layer) => layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest]);
+    return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
+        ? diffIds
+        : undefined;
+}
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 function once(action) {
     let done = false;
     return () => {
@@ -1298,6 +1312,10 @@ function buildManifest(format, config, layers) {
             mediaType: layer.mediaType,
             size: layer.size,
             digest: layer.digest,
+            // Docker's schema 2 defines no annotations, and some registries refuse unknown fields.
+            ...(format === 'oci'
+                ? { annotations: { [media_types/* ANNOTATION */.YX.uncompressedDigest]: layer.diffId } }
+                : {}),
         })),
     };
     return Buffer.from(JSON.stringify(manifest));
@@ -1520,7 +1538,7 @@ Options:
   --compression-level N     gzip 1-9 (default 1), zstd 1-22 (default 3)
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from
-  --manifest-format F       docker (default with gzip) or oci
+  --manifest-format F       oci (default) or docker (Docker v2 schema 2, gzip only)
   --plain-http              talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
   --username USER           with the password on standard input (--password-stdin) or in
   --password-stdin          HYPERNIX_REGISTRY_PASSWORD; else docker login's config.json

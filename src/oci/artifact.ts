@@ -14,18 +14,11 @@ import { compressionOf, compressor, decompressor, type Compression } from './com
 import { DigestCounter, sha256File, READ_CHUNK } from './digest.js';
 import { RegistryError } from './errors.js';
 import { IncompleteTransferError, withRetries } from './http.js';
-import { EMPTY_CONFIG, MEDIA_TYPE } from './media-types.js';
+import { ANNOTATION, EMPTY_CONFIG, MEDIA_TYPE } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { stopwatch } from '../util/stopwatch.js';
 
 /** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
-export const ANNOTATION = {
-  title: 'org.opencontainers.image.title',
-  outPath: 'vnd.hypernix.nix.out-path',
-  uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
-  uncompressedSize: 'vnd.hypernix.uncompressed.size',
-} as const;
-
 export class ArtifactError extends HypernixError {
   override name = 'ArtifactError';
 }

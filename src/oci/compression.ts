@@ -101,11 +101,15 @@ export function compressionOf(mediaType: string): Compression | undefined {
 
 export type ManifestFormat = 'docker' | 'oci';
 
-/** Docker's schema 2 has gzip layers only; zstd and uncompressed layers need an OCI manifest. */
+/**
+ * OCI unless Docker's schema 2 is asked for (it has gzip layers only). An OCI manifest carries
+ * each layer's diff_id on its descriptor, so a later push learns which blobs the registry holds
+ * from the manifest alone, without fetching the config (see known-layers).
+ */
 export function manifestFormatFor(
   compression: Compression,
   requested?: ManifestFormat,
 ): ManifestFormat {
   if (compression !== 'gzip') return 'oci';
-  return requested ?? 'docker';
+  return requested ?? 'oci';
 }

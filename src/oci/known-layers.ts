@@ -1,7 +1,7 @@
 import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
 import { compressionOf, type Compression, type ManifestFormat } from './compression.js';
-import { MEDIA_TYPE } from './media-types.js';
+import { ANNOTATION, MEDIA_TYPE } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 
 /** A compressed blob the registry already holds for an uncompressed layer. */
@@ -18,7 +18,12 @@ export interface KnownLayer {
 interface ManifestJson {
   mediaType?: string;
   config?: { digest: string };
-  layers?: { digest: string; size: number; mediaType: string }[];
+  layers?: {
+    digest: string;
+    size: number;
+    mediaType: string;
+    annotations?: Record<string, string>;
+  }[];
   manifests?: { digest: string; platform?: { os?: string; architecture?: string } }[];
 }
 
@@ -246,6 +251,12 @@ async function layersOf(
     json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
   }
   if (!json.config || !json.layers) return result(manifestDigest);
+  const annotated = diffIdsOfAnnotations(json.layers);
+  if (annotated) {
+    // Each layer names its diff_id (hypernix's OCI manifests do): the config need not be fetched.
+    json.layers.forEach((layer, index) => pairs.set(annotated[index] as string, layer));
+    return result(manifestDigest, json.config.digest);
+  }
   const local = await localConfig?.catch(() => undefined);
   let configBytes: Buffer;
   if (local?.digest === json.config.digest) {
@@ -263,6 +274,16 @@ async function layersOf(
     json.layers.forEach((layer, index) => pairs.set(diffIds[index] as string, layer));
   return result(manifestDigest, json.config.digest);
 }
+
+/** The diff_ids a manifest's layer descriptors carry, when every one of them carries one. */
+function diffIdsOfAnnotations(layers: NonNullable<ManifestJson['layers']>): string[] | undefined {
+  const diffIds = layers.map((layer) => layer.annotations?.[ANNOTATION.uncompressedDigest]);
+  return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
+    ? (diffIds as string[])
+    : undefined;
+}
+
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 function once(action: () => void): () => void {
   let done = false;

@@ -44,3 +44,12 @@ export const EMPTY_CONFIG = {
   size: 2,
   data: 'e30=',
 } as const;
+
+/** Annotation keys hypernix writes (OCI descriptors): on artifacts, and on image layers. */
+export const ANNOTATION = {
+  title: 'org.opencontainers.image.title',
+  outPath: 'vnd.hypernix.nix.out-path',
+  /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
+  uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+  uncompressedSize: 'vnd.hypernix.uncompressed.size',
+} as const;

@@ -18,7 +18,7 @@ import {
   usableLayers,
   type RegistryState,
 } from './known-layers.js';
-import { MEDIA_TYPE } from './media-types.js';
+import { ANNOTATION, MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
 import { readTar, TarFormatError } from './tar.js';
 import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
@@ -320,6 +320,10 @@ function buildManifest(format: ManifestFormat, config: ImageConfig, layers: Laye
       mediaType: layer.mediaType,
       size: layer.size,
       digest: layer.digest,
+      // Docker's schema 2 defines no annotations, and some registries refuse unknown fields.
+      ...(format === 'oci'
+        ? { annotations: { [ANNOTATION.uncompressedDigest]: layer.diffId } }
+        : {}),
     })),
   };
   return Buffer.from(JSON.stringify(manifest));

@@ -130,14 +130,62 @@ describe('push through faults', () => {
     assertCompleteImage('faults/spare', '2');
   });
 
+  it('annotates OCI layers with their diff_ids, so a later push pairs them without the config', async () => {
+    const shared = randomLayer(100_000);
+    const first = makeDockerArchive({ layers: [shared, 'first '.repeat(20_000)] });
+    const second = makeDockerArchive({ layers: [shared, 'second '.repeat(20_000)] });
+    const blobGets = () =>
+      proxy.log.filter((entry) => entry.method === 'GET' && /\/blobs\//.test(entry.path));
+    const push = async (path: string, ref: string, ...flags: string[]) => {
+      const run = await hypernix(['push', path, ref, '--plain-http', '--json', ...flags]);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as Record<string, string>;
+    };
+
+    await push(first.path, `${registry.host}/faults/annotated:1`);
+    const response = await fetch(`${registry.url}/v2/faults/annotated/manifests/1`, {
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+    });
+    const manifest = (await response.json()) as {
+      mediaType: string;
+      layers: { annotations?: Record<string, string> }[];
+    };
+    expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(
+      manifest.layers.map((layer) => layer.annotations?.['vnd.hypernix.uncompressed.digest']),
+    ).toEqual(first.diffIds);
+
+    // A new tag: the first image's layers are learnt from its manifest, and no blob is read.
+    proxy.reset();
+    const annotated = await push(second.path, `${proxy.host}/faults/annotated:2`);
+    expect(blobGets()).toEqual([]);
+    expect(Number(annotated['reused-bytes'])).toBeGreaterThan(100_000);
+    assertCompleteImage('faults/annotated', '2');
+
+    // Docker's schema 2 has no annotations: the same push has to read the first image's config.
+    await push(first.path, `${registry.host}/faults/schema2:1`, '--manifest-format', 'docker');
+    proxy.reset();
+    const schema2 = await push(
+      second.path,
+      `${proxy.host}/faults/schema2:2`,
+      '--manifest-format',
+      'docker',
+    );
+    expect(blobGets()).toHaveLength(1);
+    expect(Number(schema2['reused-bytes'])).toBeGreaterThan(100_000);
+  });
+
   it('gives the wait for a config to loading what layers need: once, and only when it waits', async () => {
     const { path } = makeDockerArchive({ layers: [randomLayer(50_000)] });
+    // Docker's schema 2, whose layers carry no diff_ids: each image's config has to be fetched.
     for (const tag of ['old', 'older']) {
       const pushed = await hypernix([
         'push',
         path,
         `${registry.host}/faults/wait:${tag}`,
         '--plain-http',
+        '--manifest-format',
+        'docker',
       ]);
       expect(pushed.code, pushed.stderr).toBe(0);
     }

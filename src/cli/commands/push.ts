@@ -20,7 +20,7 @@ Options:
   --compression-level N     gzip 1-9 (default 1), zstd 1-22 (default 3)
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from
-  --manifest-format F       docker (default with gzip) or oci
+  --manifest-format F       oci (default) or docker (Docker v2 schema 2, gzip only)
   --plain-http              talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
   --username USER           with the password on standard input (--password-stdin) or in
   --password-stdin          HYPERNIX_REGISTRY_PASSWORD; else docker login's config.json
