@@ -41064,9 +41064,6 @@ function extraTags(all, alreadyRead, limit = EXTRA_TAGS_READ) {
     ].slice(0, limit);
 }
 async function learnKnownLayers(client, target, sources, reporter, options) {
-    const { whileWaiting } = options;
-    if (whileWaiting)
-        options = { ...options, whileWaiting: once(whileWaiting) };
     const state = {
         candidates: new Map(),
         tagDigests: new Map(),
@@ -41130,7 +41127,7 @@ function usableLayers(state, want) {
     }
     return usable;
 }
-async function layersOf(client, source, { localConfig, whileWaiting }) {
+async function layersOf(client, source, { localConfig }) {
     const scope = scopeFor(source.repository, 'pull');
     const pairs = new Map();
     const result = (manifestDigest, configDigest) => ({
@@ -41162,15 +41159,9 @@ async function layersOf(client, source, { localConfig, whileWaiting }) {
         return result(manifestDigest, json.config.digest);
     }
     const local = await localConfig?.catch(() => undefined);
-    let configBytes;
-    if (local?.digest === json.config.digest) {
-        configBytes = local.bytes;
-    }
-    else {
-        const fetching = client.getBlob(source.repository, json.config.digest);
-        whileWaiting?.();
-        configBytes = await fetching;
-    }
+    const configBytes = local?.digest === json.config.digest
+        ? local.bytes
+        : await client.getBlob(source.repository, json.config.digest);
     const config = JSON.parse(configBytes.toString('utf8'));
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (diffIds.length === json.layers.length)
@@ -41185,14 +41176,6 @@ function diffIdsOfAnnotations(layers) {
         : undefined;
 }
 const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
-function once(action) {
-    let done = false;
-    return () => {
-        if (!done)
-            action();
-        done = true;
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
 
@@ -42372,8 +42355,7 @@ function pushImageSource(source, options) {
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
  * layers are likely to be sent, the first one's upload session is opened while the registry's
- * other tags are still being read; node:zlib is loaded while the registry sends an image's
- * config.
+ * other tags are still being read, and node:zlib loaded.
  */
 async function pushArchive(archivePath, label, target, config) {
     const { client, repository, tags, reporter } = target;
@@ -42391,9 +42373,11 @@ async function pushArchive(archivePath, label, target, config) {
     const spareSession = new SpareSession(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
         localConfig: localImageConfig(opening),
-        onTargetsNew: () => spareSession.open(),
-        // node:zlib (2 ms) is the first thing sending a layer needs: to sample it, or to frame it.
-        whileWaiting: () => setImmediate(zlib),
+        onTargetsNew: () => {
+            spareSession.open();
+            // The first thing sending a layer needs (to sample it, or to frame it): 2 to 5 ms here.
+            setImmediate(zlib);
+        },
     });
     registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
     try {

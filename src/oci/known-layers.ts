@@ -81,13 +81,6 @@ export interface ReadStateOptions {
    * read: the push most likely has layers to send (see SpareSession).
    */
   onTargetsNew?: () => void;
-  /**
-   * Called once, when the GET of an image's config has been sent and nothing else is left to do
-   * until it comes back: a moment for work that sending layers will need (a blob GET is this
-   * registry's slowest read, and a redirect to a storage host elsewhere). Run the work in a
-   * setImmediate callback, so that the request leaves first.
-   */
-  whileWaiting?: () => void;
 }
 
 /**
@@ -136,8 +129,6 @@ async function learnKnownLayers(
   reporter: Reporter,
   options: ReadStateOptions,
 ): Promise<RegistryState> {
-  const { whileWaiting } = options;
-  if (whileWaiting) options = { ...options, whileWaiting: once(whileWaiting) };
   const state: RegistryState = {
     candidates: new Map(),
     tagDigests: new Map(),
@@ -226,7 +217,7 @@ export function usableLayers(
 async function layersOf(
   client: RegistryClient,
   source: KnownLayerSource,
-  { localConfig, whileWaiting }: ReadStateOptions,
+  { localConfig }: ReadStateOptions,
 ) {
   const scope = scopeFor(source.repository, 'pull');
   const pairs = new Map<string, { digest: string; size: number; mediaType: string }>();
@@ -258,14 +249,10 @@ async function layersOf(
     return result(manifestDigest, json.config.digest);
   }
   const local = await localConfig?.catch(() => undefined);
-  let configBytes: Buffer;
-  if (local?.digest === json.config.digest) {
-    configBytes = local.bytes;
-  } else {
-    const fetching = client.getBlob(source.repository, json.config.digest);
-    whileWaiting?.();
-    configBytes = await fetching;
-  }
+  const configBytes =
+    local?.digest === json.config.digest
+      ? local.bytes
+      : await client.getBlob(source.repository, json.config.digest);
   const config = JSON.parse(configBytes.toString('utf8')) as {
     rootfs?: { diff_ids?: string[] };
   };
@@ -284,11 +271,3 @@ function diffIdsOfAnnotations(layers: NonNullable<ManifestJson['layers']>): stri
 }
 
 const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
-
-function once(action: () => void): () => void {
-  let done = false;
-  return () => {
-    if (!done) action();
-    done = true;
-  };
-}

@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,8 +9,6 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { streamBlob } from '../../src/oci/blob-upload.js';
 import { RegistryClient } from '../../src/oci/registry-client.js';
-import { readRegistryState, stateSources } from '../../src/oci/known-layers.js';
-import { ConsoleReporter } from '../../src/report/console-reporter.js';
 import { StallError } from '../../src/oci/transport.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
 
@@ -173,53 +170,6 @@ describe('push through faults', () => {
     );
     expect(blobGets()).toHaveLength(1);
     expect(Number(schema2['reused-bytes'])).toBeGreaterThan(100_000);
-  });
-
-  it('gives the wait for a config to loading what layers need: once, and only when it waits', async () => {
-    const { path } = makeDockerArchive({ layers: [randomLayer(50_000)] });
-    // Docker's schema 2, whose layers carry no diff_ids: each image's config has to be fetched.
-    for (const tag of ['old', 'older']) {
-      const pushed = await hypernix([
-        'push',
-        path,
-        `${registry.host}/faults/wait:${tag}`,
-        '--plain-http',
-        '--manifest-format',
-        'docker',
-      ]);
-      expect(pushed.code, pushed.stderr).toBe(0);
-    }
-    const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
-    const reporter = new ConsoleReporter({ stream: new PassThrough() });
-    const configGets = () =>
-      proxy.log.filter((entry) => entry.method === 'GET' && /\/blobs\/sha256:/.test(entry.path));
-    const read = async (localConfig?: { digest: string; bytes: Buffer }) => {
-      proxy.reset();
-      let calls = 0;
-      await readRegistryState(
-        client,
-        'faults/wait',
-        stateSources('faults/wait', ['new']),
-        reporter,
-        {
-          localConfig: Promise.resolve(localConfig),
-          whileWaiting: () => (calls += 1),
-        },
-      );
-      return calls;
-    };
-    // The target tag is new: both other tags are read, and each one's config fetched; the hook
-    // runs once, however many configs are in flight.
-    expect(await read()).toBe(1);
-    expect(configGets()).toHaveLength(2);
-    // The image's own config is at hand (a re-push under a new tag): nothing is fetched, nothing
-    // is waited for, and nothing is loaded.
-    const manifest = await client.getManifest('faults/wait', 'old');
-    const digest = (JSON.parse(String(manifest?.bytes)) as { config: { digest: string } }).config
-      .digest;
-    const bytes = await client.getBlob('faults/wait', digest);
-    expect(await read({ digest, bytes })).toBe(0);
-    expect(configGets()).toEqual([]);
   });
 
   it('calls a streamed upload off, untried again, when the digest cannot be worked out', async () => {
