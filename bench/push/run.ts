@@ -33,6 +33,7 @@ const SKOPEO_CACHES = [
   ),
 ];
 const RUN_TIMEOUT_MS = 120_000;
+const SETTLE_MS = 500;
 
 type Tool = 'skopeo' | 'hypernix';
 type Case = 'cold' | 'unchanged' | 'one-layer-changed';
@@ -237,6 +238,7 @@ async function push(
     args = [CLI, 'push', file, target, '--plain-http', '--json'];
   }
   proxy?.reset();
+  settle();
   const started = performance.now();
   // The counting run needs this process's event loop for the proxy; a timed run waits with
   // spawnSync, which times the pusher alone (an asynchronous spawn added about 20 ms to each
@@ -257,6 +259,16 @@ async function push(
   } catch {
     return { ...counted, ok: false, error: `--json printed no JSON: ${stdout.slice(0, 500)}` };
   }
+}
+
+/**
+ * Lets the machine settle before a timed run: the run before it (skopeo's, most often) leaves
+ * the registry's uploads as dirty pages for the kernel to write back, and the registry with
+ * garbage to collect, work that would otherwise land in the middle of the next run.
+ */
+function settle(): void {
+  execFileSync('sync');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
 }
 
 /** For the counting run: the proxy the pusher talks to runs on this event loop. */

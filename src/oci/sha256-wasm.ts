@@ -2,7 +2,7 @@
 // SHA-256 compression function (FIPS 180-4, section 6.2.2) over 64-byte blocks in its memory.
 // It is written out opcode by opcode (the binary format is section 5 of the WebAssembly core
 // specification). sha256.ts holds the result as base64, so that a push does not pay for
-// assembling it; sha256.test.ts checks that the two agree (it prints the new value when they do not).
+// assembling it; sha256.test.ts checks that the two agree, and prints the new value if not.
 //
 // Memory layout (one 64 KiB page): round constants, message schedule, hash state, input blocks.
 // Words in memory are little-endian, as WebAssembly loads them; the message's big-endian words
@@ -118,7 +118,8 @@ function compressBody(): number[] {
     OP.i32Eqz,
     OP.brIf,
     1,
-    // W[0..15]: the block's words, byte-swapped to their big-endian values.
+    // W[0..15]: the block's words, byte-swapped to their big-endian values. Each store takes
+    // its address (T) from the stack first, then the value.
     ...constant(0),
     ...set(T),
     OP.loop,
