@@ -38684,7 +38684,10 @@ var external_node_module_ = __nccwpck_require__(8995);
 // node:zlib 5 to 7 ms.
 const lazy_builtins_require = (0,external_node_module_.createRequire)(import.meta.url);
 const childProcess = () => lazy_builtins_require('node:child_process');
-const lazy_builtins_crypto = () => lazy_builtins_require('node:crypto');
+let loadedCrypto;
+const lazy_builtins_crypto = () => (loadedCrypto ??= lazy_builtins_require('node:crypto'));
+/** Whether node:crypto has been loaded (by crypto()) yet. */
+const cryptoLoaded = () => loadedCrypto !== undefined;
 const zlib = () => lazy_builtins_require('node:zlib');
 
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
@@ -38738,6 +38741,8 @@ const media_types_ANNOTATION = {
     /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
     uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
     uncompressedSize: 'vnd.hypernix.uncompressed.size',
+    /** On an image manifest: the config whose diff_ids its layers' uncompressedDigest repeat. */
+    diffIdsOf: 'vnd.hypernix.diff-ids.of',
 };
 
 ;// CONCATENATED MODULE: ./src/oci/compression.ts
@@ -38866,6 +38871,8 @@ const INITIAL_STATE = [
 ];
 /** sha256ModuleBytes() of sha256-wasm.ts, as base64 (sha256.test.ts checks they agree). */
 const SHA256_MODULE = 'AGFzbQEAAAABBgFgAn9/AAMCAQAFAwEAAQcVAgZtZW1vcnkCAAhjb21wcmVzcwAACvgDAfUDAQt/AkADQCABRQ0BQQAhCgNAIAogACAKaigCACILQQh3Qf+B/AdxIAtBCHhBgP6DeHFyNgKAAiAKQQRqIgpBwABJDQALA0AgCiAKKAL4ASIMQRF4IAxBE3hzIAxBCnZzIAooAuQBaiAKKALEASIMQQd4IAxBEnhzIAxBA3ZzaiAKKALAAWo2AoACIApBBGoiCkGAAkkNAAtBACgCgAQhAkEAKAKEBCEDQQAoAogEIQRBACgCjAQhBUEAKAKQBCEGQQAoApQEIQdBACgCmAQhCEEAKAKcBCEJQQAhCgNAIAkgBkEGeCAGQQt4cyAGQRl4c2ogBiAHcSAGQX9zIAhxc2ogCigCAGogCigCgAJqIQsgAkECeCACQQ14cyACQRZ4cyACIANxIAIgBHFzIAMgBHFzaiEMIAghCSAHIQggBiEHIAUgC2ohBiAEIQUgAyEEIAIhAyALIAxqIQIgCkEEaiIKQYACSQ0AC0EAQQAoAoAEIAJqNgKABEEAQQAoAoQEIANqNgKEBEEAQQAoAogEIARqNgKIBEEAQQAoAowEIAVqNgKMBEEAQQAoApAEIAZqNgKQBEEAQQAoApQEIAdqNgKUBEEAQQAoApgEIAhqNgKYBEEAQQAoApwEIAlqNgKcBCAAQcAAaiEAIAFBAWshAQwACwsLC4cCAQBBAAuAApgvikKRRDdxz/vAtaXbtelbwlY58RHxWaSCP5LVXhyrmKoH2AFbgxK+hTEkw30MVXRdvnL+sd6Apwbcm3Txm8HBaZvkhke+78adwQ/MoQwkbyzpLaqEdErcqbBc2oj5dlJRPphtxjGoyCcDsMd/Wb/zC+DGR5Gn1VFjygZnKSkUhQq3JzghGy78bSxNEw04U1RzCmW7Cmp2LsnCgYUscpKh6L+iS2YaqHCLS8KjUWzHGeiS0SQGmdaFNQ70cKBqEBbBpBkIbDceTHdIJ7W8sDSzDBw5SqrYTk/KnFvzby5o7oKPdG9jpXgUeMiECALHjPr/vpDrbFCk96P5vvJ4ccY=';
+/** Whether this process has WebAssembly: `node --jitless` has none. */
+const webAssemblyAvailable = typeof WebAssembly === 'object';
 let sha256_compressor;
 function instantiate() {
     const module = new WebAssembly.Module(Buffer.from(SHA256_MODULE, 'base64'));
@@ -38909,7 +38916,7 @@ const SHA256_PREFIX = 'sha256:';
 const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    if (bytes.length <= SMALL_DOCUMENT)
+    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
         return SHA256_PREFIX + sha256Hex(bytes);
     return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
@@ -40588,7 +40595,9 @@ async function streamBlob(client, repository, blob, verdict, session) {
             signal: abandon.signal,
         });
         patch.catch(() => undefined); // awaited below unless the upload is called off
-        const decided = await outcome;
+        // The verdict may wait on the body being read (see sendFramed): a PATCH that fails first,
+        // before reading it, ends the try rather than the wait going on for ever.
+        const decided = await Promise.race([outcome, patch.then(() => outcome)]);
         const digest = 'digest' in decided ? decided.digest : undefined;
         if (digest === undefined) {
             abandon.abort();
@@ -41114,13 +41123,14 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
 }
 /**
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
- * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ * for zstd gets zstd layers); one of the target's own first. Docker's and OCI's media types of a
+ * compression are the same bytes, so either manifest format may take either (the layer pusher
+ * names it with its own).
  */
-function usableLayers(state, want) {
+function usableLayers(state, compression) {
     const usable = new Map();
     for (const [diffId, list] of state.candidates) {
-        const fitting = list.filter((layer) => compression_compressionOf(layer.mediaType) === want.compression &&
-            (want.format !== 'docker' || layer.mediaType === media_types_MEDIA_TYPE.dockerLayerGzip));
+        const fitting = list.filter((layer) => compression_compressionOf(layer.mediaType) === compression);
         const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
         if (chosen)
             usable.set(diffId, chosen);
@@ -41152,7 +41162,7 @@ async function layersOf(client, source, { localConfig }) {
     }
     if (!json.config || !json.layers)
         return result(manifestDigest);
-    const annotated = diffIdsOfAnnotations(json.layers);
+    const annotated = annotatedDiffIds(json);
     if (annotated) {
         // Each layer names its diff_id (hypernix's OCI manifests do): the config need not be fetched.
         json.layers.forEach((layer, index) => pairs.set(annotated[index], layer));
@@ -41168,8 +41178,15 @@ async function layersOf(client, source, { localConfig }) {
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
     return result(manifestDigest, json.config.digest);
 }
-/** The diff_ids a manifest's layer descriptors carry, when every one of them carries one. */
-function diffIdsOfAnnotations(layers) {
+/**
+ * The diff_ids a manifest's layer descriptors carry, when every one carries one and the manifest
+ * says which config they repeat: its own. A tool that rewrites an image's layers (and so its
+ * config) but copies annotations along leaves them naming the old config, and they are ignored.
+ */
+function annotatedDiffIds(manifest) {
+    const { annotations, config, layers } = manifest;
+    if (!config || !layers || annotations?.[media_types_ANNOTATION.diffIdsOf] !== config.digest)
+        return undefined;
     const diffIds = layers.map((layer) => layer.annotations?.[media_types_ANNOTATION.uncompressedDigest]);
     return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
         ? diffIds
@@ -41683,6 +41700,7 @@ async function readFully(path, fd, views, position) {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -41763,10 +41781,12 @@ class LayerPusher {
         const { client, repository } = this.options;
         const read = () => framedLayer(job.file, job.offset, job.size, framing);
         // The first layer hashed loads node:crypto, which holds this thread for 10 to 20 ms here
-        // (longer while the registry works beside it): hashing waits until the upload has a head
-        // start, so that the registry has bytes to take in meanwhile.
+        // (longer while the registry works beside it): until it is loaded, hashing waits for the
+        // upload to have a head start, so that the registry has bytes to take in meanwhile.
         let headStartTaken = () => { };
-        const headStart = new Promise((resolve) => (headStartTaken = resolve));
+        const headStart = cryptoLoaded()
+            ? Promise.resolve()
+            : new Promise((resolve) => (headStartTaken = resolve));
         const made = (async () => {
             await headStart;
             const diff = new digest_DigestCounter();
@@ -41940,7 +41960,9 @@ class LayerPusher {
             index,
             diffId,
             digest: known.digest,
-            mediaType: known.mediaType,
+            // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
+            // the manifest under this push's media type, whichever manifest named it before.
+            mediaType: this.mediaType,
             size: known.size,
             sentBytes: 0,
             action,
@@ -42082,7 +42104,7 @@ async function pushDockerArchive(source, options) {
     fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
         readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
-    const known = usableLayers(learnt, { compression: options.compression, format });
+    const known = usableLayers(learnt, options.compression);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
     // The config goes up beside the layers as soon as it is read (a tar file's is read first).
@@ -42253,12 +42275,19 @@ async function pushFromStream(source, pusher, concurrency, onConfig) {
     }
     return { config, layers };
 }
+/**
+ * The image manifest. An OCI one names each layer's diff_id on its descriptor, and which config
+ * those repeat, so that a later push learns what the registry holds from the manifest alone
+ * (see annotatedDiffIds). Docker's schema 2 defines no annotations, and some registries refuse
+ * fields it does not define.
+ */
 function buildManifest(format, config, layers) {
+    const oci = format === 'oci';
     const manifest = {
         schemaVersion: 2,
-        mediaType: format === 'docker' ? media_types_MEDIA_TYPE.dockerManifest : media_types_MEDIA_TYPE.ociManifest,
+        mediaType: oci ? media_types_MEDIA_TYPE.ociManifest : media_types_MEDIA_TYPE.dockerManifest,
         config: {
-            mediaType: format === 'docker' ? media_types_MEDIA_TYPE.dockerConfig : media_types_MEDIA_TYPE.ociConfig,
+            mediaType: oci ? media_types_MEDIA_TYPE.ociConfig : media_types_MEDIA_TYPE.dockerConfig,
             size: config.bytes.length,
             digest: config.digest,
         },
@@ -42266,11 +42295,9 @@ function buildManifest(format, config, layers) {
             mediaType: layer.mediaType,
             size: layer.size,
             digest: layer.digest,
-            // Docker's schema 2 defines no annotations, and some registries refuse unknown fields.
-            ...(format === 'oci'
-                ? { annotations: { [media_types_ANNOTATION.uncompressedDigest]: layer.diffId } }
-                : {}),
+            ...(oci ? { annotations: { [media_types_ANNOTATION.uncompressedDigest]: layer.diffId } } : {}),
         })),
+        ...(oci ? { annotations: { [media_types_ANNOTATION.diffIdsOf]: config.digest } } : {}),
     };
     return Buffer.from(JSON.stringify(manifest));
 }

@@ -1526,6 +1526,8 @@ const INITIAL_STATE = [
 ];
 /** sha256ModuleBytes() of sha256-wasm.ts, as base64 (sha256.test.ts checks they agree). */
 const SHA256_MODULE = 'AGFzbQEAAAABBgFgAn9/AAMCAQAFAwEAAQcVAgZtZW1vcnkCAAhjb21wcmVzcwAACvgDAfUDAQt/AkADQCABRQ0BQQAhCgNAIAogACAKaigCACILQQh3Qf+B/AdxIAtBCHhBgP6DeHFyNgKAAiAKQQRqIgpBwABJDQALA0AgCiAKKAL4ASIMQRF4IAxBE3hzIAxBCnZzIAooAuQBaiAKKALEASIMQQd4IAxBEnhzIAxBA3ZzaiAKKALAAWo2AoACIApBBGoiCkGAAkkNAAtBACgCgAQhAkEAKAKEBCEDQQAoAogEIQRBACgCjAQhBUEAKAKQBCEGQQAoApQEIQdBACgCmAQhCEEAKAKcBCEJQQAhCgNAIAkgBkEGeCAGQQt4cyAGQRl4c2ogBiAHcSAGQX9zIAhxc2ogCigCAGogCigCgAJqIQsgAkECeCACQQ14cyACQRZ4cyACIANxIAIgBHFzIAMgBHFzaiEMIAghCSAHIQggBiEHIAUgC2ohBiAEIQUgAyEEIAIhAyALIAxqIQIgCkEEaiIKQYACSQ0AC0EAQQAoAoAEIAJqNgKABEEAQQAoAoQEIANqNgKEBEEAQQAoAogEIARqNgKIBEEAQQAoAowEIAVqNgKMBEEAQQAoApAEIAZqNgKQBEEAQQAoApQEIAdqNgKUBEEAQQAoApgEIAhqNgKYBEEAQQAoApwEIAlqNgKcBCAAQcAAaiEAIAFBAWshAQwACwsLC4cCAQBBAAuAApgvikKRRDdxz/vAtaXbtelbwlY58RHxWaSCP5LVXhyrmKoH2AFbgxK+hTEkw30MVXRdvnL+sd6Apwbcm3Txm8HBaZvkhke+78adwQ/MoQwkbyzpLaqEdErcqbBc2oj5dlJRPphtxjGoyCcDsMd/Wb/zC+DGR5Gn1VFjygZnKSkUhQq3JzghGy78bSxNEw04U1RzCmW7Cmp2LsnCgYUscpKh6L+iS2YaqHCLS8KjUWzHGeiS0SQGmdaFNQ70cKBqEBbBpBkIbDceTHdIJ7W8sDSzDBw5SqrYTk/KnFvzby5o7oKPdG9jpXgUeMiECALHjPr/vpDrbFCk96P5vvJ4ccY=';
+/** Whether this process has WebAssembly: `node --jitless` has none. */
+const webAssemblyAvailable = typeof WebAssembly === 'object';
 let compressor;
 function instantiate() {
     const module = new WebAssembly.Module(Buffer.from(SHA256_MODULE, 'base64'));
@@ -1569,7 +1571,7 @@ const SHA256_PREFIX = 'sha256:';
 const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    if (bytes.length <= SMALL_DOCUMENT)
+    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
         return SHA256_PREFIX + sha256Hex(bytes);
     return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
@@ -1739,6 +1741,8 @@ const ANNOTATION = {
     /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
     uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
     uncompressedSize: 'vnd.hypernix.uncompressed.size',
+    /** On an image manifest: the config whose diff_ids its layers' uncompressedDigest repeat. */
+    diffIdsOf: 'vnd.hypernix.diff-ids.of',
 };
 
 
@@ -2101,6 +2105,7 @@ function formatSeconds(seconds) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Et: () => (/* binding */ crypto),
+/* harmony export */   P1: () => (/* binding */ cryptoLoaded),
 /* harmony export */   Qk: () => (/* binding */ childProcess),
 /* harmony export */   w5: () => (/* binding */ zlib)
 /* harmony export */ });
@@ -2113,7 +2118,10 @@ function formatSeconds(seconds) {
 // node:zlib 5 to 7 ms.
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 const childProcess = () => require('node:child_process');
-const crypto = () => require('node:crypto');
+let loadedCrypto;
+const crypto = () => (loadedCrypto ??= require('node:crypto'));
+/** Whether node:crypto has been loaded (by crypto()) yet. */
+const cryptoLoaded = () => loadedCrypto !== undefined;
 const zlib = () => require('node:zlib');
 
 

@@ -27,7 +27,7 @@ var lazy_builtins = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/oci/blob-upload.ts
 var blob_upload = __webpack_require__(4774);
 // EXTERNAL MODULE: ./src/oci/compression.ts
-var compression = __webpack_require__(2115);
+var oci_compression = __webpack_require__(2115);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
@@ -129,13 +129,14 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
 }
 /**
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
- * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ * for zstd gets zstd layers); one of the target's own first. Docker's and OCI's media types of a
+ * compression are the same bytes, so either manifest format may take either (the layer pusher
+ * names it with its own).
  */
-function usableLayers(state, want) {
+function usableLayers(state, compression) {
     const usable = new Map();
     for (const [diffId, list] of state.candidates) {
-        const fitting = list.filter((layer) => (0,compression/* compressionOf */.MB)(layer.mediaType) === want.compression &&
-            (want.format !== 'docker' || layer.mediaType === media_types/* MEDIA_TYPE */.Ap.dockerLayerGzip));
+        const fitting = list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === compression);
         const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
         if (chosen)
             usable.set(diffId, chosen);
@@ -167,7 +168,7 @@ async function layersOf(client, source, { localConfig }) {
     }
     if (!json.config || !json.layers)
         return result(manifestDigest);
-    const annotated = diffIdsOfAnnotations(json.layers);
+    const annotated = annotatedDiffIds(json);
     if (annotated) {
         // Each layer names its diff_id (hypernix's OCI manifests do): the config need not be fetched.
         json.layers.forEach((layer, index) => pairs.set(annotated[index], layer));
@@ -183,8 +184,15 @@ async function layersOf(client, source, { localConfig }) {
         json.layers.forEach((layer, index) => pairs.set(diffIds[index], layer));
     return result(manifestDigest, json.config.digest);
 }
-/** The diff_ids a manifest's layer descriptors carry, when every one of them carries one. */
-function diffIdsOfAnnotations(layers) {
+/**
+ * The diff_ids a manifest's layer descriptors carry, when every one carries one and the manifest
+ * says which config they repeat: its own. A tool that rewrites an image's layers (and so its
+ * config) but copies annotations along leaves them naming the old config, and they are ignored.
+ */
+function annotatedDiffIds(manifest) {
+    const { annotations, config, layers } = manifest;
+    if (!config || !layers || annotations?.[media_types/* ANNOTATION */.YX.diffIdsOf] !== config.digest)
+        return undefined;
     const diffIds = layers.map((layer) => layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest]);
     return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
         ? diffIds
@@ -710,6 +718,7 @@ async function readFully(path, fd, views, position) {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -790,10 +799,12 @@ class LayerPusher {
         const { client, repository } = this.options;
         const read = () => framedLayer(job.file, job.offset, job.size, framing);
         // The first layer hashed loads node:crypto, which holds this thread for 10 to 20 ms here
-        // (longer while the registry works beside it): hashing waits until the upload has a head
-        // start, so that the registry has bytes to take in meanwhile.
+        // (longer while the registry works beside it): until it is loaded, hashing waits for the
+        // upload to have a head start, so that the registry has bytes to take in meanwhile.
         let headStartTaken = () => { };
-        const headStart = new Promise((resolve) => (headStartTaken = resolve));
+        const headStart = (0,lazy_builtins/* cryptoLoaded */.P1)()
+            ? Promise.resolve()
+            : new Promise((resolve) => (headStartTaken = resolve));
         const made = (async () => {
             await headStart;
             const diff = new oci_digest/* DigestCounter */.VR();
@@ -915,7 +926,7 @@ class LayerPusher {
         }
         else {
             // The compressor takes each chunk before the next is read: no copy of it either.
-            await (0,compression/* transformChunks */.bt)(hashed(rest), (0,compression/* compressor */.e)(encoding, level), sink);
+            await (0,oci_compression/* transformChunks */.bt)(hashed(rest), (0,oci_compression/* compressor */.e)(encoding, level), sink);
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
@@ -967,7 +978,9 @@ class LayerPusher {
             index,
             diffId,
             digest: known.digest,
-            mediaType: known.mediaType,
+            // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
+            // the manifest under this push's media type, whichever manifest named it before.
+            mediaType: this.mediaType,
             size: known.size,
             sentBytes: 0,
             action,
@@ -1103,15 +1116,15 @@ function diffIdFromPath(path) {
 async function pushDockerArchive(source, options) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
-    const format = (0,compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
-    const mediaType = (0,compression/* layerMediaType */.sG)(options.compression, format);
+    const format = (0,oci_compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
+    const mediaType = (0,oci_compression/* layerMediaType */.sG)(options.compression, format);
     // A tar file's index, manifest and config are read while the registry answers; its config
     // spares the registry state a GET when the registry's image has the same one.
     const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
     fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
         readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
-    const known = usableLayers(learnt, { compression: options.compression, format });
+    const known = usableLayers(learnt, options.compression);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
     const pusher = new LayerPusher(options, mediaType, known);
     // The config goes up beside the layers as soon as it is read (a tar file's is read first).
@@ -1282,12 +1295,19 @@ async function pushFromStream(source, pusher, concurrency, onConfig) {
     }
     return { config, layers };
 }
+/**
+ * The image manifest. An OCI one names each layer's diff_id on its descriptor, and which config
+ * those repeat, so that a later push learns what the registry holds from the manifest alone
+ * (see annotatedDiffIds). Docker's schema 2 defines no annotations, and some registries refuse
+ * fields it does not define.
+ */
 function buildManifest(format, config, layers) {
+    const oci = format === 'oci';
     const manifest = {
         schemaVersion: 2,
-        mediaType: format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest,
+        mediaType: oci ? media_types/* MEDIA_TYPE */.Ap.ociManifest : media_types/* MEDIA_TYPE */.Ap.dockerManifest,
         config: {
-            mediaType: format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerConfig : media_types/* MEDIA_TYPE */.Ap.ociConfig,
+            mediaType: oci ? media_types/* MEDIA_TYPE */.Ap.ociConfig : media_types/* MEDIA_TYPE */.Ap.dockerConfig,
             size: config.bytes.length,
             digest: config.digest,
         },
@@ -1295,11 +1315,9 @@ function buildManifest(format, config, layers) {
             mediaType: layer.mediaType,
             size: layer.size,
             digest: layer.digest,
-            // Docker's schema 2 defines no annotations, and some registries refuse unknown fields.
-            ...(format === 'oci'
-                ? { annotations: { [media_types/* ANNOTATION */.YX.uncompressedDigest]: layer.diffId } }
-                : {}),
+            ...(oci ? { annotations: { [media_types/* ANNOTATION */.YX.uncompressedDigest]: layer.diffId } } : {}),
         })),
+        ...(oci ? { annotations: { [media_types/* ANNOTATION */.YX.diffIdsOf]: config.digest } } : {}),
     };
     return Buffer.from(JSON.stringify(manifest));
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Duplex, Readable, type Transform } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressor, transformChunks } from './compression.js';
+import { compressor, manifestFormatFor, transformChunks } from './compression.js';
 
 /** Chunks of `data` handed over in one buffer that is overwritten for each, as readFileRange does. */
 async function* reusedChunks(data: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -47,5 +47,14 @@ describe('transformChunks', () => {
       },
     );
     await expect(run).rejects.toThrow('registry gone');
+  });
+});
+
+describe('manifestFormatFor', () => {
+  it('makes OCI manifests unless Docker schema 2 is asked for, which takes gzip only', () => {
+    expect(manifestFormatFor('gzip')).toBe('oci');
+    expect(manifestFormatFor('gzip', 'docker')).toBe('docker');
+    expect(manifestFormatFor('zstd', 'docker')).toBe('oci');
+    expect(manifestFormatFor('none')).toBe('oci');
   });
 });

@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { crypto } from '../util/lazy-builtins.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex, webAssemblyAvailable } from './sha256.js';
 
 // node:crypto is loaded with the first layer hashed, not for configs and manifests (sha256.ts).
 const createHash = (algorithm: string): Hash => crypto().createHash(algorithm);
@@ -13,7 +13,8 @@ const SMALL_DOCUMENT = 64 * 1024;
 
 export function sha256Digest(data: Buffer | string): string {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  if (bytes.length <= SMALL_DOCUMENT) return SHA256_PREFIX + sha256Hex(bytes);
+  if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
+    return SHA256_PREFIX + sha256Hex(bytes);
   return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MEDIA_TYPE } from './media-types.js';
-import { extraTags, stateSources, usableLayers, type RegistryState } from './known-layers.js';
+import { ANNOTATION, MEDIA_TYPE } from './media-types.js';
+import {
+  annotatedDiffIds,
+  extraTags,
+  stateSources,
+  usableLayers,
+  type RegistryState,
+} from './known-layers.js';
 
 const layer = (digest: string, mediaType: string, repository: string, inTarget: boolean) => ({
   digest,
@@ -28,17 +34,13 @@ describe('usableLayers', () => {
   };
 
   it("prefers the target's own blob, and keeps to the compression asked for", () => {
-    const gzipDocker = usableLayers(state, { compression: 'gzip', format: 'docker' });
-    expect(gzipDocker.get('sha256:a')?.digest).toBe('sha256:2');
-    expect(gzipDocker.has('sha256:b')).toBe(false);
-    // An OCI gzip layer has no place in a Docker manifest.
-    expect(gzipDocker.has('sha256:c')).toBe(false);
-    expect(
-      usableLayers(state, { compression: 'gzip', format: 'oci' }).get('sha256:c')?.digest,
-    ).toBe('sha256:4');
-    expect(
-      usableLayers(state, { compression: 'zstd', format: 'oci' }).get('sha256:b')?.digest,
-    ).toBe('sha256:3');
+    const gzip = usableLayers(state, 'gzip');
+    expect(gzip.get('sha256:a')?.digest).toBe('sha256:2');
+    expect(gzip.has('sha256:b')).toBe(false);
+    // Docker's and OCI's gzip layers are the same bytes: either kind of manifest takes either.
+    expect(gzip.get('sha256:c')?.digest).toBe('sha256:4');
+    expect(usableLayers(state, 'zstd').get('sha256:b')?.digest).toBe('sha256:3');
+    expect(usableLayers(state, 'zstd').has('sha256:a')).toBe(false);
   });
 });
 
@@ -62,5 +64,31 @@ describe('extraTags', () => {
       'v1.2',
       sha(2),
     ]);
+  });
+});
+
+describe('annotatedDiffIds', () => {
+  const digest = (c: string) => `sha256:${c.repeat(64)}`;
+  const manifest = (diffIds: (string | undefined)[], of: string | null = digest('c')) => ({
+    annotations: of === null ? undefined : { [ANNOTATION.diffIdsOf]: of },
+    config: { digest: digest('c') },
+    layers: diffIds.map((diffId) => ({
+      annotations: diffId === undefined ? undefined : { [ANNOTATION.uncompressedDigest]: diffId },
+    })),
+  });
+
+  it("reads every layer's diff_id when the manifest says they repeat its own config", () => {
+    expect(annotatedDiffIds(manifest([digest('a'), digest('b')]))).toEqual([
+      digest('a'),
+      digest('b'),
+    ]);
+  });
+
+  it('ignores them when one is missing or malformed, or they repeat another config', () => {
+    expect(annotatedDiffIds(manifest([digest('a'), undefined]))).toBeUndefined();
+    expect(annotatedDiffIds(manifest([digest('a'), 'sha256:short']))).toBeUndefined();
+    expect(annotatedDiffIds(manifest([digest('a')], null))).toBeUndefined();
+    // Annotations copied along by a tool that rewrote the layers, and so the config.
+    expect(annotatedDiffIds(manifest([digest('a')], digest('d')))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
-import { compressionOf, type Compression, type ManifestFormat } from './compression.js';
-import { ANNOTATION, MEDIA_TYPE } from './media-types.js';
+import { compressionOf, type Compression } from './compression.js';
+import { ANNOTATION } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 
 /** A compressed blob the registry already holds for an uncompressed layer. */
@@ -17,6 +17,7 @@ export interface KnownLayer {
 
 interface ManifestJson {
   mediaType?: string;
+  annotations?: Record<string, string>;
   config?: { digest: string };
   layers?: {
     digest: string;
@@ -195,19 +196,17 @@ async function learnFrom(
 
 /**
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
- * for zstd gets zstd layers) and allowed in the manifest format; one of the target's own first.
+ * for zstd gets zstd layers); one of the target's own first. Docker's and OCI's media types of a
+ * compression are the same bytes, so either manifest format may take either (the layer pusher
+ * names it with its own).
  */
 export function usableLayers(
   state: RegistryState,
-  want: { compression: Compression; format: ManifestFormat },
+  compression: Compression,
 ): Map<string, KnownLayer> {
   const usable = new Map<string, KnownLayer>();
   for (const [diffId, list] of state.candidates) {
-    const fitting = list.filter(
-      (layer) =>
-        compressionOf(layer.mediaType) === want.compression &&
-        (want.format !== 'docker' || layer.mediaType === MEDIA_TYPE.dockerLayerGzip),
-    );
+    const fitting = list.filter((layer) => compressionOf(layer.mediaType) === compression);
     const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
     if (chosen) usable.set(diffId, chosen);
   }
@@ -242,7 +241,7 @@ async function layersOf(
     json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
   }
   if (!json.config || !json.layers) return result(manifestDigest);
-  const annotated = diffIdsOfAnnotations(json.layers);
+  const annotated = annotatedDiffIds(json);
   if (annotated) {
     // Each layer names its diff_id (hypernix's OCI manifests do): the config need not be fetched.
     json.layers.forEach((layer, index) => pairs.set(annotated[index] as string, layer));
@@ -262,8 +261,18 @@ async function layersOf(
   return result(manifestDigest, json.config.digest);
 }
 
-/** The diff_ids a manifest's layer descriptors carry, when every one of them carries one. */
-function diffIdsOfAnnotations(layers: NonNullable<ManifestJson['layers']>): string[] | undefined {
+/**
+ * The diff_ids a manifest's layer descriptors carry, when every one carries one and the manifest
+ * says which config they repeat: its own. A tool that rewrites an image's layers (and so its
+ * config) but copies annotations along leaves them naming the old config, and they are ignored.
+ */
+export function annotatedDiffIds(manifest: {
+  annotations?: Record<string, string>;
+  config?: { digest: string };
+  layers?: { annotations?: Record<string, string> }[];
+}): string[] | undefined {
+  const { annotations, config, layers } = manifest;
+  if (!config || !layers || annotations?.[ANNOTATION.diffIdsOf] !== config.digest) return undefined;
   const diffIds = layers.map((layer) => layer.annotations?.[ANNOTATION.uncompressedDigest]);
   return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
     ? (diffIds as string[])

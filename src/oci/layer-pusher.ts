@@ -24,6 +24,7 @@ import type { KnownLayer } from './known-layers.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { readEntrySync } from './tar-index.js';
 import { stopwatch } from '../util/stopwatch.js';
+import { cryptoLoaded } from '../util/lazy-builtins.js';
 
 /** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
 type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
@@ -157,10 +158,12 @@ export class LayerPusher {
     const { client, repository } = this.options;
     const read = () => framedLayer(job.file, job.offset, job.size, framing);
     // The first layer hashed loads node:crypto, which holds this thread for 10 to 20 ms here
-    // (longer while the registry works beside it): hashing waits until the upload has a head
-    // start, so that the registry has bytes to take in meanwhile.
+    // (longer while the registry works beside it): until it is loaded, hashing waits for the
+    // upload to have a head start, so that the registry has bytes to take in meanwhile.
     let headStartTaken = () => {};
-    const headStart = new Promise<void>((resolve) => (headStartTaken = resolve));
+    const headStart = cryptoLoaded()
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => (headStartTaken = resolve));
     const made = (async () => {
       await headStart;
       const diff = new DigestCounter();
@@ -352,7 +355,9 @@ export class LayerPusher {
       index,
       diffId,
       digest: known.digest,
-      mediaType: known.mediaType,
+      // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
+      // the manifest under this push's media type, whichever manifest named it before.
+      mediaType: this.mediaType,
       size: known.size,
       sentBytes: 0,
       action,

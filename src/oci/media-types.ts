@@ -52,4 +52,6 @@ export const ANNOTATION = {
   /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
   uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
   uncompressedSize: 'vnd.hypernix.uncompressed.size',
+  /** On an image manifest: the config whose diff_ids its layers' uncompressedDigest repeat. */
+  diffIdsOf: 'vnd.hypernix.diff-ids.of',
 } as const;

@@ -93,7 +93,7 @@ export async function pushDockerArchive(
       reporter,
       { localConfig: configOf(fileImage) },
     ));
-  const known = usableLayers(learnt, { compression: options.compression, format });
+  const known = usableLayers(learnt, options.compression);
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
 
   const pusher = new LayerPusher(options, mediaType, known);
@@ -307,12 +307,19 @@ async function pushFromStream(
   return { config, layers };
 }
 
+/**
+ * The image manifest. An OCI one names each layer's diff_id on its descriptor, and which config
+ * those repeat, so that a later push learns what the registry holds from the manifest alone
+ * (see annotatedDiffIds). Docker's schema 2 defines no annotations, and some registries refuse
+ * fields it does not define.
+ */
 function buildManifest(format: ManifestFormat, config: ImageConfig, layers: LayerReport[]): Buffer {
+  const oci = format === 'oci';
   const manifest = {
     schemaVersion: 2,
-    mediaType: format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest,
+    mediaType: oci ? MEDIA_TYPE.ociManifest : MEDIA_TYPE.dockerManifest,
     config: {
-      mediaType: format === 'docker' ? MEDIA_TYPE.dockerConfig : MEDIA_TYPE.ociConfig,
+      mediaType: oci ? MEDIA_TYPE.ociConfig : MEDIA_TYPE.dockerConfig,
       size: config.bytes.length,
       digest: config.digest,
     },
@@ -320,11 +327,9 @@ function buildManifest(format: ManifestFormat, config: ImageConfig, layers: Laye
       mediaType: layer.mediaType,
       size: layer.size,
       digest: layer.digest,
-      // Docker's schema 2 defines no annotations, and some registries refuse unknown fields.
-      ...(format === 'oci'
-        ? { annotations: { [ANNOTATION.uncompressedDigest]: layer.diffId } }
-        : {}),
+      ...(oci ? { annotations: { [ANNOTATION.uncompressedDigest]: layer.diffId } } : {}),
     })),
+    ...(oci ? { annotations: { [ANNOTATION.diffIdsOf]: config.digest } } : {}),
   };
   return Buffer.from(JSON.stringify(manifest));
 }

@@ -38,6 +38,9 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: object) => { exports: object };
 };
 
+/** Whether this process has WebAssembly: `node --jitless` has none. */
+export const webAssemblyAvailable = typeof WebAssembly === 'object';
+
 interface Compressor {
   memory: { buffer: ArrayBuffer };
   /** Runs the compression function over `blocks` 64-byte blocks at `at`, updating the state. */

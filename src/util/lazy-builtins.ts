@@ -9,6 +9,12 @@ const require = createRequire(import.meta.url);
 export const childProcess = () =>
   require('node:child_process') as typeof import('node:child_process');
 
-export const crypto = () => require('node:crypto') as typeof import('node:crypto');
+let loadedCrypto: typeof import('node:crypto') | undefined;
+
+export const crypto = () =>
+  (loadedCrypto ??= require('node:crypto') as typeof import('node:crypto'));
+
+/** Whether node:crypto has been loaded (by crypto()) yet. */
+export const cryptoLoaded = () => loadedCrypto !== undefined;
 
 export const zlib = () => require('node:zlib') as typeof import('node:zlib');

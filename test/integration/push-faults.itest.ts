@@ -172,6 +172,22 @@ describe('push through faults', () => {
     expect(Number(schema2['reused-bytes'])).toBeGreaterThan(100_000);
   });
 
+  it('ends a streamed upload whose PATCH fails while its digest is still to come', async () => {
+    const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
+    const bytes = randomBytes(1 << 20);
+    const blob = {
+      stream: async function* () {
+        yield bytes;
+      },
+      length: bytes.length,
+    };
+    proxy.setRules([{ kind: 'status', status: 400, method: 'PATCH', path: /\/blobs\/uploads\// }]);
+    // The digest may wait on the body being read (a layer's hashing waits for a head start): a
+    // PATCH refused before that must end the upload, not leave it waiting for ever.
+    const never = new Promise<string | undefined>(() => undefined);
+    await expect(streamBlob(client, 'faults/refused', blob, never)).rejects.toThrow(/400/);
+  });
+
   it('calls a streamed upload off, untried again, when the digest cannot be worked out', async () => {
     const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
     const bytes = randomBytes(1 << 20);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { MEDIA_TYPE } from '../../src/oci/media-types.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
@@ -218,6 +219,58 @@ describe('hypernix push', () => {
     };
     expect(raw.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
     expect(raw.layers[0]?.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+zstd');
+  });
+
+  it("reuses a Docker manifest's layers in an OCI one, and the other way, under its own media types", async () => {
+    const { path } = makeDockerArchive({ layers: ['formats', randomLayer(60_000)] });
+    const layerTypes = (ref: string) =>
+      (
+        JSON.parse(skopeo('inspect', '--raw', '--tls-verify=false', `docker://${ref}`)) as {
+          layers: { mediaType: string }[];
+        }
+      ).layers.map((layer) => layer.mediaType);
+    const push = async (ref: string, format: string) => {
+      const run = await hypernix([
+        'push',
+        path,
+        ref,
+        '--plain-http',
+        '--json',
+        '--manifest-format',
+        format,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      return pushJson(run.stdout);
+    };
+    const docker = `${registry.host}/formats/app:docker`;
+    const oci = `${registry.host}/formats/app:oci`;
+    await push(docker, 'docker');
+    expect(layerTypes(docker)).toEqual([MEDIA_TYPE.dockerLayerGzip, MEDIA_TYPE.dockerLayerGzip]);
+    expect(await push(oci, 'oci')).toMatchObject({ 'pushed-bytes': '0' });
+    expect(layerTypes(oci)).toEqual([MEDIA_TYPE.ociLayerGzip, MEDIA_TYPE.ociLayerGzip]);
+    // A new tag of the same repository: its layers are learnt from the other two tags.
+    const again = `${registry.host}/formats/app:again`;
+    expect(await push(again, 'docker')).toMatchObject({ 'pushed-bytes': '0' });
+    expect(layerTypes(again)).toEqual([MEDIA_TYPE.dockerLayerGzip, MEDIA_TYPE.dockerLayerGzip]);
+  });
+
+  it('pushes the same image under node --jitless, which has no WebAssembly', async () => {
+    const { path } = makeDockerArchive({ layers: ['jitless', randomLayer(20_000)] });
+    const usual = await hypernix([
+      'push',
+      path,
+      `${registry.host}/jitless/app:1`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(usual.code, usual.stderr).toBe(0);
+    // Configs and manifests are hashed by node:crypto there instead: the same digests come out.
+    const jitless = await hypernix(
+      ['push', path, `${registry.host}/jitless/other:1`, '--plain-http', '--json'],
+      { env: { NODE_OPTIONS: '--jitless' } },
+    );
+    expect(jitless.code, jitless.stderr).toBe(0);
+    expect(pushJson(jitless.stdout).digest).toBe(pushJson(usual.stdout).digest);
   });
 
   it('sends a layer larger than one in-memory chunk in resumable PATCH chunks', async () => {
