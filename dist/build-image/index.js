@@ -38821,6 +38821,9 @@ function layerMediaType(compression, format) {
 }
 /** Which compression a layer media type means. */
 function compression_compressionOf(mediaType) {
+    // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
+    if (/foreign|nondistributable/.test(mediaType))
+        return undefined;
     if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
         return 'zstd';
     if (mediaType.endsWith('+gzip') ||
@@ -40601,8 +40604,13 @@ async function streamBlob(client, repository, blob, verdict, session) {
         const digest = 'digest' in decided ? decided.digest : undefined;
         if (digest === undefined) {
             abandon.abort();
-            await patch.then((response) => response.discard(), () => undefined);
-            await cancelUpload(client, location, scope);
+            // A PATCH that went through moved the session on: its Location is the one to delete.
+            const current = await patch.then(async (response) => {
+                await response.discard();
+                const next = response.headers.get(HEADER.location);
+                return next ? new URL(next, client.baseUrl).toString() : location;
+            }, () => location);
+            await cancelUpload(client, current, scope);
             if ('error' in decided)
                 failure = decided;
             return false;
@@ -41807,7 +41815,19 @@ class LayerPusher {
         const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
         const size = framedSize(job.size, framing);
-        const sent = await streamBlob(client, repository, { stream: () => blobOf(read(), headStartTaken), length: size }, verdict, session);
+        let sent;
+        try {
+            sent = await streamBlob(client, repository, { stream: () => blobOf(read(), headStartTaken), length: size }, verdict, session);
+        }
+        catch (error) {
+            // The upload failed before the layer was hashed. What the hash says comes first: a layer
+            // that is not what its config says, or a blob the registry holds anyway.
+            headStartTaken();
+            const layer = await made.catch(() => undefined);
+            if (!layer?.wrong && !layer?.present)
+                throw error;
+            sent = false;
+        }
         const { diffId, digest, wrong } = await made;
         if (wrong) {
             throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);

@@ -480,8 +480,13 @@ async function streamBlob(client, repository, blob, verdict, session) {
         const digest = 'digest' in decided ? decided.digest : undefined;
         if (digest === undefined) {
             abandon.abort();
-            await patch.then((response) => response.discard(), () => undefined);
-            await cancelUpload(client, location, scope);
+            // A PATCH that went through moved the session on: its Location is the one to delete.
+            const current = await patch.then(async (response) => {
+                await response.discard();
+                const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
+                return next ? new URL(next, client.baseUrl).toString() : location;
+            }, () => location);
+            await cancelUpload(client, current, scope);
             if ('error' in decided)
                 failure = decided;
             return false;
@@ -720,6 +725,9 @@ function layerMediaType(compression, format) {
 }
 /** Which compression a layer media type means. */
 function compressionOf(mediaType) {
+    // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
+    if (/foreign|nondistributable/.test(mediaType))
+        return undefined;
     if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
         return 'zstd';
     if (mediaType.endsWith('+gzip') ||

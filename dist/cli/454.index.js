@@ -1455,6 +1455,9 @@ function layerMediaType(compression, format) {
 }
 /** Which compression a layer media type means. */
 function compressionOf(mediaType) {
+    // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
+    if (/foreign|nondistributable/.test(mediaType))
+        return undefined;
     if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
         return 'zstd';
     if (mediaType.endsWith('+gzip') ||

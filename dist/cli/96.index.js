@@ -825,7 +825,19 @@ class LayerPusher {
         const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
         const size = framedSize(job.size, framing);
-        const sent = await (0,blob_upload/* streamBlob */.cc)(client, repository, { stream: () => blobOf(read(), headStartTaken), length: size }, verdict, session);
+        let sent;
+        try {
+            sent = await (0,blob_upload/* streamBlob */.cc)(client, repository, { stream: () => blobOf(read(), headStartTaken), length: size }, verdict, session);
+        }
+        catch (error) {
+            // The upload failed before the layer was hashed. What the hash says comes first: a layer
+            // that is not what its config says, or a blob the registry holds anyway.
+            headStartTaken();
+            const layer = await made.catch(() => undefined);
+            if (!layer?.wrong && !layer?.present)
+                throw error;
+            sent = false;
+        }
         const { diffId, digest, wrong } = await made;
         if (wrong) {
             throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);

@@ -238,11 +238,16 @@ export async function streamBlob(
       const digest = 'digest' in decided ? decided.digest : undefined;
       if (digest === undefined) {
         abandon.abort();
-        await patch.then(
-          (response) => response.discard(),
-          () => undefined,
+        // A PATCH that went through moved the session on: its Location is the one to delete.
+        const current = await patch.then(
+          async (response) => {
+            await response.discard();
+            const next = response.headers.get(HEADER.location);
+            return next ? new URL(next, client.baseUrl).toString() : location;
+          },
+          () => location,
         );
-        await cancelUpload(client, location, scope);
+        await cancelUpload(client, current, scope);
         if ('error' in decided) failure = decided;
         return false;
       }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Duplex, Readable, type Transform } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressor, manifestFormatFor, transformChunks } from './compression.js';
+import { compressionOf, compressor, manifestFormatFor, transformChunks } from './compression.js';
+import { MEDIA_TYPE } from './media-types.js';
 
 /** Chunks of `data` handed over in one buffer that is overwritten for each, as readFileRange does. */
 async function* reusedChunks(data: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -56,5 +57,21 @@ describe('manifestFormatFor', () => {
     expect(manifestFormatFor('gzip', 'docker')).toBe('docker');
     expect(manifestFormatFor('zstd', 'docker')).toBe('oci');
     expect(manifestFormatFor('none')).toBe('oci');
+  });
+});
+
+describe('compressionOf', () => {
+  it('knows the layer types of both manifest kinds, and offers no foreign layer for reuse', () => {
+    expect(compressionOf(MEDIA_TYPE.dockerLayerGzip)).toBe('gzip');
+    expect(compressionOf(MEDIA_TYPE.ociLayerGzip)).toBe('gzip');
+    expect(compressionOf(MEDIA_TYPE.ociLayerZstd)).toBe('zstd');
+    expect(compressionOf(MEDIA_TYPE.ociLayer)).toBe('none');
+    expect(compressionOf('application/vnd.docker.image.rootfs.diff.tar')).toBe('none');
+    expect(compressionOf('application/vnd.docker.image.rootfs.foreign.diff.tar.gzip')).toBe(
+      undefined,
+    );
+    expect(compressionOf('application/vnd.oci.image.layer.nondistributable.v1.tar+gzip')).toBe(
+      undefined,
+    );
   });
 });

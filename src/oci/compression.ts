@@ -88,6 +88,8 @@ export function layerMediaType(compression: Compression, format: ManifestFormat)
 
 /** Which compression a layer media type means. */
 export function compressionOf(mediaType: string): Compression | undefined {
+  // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
+  if (/foreign|nondistributable/.test(mediaType)) return undefined;
   if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd')) return 'zstd';
   if (
     mediaType.endsWith('+gzip') ||

@@ -188,6 +188,53 @@ describe('push through faults', () => {
     await expect(streamBlob(client, 'faults/refused', blob, never)).rejects.toThrow(/400/);
   });
 
+  it("lets a layer's hash speak before a PATCH the registry refused", async () => {
+    const layer = randomLayer(3 << 20);
+    const { path } = makeDockerArchive({ layers: [layer] });
+    const first = await hypernix([
+      'push',
+      path,
+      `${registry.host}/faults/held:1`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    // The manifest goes, the blobs stay: no tag names the layer, so it is streamed up again.
+    const { digest } = JSON.parse(first.stdout) as { digest: string };
+    const deleted = await fetch(`${registry.url}/v2/faults/held/manifests/${digest}`, {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(202);
+    const refusePatch = () =>
+      proxy.setRules([
+        { kind: 'status', status: 400, method: 'PATCH', path: /\/blobs\/uploads\// },
+      ]);
+
+    // The registry holds the blob: the push goes through though its PATCH was refused.
+    refusePatch();
+    const held = await hypernix([
+      'push',
+      path,
+      `${proxy.host}/faults/held:2`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(held.code, held.stderr).toBe(0);
+    expect(JSON.parse(held.stdout)).toMatchObject({ 'pushed-bytes': '0', digest });
+
+    // A layer that is not what its config says is said to be so, not hidden behind the 400.
+    const corrupt = makeDockerArchive({ layers: [randomLayer(3 << 20)], corruptLayer: 0 });
+    refusePatch();
+    const run = await hypernix([
+      'push',
+      corrupt.path,
+      `${proxy.host}/faults/held:3`,
+      '--plain-http',
+    ]);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(/has digest .* but the config lists .*; nothing was tagged$/);
+  });
+
   it('calls a streamed upload off, untried again, when the digest cannot be worked out', async () => {
     const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
     const bytes = randomBytes(1 << 20);
