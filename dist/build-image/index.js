@@ -39608,6 +39608,8 @@ const REGISTRY = `${HOST}(?::[0-9]+)?`;
 const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
 const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+/** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
+const isSha256Digest = (text) => DIGEST_RE.test(text);
 const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
 const DOCKER_HUB = 'registry-1.docker.io';
 class ReferenceError extends errors/* InputError */.dz {
@@ -40432,6 +40434,11 @@ function withDigest(location, digest) {
     url.searchParams.set('digest', digest);
     return url.toString();
 }
+/** Where a session's next request goes: the Location a response names, else `current`. */
+function nextLocation(client, response, current) {
+    const next = response.headers.get(HEADER.location);
+    return next ? new URL(next, client.baseUrl).toString() : current;
+}
 function locationOf(client, response) {
     const location = response.headers.get(HEADER.location);
     if (!location)
@@ -40607,8 +40614,7 @@ async function streamBlob(client, repository, blob, verdict, session) {
             // A PATCH that went through moved the session on: its Location is the one to delete.
             const current = await patch.then(async (response) => {
                 await response.discard();
-                const next = response.headers.get(HEADER.location);
-                return next ? new URL(next, client.baseUrl).toString() : location;
+                return nextLocation(client, response, location);
             }, () => location);
             await cancelUpload(client, current, scope);
             if ('error' in decided)
@@ -40747,9 +40753,7 @@ class ChunkedUpload {
         if (response.status === 404) {
             throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
         }
-        const next = response.headers.get(HEADER.location);
-        if (next)
-            this.location = new URL(next, this.client.baseUrl).toString();
+        this.location = nextLocation(this.client, response, this.location);
         return receivedBytes(response);
     }
 }
@@ -41039,6 +41043,7 @@ const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.
 
 
 
+
 /** The image a push mounts from: its digest or tag, else the push's first tag. */
 function mountSource(reference, tags) {
     return {
@@ -41196,11 +41201,10 @@ function annotatedDiffIds(manifest) {
     if (!config || !layers || annotations?.[media_types_ANNOTATION.diffIdsOf] !== config.digest)
         return undefined;
     const diffIds = layers.map((layer) => layer.annotations?.[media_types_ANNOTATION.uncompressedDigest]);
-    return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
+    return diffIds.every((diffId) => diffId !== undefined && isSha256Digest(diffId))
         ? diffIds
         : undefined;
 }
-const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
 

@@ -308,6 +308,11 @@ function withDigest(location, digest) {
     url.searchParams.set('digest', digest);
     return url.toString();
 }
+/** Where a session's next request goes: the Location a response names, else `current`. */
+function nextLocation(client, response, current) {
+    const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
+    return next ? new URL(next, client.baseUrl).toString() : current;
+}
 function locationOf(client, response) {
     const location = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
     if (!location)
@@ -483,8 +488,7 @@ async function streamBlob(client, repository, blob, verdict, session) {
             // A PATCH that went through moved the session on: its Location is the one to delete.
             const current = await patch.then(async (response) => {
                 await response.discard();
-                const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
-                return next ? new URL(next, client.baseUrl).toString() : location;
+                return nextLocation(client, response, location);
             }, () => location);
             await cancelUpload(client, current, scope);
             if ('error' in decided)
@@ -623,9 +627,7 @@ class ChunkedUpload {
         if (response.status === 404) {
             throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
         }
-        const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .HEADER */ .El.location);
-        if (next)
-            this.location = new URL(next, this.client.baseUrl).toString();
+        this.location = nextLocation(this.client, response, this.location);
         return receivedBytes(response);
     }
 }
@@ -1131,6 +1133,7 @@ const ANNOTATION = {
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   q9: () => (/* binding */ isSha256Digest),
 /* harmony export */   z7: () => (/* binding */ validateTag)
 /* harmony export */ });
 /* unused harmony export ReferenceError */
@@ -1150,6 +1153,8 @@ const REGISTRY = `${HOST}(?::[0-9]+)?`;
 const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
 const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+/** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
+const isSha256Digest = (text) => DIGEST_RE.test(text);
 const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
 const DOCKER_HUB = 'registry-1.docker.io';
 class ReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {

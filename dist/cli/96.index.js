@@ -37,6 +37,7 @@ var registry_client = __webpack_require__(7842);
 
 
 
+
 /** The image a push mounts from: its digest or tag, else the push's first tag. */
 function mountSource(reference, tags) {
     return {
@@ -194,11 +195,10 @@ function annotatedDiffIds(manifest) {
     if (!config || !layers || annotations?.[media_types/* ANNOTATION */.YX.diffIdsOf] !== config.digest)
         return undefined;
     const diffIds = layers.map((layer) => layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest]);
-    return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
+    return diffIds.every((diffId) => diffId !== undefined && (0,reference/* isSha256Digest */.q9)(diffId))
         ? diffIds
         : undefined;
 }
-const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
 var archive_format = __webpack_require__(655);

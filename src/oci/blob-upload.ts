@@ -16,6 +16,12 @@ function withDigest(location: string, digest: string): string {
   return url.toString();
 }
 
+/** Where a session's next request goes: the Location a response names, else `current`. */
+function nextLocation(client: RegistryClient, response: HttpResponse, current: string): string {
+  const next = response.headers.get(HEADER.location);
+  return next ? new URL(next, client.baseUrl).toString() : current;
+}
+
 function locationOf(client: RegistryClient, response: HttpResponse): string {
   const location = response.headers.get(HEADER.location);
   if (!location)
@@ -242,8 +248,7 @@ export async function streamBlob(
         const current = await patch.then(
           async (response) => {
             await response.discard();
-            const next = response.headers.get(HEADER.location);
-            return next ? new URL(next, client.baseUrl).toString() : location;
+            return nextLocation(client, response, location);
           },
           () => location,
         );
@@ -417,8 +422,7 @@ export class ChunkedUpload {
         404,
       );
     }
-    const next = response.headers.get(HEADER.location);
-    if (next) this.location = new URL(next, this.client.baseUrl).toString();
+    this.location = nextLocation(this.client, response, this.location);
     return receivedBytes(response);
   }
 }

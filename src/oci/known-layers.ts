@@ -2,6 +2,7 @@ import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
 import { compressionOf, type Compression } from './compression.js';
 import { ANNOTATION } from './media-types.js';
+import { isSha256Digest } from './reference.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 
 /** A compressed blob the registry already holds for an uncompressed layer. */
@@ -274,9 +275,7 @@ export function annotatedDiffIds(manifest: {
   const { annotations, config, layers } = manifest;
   if (!config || !layers || annotations?.[ANNOTATION.diffIdsOf] !== config.digest) return undefined;
   const diffIds = layers.map((layer) => layer.annotations?.[ANNOTATION.uncompressedDigest]);
-  return diffIds.every((diffId) => diffId !== undefined && SHA256_DIGEST.test(diffId))
+  return diffIds.every((diffId) => diffId !== undefined && isSha256Digest(diffId))
     ? (diffIds as string[])
     : undefined;
 }
-
-const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;

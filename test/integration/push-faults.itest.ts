@@ -33,6 +33,17 @@ beforeEach(() => {
   proxy.reset();
 });
 
+/** A blob of random bytes that streamBlob can read again for each try. */
+function randomBlob(length: number) {
+  const bytes = randomBytes(length);
+  return {
+    stream: async function* () {
+      yield bytes;
+    },
+    length,
+  };
+}
+
 /** Reads the image straight from the registry (not through the proxy) and checks every blob. */
 function assertCompleteImage(repository: string, tag: string): void {
   const raw = execFileSync(
@@ -174,13 +185,7 @@ describe('push through faults', () => {
 
   it('ends a streamed upload whose PATCH fails while its digest is still to come', async () => {
     const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
-    const bytes = randomBytes(1 << 20);
-    const blob = {
-      stream: async function* () {
-        yield bytes;
-      },
-      length: bytes.length,
-    };
+    const blob = randomBlob(1 << 20);
     proxy.setRules([{ kind: 'status', status: 400, method: 'PATCH', path: /\/blobs\/uploads\// }]);
     // The digest may wait on the body being read (a layer's hashing waits for a head start): a
     // PATCH refused before that must end the upload, not leave it waiting for ever.
@@ -237,13 +242,7 @@ describe('push through faults', () => {
 
   it('calls a streamed upload off, untried again, when the digest cannot be worked out', async () => {
     const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
-    const bytes = randomBytes(1 << 20);
-    const blob = {
-      stream: async function* () {
-        yield bytes;
-      },
-      length: bytes.length,
-    };
+    const blob = randomBlob(1 << 20);
     // A stall is worth retrying as a request, but the hash of the layer will not come again.
     const stalled = new StallError('no progress reading the layer');
     await expect(streamBlob(client, 'faults/verdict', blob, Promise.reject(stalled))).rejects.toBe(
