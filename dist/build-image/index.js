@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6133);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2243);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
@@ -28387,7 +28387,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6133:
+/***/ 2243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41699,6 +41699,99 @@ async function readFully(path, fd, views, position) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/oci/hashed-body.ts
+// The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
+// the registry and the two digests (the layer's diff_id and the blob's).
+
+
+/**
+ * Bytes a body sends before it is hashed, while node:crypto is not loaded yet: loading it holds
+ * this thread for 10 ms or more here, and the registry takes in this much meanwhile (it takes
+ * some 100 MB/s here, beside this process).
+ */
+const HEAD_START = 2 << 20;
+/** The two digests of a framed layer, fed chunk by chunk. */
+class LayerHashes {
+    layer = new digest_DigestCounter();
+    // Identity framing: the blob is the layer, hashed once.
+    blob;
+    constructor(framing) {
+        this.blob = framing === 'identity' ? this.layer : new digest_DigestCounter();
+    }
+    update({ blob, data }) {
+        for (const piece of data)
+            this.layer.update(piece);
+        if (this.blob !== this.layer)
+            this.blob.update(blob);
+    }
+    digests() {
+        return { diffId: this.layer.digest(), digest: this.blob.digest() };
+    }
+}
+/**
+ * Upload bodies of one framed layer, each hashed as it is sent. `read` reads the layer anew
+ * each time it is called, in the same chunks (framedLayer). `hashed` settles once a body has
+ * been read to its end; a body given up part-way (a failed try) leaves it to the next one.
+ */
+class HashedBody {
+    read;
+    framing;
+    hashed;
+    settle = () => undefined;
+    complete = false;
+    constructor(read, framing) {
+        this.read = read;
+        this.framing = framing;
+        this.hashed = new Promise((resolve) => (this.settle = resolve));
+    }
+    /** One body, for one try: its chunks are only valid until the next is asked for. */
+    async *stream() {
+        if (this.complete) {
+            for await (const { blob } of this.read())
+                yield blob;
+            return;
+        }
+        let hashes = cryptoLoaded() ? new LayerHashes(this.framing) : undefined;
+        let unhashed = 0; // chunks sent before hashing began
+        let sent = 0;
+        for await (const chunk of this.read()) {
+            hashes ??= sent >= HEAD_START ? await this.hashFirst(unhashed) : undefined;
+            if (hashes)
+                hashes.update(chunk);
+            else
+                unhashed += 1;
+            sent += chunk.blob.length;
+            yield chunk.blob;
+        }
+        hashes ??= await this.hashFirst(unhashed);
+        this.complete = true;
+        this.settle(hashes.digests());
+    }
+    /**
+     * The digests, hashing the layer on its own if no body has been read to its end: what the
+     * layer is decides what a failed upload means.
+     */
+    async digests() {
+        if (this.complete)
+            return this.hashed;
+        return (await this.hashFirst(Infinity)).digests();
+    }
+    /** Hashes of the layer's first `count` chunks, read again. */
+    async hashFirst(count) {
+        const hashes = new LayerHashes(this.framing);
+        let seen = 0;
+        if (count > 0) {
+            for await (const chunk of this.read()) {
+                hashes.update(chunk);
+                seen += 1;
+                if (seen === count)
+                    break;
+            }
+        }
+        return hashes;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/layer-pusher.ts
 // One layer of a push: reused from what the registry holds, or read, compressed, hashed and
 // sent. push-image.ts decides which layers there are; this decides how each goes up.
@@ -41748,8 +41841,8 @@ class LayerPusher {
             ? spare.catch(() => openSession(client, repository))
             : openSession(client, repository);
         const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
-        // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
-        // larger ones go in chunks, which hold their bytes to resume from.
+        // Blobs made without compressing are hashed as they are sent rather than held, when they fit
+        // in one upload; larger ones go in chunks, which hold their bytes to resume from.
         const framing = FRAMING[encoding];
         const framed = framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
         if (framed)
@@ -41783,56 +41876,44 @@ class LayerPusher {
         return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
     }
     /**
-     * Sends a blob made of a layer's bytes without compressing them (see framed-layer), read
-     * twice: once as the upload's body, and beside it once to hash, so that the registry takes the
-     * bytes while they are hashed here. Once the digests are known, the upload is called off if
-     * the layer is not what the config says, or if the registry holds the blob already.
+     * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
+     * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
+     * Once the digests are known, the upload is called off if the layer is not what the config
+     * says, or if the registry holds the blob already.
      */
     async sendFramed(job, framing, session) {
         const elapsed = (0,util_stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
-        const read = () => framedLayer(job.file, job.offset, job.size, framing);
-        // The first layer hashed loads node:crypto, which holds this thread for 10 to 20 ms here
-        // (longer while the registry works beside it): until it is loaded, hashing waits for the
-        // upload to have a head start, so that the registry has bytes to take in meanwhile.
-        let headStartTaken = () => { };
-        const headStart = cryptoLoaded()
-            ? Promise.resolve()
-            : new Promise((resolve) => (headStartTaken = resolve));
-        const made = (async () => {
-            await headStart;
-            const diff = new digest_DigestCounter();
-            const packed = framing === 'identity' ? diff : new digest_DigestCounter();
-            for await (const { blob, data } of read()) {
-                for (const piece of data)
-                    diff.update(piece);
-                if (packed !== diff)
-                    packed.update(blob);
-            }
-            const diffId = diff.digest();
+        const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
+        const judge = async ({ diffId, digest }) => {
             if (diffId !== job.diffId)
-                return { diffId, digest: packed.digest(), wrong: true };
-            const digest = packed.digest();
+                return { diffId, digest, wrong: true, present: false };
             const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
-            return { diffId, digest, present: held !== undefined };
-        })();
+            return { diffId, digest, wrong: false, present: held !== undefined };
+        };
+        const made = body.hashed.then(judge);
         const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
         const size = framedSize(job.size, framing);
         let sent;
+        let layer;
         try {
-            sent = await streamBlob(client, repository, { stream: () => blobOf(read(), headStartTaken), length: size }, verdict, session);
+            sent = await streamBlob(client, repository, { stream: () => body.stream(), length: size }, verdict, session);
+            layer = await made;
         }
         catch (error) {
-            // The upload failed before the layer was hashed. What the hash says comes first: a layer
-            // that is not what its config says, or a blob the registry holds anyway.
-            headStartTaken();
-            const layer = await made.catch(() => undefined);
-            if (!layer?.wrong && !layer?.present)
+            // The upload failed, maybe before the layer was read to its end. What the hash says comes
+            // first: a layer that is not what its config says, or a blob the registry holds anyway.
+            const judged = await body
+                .digests()
+                .then(judge)
+                .catch(() => undefined);
+            if (!judged?.wrong && !judged?.present)
                 throw error;
+            layer = judged;
             sent = false;
         }
-        const { diffId, digest, wrong } = await made;
+        const { diffId, digest, wrong } = layer;
         if (wrong) {
             throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);
         }
@@ -42039,26 +42120,6 @@ async function peek(source, bytes, kept) {
         }
     };
     return { head: Buffer.concat(seen), rest: rest() };
-}
-/** Bytes an upload is given before its layer is hashed (see sendFramed): some 15 ms of work here. */
-const HEAD_START = 2 << 20;
-/**
- * The blob's bytes of a framed layer. `headStartTaken` is called once HEAD_START bytes have been
- * taken (each is asked for once the one before is written), or the blob has ended.
- */
-async function* blobOf(chunks, headStartTaken) {
-    let taken = 0;
-    try {
-        for await (const { blob } of chunks) {
-            yield blob;
-            taken += blob.length;
-            if (taken >= HEAD_START)
-                headStartTaken();
-        }
-    }
-    finally {
-        headStartTaken();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts

@@ -19,12 +19,12 @@ import { compressor, transformChunks, type Compression } from './compression.js'
 import { DigestCounter } from './digest.js';
 import { readFileRange } from './file-range.js';
 import { framedLayer, framedSize, type Framing } from './framed-layer.js';
+import { HashedBody, type LayerDigests } from './hashed-body.js';
 import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
 import type { KnownLayer } from './known-layers.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { readEntrySync } from './tar-index.js';
 import { stopwatch } from '../util/stopwatch.js';
-import { cryptoLoaded } from '../util/lazy-builtins.js';
 
 /** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
 type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
@@ -102,8 +102,8 @@ export class LayerPusher {
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );
-    // Blobs made without compressing are read twice rather than held, when they fit in one PUT;
-    // larger ones go in chunks, which hold their bytes to resume from.
+    // Blobs made without compressing are hashed as they are sent rather than held, when they fit
+    // in one upload; larger ones go in chunks, which hold their bytes to resume from.
     const framing = FRAMING[encoding];
     const framed =
       framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
@@ -144,10 +144,10 @@ export class LayerPusher {
   }
 
   /**
-   * Sends a blob made of a layer's bytes without compressing them (see framed-layer), read
-   * twice: once as the upload's body, and beside it once to hash, so that the registry takes the
-   * bytes while they are hashed here. Once the digests are known, the upload is called off if
-   * the layer is not what the config says, or if the registry holds the blob already.
+   * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
+   * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
+   * Once the digests are known, the upload is called off if the layer is not what the config
+   * says, or if the registry holds the blob already.
    */
   private async sendFramed(
     job: LayerJob,
@@ -156,49 +156,42 @@ export class LayerPusher {
   ): Promise<LayerReport> {
     const elapsed = stopwatch();
     const { client, repository } = this.options;
-    const read = () => framedLayer(job.file, job.offset, job.size, framing);
-    // The first layer hashed loads node:crypto, which holds this thread for 10 to 20 ms here
-    // (longer while the registry works beside it): until it is loaded, hashing waits for the
-    // upload to have a head start, so that the registry has bytes to take in meanwhile.
-    let headStartTaken = () => {};
-    const headStart = cryptoLoaded()
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => (headStartTaken = resolve));
-    const made = (async () => {
-      await headStart;
-      const diff = new DigestCounter();
-      const packed = framing === 'identity' ? diff : new DigestCounter();
-      for await (const { blob, data } of read()) {
-        for (const piece of data) diff.update(piece);
-        if (packed !== diff) packed.update(blob);
-      }
-      const diffId = diff.digest();
-      if (diffId !== job.diffId) return { diffId, digest: packed.digest(), wrong: true };
-      const digest = packed.digest();
+    const body = new HashedBody(
+      () => framedLayer(job.file, job.offset, job.size, framing),
+      framing,
+    );
+    const judge = async ({ diffId, digest }: LayerDigests) => {
+      if (diffId !== job.diffId) return { diffId, digest, wrong: true, present: false };
       const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
-      return { diffId, digest, present: held !== undefined };
-    })();
+      return { diffId, digest, wrong: false, present: held !== undefined };
+    };
+    const made = body.hashed.then(judge);
     const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
     verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
     const size = framedSize(job.size, framing);
     let sent: boolean;
+    let layer: Awaited<typeof made>;
     try {
       sent = await streamBlob(
         client,
         repository,
-        { stream: () => blobOf(read(), headStartTaken), length: size },
+        { stream: () => body.stream(), length: size },
         verdict,
         session,
       );
+      layer = await made;
     } catch (error) {
-      // The upload failed before the layer was hashed. What the hash says comes first: a layer
-      // that is not what its config says, or a blob the registry holds anyway.
-      headStartTaken();
-      const layer = await made.catch(() => undefined);
-      if (!layer?.wrong && !layer?.present) throw error;
+      // The upload failed, maybe before the layer was read to its end. What the hash says comes
+      // first: a layer that is not what its config says, or a blob the registry holds anyway.
+      const judged = await body
+        .digests()
+        .then(judge)
+        .catch(() => undefined);
+      if (!judged?.wrong && !judged?.present) throw error;
+      layer = judged;
       sent = false;
     }
-    const { diffId, digest, wrong } = await made;
+    const { diffId, digest, wrong } = layer;
     if (wrong) {
       throw new LayerDigestError(
         `layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`,
@@ -423,27 +416,4 @@ async function peek(
     }
   };
   return { head: Buffer.concat(seen), rest: rest() };
-}
-
-/** Bytes an upload is given before its layer is hashed (see sendFramed): some 15 ms of work here. */
-const HEAD_START = 2 << 20;
-
-/**
- * The blob's bytes of a framed layer. `headStartTaken` is called once HEAD_START bytes have been
- * taken (each is asked for once the one before is written), or the blob has ended.
- */
-async function* blobOf(
-  chunks: AsyncIterable<{ blob: Buffer }>,
-  headStartTaken: () => void,
-): AsyncGenerator<Buffer> {
-  let taken = 0;
-  try {
-    for await (const { blob } of chunks) {
-      yield blob;
-      taken += blob.length;
-      if (taken >= HEAD_START) headStartTaken();
-    }
-  } finally {
-    headStartTaken();
-  }
 }

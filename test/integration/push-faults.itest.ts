@@ -187,8 +187,8 @@ describe('push through faults', () => {
     const client = new RegistryClient({ registry: proxy.host, plainHttp: true });
     const blob = randomBlob(1 << 20);
     proxy.setRules([{ kind: 'status', status: 400, method: 'PATCH', path: /\/blobs\/uploads\// }]);
-    // The digest may wait on the body being read (a layer's hashing waits for a head start): a
-    // PATCH refused before that must end the upload, not leave it waiting for ever.
+    // The digest waits on the body being read (a layer is hashed as its body goes out): a PATCH
+    // refused before that must end the upload, not leave it waiting for ever.
     const never = new Promise<string | undefined>(() => undefined);
     await expect(streamBlob(client, 'faults/refused', blob, never)).rejects.toThrow(/400/);
   });
