@@ -713,7 +713,8 @@ async function readFully(path, fd, views, position) {
 /**
  * Bytes a body sends before it is hashed, while node:crypto is not loaded yet: loading it holds
  * this thread for 10 ms or more here, and the registry takes in this much meanwhile (it takes
- * some 100 MB/s here, beside this process).
+ * some 100 MB/s here, beside this process). The layer pusher has it loaded while the upload
+ * session is opened, so this is for an upload that starts first.
  */
 const HEAD_START = 2 << 20;
 /** The two digests of a framed layer, fed chunk by chunk. */
@@ -812,6 +813,7 @@ class HashedBody {
 
 
 
+
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -847,6 +849,11 @@ class LayerPusher {
             ? spare.catch(() => (0,blob_upload/* openSession */.fA)(client, repository))
             : (0,blob_upload/* openSession */.fA)(client, repository);
         const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
+        // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
+        // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
+        // the layer in beside it by about as much.
+        if (!(0,lazy_builtins/* cryptoLoaded */.P1)())
+            setImmediate(lazy_builtins/* crypto */.Et);
         // Blobs made without compressing are hashed as they are sent rather than held, when they fit
         // in one upload; larger ones go in chunks, which hold their bytes to resume from.
         const framing = FRAMING[encoding];

@@ -15,7 +15,8 @@ export interface LayerDigests {
 /**
  * Bytes a body sends before it is hashed, while node:crypto is not loaded yet: loading it holds
  * this thread for 10 ms or more here, and the registry takes in this much meanwhile (it takes
- * some 100 MB/s here, beside this process).
+ * some 100 MB/s here, beside this process). The layer pusher has it loaded while the upload
+ * session is opened, so this is for an upload that starts first.
  */
 export const HEAD_START = 2 << 20;
 

@@ -25,6 +25,7 @@ import type { KnownLayer } from './known-layers.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { readEntrySync } from './tar-index.js';
 import { stopwatch } from '../util/stopwatch.js';
+import { crypto, cryptoLoaded } from '../util/lazy-builtins.js';
 
 /** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
 type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
@@ -102,6 +103,10 @@ export class LayerPusher {
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );
+    // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
+    // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
+    // the layer in beside it by about as much.
+    if (!cryptoLoaded()) setImmediate(crypto);
     // Blobs made without compressing are hashed as they are sent rather than held, when they fit
     // in one upload; larger ones go in chunks, which hold their bytes to resume from.
     const framing = FRAMING[encoding];
