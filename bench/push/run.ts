@@ -36,8 +36,8 @@ const RUN_TIMEOUT_MS = 120_000;
 const SETTLE_MS = 500;
 
 type Tool = 'skopeo' | 'hypernix';
-type Case = 'cold' | 'unchanged' | 'one-layer-changed';
-const CASES: Case[] = ['cold', 'unchanged', 'one-layer-changed'];
+type Case = 'cold' | 'unchanged' | 'one-layer-changed' | 'tag-moved';
+const CASES: Case[] = ['cold', 'unchanged', 'one-layer-changed', 'tag-moved'];
 
 interface Run {
   tool: Tool;
@@ -111,12 +111,20 @@ async function bench(proxy: FaultProxy): Promise<void> {
     for (const tool of order) {
       // A new repository per repetition: the cold case starts from an empty one every time.
       const repository = `bench/${tool}-${repetition}`;
+      // The tag a CI job moves (a branch's): a repository whose :latest names the base image,
+      // made by mounting the first repository's blobs (the same for both tools, untimed).
+      const moved = `${repository}-moved`;
       const plan: [Case, string, string][] = [
         ['cold', base.file, `${repository}:base`],
         ['unchanged', base.file, `${repository}:base`],
         ['one-layer-changed', changed.file, `${repository}:changed`],
+        ['tag-moved', changed.file, `${moved}:latest`],
       ];
       for (const [benchCase, file, reference] of plan) {
+        if (benchCase === 'tag-moved') {
+          if (!hypernix.available) continue;
+          copyImage(base.file, `${moved}:latest`, `${repository}:base`);
+        }
         const run = await push(repetition === 0 ? proxy : undefined, tool, file, reference);
         runs.push({ ...run, tool, case: benchCase, repetition });
         const bytes = !run.ok
@@ -259,6 +267,17 @@ async function push(
   } catch {
     return { ...counted, ok: false, error: `--json printed no JSON: ${stdout.slice(0, 500)}` };
   }
+}
+
+/** Pushes `file` to `reference` with hypernix, its blobs mounted from `from` (set-up, untimed). */
+function copyImage(file: string, reference: string, from: string): void {
+  const target = `${registry.host}/${reference}`;
+  const mountFrom = `${registry.host}/${from}`;
+  const args = [CLI, 'push', file, target, '--plain-http', '--mount-from', mountFrom, '--json'];
+  const { code, stdout, stderr } = runSync(process.execPath, args);
+  const report = code === 0 ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
+  if (!report || Number(report['pushed-bytes']) > 10_000)
+    throw new Error(`set-up of ${reference} failed or sent layers: ${stderr.trim() || stdout}`);
 }
 
 /**
