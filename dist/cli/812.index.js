@@ -481,12 +481,18 @@ function readFileRange(path, start, size) {
     return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
         if (done >= size)
             return undefined;
+        // Each chunk is filled (short reads are read on), so that every read of a range yields
+        // the same chunks: HashedBody hashes a body's first chunks from a second read.
         const want = Math.min(buffer.length, size - done);
-        const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer, want, start + done);
-        if (bytesRead === 0)
-            throw new Error(`${path}: ended ${size - done} bytes early`);
-        done += bytesRead;
-        return buffer.subarray(0, bytesRead);
+        let filled = 0;
+        while (filled < want) {
+            const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer.subarray(filled), want - filled, start + done);
+            if (bytesRead === 0)
+                throw new Error(`${path}: ended ${size - done} bytes early`);
+            filled += bytesRead;
+            done += bytesRead;
+        }
+        return buffer.subarray(0, filled);
     });
 }
 /**
@@ -637,7 +643,8 @@ function framedSize(size, framing) {
  * what StoredGzipEncoder makes of the same bytes. The file is read into two buffers in turn
  * (readAhead), with room left between the reads for the block headers: no byte is copied, and
  * no fresh memory is touched (a page fault per 4 KiB is what reading costs most on a VM). Each
- * chunk is valid only until the next is asked for.
+ * chunk is valid only until the next is asked for. Every read of a layer yields the same chunks
+ * (HashedBody relies on it).
  */
 async function* framedLayer(path, start, size, framing) {
     if (framing === 'identity') {
@@ -737,19 +744,28 @@ class LayerHashes {
 }
 /**
  * Upload bodies of one framed layer, each hashed as it is sent. `read` reads the layer anew
- * each time it is called, in the same chunks (framedLayer). `hashed` settles once a body has
- * been read to its end; a body given up part-way (a failed try) leaves it to the next one.
+ * each time it is called, in the same chunks (framedLayer). `hashed` resolves once a body has
+ * been read to its end, and rejects if reading or hashing the layer fails; a body given up
+ * part-way (a failed try) leaves it to the next one.
  */
 class HashedBody {
     read;
     framing;
+    hashingReady;
     hashed;
     settle = () => undefined;
+    fail = () => undefined;
     complete = false;
-    constructor(read, framing) {
+    /** `hashingReady`: whether a body may be hashed from its first byte (node:crypto is loaded). */
+    constructor(read, framing, hashingReady = lazy_builtins/* cryptoLoaded */.P1) {
         this.read = read;
         this.framing = framing;
-        this.hashed = new Promise((resolve) => (this.settle = resolve));
+        this.hashingReady = hashingReady;
+        this.hashed = new Promise((resolve, reject) => {
+            this.settle = resolve;
+            this.fail = reject;
+        });
+        this.hashed.catch(() => undefined); // the uploader's verdict; a body's own read fails too
     }
     /** One body, for one try: its chunks are only valid until the next is asked for. */
     async *stream() {
@@ -758,19 +774,29 @@ class HashedBody {
                 yield blob;
             return;
         }
-        let hashes = (0,lazy_builtins/* cryptoLoaded */.P1)() ? new LayerHashes(this.framing) : undefined;
+        let hashes = this.hashingReady() ? new LayerHashes(this.framing) : undefined;
         let unhashed = 0; // chunks sent before hashing began
         let sent = 0;
-        for await (const chunk of this.read()) {
-            hashes ??= sent >= HEAD_START ? await this.hashFirst(unhashed) : undefined;
-            if (hashes)
-                hashes.update(chunk);
-            else
-                unhashed += 1;
-            sent += chunk.blob.length;
-            yield chunk.blob;
+        try {
+            for await (const chunk of this.read()) {
+                // Hashing begins once node:crypto is there (loaded meanwhile) or the head start is sent.
+                if (!hashes && (sent >= HEAD_START || this.hashingReady()))
+                    hashes = await this.hashFirst(unhashed);
+                if (hashes)
+                    hashes.update(chunk);
+                else
+                    unhashed += 1;
+                sent += chunk.blob.length;
+                yield chunk.blob;
+            }
+            hashes ??= await this.hashFirst(unhashed);
         }
-        hashes ??= await this.hashFirst(unhashed);
+        catch (error) {
+            // The layer could not be read: no digest is coming. (A body given up part-way returns
+            // instead, and lands here only if its read failed too.)
+            this.fail(error);
+            throw error;
+        }
         this.complete = true;
         this.settle(hashes.digests());
     }

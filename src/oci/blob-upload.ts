@@ -238,7 +238,7 @@ export async function streamBlob(
         signal: abandon.signal,
       });
       patch.catch(() => undefined); // awaited below unless the upload is called off
-      // The verdict may wait on the body being read (see sendFramed): a PATCH that fails first,
+      // The verdict waits on the body being read (see HashedBody): a PATCH that fails first,
       // before reading it, ends the try rather than the wait going on for ever.
       const decided = await Promise.race([outcome, patch.then(() => outcome)]);
       const digest = 'digest' in decided ? decided.digest : undefined;

@@ -22,11 +22,17 @@ export function readFileRange(
     [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)],
     async (fd, buffer) => {
       if (done >= size) return undefined;
+      // Each chunk is filled (short reads are read on), so that every read of a range yields
+      // the same chunks: HashedBody hashes a body's first chunks from a second read.
       const want = Math.min(buffer.length, size - done);
-      const bytesRead = await readAt(fd, buffer, want, start + done);
-      if (bytesRead === 0) throw new Error(`${path}: ended ${size - done} bytes early`);
-      done += bytesRead;
-      return buffer.subarray(0, bytesRead);
+      let filled = 0;
+      while (filled < want) {
+        const bytesRead = await readAt(fd, buffer.subarray(filled), want - filled, start + done);
+        if (bytesRead === 0) throw new Error(`${path}: ended ${size - done} bytes early`);
+        filled += bytesRead;
+        done += bytesRead;
+      }
+      return buffer.subarray(0, filled);
     },
   );
 }

@@ -34,7 +34,8 @@ export function framedSize(size: number, framing: Framing): number {
  * what StoredGzipEncoder makes of the same bytes. The file is read into two buffers in turn
  * (readAhead), with room left between the reads for the block headers: no byte is copied, and
  * no fresh memory is touched (a page fault per 4 KiB is what reading costs most on a VM). Each
- * chunk is valid only until the next is asked for.
+ * chunk is valid only until the next is asked for. Every read of a layer yields the same chunks
+ * (HashedBody relies on it).
  */
 export async function* framedLayer(
   path: string,

@@ -42,19 +42,27 @@ class LayerHashes {
 
 /**
  * Upload bodies of one framed layer, each hashed as it is sent. `read` reads the layer anew
- * each time it is called, in the same chunks (framedLayer). `hashed` settles once a body has
- * been read to its end; a body given up part-way (a failed try) leaves it to the next one.
+ * each time it is called, in the same chunks (framedLayer). `hashed` resolves once a body has
+ * been read to its end, and rejects if reading or hashing the layer fails; a body given up
+ * part-way (a failed try) leaves it to the next one.
  */
 export class HashedBody {
   readonly hashed: Promise<LayerDigests>;
   private settle: (digests: LayerDigests) => void = () => undefined;
+  private fail: (error: unknown) => void = () => undefined;
   private complete = false;
 
+  /** `hashingReady`: whether a body may be hashed from its first byte (node:crypto is loaded). */
   constructor(
     private readonly read: () => AsyncIterable<FramedChunk>,
     private readonly framing: Framing,
+    private readonly hashingReady: () => boolean = cryptoLoaded,
   ) {
-    this.hashed = new Promise((resolve) => (this.settle = resolve));
+    this.hashed = new Promise((resolve, reject) => {
+      this.settle = resolve;
+      this.fail = reject;
+    });
+    this.hashed.catch(() => undefined); // the uploader's verdict; a body's own read fails too
   }
 
   /** One body, for one try: its chunks are only valid until the next is asked for. */
@@ -63,17 +71,26 @@ export class HashedBody {
       for await (const { blob } of this.read()) yield blob;
       return;
     }
-    let hashes = cryptoLoaded() ? new LayerHashes(this.framing) : undefined;
+    let hashes = this.hashingReady() ? new LayerHashes(this.framing) : undefined;
     let unhashed = 0; // chunks sent before hashing began
     let sent = 0;
-    for await (const chunk of this.read()) {
-      hashes ??= sent >= HEAD_START ? await this.hashFirst(unhashed) : undefined;
-      if (hashes) hashes.update(chunk);
-      else unhashed += 1;
-      sent += chunk.blob.length;
-      yield chunk.blob;
+    try {
+      for await (const chunk of this.read()) {
+        // Hashing begins once node:crypto is there (loaded meanwhile) or the head start is sent.
+        if (!hashes && (sent >= HEAD_START || this.hashingReady()))
+          hashes = await this.hashFirst(unhashed);
+        if (hashes) hashes.update(chunk);
+        else unhashed += 1;
+        sent += chunk.blob.length;
+        yield chunk.blob;
+      }
+      hashes ??= await this.hashFirst(unhashed);
+    } catch (error) {
+      // The layer could not be read: no digest is coming. (A body given up part-way returns
+      // instead, and lands here only if its read failed too.)
+      this.fail(error);
+      throw error;
     }
-    hashes ??= await this.hashFirst(unhashed);
     this.complete = true;
     this.settle(hashes.digests());
   }
