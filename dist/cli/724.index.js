@@ -39,7 +39,7 @@ Run 'hypernix COMMAND --help' for the options of a command.
  */
 const COMMANDS = {
     build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 2454))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(302), __webpack_require__.e(812)]).then(__webpack_require__.bind(__webpack_require__, 6812))).pushCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(302), __webpack_require__.e(281)]).then(__webpack_require__.bind(__webpack_require__, 4281))).pushCommand,
     artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(302), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
     cache: async () => (await __webpack_require__.e(/* import() */ 607).then(__webpack_require__.bind(__webpack_require__, 5607))).cacheCommand,
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,18 @@ describe('credentialsFromDockerConfig', () => {
     expect(
       (await credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: '/nonexistent' })).credentials,
     ).toBeUndefined();
+  });
+
+  it('tells a config it cannot read from one that is not JSON', async () => {
+    const unreadable = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    mkdirSync(join(unreadable, 'config.json')); // a directory: EISDIR
+    await expect(
+      credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: unreadable }),
+    ).rejects.toThrow(/config\.json: cannot be read \(EISDIR\)/);
+    const broken = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    writeFileSync(join(broken, 'config.json'), '{"auths": ');
+    await expect(credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: broken })).rejects.toThrow(
+      /config\.json: not valid JSON/,
+    );
   });
 });

@@ -1,7 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
-import { readText } from '../util/fs-async.js';
 import { DOCKER_HUB } from './reference.js';
 
 export interface Credentials {
@@ -35,11 +35,22 @@ export async function credentialsFromDockerConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ credentials?: Credentials; helper?: string; path: string }> {
   const path = join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json');
+  let text: string;
+  try {
+    // Read synchronously: a few bytes, before the push's first request, where a thread-pool
+    // round trip cost about 2 ms here.
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return { path };
+    throw new InputError(`docker config ${path}: cannot be read (${code ?? message})`, {
+      cause: error,
+    });
+  }
   let config: DockerConfig;
   try {
-    config = JSON.parse(await readText(path)) as DockerConfig;
+    config = JSON.parse(text) as DockerConfig;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path };
     throw new InputError(`docker config ${path}: not valid JSON`, { cause: error });
   }
   for (const key of configKeys(registry)) {

@@ -29,6 +29,4 @@ export const fileSize = async (fd: number): Promise<number> => (await promisify(
 
 export const statPath = promisify(stat);
 
-export const readText = (path: string): Promise<string> => promisify(readFile)(path, 'utf8');
-
 export const readBytes = (path: string): Promise<Buffer> => promisify(readFile)(path);

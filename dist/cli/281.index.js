@@ -1,8 +1,8 @@
-export const id = 812;
-export const ids = [812];
+export const id = 281;
+export const ids = [281];
 export const modules = {
 
-/***/ 6812:
+/***/ 4281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,8 +20,26 @@ var push = __webpack_require__(3648);
 var reference = __webpack_require__(2148);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/util/fs-async.ts
-var fs_async = __webpack_require__(7452);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/util/fs-async.ts
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
+// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
+const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,external_node_fs_.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
+const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
+
 // EXTERNAL MODULE: ./src/util/lazy-builtins.ts
 var lazy_builtins = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/oci/blob-upload.ts
@@ -202,8 +220,6 @@ function annotatedDiffIds(manifest) {
 
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
 var archive_format = __webpack_require__(655);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/oci/tar.ts + 1 modules
 var tar = __webpack_require__(6657);
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
@@ -236,13 +252,13 @@ function indexTarFileSync(path) {
 function readEntrySync(path, offset, size) {
     const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
-        return readAt(fd, offset, size);
+        return tar_index_readAt(fd, offset, size);
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-function readAt(fd, position, length) {
+function tar_index_readAt(fd, position, length) {
     const buffer = Buffer.alloc(length);
     let done = 0;
     while (done < length) {
@@ -259,7 +275,7 @@ function indexOpenTar(fd) {
     const extended = new tar/* ExtendedHeaderState */.at();
     let position = 0;
     for (;;) {
-        const header = readAt(fd, position, tar/* BLOCK */.IE);
+        const header = tar_index_readAt(fd, position, tar/* BLOCK */.IE);
         if (header.length === 0)
             break;
         if (header.length < tar/* BLOCK */.IE)
@@ -277,7 +293,7 @@ function indexOpenTar(fd) {
         if (dataStart + size > fileSize)
             throw new tar/* TarFormatError */.ZV('truncated tar archive');
         if (tar/* ExtendedHeaderState */.at.isExtended(flag)) {
-            extended.take(flag, readAt(fd, dataStart, size));
+            extended.take(flag, tar_index_readAt(fd, dataStart, size));
         }
         else {
             const { name } = extended.resolve(header);
@@ -310,14 +326,14 @@ class OciLayoutError extends errors/* HypernixError */.iD {
     name = 'OciLayoutError';
 }
 async function isOciLayoutDirectory(path) {
-    return (await (0,fs_async/* statPath */.qW)((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
+    return (await statPath((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
 }
 function layoutDirectory(path) {
     return {
         describe: path,
-        read: (name) => (0,fs_async/* readBytes */.io)((0,external_node_path_.join)(path, name)),
+        read: (name) => readBytes((0,external_node_path_.join)(path, name)),
         open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: oci_digest/* READ_CHUNK */.vA }),
-        has: async (name) => (await (0,fs_async/* statPath */.qW)((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
+        has: async (name) => (await statPath((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
     };
 }
 /**
@@ -486,7 +502,7 @@ function readFileRange(path, start, size) {
         const want = Math.min(buffer.length, size - done);
         let filled = 0;
         while (filled < want) {
-            const bytesRead = await (0,fs_async/* readAt */.m6)(fd, buffer.subarray(filled), want - filled, start + done);
+            const bytesRead = await readAt(fd, buffer.subarray(filled), want - filled, start + done);
             if (bytesRead === 0)
                 throw new Error(`${path}: ended ${size - done} bytes early`);
             filled += bytesRead;
@@ -501,7 +517,7 @@ function readFileRange(path, start, size) {
  * and returns it (undefined at the end); it is called once the call before it has finished.
  */
 async function* readAhead(path, buffers, fill) {
-    const fd = await (0,fs_async/* openFile */.Tq)(path);
+    const fd = await openFile(path);
     let next;
     try {
         let turn = 0;
@@ -520,7 +536,7 @@ async function* readAhead(path, buffers, fill) {
     finally {
         // A read still in flight must end before its descriptor is closed (and its number reused).
         await next?.catch(() => undefined);
-        await (0,fs_async/* closeFile */.D3)(fd);
+        await closeFile(fd);
     }
 }
 
@@ -704,7 +720,7 @@ async function readFully(path, fd, views, position) {
     let rest = views.filter((view) => view.length > 0);
     let at = position;
     while (rest.length > 0) {
-        const got = await (0,fs_async/* readvAt */.aQ)(fd, rest, at);
+        const got = await readvAt(fd, rest, at);
         if (got === 0)
             throw new Error(`${path}: ended at byte ${at}, inside a layer`);
         at += got;
@@ -1447,7 +1463,7 @@ const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a str
 async function openArchive(path, label) {
     if (path === '-')
         return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
-    const info = await (0,fs_async/* statPath */.qW)(path).catch(() => undefined);
+    const info = await statPath(path).catch(() => undefined);
     if (!info)
         throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
     // What follows reads synchronously (the tar's index, then its config, hashed). The stat's
