@@ -15,10 +15,10 @@ const REGISTRY = `${HOST}(?::[0-9]+)?`;
 const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
 const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
 
 /** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
 export const isSha256Digest = (text: string): boolean => DIGEST_RE.test(text);
-const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
 
 export const DOCKER_HUB = 'registry-1.docker.io';
 
