@@ -40578,14 +40578,14 @@ async function uploadBlob(client, repository, digest, content, session) {
  * Sends a blob that is made again for each try (read from a file) while its digest is still
  * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
  * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
- * to undefined to call the upload off (the registry holds the blob already, say); an upload
+ * to undefined to call the upload off (the bytes are not what they should be, say); an upload
  * called off is deleted, never closed. A failed try starts over in a new session. Resolves
  * whether the blob was sent.
  */
 async function streamBlob(client, repository, blob, verdict, session) {
     const scope = scopeFor(repository, 'pull,push');
     let early = session;
-    // The verdict settles once: its failure (hashing, or the HEAD) ends the upload, untried again.
+    // The verdict settles once: its failure (hashing, say) ends the upload, untried again.
     const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
     let failure;
     const sent = await http_withRetries(async () => {
@@ -41910,21 +41910,22 @@ class LayerPusher {
     /**
      * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
      * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-     * Once the digests are known, the upload is called off if the layer is not what the config
-     * says, or if the registry holds the blob already.
+     * Once the digests are known, the upload is closed, or called off if the layer is not what
+     * the config says. They are known only once the last chunk is on its way, too late to spare
+     * any byte: so the registry is not asked then whether it holds the blob (a HEAD beside the
+     * upload's end slowed the registry's answer to it), only after an upload that failed.
      */
     async sendFramed(job, framing, session) {
         const elapsed = (0,util_stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
         const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
-        const judge = async ({ diffId, digest }) => {
-            if (diffId !== job.diffId)
-                return { diffId, digest, wrong: true, present: false };
-            const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
-            return { diffId, digest, wrong: false, present: held !== undefined };
-        };
-        const made = body.hashed.then(judge);
-        const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
+        const checked = (digests) => ({
+            ...digests,
+            wrong: digests.diffId !== job.diffId,
+            present: false,
+        });
+        const made = body.hashed.then(checked);
+        const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
         const size = framedSize(job.size, framing);
         let sent;
@@ -41938,7 +41939,14 @@ class LayerPusher {
             // first: a layer that is not what its config says, or a blob the registry holds anyway.
             const judged = await body
                 .digests()
-                .then(judge)
+                .then(checked)
+                .then(async (layer) => {
+                if (layer.wrong)
+                    return layer;
+                const scope = scopeFor(repository, 'pull,push');
+                const held = await client.blobSize(repository, layer.digest, scope);
+                return { ...layer, present: held !== undefined };
+            })
                 .catch(() => undefined);
             if (!judged?.wrong && !judged?.present)
                 throw error;

@@ -201,7 +201,7 @@ export async function uploadBlob(
  * Sends a blob that is made again for each try (read from a file) while its digest is still
  * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
  * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
- * to undefined to call the upload off (the registry holds the blob already, say); an upload
+ * to undefined to call the upload off (the bytes are not what they should be, say); an upload
  * called off is deleted, never closed. A failed try starts over in a new session. Resolves
  * whether the blob was sent.
  */
@@ -214,7 +214,7 @@ export async function streamBlob(
 ): Promise<boolean> {
   const scope = scopeFor(repository, 'pull,push');
   let early = session;
-  // The verdict settles once: its failure (hashing, or the HEAD) ends the upload, untried again.
+  // The verdict settles once: its failure (hashing, say) ends the upload, untried again.
   const outcome = verdict.then(
     (digest) => ({ digest }),
     (error: unknown) => ({ error }),

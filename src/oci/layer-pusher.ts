@@ -151,8 +151,10 @@ export class LayerPusher {
   /**
    * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
    * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-   * Once the digests are known, the upload is called off if the layer is not what the config
-   * says, or if the registry holds the blob already.
+   * Once the digests are known, the upload is closed, or called off if the layer is not what
+   * the config says. They are known only once the last chunk is on its way, too late to spare
+   * any byte: so the registry is not asked then whether it holds the blob (a HEAD beside the
+   * upload's end slowed the registry's answer to it), only after an upload that failed.
    */
   private async sendFramed(
     job: LayerJob,
@@ -165,13 +167,13 @@ export class LayerPusher {
       () => framedLayer(job.file, job.offset, job.size, framing),
       framing,
     );
-    const judge = async ({ diffId, digest }: LayerDigests) => {
-      if (diffId !== job.diffId) return { diffId, digest, wrong: true, present: false };
-      const held = await client.blobSize(repository, digest, scopeFor(repository, 'pull,push'));
-      return { diffId, digest, wrong: false, present: held !== undefined };
-    };
-    const made = body.hashed.then(judge);
-    const verdict = made.then((layer) => (layer.wrong || layer.present ? undefined : layer.digest));
+    const checked = (digests: LayerDigests) => ({
+      ...digests,
+      wrong: digests.diffId !== job.diffId,
+      present: false,
+    });
+    const made = body.hashed.then(checked);
+    const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
     verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
     const size = framedSize(job.size, framing);
     let sent: boolean;
@@ -190,7 +192,13 @@ export class LayerPusher {
       // first: a layer that is not what its config says, or a blob the registry holds anyway.
       const judged = await body
         .digests()
-        .then(judge)
+        .then(checked)
+        .then(async (layer) => {
+          if (layer.wrong) return layer;
+          const scope = scopeFor(repository, 'pull,push');
+          const held = await client.blobSize(repository, layer.digest, scope);
+          return { ...layer, present: held !== undefined };
+        })
         .catch(() => undefined);
       if (!judged?.wrong && !judged?.present) throw error;
       layer = judged;
