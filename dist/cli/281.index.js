@@ -945,7 +945,6 @@ class LayerPusher {
         const checked = (digests) => ({
             ...digests,
             wrong: digests.diffId !== job.diffId,
-            present: false,
         });
         const made = body.hashed.then(checked);
         const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
@@ -965,7 +964,7 @@ class LayerPusher {
                 .then(checked)
                 .then(async (layer) => {
                 if (layer.wrong)
-                    return layer;
+                    return { ...layer, present: false };
                 const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
                 const held = await client.blobSize(repository, layer.digest, scope);
                 return { ...layer, present: held !== undefined };

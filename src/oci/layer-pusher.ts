@@ -170,7 +170,6 @@ export class LayerPusher {
     const checked = (digests: LayerDigests) => ({
       ...digests,
       wrong: digests.diffId !== job.diffId,
-      present: false,
     });
     const made = body.hashed.then(checked);
     const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
@@ -194,7 +193,7 @@ export class LayerPusher {
         .digests()
         .then(checked)
         .then(async (layer) => {
-          if (layer.wrong) return layer;
+          if (layer.wrong) return { ...layer, present: false };
           const scope = scopeFor(repository, 'pull,push');
           const held = await client.blobSize(repository, layer.digest, scope);
           return { ...layer, present: held !== undefined };
