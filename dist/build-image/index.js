@@ -38919,7 +38919,9 @@ const SHA256_PREFIX = 'sha256:';
 const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
+    // Once a layer has loaded node:crypto, it takes the rest: it is faster, and V8 recompiles the
+    // WebAssembly function on a worker thread once some 10 KiB have gone through it.
+    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable && !cryptoLoaded())
         return SHA256_PREFIX + sha256Hex(bytes);
     return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
@@ -40353,9 +40355,11 @@ class RegistryClient {
         const mediaType = (response.headers.get(HEADER.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
         return { mediaType, digest, bytes };
     }
-    /** PUTs a manifest under a tag or digest and checks the digest the registry computed. */
-    async putManifest(repository, reference, bytes, mediaType) {
-        const digest = sha256Digest(bytes);
+    /**
+     * PUTs a manifest under a tag or digest and checks the digest the registry computed against
+     * `digest` (the caller's, when it has hashed these bytes already).
+     */
+    async putManifest(repository, reference, bytes, mediaType, digest = sha256Digest(bytes)) {
         const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
             scope: scopeFor(repository, 'pull,push'),
             headers: { [HEADER.contentType]: mediaType },
@@ -41088,6 +41092,7 @@ async function learnKnownLayers(client, target, sources, reporter, options) {
     const state = {
         candidates: new Map(),
         tagDigests: new Map(),
+        targetManifests: new Map(),
         configsInTarget: new Set(),
     };
     // The tag list comes along in the first round, for when the target's own tags name nothing.
@@ -41122,6 +41127,8 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
             found = true;
             if (recordTags)
                 state.tagDigests.set(source.reference, result.value.manifestDigest);
+            if (result.value.manifestBytes)
+                state.targetManifests.set(result.value.manifestDigest, result.value.manifestBytes);
             if (result.value.configDigest)
                 state.configsInTarget.add(result.value.configDigest);
         }
@@ -41152,12 +41159,14 @@ function usableLayers(state, compression) {
 async function layersOf(client, source, { localConfig }) {
     const scope = scopeFor(source.repository, 'pull');
     const pairs = new Map();
+    let manifest = await client.getManifest(source.repository, source.reference, scope);
+    const manifestBytes = manifest?.bytes;
     const result = (manifestDigest, configDigest) => ({
         pairs,
         manifestDigest,
+        manifestBytes,
         configDigest,
     });
-    let manifest = await client.getManifest(source.repository, source.reference, scope);
     if (!manifest)
         return result();
     const manifestDigest = manifest.digest;
@@ -41203,6 +41212,17 @@ function annotatedDiffIds(manifest) {
     return diffIds.every((diffId) => diffId !== undefined && isSha256Digest(diffId))
         ? diffIds
         : undefined;
+}
+/**
+ * The digest of a manifest that is byte for byte one the target repository's tags were read to
+ * name: a re-push of an unchanged image builds the very manifest its tag holds, and need not
+ * hash it again.
+ */
+function digestIfRead(manifest, state) {
+    for (const [digest, bytes] of state.targetManifests)
+        if (bytes.equals(manifest))
+            return digest;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/tar-index.ts
@@ -42246,7 +42266,7 @@ async function pushDockerArchive(source, options) {
     reporter.debug(`push: ${layers.length} layers and the config in the registry`);
     const manifest = buildManifest(format, config, layers);
     const manifestMediaType = format === 'docker' ? media_types_MEDIA_TYPE.dockerManifest : media_types_MEDIA_TYPE.ociManifest;
-    const digest = sha256Digest(manifest);
+    const digest = digestIfRead(manifest, learnt) ?? sha256Digest(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
     // Beside the tagging, when no layer took it.
     const released = options.spareSession?.release({ waitForOpening: true });
@@ -42256,7 +42276,7 @@ async function pushDockerArchive(source, options) {
             reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
             continue;
         }
-        await client.putManifest(repository, reference, manifest, manifestMediaType);
+        await client.putManifest(repository, reference, manifest, manifestMediaType, digest);
     }
     await released;
     reporter.debug('push: tagged');

@@ -101,6 +101,7 @@ async function learnKnownLayers(client, target, sources, reporter, options) {
     const state = {
         candidates: new Map(),
         tagDigests: new Map(),
+        targetManifests: new Map(),
         configsInTarget: new Set(),
     };
     // The tag list comes along in the first round, for when the target's own tags name nothing.
@@ -135,6 +136,8 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
             found = true;
             if (recordTags)
                 state.tagDigests.set(source.reference, result.value.manifestDigest);
+            if (result.value.manifestBytes)
+                state.targetManifests.set(result.value.manifestDigest, result.value.manifestBytes);
             if (result.value.configDigest)
                 state.configsInTarget.add(result.value.configDigest);
         }
@@ -165,12 +168,14 @@ function usableLayers(state, compression) {
 async function layersOf(client, source, { localConfig }) {
     const scope = (0,registry_client/* scopeFor */.aN)(source.repository, 'pull');
     const pairs = new Map();
+    let manifest = await client.getManifest(source.repository, source.reference, scope);
+    const manifestBytes = manifest?.bytes;
     const result = (manifestDigest, configDigest) => ({
         pairs,
         manifestDigest,
+        manifestBytes,
         configDigest,
     });
-    let manifest = await client.getManifest(source.repository, source.reference, scope);
     if (!manifest)
         return result();
     const manifestDigest = manifest.digest;
@@ -216,6 +221,17 @@ function annotatedDiffIds(manifest) {
     return diffIds.every((diffId) => diffId !== undefined && (0,reference/* isSha256Digest */.q9)(diffId))
         ? diffIds
         : undefined;
+}
+/**
+ * The digest of a manifest that is byte for byte one the target repository's tags were read to
+ * name: a re-push of an unchanged image builds the very manifest its tag holds, and need not
+ * hash it again.
+ */
+function digestIfRead(manifest, state) {
+    for (const [digest, bytes] of state.targetManifests)
+        if (bytes.equals(manifest))
+            return digest;
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/oci/archive-format.ts
@@ -1271,7 +1287,7 @@ async function pushDockerArchive(source, options) {
     reporter.debug(`push: ${layers.length} layers and the config in the registry`);
     const manifest = buildManifest(format, config, layers);
     const manifestMediaType = format === 'docker' ? media_types/* MEDIA_TYPE */.Ap.dockerManifest : media_types/* MEDIA_TYPE */.Ap.ociManifest;
-    const digest = (0,oci_digest/* sha256Digest */.sI)(manifest);
+    const digest = digestIfRead(manifest, learnt) ?? (0,oci_digest/* sha256Digest */.sI)(manifest);
     const references = options.tags.length > 0 ? options.tags : [digest];
     // Beside the tagging, when no layer took it.
     const released = options.spareSession?.release({ waitForOpening: true });
@@ -1281,7 +1297,7 @@ async function pushDockerArchive(source, options) {
             reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
             continue;
         }
-        await client.putManifest(repository, reference, manifest, manifestMediaType);
+        await client.putManifest(repository, reference, manifest, manifestMediaType, digest);
     }
     await released;
     reporter.debug('push: tagged');

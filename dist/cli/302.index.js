@@ -846,7 +846,9 @@ const SHA256_PREFIX = 'sha256:';
 const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
+    // Once a layer has loaded node:crypto, it takes the rest: it is faster, and V8 recompiles the
+    // WebAssembly function on a worker thread once some 10 KiB have gone through it.
+    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable && !(0,lazy_builtins/* cryptoLoaded */.P1)())
         return SHA256_PREFIX + sha256Hex(bytes);
     return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }
@@ -1626,9 +1628,11 @@ class RegistryClient {
         const mediaType = (response.headers.get(media_types/* HEADER */.El.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
         return { mediaType, digest, bytes };
     }
-    /** PUTs a manifest under a tag or digest and checks the digest the registry computed. */
-    async putManifest(repository, reference, bytes, mediaType) {
-        const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
+    /**
+     * PUTs a manifest under a tag or digest and checks the digest the registry computed against
+     * `digest` (the caller's, when it has hashed these bytes already).
+     */
+    async putManifest(repository, reference, bytes, mediaType, digest = (0,oci_digest/* sha256Digest */.sI)(bytes)) {
         const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
             scope: scopeFor(repository, 'pull,push'),
             headers: { [media_types/* HEADER */.El.contentType]: mediaType },

@@ -1574,7 +1574,9 @@ const SHA256_PREFIX = 'sha256:';
 const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
+    // Once a layer has loaded node:crypto, it takes the rest: it is faster, and V8 recompiles the
+    // WebAssembly function on a worker thread once some 10 KiB have gone through it.
+    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable && !(0,lazy_builtins/* cryptoLoaded */.P1)())
         return SHA256_PREFIX + sha256Hex(bytes);
     return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }

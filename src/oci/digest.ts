@@ -1,6 +1,6 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { crypto } from '../util/lazy-builtins.js';
+import { crypto, cryptoLoaded } from '../util/lazy-builtins.js';
 import { sha256Hex, webAssemblyAvailable } from './sha256.js';
 
 // node:crypto is loaded with the first layer hashed, not for configs and manifests (sha256.ts).
@@ -13,7 +13,9 @@ const SMALL_DOCUMENT = 64 * 1024;
 
 export function sha256Digest(data: Buffer | string): string {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable)
+  // Once a layer has loaded node:crypto, it takes the rest: it is faster, and V8 recompiles the
+  // WebAssembly function on a worker thread once some 10 KiB have gone through it.
+  if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable && !cryptoLoaded())
     return SHA256_PREFIX + sha256Hex(bytes);
   return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNOTATION, MEDIA_TYPE } from './media-types.js';
 import {
   annotatedDiffIds,
+  digestIfRead,
   extraTags,
   stateSources,
   usableLayers,
@@ -30,6 +31,7 @@ describe('usableLayers', () => {
       ['sha256:c', [layer('sha256:4', MEDIA_TYPE.ociLayerGzip, 'base', false)]],
     ]),
     tagDigests: new Map(),
+    targetManifests: new Map(),
     configsInTarget: new Set(),
   };
 
@@ -90,5 +92,25 @@ describe('annotatedDiffIds', () => {
     expect(annotatedDiffIds(manifest([digest('a')], null))).toBeUndefined();
     // Annotations copied along by a tool that rewrote the layers, and so the config.
     expect(annotatedDiffIds(manifest([digest('a')], digest('d')))).toBeUndefined();
+  });
+});
+
+describe('digestIfRead', () => {
+  it("names a manifest by the digest of the same bytes read from the target, and no other's", () => {
+    const held = Buffer.from('{"schemaVersion":2,"layers":[]}');
+    const state: RegistryState = {
+      candidates: new Map(),
+      tagDigests: new Map([['main', 'sha256:held']]),
+      targetManifests: new Map([
+        ['sha256:other', Buffer.from('{"schemaVersion":2}')],
+        ['sha256:held', held],
+      ]),
+      configsInTarget: new Set(),
+    };
+    expect(digestIfRead(Buffer.from(held), state)).toBe('sha256:held');
+    const changed = Buffer.from(held);
+    changed[changed.length - 2] = 0x20;
+    expect(digestIfRead(changed, state)).toBeUndefined();
+    expect(digestIfRead(Buffer.concat([held, Buffer.from('\n')]), state)).toBeUndefined();
   });
 });

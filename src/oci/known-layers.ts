@@ -44,6 +44,8 @@ export interface RegistryState {
   candidates: Map<string, KnownLayer[]>;
   /** The manifest digest each reference of the target repository points at now. */
   tagDigests: Map<string, string>;
+  /** The bytes of the target repository's manifests read, by digest (see digestIfRead). */
+  targetManifests: Map<string, Buffer>;
   /** Configs referenced by the target repository's current manifests: present without asking. */
   configsInTarget: Set<string>;
 }
@@ -134,6 +136,7 @@ async function learnKnownLayers(
   const state: RegistryState = {
     candidates: new Map(),
     tagDigests: new Map(),
+    targetManifests: new Map(),
     configsInTarget: new Set(),
   };
   // The tag list comes along in the first round, for when the target's own tags name nothing.
@@ -184,6 +187,8 @@ async function learnFrom(
     if (inTarget && result.value.manifestDigest) {
       found = true;
       if (recordTags) state.tagDigests.set(source.reference, result.value.manifestDigest);
+      if (result.value.manifestBytes)
+        state.targetManifests.set(result.value.manifestDigest, result.value.manifestBytes);
       if (result.value.configDigest) state.configsInTarget.add(result.value.configDigest);
     }
     for (const [diffId, layer] of result.value.pairs) {
@@ -221,12 +226,14 @@ async function layersOf(
 ) {
   const scope = scopeFor(source.repository, 'pull');
   const pairs = new Map<string, { digest: string; size: number; mediaType: string }>();
+  let manifest = await client.getManifest(source.repository, source.reference, scope);
+  const manifestBytes = manifest?.bytes;
   const result = (manifestDigest?: string, configDigest?: string) => ({
     pairs,
     manifestDigest,
+    manifestBytes,
     configDigest,
   });
-  let manifest = await client.getManifest(source.repository, source.reference, scope);
   if (!manifest) return result();
   const manifestDigest = manifest.digest;
   let json = JSON.parse(manifest.bytes.toString('utf8')) as ManifestJson;
@@ -278,4 +285,14 @@ export function annotatedDiffIds(manifest: {
   return diffIds.every((diffId) => diffId !== undefined && isSha256Digest(diffId))
     ? (diffIds as string[])
     : undefined;
+}
+
+/**
+ * The digest of a manifest that is byte for byte one the target repository's tags were read to
+ * name: a re-push of an unchanged image builds the very manifest its tag holds, and need not
+ * hash it again.
+ */
+export function digestIfRead(manifest: Buffer, state: RegistryState): string | undefined {
+  for (const [digest, bytes] of state.targetManifests) if (bytes.equals(manifest)) return digest;
+  return undefined;
 }

@@ -13,6 +13,7 @@ import { LayerDigestError, LayerPusher, type LayerJob, type LayerReport } from '
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
 import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
 import {
+  digestIfRead,
   readRegistryState,
   stateSources,
   usableLayers,
@@ -113,7 +114,7 @@ export async function pushDockerArchive(
   const manifest = buildManifest(format, config, layers);
   const manifestMediaType =
     format === 'docker' ? MEDIA_TYPE.dockerManifest : MEDIA_TYPE.ociManifest;
-  const digest = sha256Digest(manifest);
+  const digest = digestIfRead(manifest, learnt) ?? sha256Digest(manifest);
   const references = options.tags.length > 0 ? options.tags : [digest];
   // Beside the tagging, when no layer took it.
   const released = options.spareSession?.release({ waitForOpening: true });
@@ -123,7 +124,7 @@ export async function pushDockerArchive(
       reporter.info(`${repository}:${reference} is already ${digest}; unchanged`);
       continue;
     }
-    await client.putManifest(repository, reference, manifest, manifestMediaType);
+    await client.putManifest(repository, reference, manifest, manifestMediaType, digest);
   }
 
   await released;

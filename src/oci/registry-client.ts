@@ -241,14 +241,17 @@ export class RegistryClient {
     return { mediaType, digest, bytes };
   }
 
-  /** PUTs a manifest under a tag or digest and checks the digest the registry computed. */
+  /**
+   * PUTs a manifest under a tag or digest and checks the digest the registry computed against
+   * `digest` (the caller's, when it has hashed these bytes already).
+   */
   async putManifest(
     repository: string,
     reference: string,
     bytes: Buffer,
     mediaType: string,
+    digest = sha256Digest(bytes),
   ): Promise<string> {
-    const digest = sha256Digest(bytes);
     const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
       scope: scopeFor(repository, 'pull,push'),
       headers: { [HEADER.contentType]: mediaType },

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { crypto, cryptoLoaded } from '../util/lazy-builtins.js';
+import { sha256Digest } from './digest.js';
 import { SHA256_MODULE, sha256Hex } from './sha256.js';
 import { sha256ModuleBytes } from './sha256-wasm.js';
 
@@ -41,5 +43,23 @@ describe('sha256Hex (WebAssembly)', () => {
     const pool = randomBytes(4096);
     const view = pool.subarray(100, 1900);
     expect(sha256Hex(view)).toBe(native(view));
+  });
+});
+
+describe('sha256Digest', () => {
+  it('gives the same digest before node:crypto is loaded (WebAssembly) and after', () => {
+    const documents = [
+      Buffer.alloc(0),
+      randomBytes(55),
+      randomBytes(8 << 10),
+      randomBytes(64 << 10),
+    ];
+    expect(cryptoLoaded()).toBe(false);
+    const before = documents.map((document) => sha256Digest(document));
+    crypto();
+    expect(cryptoLoaded()).toBe(true);
+    const after = documents.map((document) => sha256Digest(document));
+    expect(after).toEqual(before);
+    expect(before).toEqual(documents.map((document) => `sha256:${native(document)}`));
   });
 });
