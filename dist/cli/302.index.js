@@ -293,7 +293,7 @@ function defaultTags(env = process.env) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5809);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7842);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
 
 
 
@@ -1225,7 +1225,7 @@ function formatReference(reference) {
 
 /***/ }),
 
-/***/ 7842:
+/***/ 1442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1352,25 +1352,604 @@ class RegistryAuth {
 
 // EXTERNAL MODULE: ./src/oci/http.ts
 var http = __webpack_require__(5809);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/oci/connection-pool.ts
+// Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
+// reuse connections rather than open one each.
+
+/** At most this many connections to one origin at a time; more requests wait for one. */
+const MAX_PER_ORIGIN = 16;
+/** An idle connection is closed after this long unused: servers drop theirs too. */
+const IDLE_CLOSE_MS = 15_000;
+// TLS is loaded for the first HTTPS connection only: a push to a registry on loopback or a LAN
+// over plain HTTP does not pay for loading it.
+let tls;
+const noop = () => undefined;
+class ConnectionPool {
+    origins = new Map();
+    /** A connection to `url`'s origin: an idle one, a new one, or the next one to come free. */
+    async acquire(url, signal) {
+        const key = url.origin;
+        let origin = this.origins.get(key);
+        if (!origin)
+            this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
+        for (;;) {
+            signal?.throwIfAborted();
+            const socket = origin.idle.pop();
+            if (socket) {
+                if (socket.destroyed || socket.readyState !== 'open')
+                    continue; // closed as we looked
+                socket.removeAllListeners('timeout').removeAllListeners('data');
+                socket.off('error', noop).off('end', socket.destroy);
+                socket.setTimeout(0);
+                socket.ref();
+                return { socket, origin: key, reused: true };
+            }
+            if (origin.open < MAX_PER_ORIGIN) {
+                origin.open += 1;
+                try {
+                    const fresh = await connect(url);
+                    fresh.once('close', () => this.closed(key));
+                    return { socket: fresh, origin: key, reused: false };
+                }
+                catch (error) {
+                    this.closed(key);
+                    throw error;
+                }
+            }
+            await waitTurn(origin, signal);
+        }
+    }
+    /**
+     * Hands a connection back: kept for the next request when `reusable`, closed otherwise. A
+     * kept connection holds no reference on the event loop, so it never keeps a process alive.
+     */
+    release(connection, reusable) {
+        const { socket } = connection;
+        const origin = this.origins.get(connection.origin);
+        if (!reusable || socket.destroyed) {
+            socket.destroy();
+            return;
+        }
+        // While idle: the server closing it, or sending what no request asked for, ends it.
+        socket.on('error', noop).on('end', socket.destroy);
+        socket.on('data', () => socket.destroy());
+        socket.setTimeout(IDLE_CLOSE_MS, () => socket.destroy());
+        socket.resume(); // a body read under backpressure may have left it paused
+        socket.unref();
+        origin.idle.push(socket);
+        origin.waiting.shift()?.();
+    }
+    closed(key) {
+        const origin = this.origins.get(key);
+        origin.open -= 1;
+        origin.idle = origin.idle.filter((socket) => !socket.destroyed);
+        origin.waiting.shift()?.();
+    }
+}
+function waitTurn(origin, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            origin.waiting = origin.waiting.filter((waiter) => waiter !== turn);
+            reject(signal.reason);
+        };
+        const turn = () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
+        origin.waiting.push(turn);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Opens a TCP (or TLS) connection. It is returned at once, still connecting: what is written
+ * meanwhile goes out when it is up, and a failure to connect comes as its 'error'.
+ */
+async function connect(url) {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
+    if (url.protocol === 'https:') {
+        const { connect: connectTls } = await (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23)));
+        return connectTls({
+            host,
+            port: Number(url.port || 443),
+            // SNI names a host, never an address.
+            ...(external_node_net_.isIP(host) ? {} : { servername: host }),
+            ALPNProtocols: ['http/1.1'],
+        }).setNoDelay(true);
+    }
+    if (url.protocol !== 'http:')
+        throw new TypeError(`unsupported protocol ${url.protocol}`);
+    return external_node_net_.connect({ host, port: Number(url.port || 80), noDelay: true });
+}
+
+;// CONCATENATED MODULE: ./src/oci/http1.ts
+// HTTP/1.1 on the wire (RFC 9112), as much as a registry client needs: a request's head, and an
+// incremental parser of a response's head and body framing (Content-Length, chunked, or until
+// the connection closes). No sockets here; transport.ts drives it.
+/** The most bytes a response's head (status line and headers) may take. */
+const MAX_HEAD_BYTES = 64 << 10;
+/** The most bytes one chunk-size or trailer line may take. */
+const MAX_LINE_BYTES = 4 << 10;
+const CRLF = Buffer.from('\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Field values: visible characters, spaces and tabs; no CR, LF or NUL (no header injection).
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** A response that breaks HTTP/1.1: the connection cannot be trusted any further. */
+class HttpProtocolError extends Error {
+    name = 'HttpProtocolError';
+}
+/** The request line and headers, ready for the socket. Rejects names and values that could smuggle a header. */
+function requestHead(method, target, headers) {
+    if (!TOKEN.test(method))
+        throw new TypeError(`invalid HTTP method ${JSON.stringify(method)}`);
+    if (!/^[\x21-\x7e]+$/.test(target))
+        throw new TypeError(`invalid request target ${JSON.stringify(target)}`);
+    let head = `${method} ${target} HTTP/1.1\r\n`;
+    for (const [name, value] of Object.entries(headers)) {
+        if (!TOKEN.test(name))
+            throw new TypeError(`invalid header name ${JSON.stringify(name)}`);
+        if (!FIELD_VALUE.test(value))
+            throw new TypeError(`invalid value for header ${name}`);
+        head += `${name}: ${value}\r\n`;
+    }
+    return Buffer.from(`${head}\r\n`, 'latin1');
+}
+/**
+ * Reads one response from the bytes fed to it, in whatever pieces they arrive, and calls its
+ * events: `head` once the head is in (interim 1xx answers skipped), `body` with pieces of the
+ * decoded body (views of the fed bytes, not copies), then `end`. Throws HttpProtocolError on a
+ * malformed response.
+ */
+class ResponseParser {
+    method;
+    events;
+    pendingHead = [];
+    pendingHeadBytes = 0;
+    framing;
+    chunkState = 'size';
+    chunkRemaining = 0;
+    line = [];
+    lineBytes = 0;
+    done = false;
+    keepAlive = false;
+    /** Bytes that came after the end of the response (nothing should). */
+    trailing = 0;
+    constructor(method, events) {
+        this.method = method;
+        this.events = events;
+    }
+    get complete() {
+        return this.done;
+    }
+    /**
+     * Whether the connection may carry another request: the response is whole, delimited by its
+     * length or chunks rather than by the connection closing, and the server keeps it alive.
+     */
+    get reusable() {
+        return this.done && this.keepAlive && this.framing?.kind !== 'close' && this.trailing === 0;
+    }
+    feed(data) {
+        let rest = data;
+        while (rest !== undefined && rest.length > 0) {
+            if (this.done) {
+                this.trailing += rest.length;
+                return;
+            }
+            rest = this.framing === undefined ? this.feedHead(rest) : this.feedBody(rest);
+        }
+    }
+    /** The connection closed: ends a body read until close, or says what was cut short. */
+    finish() {
+        if (this.done)
+            return;
+        if (this.framing?.kind === 'close') {
+            this.end();
+            return;
+        }
+        throw new IncompleteResponseError(this.framing === undefined
+            ? 'the connection closed before the response came'
+            : this.framing.kind === 'length'
+                ? `the connection closed with ${this.framing.remaining} bytes of the response body still to come`
+                : 'the connection closed in the middle of a chunked response body', this.framing !== undefined || this.pendingHeadBytes > 0);
+    }
+    feedHead(data) {
+        // The end of the head may straddle pieces: search from just before the new bytes.
+        const previous = this.pendingHeadBytes;
+        this.pendingHead.push(data);
+        this.pendingHeadBytes += data.length;
+        const joined = this.pendingHead.length === 1 ? data : Buffer.concat(this.pendingHead, this.pendingHeadBytes);
+        const end = joined.indexOf(HEAD_END, Math.max(0, previous - 3));
+        if (end < 0) {
+            if (this.pendingHeadBytes > MAX_HEAD_BYTES)
+                throw new HttpProtocolError(`response head larger than ${MAX_HEAD_BYTES} bytes`);
+            this.pendingHead = [joined];
+            return undefined;
+        }
+        if (end > MAX_HEAD_BYTES)
+            throw new HttpProtocolError(`response head larger than ${MAX_HEAD_BYTES} bytes`);
+        this.pendingHead = [];
+        this.pendingHeadBytes = 0;
+        const head = parseHead(joined.toString('latin1', 0, end));
+        const rest = joined.subarray(end + 4);
+        // 1xx answers (100 Continue, 103 Early Hints) precede the real one; 101 we never ask for.
+        if (head.status >= 100 && head.status < 200) {
+            if (head.status === 101)
+                throw new HttpProtocolError('unexpected 101 Switching Protocols');
+            return rest;
+        }
+        this.framing = framingOf(this.method, head);
+        this.keepAlive = head.keepAlive;
+        this.events.head(head);
+        if (this.framing.kind === 'length' && this.framing.remaining === 0)
+            this.end();
+        return rest;
+    }
+    feedBody(data) {
+        const framing = this.framing;
+        if (framing.kind === 'close') {
+            this.events.body(data);
+            return undefined;
+        }
+        if (framing.kind === 'length') {
+            const take = Math.min(framing.remaining, data.length);
+            framing.remaining -= take;
+            this.events.body(take === data.length ? data : data.subarray(0, take));
+            if (framing.remaining === 0)
+                this.end();
+            return data.subarray(take);
+        }
+        return this.feedChunked(data);
+    }
+    feedChunked(data) {
+        let offset = 0;
+        while (offset < data.length && !this.done) {
+            if (this.chunkState === 'data') {
+                const take = Math.min(this.chunkRemaining, data.length - offset);
+                this.events.body(data.subarray(offset, offset + take));
+                offset += take;
+                this.chunkRemaining -= take;
+                if (this.chunkRemaining === 0)
+                    this.chunkState = 'data-end';
+                continue;
+            }
+            const lineEnd = this.readLine(data, offset);
+            if (lineEnd === undefined)
+                return undefined;
+            const line = lineEnd.line;
+            offset = lineEnd.next;
+            if (this.chunkState === 'data-end') {
+                if (line !== '')
+                    throw new HttpProtocolError('chunk not followed by CRLF');
+                this.chunkState = 'size';
+            }
+            else if (this.chunkState === 'size') {
+                const size = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/.exec(line);
+                if (!size)
+                    throw new HttpProtocolError(`invalid chunk size line ${JSON.stringify(line)}`);
+                this.chunkRemaining = Number.parseInt(size[1], 16);
+                this.chunkState = this.chunkRemaining === 0 ? 'trailers' : 'data';
+            }
+            else if (line === '') {
+                this.end(); // trailers are read and dropped: nothing here needs them
+            }
+        }
+        return data.subarray(offset);
+    }
+    /** A CRLF-terminated line from `data` at `offset`, joined with what earlier pieces held. */
+    readLine(data, offset) {
+        const lf = data.indexOf(0x0a, offset);
+        if (lf < 0) {
+            this.line.push(data.subarray(offset));
+            this.lineBytes += data.length - offset;
+            if (this.lineBytes > MAX_LINE_BYTES)
+                throw new HttpProtocolError(`chunked body line longer than ${MAX_LINE_BYTES} bytes`);
+            return undefined;
+        }
+        this.line.push(data.subarray(offset, lf + 1));
+        const whole = Buffer.concat(this.line).toString('latin1');
+        this.line = [];
+        this.lineBytes = 0;
+        if (!whole.endsWith('\r\n'))
+            throw new HttpProtocolError('chunked body line not ended by CRLF');
+        return { line: whole.slice(0, -2), next: lf + 1 };
+    }
+    end() {
+        this.done = true;
+        this.events.end();
+    }
+}
+/**
+ * The connection closed before the response was whole. `partial`: some of it had come, so the
+ * server did take the request (unlike a kept-alive connection the server had already closed).
+ */
+class IncompleteResponseError extends Error {
+    partial;
+    name = 'IncompleteResponseError';
+    // What node:http says of a connection gone in the middle: callers retry on it.
+    code = 'ECONNRESET';
+    constructor(message, partial) {
+        super(message);
+        this.partial = partial;
+    }
+}
+function parseHead(text) {
+    const lines = text.split(CRLF.toString('latin1'));
+    const statusLine = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: (.*))?$/.exec(lines[0]);
+    if (!statusLine)
+        throw new HttpProtocolError(`not an HTTP/1.x status line: ${JSON.stringify(lines[0].slice(0, 80))}`);
+    const headers = new Map();
+    for (const line of lines.slice(1)) {
+        const colon = line.indexOf(':');
+        const name = line.slice(0, colon);
+        if (colon <= 0 || !TOKEN.test(name))
+            throw new HttpProtocolError(`malformed header line ${JSON.stringify(line.slice(0, 80))}`);
+        const key = name.toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        const earlier = headers.get(key);
+        headers.set(key, earlier === undefined ? value : `${earlier}, ${value}`);
+    }
+    const connection = (headers.get('connection') ?? '').toLowerCase();
+    const http10 = statusLine[1] === '0';
+    return {
+        status: Number(statusLine[2]),
+        statusText: statusLine[3] ?? '',
+        headers,
+        keepAlive: http10 ? /\bkeep-alive\b/.test(connection) : !/\bclose\b/.test(connection),
+    };
+}
+/** How the body is delimited (RFC 9112 section 6.3). */
+function framingOf(method, head) {
+    if (method === 'HEAD' || head.status === 204 || head.status === 304)
+        return { kind: 'length', remaining: 0 };
+    const transferEncoding = head.headers.get('transfer-encoding');
+    if (transferEncoding !== undefined) {
+        const codings = transferEncoding
+            .toLowerCase()
+            .split(',')
+            .map((coding) => coding.trim());
+        return codings.at(-1) === 'chunked' ? { kind: 'chunked' } : { kind: 'close' };
+    }
+    const contentLength = head.headers.get('content-length');
+    if (contentLength !== undefined) {
+        const values = new Set(contentLength.split(',').map((value) => value.trim()));
+        const [only] = values;
+        if (values.size !== 1 || !/^\d{1,15}$/.test(only))
+            throw new HttpProtocolError(`invalid Content-Length ${JSON.stringify(contentLength)}`);
+        return { kind: 'length', remaining: Number(only) };
+    }
+    return { kind: 'close' };
+}
+
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
+
+
 
 class StallError extends Error {
     name = 'StallError';
 }
-// Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
-const httpAgent = new external_node_http_.Agent(AGENT_OPTIONS);
-// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
-// on loopback or a LAN over plain HTTP does not pay for loading it.
-let httpsTransport;
-function loadHttps() {
-    httpsTransport ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((https) => ({
-        https,
-        agent: new https.Agent(AGENT_OPTIONS),
-    }));
-    return httpsTransport;
+const pool = new ConnectionPool();
+/**
+ * One HTTP exchange: resolves once the response's head is in, with its body to read. No
+ * redirects and no retries of answers: the registry client decides those. The one retry here is
+ * of a bodiless GET or HEAD on a kept-alive connection that the server had closed before it got
+ * the request, the way browsers and Go's client do.
+ */
+async function send(request) {
+    const url = new URL(request.url);
+    const head = requestHead(request.method, url.pathname + url.search, headersOf(request, url));
+    const replayable = request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
+    for (;;) {
+        const connection = await pool.acquire(url, request.signal);
+        const progress = { responseBytes: 0 };
+        try {
+            return await exchange(connection, head, request, progress);
+        }
+        catch (error) {
+            if (!(replayable && connection.reused && progress.responseBytes === 0 && isDrop(error)))
+                throw error;
+        }
+    }
+}
+/** The connection was reset or closed under the request. */
+function isDrop(error) {
+    const code = error.code;
+    return code === 'ECONNRESET' || code === 'EPIPE';
+}
+function headersOf(request, url) {
+    const headers = {
+        host: url.host,
+        'user-agent': 'hypernix',
+        ...request.headers,
+    };
+    const body = request.body;
+    if (body !== undefined)
+        headers['content-length'] = String(body.length);
+    else if (!['GET', 'HEAD', 'DELETE'].includes(request.method))
+        headers['content-length'] = '0';
+    return headers;
+}
+/** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
+function exchange(connection, head, request, progress) {
+    const { socket } = connection;
+    const { method, signal } = request;
+    const idle = request.idleTimeoutMs ?? 60_000;
+    return new Promise((resolve, reject) => {
+        let body;
+        let requestSent = false;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            socket.off('data', onData).off('end', onEnd).off('error', fail).off('close', onClose);
+            socket.off('timeout', onTimeout);
+            signal?.removeEventListener('abort', onAbort);
+            if (error) {
+                socket.destroy();
+                if (body)
+                    body.destroy(error);
+                else
+                    reject(error);
+                return;
+            }
+            pool.release(connection, requestSent && parser.reusable);
+        };
+        const fail = (error) => finish(error);
+        const parser = new ResponseParser(method, {
+            head: (responseHead) => {
+                body = new ResponseBody(socket, () => {
+                    if (!parser.complete)
+                        finish(new Error('response body abandoned'));
+                });
+                resolve(responseOf(request.url, responseHead, body));
+            },
+            body: (chunk) => {
+                if (!body.push(chunk))
+                    socket.pause();
+            },
+            end: () => {
+                body?.push(null);
+                // A response that came before its request was all written (an early refusal) leaves
+                // the connection unusable: it is closed, and the write loop stops on that.
+                finish();
+            },
+        });
+        const onData = (chunk) => {
+            progress.responseBytes += chunk.length;
+            try {
+                parser.feed(chunk);
+            }
+            catch (error) {
+                fail(error);
+            }
+        };
+        const onEnd = () => {
+            try {
+                parser.finish();
+            }
+            catch (error) {
+                fail(error);
+            }
+        };
+        const onClose = () => {
+            if (!parser.complete)
+                onEnd();
+        };
+        const onTimeout = () => fail(new StallError(`no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`));
+        const onAbort = () => fail(abortError(signal));
+        if (signal?.aborted) {
+            finish(abortError(signal));
+            return;
+        }
+        socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
+        socket.setTimeout(idle, onTimeout);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        if (socket.isPaused())
+            socket.resume();
+        writeRequest(socket, head, request.body, () => (requestSent = true)).catch((error) => {
+            // A response may have come first (a registry refusing a body stops reading it).
+            if (!parser.complete)
+                fail(error);
+        });
+    });
+}
+/**
+ * The head and body, each chunk handed to the socket before the next is asked for. `written` is
+ * called once the last byte is handed over (a response may come before that write completes).
+ */
+async function writeRequest(socket, head, body, written) {
+    if (body === undefined || Buffer.isBuffer(body)) {
+        // One write, one packet: head and bytes together.
+        const done = write(socket, body ? Buffer.concat([head, body]) : head);
+        written();
+        return done;
+    }
+    if (body.length === 0)
+        written();
+    let remaining = body.length;
+    const headWritten = write(socket, head);
+    headWritten.catch(() => undefined); // awaited below; a closed socket fails the next write too
+    for await (const chunk of body.stream()) {
+        remaining -= chunk.length;
+        if (remaining < 0)
+            break;
+        // Handed over before the next chunk is asked for: the producer may refill this buffer then.
+        const taken = write(socket, chunk);
+        if (remaining === 0)
+            written();
+        await taken;
+    }
+    await headWritten;
+    if (remaining !== 0)
+        throw new Error(`request body did not match the ${body.length} bytes announced`);
+}
+function write(socket, chunk) {
+    return new Promise((resolve, reject) => {
+        if (socket.destroyed) {
+            reject(new Error('the connection closed while the request was being sent'));
+            return;
+        }
+        const onClose = () => reject(new Error('the connection closed while the request was being sent'));
+        socket.once('close', onClose);
+        socket.write(chunk, (error) => {
+            socket.off('close', onClose);
+            if (error)
+                reject(error);
+            else
+                resolve();
+        });
+    });
+}
+function abortError(signal) {
+    return signal.reason instanceof Error
+        ? signal.reason
+        : Object.assign(new Error('the request was abandoned'), { name: 'AbortError' });
+}
+/** A response body read from the socket, pausing it while the reader is behind. */
+class ResponseBody extends external_node_stream_.Readable {
+    socket;
+    onDestroy;
+    constructor(socket, onDestroy) {
+        super();
+        this.socket = socket;
+        this.onDestroy = onDestroy;
+    }
+    _read() {
+        if (this.socket.isPaused())
+            this.socket.resume();
+    }
+    _destroy(error, callback) {
+        this.onDestroy();
+        callback(error);
+    }
+}
+function responseOf(url, head, body) {
+    return {
+        status: head.status,
+        statusText: head.statusText,
+        url,
+        headers: { get: (name) => head.headers.get(name.toLowerCase()) ?? null },
+        body,
+        text: async () => (await readAll(body, 16 << 20)).toString('utf8'),
+        buffer: (limit = 64 << 20) => readAll(body, limit),
+        json: async () => JSON.parse((await readAll(body, 16 << 20)).toString('utf8')),
+        discard: async () => {
+            body.resume();
+            await new Promise((done) => {
+                if (body.readableEnded || body.destroyed)
+                    done();
+                else
+                    body
+                        .once('end', done)
+                        .once('close', done)
+                        .once('error', () => done());
+            });
+        },
+    };
 }
 async function readAll(body, limit) {
     const chunks = [];
@@ -1384,91 +1963,6 @@ async function readAll(body, limit) {
         chunks.push(chunk);
     }
     return Buffer.concat(chunks);
-}
-/**
- * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
- * timeout. No redirects, no retries: the registry client decides those.
- */
-async function send(request) {
-    const url = new URL(request.url);
-    const { request: start, agent } = url.protocol === 'https:'
-        ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
-        : { request: external_node_http_.request, agent: httpAgent };
-    const headers = { 'user-agent': 'hypernix', ...request.headers };
-    const body = request.body;
-    if (Buffer.isBuffer(body))
-        headers['content-length'] = String(body.length);
-    else if (body?.length !== undefined)
-        headers['content-length'] = String(body.length);
-    else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
-        headers['content-length'] = '0';
-    return new Promise((resolve, reject) => {
-        const outgoing = start(url, { method: request.method, headers, agent, signal: request.signal });
-        const idle = request.idleTimeoutMs ?? 60_000;
-        outgoing.setTimeout(idle, () => outgoing.destroy(new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`)));
-        outgoing.on('error', reject);
-        outgoing.on('response', (incoming) => {
-            const response = {
-                status: incoming.statusCode ?? 0,
-                statusText: incoming.statusMessage ?? '',
-                url: request.url,
-                headers: {
-                    get(name) {
-                        const value = incoming.headers[name.toLowerCase()];
-                        if (value === undefined)
-                            return null;
-                        return Array.isArray(value) ? value.join(', ') : value;
-                    },
-                },
-                body: incoming,
-                text: async () => (await readAll(incoming, 16 << 20)).toString('utf8'),
-                buffer: (limit = 64 << 20) => readAll(incoming, limit),
-                json: async () => JSON.parse((await readAll(incoming, 16 << 20)).toString('utf8')),
-                discard: async () => {
-                    incoming.resume();
-                    await new Promise((done) => {
-                        if (incoming.complete || incoming.destroyed)
-                            done();
-                        else
-                            incoming
-                                .once('end', done)
-                                .once('close', done)
-                                .once('error', () => done());
-                    });
-                },
-            };
-            resolve(response);
-        });
-        if (body === undefined)
-            outgoing.end();
-        else if (Buffer.isBuffer(body))
-            outgoing.end(body);
-        else {
-            writeBody(body.stream(), outgoing).catch((error) => {
-                outgoing.destroy(error);
-                reject(error);
-            });
-        }
-    });
-}
-/** Writes each chunk and waits until the socket has taken it, then ends the request. */
-async function writeBody(source, outgoing) {
-    let onClose = () => undefined;
-    const closed = new Promise((_, reject) => {
-        onClose = () => reject(new Error('the connection closed while the body was being sent'));
-        outgoing.once('close', onClose);
-    });
-    closed.catch(() => undefined); // only raced against the writes
-    try {
-        for await (const chunk of source) {
-            const taken = new Promise((resolve, reject) => outgoing.write(chunk, (error) => (error ? reject(error) : resolve())));
-            await Promise.race([taken, closed]);
-        }
-        outgoing.end();
-    }
-    finally {
-        outgoing.off('close', onClose);
-    }
 }
 
 // EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
@@ -1779,8 +2273,8 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     return { helper, path };
 }
 
-// EXTERNAL MODULE: ./src/oci/registry-client.ts + 2 modules
-var registry_client = __webpack_require__(7842);
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 4 modules
+var registry_client = __webpack_require__(1442);
 ;// CONCATENATED MODULE: ./src/publish/registry-login.ts
 
 

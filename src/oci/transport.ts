@@ -1,6 +1,10 @@
-import * as http from 'node:http';
-import type * as Https from 'node:https';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { ConnectionPool, type Connection } from './connection-pool.js';
+import { ResponseParser, requestHead, type ResponseHead } from './http1.js';
+
+// One HTTP/1.1 exchange on a kept-alive connection, written on node:net rather than node:http:
+// a push is a handful of small requests, and node:http's loading and per-request machinery
+// took 13 ms more than this for six of them in a fresh process here (see bench/push/README.md).
 
 /**
  * A request body: bytes we hold, or a stream we produce once (and can produce again to retry).
@@ -8,7 +12,7 @@ import type { Readable } from 'node:stream';
  * fill one buffer over and over (see readFileRange).
  */
 export type RequestBody =
-  Buffer | { stream: () => Readable | AsyncIterable<Buffer>; length?: number };
+  Buffer | { stream: () => Readable | AsyncIterable<Buffer>; length: number };
 
 export interface HttpRequest {
   method: string;
@@ -17,7 +21,7 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Fails the request when no byte moves either way for this long. */
   idleTimeoutMs?: number;
-  /** Abandons the request (node:http's own): its connection is closed, whatever it was sending. */
+  /** Abandons the request: its connection is closed, whatever it was sending. */
   signal?: AbortSignal;
 }
 
@@ -38,19 +42,237 @@ export class StallError extends Error {
   override name = 'StallError';
 }
 
-// Keep-alive pools: the many small requests of a push (HEAD, PUT manifest) reuse connections.
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16 };
-const httpAgent = new http.Agent(AGENT_OPTIONS);
+const pool = new ConnectionPool();
 
-// node:https, and TLS with it, is loaded for the first HTTPS request only: a push to a registry
-// on loopback or a LAN over plain HTTP does not pay for loading it.
-let httpsTransport: Promise<{ https: typeof Https; agent: Https.Agent }> | undefined;
-function loadHttps() {
-  httpsTransport ??= import('node:https').then((https) => ({
-    https,
-    agent: new https.Agent(AGENT_OPTIONS),
-  }));
-  return httpsTransport;
+/**
+ * One HTTP exchange: resolves once the response's head is in, with its body to read. No
+ * redirects and no retries of answers: the registry client decides those. The one retry here is
+ * of a bodiless GET or HEAD on a kept-alive connection that the server had closed before it got
+ * the request, the way browsers and Go's client do.
+ */
+export async function send(request: HttpRequest): Promise<HttpResponse> {
+  const url = new URL(request.url);
+  const head = requestHead(request.method, url.pathname + url.search, headersOf(request, url));
+  const replayable =
+    request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
+  for (;;) {
+    const connection = await pool.acquire(url, request.signal);
+    const progress = { responseBytes: 0 };
+    try {
+      return await exchange(connection, head, request, progress);
+    } catch (error) {
+      if (!(replayable && connection.reused && progress.responseBytes === 0 && isDrop(error)))
+        throw error;
+    }
+  }
+}
+
+/** The connection was reset or closed under the request. */
+function isDrop(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+function headersOf(request: HttpRequest, url: URL): Record<string, string> {
+  const headers: Record<string, string> = {
+    host: url.host,
+    'user-agent': 'hypernix',
+    ...request.headers,
+  };
+  const body = request.body;
+  if (body !== undefined) headers['content-length'] = String(body.length);
+  else if (!['GET', 'HEAD', 'DELETE'].includes(request.method)) headers['content-length'] = '0';
+  return headers;
+}
+
+/** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
+function exchange(
+  connection: Connection,
+  head: Buffer,
+  request: HttpRequest,
+  progress: { responseBytes: number },
+): Promise<HttpResponse> {
+  const { socket } = connection;
+  const { method, signal } = request;
+  const idle = request.idleTimeoutMs ?? 60_000;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let body: ResponseBody | undefined;
+    let requestSent = false;
+    let settled = false;
+
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      socket.off('data', onData).off('end', onEnd).off('error', fail).off('close', onClose);
+      socket.off('timeout', onTimeout);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        socket.destroy();
+        if (body) body.destroy(error);
+        else reject(error);
+        return;
+      }
+      pool.release(connection, requestSent && parser.reusable);
+    };
+    const fail = (error: Error) => finish(error);
+
+    const parser = new ResponseParser(method, {
+      head: (responseHead) => {
+        body = new ResponseBody(socket, () => {
+          if (!parser.complete) finish(new Error('response body abandoned'));
+        });
+        resolve(responseOf(request.url, responseHead, body));
+      },
+      body: (chunk) => {
+        if (!body!.push(chunk)) socket.pause();
+      },
+      end: () => {
+        body?.push(null);
+        // A response that came before its request was all written (an early refusal) leaves
+        // the connection unusable: it is closed, and the write loop stops on that.
+        finish();
+      },
+    });
+
+    const onData = (chunk: Buffer) => {
+      progress.responseBytes += chunk.length;
+      try {
+        parser.feed(chunk);
+      } catch (error) {
+        fail(error as Error);
+      }
+    };
+    const onEnd = () => {
+      try {
+        parser.finish();
+      } catch (error) {
+        fail(error as Error);
+      }
+    };
+    const onClose = () => {
+      if (!parser.complete) onEnd();
+    };
+    const onTimeout = () =>
+      fail(
+        new StallError(
+          `no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`,
+        ),
+      );
+    const onAbort = () => fail(abortError(signal!));
+
+    if (signal?.aborted) {
+      finish(abortError(signal));
+      return;
+    }
+    socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
+    socket.setTimeout(idle, onTimeout);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (socket.isPaused()) socket.resume();
+
+    writeRequest(socket, head, request.body, () => (requestSent = true)).catch((error: unknown) => {
+      // A response may have come first (a registry refusing a body stops reading it).
+      if (!parser.complete) fail(error as Error);
+    });
+  });
+}
+
+/**
+ * The head and body, each chunk handed to the socket before the next is asked for. `written` is
+ * called once the last byte is handed over (a response may come before that write completes).
+ */
+async function writeRequest(
+  socket: Connection['socket'],
+  head: Buffer,
+  body: RequestBody | undefined,
+  written: () => void,
+): Promise<void> {
+  if (body === undefined || Buffer.isBuffer(body)) {
+    // One write, one packet: head and bytes together.
+    const done = write(socket, body ? Buffer.concat([head, body]) : head);
+    written();
+    return done;
+  }
+  if (body.length === 0) written();
+  let remaining = body.length;
+  const headWritten = write(socket, head);
+  headWritten.catch(() => undefined); // awaited below; a closed socket fails the next write too
+  for await (const chunk of body.stream()) {
+    remaining -= (chunk as Buffer).length;
+    if (remaining < 0) break;
+    // Handed over before the next chunk is asked for: the producer may refill this buffer then.
+    const taken = write(socket, chunk as Buffer);
+    if (remaining === 0) written();
+    await taken;
+  }
+  await headWritten;
+  if (remaining !== 0)
+    throw new Error(`request body did not match the ${body.length} bytes announced`);
+}
+
+function write(socket: Connection['socket'], chunk: Buffer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (socket.destroyed) {
+      reject(new Error('the connection closed while the request was being sent'));
+      return;
+    }
+    const onClose = () =>
+      reject(new Error('the connection closed while the request was being sent'));
+    socket.once('close', onClose);
+    socket.write(chunk, (error) => {
+      socket.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : Object.assign(new Error('the request was abandoned'), { name: 'AbortError' });
+}
+
+/** A response body read from the socket, pausing it while the reader is behind. */
+class ResponseBody extends Readable {
+  constructor(
+    private readonly socket: Connection['socket'],
+    private readonly onDestroy: () => void,
+  ) {
+    super();
+  }
+
+  override _read(): void {
+    if (this.socket.isPaused()) this.socket.resume();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.onDestroy();
+    callback(error);
+  }
+}
+
+function responseOf(url: string, head: ResponseHead, body: Readable): HttpResponse {
+  return {
+    status: head.status,
+    statusText: head.statusText,
+    url,
+    headers: { get: (name) => head.headers.get(name.toLowerCase()) ?? null },
+    body,
+    text: async () => (await readAll(body, 16 << 20)).toString('utf8'),
+    buffer: (limit = 64 << 20) => readAll(body, limit),
+    json: async <T>() => JSON.parse((await readAll(body, 16 << 20)).toString('utf8')) as T,
+    discard: async () => {
+      body.resume();
+      await new Promise<void>((done) => {
+        if (body.readableEnded || body.destroyed) done();
+        else
+          body
+            .once('end', done)
+            .once('close', done)
+            .once('error', () => done());
+      });
+    },
+  };
 }
 
 async function readAll(body: Readable, limit: number): Promise<Buffer> {
@@ -65,95 +287,4 @@ async function readAll(body: Readable, limit: number): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/**
- * One HTTP exchange on node:http(s) with keep-alive, a streamed body both ways and an idle
- * timeout. No redirects, no retries: the registry client decides those.
- */
-export async function send(request: HttpRequest): Promise<HttpResponse> {
-  const url = new URL(request.url);
-  const { request: start, agent } =
-    url.protocol === 'https:'
-      ? await loadHttps().then(({ https, agent }) => ({ request: https.request, agent }))
-      : { request: http.request, agent: httpAgent };
-  const headers: Record<string, string> = { 'user-agent': 'hypernix', ...request.headers };
-  const body = request.body;
-  if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
-  else if (body?.length !== undefined) headers['content-length'] = String(body.length);
-  else if (body === undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method))
-    headers['content-length'] = '0';
-
-  return new Promise((resolve, reject) => {
-    const outgoing = start(url, { method: request.method, headers, agent, signal: request.signal });
-    const idle = request.idleTimeoutMs ?? 60_000;
-    outgoing.setTimeout(idle, () =>
-      outgoing.destroy(
-        new StallError(`no progress for ${idle / 1000} s on ${request.method} ${url.pathname}`),
-      ),
-    );
-    outgoing.on('error', reject);
-    outgoing.on('response', (incoming) => {
-      const response: HttpResponse = {
-        status: incoming.statusCode ?? 0,
-        statusText: incoming.statusMessage ?? '',
-        url: request.url,
-        headers: {
-          get(name: string) {
-            const value = incoming.headers[name.toLowerCase()];
-            if (value === undefined) return null;
-            return Array.isArray(value) ? value.join(', ') : value;
-          },
-        },
-        body: incoming,
-        text: async () => (await readAll(incoming, 16 << 20)).toString('utf8'),
-        buffer: (limit = 64 << 20) => readAll(incoming, limit),
-        json: async <T>() => JSON.parse((await readAll(incoming, 16 << 20)).toString('utf8')) as T,
-        discard: async () => {
-          incoming.resume();
-          await new Promise<void>((done) => {
-            if (incoming.complete || incoming.destroyed) done();
-            else
-              incoming
-                .once('end', done)
-                .once('close', done)
-                .once('error', () => done());
-          });
-        },
-      };
-      resolve(response);
-    });
-    if (body === undefined) outgoing.end();
-    else if (Buffer.isBuffer(body)) outgoing.end(body);
-    else {
-      writeBody(body.stream(), outgoing).catch((error: unknown) => {
-        outgoing.destroy(error as Error);
-        reject(error);
-      });
-    }
-  });
-}
-
-/** Writes each chunk and waits until the socket has taken it, then ends the request. */
-async function writeBody(
-  source: Readable | AsyncIterable<Buffer>,
-  outgoing: http.ClientRequest,
-): Promise<void> {
-  let onClose = () => undefined as void;
-  const closed = new Promise<never>((_, reject) => {
-    onClose = () => reject(new Error('the connection closed while the body was being sent'));
-    outgoing.once('close', onClose);
-  });
-  closed.catch(() => undefined); // only raced against the writes
-  try {
-    for await (const chunk of source) {
-      const taken = new Promise<void>((resolve, reject) =>
-        outgoing.write(chunk as Buffer, (error) => (error ? reject(error) : resolve())),
-      );
-      await Promise.race([taken, closed]);
-    }
-    outgoing.end();
-  } finally {
-    outgoing.off('close', onClose);
-  }
 }

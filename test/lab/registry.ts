@@ -3,6 +3,7 @@
 // erasable TypeScript syntax.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +18,17 @@ const LOG_TAIL = 16 * 1024;
 export interface LabRegistryOptions {
   auth?: { username: string; password: string };
   port?: number;
+  /** Serve HTTPS with a certificate for 127.0.0.1 made for this registry (see caFile). */
+  tls?: boolean;
 }
 
 export interface LabRegistry {
   /** `127.0.0.1:PORT`, as image references spell it. */
   host: string;
-  /** `http://127.0.0.1:PORT`. */
+  /** `http://127.0.0.1:PORT` (https: with tls). */
   url: string;
+  /** With tls: the PEM file of the registry's self-signed certificate, to trust it. */
+  caFile?: string;
   /** The filesystem storage root; removed by stop(). */
   dataDir: string;
   stop(): Promise<void>;
@@ -48,7 +53,7 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
   // Binding first also catches a taken fixed port, which another server would answer for.
   const port = await bindablePort(options.port ?? 0);
   const host = `127.0.0.1:${port}`;
-  const url = `http://${host}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}`;
 
   const config = [
     'version: 0.1',
@@ -60,6 +65,12 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
     'http:',
     `  addr: ${host}`,
   ];
+  let ca: string | undefined;
+  if (options.tls) {
+    const { certificate, key } = makeCertificate(root);
+    config.push(`  tls: {certificate: ${certificate}, key: ${key}}`);
+    ca = readFileSync(certificate, 'utf8');
+  }
   if (options.auth) {
     const htpasswdFile = join(root, 'htpasswd');
     writeHtpasswd(htpasswdFile, options.auth.username, options.auth.password);
@@ -89,7 +100,7 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
       await stop();
       throw new Error(`docker-registry on ${host} exited before it was ready (${how}):\n${text}`);
     }
-    if (await answers(url)) break;
+    if (await answers(url, ca)) break;
     if (Date.now() > deadline) {
       const text = log();
       await stop();
@@ -99,11 +110,12 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { host, url, dataDir, stop };
+  return { host, url, dataDir, stop, ...(ca ? { caFile: join(root, 'cert.pem') } : {}) };
 }
 
 /** 200 without auth, 401 with it: either way the registry is serving. */
-async function answers(url: string): Promise<boolean> {
+async function answers(url: string, ca: string | undefined): Promise<boolean> {
+  if (ca) return answersOverTls(url, ca);
   try {
     const response = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) });
     await response.body?.cancel();
@@ -111,6 +123,49 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function answersOverTls(url: string, ca: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = httpsGet(`${url}/v2/`, { ca, timeout: 1_000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200 || response.statusCode === 401);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 (and localhost), valid for a day. */
+function makeCertificate(root: string): { certificate: string; key: string } {
+  const certificate = join(root, 'cert.pem');
+  const key = join(root, 'key.pem');
+  const result = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      certificate,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=hypernix lab registry',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.error) throw new Error(`openssl could not run: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`openssl failed (${result.status}): ${result.stderr}`);
+  return { certificate, key };
 }
 
 /** The port after binding it once: a free one for 0, else the port itself if nothing holds it. */

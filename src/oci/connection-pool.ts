@@ -1,0 +1,128 @@
+// Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
+// reuse connections rather than open one each.
+
+import * as net from 'node:net';
+import type * as Tls from 'node:tls';
+
+/** At most this many connections to one origin at a time; more requests wait for one. */
+const MAX_PER_ORIGIN = 16;
+/** An idle connection is closed after this long unused: servers drop theirs too. */
+const IDLE_CLOSE_MS = 15_000;
+
+export interface Connection {
+  readonly socket: net.Socket;
+  readonly origin: string;
+  /** Whether it carried an earlier request (and so may have been closed by the server since). */
+  readonly reused: boolean;
+}
+
+interface Origin {
+  idle: net.Socket[];
+  /** Connections open to this origin, idle or not. */
+  open: number;
+  waiting: Array<() => void>;
+}
+
+// TLS is loaded for the first HTTPS connection only: a push to a registry on loopback or a LAN
+// over plain HTTP does not pay for loading it.
+let tls: Promise<typeof Tls> | undefined;
+
+const noop = () => undefined;
+
+export class ConnectionPool {
+  private readonly origins = new Map<string, Origin>();
+
+  /** A connection to `url`'s origin: an idle one, a new one, or the next one to come free. */
+  async acquire(url: URL, signal?: AbortSignal): Promise<Connection> {
+    const key = url.origin;
+    let origin = this.origins.get(key);
+    if (!origin) this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
+    for (;;) {
+      signal?.throwIfAborted();
+      const socket = origin.idle.pop();
+      if (socket) {
+        if (socket.destroyed || socket.readyState !== 'open') continue; // closed as we looked
+        socket.removeAllListeners('timeout').removeAllListeners('data');
+        socket.off('error', noop).off('end', socket.destroy);
+        socket.setTimeout(0);
+        socket.ref();
+        return { socket, origin: key, reused: true };
+      }
+      if (origin.open < MAX_PER_ORIGIN) {
+        origin.open += 1;
+        try {
+          const fresh = await connect(url);
+          fresh.once('close', () => this.closed(key));
+          return { socket: fresh, origin: key, reused: false };
+        } catch (error) {
+          this.closed(key);
+          throw error;
+        }
+      }
+      await waitTurn(origin, signal);
+    }
+  }
+
+  /**
+   * Hands a connection back: kept for the next request when `reusable`, closed otherwise. A
+   * kept connection holds no reference on the event loop, so it never keeps a process alive.
+   */
+  release(connection: Connection, reusable: boolean): void {
+    const { socket } = connection;
+    const origin = this.origins.get(connection.origin)!;
+    if (!reusable || socket.destroyed) {
+      socket.destroy();
+      return;
+    }
+    // While idle: the server closing it, or sending what no request asked for, ends it.
+    socket.on('error', noop).on('end', socket.destroy);
+    socket.on('data', () => socket.destroy());
+    socket.setTimeout(IDLE_CLOSE_MS, () => socket.destroy());
+    socket.resume(); // a body read under backpressure may have left it paused
+    socket.unref();
+    origin.idle.push(socket);
+    origin.waiting.shift()?.();
+  }
+
+  private closed(key: string): void {
+    const origin = this.origins.get(key)!;
+    origin.open -= 1;
+    origin.idle = origin.idle.filter((socket) => !socket.destroyed);
+    origin.waiting.shift()?.();
+  }
+}
+
+function waitTurn(origin: Origin, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      origin.waiting = origin.waiting.filter((waiter) => waiter !== turn);
+      reject(signal!.reason);
+    };
+    const turn = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    origin.waiting.push(turn);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Opens a TCP (or TLS) connection. It is returned at once, still connecting: what is written
+ * meanwhile goes out when it is up, and a failure to connect comes as its 'error'.
+ */
+async function connect(url: URL): Promise<net.Socket> {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
+  if (url.protocol === 'https:') {
+    const { connect: connectTls } = await (tls ??= import('node:tls'));
+    return connectTls({
+      host,
+      port: Number(url.port || 443),
+      // SNI names a host, never an address.
+      ...(net.isIP(host) ? {} : { servername: host }),
+      ALPNProtocols: ['http/1.1'],
+    }).setNoDelay(true);
+  }
+  if (url.protocol !== 'http:') throw new TypeError(`unsupported protocol ${url.protocol}`);
+  return net.connect({ host, port: Number(url.port || 80), noDelay: true });
+}

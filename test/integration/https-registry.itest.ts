@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { hypernix, lastLine } from '../helpers/cli.js';
+import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+
+// The real registry over HTTPS, with a self-signed certificate made for this run: the client's
+// TLS path (node:tls under our HTTP/1.1) against Go's TLS server. Node trusts the certificate
+// through NODE_EXTRA_CA_CERTS, as a runner behind a company CA would.
+
+let registry: LabRegistry;
+let work: string;
+
+beforeAll(async () => {
+  registry = await startRegistry({ tls: true });
+  work = mkdtempSync(join(tmpdir(), 'hypernix-https-'));
+});
+afterAll(async () => {
+  await registry?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const trusted = () => ({ env: { NODE_EXTRA_CA_CERTS: registry.caFile } });
+
+function tagsOf(repository: string): string[] {
+  const listed = execFileSync(
+    'skopeo',
+    ['list-tags', '--tls-verify=false', `docker://${registry.host}/${repository}`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return (JSON.parse(listed) as { Tags: string[] }).Tags;
+}
+
+describe('a registry over HTTPS', () => {
+  it('takes a push, then an unchanged re-push that sends no layer byte', async () => {
+    const { path } = makeDockerArchive({ layers: [randomLayer(300_000), 'text'.repeat(50_000)] });
+    const ref = `${registry.host}/tls/app:v1`;
+    const first = await hypernix(['push', path, ref, '--json'], trusted());
+    expect(first.code, first.stderr).toBe(0);
+    const pushed = JSON.parse(first.stdout) as Record<string, string>;
+    expect(Number(pushed['pushed-bytes'])).toBeGreaterThan(300_000);
+    const inspected = JSON.parse(
+      execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', `docker://${ref}`], {
+        encoding: 'utf8',
+      }),
+    ) as { layers: unknown[] };
+    expect(inspected.layers).toHaveLength(2);
+
+    const again = await hypernix(['push', path, ref, '--json'], trusted());
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ digest: pushed.digest, 'pushed-bytes': '0' });
+  });
+
+  it('round-trips a disk image as an artifact, verified', async () => {
+    const disk = join(work, 'disk.qcow2');
+    const back = join(work, 'back.qcow2');
+    writeFileSync(disk, Buffer.concat([Buffer.from('QFI\xfb', 'latin1'), randomLayer(2 << 20)]));
+    const ref = `${registry.host}/tls/vm:disk`;
+    const pushed = await hypernix(['artifact', 'push', disk, ref], trusted());
+    expect(pushed.code, pushed.stderr).toBe(0);
+    const pulled = await hypernix(['artifact', 'pull', ref, back], trusted());
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(readFileSync(back).equals(readFileSync(disk))).toBe(true);
+  });
+
+  it('refuses a certificate nothing trusts, in one line, and tags nothing', async () => {
+    const { path } = makeDockerArchive({ layers: ['untrusted'] });
+    const run = await hypernix(['push', path, `${registry.host}/tls/untrusted:v1`]);
+    expect(run.code).not.toBe(0);
+    expect(lastLine(run)).toMatch(
+      new RegExp(`^hypernix: cannot reach registry https://${registry.host}: .*certificate`),
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(() => tagsOf('tls/untrusted')).toThrow();
+  });
+});
