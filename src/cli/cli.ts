@@ -1,5 +1,6 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { UsageError } from './usage.js';
+export { endProcess } from './exit.js';
 
 const VERSION = '0.1.0';
 

@@ -5,10 +5,10 @@ import module from 'node:module';
 // of a push that has nothing to send.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const { runCli } = await import('./cli.js');
+const { runCli, endProcess } = await import('./cli.js');
 const code = await runCli(process.argv.slice(2));
 // The command is done. Exit once what it wrote is flushed, without waiting for the event loop to
-// empty: idle keep-alive connections and the heap's teardown cost 10 ms or more on a VM.
+// empty: the heap's teardown costs 10 ms or more on a VM (and see endProcess).
 const flushed = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write('', resolve));
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-process.exit(code);
+endProcess(code);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGES_NIX, fixtureFlake } from '../helpers/fixtures.js';
@@ -119,5 +121,31 @@ describe('the hypernix command (bundled dist/cli)', () => {
     expect(help.code).toBe(0);
     for (const option of ['--kind', '--file', '--attr', '--arg ', '--argstr', '--flake', '--json'])
       expect(help.stdout).toContain(option);
+  });
+
+  it('ends without process.exit, which can hang on Node 24, keeping its code and output', () => {
+    // A preload that reports any call of process.exit: endProcess replaces the process image
+    // instead (see src/cli/exit.ts), so nothing reports, while the exit code and every byte of
+    // output still arrive.
+    const hook = join(mkdtempSync(join(tmpdir(), 'hypernix-exit-')), 'hook.cjs');
+    writeFileSync(
+      hook,
+      "const exit = process.exit; process.exit = (code) => { require('fs').writeSync(2, 'process.exit called\\n'); exit(code); };\n",
+    );
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--require', hook, CLI, ...args], { encoding: 'utf8' });
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe(hypernix('--help').stdout);
+    expect(help.stdout.length).toBeGreaterThan(500);
+    expect(help.stderr).toBe('');
+    const usage = run('no-such-command');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe(
+      'hypernix: unknown command "no-such-command"; run \'hypernix --help\'\n',
+    );
+    const failed = run('push', '/nonexistent.tar', '127.0.0.1:1/a/b:c');
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).not.toContain('process.exit called');
   });
 });

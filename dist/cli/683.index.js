@@ -1,16 +1,51 @@
-export const id = 724;
-export const ids = [724];
+export const id = 683;
+export const ids = [683];
 export const modules = {
 
-/***/ 8724:
+/***/ 4683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runCli: () => (/* binding */ runCli)
-/* harmony export */ });
-/* unused harmony export MAIN_HELP */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7485);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  endProcess: () => (/* reexport */ endProcess),
+  runCli: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: MAIN_HELP
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __webpack_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/exit.ts
+// How the `hypernix` command ends its process.
+/**
+ * Ends the process with `code`; its output must be flushed already. Not process.exit(): on Node
+ * 24 (24.21 included) that can hang for ever (nodejs/node#54918). It joins V8's worker threads,
+ * and a background compile that waits for the main thread to collect garbage then never ends:
+ * 2 of 40 cold pushes hung here that way. Replacing the process image instead (execve, Node
+ * 22.15+) ends every thread at once; a shell exits with the code. It skips Node's own teardown
+ * too, which nothing here needs: files are closed by then, and the kernel frees the rest.
+ */
+function endProcess(code) {
+    const execve = process.execve;
+    const status = Number.isInteger(code) && code >= 0 && code <= 255 ? code : 1;
+    if (execve && process.platform !== 'win32') {
+        try {
+            // process.execve announces itself with an ExperimentalWarning on the next tick, which
+            // never comes: the process is replaced first.
+            execve('/bin/sh', ['sh', '-c', `exit ${status}`], {});
+        }
+        catch {
+            // No /bin/sh, or the call refused: the usual exit, which almost always works.
+        }
+    }
+    process.exit(status);
+}
+
+;// CONCATENATED MODULE: ./src/cli/cli.ts
+
 
 
 const VERSION = '0.1.0';
@@ -66,18 +101,18 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
                 return 0;
             default:
                 if (!(command in COMMANDS)) {
-                    throw new _usage_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
+                    throw new usage/* UsageError */.e(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
                 }
                 return await runCommand(command, rest, io);
         }
     }
     catch (error) {
-        if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD) {
+        if (error instanceof errors/* HypernixError */.iD) {
             for (const line of error.details)
                 io.stderr.write(`${line}\n`);
         }
-        io.stderr.write(`hypernix: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}\n`);
-        return error instanceof _usage_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? 2 : 1;
+        io.stderr.write(`hypernix: ${(0,errors/* describeError */.Uc)(error)}\n`);
+        return error instanceof usage/* UsageError */.e || error instanceof errors/* InputError */.dz ? 2 : 1;
     }
 }
 
