@@ -28374,13 +28374,16 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1757);
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9093);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
 
+
 await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .runPhases */ .Qe)({ main: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i, post: _post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .b });
+await (0,_util_end_process_js__WEBPACK_IMPORTED_MODULE_3__/* .endProcess */ .J)(Number(process.exitCode ?? 0));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -44611,6 +44614,43 @@ function entryPaths(entry) {
 }
 function entryBytes(entry) {
     return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
+}
+
+
+/***/ }),
+
+/***/ 1757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ endProcess)
+/* harmony export */ });
+// How the `hypernix` command and the action bundles end their process.
+/**
+ * Ends the process with `code` once standard output and error are flushed (a runner reads its
+ * workflow commands there). Not process.exit(): on Node 24 (24.21 included) that can hang for
+ * ever (nodejs/node#54918). It joins V8's worker threads, and a background compile that waits
+ * for the main thread to collect garbage then never ends: 2 of 40 cold pushes hung here that
+ * way. The end of the event loop has a variant of the same deadlock (in DrainTasks). Replacing the process image instead (execve, Node
+ * 22.15+) ends every thread at once; a shell exits with the code. It skips Node's own teardown
+ * too, which nothing here needs: files are closed by then, and the kernel frees the rest.
+ */
+async function endProcess(code) {
+    const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    const execve = process.execve;
+    const status = Number.isInteger(code) && code >= 0 && code <= 255 ? code : 1;
+    if (execve && process.platform !== 'win32') {
+        try {
+            // process.execve announces itself with an ExperimentalWarning on the next tick, which
+            // never comes: the process is replaced first.
+            execve('/bin/sh', ['sh', '-c', `exit ${status}`], {});
+        }
+        catch {
+            // No /bin/sh, or the call refused: the usual exit, which almost always works.
+        }
+    }
+    process.exit(status);
 }
 
 

@@ -1,6 +1,6 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { UsageError } from './usage.js';
-export { endProcess } from './exit.js';
+export { endProcess } from '../util/end-process.js';
 
 const VERSION = '0.1.0';
 

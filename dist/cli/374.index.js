@@ -1,8 +1,8 @@
-export const id = 683;
-export const ids = [683];
+export const id = 374;
+export const ids = [374];
 export const modules = {
 
-/***/ 4683:
+/***/ 374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,17 +18,20 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
-;// CONCATENATED MODULE: ./src/cli/exit.ts
-// How the `hypernix` command ends its process.
+;// CONCATENATED MODULE: ./src/util/end-process.ts
+// How the `hypernix` command and the action bundles end their process.
 /**
- * Ends the process with `code`; its output must be flushed already. Not process.exit(): on Node
- * 24 (24.21 included) that can hang for ever (nodejs/node#54918). It joins V8's worker threads,
- * and a background compile that waits for the main thread to collect garbage then never ends:
- * 2 of 40 cold pushes hung here that way. Replacing the process image instead (execve, Node
+ * Ends the process with `code` once standard output and error are flushed (a runner reads its
+ * workflow commands there). Not process.exit(): on Node 24 (24.21 included) that can hang for
+ * ever (nodejs/node#54918). It joins V8's worker threads, and a background compile that waits
+ * for the main thread to collect garbage then never ends: 2 of 40 cold pushes hung here that
+ * way. The end of the event loop has a variant of the same deadlock (in DrainTasks). Replacing the process image instead (execve, Node
  * 22.15+) ends every thread at once; a shell exits with the code. It skips Node's own teardown
  * too, which nothing here needs: files are closed by then, and the kernel frees the rest.
  */
-function endProcess(code) {
+async function endProcess(code) {
+    const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
     const execve = process.execve;
     const status = Number.isInteger(code) && code >= 0 && code <= 255 ? code : 1;
     if (execve && process.platform !== 'win32') {
