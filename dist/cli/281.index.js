@@ -48,8 +48,8 @@ var blob_upload = __webpack_require__(4774);
 var oci_compression = __webpack_require__(2115);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
-// EXTERNAL MODULE: ./src/oci/registry-client.ts + 4 modules
-var registry_client = __webpack_require__(1442);
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 5 modules
+var registry_client = __webpack_require__(9056);
 ;// CONCATENATED MODULE: ./src/oci/known-layers.ts
 
 

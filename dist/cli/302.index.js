@@ -293,7 +293,7 @@ function defaultTags(env = process.env) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5809);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9056);
 
 
 
@@ -1225,7 +1225,7 @@ function formatReference(reference) {
 
 /***/ }),
 
-/***/ 1442:
+/***/ 9056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1356,9 +1356,144 @@ var http = __webpack_require__(5809);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/oci/proxy.ts
+// Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
+// for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
+// that go direct, and loopback always direct. Connections go through the proxy as CONNECT
+// tunnels.
+
+/** The proxy for `url`, or undefined to connect directly. Throws on a proxy URL it cannot use. */
+function proxyFor(url, env = process.env) {
+    const https = url.protocol === 'https:';
+    const name = https ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    const value = (env[name.toLowerCase()] ?? env[name] ?? '').trim();
+    if (!value || isLoopback(url))
+        return undefined;
+    if (bypassed(url, env.no_proxy ?? env.NO_PROXY ?? ''))
+        return undefined;
+    let proxy;
+    try {
+        proxy = new URL(value.includes('://') ? value : `http://${value}`);
+    }
+    catch {
+        throw new TypeError(`${name} is not a URL (expected http://HOST:PORT)`);
+    }
+    if (proxy.protocol !== 'http:')
+        throw new TypeError(`${name} must be an http:// proxy URL, not ${proxy.protocol}//`);
+    const shown = `http://${proxy.host}`;
+    const user = decodeURIComponent(proxy.username);
+    const password = decodeURIComponent(proxy.password);
+    return {
+        host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: Number(proxy.port || 80),
+        shown,
+        ...(user || password
+            ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+            : {}),
+    };
+}
+/** localhost and loopback addresses, which a proxy elsewhere could not reach. */
+function isLoopback(url) {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if (external_node_net_.isIPv4(host))
+        return host.startsWith('127.');
+    return external_node_net_.isIPv6(host) && (host === '::1' || /^::ffff:127\./.test(host));
+}
+/**
+ * NO_PROXY: `*` for every host, else entries separated by commas: a name matches itself and its
+ * subdomains (a leading `.` or `*.` means the same), an address itself, a CIDR block (10.0.0.0/8)
+ * the addresses in it; any of them with an optional `:port`.
+ */
+function bypassed(url, noProxy) {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    for (const raw of noProxy.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '*')
+            return true;
+        if (!entry)
+            continue;
+        const [name, entryPort] = splitHostPort(entry);
+        if (entryPort !== undefined && entryPort !== port)
+            continue;
+        if (name.includes('/')) {
+            if (inBlock(host, name))
+                return true;
+            continue;
+        }
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return true;
+    }
+    return false;
+}
+function splitHostPort(entry) {
+    const bracketed = /^\[(.+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return [bracketed[1], bracketed[2]];
+    const parts = entry.split(':');
+    // One colon: name and port. More: an IPv6 address (with a port only in brackets).
+    return parts.length === 2 ? [parts[0], parts[1]] : [entry, undefined];
+}
+function inBlock(host, cidr) {
+    const [address = '', bits = ''] = cidr.split('/');
+    const family = external_node_net_.isIP(address);
+    if (family === 0 || external_node_net_.isIP(host) !== family || !/^\d+$/.test(bits))
+        return false;
+    const block = new external_node_net_.BlockList();
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    block.addSubnet(address, Number(bits), type);
+    return block.check(host, type);
+}
+/** Opens a CONNECT tunnel to host:port through `proxy`: the socket, once the proxy said 200. */
+function tunnel(proxy, host, port) {
+    const target = `${external_node_net_.isIPv6(host) ? `[${host}]` : host}:${port}`;
+    return new Promise((resolve, reject) => {
+        const socket = external_node_net_.connect({ host: proxy.host, port: proxy.port, noDelay: true });
+        let answer = Buffer.alloc(0);
+        const fail = (error) => {
+            socket.destroy();
+            reject(error);
+        };
+        socket.once('error', (error) => fail(Object.assign(new Error(`proxy ${proxy.shown}: ${error.message}`), {
+            cause: error,
+            code: error.code,
+        })));
+        socket.once('end', () => fail(Object.assign(new Error(`proxy ${proxy.shown} closed the connection to ${target}`), {
+            code: 'ECONNRESET',
+        })));
+        socket.on('data', (chunk) => {
+            answer = Buffer.concat([answer, chunk]);
+            const end = answer.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (answer.length > 16 << 10)
+                    fail(new Error(`proxy ${proxy.shown} sent a bad answer`));
+                return;
+            }
+            const status = /^HTTP\/1\.[01] (\d{3})([^\r\n]*)/.exec(answer.toString('latin1', 0, end));
+            if (status?.[1] !== '200') {
+                fail(new Error(`proxy ${proxy.shown} refused to connect to ${target}: ${status ? `${status[1]}${status[2]}` : 'not an HTTP answer'}`));
+                return;
+            }
+            if (end + 4 < answer.length) {
+                fail(new Error(`proxy ${proxy.shown} sent bytes before the tunnel was open`));
+                return;
+            }
+            socket.removeAllListeners('data').removeAllListeners('error').removeAllListeners('end');
+            resolve(socket);
+        });
+        socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n` +
+            (proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : '') +
+            '\r\n');
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/oci/connection-pool.ts
 // Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
 // reuse connections rather than open one each.
+
 
 /** At most this many connections to one origin at a time; more requests wait for one. */
 const MAX_PER_ORIGIN = 16;
@@ -1445,24 +1580,27 @@ function waitTurn(origin, signal) {
     });
 }
 /**
- * Opens a TCP (or TLS) connection. It is returned at once, still connecting: what is written
- * meanwhile goes out when it is up, and a failure to connect comes as its 'error'.
+ * Opens a TCP (or TLS) connection, through a CONNECT tunnel when the environment names a proxy
+ * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
+ * goes out when it is up, and a failure to connect comes as its 'error'.
  */
 async function connect(url) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new TypeError(`unsupported protocol ${url.protocol}`);
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const proxy = proxyFor(url);
+    const tunnelled = proxy ? await tunnel(proxy, host, port) : undefined;
     if (url.protocol === 'https:') {
         const { connect: connectTls } = await (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23)));
         return connectTls({
-            host,
-            port: Number(url.port || 443),
+            ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
             // SNI names a host, never an address.
             ...(external_node_net_.isIP(host) ? {} : { servername: host }),
             ALPNProtocols: ['http/1.1'],
         }).setNoDelay(true);
     }
-    if (url.protocol !== 'http:')
-        throw new TypeError(`unsupported protocol ${url.protocol}`);
-    return external_node_net_.connect({ host, port: Number(url.port || 80), noDelay: true });
+    return tunnelled ?? external_node_net_.connect({ host, port, noDelay: true });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/http1.ts
@@ -2273,8 +2411,8 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     return { helper, path };
 }
 
-// EXTERNAL MODULE: ./src/oci/registry-client.ts + 4 modules
-var registry_client = __webpack_require__(1442);
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 5 modules
+var registry_client = __webpack_require__(9056);
 ;// CONCATENATED MODULE: ./src/publish/registry-login.ts
 
 

@@ -38,8 +38,8 @@ var oci_errors = __webpack_require__(8630);
 var http = __webpack_require__(5809);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
-// EXTERNAL MODULE: ./src/oci/registry-client.ts + 4 modules
-var registry_client = __webpack_require__(1442);
+// EXTERNAL MODULE: ./src/oci/registry-client.ts + 5 modules
+var registry_client = __webpack_require__(9056);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/artifact.ts

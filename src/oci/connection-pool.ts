@@ -3,6 +3,7 @@
 
 import * as net from 'node:net';
 import type * as Tls from 'node:tls';
+import { proxyFor, tunnel } from './proxy.js';
 
 /** At most this many connections to one origin at a time; more requests wait for one. */
 const MAX_PER_ORIGIN = 16;
@@ -108,21 +109,25 @@ function waitTurn(origin: Origin, signal: AbortSignal | undefined): Promise<void
 }
 
 /**
- * Opens a TCP (or TLS) connection. It is returned at once, still connecting: what is written
- * meanwhile goes out when it is up, and a failure to connect comes as its 'error'.
+ * Opens a TCP (or TLS) connection, through a CONNECT tunnel when the environment names a proxy
+ * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
+ * goes out when it is up, and a failure to connect comes as its 'error'.
  */
 async function connect(url: URL): Promise<net.Socket> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TypeError(`unsupported protocol ${url.protocol}`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const proxy = proxyFor(url);
+  const tunnelled = proxy ? await tunnel(proxy, host, port) : undefined;
   if (url.protocol === 'https:') {
     const { connect: connectTls } = await (tls ??= import('node:tls'));
     return connectTls({
-      host,
-      port: Number(url.port || 443),
+      ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
       // SNI names a host, never an address.
       ...(net.isIP(host) ? {} : { servername: host }),
       ALPNProtocols: ['http/1.1'],
     }).setNoDelay(true);
   }
-  if (url.protocol !== 'http:') throw new TypeError(`unsupported protocol ${url.protocol}`);
-  return net.connect({ host, port: Number(url.port || 80), noDelay: true });
+  return tunnelled ?? net.connect({ host, port, noDelay: true });
 }

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { LAB_REGISTRY_NAME, startRegistry, type LabRegistry } from '../lab/registry.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
 
 // The real registry over HTTPS, with a self-signed certificate made for this run: the client's
@@ -75,5 +76,60 @@ describe('a registry over HTTPS', () => {
     );
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(() => tagsOf('tls/untrusted')).toThrow();
+  });
+
+  it('goes through the proxy HTTPS_PROXY names, in a CONNECT tunnel, but not for NO_PROXY or loopback', async () => {
+    // The registry by a name only the proxy resolves (as a proxy's DNS would), on its certificate.
+    const port = registry.host.split(':')[1]!;
+    const named = `${LAB_REGISTRY_NAME}:${port}`;
+    const proxy = await startConnectProxy({ hosts: { [LAB_REGISTRY_NAME]: '127.0.0.1' } });
+    try {
+      const { path } = makeDockerArchive({ layers: [randomLayer(100_000)] });
+      const env = { ...trusted().env, HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com' };
+      const through = await hypernix(['push', path, `${named}/tls/proxied:v1`], { env });
+      expect(through.code, through.stderr).toBe(0);
+      expect(proxy.seen.length).toBeGreaterThan(0);
+      expect(proxy.seen.every((head) => head.startsWith(`CONNECT ${named} HTTP/1.1\r\n`))).toBe(
+        true,
+      );
+      expect(tagsOf('tls/proxied')).toEqual(['v1']);
+
+      const before = proxy.seen.length;
+      // Loopback goes direct, whatever the proxy variables say.
+      const loopback = await hypernix(['push', path, `${registry.host}/tls/proxied:v2`], { env });
+      expect(loopback.code, loopback.stderr).toBe(0);
+      // So does a host NO_PROXY lists: here its name resolves nowhere but at the proxy.
+      const listed = await hypernix(['push', path, `${named}/tls/proxied:v3`], {
+        env: { ...env, NO_PROXY: '.hypernix.test' },
+      });
+      expect(listed.code).not.toBe(0);
+      expect(lastLine(listed)).toMatch(/ENOTFOUND|EAI_AGAIN/);
+      expect(proxy.seen.length).toBe(before);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('says in one line that the proxy refused, without its credentials', async () => {
+    const proxy = await startConnectProxy({
+      refuse: 'HTTP/1.1 407 Proxy Authentication Required\r\n\r\n',
+    });
+    try {
+      const { path } = makeDockerArchive({ layers: ['refused'] });
+      const named = `${LAB_REGISTRY_NAME}:${registry.host.split(':')[1]!}`;
+      const run = await hypernix(['push', path, `${named}/tls/refused:v1`], {
+        env: { ...trusted().env, HTTPS_PROXY: `http://me:s3cret@127.0.0.1:${proxy.port}` },
+      });
+      expect(run.code).not.toBe(0);
+      expect(lastLine(run)).toBe(
+        `hypernix: cannot reach registry https://${named}: proxy http://127.0.0.1:${proxy.port} refused to connect to ${named}: 407 Proxy Authentication Required`,
+      );
+      expect(run.stderr).not.toContain('s3cret');
+      expect(proxy.seen[0]).toContain(
+        `Proxy-Authorization: Basic ${Buffer.from('me:s3cret').toString('base64')}`,
+      );
+    } finally {
+      await proxy.stop();
+    }
   });
 });

@@ -136,7 +136,13 @@ function answersOverTls(url: string, ca: string): Promise<boolean> {
   });
 }
 
-/** A throwaway self-signed certificate for 127.0.0.1 (and localhost), valid for a day. */
+/**
+ * A name for a lab registry that is not loopback, so that a client sends it through a proxy
+ * (test/helpers/connect-proxy.ts resolves it). `.test` names never resolve in DNS (RFC 6761).
+ */
+export const LAB_REGISTRY_NAME = 'registry.hypernix.test';
+
+/** A throwaway self-signed certificate for 127.0.0.1, localhost and LAB_REGISTRY_NAME, for a day. */
 function makeCertificate(root: string): { certificate: string; key: string } {
   const certificate = join(root, 'cert.pem');
   const key = join(root, 'key.pem');
@@ -159,7 +165,7 @@ function makeCertificate(root: string): { certificate: string; key: string } {
       '-subj',
       '/CN=hypernix lab registry',
       '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:${LAB_REGISTRY_NAME}`,
     ],
     { encoding: 'utf8' },
   );
