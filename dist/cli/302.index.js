@@ -1356,253 +1356,6 @@ var http = __webpack_require__(5809);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/oci/proxy.ts
-// Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
-// for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
-// that go direct, and loopback always direct. Connections go through the proxy as CONNECT
-// tunnels.
-
-/** The proxy for `url`, or undefined to connect directly. Throws on a proxy URL it cannot use. */
-function proxyFor(url, env = process.env) {
-    const https = url.protocol === 'https:';
-    const name = https ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-    const value = (env[name.toLowerCase()] ?? env[name] ?? '').trim();
-    if (!value || isLoopback(url))
-        return undefined;
-    if (bypassed(url, env.no_proxy ?? env.NO_PROXY ?? ''))
-        return undefined;
-    let proxy;
-    try {
-        proxy = new URL(value.includes('://') ? value : `http://${value}`);
-    }
-    catch {
-        throw new TypeError(`${name} is not a URL (expected http://HOST:PORT)`);
-    }
-    if (proxy.protocol !== 'http:')
-        throw new TypeError(`${name} must be an http:// proxy URL, not ${proxy.protocol}//`);
-    const shown = `http://${proxy.host}`;
-    const user = decodeURIComponent(proxy.username);
-    const password = decodeURIComponent(proxy.password);
-    return {
-        host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port: Number(proxy.port || 80),
-        shown,
-        ...(user || password
-            ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
-            : {}),
-    };
-}
-/** localhost and loopback addresses, which a proxy elsewhere could not reach. */
-function isLoopback(url) {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return true;
-    if (external_node_net_.isIPv4(host))
-        return host.startsWith('127.');
-    return external_node_net_.isIPv6(host) && (host === '::1' || /^::ffff:127\./.test(host));
-}
-/**
- * NO_PROXY: `*` for every host, else entries separated by commas: a name matches itself and its
- * subdomains (a leading `.` or `*.` means the same), an address itself, a CIDR block (10.0.0.0/8)
- * the addresses in it; any of them with an optional `:port`.
- */
-function bypassed(url, noProxy) {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    for (const raw of noProxy.split(',')) {
-        const entry = raw.trim().toLowerCase();
-        if (entry === '*')
-            return true;
-        if (!entry)
-            continue;
-        const [name, entryPort] = splitHostPort(entry);
-        if (entryPort !== undefined && entryPort !== port)
-            continue;
-        if (name.includes('/')) {
-            if (inBlock(host, name))
-                return true;
-            continue;
-        }
-        const bare = name.replace(/^\*?\./, '');
-        if (host === bare || host.endsWith(`.${bare}`))
-            return true;
-    }
-    return false;
-}
-function splitHostPort(entry) {
-    const bracketed = /^\[(.+)\](?::(\d+))?$/.exec(entry);
-    if (bracketed)
-        return [bracketed[1], bracketed[2]];
-    const parts = entry.split(':');
-    // One colon: name and port. More: an IPv6 address (with a port only in brackets).
-    return parts.length === 2 ? [parts[0], parts[1]] : [entry, undefined];
-}
-function inBlock(host, cidr) {
-    const [address = '', bits = ''] = cidr.split('/');
-    const family = external_node_net_.isIP(address);
-    if (family === 0 || external_node_net_.isIP(host) !== family || !/^\d+$/.test(bits))
-        return false;
-    const block = new external_node_net_.BlockList();
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    block.addSubnet(address, Number(bits), type);
-    return block.check(host, type);
-}
-/** Opens a CONNECT tunnel to host:port through `proxy`: the socket, once the proxy said 200. */
-function tunnel(proxy, host, port) {
-    const target = `${external_node_net_.isIPv6(host) ? `[${host}]` : host}:${port}`;
-    return new Promise((resolve, reject) => {
-        const socket = external_node_net_.connect({ host: proxy.host, port: proxy.port, noDelay: true });
-        let answer = Buffer.alloc(0);
-        const fail = (error) => {
-            socket.destroy();
-            reject(error);
-        };
-        socket.once('error', (error) => fail(Object.assign(new Error(`proxy ${proxy.shown}: ${error.message}`), {
-            cause: error,
-            code: error.code,
-        })));
-        socket.once('end', () => fail(Object.assign(new Error(`proxy ${proxy.shown} closed the connection to ${target}`), {
-            code: 'ECONNRESET',
-        })));
-        socket.on('data', (chunk) => {
-            answer = Buffer.concat([answer, chunk]);
-            const end = answer.indexOf('\r\n\r\n');
-            if (end < 0) {
-                if (answer.length > 16 << 10)
-                    fail(new Error(`proxy ${proxy.shown} sent a bad answer`));
-                return;
-            }
-            const status = /^HTTP\/1\.[01] (\d{3})([^\r\n]*)/.exec(answer.toString('latin1', 0, end));
-            if (status?.[1] !== '200') {
-                fail(new Error(`proxy ${proxy.shown} refused to connect to ${target}: ${status ? `${status[1]}${status[2]}` : 'not an HTTP answer'}`));
-                return;
-            }
-            if (end + 4 < answer.length) {
-                fail(new Error(`proxy ${proxy.shown} sent bytes before the tunnel was open`));
-                return;
-            }
-            socket.removeAllListeners('data').removeAllListeners('error').removeAllListeners('end');
-            resolve(socket);
-        });
-        socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n` +
-            (proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : '') +
-            '\r\n');
-    });
-}
-
-;// CONCATENATED MODULE: ./src/oci/connection-pool.ts
-// Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
-// reuse connections rather than open one each.
-
-
-/** At most this many connections to one origin at a time; more requests wait for one. */
-const MAX_PER_ORIGIN = 16;
-/** An idle connection is closed after this long unused: servers drop theirs too. */
-const IDLE_CLOSE_MS = 15_000;
-// TLS is loaded for the first HTTPS connection only: a push to a registry on loopback or a LAN
-// over plain HTTP does not pay for loading it.
-let tls;
-const noop = () => undefined;
-class ConnectionPool {
-    origins = new Map();
-    /** A connection to `url`'s origin: an idle one, a new one, or the next one to come free. */
-    async acquire(url, signal) {
-        const key = url.origin;
-        let origin = this.origins.get(key);
-        if (!origin)
-            this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
-        for (;;) {
-            signal?.throwIfAborted();
-            const socket = origin.idle.pop();
-            if (socket) {
-                if (socket.destroyed || socket.readyState !== 'open')
-                    continue; // closed as we looked
-                socket.removeAllListeners('timeout').removeAllListeners('data');
-                socket.off('error', noop).off('end', socket.destroy);
-                socket.setTimeout(0);
-                socket.ref();
-                return { socket, origin: key, reused: true };
-            }
-            if (origin.open < MAX_PER_ORIGIN) {
-                origin.open += 1;
-                try {
-                    const fresh = await connect(url);
-                    fresh.once('close', () => this.closed(key));
-                    return { socket: fresh, origin: key, reused: false };
-                }
-                catch (error) {
-                    this.closed(key);
-                    throw error;
-                }
-            }
-            await waitTurn(origin, signal);
-        }
-    }
-    /**
-     * Hands a connection back: kept for the next request when `reusable`, closed otherwise. A
-     * kept connection holds no reference on the event loop, so it never keeps a process alive.
-     */
-    release(connection, reusable) {
-        const { socket } = connection;
-        const origin = this.origins.get(connection.origin);
-        if (!reusable || socket.destroyed) {
-            socket.destroy();
-            return;
-        }
-        // While idle: the server closing it, or sending what no request asked for, ends it.
-        socket.on('error', noop).on('end', socket.destroy);
-        socket.on('data', () => socket.destroy());
-        socket.setTimeout(IDLE_CLOSE_MS, () => socket.destroy());
-        socket.resume(); // a body read under backpressure may have left it paused
-        socket.unref();
-        origin.idle.push(socket);
-        origin.waiting.shift()?.();
-    }
-    closed(key) {
-        const origin = this.origins.get(key);
-        origin.open -= 1;
-        origin.idle = origin.idle.filter((socket) => !socket.destroyed);
-        origin.waiting.shift()?.();
-    }
-}
-function waitTurn(origin, signal) {
-    return new Promise((resolve, reject) => {
-        const onAbort = () => {
-            origin.waiting = origin.waiting.filter((waiter) => waiter !== turn);
-            reject(signal.reason);
-        };
-        const turn = () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        };
-        origin.waiting.push(turn);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/**
- * Opens a TCP (or TLS) connection, through a CONNECT tunnel when the environment names a proxy
- * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
- * goes out when it is up, and a failure to connect comes as its 'error'.
- */
-async function connect(url) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new TypeError(`unsupported protocol ${url.protocol}`);
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const proxy = proxyFor(url);
-    const tunnelled = proxy ? await tunnel(proxy, host, port) : undefined;
-    if (url.protocol === 'https:') {
-        const { connect: connectTls } = await (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23)));
-        return connectTls({
-            ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
-            // SNI names a host, never an address.
-            ...(external_node_net_.isIP(host) ? {} : { servername: host }),
-            ALPNProtocols: ['http/1.1'],
-        }).setNoDelay(true);
-    }
-    return tunnelled ?? external_node_net_.connect({ host, port, noDelay: true });
-}
-
 ;// CONCATENATED MODULE: ./src/oci/http1.ts
 // HTTP/1.1 on the wire (RFC 9112), as much as a registry client needs: a request's head, and an
 // incremental parser of a response's head and body framing (Content-Length, chunked, or until
@@ -1616,6 +1369,10 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values: visible characters, spaces and tabs; no CR, LF or NUL (no header injection).
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** No byte moved either way for the idle timeout: worth another try. */
+class StallError extends Error {
+    name = 'StallError';
+}
 /** A response that breaks HTTP/1.1: the connection cannot be trusted any further. */
 class HttpProtocolError extends Error {
     name = 'HttpProtocolError';
@@ -1653,7 +1410,11 @@ class ResponseParser {
     line = [];
     lineBytes = 0;
     done = false;
+    // The end is announced once the bytes fed with it are all counted (see trailing).
+    endPending = false;
     keepAlive = false;
+    /** The response's Keep-Alive header, if any (the server's own idle limit). */
+    keepAliveHeader;
     /** Bytes that came after the end of the response (nothing should). */
     trailing = 0;
     constructor(method, events) {
@@ -1675,10 +1436,17 @@ class ResponseParser {
         while (rest !== undefined && rest.length > 0) {
             if (this.done) {
                 this.trailing += rest.length;
-                return;
+                break;
             }
             rest = this.framing === undefined ? this.feedHead(rest) : this.feedBody(rest);
         }
+        this.announceEnd();
+    }
+    announceEnd() {
+        if (!this.endPending)
+            return;
+        this.endPending = false;
+        this.events.end();
     }
     /** The connection closed: ends a body read until close, or says what was cut short. */
     finish() {
@@ -1686,6 +1454,7 @@ class ResponseParser {
             return;
         if (this.framing?.kind === 'close') {
             this.end();
+            this.announceEnd();
             return;
         }
         throw new IncompleteResponseError(this.framing === undefined
@@ -1720,7 +1489,10 @@ class ResponseParser {
             return rest;
         }
         this.framing = framingOf(this.method, head);
-        this.keepAlive = head.keepAlive;
+        // Both framings at once may be a smuggling attempt: read it, but close after (RFC 9112 6.3).
+        const ambiguous = head.headers.has('transfer-encoding') && head.headers.has('content-length');
+        this.keepAlive = head.keepAlive && !ambiguous;
+        this.keepAliveHeader = head.headers.get('keep-alive');
         this.events.head(head);
         if (this.framing.kind === 'length' && this.framing.remaining === 0)
             this.end();
@@ -1797,7 +1569,7 @@ class ResponseParser {
     }
     end() {
         this.done = true;
-        this.events.end();
+        this.endPending = true;
     }
 }
 /**
@@ -1862,13 +1634,289 @@ function framingOf(method, head) {
     return { kind: 'close' };
 }
 
+;// CONCATENATED MODULE: ./src/oci/proxy.ts
+// Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
+// for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
+// that go direct, and loopback always direct. Connections go through the proxy as CONNECT
+// tunnels.
+
+
+/** The proxy for `url`, or undefined to connect directly. Throws on a proxy URL it cannot use. */
+function proxyFor(url, env = process.env) {
+    const https = url.protocol === 'https:';
+    const name = https ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    // Upper case first, an empty value counting as unset, as Go's clients read them.
+    const value = (env[name] || env[name.toLowerCase()] || '').trim();
+    if (!value || isLoopback(url))
+        return undefined;
+    if (bypassed(url, env.NO_PROXY || env.no_proxy || ''))
+        return undefined;
+    let proxy;
+    try {
+        proxy = new URL(value.includes('://') ? value : `http://${value}`);
+    }
+    catch {
+        throw new TypeError(`${name} is not a URL (expected http://HOST:PORT)`);
+    }
+    if (proxy.protocol !== 'http:')
+        throw new TypeError(`${name} must be an http:// proxy URL, not ${proxy.protocol}//`);
+    const shown = `http://${proxy.host}`;
+    let user;
+    let password;
+    try {
+        user = decodeURIComponent(proxy.username);
+        password = decodeURIComponent(proxy.password);
+    }
+    catch {
+        throw new TypeError(`${name} has a malformed %-escape in its credentials`);
+    }
+    return {
+        host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: Number(proxy.port || 80),
+        shown,
+        ...(user || password
+            ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+            : {}),
+    };
+}
+/** localhost and loopback addresses, which a proxy elsewhere could not reach. */
+function isLoopback(url) {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if (external_node_net_.isIPv4(host))
+        return host.startsWith('127.');
+    return external_node_net_.isIPv6(host) && (host === '::1' || /^::ffff:127\./.test(host));
+}
+/**
+ * NO_PROXY: `*` for every host, else entries separated by commas: a name matches itself and its
+ * subdomains (a leading `.` or `*.` means the same), an address itself, a CIDR block (10.0.0.0/8)
+ * the addresses in it; any of them with an optional `:port`.
+ */
+function bypassed(url, noProxy) {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    for (const raw of noProxy.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '*')
+            return true;
+        if (!entry)
+            continue;
+        const [name, entryPort] = splitHostPort(entry);
+        if (entryPort !== undefined && entryPort !== port)
+            continue;
+        if (name.includes('/')) {
+            if (inBlock(host, name))
+                return true;
+            continue;
+        }
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return true;
+    }
+    return false;
+}
+function splitHostPort(entry) {
+    const bracketed = /^\[(.+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return [bracketed[1], bracketed[2]];
+    const parts = entry.split(':');
+    // One colon: name and port. More: an IPv6 address (with a port only in brackets).
+    return parts.length === 2 ? [parts[0], parts[1]] : [entry, undefined];
+}
+function inBlock(host, cidr) {
+    const [address = '', bits = ''] = cidr.split('/');
+    const family = external_node_net_.isIP(address);
+    if (family === 0 || external_node_net_.isIP(host) !== family || !/^\d+$/.test(bits))
+        return false;
+    const block = new external_node_net_.BlockList();
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    block.addSubnet(address, Number(bits), type);
+    return block.check(host, type);
+}
+/**
+ * Opens a CONNECT tunnel to host:port through `proxy`: the socket, once the proxy said 200.
+ * Fails when the proxy stays silent for `timeoutMs`, or on `signal`.
+ */
+function tunnel(proxy, host, port, options = {}) {
+    const { signal, timeoutMs = 60_000 } = options;
+    const target = `${external_node_net_.isIPv6(host) ? `[${host}]` : host}:${port}`;
+    return new Promise((resolve, reject) => {
+        signal?.throwIfAborted();
+        const socket = external_node_net_.connect({ host: proxy.host, port: proxy.port, noDelay: true });
+        let answer = Buffer.alloc(0);
+        const onAbort = () => fail(signal.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const fail = (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            socket.on('error', () => undefined).destroy();
+            reject(error);
+        };
+        socket.setTimeout(timeoutMs, () => fail(new StallError(`proxy ${proxy.shown} did not answer CONNECT ${target} within ${timeoutMs / 1000} s`)));
+        socket.once('error', (error) => fail(Object.assign(new Error(`proxy ${proxy.shown}: ${error.message}`), {
+            cause: error,
+            code: error.code,
+        })));
+        socket.once('end', () => fail(Object.assign(new Error(`proxy ${proxy.shown} closed the connection to ${target}`), {
+            code: 'ECONNRESET',
+        })));
+        socket.on('data', (chunk) => {
+            answer = Buffer.concat([answer, chunk]);
+            const end = answer.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (answer.length > 16 << 10)
+                    fail(new Error(`proxy ${proxy.shown} sent a bad answer`));
+                return;
+            }
+            const status = /^HTTP\/1\.[01] (\d{3})([^\r\n]*)/.exec(answer.toString('latin1', 0, end));
+            if (status?.[1] !== '200') {
+                fail(new Error(`proxy ${proxy.shown} refused to connect to ${target}: ${status ? `${status[1]}${status[2]}` : 'not an HTTP answer'}`));
+                return;
+            }
+            if (end + 4 < answer.length) {
+                fail(new Error(`proxy ${proxy.shown} sent bytes before the tunnel was open`));
+                return;
+            }
+            signal?.removeEventListener('abort', onAbort);
+            socket.removeAllListeners('data').removeAllListeners('error').removeAllListeners('end');
+            socket.removeAllListeners('timeout').setTimeout(0);
+            // Until its user listens: an error in between must not crash the process.
+            socket.on('error', () => undefined);
+            resolve(socket);
+        });
+        socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n` +
+            (proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : '') +
+            '\r\n');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/oci/connection-pool.ts
+// Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
+// reuse connections rather than open one each.
+
+
+/** At most this many connections to one origin at a time; more requests wait for one. */
+const MAX_PER_ORIGIN = 16;
+/** An idle connection is closed after this long unused: servers drop theirs too. */
+const IDLE_CLOSE_MS = 15_000;
+// TLS is loaded for the first HTTPS connection only: a push to a registry on loopback or a LAN
+// over plain HTTP does not pay for loading it.
+let tls;
+const noop = () => undefined;
+class ConnectionPool {
+    origins = new Map();
+    /**
+     * A connection to `url`'s origin: an idle one, a new one, or the next one to come free.
+     * `timeoutMs` bounds a proxy's answer to CONNECT.
+     */
+    async acquire(url, signal, timeoutMs = 60_000) {
+        const key = url.origin;
+        let origin = this.origins.get(key);
+        if (!origin)
+            this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
+        for (;;) {
+            signal?.throwIfAborted();
+            const socket = origin.idle.pop();
+            if (socket) {
+                if (socket.destroyed || socket.readyState !== 'open')
+                    continue; // closed as we looked
+                socket.removeAllListeners('timeout').removeAllListeners('data');
+                socket.off('error', noop).off('end', socket.destroy);
+                socket.setTimeout(0);
+                socket.ref();
+                return { socket, origin: key, reused: true };
+            }
+            if (origin.open < MAX_PER_ORIGIN) {
+                origin.open += 1;
+                try {
+                    const fresh = await connect(url, signal, timeoutMs);
+                    fresh.once('close', () => this.closed(key));
+                    return { socket: fresh, origin: key, reused: false };
+                }
+                catch (error) {
+                    this.closed(key);
+                    throw error;
+                }
+            }
+            await waitTurn(origin, signal);
+        }
+    }
+    /**
+     * Hands a connection back: kept for the next request when `reusable`, closed otherwise. A
+     * kept connection holds no reference on the event loop, so it never keeps a process alive.
+     */
+    release(connection, reusable, serverIdleMs) {
+        const { socket } = connection;
+        const origin = this.origins.get(connection.origin);
+        if (!reusable || socket.destroyed || serverIdleMs === 0) {
+            socket.on('error', noop).destroy();
+            return;
+        }
+        // While idle: the server closing it, or sending what no request asked for, ends it.
+        socket.on('error', noop).on('end', socket.destroy);
+        socket.on('data', () => socket.destroy());
+        // Closed before the server's own limit would close it under a request.
+        socket.setTimeout(Math.min(IDLE_CLOSE_MS, serverIdleMs ?? IDLE_CLOSE_MS), () => socket.destroy());
+        socket.resume(); // a body read under backpressure may have left it paused
+        socket.unref();
+        origin.idle.push(socket);
+        origin.waiting.shift()?.();
+    }
+    closed(key) {
+        const origin = this.origins.get(key);
+        origin.open -= 1;
+        origin.idle = origin.idle.filter((socket) => !socket.destroyed);
+        origin.waiting.shift()?.();
+    }
+}
+function waitTurn(origin, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            origin.waiting = origin.waiting.filter((waiter) => waiter !== turn);
+            reject(signal.reason);
+        };
+        const turn = () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
+        origin.waiting.push(turn);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Opens a TCP (or TLS) connection, through a CONNECT tunnel when the environment names a proxy
+ * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
+ * goes out when it is up, and a failure to connect comes as its 'error'.
+ */
+async function connect(url, signal, timeoutMs) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new TypeError(`unsupported protocol ${url.protocol}`);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const proxy = proxyFor(url);
+    const tunnelled = proxy ? await tunnel(proxy, host, port, { signal, timeoutMs }) : undefined;
+    if (url.protocol !== 'https:')
+        return tunnelled ?? external_node_net_.connect({ host, port, noDelay: true });
+    try {
+        const { connect: connectTls } = await (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23)));
+        return connectTls({
+            ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
+            // SNI names a host, never an address.
+            ...(external_node_net_.isIP(host) ? {} : { servername: host }),
+            ALPNProtocols: ['http/1.1'],
+        }).setNoDelay(true);
+    }
+    catch (error) {
+        tunnelled?.destroy();
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 
 
 
-class StallError extends Error {
-    name = 'StallError';
-}
+
 const pool = new ConnectionPool();
 /**
  * One HTTP exchange: resolves once the response's head is in, with its body to read. No
@@ -1881,7 +1929,7 @@ async function send(request) {
     const head = requestHead(request.method, url.pathname + url.search, headersOf(request, url));
     const replayable = request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
     for (;;) {
-        const connection = await pool.acquire(url, request.signal);
+        const connection = await pool.acquire(url, request.signal, request.idleTimeoutMs);
         const progress = { responseBytes: 0 };
         try {
             return await exchange(connection, head, request, progress);
@@ -1897,12 +1945,16 @@ function isDrop(error) {
     const code = error.code;
     return code === 'ECONNRESET' || code === 'EPIPE';
 }
+/** Headers framing and routing the message are the transport's own; callers set the rest. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
 function headersOf(request, url) {
-    const headers = {
-        host: url.host,
-        'user-agent': 'hypernix',
-        ...request.headers,
-    };
+    const headers = { host: url.host, 'user-agent': 'hypernix' };
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+        const key = name.toLowerCase();
+        if (RESERVED_HEADERS.has(key))
+            throw new TypeError(`header ${name} is set by the transport`);
+        headers[key] = value;
+    }
     const body = request.body;
     if (body !== undefined)
         headers['content-length'] = String(body.length);
@@ -1910,31 +1962,46 @@ function headersOf(request, url) {
         headers['content-length'] = '0';
     return headers;
 }
+/** How long a response that came before its request was all written waits for that write. */
+const LATE_WRITE_GRACE_MS = 50;
+const transport_noop = () => undefined;
 /** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
 function exchange(connection, head, request, progress) {
     const { socket } = connection;
     const { method, signal } = request;
     const idle = request.idleTimeoutMs ?? 60_000;
+    if (signal?.aborted) {
+        pool.release(connection, true); // untouched: fit for the next request
+        return Promise.reject(abortError(signal));
+    }
     return new Promise((resolve, reject) => {
         let body;
-        let requestSent = false;
         let settled = false;
+        const source = request.body === undefined || Buffer.isBuffer(request.body)
+            ? undefined
+            : request.body.stream();
+        // Settles once every byte of the request has been taken by the socket, or could not be.
+        let written = Promise.resolve(false);
         const finish = (error) => {
             if (settled)
                 return;
             settled = true;
-            socket.off('data', onData).off('end', onEnd).off('error', fail).off('close', onClose);
+            socket.off('data', onData).off('end', onEnd).off('close', onClose).off('error', fail);
             socket.off('timeout', onTimeout);
             signal?.removeEventListener('abort', onAbort);
             if (error) {
-                socket.destroy();
+                // The socket may still report its own failure after this: nobody else listens.
+                socket.on('error', transport_noop).destroy();
+                source?.destroy?.();
                 if (body)
                     body.destroy(error);
                 else
                     reject(error);
                 return;
             }
-            pool.release(connection, requestSent && parser.reusable);
+            // The rest of the request may still fail to go out: that is for releaseAfterWrite.
+            socket.on('error', transport_noop);
+            void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
         };
         const fail = (error) => finish(error);
         const parser = new ResponseParser(method, {
@@ -1951,8 +2018,6 @@ function exchange(connection, head, request, progress) {
             },
             end: () => {
                 body?.push(null);
-                // A response that came before its request was all written (an early refusal) leaves
-                // the connection unusable: it is closed, and the write loop stops on that.
                 finish();
             },
         });
@@ -1979,47 +2044,57 @@ function exchange(connection, head, request, progress) {
         };
         const onTimeout = () => fail(new StallError(`no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`));
         const onAbort = () => fail(abortError(signal));
-        if (signal?.aborted) {
-            finish(abortError(signal));
-            return;
-        }
         socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
         socket.setTimeout(idle, onTimeout);
         signal?.addEventListener('abort', onAbort, { once: true });
         if (socket.isPaused())
             socket.resume();
-        writeRequest(socket, head, request.body, () => (requestSent = true)).catch((error) => {
+        written = writeRequest(socket, head, request.body, source).then(() => true, (error) => {
             // A response may have come first (a registry refusing a body stops reading it).
             if (!parser.complete)
                 fail(error);
+            return false;
         });
     });
 }
 /**
- * The head and body, each chunk handed to the socket before the next is asked for. `written` is
- * called once the last byte is handed over (a response may come before that write completes).
+ * Hands the connection back once the request is known to be all written. A response can come
+ * before that (a registry refusing a body it did not read): the connection is kept only if the
+ * rest of the request then goes out at once, as Go's client decides; otherwise the server might
+ * read the rest of the body as the next request.
  */
-async function writeRequest(socket, head, body, written) {
+async function releaseAfterWrite(connection, written, reusable, keepAliveMs) {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(false), LATE_WRITE_GRACE_MS);
+        timer.unref();
+    });
+    const sent = await Promise.race([written, late]);
+    clearTimeout(timer);
+    connection.socket.off('error', transport_noop);
+    pool.release(connection, reusable && sent && connection.socket.writableLength === 0, keepAliveMs);
+}
+/** The server's own idle limit (`Keep-Alive: timeout=N`), less a second, in milliseconds. */
+function keepAliveMsOf(parser) {
+    const seconds = /\btimeout=(\d+)/i.exec(parser.keepAliveHeader ?? '')?.[1];
+    return seconds === undefined ? undefined : Math.max(0, Number(seconds) - 1) * 1000;
+}
+/** The head and body, each chunk handed to the socket, and taken, before the next is asked for. */
+async function writeRequest(socket, head, body, source) {
     if (body === undefined || Buffer.isBuffer(body)) {
         // One write, one packet: head and bytes together.
-        const done = write(socket, body ? Buffer.concat([head, body]) : head);
-        written();
-        return done;
+        await write(socket, body ? Buffer.concat([head, body]) : head);
+        return;
     }
-    if (body.length === 0)
-        written();
     let remaining = body.length;
     const headWritten = write(socket, head);
     headWritten.catch(() => undefined); // awaited below; a closed socket fails the next write too
-    for await (const chunk of body.stream()) {
+    for await (const chunk of source) {
         remaining -= chunk.length;
         if (remaining < 0)
             break;
-        // Handed over before the next chunk is asked for: the producer may refill this buffer then.
-        const taken = write(socket, chunk);
-        if (remaining === 0)
-            written();
-        await taken;
+        // Handed over, and taken, before the next chunk is asked for: the producer may refill it.
+        await write(socket, chunk);
     }
     await headWritten;
     if (remaining !== 0)
@@ -2055,6 +2130,9 @@ class ResponseBody extends external_node_stream_.Readable {
         super();
         this.socket = socket;
         this.onDestroy = onDestroy;
+        // A body nobody reads (yet) must not crash the process when its connection fails: readers
+        // still get the error from reading, or from `errored`.
+        this.on('error', transport_noop);
     }
     _read() {
         if (this.socket.isPaused())
@@ -2168,7 +2246,13 @@ class RegistryClient {
                     return response;
                 if (response.status === 401 && authTries === 0) {
                     authTries += 1;
-                    const retryWith = await this.auth.retryAuthorization(response, options.scope, authorization);
+                    // The refusal's body waits meanwhile (it is read for the message if no retry comes).
+                    const retryWith = await this.auth
+                        .retryAuthorization(response, options.scope, authorization)
+                        .catch(async (error) => {
+                        await response.discard();
+                        throw error;
+                    });
                     if (retryWith !== undefined) {
                         await response.discard();
                         continue;

@@ -33,8 +33,11 @@ const noop = () => undefined;
 export class ConnectionPool {
   private readonly origins = new Map<string, Origin>();
 
-  /** A connection to `url`'s origin: an idle one, a new one, or the next one to come free. */
-  async acquire(url: URL, signal?: AbortSignal): Promise<Connection> {
+  /**
+   * A connection to `url`'s origin: an idle one, a new one, or the next one to come free.
+   * `timeoutMs` bounds a proxy's answer to CONNECT.
+   */
+  async acquire(url: URL, signal?: AbortSignal, timeoutMs = 60_000): Promise<Connection> {
     const key = url.origin;
     let origin = this.origins.get(key);
     if (!origin) this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
@@ -52,7 +55,7 @@ export class ConnectionPool {
       if (origin.open < MAX_PER_ORIGIN) {
         origin.open += 1;
         try {
-          const fresh = await connect(url);
+          const fresh = await connect(url, signal, timeoutMs);
           fresh.once('close', () => this.closed(key));
           return { socket: fresh, origin: key, reused: false };
         } catch (error) {
@@ -68,17 +71,20 @@ export class ConnectionPool {
    * Hands a connection back: kept for the next request when `reusable`, closed otherwise. A
    * kept connection holds no reference on the event loop, so it never keeps a process alive.
    */
-  release(connection: Connection, reusable: boolean): void {
+  release(connection: Connection, reusable: boolean, serverIdleMs?: number): void {
     const { socket } = connection;
     const origin = this.origins.get(connection.origin)!;
-    if (!reusable || socket.destroyed) {
-      socket.destroy();
+    if (!reusable || socket.destroyed || serverIdleMs === 0) {
+      socket.on('error', noop).destroy();
       return;
     }
     // While idle: the server closing it, or sending what no request asked for, ends it.
     socket.on('error', noop).on('end', socket.destroy);
     socket.on('data', () => socket.destroy());
-    socket.setTimeout(IDLE_CLOSE_MS, () => socket.destroy());
+    // Closed before the server's own limit would close it under a request.
+    socket.setTimeout(Math.min(IDLE_CLOSE_MS, serverIdleMs ?? IDLE_CLOSE_MS), () =>
+      socket.destroy(),
+    );
     socket.resume(); // a body read under backpressure may have left it paused
     socket.unref();
     origin.idle.push(socket);
@@ -113,14 +119,19 @@ function waitTurn(origin: Origin, signal: AbortSignal | undefined): Promise<void
  * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
  * goes out when it is up, and a failure to connect comes as its 'error'.
  */
-async function connect(url: URL): Promise<net.Socket> {
+async function connect(
+  url: URL,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<net.Socket> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new TypeError(`unsupported protocol ${url.protocol}`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const proxy = proxyFor(url);
-  const tunnelled = proxy ? await tunnel(proxy, host, port) : undefined;
-  if (url.protocol === 'https:') {
+  const tunnelled = proxy ? await tunnel(proxy, host, port, { signal, timeoutMs }) : undefined;
+  if (url.protocol !== 'https:') return tunnelled ?? net.connect({ host, port, noDelay: true });
+  try {
     const { connect: connectTls } = await (tls ??= import('node:tls'));
     return connectTls({
       ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
@@ -128,6 +139,8 @@ async function connect(url: URL): Promise<net.Socket> {
       ...(net.isIP(host) ? {} : { servername: host }),
       ALPNProtocols: ['http/1.1'],
     }).setNoDelay(true);
+  } catch (error) {
+    tunnelled?.destroy();
+    throw error;
   }
-  return tunnelled ?? net.connect({ host, port, noDelay: true });
 }

@@ -221,6 +221,32 @@ describe('ResponseParser', () => {
     expect(() => parserFor().parser.feed(Buffer.from(wire))).toThrow(message);
   });
 
+  it('reads a response with both Content-Length and chunked by its chunks, then closes', () => {
+    const parsed = parserFor();
+    parsed.parser.feed(
+      Buffer.from(
+        'HTTP/1.1 200 OK\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n',
+      ),
+    );
+    expect(parsed.body.toString()).toBe('ok');
+    expect(parsed.ended).toBe(true);
+    expect(parsed.parser.reusable).toBe(false);
+  });
+
+  it('announces the end only once the bytes fed with it are counted', () => {
+    let reusableAtEnd: boolean | undefined;
+    const parser: ResponseParser = new ResponseParser('GET', {
+      head: () => undefined,
+      body: () => undefined,
+      end: () => (reusableAtEnd = parser.reusable),
+    });
+    parser.feed(
+      Buffer.from('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5\r\nContent-Length: 2\r\n\r\nokXX'),
+    );
+    expect(reusableAtEnd).toBe(false);
+    expect(parser.keepAliveHeader).toBe('timeout=5');
+  });
+
   it('accepts the same Content-Length repeated', () => {
     const parsed = parserFor();
     parsed.parser.feed(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok'));

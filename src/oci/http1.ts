@@ -13,6 +13,11 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values: visible characters, spaces and tabs; no CR, LF or NUL (no header injection).
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+/** No byte moved either way for the idle timeout: worth another try. */
+export class StallError extends Error {
+  override name = 'StallError';
+}
+
 /** A response that breaks HTTP/1.1: the connection cannot be trusted any further. */
 export class HttpProtocolError extends Error {
   override name = 'HttpProtocolError';
@@ -70,7 +75,11 @@ export class ResponseParser {
   private line: Buffer[] = [];
   private lineBytes = 0;
   private done = false;
+  // The end is announced once the bytes fed with it are all counted (see trailing).
+  private endPending = false;
   private keepAlive = false;
+  /** The response's Keep-Alive header, if any (the server's own idle limit). */
+  keepAliveHeader: string | undefined;
   /** Bytes that came after the end of the response (nothing should). */
   trailing = 0;
 
@@ -96,10 +105,17 @@ export class ResponseParser {
     while (rest !== undefined && rest.length > 0) {
       if (this.done) {
         this.trailing += rest.length;
-        return;
+        break;
       }
       rest = this.framing === undefined ? this.feedHead(rest) : this.feedBody(rest);
     }
+    this.announceEnd();
+  }
+
+  private announceEnd(): void {
+    if (!this.endPending) return;
+    this.endPending = false;
+    this.events.end();
   }
 
   /** The connection closed: ends a body read until close, or says what was cut short. */
@@ -107,6 +123,7 @@ export class ResponseParser {
     if (this.done) return;
     if (this.framing?.kind === 'close') {
       this.end();
+      this.announceEnd();
       return;
     }
     throw new IncompleteResponseError(
@@ -145,7 +162,10 @@ export class ResponseParser {
       return rest;
     }
     this.framing = framingOf(this.method, head);
-    this.keepAlive = head.keepAlive;
+    // Both framings at once may be a smuggling attempt: read it, but close after (RFC 9112 6.3).
+    const ambiguous = head.headers.has('transfer-encoding') && head.headers.has('content-length');
+    this.keepAlive = head.keepAlive && !ambiguous;
+    this.keepAliveHeader = head.headers.get('keep-alive');
     this.events.head(head);
     if (this.framing.kind === 'length' && this.framing.remaining === 0) this.end();
     return rest;
@@ -217,7 +237,7 @@ export class ResponseParser {
 
   private end(): void {
     this.done = true;
-    this.events.end();
+    this.endPending = true;
   }
 }
 

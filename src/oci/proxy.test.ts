@@ -8,14 +8,16 @@ describe('proxyFor', () => {
   const https = new URL('https://ghcr.io/v2/');
   const http = new URL('http://registry.lan:5000/v2/');
 
-  it('takes HTTPS_PROXY for https and HTTP_PROXY for http, lower case first', () => {
+  it('takes HTTPS_PROXY for https and HTTP_PROXY for http, upper case first, as Go does', () => {
     const env = {
       HTTPS_PROXY: 'http://upper:3128',
       https_proxy: 'http://lower:3128',
-      HTTP_PROXY: 'plain:8080',
+      http_proxy: 'plain:8080',
     };
-    expect(proxyFor(https, env)).toMatchObject({ host: 'lower', port: 3128 });
+    expect(proxyFor(https, env)).toMatchObject({ host: 'upper', port: 3128 });
     expect(proxyFor(http, env)).toMatchObject({ host: 'plain', port: 8080 });
+    // An empty value counts as unset.
+    expect(proxyFor(https, { ...env, HTTPS_PROXY: '' })).toMatchObject({ host: 'lower' });
     expect(proxyFor(https, {})).toBeUndefined();
   });
 
@@ -143,5 +145,24 @@ describe('tunnel', () => {
       code: 'ECONNREFUSED',
       message: expect.stringMatching(/^proxy http:\/\/127\.0\.0\.1:\d+: /),
     });
+  });
+
+  it('gives up on a proxy that never answers CONNECT, after the timeout or on abort', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const proxy = { host: '127.0.0.1', port, shown: `http://127.0.0.1:${port}` };
+    try {
+      await expect(tunnel(proxy, 'ghcr.io', 443, { timeoutMs: 100 })).rejects.toMatchObject({
+        name: 'StallError',
+        message: `proxy ${proxy.shown} did not answer CONNECT ghcr.io:443 within 0.1 s`,
+      });
+      const abandon = new AbortController();
+      const waiting = tunnel(proxy, 'ghcr.io', 443, { signal: abandon.signal });
+      setTimeout(() => abandon.abort(new Error('abandoned')), 50);
+      await expect(waiting).rejects.toThrow('abandoned');
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
 
 import type { Socket } from 'node:net';
 import * as net from 'node:net';
+import { StallError } from './http1.js';
 
 export interface Proxy {
   host: string;
@@ -19,9 +20,10 @@ export interface Proxy {
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): Proxy | undefined {
   const https = url.protocol === 'https:';
   const name = https ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-  const value = (env[name.toLowerCase()] ?? env[name] ?? '').trim();
+  // Upper case first, an empty value counting as unset, as Go's clients read them.
+  const value = (env[name] || env[name.toLowerCase()] || '').trim();
   if (!value || isLoopback(url)) return undefined;
-  if (bypassed(url, env.no_proxy ?? env.NO_PROXY ?? '')) return undefined;
+  if (bypassed(url, env.NO_PROXY || env.no_proxy || '')) return undefined;
   let proxy: URL;
   try {
     proxy = new URL(value.includes('://') ? value : `http://${value}`);
@@ -31,8 +33,14 @@ export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): Proxy 
   if (proxy.protocol !== 'http:')
     throw new TypeError(`${name} must be an http:// proxy URL, not ${proxy.protocol}//`);
   const shown = `http://${proxy.host}`;
-  const user = decodeURIComponent(proxy.username);
-  const password = decodeURIComponent(proxy.password);
+  let user: string;
+  let password: string;
+  try {
+    user = decodeURIComponent(proxy.username);
+    password = decodeURIComponent(proxy.password);
+  } catch {
+    throw new TypeError(`${name} has a malformed %-escape in its credentials`);
+  }
   return {
     host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: Number(proxy.port || 80),
@@ -93,16 +101,36 @@ function inBlock(host: string, cidr: string): boolean {
   return block.check(host, type);
 }
 
-/** Opens a CONNECT tunnel to host:port through `proxy`: the socket, once the proxy said 200. */
-export function tunnel(proxy: Proxy, host: string, port: number): Promise<Socket> {
+/**
+ * Opens a CONNECT tunnel to host:port through `proxy`: the socket, once the proxy said 200.
+ * Fails when the proxy stays silent for `timeoutMs`, or on `signal`.
+ */
+export function tunnel(
+  proxy: Proxy,
+  host: string,
+  port: number,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<Socket> {
+  const { signal, timeoutMs = 60_000 } = options;
   const target = `${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
     const socket = net.connect({ host: proxy.host, port: proxy.port, noDelay: true });
     let answer = Buffer.alloc(0);
+    const onAbort = () => fail(signal!.reason as Error);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const fail = (error: Error) => {
-      socket.destroy();
+      signal?.removeEventListener('abort', onAbort);
+      socket.on('error', () => undefined).destroy();
       reject(error);
     };
+    socket.setTimeout(timeoutMs, () =>
+      fail(
+        new StallError(
+          `proxy ${proxy.shown} did not answer CONNECT ${target} within ${timeoutMs / 1000} s`,
+        ),
+      ),
+    );
     socket.once('error', (error) =>
       fail(
         Object.assign(new Error(`proxy ${proxy.shown}: ${error.message}`), {
@@ -138,7 +166,11 @@ export function tunnel(proxy: Proxy, host: string, port: number): Promise<Socket
         fail(new Error(`proxy ${proxy.shown} sent bytes before the tunnel was open`));
         return;
       }
+      signal?.removeEventListener('abort', onAbort);
       socket.removeAllListeners('data').removeAllListeners('error').removeAllListeners('end');
+      socket.removeAllListeners('timeout').setTimeout(0);
+      // Until its user listens: an error in between must not crash the process.
+      socket.on('error', () => undefined);
       resolve(socket);
     });
     socket.write(

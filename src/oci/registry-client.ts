@@ -107,11 +107,13 @@ export class RegistryClient {
         if (options.expect.includes(response.status)) return response;
         if (response.status === 401 && authTries === 0) {
           authTries += 1;
-          const retryWith = await this.auth.retryAuthorization(
-            response,
-            options.scope,
-            authorization,
-          );
+          // The refusal's body waits meanwhile (it is read for the message if no retry comes).
+          const retryWith = await this.auth
+            .retryAuthorization(response, options.scope, authorization)
+            .catch(async (error: unknown) => {
+              await response.discard();
+              throw error;
+            });
           if (retryWith !== undefined) {
             await response.discard();
             continue;

@@ -255,4 +255,85 @@ describe('send', () => {
       send({ method: 'GET', url: `${server.url}/`, headers: { authorization: 'x\r\nevil: 1' } }),
     ).rejects.toThrow(/invalid value for header authorization/);
   });
+
+  it('keeps a connection whose early refusal left a held body unsent out of the pool', async () => {
+    // A raw server that answers a PUT's head at once, reads nothing of its 8 MiB body, and
+    // keeps the connection: reused, its next "request" would start with the rest of that body.
+    const sockets = new Set<Socket>();
+    const url = await rawServer((head, socket) => {
+      sockets.add(socket);
+      socket.write(
+        /^PUT \/big /.test(head)
+          ? 'HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n\r\n'
+          : /^GET \/next /.test(head)
+            ? 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'
+            : 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n',
+      );
+      socket.pause(); // never reads the body
+    });
+    try {
+      const refused = await send({
+        method: 'PUT',
+        url: `${url}/big`,
+        body: Buffer.alloc(8 << 20, 7),
+      });
+      expect(refused.status).toBe(413);
+      await refused.discard();
+      const next = await send({ method: 'GET', url: `${url}/next` });
+      expect(await text(next)).toBe('ok');
+      expect(sockets.size).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy(); // paused: they would not see a close
+    }
+  });
+
+  it('does not reuse a connection that sent bytes after its response', async () => {
+    const sockets = new Set<Socket>();
+    const url = await rawServer((_, socket) => {
+      sockets.add(socket);
+      // One write: the response, then two bytes no request asked for.
+      socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokXX');
+    });
+    expect(await text(await send({ method: 'GET', url: `${url}/` }))).toBe('ok');
+    expect(await text(await send({ method: 'GET', url: `${url}/` }))).toBe('ok');
+    expect(sockets.size).toBe(2);
+  });
+
+  it('fails a body nobody reads without crashing the process when its connection stalls', async () => {
+    const url = await rawServer((_, socket) =>
+      socket.write('HTTP/1.1 401 Unauthorized\r\nContent-Length: 1000\r\n\r\npart'),
+    );
+    const response = await send({ method: 'GET', url: `${url}/`, idleTimeoutMs: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the stall happens unobserved
+    await expect(text(response)).rejects.toBeInstanceOf(StallError);
+  });
+
+  it('survives a TLS server that hangs up during the handshake', async () => {
+    // Node's TLS socket reports that hang-up once more after it is destroyed: an unhandled
+    // 'error' then would end the process (vitest fails the run on one).
+    const accepted = new Set<Socket>();
+    const hangUp = createNetServer((socket) => {
+      accepted.add(socket);
+      socket.end();
+    });
+    await new Promise<void>((resolve) => hangUp.listen(0, '127.0.0.1', resolve));
+    const { port } = hangUp.address() as { port: number };
+    try {
+      await expect(send({ method: 'GET', url: `https://127.0.0.1:${port}/v2/` })).rejects.toThrow(
+        /closed before the response came|disconnected/,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50)); // a late error would surface here
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      hangUp.close();
+    }
+  });
+
+  it('leaves the headers that frame the message to the transport, whatever their case', async () => {
+    const server = await httpServer((_, response) => response.end());
+    for (const name of ['Host', 'content-length', 'Transfer-Encoding', 'CONNECTION'])
+      await expect(
+        send({ method: 'GET', url: `${server.url}/`, headers: { [name]: 'x' } }),
+      ).rejects.toThrow(`header ${name} is set by the transport`);
+  });
 });

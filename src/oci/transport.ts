@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { ConnectionPool, type Connection } from './connection-pool.js';
-import { ResponseParser, requestHead, type ResponseHead } from './http1.js';
+import { ResponseParser, StallError, requestHead, type ResponseHead } from './http1.js';
 
 // One HTTP/1.1 exchange on a kept-alive connection, written on node:net rather than node:http:
 // a push is a handful of small requests, and node:http's loading and per-request machinery
@@ -38,9 +38,7 @@ export interface HttpResponse {
   discard(): Promise<void>;
 }
 
-export class StallError extends Error {
-  override name = 'StallError';
-}
+export { StallError };
 
 const pool = new ConnectionPool();
 
@@ -56,7 +54,7 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
   const replayable =
     request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
   for (;;) {
-    const connection = await pool.acquire(url, request.signal);
+    const connection = await pool.acquire(url, request.signal, request.idleTimeoutMs);
     const progress = { responseBytes: 0 };
     try {
       return await exchange(connection, head, request, progress);
@@ -73,17 +71,26 @@ function isDrop(error: unknown): boolean {
   return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
+/** Headers framing and routing the message are the transport's own; callers set the rest. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+
 function headersOf(request: HttpRequest, url: URL): Record<string, string> {
-  const headers: Record<string, string> = {
-    host: url.host,
-    'user-agent': 'hypernix',
-    ...request.headers,
-  };
+  const headers: Record<string, string> = { host: url.host, 'user-agent': 'hypernix' };
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    const key = name.toLowerCase();
+    if (RESERVED_HEADERS.has(key)) throw new TypeError(`header ${name} is set by the transport`);
+    headers[key] = value;
+  }
   const body = request.body;
   if (body !== undefined) headers['content-length'] = String(body.length);
   else if (!['GET', 'HEAD', 'DELETE'].includes(request.method)) headers['content-length'] = '0';
   return headers;
 }
+
+/** How long a response that came before its request was all written waits for that write. */
+const LATE_WRITE_GRACE_MS = 50;
+
+const noop = () => undefined;
 
 /** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
 function exchange(
@@ -95,24 +102,37 @@ function exchange(
   const { socket } = connection;
   const { method, signal } = request;
   const idle = request.idleTimeoutMs ?? 60_000;
+  if (signal?.aborted) {
+    pool.release(connection, true); // untouched: fit for the next request
+    return Promise.reject(abortError(signal));
+  }
   return new Promise<HttpResponse>((resolve, reject) => {
     let body: ResponseBody | undefined;
-    let requestSent = false;
     let settled = false;
+    const source =
+      request.body === undefined || Buffer.isBuffer(request.body)
+        ? undefined
+        : request.body.stream();
+    // Settles once every byte of the request has been taken by the socket, or could not be.
+    let written: Promise<boolean> = Promise.resolve(false);
 
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
-      socket.off('data', onData).off('end', onEnd).off('error', fail).off('close', onClose);
+      socket.off('data', onData).off('end', onEnd).off('close', onClose).off('error', fail);
       socket.off('timeout', onTimeout);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
-        socket.destroy();
+        // The socket may still report its own failure after this: nobody else listens.
+        socket.on('error', noop).destroy();
+        (source as Readable | undefined)?.destroy?.();
         if (body) body.destroy(error);
         else reject(error);
         return;
       }
-      pool.release(connection, requestSent && parser.reusable);
+      // The rest of the request may still fail to go out: that is for releaseAfterWrite.
+      socket.on('error', noop);
+      void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
     };
     const fail = (error: Error) => finish(error);
 
@@ -128,8 +148,6 @@ function exchange(
       },
       end: () => {
         body?.push(null);
-        // A response that came before its request was all written (an early refusal) leaves
-        // the connection unusable: it is closed, and the write loop stops on that.
         finish();
       },
     });
@@ -160,49 +178,70 @@ function exchange(
       );
     const onAbort = () => fail(abortError(signal!));
 
-    if (signal?.aborted) {
-      finish(abortError(signal));
-      return;
-    }
     socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
     socket.setTimeout(idle, onTimeout);
     signal?.addEventListener('abort', onAbort, { once: true });
     if (socket.isPaused()) socket.resume();
-
-    writeRequest(socket, head, request.body, () => (requestSent = true)).catch((error: unknown) => {
-      // A response may have come first (a registry refusing a body stops reading it).
-      if (!parser.complete) fail(error as Error);
-    });
+    written = writeRequest(socket, head, request.body, source).then(
+      () => true,
+      (error: unknown) => {
+        // A response may have come first (a registry refusing a body stops reading it).
+        if (!parser.complete) fail(error as Error);
+        return false;
+      },
+    );
   });
 }
 
 /**
- * The head and body, each chunk handed to the socket before the next is asked for. `written` is
- * called once the last byte is handed over (a response may come before that write completes).
+ * Hands the connection back once the request is known to be all written. A response can come
+ * before that (a registry refusing a body it did not read): the connection is kept only if the
+ * rest of the request then goes out at once, as Go's client decides; otherwise the server might
+ * read the rest of the body as the next request.
  */
+async function releaseAfterWrite(
+  connection: Connection,
+  written: Promise<boolean>,
+  reusable: boolean,
+  keepAliveMs: number | undefined,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), LATE_WRITE_GRACE_MS);
+    timer.unref();
+  });
+  const sent = await Promise.race([written, late]);
+  clearTimeout(timer);
+  connection.socket.off('error', noop);
+  pool.release(connection, reusable && sent && connection.socket.writableLength === 0, keepAliveMs);
+}
+
+/** The server's own idle limit (`Keep-Alive: timeout=N`), less a second, in milliseconds. */
+function keepAliveMsOf(parser: ResponseParser): number | undefined {
+  const seconds = /\btimeout=(\d+)/i.exec(parser.keepAliveHeader ?? '')?.[1];
+  return seconds === undefined ? undefined : Math.max(0, Number(seconds) - 1) * 1000;
+}
+
+/** The head and body, each chunk handed to the socket, and taken, before the next is asked for. */
 async function writeRequest(
   socket: Connection['socket'],
   head: Buffer,
   body: RequestBody | undefined,
-  written: () => void,
+  source: Readable | AsyncIterable<Buffer> | undefined,
 ): Promise<void> {
   if (body === undefined || Buffer.isBuffer(body)) {
     // One write, one packet: head and bytes together.
-    const done = write(socket, body ? Buffer.concat([head, body]) : head);
-    written();
-    return done;
+    await write(socket, body ? Buffer.concat([head, body]) : head);
+    return;
   }
-  if (body.length === 0) written();
   let remaining = body.length;
   const headWritten = write(socket, head);
   headWritten.catch(() => undefined); // awaited below; a closed socket fails the next write too
-  for await (const chunk of body.stream()) {
+  for await (const chunk of source!) {
     remaining -= (chunk as Buffer).length;
     if (remaining < 0) break;
-    // Handed over before the next chunk is asked for: the producer may refill this buffer then.
-    const taken = write(socket, chunk as Buffer);
-    if (remaining === 0) written();
-    await taken;
+    // Handed over, and taken, before the next chunk is asked for: the producer may refill it.
+    await write(socket, chunk as Buffer);
   }
   await headWritten;
   if (remaining !== 0)
@@ -239,6 +278,9 @@ class ResponseBody extends Readable {
     private readonly onDestroy: () => void,
   ) {
     super();
+    // A body nobody reads (yet) must not crash the process when its connection fails: readers
+    // still get the error from reading, or from `errored`.
+    this.on('error', noop);
   }
 
   override _read(): void {
