@@ -42,10 +42,16 @@ export class ConnectionPool {
     let origin = this.origins.get(key);
     if (!origin) this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
     for (;;) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) {
+        origin.waiting.shift()?.(); // a turn this waiter was given goes to the next one
+        signal.throwIfAborted();
+      }
       const socket = origin.idle.pop();
       if (socket) {
-        if (socket.destroyed || socket.readyState !== 'open') continue; // closed as we looked
+        if (socket.destroyed || socket.readyState !== 'open') {
+          socket.destroy(); // closing as we looked: its 'close' frees its place
+          continue;
+        }
         socket.removeAllListeners('timeout').removeAllListeners('data');
         socket.off('error', noop).off('end', socket.destroy);
         socket.setTimeout(0);
