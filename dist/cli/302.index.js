@@ -1637,8 +1637,8 @@ function framingOf(method, head) {
 ;// CONCATENATED MODULE: ./src/oci/proxy.ts
 // Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
 // for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
-// that go direct, and loopback always direct. Connections go through the proxy as CONNECT
-// tunnels.
+// that go direct, and loopback always direct. HTTPS goes through CONNECT tunnels (tunnel, here);
+// plain HTTP is forwarded by the proxy (see connection-pool.ts).
 
 
 /** The proxy for `url`, or undefined to connect directly. Throws on a proxy URL it cannot use. */
@@ -1805,6 +1805,8 @@ let tls;
 const noop = () => undefined;
 class ConnectionPool {
     origins = new Map();
+    // Which sockets go to a forwarding proxy, so that a reused one keeps saying so.
+    forwards = new WeakMap();
     /**
      * A connection to `url`'s origin: an idle one, a new one, or the next one to come free.
      * `timeoutMs` bounds a proxy's answer to CONNECT.
@@ -1829,14 +1831,17 @@ class ConnectionPool {
                 socket.off('error', noop).off('end', socket.destroy);
                 socket.setTimeout(0);
                 socket.ref();
-                return { socket, origin: key, reused: true };
+                const forward = this.forwards.get(socket);
+                return { socket, origin: key, reused: true, ...(forward ? { forward } : {}) };
             }
             if (origin.open < MAX_PER_ORIGIN) {
                 origin.open += 1;
                 try {
-                    const fresh = await connect(url, signal, timeoutMs);
+                    const { socket: fresh, forward } = await connect(url, signal, timeoutMs);
                     fresh.once('close', () => this.closed(key));
-                    return { socket: fresh, origin: key, reused: false };
+                    if (forward)
+                        this.forwards.set(fresh, forward);
+                    return { socket: fresh, origin: key, reused: false, ...(forward ? { forward } : {}) };
                 }
                 catch (error) {
                     this.closed(key);
@@ -1889,9 +1894,11 @@ function waitTurn(origin, signal) {
     });
 }
 /**
- * Opens a TCP (or TLS) connection, through a CONNECT tunnel when the environment names a proxy
- * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
- * goes out when it is up, and a failure to connect comes as its 'error'.
+ * Opens a TCP (or TLS) connection, through the proxy the environment names (see proxyFor): a
+ * CONNECT tunnel for HTTPS, and for plain HTTP a connection to the proxy, which forwards each
+ * request (as Go's clients do; many proxies allow CONNECT to port 443 only). A direct one is
+ * returned at once, still connecting: what is written meanwhile goes out when it is up, and a
+ * failure to connect comes as its 'error'.
  */
 async function connect(url, signal, timeoutMs) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -1899,17 +1906,25 @@ async function connect(url, signal, timeoutMs) {
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     const proxy = proxyFor(url);
+    if (url.protocol === 'http:') {
+        if (!proxy)
+            return { socket: external_node_net_.connect({ host, port, noDelay: true }) };
+        const socket = external_node_net_.connect({ host: proxy.host, port: proxy.port, noDelay: true });
+        return {
+            socket,
+            forward: proxy.authorization ? { authorization: proxy.authorization } : {},
+        };
+    }
     const tunnelled = proxy ? await tunnel(proxy, host, port, { signal, timeoutMs }) : undefined;
-    if (url.protocol !== 'https:')
-        return tunnelled ?? external_node_net_.connect({ host, port, noDelay: true });
     try {
         const { connect: connectTls } = await (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23)));
-        return connectTls({
+        const socket = connectTls({
             ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
             // SNI names a host, never an address.
             ...(external_node_net_.isIP(host) ? {} : { servername: host }),
             ALPNProtocols: ['http/1.1'],
         }).setNoDelay(true);
+        return { socket };
     }
     catch (error) {
         tunnelled?.destroy();
@@ -1931,10 +1946,11 @@ const pool = new ConnectionPool();
  */
 async function send(request) {
     const url = new URL(request.url);
-    const head = requestHead(request.method, url.pathname + url.search, headersOf(request, url));
+    const headers = headersOf(request, url);
     const replayable = request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
     for (;;) {
         const connection = await pool.acquire(url, request.signal, request.idleTimeoutMs);
+        const head = headFor(request.method, url, headers, connection.forward);
         const progress = { responseBytes: 0 };
         try {
             return await exchange(connection, head, request, progress);
@@ -1945,13 +1961,29 @@ async function send(request) {
         }
     }
 }
+/** The request line names the path, or the whole URL for a forwarding proxy (RFC 9112 3.2.2). */
+function headFor(method, url, headers, forward) {
+    if (!forward)
+        return requestHead(method, url.pathname + url.search, headers);
+    const target = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
+    return requestHead(method, target, {
+        ...headers,
+        ...(forward.authorization ? { 'proxy-authorization': forward.authorization } : {}),
+    });
+}
 /** The connection was reset or closed under the request. */
 function isDrop(error) {
     const code = error.code;
     return code === 'ECONNRESET' || code === 'EPIPE';
 }
 /** Headers framing and routing the message are the transport's own; callers set the rest. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+const RESERVED_HEADERS = new Set([
+    'host',
+    'content-length',
+    'transfer-encoding',
+    'connection',
+    'proxy-authorization',
+]);
 function headersOf(request, url) {
     const headers = { host: url.host, 'user-agent': 'hypernix' };
     for (const [name, value] of Object.entries(request.headers ?? {})) {

@@ -15,6 +15,11 @@ export interface Connection {
   readonly origin: string;
   /** Whether it carried an earlier request (and so may have been closed by the server since). */
   readonly reused: boolean;
+  /**
+   * Set when the socket goes to a proxy that forwards plain-HTTP requests: they then name the
+   * whole URL (absolute form) and carry the proxy's credentials, if any.
+   */
+  readonly forward?: { authorization?: string };
 }
 
 interface Origin {
@@ -32,6 +37,8 @@ const noop = () => undefined;
 
 export class ConnectionPool {
   private readonly origins = new Map<string, Origin>();
+  // Which sockets go to a forwarding proxy, so that a reused one keeps saying so.
+  private readonly forwards = new WeakMap<net.Socket, { authorization?: string }>();
 
   /**
    * A connection to `url`'s origin: an idle one, a new one, or the next one to come free.
@@ -56,14 +63,16 @@ export class ConnectionPool {
         socket.off('error', noop).off('end', socket.destroy);
         socket.setTimeout(0);
         socket.ref();
-        return { socket, origin: key, reused: true };
+        const forward = this.forwards.get(socket);
+        return { socket, origin: key, reused: true, ...(forward ? { forward } : {}) };
       }
       if (origin.open < MAX_PER_ORIGIN) {
         origin.open += 1;
         try {
-          const fresh = await connect(url, signal, timeoutMs);
+          const { socket: fresh, forward } = await connect(url, signal, timeoutMs);
           fresh.once('close', () => this.closed(key));
-          return { socket: fresh, origin: key, reused: false };
+          if (forward) this.forwards.set(fresh, forward);
+          return { socket: fresh, origin: key, reused: false, ...(forward ? { forward } : {}) };
         } catch (error) {
           this.closed(key);
           throw error;
@@ -121,30 +130,40 @@ function waitTurn(origin: Origin, signal: AbortSignal | undefined): Promise<void
 }
 
 /**
- * Opens a TCP (or TLS) connection, through a CONNECT tunnel when the environment names a proxy
- * (see proxyFor). A direct one is returned at once, still connecting: what is written meanwhile
- * goes out when it is up, and a failure to connect comes as its 'error'.
+ * Opens a TCP (or TLS) connection, through the proxy the environment names (see proxyFor): a
+ * CONNECT tunnel for HTTPS, and for plain HTTP a connection to the proxy, which forwards each
+ * request (as Go's clients do; many proxies allow CONNECT to port 443 only). A direct one is
+ * returned at once, still connecting: what is written meanwhile goes out when it is up, and a
+ * failure to connect comes as its 'error'.
  */
 async function connect(
   url: URL,
   signal: AbortSignal | undefined,
   timeoutMs: number,
-): Promise<net.Socket> {
+): Promise<{ socket: net.Socket; forward?: { authorization?: string } }> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new TypeError(`unsupported protocol ${url.protocol}`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const proxy = proxyFor(url);
+  if (url.protocol === 'http:') {
+    if (!proxy) return { socket: net.connect({ host, port, noDelay: true }) };
+    const socket = net.connect({ host: proxy.host, port: proxy.port, noDelay: true });
+    return {
+      socket,
+      forward: proxy.authorization ? { authorization: proxy.authorization } : {},
+    };
+  }
   const tunnelled = proxy ? await tunnel(proxy, host, port, { signal, timeoutMs }) : undefined;
-  if (url.protocol !== 'https:') return tunnelled ?? net.connect({ host, port, noDelay: true });
   try {
     const { connect: connectTls } = await (tls ??= import('node:tls'));
-    return connectTls({
+    const socket = connectTls({
       ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
       // SNI names a host, never an address.
       ...(net.isIP(host) ? {} : { servername: host }),
       ALPNProtocols: ['http/1.1'],
     }).setNoDelay(true);
+    return { socket };
   } catch (error) {
     tunnelled?.destroy();
     throw error;

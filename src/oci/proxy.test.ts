@@ -98,7 +98,7 @@ async function listen(server: HttpServer): Promise<number> {
 }
 
 async function connectProxy(refuse?: string) {
-  const started = await startConnectProxy({ refuse });
+  const started = await startConnectProxy({ refuse, hosts: { 'proxied.test': '127.0.0.1' } });
   proxies.push(started);
   return {
     proxy: { host: '127.0.0.1', port: started.port, shown: started.url },
@@ -166,3 +166,50 @@ describe('tunnel', () => {
     }
   });
 });
+
+describe('plain HTTP through HTTP_PROXY', () => {
+  it('sends each request to the proxy in absolute form, with its credentials', async () => {
+    let targetSaw: Record<string, unknown> = {};
+    const target = await listen(
+      createHttpServer((request, response) => {
+        targetSaw = { url: request.url, headers: request.headers };
+        response.end('from the target');
+      }),
+    );
+    const { proxy, seen } = await connectProxy();
+    const previous = process.env.HTTP_PROXY;
+    process.env.HTTP_PROXY = `http://me:pw@127.0.0.1:${proxy.port}`;
+    try {
+      const { send } = await import('./transport.js');
+      // A name only the proxy knows; resolving it here would fail.
+      const proxied = new ConnectProxyName(target);
+      const response = await send({ method: 'GET', url: proxied.url('/v2/x/tags/list?n=1') });
+      expect(await response.text()).toBe('from the target');
+      expect(seen[0]).toMatch(
+        new RegExp(`^GET http://${proxied.host}/v2/x/tags/list\\?n=1 HTTP/1\\.1\\r\\n`),
+      );
+      expect(seen[0]).toMatch(
+        new RegExp(
+          `\\r\\nproxy-authorization: Basic ${Buffer.from('me:pw').toString('base64')}`,
+          'i',
+        ),
+      );
+      expect(targetSaw.url).toBe('/v2/x/tags/list?n=1');
+      expect(targetSaw.headers).not.toHaveProperty('proxy-authorization');
+    } finally {
+      if (previous === undefined) delete process.env.HTTP_PROXY;
+      else process.env.HTTP_PROXY = previous;
+    }
+  });
+});
+
+/** `proxied.test:PORT`: a name the proxy stand-in maps to 127.0.0.1. */
+class ConnectProxyName {
+  readonly host: string;
+  constructor(port: number) {
+    this.host = `proxied.test:${port}`;
+  }
+  url(path: string): string {
+    return `http://${this.host}${path}`;
+  }
+}

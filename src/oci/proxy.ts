@@ -1,7 +1,7 @@
 // Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
 // for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
-// that go direct, and loopback always direct. Connections go through the proxy as CONNECT
-// tunnels.
+// that go direct, and loopback always direct. HTTPS goes through CONNECT tunnels (tunnel, here);
+// plain HTTP is forwarded by the proxy (see connection-pool.ts).
 
 import type { Socket } from 'node:net';
 import * as net from 'node:net';

@@ -50,11 +50,12 @@ const pool = new ConnectionPool();
  */
 export async function send(request: HttpRequest): Promise<HttpResponse> {
   const url = new URL(request.url);
-  const head = requestHead(request.method, url.pathname + url.search, headersOf(request, url));
+  const headers = headersOf(request, url);
   const replayable =
     request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
   for (;;) {
     const connection = await pool.acquire(url, request.signal, request.idleTimeoutMs);
+    const head = headFor(request.method, url, headers, connection.forward);
     const progress = { responseBytes: 0 };
     try {
       return await exchange(connection, head, request, progress);
@@ -65,6 +66,21 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
   }
 }
 
+/** The request line names the path, or the whole URL for a forwarding proxy (RFC 9112 3.2.2). */
+function headFor(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  forward: Connection['forward'],
+): Buffer {
+  if (!forward) return requestHead(method, url.pathname + url.search, headers);
+  const target = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
+  return requestHead(method, target, {
+    ...headers,
+    ...(forward.authorization ? { 'proxy-authorization': forward.authorization } : {}),
+  });
+}
+
 /** The connection was reset or closed under the request. */
 function isDrop(error: unknown): boolean {
   const code = (error as { code?: string }).code;
@@ -72,7 +88,13 @@ function isDrop(error: unknown): boolean {
 }
 
 /** Headers framing and routing the message are the transport's own; callers set the rest. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'proxy-authorization',
+]);
 
 function headersOf(request: HttpRequest, url: URL): Record<string, string> {
   const headers: Record<string, string> = { host: url.host, 'user-agent': 'hypernix' };

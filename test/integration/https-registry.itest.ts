@@ -132,4 +132,29 @@ describe('a registry over HTTPS', () => {
       await proxy.stop();
     }
   });
+
+  it('sends a plain-HTTP push through HTTP_PROXY as forwarded requests, not CONNECT', async () => {
+    const plain = await startRegistry();
+    const proxy = await startConnectProxy({ hosts: { [LAB_REGISTRY_NAME]: '127.0.0.1' } });
+    try {
+      const named = `${LAB_REGISTRY_NAME}:${plain.host.split(':')[1]!}`;
+      const { path } = makeDockerArchive({ layers: [randomLayer(100_000), 'forwarded'] });
+      const run = await hypernix(['push', path, `${named}/plain/proxied:v1`, '--plain-http'], {
+        env: { HTTP_PROXY: proxy.url },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(proxy.seen.length).toBeGreaterThan(3);
+      for (const head of proxy.seen)
+        expect(head).toMatch(new RegExp(`^[A-Z]+ http://${named}/v2/\\S* HTTP/1\\.1\\r\\n`));
+      const listed = execFileSync(
+        'skopeo',
+        ['list-tags', '--tls-verify=false', `docker://${plain.host}/plain/proxied`],
+        { encoding: 'utf8' },
+      );
+      expect((JSON.parse(listed) as { Tags: string[] }).Tags).toEqual(['v1']);
+    } finally {
+      await proxy.stop();
+      await plain.stop();
+    }
+  });
 });
