@@ -1369,6 +1369,16 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values: visible characters, spaces and tabs; no CR, LF or NUL (no header injection).
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/**
+ * Where a URL's server is: its host as a socket takes it (an IPv6 literal without brackets, in
+ * lower case, as URL writes it) and its port (the scheme's default when none is written).
+ */
+function endpointOf(url) {
+    return {
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    };
+}
 /** No byte moved either way for the idle timeout: worth another try. */
 class StallError extends Error {
     name = 'StallError';
@@ -1671,8 +1681,7 @@ function proxyFor(url, env = process.env) {
         throw new TypeError(`${name} has a malformed %-escape in its credentials`);
     }
     return {
-        host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port: Number(proxy.port || 80),
+        ...endpointOf(proxy),
         shown,
         ...(user || password
             ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
@@ -1681,7 +1690,7 @@ function proxyFor(url, env = process.env) {
 }
 /** localhost and loopback addresses, which a proxy elsewhere could not reach. */
 function isLoopback(url) {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    const { host } = endpointOf(url);
     if (host === 'localhost' || host.endsWith('.localhost'))
         return true;
     if (external_node_net_.isIPv4(host))
@@ -1694,8 +1703,8 @@ function isLoopback(url) {
  * the addresses in it; any of them with an optional `:port`.
  */
 function bypassed(url, noProxy) {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    const { host, port: portNumber } = endpointOf(url);
+    const port = String(portNumber);
     for (const raw of noProxy.split(',')) {
         const entry = raw.trim().toLowerCase();
         if (entry === '*')
@@ -1793,6 +1802,7 @@ function tunnel(proxy, host, port, options = {}) {
 ;// CONCATENATED MODULE: ./src/oci/connection-pool.ts
 // Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
 // reuse connections rather than open one each.
+
 
 
 /** At most this many connections to one origin at a time; more requests wait for one. */
@@ -1903,8 +1913,7 @@ function waitTurn(origin, signal) {
 async function connect(url, signal, timeoutMs) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         throw new TypeError(`unsupported protocol ${url.protocol}`);
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    const { host, port } = endpointOf(url);
     const proxy = proxyFor(url);
     if (url.protocol === 'http:') {
         if (!proxy)

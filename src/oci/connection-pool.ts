@@ -3,6 +3,7 @@
 
 import * as net from 'node:net';
 import type * as Tls from 'node:tls';
+import { endpointOf } from './http1.js';
 import { proxyFor, tunnel } from './proxy.js';
 
 /** At most this many connections to one origin at a time; more requests wait for one. */
@@ -143,8 +144,7 @@ async function connect(
 ): Promise<{ socket: net.Socket; forward?: { authorization?: string } }> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new TypeError(`unsupported protocol ${url.protocol}`);
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 literal loses its brackets
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const { host, port } = endpointOf(url);
   const proxy = proxyFor(url);
   if (url.protocol === 'http:') {
     if (!proxy) return { socket: net.connect({ host, port, noDelay: true }) };

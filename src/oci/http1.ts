@@ -13,6 +13,17 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values: visible characters, spaces and tabs; no CR, LF or NUL (no header injection).
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+/**
+ * Where a URL's server is: its host as a socket takes it (an IPv6 literal without brackets, in
+ * lower case, as URL writes it) and its port (the scheme's default when none is written).
+ */
+export function endpointOf(url: URL): { host: string; port: number } {
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+  };
+}
+
 /** No byte moved either way for the idle timeout: worth another try. */
 export class StallError extends Error {
   override name = 'StallError';

@@ -5,7 +5,7 @@
 
 import type { Socket } from 'node:net';
 import * as net from 'node:net';
-import { StallError } from './http1.js';
+import { StallError, endpointOf } from './http1.js';
 
 export interface Proxy {
   host: string;
@@ -42,8 +42,7 @@ export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): Proxy 
     throw new TypeError(`${name} has a malformed %-escape in its credentials`);
   }
   return {
-    host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: Number(proxy.port || 80),
+    ...endpointOf(proxy),
     shown,
     ...(user || password
       ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
@@ -53,7 +52,7 @@ export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): Proxy 
 
 /** localhost and loopback addresses, which a proxy elsewhere could not reach. */
 function isLoopback(url: URL): boolean {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const { host } = endpointOf(url);
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (net.isIPv4(host)) return host.startsWith('127.');
   return net.isIPv6(host) && (host === '::1' || /^::ffff:127\./.test(host));
@@ -65,8 +64,8 @@ function isLoopback(url: URL): boolean {
  * the addresses in it; any of them with an optional `:port`.
  */
 export function bypassed(url: URL, noProxy: string): boolean {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const { host, port: portNumber } = endpointOf(url);
+  const port = String(portNumber);
   for (const raw of noProxy.split(',')) {
     const entry = raw.trim().toLowerCase();
     if (entry === '*') return true;
