@@ -86,6 +86,17 @@ export function layerMediaType(compression: Compression, format: ManifestFormat)
   return MEDIA_TYPE.ociLayer;
 }
 
+/**
+ * Whether a layer that does not compress goes up as it is, an uncompressed tar layer (OCI's
+ * `application/vnd.oci.image.layer.v1.tar`, which every OCI client reads), rather than wrapped in
+ * gzip's stored blocks. Its digest is then its diff_id, known before a byte is read: one PUT
+ * that names it instead of a PATCH and a closing PUT, one hash instead of two, and the same blob
+ * whoever pushes that layer uncompressed. Docker's schema 2 has gzip layers only.
+ */
+export function plainWhenIncompressible(compression: Compression, format: ManifestFormat): boolean {
+  return compression === 'gzip' && format === 'oci';
+}
+
 /** Which compression a layer media type means. */
 export function compressionOf(mediaType: string): Compression | undefined {
   // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.

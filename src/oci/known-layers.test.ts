@@ -36,13 +36,43 @@ describe('usableLayers', () => {
   };
 
   it("prefers the target's own blob, and keeps to the compression asked for", () => {
-    const gzip = usableLayers(state, 'gzip');
+    const gzip = usableLayers(state, 'gzip', 'oci');
     expect(gzip.get('sha256:a')?.digest).toBe('sha256:2');
     expect(gzip.has('sha256:b')).toBe(false);
     // Docker's and OCI's gzip layers are the same bytes: either kind of manifest takes either.
     expect(gzip.get('sha256:c')?.digest).toBe('sha256:4');
-    expect(usableLayers(state, 'zstd').get('sha256:b')?.digest).toBe('sha256:3');
-    expect(usableLayers(state, 'zstd').has('sha256:a')).toBe(false);
+    expect(usableLayers(state, 'zstd', 'oci').get('sha256:b')?.digest).toBe('sha256:3');
+    expect(usableLayers(state, 'zstd', 'oci').has('sha256:a')).toBe(false);
+  });
+
+  it('takes an uncompressed blob for a gzip push into an OCI manifest, when no gzip one is known', () => {
+    const plain = MEDIA_TYPE.ociLayer;
+    const mixed: RegistryState = {
+      ...state,
+      candidates: new Map([
+        // An incompressible layer, pushed as it is: its digest is its diff_id.
+        ['sha256:d', [layer('sha256:d', plain, 'app', true)]],
+        // Both kinds known: the gzip blob is the one a gzip push asked for.
+        [
+          'sha256:e',
+          [
+            layer('sha256:e', plain, 'app', true),
+            layer('sha256:5', MEDIA_TYPE.ociLayerGzip, 'base', false),
+          ],
+        ],
+        // Named uncompressed, but its digest is not the diff_id: not an uncompressed layer.
+        ['sha256:f', [layer('sha256:6', plain, 'app', true)]],
+      ]),
+    };
+    const oci = usableLayers(mixed, 'gzip', 'oci');
+    expect(oci.get('sha256:d')?.digest).toBe('sha256:d');
+    expect(oci.get('sha256:e')?.digest).toBe('sha256:5');
+    expect(oci.has('sha256:f')).toBe(false);
+    // Docker's schema 2 has gzip layers only, and zstd asked for is zstd.
+    expect(usableLayers(mixed, 'gzip', 'docker').has('sha256:d')).toBe(false);
+    expect(usableLayers(mixed, 'zstd', 'oci').has('sha256:d')).toBe(false);
+    // A push without compression takes it, as before.
+    expect(usableLayers(mixed, 'none', 'oci').get('sha256:d')?.digest).toBe('sha256:d');
   });
 });
 

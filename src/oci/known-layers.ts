@@ -1,6 +1,11 @@
 import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
-import { compressionOf, type Compression } from './compression.js';
+import {
+  compressionOf,
+  plainWhenIncompressible,
+  type Compression,
+  type ManifestFormat,
+} from './compression.js';
 import { ANNOTATION } from './media-types.js';
 import { isSha256Digest } from './reference.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
@@ -204,16 +209,27 @@ async function learnFrom(
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
  * for zstd gets zstd layers); one of the target's own first. Docker's and OCI's media types of a
  * compression are the same bytes, so either manifest format may take either (the layer pusher
- * names it with its own).
+ * names it with its own). A push that sends incompressible layers uncompressed (see
+ * plainWhenIncompressible) takes an uncompressed blob when the registry holds no compressed one.
  */
 export function usableLayers(
   state: RegistryState,
   compression: Compression,
+  format: ManifestFormat,
 ): Map<string, KnownLayer> {
+  const plainToo = plainWhenIncompressible(compression, format);
   const usable = new Map<string, KnownLayer>();
+  const choose = (list: KnownLayer[]) => list.find((layer) => layer.inTarget) ?? list[0];
   for (const [diffId, list] of state.candidates) {
-    const fitting = list.filter((layer) => compressionOf(layer.mediaType) === compression);
-    const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+    const chosen =
+      choose(list.filter((layer) => compressionOf(layer.mediaType) === compression)) ??
+      (plainToo
+        ? choose(
+            list.filter(
+              (layer) => compressionOf(layer.mediaType) === 'none' && layer.digest === diffId,
+            ),
+          )
+        : undefined);
     if (chosen) usable.set(diffId, chosen);
   }
   return usable;

@@ -15,7 +15,15 @@ import {
   UploadSessionLostError,
   uploadBlob,
 } from './blob-upload.js';
-import { compressor, transformChunks, type Compression } from './compression.js';
+import {
+  compressionOf,
+  compressor,
+  layerMediaType,
+  plainWhenIncompressible,
+  transformChunks,
+  type Compression,
+  type ManifestFormat,
+} from './compression.js';
 import { DigestCounter } from './digest.js';
 import { readFileRange } from './file-range.js';
 import { framedLayer, framedSize, type Framing } from './framed-layer.js';
@@ -29,6 +37,14 @@ import { crypto, cryptoLoaded } from '../util/lazy-builtins.js';
 
 /** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
 type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
+
+/** The compression an encoding's blob has, and so its media type. */
+const COMPRESSION: Record<Encoding, Compression> = {
+  gzip: 'gzip',
+  'stored-gzip': 'gzip',
+  zstd: 'zstd',
+  none: 'none',
+};
 
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING: Record<Encoding, Framing | undefined> = {
@@ -83,9 +99,14 @@ export interface LayerPushOptions {
 export class LayerPusher {
   constructor(
     private readonly options: LayerPushOptions,
-    private readonly mediaType: string,
+    private readonly format: ManifestFormat,
     private readonly known: Map<string, KnownLayer>,
   ) {}
+
+  /** The media type of a blob of this compression in this push's manifest format. */
+  private mediaTypeOf(compression: Compression): string {
+    return layerMediaType(compression, this.format);
+  }
 
   /** A layer of a tar file: known ones are never read. */
   async push(job: LayerJob): Promise<LayerReport> {
@@ -139,22 +160,30 @@ export class LayerPusher {
   }
 
   /**
-   * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
-   * deflate is written as stored blocks.
+   * How a layer becomes its blob, from its first bytes. A gzip layer whose start does not
+   * deflate goes up as it is into an OCI manifest (plainWhenIncompressible), and as gzip's
+   * stored blocks into a Docker one: either way without a deflate pass that would cost most of
+   * the push and gain nothing.
    */
   private encodingOf(sample: () => Buffer): Encoding {
     const { compression } = this.options;
-    if (compression !== 'gzip') return compression;
-    return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
+    if (compression !== 'gzip' || worthDeflating(sample())) return compression;
+    if (plainWhenIncompressible(compression, this.format)) return 'none';
+    return crc32() ? 'stored-gzip' : 'gzip';
   }
 
   /**
    * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
    * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-   * Once the digests are known, the upload is closed, or called off if the layer is not what
-   * the config says. They are known only once the last chunk is on its way, too late to spare
-   * any byte: so the registry is not asked then whether it holds the blob (a HEAD beside the
-   * upload's end slowed the registry's answer to it), only after an upload that failed.
+   * - The layer as it is: the blob's digest is the diff_id the config names, known before a
+   *   byte is read. The registry is asked whether it holds that blob while the upload session
+   *   opens (an uncompressed layer is the same blob whoever pushed it); if not, one PUT names
+   *   the digest and carries the bytes, which the registry checks against it as well.
+   * - Stored gzip blocks: the blob's digest is known only once the last chunk is on its way, so
+   *   the bytes go in a PATCH, then the upload is closed, or called off if the layer is not what
+   *   the config says. That is too late to spare any byte: so the registry is not asked then
+   *   whether it holds the blob (a HEAD beside the upload's end slowed the registry's answer to
+   *   it), only after an upload that failed.
    */
   private async sendFramed(
     job: LayerJob,
@@ -163,6 +192,29 @@ export class LayerPusher {
   ): Promise<LayerReport> {
     const elapsed = stopwatch();
     const { client, repository } = this.options;
+    const scope = scopeFor(repository, 'pull,push');
+    const plain = framing === 'identity';
+    const size = framedSize(job.size, framing);
+    const report = (layer: LayerDigests, sent: boolean, blobSize = size): LayerReport => ({
+      index: job.index,
+      ...layer,
+      mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
+      size: blobSize,
+      sentBytes: sent ? blobSize : 0,
+      action: sent ? 'pushed' : 'present',
+      seconds: elapsed(),
+    });
+    if (plain) {
+      // Asked while the session's POST is under way; a failed HEAD only means the upload runs.
+      const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
+      if (held !== undefined) {
+        await session.then(
+          (location) => cancelUpload(client, location, scope),
+          () => undefined,
+        );
+        return report({ diffId: job.diffId, digest: job.diffId }, false, held);
+      }
+    }
     const body = new HashedBody(
       () => framedLayer(job.file, job.offset, job.size, framing),
       framing,
@@ -174,27 +226,26 @@ export class LayerPusher {
     const made = body.hashed.then(checked);
     const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
     verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
-    const size = framedSize(job.size, framing);
     let sent: boolean;
     let layer: Awaited<typeof made>;
     try {
-      sent = await streamBlob(
-        client,
-        repository,
-        { stream: () => body.stream(), length: size },
-        verdict,
-        session,
-      );
+      const blob = { stream: () => body.stream(), length: size };
+      if (plain) {
+        await uploadBlob(client, repository, job.diffId, blob, session);
+        sent = true;
+      } else {
+        sent = await streamBlob(client, repository, blob, verdict, session);
+      }
       layer = await made;
     } catch (error) {
       // The upload failed, maybe before the layer was read to its end. What the hash says comes
-      // first: a layer that is not what its config says, or a blob the registry holds anyway.
+      // first: a layer that is not what its config says (which the registry refuses a plain
+      // layer's PUT for), or a blob the registry holds anyway.
       const judged = await body
         .digests()
         .then(checked)
         .then(async (layer) => {
           if (layer.wrong) return { ...layer, present: false };
-          const scope = scopeFor(repository, 'pull,push');
           const held = await client.blobSize(repository, layer.digest, scope);
           return { ...layer, present: held !== undefined };
         })
@@ -203,22 +254,12 @@ export class LayerPusher {
       layer = judged;
       sent = false;
     }
-    const { diffId, digest, wrong } = layer;
-    if (wrong) {
+    if (layer.wrong) {
       throw new LayerDigestError(
-        `layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`,
+        `layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`,
       );
     }
-    return {
-      index: job.index,
-      diffId,
-      digest,
-      mediaType: this.mediaType,
-      size,
-      sentBytes: sent ? size : 0,
-      action: sent ? 'pushed' : 'present',
-      seconds: elapsed(),
-    };
+    return report({ diffId: layer.diffId, digest: layer.digest }, sent);
   }
 
   /**
@@ -309,7 +350,13 @@ export class LayerPusher {
     }
     const computedDiffId = diff.digest();
     const digest = packed.digest();
-    const made = { diffId: computedDiffId, digest, size: packed.bytes, elapsed };
+    const made = {
+      diffId: computedDiffId,
+      digest,
+      size: packed.bytes,
+      mediaType: this.mediaTypeOf(COMPRESSION[encoding]),
+      elapsed,
+    };
     return {
       computedDiffId,
       upload: () =>
@@ -328,7 +375,13 @@ export class LayerPusher {
    * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
    */
   private async sendBlob(
-    made: { diffId: string; digest: string; size: number; elapsed: () => number },
+    made: {
+      diffId: string;
+      digest: string;
+      size: number;
+      mediaType: string;
+      elapsed: () => number;
+    },
     send: () => Promise<void>,
     { sentAlready = false, unused }: { sentAlready?: boolean; unused?: Promise<string> } = {},
   ): Promise<LayerReport> {
@@ -349,7 +402,7 @@ export class LayerPusher {
       index: 0,
       diffId: made.diffId,
       digest: made.digest,
-      mediaType: this.mediaType,
+      mediaType: made.mediaType,
       size: made.size,
       sentBytes: present ? 0 : made.size,
       action: present ? 'present' : 'pushed',
@@ -371,8 +424,9 @@ export class LayerPusher {
       diffId,
       digest: known.digest,
       // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
-      // the manifest under this push's media type, whichever manifest named it before.
-      mediaType: this.mediaType,
+      // the manifest under this push's media type of its compression, whichever manifest named
+      // it before (usableLayers gives only ones this push may use).
+      mediaType: this.mediaTypeOf(compressionOf(known.mediaType) ?? this.options.compression),
       size: known.size,
       sentBytes: 0,
       action,

@@ -2,12 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Reporter } from '../report/reporter.js';
 import { limiter } from '../util/limiter.js';
 import { type SpareSession, uploadBlob } from './blob-upload.js';
-import {
-  layerMediaType,
-  manifestFormatFor,
-  type Compression,
-  type ManifestFormat,
-} from './compression.js';
+import { manifestFormatFor, type Compression, type ManifestFormat } from './compression.js';
 import { sha256Digest } from './digest.js';
 import { LayerDigestError, LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
 import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
@@ -81,7 +76,6 @@ export async function pushDockerArchive(
   const elapsed = stopwatch();
   const { client, repository, reporter } = options;
   const format = manifestFormatFor(options.compression, options.manifestFormat);
-  const mediaType = layerMediaType(options.compression, format);
   // A tar file's index, manifest and config are read while the registry answers; its config
   // spares the registry state a GET when the registry's image has the same one.
   const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
@@ -94,10 +88,10 @@ export async function pushDockerArchive(
       reporter,
       { localConfig: configOf(fileImage) },
     ));
-  const known = usableLayers(learnt, options.compression);
+  const known = usableLayers(learnt, options.compression, format);
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
 
-  const pusher = new LayerPusher(options, mediaType, known);
+  const pusher = new LayerPusher(options, format, known);
   // The config goes up beside the layers as soon as it is read (a tar file's is read first).
   let configUpload: Promise<void> = Promise.resolve();
   const onConfig = (config: ImageConfig) => {

@@ -103,20 +103,64 @@ describe('push through faults', () => {
   });
 
   it('sends a layer again when its upload is cut off in the middle', async () => {
-    // A random layer goes up in one PATCH while it is hashed; a hex-text layer deflates (to
-    // about half) and goes up held, in one PUT. Each is cut once in its body (the small config
-    // PUT may use up a turn of the PUT rule first).
+    // Into a Docker manifest (gzip layers only), a random layer goes up as gzip stored blocks in
+    // one PATCH while it is hashed; a hex-text layer deflates (to about half) and goes up held,
+    // in one PUT. Each is cut once in its body (the small config PUT may use up a turn of the
+    // PUT rule first).
     const hexText = randomBytes(1 << 20).toString('hex');
     const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), hexText] });
     proxy.setRules([
       { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 1 },
       { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 256 << 10, times: 2 },
     ]);
-    const run = await hypernix(['push', path, `${proxy.host}/faults/mono:1`, '--plain-http']);
+    const run = await hypernix([
+      'push',
+      path,
+      `${proxy.host}/faults/mono:1`,
+      '--plain-http',
+      '--manifest-format',
+      'docker',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/upload to faults\/mono failed .*; sending it again/);
     expect(run.stderr).toMatch(/upload of sha256:.* failed .*; retrying/);
     assertCompleteImage('faults/mono', '1');
+  });
+
+  it('sends a layer that does not compress as it is, in one PUT that names its diff_id', async () => {
+    // Into an OCI manifest, a random layer is its own blob: one PUT naming the diff_id carries
+    // it (no PATCH), and a PUT cut in its body is sent again in a new session.
+    const { path, diffIds } = makeDockerArchive({
+      layers: [randomLayer(2 << 20), 'text '.repeat(50_000)],
+    });
+    proxy.setRules([
+      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 1 },
+    ]);
+    const run = await hypernix(['push', path, `${proxy.host}/faults/plain:1`, '--plain-http']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/upload of sha256:.* failed .*; retrying/);
+    const blobPuts = proxy.log.filter(
+      (e) => e.method === 'PUT' && /\/blobs\/uploads\//.test(e.path),
+    );
+    expect(
+      blobPuts.filter((e) => e.path.includes(encodeURIComponent(diffIds[0] as string))),
+    ).toHaveLength(2);
+    expect(proxy.log.filter((e) => e.method === 'PATCH')).toEqual([]);
+    const manifest = JSON.parse(
+      execFileSync(
+        'skopeo',
+        ['inspect', '--raw', '--tls-verify=false', `docker://${registry.host}/faults/plain:1`],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as { layers: { mediaType: string; digest: string }[] };
+    expect(manifest.layers.map((l) => l.mediaType)).toEqual([
+      'application/vnd.oci.image.layer.v1.tar',
+      'application/vnd.oci.image.layer.v1.tar+gzip',
+    ]);
+    expect(manifest.layers[0]?.digest).toBe(diffIds[0]);
+    assertCompleteImage('faults/plain', '1');
   });
 
   it('opens a session early when the target tags are new, and deletes it when no layer needs it', async () => {
@@ -194,6 +238,8 @@ describe('push through faults', () => {
   });
 
   it("lets a layer's hash speak before a PATCH the registry refused", async () => {
+    // A Docker manifest: the random layer goes up as gzip stored blocks, in a PATCH.
+    const docker = ['--manifest-format', 'docker'];
     const layer = randomLayer(3 << 20);
     const { path } = makeDockerArchive({ layers: [layer] });
     const first = await hypernix([
@@ -202,6 +248,7 @@ describe('push through faults', () => {
       `${registry.host}/faults/held:1`,
       '--plain-http',
       '--json',
+      ...docker,
     ]);
     expect(first.code, first.stderr).toBe(0);
     // The manifest goes, the blobs stay: no tag names the layer, so it is streamed up again.
@@ -223,6 +270,7 @@ describe('push through faults', () => {
       `${proxy.host}/faults/held:2`,
       '--plain-http',
       '--json',
+      ...docker,
     ]);
     expect(held.code, held.stderr).toBe(0);
     expect(JSON.parse(held.stdout)).toMatchObject({ 'pushed-bytes': '0', digest });
@@ -235,9 +283,67 @@ describe('push through faults', () => {
       corrupt.path,
       `${proxy.host}/faults/held:3`,
       '--plain-http',
+      ...docker,
     ]);
     expect(run.code).toBe(1);
     expect(lastLine(run)).toMatch(/has digest .* but the config lists .*; nothing was tagged$/);
+  });
+
+  it('finds a layer sent as it is by its diff_id, and refuses one whose bytes are not it', async () => {
+    const layer = randomLayer(3 << 20);
+    const { path, diffIds } = makeDockerArchive({ layers: [layer] });
+    const first = await hypernix([
+      'push',
+      path,
+      `${registry.host}/faults/plainheld:1`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    const { digest } = JSON.parse(first.stdout) as { digest: string };
+    const deleted = await fetch(`${registry.url}/v2/faults/plainheld/manifests/${digest}`, {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(202);
+    // No manifest names the blob any more, but its digest is the diff_id: a HEAD finds it, and
+    // the session opened for it is deleted.
+    const again = await hypernix([
+      'push',
+      path,
+      `${proxy.host}/faults/plainheld:2`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ 'pushed-bytes': '0', digest });
+    expect(proxy.log).toContainEqual(
+      expect.objectContaining({
+        method: 'HEAD',
+        path: `/v2/faults/plainheld/blobs/${diffIds[0]}`,
+        status: 200,
+      }),
+    );
+    expect(proxy.log.filter((e) => e.method === 'DELETE').map((e) => e.status)).toEqual([204]);
+    // Only the config (which no manifest names now either) is sent again: no layer bytes.
+    const layerDigest = diffIds[0] as string;
+    const aboutLayer = (path: string) =>
+      path.includes(layerDigest) || path.includes(encodeURIComponent(layerDigest));
+    expect(proxy.log.filter((e) => e.method === 'PATCH' || aboutLayer(e.path))).toEqual([
+      expect.objectContaining({ method: 'HEAD' }),
+    ]);
+
+    // A layer whose bytes are not its name: the registry refuses the PUT that names the diff_id,
+    // and the hash here says why, in one line; no tag.
+    const corrupt = makeDockerArchive({ layers: [randomLayer(3 << 20)], corruptLayer: 0 });
+    const run = await hypernix([
+      'push',
+      corrupt.path,
+      `${proxy.host}/faults/plainheld:3`,
+      '--plain-http',
+    ]);
+    expect(run.code).toBe(1);
+    expect(lastLine(run)).toMatch(/has digest .* but the config lists .*; nothing was tagged$/);
+    expect(tagExists('faults/plainheld', '3')).toBe(false);
   });
 
   it('calls a streamed upload off, untried again, when the digest cannot be worked out', async () => {
