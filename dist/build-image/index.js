@@ -38822,6 +38822,16 @@ function layerMediaType(compression, format) {
         return media_types_MEDIA_TYPE.ociLayerZstd;
     return media_types_MEDIA_TYPE.ociLayer;
 }
+/**
+ * Whether a layer that does not compress goes up as it is, an uncompressed tar layer (OCI's
+ * `application/vnd.oci.image.layer.v1.tar`, which every OCI client reads), rather than wrapped in
+ * gzip's stored blocks. Its digest is then its diff_id, known before a byte is read: one PUT
+ * that names it instead of a PATCH and a closing PUT, one hash instead of two, and the same blob
+ * whoever pushes that layer uncompressed. Docker's schema 2 has gzip layers only.
+ */
+function plainWhenIncompressible(compression, format) {
+    return compression === 'gzip' && format === 'oci';
+}
 /** Which compression a layer media type means. */
 function compression_compressionOf(mediaType) {
     // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
@@ -41907,13 +41917,18 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
  * for zstd gets zstd layers); one of the target's own first. Docker's and OCI's media types of a
  * compression are the same bytes, so either manifest format may take either (the layer pusher
- * names it with its own).
+ * names it with its own). A push that sends incompressible layers uncompressed (see
+ * plainWhenIncompressible) takes an uncompressed blob when the registry holds no compressed one.
  */
-function usableLayers(state, compression) {
+function usableLayers(state, compression, format) {
+    const plainToo = plainWhenIncompressible(compression, format);
     const usable = new Map();
+    const choose = (list) => list.find((layer) => layer.inTarget) ?? list[0];
     for (const [diffId, list] of state.candidates) {
-        const fitting = list.filter((layer) => compression_compressionOf(layer.mediaType) === compression);
-        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+        const chosen = choose(list.filter((layer) => compression_compressionOf(layer.mediaType) === compression)) ??
+            (plainToo
+                ? choose(list.filter((layer) => compression_compressionOf(layer.mediaType) === 'none' && layer.digest === diffId))
+                : undefined);
         if (chosen)
             usable.set(diffId, chosen);
     }
@@ -42616,6 +42631,13 @@ class HashedBody {
 
 
 
+/** The compression an encoding's blob has, and so its media type. */
+const COMPRESSION = {
+    gzip: 'gzip',
+    'stored-gzip': 'gzip',
+    zstd: 'zstd',
+    none: 'none',
+};
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -42629,12 +42651,16 @@ class LayerDigestError extends errors/* HypernixError */.iD {
 /** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
 class LayerPusher {
     options;
-    mediaType;
+    format;
     known;
-    constructor(options, mediaType, known) {
+    constructor(options, format, known) {
         this.options = options;
-        this.mediaType = mediaType;
+        this.format = format;
         this.known = known;
+    }
+    /** The media type of a blob of this compression in this push's manifest format. */
+    mediaTypeOf(compression) {
+        return layerMediaType(compression, this.format);
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
@@ -42681,26 +42707,55 @@ class LayerPusher {
         }
     }
     /**
-     * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
-     * deflate is written as stored blocks.
+     * How a layer becomes its blob, from its first bytes. A gzip layer whose start does not
+     * deflate goes up as it is into an OCI manifest (plainWhenIncompressible), and as gzip's
+     * stored blocks into a Docker one: either way without a deflate pass that would cost most of
+     * the push and gain nothing.
      */
     encodingOf(sample) {
         const { compression } = this.options;
-        if (compression !== 'gzip')
+        if (compression !== 'gzip' || worthDeflating(sample()))
             return compression;
-        return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
+        if (plainWhenIncompressible(compression, this.format))
+            return 'none';
+        return crc32() ? 'stored-gzip' : 'gzip';
     }
     /**
      * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
      * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-     * Once the digests are known, the upload is closed, or called off if the layer is not what
-     * the config says. They are known only once the last chunk is on its way, too late to spare
-     * any byte: so the registry is not asked then whether it holds the blob (a HEAD beside the
-     * upload's end slowed the registry's answer to it), only after an upload that failed.
+     * - The layer as it is: the blob's digest is the diff_id the config names, known before a
+     *   byte is read. The registry is asked whether it holds that blob while the upload session
+     *   opens (an uncompressed layer is the same blob whoever pushed it); if not, one PUT names
+     *   the digest and carries the bytes, which the registry checks against it as well.
+     * - Stored gzip blocks: the blob's digest is known only once the last chunk is on its way, so
+     *   the bytes go in a PATCH, then the upload is closed, or called off if the layer is not what
+     *   the config says. That is too late to spare any byte: so the registry is not asked then
+     *   whether it holds the blob (a HEAD beside the upload's end slowed the registry's answer to
+     *   it), only after an upload that failed.
      */
     async sendFramed(job, framing, session) {
         const elapsed = (0,util_stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
+        const scope = scopeFor(repository, 'pull,push');
+        const plain = framing === 'identity';
+        const size = framedSize(job.size, framing);
+        const report = (layer, sent, blobSize = size) => ({
+            index: job.index,
+            ...layer,
+            mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
+            size: blobSize,
+            sentBytes: sent ? blobSize : 0,
+            action: sent ? 'pushed' : 'present',
+            seconds: elapsed(),
+        });
+        if (plain) {
+            // Asked while the session's POST is under way; a failed HEAD only means the upload runs.
+            const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
+            if (held !== undefined) {
+                await session.then((location) => cancelUpload(client, location, scope), () => undefined);
+                return report({ diffId: job.diffId, digest: job.diffId }, false, held);
+            }
+        }
         const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
         const checked = (digests) => ({
             ...digests,
@@ -42709,23 +42764,29 @@ class LayerPusher {
         const made = body.hashed.then(checked);
         const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
-        const size = framedSize(job.size, framing);
         let sent;
         let layer;
         try {
-            sent = await streamBlob(client, repository, { stream: () => body.stream(), length: size }, verdict, session);
+            const blob = { stream: () => body.stream(), length: size };
+            if (plain) {
+                await uploadBlob(client, repository, job.diffId, blob, session);
+                sent = true;
+            }
+            else {
+                sent = await streamBlob(client, repository, blob, verdict, session);
+            }
             layer = await made;
         }
         catch (error) {
             // The upload failed, maybe before the layer was read to its end. What the hash says comes
-            // first: a layer that is not what its config says, or a blob the registry holds anyway.
+            // first: a layer that is not what its config says (which the registry refuses a plain
+            // layer's PUT for), or a blob the registry holds anyway.
             const judged = await body
                 .digests()
                 .then(checked)
                 .then(async (layer) => {
                 if (layer.wrong)
                     return { ...layer, present: false };
-                const scope = scopeFor(repository, 'pull,push');
                 const held = await client.blobSize(repository, layer.digest, scope);
                 return { ...layer, present: held !== undefined };
             })
@@ -42735,20 +42796,10 @@ class LayerPusher {
             layer = judged;
             sent = false;
         }
-        const { diffId, digest, wrong } = layer;
-        if (wrong) {
-            throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);
+        if (layer.wrong) {
+            throw new LayerDigestError(`layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`);
         }
-        return {
-            index: job.index,
-            diffId,
-            digest,
-            mediaType: this.mediaType,
-            size,
-            sentBytes: sent ? size : 0,
-            action: sent ? 'pushed' : 'present',
-            seconds: elapsed(),
-        };
+        return report({ diffId: layer.diffId, digest: layer.digest }, sent);
     }
     /**
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
@@ -42839,7 +42890,13 @@ class LayerPusher {
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
-        const made = { diffId: computedDiffId, digest, size: packed.bytes, elapsed };
+        const made = {
+            diffId: computedDiffId,
+            digest,
+            size: packed.bytes,
+            mediaType: this.mediaTypeOf(COMPRESSION[encoding]),
+            elapsed,
+        };
         return {
             computedDiffId,
             upload: () => chunked
@@ -42870,7 +42927,7 @@ class LayerPusher {
             index: 0,
             diffId: made.diffId,
             digest: made.digest,
-            mediaType: this.mediaType,
+            mediaType: made.mediaType,
             size: made.size,
             sentBytes: present ? 0 : made.size,
             action: present ? 'present' : 'pushed',
@@ -42888,8 +42945,9 @@ class LayerPusher {
             diffId,
             digest: known.digest,
             // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
-            // the manifest under this push's media type, whichever manifest named it before.
-            mediaType: this.mediaType,
+            // the manifest under this push's media type of its compression, whichever manifest named
+            // it before (usableLayers gives only ones this push may use).
+            mediaType: this.mediaTypeOf(compression_compressionOf(known.mediaType) ?? this.options.compression),
             size: known.size,
             sentBytes: 0,
             action,
@@ -43004,16 +43062,15 @@ async function pushDockerArchive(source, options) {
     const elapsed = (0,util_stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     const format = manifestFormatFor(options.compression, options.manifestFormat);
-    const mediaType = layerMediaType(options.compression, format);
     // A tar file's index, manifest and config are read while the registry answers; its config
     // spares the registry state a GET when the registry's image has the same one.
     const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
     fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
         readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
-    const known = usableLayers(learnt, options.compression);
+    const known = usableLayers(learnt, options.compression, format);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
-    const pusher = new LayerPusher(options, mediaType, known);
+    const pusher = new LayerPusher(options, format, known);
     // The config goes up beside the layers as soon as it is read (a tar file's is read first).
     let configUpload = Promise.resolve();
     const onConfig = (config) => {

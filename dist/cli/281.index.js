@@ -153,13 +153,18 @@ async function learnFrom(client, target, sources, state, reporter, options, reco
  * The blob to reuse for each diff_id: compressed the way this push compresses (a user who asks
  * for zstd gets zstd layers); one of the target's own first. Docker's and OCI's media types of a
  * compression are the same bytes, so either manifest format may take either (the layer pusher
- * names it with its own).
+ * names it with its own). A push that sends incompressible layers uncompressed (see
+ * plainWhenIncompressible) takes an uncompressed blob when the registry holds no compressed one.
  */
-function usableLayers(state, compression) {
+function usableLayers(state, compression, format) {
+    const plainToo = (0,oci_compression/* plainWhenIncompressible */.UD)(compression, format);
     const usable = new Map();
+    const choose = (list) => list.find((layer) => layer.inTarget) ?? list[0];
     for (const [diffId, list] of state.candidates) {
-        const fitting = list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === compression);
-        const chosen = fitting.find((layer) => layer.inTarget) ?? fitting[0];
+        const chosen = choose(list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === compression)) ??
+            (plainToo
+                ? choose(list.filter((layer) => (0,oci_compression/* compressionOf */.MB)(layer.mediaType) === 'none' && layer.digest === diffId))
+                : undefined);
         if (chosen)
             usable.set(diffId, chosen);
     }
@@ -872,6 +877,13 @@ class HashedBody {
 
 
 
+/** The compression an encoding's blob has, and so its media type. */
+const COMPRESSION = {
+    gzip: 'gzip',
+    'stored-gzip': 'gzip',
+    zstd: 'zstd',
+    none: 'none',
+};
 /** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
 const FRAMING = {
     gzip: undefined,
@@ -885,12 +897,16 @@ class LayerDigestError extends errors/* HypernixError */.iD {
 /** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
 class LayerPusher {
     options;
-    mediaType;
+    format;
     known;
-    constructor(options, mediaType, known) {
+    constructor(options, format, known) {
         this.options = options;
-        this.mediaType = mediaType;
+        this.format = format;
         this.known = known;
+    }
+    /** The media type of a blob of this compression in this push's manifest format. */
+    mediaTypeOf(compression) {
+        return (0,oci_compression/* layerMediaType */.sG)(compression, this.format);
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
@@ -937,26 +953,55 @@ class LayerPusher {
         }
     }
     /**
-     * How a layer becomes its blob, from its first bytes: a gzip layer whose start does not
-     * deflate is written as stored blocks.
+     * How a layer becomes its blob, from its first bytes. A gzip layer whose start does not
+     * deflate goes up as it is into an OCI manifest (plainWhenIncompressible), and as gzip's
+     * stored blocks into a Docker one: either way without a deflate pass that would cost most of
+     * the push and gain nothing.
      */
     encodingOf(sample) {
         const { compression } = this.options;
-        if (compression !== 'gzip')
+        if (compression !== 'gzip' || worthDeflating(sample()))
             return compression;
-        return crc32() && !worthDeflating(sample()) ? 'stored-gzip' : 'gzip';
+        if ((0,oci_compression/* plainWhenIncompressible */.UD)(compression, this.format))
+            return 'none';
+        return crc32() ? 'stored-gzip' : 'gzip';
     }
     /**
      * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
      * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-     * Once the digests are known, the upload is closed, or called off if the layer is not what
-     * the config says. They are known only once the last chunk is on its way, too late to spare
-     * any byte: so the registry is not asked then whether it holds the blob (a HEAD beside the
-     * upload's end slowed the registry's answer to it), only after an upload that failed.
+     * - The layer as it is: the blob's digest is the diff_id the config names, known before a
+     *   byte is read. The registry is asked whether it holds that blob while the upload session
+     *   opens (an uncompressed layer is the same blob whoever pushed it); if not, one PUT names
+     *   the digest and carries the bytes, which the registry checks against it as well.
+     * - Stored gzip blocks: the blob's digest is known only once the last chunk is on its way, so
+     *   the bytes go in a PATCH, then the upload is closed, or called off if the layer is not what
+     *   the config says. That is too late to spare any byte: so the registry is not asked then
+     *   whether it holds the blob (a HEAD beside the upload's end slowed the registry's answer to
+     *   it), only after an upload that failed.
      */
     async sendFramed(job, framing, session) {
         const elapsed = (0,stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
+        const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
+        const plain = framing === 'identity';
+        const size = framedSize(job.size, framing);
+        const report = (layer, sent, blobSize = size) => ({
+            index: job.index,
+            ...layer,
+            mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
+            size: blobSize,
+            sentBytes: sent ? blobSize : 0,
+            action: sent ? 'pushed' : 'present',
+            seconds: elapsed(),
+        });
+        if (plain) {
+            // Asked while the session's POST is under way; a failed HEAD only means the upload runs.
+            const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
+            if (held !== undefined) {
+                await session.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
+                return report({ diffId: job.diffId, digest: job.diffId }, false, held);
+            }
+        }
         const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
         const checked = (digests) => ({
             ...digests,
@@ -965,23 +1010,29 @@ class LayerPusher {
         const made = body.hashed.then(checked);
         const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
         verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
-        const size = framedSize(job.size, framing);
         let sent;
         let layer;
         try {
-            sent = await (0,blob_upload/* streamBlob */.cc)(client, repository, { stream: () => body.stream(), length: size }, verdict, session);
+            const blob = { stream: () => body.stream(), length: size };
+            if (plain) {
+                await (0,blob_upload/* uploadBlob */.PM)(client, repository, job.diffId, blob, session);
+                sent = true;
+            }
+            else {
+                sent = await (0,blob_upload/* streamBlob */.cc)(client, repository, blob, verdict, session);
+            }
             layer = await made;
         }
         catch (error) {
             // The upload failed, maybe before the layer was read to its end. What the hash says comes
-            // first: a layer that is not what its config says, or a blob the registry holds anyway.
+            // first: a layer that is not what its config says (which the registry refuses a plain
+            // layer's PUT for), or a blob the registry holds anyway.
             const judged = await body
                 .digests()
                 .then(checked)
                 .then(async (layer) => {
                 if (layer.wrong)
                     return { ...layer, present: false };
-                const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
                 const held = await client.blobSize(repository, layer.digest, scope);
                 return { ...layer, present: held !== undefined };
             })
@@ -991,20 +1042,10 @@ class LayerPusher {
             layer = judged;
             sent = false;
         }
-        const { diffId, digest, wrong } = layer;
-        if (wrong) {
-            throw new LayerDigestError(`layer ${job.path} has digest ${diffId}, but the config lists ${job.diffId}; nothing was tagged`);
+        if (layer.wrong) {
+            throw new LayerDigestError(`layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`);
         }
-        return {
-            index: job.index,
-            diffId,
-            digest,
-            mediaType: this.mediaType,
-            size,
-            sentBytes: sent ? size : 0,
-            action: sent ? 'pushed' : 'present',
-            seconds: elapsed(),
-        };
+        return report({ diffId: layer.diffId, digest: layer.digest }, sent);
     }
     /**
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
@@ -1095,7 +1136,13 @@ class LayerPusher {
         }
         const computedDiffId = diff.digest();
         const digest = packed.digest();
-        const made = { diffId: computedDiffId, digest, size: packed.bytes, elapsed };
+        const made = {
+            diffId: computedDiffId,
+            digest,
+            size: packed.bytes,
+            mediaType: this.mediaTypeOf(COMPRESSION[encoding]),
+            elapsed,
+        };
         return {
             computedDiffId,
             upload: () => chunked
@@ -1126,7 +1173,7 @@ class LayerPusher {
             index: 0,
             diffId: made.diffId,
             digest: made.digest,
-            mediaType: this.mediaType,
+            mediaType: made.mediaType,
             size: made.size,
             sentBytes: present ? 0 : made.size,
             action: present ? 'present' : 'pushed',
@@ -1144,8 +1191,9 @@ class LayerPusher {
             diffId,
             digest: known.digest,
             // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
-            // the manifest under this push's media type, whichever manifest named it before.
-            mediaType: this.mediaType,
+            // the manifest under this push's media type of its compression, whichever manifest named
+            // it before (usableLayers gives only ones this push may use).
+            mediaType: this.mediaTypeOf((0,oci_compression/* compressionOf */.MB)(known.mediaType) ?? this.options.compression),
             size: known.size,
             sentBytes: 0,
             action,
@@ -1262,16 +1310,15 @@ async function pushDockerArchive(source, options) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
     const format = (0,oci_compression/* manifestFormatFor */.uZ)(options.compression, options.manifestFormat);
-    const mediaType = (0,oci_compression/* layerMediaType */.sG)(options.compression, format);
     // A tar file's index, manifest and config are read while the registry answers; its config
     // spares the registry state a GET when the registry's image has the same one.
     const fileImage = source.type === 'file' ? tarFileImage(source) : undefined;
     fileImage?.catch(() => undefined); // awaited below: the registry's errors come first
     const learnt = await (options.registryState ??
         readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
-    const known = usableLayers(learnt, options.compression);
+    const known = usableLayers(learnt, options.compression, format);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
-    const pusher = new LayerPusher(options, mediaType, known);
+    const pusher = new LayerPusher(options, format, known);
     // The config goes up beside the layers as soon as it is read (a tar file's is read first).
     let configUpload = Promise.resolve();
     const onConfig = (config) => {
@@ -1687,7 +1734,8 @@ Layers the registry already has are neither compressed nor sent.
 
 Options:
   --tag TAG                 one more tag (repeatable); REF's own tag counts too
-  --compression C           gzip (default), zstd or none
+  --compression C           gzip (default; in an OCI manifest, a layer that does not
+                            deflate goes up uncompressed), zstd or none
   --compression-level N     gzip 1-9 (default 1), zstd 1-22 (default 3)
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from

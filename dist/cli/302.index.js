@@ -641,6 +641,7 @@ class ChunkedUpload {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
 /* harmony export */   MB: () => (/* binding */ compressionOf),
+/* harmony export */   UD: () => (/* binding */ plainWhenIncompressible),
 /* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
 /* harmony export */   bt: () => (/* binding */ transformChunks),
 /* harmony export */   e: () => (/* binding */ compressor),
@@ -724,6 +725,16 @@ function layerMediaType(compression, format) {
     if (compression === 'zstd')
         return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
     return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer;
+}
+/**
+ * Whether a layer that does not compress goes up as it is, an uncompressed tar layer (OCI's
+ * `application/vnd.oci.image.layer.v1.tar`, which every OCI client reads), rather than wrapped in
+ * gzip's stored blocks. Its digest is then its diff_id, known before a byte is read: one PUT
+ * that names it instead of a PATCH and a closing PUT, one hash instead of two, and the same blob
+ * whoever pushes that layer uncompressed. Docker's schema 2 has gzip layers only.
+ */
+function plainWhenIncompressible(compression, format) {
+    return compression === 'gzip' && format === 'oci';
 }
 /** Which compression a layer media type means. */
 function compressionOf(mediaType) {
