@@ -928,6 +928,11 @@ class LayerPusher {
         // the layer in beside it by about as much.
         if (!(0,lazy_builtins/* cryptoLoaded */.P1)())
             setImmediate(lazy_builtins/* crypto */.Et);
+        if (encoding === 'none') {
+            const present = await this.presentAsItIs(job, session, elapsed);
+            if (present)
+                return present;
+        }
         // Blobs made without compressing are hashed as they are sent rather than held, when they fit
         // in one upload; larger ones go in chunks, which hold their bytes to resume from.
         const framing = FRAMING[encoding];
@@ -967,12 +972,37 @@ class LayerPusher {
         return crc32() ? 'stored-gzip' : 'gzip';
     }
     /**
+     * A layer that goes up as it is is its own blob, named by its diff_id before a byte is read:
+     * the registry is asked whether it holds it (an uncompressed layer is the same blob whoever
+     * pushed it), beside the upload session's POST. If it does, the session is deleted and the
+     * layer is not read, as for any layer the registry holds; a failed HEAD only means the upload
+     * runs.
+     */
+    async presentAsItIs(job, session, elapsed) {
+        const { client, repository } = this.options;
+        const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
+        const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
+        if (held === undefined)
+            return undefined;
+        await session.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
+        return {
+            index: job.index,
+            diffId: job.diffId,
+            digest: job.diffId,
+            mediaType: this.mediaTypeOf('none'),
+            // The blob is the layer: its size is the layer's (a HEAD may not say it).
+            size: job.size,
+            sentBytes: 0,
+            action: 'present',
+            seconds: elapsed(),
+        };
+    }
+    /**
      * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
      * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-     * - The layer as it is: the blob's digest is the diff_id the config names, known before a
-     *   byte is read. The registry is asked whether it holds that blob while the upload session
-     *   opens (an uncompressed layer is the same blob whoever pushed it); if not, one PUT names
-     *   the digest and carries the bytes, which the registry checks against it as well.
+     * - The layer as it is (which the registry did not hold: presentAsItIs): the blob's digest is
+     *   the diff_id the config names, known before a byte is read, so one PUT names it and
+     *   carries the bytes, which the registry checks against it as well.
      * - Stored gzip blocks: the blob's digest is known only once the last chunk is on its way, so
      *   the bytes go in a PATCH, then the upload is closed, or called off if the layer is not what
      *   the config says. That is too late to spare any byte: so the registry is not asked then
@@ -985,23 +1015,15 @@ class LayerPusher {
         const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
         const plain = framing === 'identity';
         const size = framedSize(job.size, framing);
-        const report = (layer, sent, blobSize = size) => ({
+        const report = (layer, sent) => ({
             index: job.index,
             ...layer,
             mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
-            size: blobSize,
-            sentBytes: sent ? blobSize : 0,
+            size,
+            sentBytes: sent ? size : 0,
             action: sent ? 'pushed' : 'present',
             seconds: elapsed(),
         });
-        if (plain) {
-            // Asked while the session's POST is under way; a failed HEAD only means the upload runs.
-            const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
-            if (held !== undefined) {
-                await session.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
-                return report({ diffId: job.diffId, digest: job.diffId }, false, held);
-            }
-        }
         const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
         const checked = (digests) => ({
             ...digests,
