@@ -1015,15 +1015,6 @@ class LayerPusher {
         const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
         const plain = framing === 'identity';
         const size = framedSize(job.size, framing);
-        const report = (layer, sent) => ({
-            index: job.index,
-            ...layer,
-            mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
-            size,
-            sentBytes: sent ? size : 0,
-            action: sent ? 'pushed' : 'present',
-            seconds: elapsed(),
-        });
         const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
         const checked = (digests) => ({
             ...digests,
@@ -1067,7 +1058,16 @@ class LayerPusher {
         if (layer.wrong) {
             throw new LayerDigestError(`layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`);
         }
-        return report({ diffId: layer.diffId, digest: layer.digest }, sent);
+        return {
+            index: job.index,
+            diffId: layer.diffId,
+            digest: layer.digest,
+            mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
+            size,
+            sentBytes: sent ? size : 0,
+            action: sent ? 'pushed' : 'present',
+            seconds: elapsed(),
+        };
     }
     /**
      * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are

@@ -231,15 +231,6 @@ export class LayerPusher {
     const scope = scopeFor(repository, 'pull,push');
     const plain = framing === 'identity';
     const size = framedSize(job.size, framing);
-    const report = (layer: LayerDigests, sent: boolean): LayerReport => ({
-      index: job.index,
-      ...layer,
-      mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
-      size,
-      sentBytes: sent ? size : 0,
-      action: sent ? 'pushed' : 'present',
-      seconds: elapsed(),
-    });
     const body = new HashedBody(
       () => framedLayer(job.file, job.offset, job.size, framing),
       framing,
@@ -284,7 +275,16 @@ export class LayerPusher {
         `layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`,
       );
     }
-    return report({ diffId: layer.diffId, digest: layer.digest }, sent);
+    return {
+      index: job.index,
+      diffId: layer.diffId,
+      digest: layer.digest,
+      mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
+      size,
+      sentBytes: sent ? size : 0,
+      action: sent ? 'pushed' : 'present',
+      seconds: elapsed(),
+    };
   }
 
   /**

@@ -79,6 +79,21 @@ const tagExists = (repository: string, tag: string) =>
     `docker://${registry.host}/${repository}:${tag}`,
   ]).status === 0;
 
+/** `hypernix push --plain-http --json`, which must succeed: its JSON report. */
+async function pushReport(archive: string, ref: string, ...extra: string[]) {
+  const run = await hypernix(['push', archive, ref, '--plain-http', '--json', ...extra]);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as Record<string, string>;
+}
+
+/** Deletes a manifest: its blobs stay in the registry, with no manifest naming them. */
+async function deleteManifest(repository: string, digest: string): Promise<void> {
+  const deleted = await fetch(`${registry.url}/v2/${repository}/manifests/${digest}`, {
+    method: 'DELETE',
+  });
+  expect(deleted.status).toBe(202);
+}
+
 describe('push through faults', () => {
   it('recovers a chunked upload after the connection drops in the middle of a blob', async () => {
     const { path } = makeDockerArchive({ layers: [randomLayer(40 << 20)] });
@@ -244,21 +259,9 @@ describe('push through faults', () => {
     const docker = ['--manifest-format', 'docker'];
     const layer = randomLayer(3 << 20);
     const { path } = makeDockerArchive({ layers: [layer] });
-    const first = await hypernix([
-      'push',
-      path,
-      `${registry.host}/faults/held:1`,
-      '--plain-http',
-      '--json',
-      ...docker,
-    ]);
-    expect(first.code, first.stderr).toBe(0);
+    const { digest } = await pushReport(path, `${registry.host}/faults/held:1`, ...docker);
     // The manifest goes, the blobs stay: no tag names the layer, so it is streamed up again.
-    const { digest } = JSON.parse(first.stdout) as { digest: string };
-    const deleted = await fetch(`${registry.url}/v2/faults/held/manifests/${digest}`, {
-      method: 'DELETE',
-    });
-    expect(deleted.status).toBe(202);
+    await deleteManifest('faults/held', digest as string);
     const refusePatch = () =>
       proxy.setRules([
         { kind: 'status', status: 400, method: 'PATCH', path: /\/blobs\/uploads\// },
@@ -266,16 +269,8 @@ describe('push through faults', () => {
 
     // The registry holds the blob: the push goes through though its PATCH was refused.
     refusePatch();
-    const held = await hypernix([
-      'push',
-      path,
-      `${proxy.host}/faults/held:2`,
-      '--plain-http',
-      '--json',
-      ...docker,
-    ]);
-    expect(held.code, held.stderr).toBe(0);
-    expect(JSON.parse(held.stdout)).toMatchObject({ 'pushed-bytes': '0', digest });
+    const held = await pushReport(path, `${proxy.host}/faults/held:2`, ...docker);
+    expect(held).toMatchObject({ 'pushed-bytes': '0', digest });
 
     // A layer that is not what its config says is said to be so, not hidden behind the 400.
     const corrupt = makeDockerArchive({ layers: [randomLayer(3 << 20)], corruptLayer: 0 });
@@ -294,30 +289,12 @@ describe('push through faults', () => {
   it('finds a layer sent as it is by its diff_id, and refuses one whose bytes are not it', async () => {
     const layer = randomLayer(3 << 20);
     const { path, diffIds } = makeDockerArchive({ layers: [layer] });
-    const first = await hypernix([
-      'push',
-      path,
-      `${registry.host}/faults/plainheld:1`,
-      '--plain-http',
-      '--json',
-    ]);
-    expect(first.code, first.stderr).toBe(0);
-    const { digest } = JSON.parse(first.stdout) as { digest: string };
-    const deleted = await fetch(`${registry.url}/v2/faults/plainheld/manifests/${digest}`, {
-      method: 'DELETE',
-    });
-    expect(deleted.status).toBe(202);
+    const { digest } = await pushReport(path, `${registry.host}/faults/plainheld:1`);
+    await deleteManifest('faults/plainheld', digest as string);
     // No manifest names the blob any more, but its digest is the diff_id: a HEAD finds it, and
     // the session opened for it is deleted.
-    const again = await hypernix([
-      'push',
-      path,
-      `${proxy.host}/faults/plainheld:2`,
-      '--plain-http',
-      '--json',
-    ]);
-    expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ 'pushed-bytes': '0', digest });
+    const again = await pushReport(path, `${proxy.host}/faults/plainheld:2`);
+    expect(again).toMatchObject({ 'pushed-bytes': '0', digest });
     expect(proxy.log).toContainEqual(
       expect.objectContaining({
         method: 'HEAD',
@@ -336,25 +313,10 @@ describe('push through faults', () => {
 
     // Larger than one PUT (32 MiB) it would go in PATCH chunks: it is asked for all the same.
     const big = makeDockerArchive({ layers: [randomLayer(40 << 20)] });
-    const bigFirst = await hypernix([
-      'push',
-      big.path,
-      `${registry.host}/faults/plainbig:1`,
-      '--plain-http',
-      '--json',
-    ]);
-    expect(bigFirst.code, bigFirst.stderr).toBe(0);
-    const bigDigest = (JSON.parse(bigFirst.stdout) as { digest: string }).digest;
-    await fetch(`${registry.url}/v2/faults/plainbig/manifests/${bigDigest}`, { method: 'DELETE' });
-    const bigAgain = await hypernix([
-      'push',
-      big.path,
-      `${registry.host}/faults/plainbig:2`,
-      '--plain-http',
-      '--json',
-    ]);
-    expect(bigAgain.code, bigAgain.stderr).toBe(0);
-    expect(JSON.parse(bigAgain.stdout)).toMatchObject({ 'pushed-bytes': '0', digest: bigDigest });
+    const bigDigest = (await pushReport(big.path, `${registry.host}/faults/plainbig:1`)).digest;
+    await deleteManifest('faults/plainbig', bigDigest as string);
+    const bigAgain = await pushReport(big.path, `${registry.host}/faults/plainbig:2`);
+    expect(bigAgain).toMatchObject({ 'pushed-bytes': '0', digest: bigDigest });
 
     // A layer whose bytes are not its name: the registry refuses the PUT that names the diff_id,
     // and the hash here says why, in one line; no tag.
