@@ -39641,6 +39641,8 @@ function parseReference(text, label = 'reference') {
     const input = text.trim();
     if (input === '')
         fail('expected an image reference such as ghcr.io/owner/name:tag');
+    if (/\s/.test(input))
+        fail('not a valid image reference: it contains whitespace (expected registry/repository[:tag])');
     let rest = input;
     let digest;
     const at = rest.indexOf('@');

@@ -1787,7 +1787,7 @@ async function pushCommand(argv, io) {
         throw new usage/* UsageError */.e(`expected ARCHIVE and REF; run 'hypernix push --help'`);
     }
     const [archivePath, ref] = positionals;
-    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin']);
+    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username);
     // Every option is checked before the first request: a bad one ends the run at once.
     const config = (0,push/* parsePushConfig */.S5)({
         push: true,

@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   k: () => (/* binding */ readPassword),
 /* harmony export */   z: () => (/* binding */ REGISTRY_OPTIONS)
 /* harmony export */ });
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
+
 /** The options every command that talks to a registry takes, with one meaning everywhere. */
 const REGISTRY_OPTIONS = {
     'plain-http': { type: 'boolean' },
@@ -22,15 +24,26 @@ const REGISTRY_OPTIONS = {
  * The registry password: from standard input with --password-stdin (never from the command line,
  * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
  */
-async function readPassword(fromStdin) {
+async function readPassword(fromStdin, username) {
     if (!fromStdin)
         return process.env.HYPERNIX_REGISTRY_PASSWORD;
+    if (!username)
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin needs --username USER');
     const chunks = [];
-    for await (const chunk of process.stdin)
+    let size = 0;
+    for await (const chunk of process.stdin) {
+        size += chunk.length;
+        // A password, not a file: refuse a runaway pipe rather than hold it all.
+        if (size > 64 * 1024)
+            throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input is over 64 KiB');
         chunks.push(chunk);
-    return Buffer.concat(chunks)
+    }
+    const password = Buffer.concat(chunks)
         .toString('utf8')
         .replace(/\r?\n$/, '');
+    if (password === '')
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input was empty');
+    return password;
 }
 
 
@@ -1184,6 +1197,8 @@ function parseReference(text, label = 'reference') {
     const input = text.trim();
     if (input === '')
         fail('expected an image reference such as ghcr.io/owner/name:tag');
+    if (/\s/.test(input))
+        fail('not a valid image reference: it contains whitespace (expected registry/repository[:tag])');
     let rest = input;
     let digest;
     const at = rest.indexOf('@');

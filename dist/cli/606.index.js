@@ -355,17 +355,19 @@ const OPTIONS = {
 async function artifactCommand(argv, io) {
     const [verb, ...rest] = argv;
     const { values, positionals } = (0,usage/* parseCommandLine */.D)(rest, OPTIONS, 'artifact');
-    if (values.help || verb === '--help' || verb === '-h' || verb === undefined) {
+    if (values.help || verb === '--help' || verb === '-h') {
         io.stdout.write(ARTIFACT_HELP);
         return 0;
     }
+    if (verb === undefined)
+        throw new usage/* UsageError */.e(`give a subcommand, push or pull; see 'hypernix artifact --help'`);
     if (verb !== 'push' && verb !== 'pull')
         throw new usage/* UsageError */.e(`unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`);
     if (positionals.length !== 2) {
         throw new usage/* UsageError */.e(`expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`);
     }
     const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]);
-    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin']);
+    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username);
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
     const config = (0,push/* parsePushConfig */.S5)({
         push: true,

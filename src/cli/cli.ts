@@ -1,8 +1,7 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { UsageError } from './usage.js';
+import { kitVersion } from './version.js';
 export { endProcess } from '../util/end-process.js';
-
-const VERSION = '0.1.0';
 
 export const MAIN_HELP = `hypernix: build NixOS qcow2 and Nix container images the way the hypernix actions do
 
@@ -11,7 +10,7 @@ Usage:
                               | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
   hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
-  hypernix cache restore|save --dir DIR --key KEY [PATH...]
+  hypernix cache restore|save (--dir DIR | --gha) --key KEY [PATH...]
   hypernix help [COMMAND]
   hypernix --version
 
@@ -19,7 +18,7 @@ Commands:
   build    build an image with Nix and report its out path, qcow2 or archive, and sizes
   push     push a docker archive to a registry, sending only the layers it lacks
   artifact push a qcow2 disk image as an OCI artifact, or pull one back
-  cache    save and restore new /nix/store paths in a cache directory
+  cache    save and restore new /nix/store paths in a cache directory or the Actions cache
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
@@ -34,6 +33,9 @@ const COMMANDS = {
   artifact: async () => (await import('./commands/artifact.js')).artifactCommand,
   cache: async () => (await import('./commands/cache.js')).cacheCommand,
 } satisfies Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>>;
+
+const unknownCommand = (name: string) =>
+  new UsageError(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 
 async function runCommand(name: string, argv: string[], io: CliIo): Promise<number> {
   const command = await COMMANDS[name as keyof typeof COMMANDS]();
@@ -57,17 +59,18 @@ export async function runCli(
       case '-h':
       case '--help':
       case 'help':
-        if (rest[0] && rest[0] in COMMANDS) return await runCommand(rest[0], ['--help'], io);
+        if (rest[0] !== undefined) {
+          if (!(rest[0] in COMMANDS)) throw unknownCommand(rest[0]);
+          return await runCommand(rest[0], ['--help'], io);
+        }
         io.stdout.write(MAIN_HELP);
         return 0;
       case '-V':
       case '--version':
-        io.stdout.write(`hypernix ${VERSION}\n`);
+        io.stdout.write(`hypernix ${kitVersion()}\n`);
         return 0;
       default:
-        if (!(command in COMMANDS)) {
-          throw new UsageError(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
-        }
+        if (!(command in COMMANDS)) throw unknownCommand(command);
         return await runCommand(command, rest, io);
     }
   } catch (error) {

@@ -6,7 +6,7 @@ export class UsageError extends HypernixError {
   override name = 'UsageError';
 }
 
-/** node:util parseArgs, with its errors turned into one line naming the option. */
+/** node:util parseArgs, with its errors turned into one line in the kit's own words. */
 export function parseCommandLine<T extends ParseArgsConfig['options']>(
   args: string[],
   options: T,
@@ -15,9 +15,26 @@ export function parseCommandLine<T extends ParseArgsConfig['options']>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: false });
   } catch (error) {
-    const message = (error as Error).message
-      .split('\n')[0]
-      ?.replace(/\. To specify a positional.*$/, '');
-    throw new UsageError(`${message}; run 'hypernix ${command} --help'`, { cause: error });
+    throw new UsageError(`${describeParseError(error)}; see 'hypernix ${command} --help'`, {
+      cause: error,
+    });
+  }
+}
+
+/** Node's messages quote options with their value placeholders; users get the option alone. */
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1] ?? 'an option';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message ?? '')
+        ? `option ${option} needs a value`
+        : `option ${option} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'unexpected argument';
+    default:
+      return (message ?? String(error)).split('\n')[0] ?? 'cannot read the command line';
   }
 }

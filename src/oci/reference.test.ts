@@ -24,8 +24,10 @@ describe('parseReference', () => {
     ['ghcr.io/Owner/name:1', 'the repository name must be lowercase'],
     ['', 'expected an image reference'],
     ['ghcr.io/:tag', 'the repository name is empty'],
+    ['NOT A REF', 'not a valid image reference: it contains whitespace'],
     ['ghcr.io/a/b:-bad', 'a tag is 1-128 characters'],
-    ['ghcr.io/a/b:has space', 'a tag is 1-128 characters'],
+    ['ghcr.io/a/b:has space', 'not a valid image reference: it contains whitespace'],
+    ['ghcr.io/a/b:has\u0001ctl', 'a tag is 1-128 characters'],
     [
       'ghcr.io/a/b@sha256:abc',
       'the digest must be sha256: followed by 64 lowercase hex characters',

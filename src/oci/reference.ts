@@ -45,6 +45,10 @@ export function parseReference(text: string, label = 'reference'): ImageReferenc
   };
   const input = text.trim();
   if (input === '') fail('expected an image reference such as ghcr.io/owner/name:tag');
+  if (/\s/.test(input))
+    fail(
+      'not a valid image reference: it contains whitespace (expected registry/repository[:tag])',
+    );
   let rest = input;
   let digest: string | undefined;
   const at = rest.indexOf('@');

@@ -97,9 +97,36 @@ describe('the hypernix command (bundled dist/cli)', () => {
     [
       ['build', '--kynd', 'qcow2'],
       2,
-      /^hypernix: Unknown option '--kynd'; run 'hypernix build --help'$/,
+      `hypernix: unknown option --kynd; see 'hypernix build --help'`,
     ],
-    [['deploy'], 2, `hypernix: unknown command "deploy"; run 'hypernix --help'`],
+    [
+      ['build', '--kind', 'qcow2', '--file'],
+      2,
+      `hypernix: option --file needs a value; see 'hypernix build --help'`,
+    ],
+    [
+      ['push', 'x.tar', 'r/a:b', '--json=yes'],
+      2,
+      `hypernix: option --json takes no value; see 'hypernix push --help'`,
+    ],
+    [['bogus'], 2, `hypernix: unknown command "bogus"; see 'hypernix --help'`],
+    [['help', 'bogus'], 2, `hypernix: unknown command "bogus"; see 'hypernix --help'`],
+    [['artifact'], 2, `hypernix: give a subcommand, push or pull; see 'hypernix artifact --help'`],
+    [
+      ['push', 'x.tar', 'NOT A REF'],
+      2,
+      `hypernix: argument REF: not a valid image reference: it contains whitespace (expected registry/repository[:tag]); got "NOT A REF"`,
+    ],
+    [
+      ['push', 'x.tar', '127.0.0.1:1/a:b', '--password-stdin'],
+      2,
+      `hypernix: --password-stdin needs --username USER`,
+    ],
+    [
+      ['push', 'x.tar', '127.0.0.1:1/a:b', '--password-stdin', '--username', 'u'],
+      2,
+      `hypernix: --password-stdin: standard input was empty`,
+    ],
     [
       ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'evalError'],
       1,
@@ -142,7 +169,7 @@ describe('the hypernix command (bundled dist/cli)', () => {
     const usage = run('no-such-command');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toBe(
-      'hypernix: unknown command "no-such-command"; run \'hypernix --help\'\n',
+      'hypernix: unknown command "no-such-command"; see \'hypernix --help\'\n',
     );
     const failed = run('push', '/nonexistent.tar', '127.0.0.1:1/a/b:c');
     expect(failed.status).toBe(2);

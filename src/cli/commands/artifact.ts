@@ -41,10 +41,12 @@ const OPTIONS = {
 export async function artifactCommand(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = argv;
   const { values, positionals } = parseCommandLine(rest, OPTIONS, 'artifact');
-  if (values.help || verb === '--help' || verb === '-h' || verb === undefined) {
+  if (values.help || verb === '--help' || verb === '-h') {
     io.stdout.write(ARTIFACT_HELP);
     return 0;
   }
+  if (verb === undefined)
+    throw new UsageError(`give a subcommand, push or pull; see 'hypernix artifact --help'`);
   if (verb !== 'push' && verb !== 'pull')
     throw new UsageError(
       `unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`,
@@ -58,7 +60,7 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
     string,
     string,
   ];
-  const password = await readPassword(values['password-stdin']);
+  const password = await readPassword(values['password-stdin'], values.username);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const config = parsePushConfig(
     {

@@ -49,7 +49,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
   }
   const [archivePath, ref] = positionals as [string, string];
-  const password = await readPassword(values['password-stdin']);
+  const password = await readPassword(values['password-stdin'], values.username);
   // Every option is checked before the first request: a bad one ends the run at once.
   const config = parsePushConfig(
     {

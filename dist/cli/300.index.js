@@ -1,8 +1,8 @@
-export const id = 374;
-export const ids = [374];
+export const id = 300;
+export const ids = [300];
 export const modules = {
 
-/***/ 374:
+/***/ 8300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,6 +18,41 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/cli/version.ts
+
+
+
+/**
+ * The kit's version, read from its package.json (found upwards from this module, so it works from
+ * dist/cli/index.js and from src/ alike): one place to change it, the release script's.
+ */
+function kitVersion(moduleUrl = import.meta.url) {
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
+    for (;;) {
+        const file = (0,external_node_path_.join)(dir, 'package.json');
+        if ((0,external_node_fs_.existsSync)(file)) {
+            try {
+                const manifest = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+                if (manifest.name === 'hypernix' && typeof manifest.version === 'string')
+                    return manifest.version;
+            }
+            catch {
+                // not ours or not JSON: keep looking upwards
+            }
+        }
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir)
+            return 'unknown';
+        dir = parent;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/util/end-process.ts
 // How the `hypernix` command and the action bundles end their process.
 /**
@@ -51,7 +86,7 @@ async function endProcess(code) {
 
 
 
-const VERSION = '0.1.0';
+
 const MAIN_HELP = `hypernix: build NixOS qcow2 and Nix container images the way the hypernix actions do
 
 Usage:
@@ -59,7 +94,7 @@ Usage:
                               | --flake INSTALLABLE) [--json] [-- NIX_ARGS...]
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
   hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
-  hypernix cache restore|save --dir DIR --key KEY [PATH...]
+  hypernix cache restore|save (--dir DIR | --gha) --key KEY [PATH...]
   hypernix help [COMMAND]
   hypernix --version
 
@@ -67,7 +102,7 @@ Commands:
   build    build an image with Nix and report its out path, qcow2 or archive, and sizes
   push     push a docker archive to a registry, sending only the layers it lacks
   artifact push a qcow2 disk image as an OCI artifact, or pull one back
-  cache    save and restore new /nix/store paths in a cache directory
+  cache    save and restore new /nix/store paths in a cache directory or the Actions cache
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
@@ -81,6 +116,7 @@ const COMMANDS = {
     artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(302), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
     cache: async () => (await __webpack_require__.e(/* import() */ 607).then(__webpack_require__.bind(__webpack_require__, 5607))).cacheCommand,
 };
+const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {
     const command = await COMMANDS[name]();
     return command(argv, io);
@@ -94,18 +130,20 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
             case '-h':
             case '--help':
             case 'help':
-                if (rest[0] && rest[0] in COMMANDS)
+                if (rest[0] !== undefined) {
+                    if (!(rest[0] in COMMANDS))
+                        throw unknownCommand(rest[0]);
                     return await runCommand(rest[0], ['--help'], io);
+                }
                 io.stdout.write(MAIN_HELP);
                 return 0;
             case '-V':
             case '--version':
-                io.stdout.write(`hypernix ${VERSION}\n`);
+                io.stdout.write(`hypernix ${kitVersion()}\n`);
                 return 0;
             default:
-                if (!(command in COMMANDS)) {
-                    throw new usage/* UsageError */.e(`unknown command ${JSON.stringify(command)}; run 'hypernix --help'`);
-                }
+                if (!(command in COMMANDS))
+                    throw unknownCommand(command);
                 return await runCommand(command, rest, io);
         }
     }
@@ -138,16 +176,32 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
 class UsageError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HypernixError */ .iD {
     name = 'UsageError';
 }
-/** node:util parseArgs, with its errors turned into one line naming the option. */
+/** node:util parseArgs, with its errors turned into one line in the kit's own words. */
 function parseCommandLine(args, options, command) {
     try {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: true, strict: true, tokens: false });
     }
     catch (error) {
-        const message = error.message
-            .split('\n')[0]
-            ?.replace(/\. To specify a positional.*$/, '');
-        throw new UsageError(`${message}; run 'hypernix ${command} --help'`, { cause: error });
+        throw new UsageError(`${describeParseError(error)}; see 'hypernix ${command} --help'`, {
+            cause: error,
+        });
+    }
+}
+/** Node's messages quote options with their value placeholders; users get the option alone. */
+function describeParseError(error) {
+    const { code, message } = error;
+    const option = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1] ?? 'an option';
+    switch (code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return `unknown option ${option}`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            return /argument missing/.test(message ?? '')
+                ? `option ${option} needs a value`
+                : `option ${option} takes no value`;
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return 'unexpected argument';
+        default:
+            return (message ?? String(error)).split('\n')[0] ?? 'cannot read the command line';
     }
 }
 
