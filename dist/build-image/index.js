@@ -28374,30 +28374,28 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1757);
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9540);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
+/* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4919);
 
 
-
-
-await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .runPhases */ .Qe)({ main: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i, post: _post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .b });
-await (0,_util_end_process_js__WEBPACK_IMPORTED_MODULE_3__/* .endProcess */ .J)(Number(process.exitCode ?? 0));
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_util_end_process_js__WEBPACK_IMPORTED_MODULE_1__/* .endProcess */ .J)(Number(process.exitCode ?? 0));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 9540:
+/***/ 4919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  e: () => (/* binding */ main_run)
 });
+
+// UNUSED EXPORTS: main
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -38255,8 +38253,79 @@ function labelsFor(surface) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/util/process.ts + 1 modules
-var util_process = __nccwpck_require__(6985);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/util/process.ts
+
+/** Thrown when the program itself cannot be started (not found, not executable). */
+class SpawnError extends Error {
+    command;
+    code;
+    name = 'SpawnError';
+    constructor(command, code, options) {
+        super(`cannot run ${command}: ${code ?? 'spawn failed'}`, options);
+        this.command = command;
+        this.code = code;
+    }
+}
+/**
+ * Runs a program from an argument array (never through a shell) and streams its output by lines.
+ * Resolves with the exit code; rejects only when the program cannot be started.
+ */
+function run(command, args, options = {}) {
+    const tailLimit = options.stderrTailLines ?? 200;
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        const stderrTail = [];
+        const stdoutLines = lineSplitter((line) => options.onStdoutLine?.(line));
+        const stderrLines = lineSplitter((line) => {
+            stderrTail.push(line);
+            if (stderrTail.length > tailLimit)
+                stderrTail.shift();
+            options.onStderrLine?.(line);
+        });
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            stdout += chunk;
+            stdoutLines.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => stderrLines.push(chunk));
+        child.on('error', (error) => reject(new SpawnError(command, error.code, { cause: error })));
+        child.on('close', (code, signal) => {
+            stdoutLines.flush();
+            stderrLines.flush();
+            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderrTail });
+        });
+        child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
+        child.stdin.end(options.input ?? '');
+    });
+}
+function lineSplitter(onLine) {
+    let pending = '';
+    return {
+        push(chunk) {
+            pending += chunk;
+            let newline = pending.indexOf('\n');
+            while (newline >= 0) {
+                onLine(pending.slice(0, newline).replace(/\r$/, ''));
+                pending = pending.slice(newline + 1);
+                newline = pending.indexOf('\n');
+            }
+        },
+        flush() {
+            if (pending)
+                onLine(pending);
+            pending = '';
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
 /**
  * Follows Nix's stderr during a build and keeps the last lines each derivation's builder printed,
@@ -38385,8 +38454,17 @@ function failureMessage(failure) {
     return `Nix evaluation failed${where}: ${failure.summary}`;
 }
 
-// EXTERNAL MODULE: ./src/util/stopwatch.ts
-var util_stopwatch = __nccwpck_require__(91);
+;// CONCATENATED MODULE: ./src/util/stopwatch.ts
+/**
+ * A stopwatch: the function it returns gives the seconds since it was started. It reads
+ * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
+ * about 2.5 ms here, which a push that has nothing to send notices.
+ */
+function stopwatch_stopwatch() {
+    const start = process.hrtime.bigint();
+    return () => Number(process.hrtime.bigint() - start) / 1e9;
+}
+
 ;// CONCATENATED MODULE: ./src/nix/build.ts
 
 
@@ -38470,10 +38548,10 @@ async function runNixBuild(nix, request, reporter) {
     const file = await resolveFile(request, cwd);
     const { program, args } = nixBuildCommand(nix, request, file);
     const tracker = new BuildLogTracker();
-    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+    const elapsed = stopwatch_stopwatch();
     const result = await reporter.group(`nix build: ${describeTarget(request.target)}`, async () => {
         reporter.info(`$ ${[program, ...args].map(quoteForLog).join(' ')}`);
-        return (0,util_process/* run */.e)(program, args, {
+        return run(program, args, {
             cwd,
             onStderrLine: (line) => {
                 tracker.feed(line);
@@ -38537,8 +38615,94 @@ function quoteForLog(word) {
     return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-// EXTERNAL MODULE: ./src/nix/path-info.ts
-var path_info = __nccwpck_require__(4237);
+;// CONCATENATED MODULE: ./src/nix/path-info.ts
+
+
+/**
+ * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
+ * an array before Nix 2.19 and an object keyed by path after; both are read here.
+ */
+async function queryPathInfos(nix, paths, recursive) {
+    if (paths.length === 0)
+        return [];
+    const args = [
+        '--extra-experimental-features',
+        'nix-command',
+        'path-info',
+        '--json',
+        ...(recursive ? ['--recursive'] : []),
+        ...paths,
+    ];
+    const result = await run(nix.program('nix'), args);
+    if (result.code !== 0) {
+        throw new errors/* HypernixError */.iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    }
+    const parsed = JSON.parse(result.stdout);
+    const entries = Array.isArray(parsed)
+        ? parsed.map((info) => [info.path ?? '', info])
+        : Object.entries(parsed);
+    return entries
+        .filter((entry) => entry[1] !== null && entry[0] !== '')
+        .map(([path, info]) => ({
+        path,
+        narHash: info.narHash ?? '',
+        narSize: info.narSize ?? 0,
+        references: info.references ?? [],
+        ultimate: info.ultimate ?? false,
+        signatures: info.signatures ?? [],
+    }));
+}
+/**
+ * The build-time inputs of store paths that exist in this store: the outputs of every derivation
+ * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
+ * not. Paths whose deriver is unknown contribute nothing.
+ */
+async function buildInputs(nix, paths) {
+    const derivers = await run(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+    if (derivers.code !== 0)
+        throw new errors/* HypernixError */.iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
+    const drvs = derivers.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.endsWith('.drv'));
+    const valid = [];
+    for (const drv of drvs) {
+        // A deriver may have been collected since; then only the runtime closure is cached.
+        if ((await run(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+            valid.push(drv);
+    }
+    if (valid.length === 0)
+        return [];
+    const closure = await run(nix.program('nix-store'), [
+        '--query',
+        '--requisites',
+        '--include-outputs',
+        ...valid,
+    ]);
+    if (closure.code !== 0)
+        throw new errors/* HypernixError */.iD(`nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`);
+    return closure.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
+}
+/** Which of these paths are valid in the store (or in another store, a chroot store). */
+async function validPaths(nix, paths, store) {
+    if (paths.length === 0)
+        return new Set();
+    const result = await run(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--check-validity',
+        '--print-invalid',
+        ...paths,
+    ]);
+    const invalid = new Set(result.stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean));
+    return new Set(paths.filter((path) => !invalid.has(path)));
+}
+
 ;// CONCATENATED MODULE: ./src/nix/closure.ts
 
 /**
@@ -38546,12 +38710,110 @@ var path_info = __nccwpck_require__(4237);
  * counted once.
  */
 async function closureSize(nix, paths) {
-    const infos = await (0,path_info/* queryPathInfos */.zN)(nix, paths, true);
+    const infos = await queryPathInfos(nix, paths, true);
     return infos.reduce((sum, info) => sum + info.narSize, 0);
 }
 
-// EXTERNAL MODULE: ./src/nix/locate.ts + 1 modules
-var locate = __nccwpck_require__(1471);
+;// CONCATENATED MODULE: ./src/nix/version.ts
+
+const MINIMUM_NIX = { major: 2, minor: 4 };
+/**
+ * Reads `nix --version`. Forks print their own name first ("nix (Determinate Nix 3.8.2) 2.30.1",
+ * "nix (Lix, like Nix) 2.91.1"); the Nix version is the last number on the line.
+ */
+function parseNixVersion(output) {
+    const line = output.trim().split('\n')[0] ?? '';
+    const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
+    const last = matches.at(-1);
+    if (!last)
+        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
+    let major = Number(last[1]);
+    let minor = Number(last[2]);
+    // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
+    if (/\bLix\b/.test(line) && major === 2 && minor >= 90)
+        minor = 18;
+    if (major < 2)
+        major = 2;
+    return { major, minor, patch: Number(last[3] ?? 0), text: line };
+}
+function atLeast(version, major, minor) {
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+function capabilitiesOf(version) {
+    return {
+        printOutPaths: atLeast(version, 2, 9),
+        pathInfoJsonIsObject: atLeast(version, 2, 19),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/nix/locate.ts
+
+
+
+
+
+
+class NixNotFoundError extends errors/* HypernixError */.iD {
+    name = 'NixNotFoundError';
+}
+/**
+ * Where Nix lives when an earlier step installed it but this process's PATH predates it:
+ * the single-user profile, the multi-user default profile, and NixOS's system profile.
+ */
+function wellKnownNixDirs(home = (0,external_node_os_.homedir)()) {
+    return [
+        (0,external_node_path_.join)(home, '.nix-profile', 'bin'),
+        '/nix/var/nix/profiles/default/bin',
+        '/run/current-system/sw/bin',
+    ];
+}
+async function isExecutable(path) {
+    try {
+        await (0,promises_.access)(path, promises_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
+async function findNixBinDir(env = process.env) {
+    const pathDirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
+    for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || (0,external_node_os_.homedir)())]) {
+        if ((await isExecutable((0,external_node_path_.join)(dir, 'nix'))) && (await isExecutable((0,external_node_path_.join)(dir, 'nix-build')))) {
+            return dir;
+        }
+    }
+    return undefined;
+}
+async function inspectNix(binDir) {
+    const nix = (0,external_node_path_.join)(binDir, 'nix');
+    const result = await run(nix, ['--version']);
+    if (result.code !== 0) {
+        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
+    }
+    const version = parseNixVersion(result.stdout);
+    if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
+        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
+    }
+    return {
+        binDir,
+        version,
+        capabilities: capabilitiesOf(version),
+        program: (name) => (0,external_node_path_.join)(binDir, name),
+    };
+}
+const NIX_MISSING_MESSAGE = 'Nix is not installed on this runner: add cachix/install-nix-action or ' +
+    'DeterminateSystems/nix-installer-action before this step, or set install-nix: true';
+async function locateNix(reporter) {
+    const binDir = await findNixBinDir();
+    if (!binDir)
+        throw new NixNotFoundError(NIX_MISSING_MESSAGE);
+    const installation = await inspectNix(binDir);
+    reporter.info(`Using ${installation.version.text} from ${binDir}`);
+    return installation;
+}
+
 ;// CONCATENATED MODULE: ./src/nix/install.ts
 
 
@@ -38656,7 +38918,7 @@ async function installNix(options, reporter) {
     const script = await findInstallScript(extracted);
     await (0,promises_.mkdir)((0,external_node_path_.join)((0,external_node_os_.homedir)(), '.config', 'nix'), { recursive: true });
     await reporter.group('Installing Nix', async () => {
-        const result = await (0,util_process/* run */.e)('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
+        const result = await run('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
             onStderrLine: (line) => reporter.info(line),
             onStdoutLine: (line) => reporter.info(line),
             env: { ...process.env, NIX_INSTALLER_NO_MODIFY_PROFILE: '1' },
@@ -38665,27 +38927,27 @@ async function installNix(options, reporter) {
             throw new NixInstallError(`the Nix installer exited with ${result.code}: ${result.stderrTail.at(-1) ?? 'no output'}`);
         }
     });
-    const binDir = await (0,locate/* findNixBinDir */.bv)({ ...process.env, PATH: (0,locate/* wellKnownNixDirs */.nM)().join(':') });
+    const binDir = await findNixBinDir({ ...process.env, PATH: wellKnownNixDirs().join(':') });
     if (!binDir) {
-        throw new NixInstallError(`the Nix installer finished but no nix was found in ${(0,locate/* wellKnownNixDirs */.nM)().join(', ')}`);
+        throw new NixInstallError(`the Nix installer finished but no nix was found in ${wellKnownNixDirs().join(', ')}`);
     }
     reporter.addPath(binDir);
-    const installation = await (0,locate/* inspectNix */.Yk)(binDir);
+    const installation = await inspectNix(binDir);
     reporter.info(`Installed ${installation.version.text} in ${binDir}`);
     return installation;
 }
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __nccwpck_require__(8995);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/util/lazy-builtins.ts
 
 // Built-ins that a push to a registry may never use, or uses only once the registry is
 // answering, are loaded on first use instead of at start-up: a push that has nothing to send is
 // mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms,
 // node:zlib 5 to 7 ms.
-const lazy_builtins_require = (0,external_node_module_.createRequire)(import.meta.url);
+const lazy_builtins_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 const childProcess = () => lazy_builtins_require('node:child_process');
 let loadedCrypto;
 const lazy_builtins_crypto = () => (loadedCrypto ??= lazy_builtins_require('node:crypto'));
@@ -39431,14 +39693,14 @@ async function findImageOutputs(kind, outPath) {
 
 /** Finds Nix, or installs it when the config says so; otherwise fails naming the installers. */
 async function ensureNix(config, reporter) {
-    const existing = await (0,locate/* findNixBinDir */.bv)();
+    const existing = await findNixBinDir();
     if (existing) {
         if (!(process.env.PATH ?? '').split(':').includes(existing))
             reporter.addPath(existing);
-        return (0,locate/* locateNix */.WH)(reporter);
+        return locateNix(reporter);
     }
     if (!config.installNix)
-        return (0,locate/* locateNix */.WH)(reporter); // throws the message naming the installers
+        return locateNix(reporter); // throws the message naming the installers
     return installNix({ url: config.nixInstallerUrl ?? DEFAULT_NIX_INSTALLER_URL, sha256: config.nixInstallerSha256 }, reporter);
 }
 async function buildImage(config, reporter, options) {
@@ -39579,8 +39841,783 @@ function parseCacheConfig(raw) {
     return parseWith(cacheSchema, raw, (field) => `input '${CACHE_INPUT_NAMES[field] ?? field}'`);
 }
 
-// EXTERNAL MODULE: ./src/actions/build-image/store-cache.ts + 6 modules
-var store_cache = __nccwpck_require__(5828);
+;// CONCATENATED MODULE: ./src/util/limiter.ts
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/store-cache/entry.ts
+var store_cache_entry = __nccwpck_require__(9562);
+;// CONCATENATED MODULE: ./src/store-cache/pack.ts
+
+
+
+
+
+class PackError extends errors/* HypernixError */.iD {
+    name = 'PackError';
+}
+const NIX_COMMAND = ['--extra-experimental-features', 'nix-command'];
+// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
+const MAX_ARGUMENT_BYTES = 512 * 1024;
+/**
+ * A pack is a directory laid out as a Nix binary cache (`nix-cache-info`, one `.narinfo` per
+ * store path, `nar/*.nar.zst`) holding exactly the pack's paths. Nix writes and reads it itself
+ * with `nix copy`, which copies in parallel and is about twice as fast to restore as
+ * `nix-store --import` of one export stream.
+ */
+function packStoreUri(dir, query = '') {
+    if (/[?#\s]/.test(dir)) {
+        throw new PackError(`a pack directory cannot hold ? # or spaces in its name: ${dir}`);
+    }
+    return `file://${dir}${query}`;
+}
+/**
+ * Writes exactly these store paths (not their closures: what the cache holds already stays out)
+ * into `dir` with zstd-compressed NARs, in the order given (references first). Returns the bytes
+ * the pack takes; on failure nothing is left in `dir`.
+ */
+async function writePack(nix, infos, dir) {
+    const uri = packStoreUri(dir, '?compression=zstd');
+    try {
+        const stubs = await writeReferenceStubs(nix, infos, dir);
+        for (const batch of batches(infos.map((info) => info.path))) {
+            await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
+        }
+        await Promise.all(stubs.map((stub) => (0,promises_.rm)(stub)));
+        return await directoryBytes(dir);
+    }
+    catch (error) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+/**
+ * Nix adds a path to a binary cache only when the cache knows its references. References outside
+ * the pack (in earlier packs, or served upstream) get a narinfo without a NAR while the pack is
+ * written; they are removed after, so the pack never offers what it does not hold.
+ */
+async function writeReferenceStubs(nix, infos, dir) {
+    const inPack = new Set(infos.map((info) => info.path));
+    const outside = [...new Set(infos.flatMap((info) => info.references))].filter((path) => !inPack.has(path));
+    const stubs = [];
+    for (const info of await queryPathInfos(nix, outside, false)) {
+        const file = (0,external_node_path_.join)(dir, `${hashPart(info.path)}.narinfo`);
+        await (0,promises_.writeFile)(file, [
+            `StorePath: ${info.path}`,
+            `URL: nar/not-in-this-pack.nar`,
+            `Compression: none`,
+            `NarHash: ${info.narHash}`,
+            `NarSize: ${info.narSize}`,
+            `References: ${info.references.map((reference) => (0,external_node_path_.basename)(reference)).join(' ')}`,
+            '',
+        ].join('\n'));
+        stubs.push(file);
+    }
+    return stubs;
+}
+/** The 32-character hash that names a store path's narinfo. */
+function hashPart(storePath) {
+    return (0,external_node_path_.basename)(storePath).slice(0, 32);
+}
+/**
+ * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
+ * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
+ * hashes are checked; signatures are not, since packs come only from the cache this action
+ * wrote (see the README). Paths already valid are skipped by Nix.
+ */
+async function importPack(nix, dir, paths, store) {
+    const uri = packStoreUri(dir);
+    for (const batch of batches(paths)) {
+        await nixCopy(nix, [
+            ...(store ? ['--store', store] : []),
+            '--from',
+            uri,
+            '--no-check-sigs',
+            '--option',
+            'fsync-metadata',
+            'false',
+            ...batch,
+        ], `cannot import the pack in ${dir}`);
+    }
+}
+async function nixCopy(nix, args, failure) {
+    const result = await run(nix.program('nix'), [...NIX_COMMAND, 'copy', '--no-recursive', ...args], { stderrTailLines: 20 });
+    if (result.code !== 0) {
+        const why = result.stderrTail.filter((line) => !line.startsWith('copying path')).at(-1);
+        throw new PackError(`${failure}: nix copy: ${why ?? `exit ${result.code}`}`);
+    }
+}
+/**
+ * Splits paths into argument lists that fit a command line, keeping their order (references
+ * first, so each batch finds what it refers to in an earlier one).
+ */
+function batches(paths, limit = MAX_ARGUMENT_BYTES) {
+    const result = [];
+    let current = [];
+    let size = 0;
+    for (const path of paths) {
+        if (current.length > 0 && size + path.length + 1 > limit) {
+            result.push(current);
+            current = [];
+            size = 0;
+        }
+        current.push(path);
+        size += path.length + 1;
+    }
+    if (current.length > 0)
+        result.push(current);
+    return result;
+}
+async function directoryBytes(dir) {
+    let total = 0;
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile())
+            total += (await (0,promises_.stat)((0,external_node_path_.join)(entry.parentPath, entry.name))).size;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/cache.ts
+
+
+
+
+
+
+
+
+
+// Downloads of a chain's packs at once; the chain is short and each download is large.
+const PARALLEL_FETCHES = 4;
+/**
+ * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
+ * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
+ * a warning, and the rest go on.
+ */
+async function restoreCache(nix, backend, options, reporter) {
+    const elapsed = stopwatch_stopwatch();
+    let found;
+    try {
+        found = await backend.find(options.key, options.restoreKeys);
+    }
+    catch (error) {
+        reporter.warning(`store cache: cannot look up ${options.key}: ${(0,errors/* describeError */.Uc)(error)}`);
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
+    }
+    if (!found) {
+        reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
+        return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
+    }
+    const cached = (0,store_cache_entry/* entryPaths */.zH)(found.entry);
+    try {
+        await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
+    }
+    catch (error) {
+        reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}`); // the packs that need them fail below
+    }
+    // Packs download side by side; each is imported, in chain order, as soon as it is here.
+    const fetchSlot = limiter(PARALLEL_FETCHES);
+    const fetched = found.entry.packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
+    let paths = 0;
+    let bytes = 0;
+    for (const [index, pack] of found.entry.packs.entries()) {
+        try {
+            const local = await fetched[index];
+            if (!local || 'error' in local)
+                throw local?.error;
+            await importPack(nix, local.dir, pack.paths.map((info) => info.path), options.store);
+            paths += pack.paths.length;
+            bytes += pack.bytes;
+        }
+        catch (error) {
+            reporter.warning(`store cache: skipped pack ${pack.id} of ${found.entry.key}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+        finally {
+            await backend.releasePack(pack).catch(() => undefined);
+        }
+    }
+    const seconds = elapsed();
+    reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
+    return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
+}
+/**
+ * Packs hold only what was built here: their references that an upstream cache serves must be in
+ * the store before Nix takes the packs. Nix fetches them from its substituters.
+ */
+async function substituteMissingReferences(nix, packs, cached, store, reporter) {
+    const referenced = packs.flatMap((pack) => pack.paths.flatMap((info) => info.references));
+    const external = [...new Set(referenced)].filter((path) => !cached.has(path));
+    const present = await validPaths(nix, external, store);
+    const missing = external.filter((path) => !present.has(path));
+    if (missing.length === 0)
+        return;
+    reporter.info(`store cache: fetching ${missing.length} paths the packs need from the substituters`);
+    const result = await run(nix.program('nix-store'), [
+        ...(store ? ['--store', store] : []),
+        '--realise',
+        ...missing,
+    ]);
+    if (result.code !== 0) {
+        throw new PackError(`the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
+    }
+}
+/** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
+function worthCaching(info) {
+    return info.ultimate || info.signatures.length === 0;
+}
+/**
+ * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
+ * for the key or the restore keys), or as one compacted pack when the chain would grow too long
+ * or the entry came from another key.
+ * Nothing is written when nothing is new.
+ */
+async function saveCache(nix, backend, options, reporter) {
+    const elapsed = stopwatch_stopwatch();
+    const runtime = await queryPathInfos(nix, options.roots, true);
+    const inputs = options.buildInputs ? await buildInputs(nix, options.roots) : [];
+    const known = new Set(runtime.map((info) => info.path));
+    const more = await queryPathInfos(nix, inputs.filter((path) => !known.has(path)), false);
+    const roots = new Set(options.excludeRoots ? options.roots : []);
+    const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
+    const base = await backend.find(options.key, options.restoreKeys);
+    const have = base ? (0,store_cache_entry/* entryPaths */.zH)(base.entry) : new Set();
+    const fresh = infos.filter((info) => !have.has(info.path));
+    const done = (paths, bytes, compacted) => ({
+        paths,
+        bytes,
+        compacted,
+        seconds: elapsed(),
+    });
+    if (fresh.length === 0) {
+        reporter.info(`store cache: nothing new to save for ${options.key}`);
+        return done(0, 0, false);
+    }
+    const chain = base?.entry.packs ?? [];
+    // A new key starts its own chain: the old key's entries age out of the cache on their own.
+    const compact = (base !== undefined && !base.exact) || chain.length + 1 > options.maxPackChain;
+    const packed = compact ? infos : fresh;
+    const added = await writeNewPack(nix, backend, packed);
+    const pack = added.record;
+    const entry = {
+        version: 2,
+        key: options.key,
+        created: new Date().toISOString(),
+        packs: compact ? [pack] : [...chain, pack],
+    };
+    try {
+        await backend.commit(entry, added);
+    }
+    finally {
+        await (0,promises_.rm)(added.dir, { recursive: true, force: true });
+    }
+    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,store_cache_entry/* entryBytes */.eD)(entry)} bytes`);
+    return done(packed.length, pack.bytes, compact);
+}
+/**
+ * Paths in the order an import needs: every path after those of its references that
+ * are in the same pack (the others come from earlier packs of the chain or are in the store).
+ */
+function referencesFirst(infos) {
+    const byPath = new Map(infos.map((info) => [info.path, info]));
+    const ordered = [];
+    const state = new Map();
+    const visit = (info) => {
+        if (state.get(info.path))
+            return; // done, or a self-reference being visited
+        state.set(info.path, 'visiting');
+        for (const reference of info.references) {
+            const dependency = byPath.get(reference);
+            if (dependency && reference !== info.path)
+                visit(dependency);
+        }
+        state.set(info.path, 'done');
+        ordered.push(info);
+    };
+    for (const info of [...infos].sort((a, b) => a.path.localeCompare(b.path)))
+        visit(info);
+    return ordered;
+}
+async function writeNewPack(nix, backend, unordered) {
+    const infos = referencesFirst(unordered);
+    const id = (0,external_node_crypto_.randomUUID)();
+    const dir = await backend.stagingDir(id);
+    const bytes = await writePack(nix, infos, dir);
+    const paths = infos.map(({ path, narHash, narSize, references }) => ({
+        path,
+        narHash,
+        narSize,
+        references,
+    }));
+    return { dir, record: { id, bytes, paths } };
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/default-key.ts
+
+
+
+
+/** The Nix system of this machine, as the key names it (x86_64-linux, aarch64-darwin, …). */
+function nixSystem() {
+    const cpu = (0,external_node_os_.arch)() === 'x64' ? 'x86_64' : (0,external_node_os_.arch)() === 'arm64' ? 'aarch64' : (0,external_node_os_.arch)();
+    return `${cpu}-${(0,external_node_os_.platform)()}`;
+}
+const SKIP = new Set(['.git', 'node_modules', 'result', '.direnv']);
+const MAX_FILES = 5000;
+/** The Nix and lock files under a directory, in a stable order, bounded for huge trees. */
+async function inputFiles(root) {
+    const found = [];
+    const walk = async (dir) => {
+        if (found.length >= MAX_FILES)
+            return;
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+            if (SKIP.has(entry.name) || entry.name.startsWith('result-'))
+                continue;
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory())
+                await walk(path);
+            else if (entry.isFile() && (entry.name.endsWith('.nix') || entry.name.endsWith('.lock')))
+                found.push(path);
+        }
+    };
+    await walk(root);
+    return found;
+}
+/**
+ * The default cache key: the system and a hash of the build's Nix and lock files, so the key
+ * changes exactly when what the build evaluates can change. The restore key is the same without
+ * the hash: any earlier entry of this system is a good start.
+ */
+async function defaultCacheKey(workingDirectory) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const file of await inputFiles(workingDirectory)) {
+        hash
+            .update((0,external_node_path_.relative)(workingDirectory, file))
+            .update('\0')
+            .update(await (0,promises_.readFile)(file))
+            .update('\0');
+    }
+    const prefix = `hypernix-store-${nixSystem()}-`;
+    return { key: `${prefix}${hash.digest('hex').slice(0, 16)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/dir-backend.ts
+
+
+
+
+// How old an unlisted pack must be before a save removes it (see removeUnreferencedPacks).
+const PACK_GRACE_MS = 60 * 60 * 1000;
+class CacheDirectoryError extends errors/* HypernixError */.iD {
+    name = 'CacheDirectoryError';
+}
+/**
+ * A cache in a directory: `packs/<id>/` are packs (each a Nix binary cache), `entries/<key>.json`
+ * the chains. Packs are shared by entries; every write goes to a temporary name and is renamed,
+ * so a reader never sees half a pack or half an entry.
+ */
+class DirectoryBackend {
+    root;
+    name = 'dir';
+    constructor(root) {
+        this.root = root;
+    }
+    entryFile(key) {
+        return (0,external_node_path_.join)(this.root, 'entries', `${key}.json`);
+    }
+    /** Fails early, with the directory's name, when the cache cannot be written. */
+    async ensureWritable(label) {
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
+            const probe = (0,external_node_path_.join)(this.root, `.probe-${process.pid}`);
+            await (0,promises_.writeFile)(probe, '');
+            await (0,promises_.rm)(probe);
+        }
+        catch (error) {
+            throw new CacheDirectoryError(`${label}: cannot write the cache directory ${this.root} (${error.code ?? 'error'})`, {
+                cause: error,
+            });
+        }
+    }
+    async find(key, restoreKeys) {
+        const exact = await this.readEntry(key);
+        if (exact)
+            return { entry: exact, exact: true };
+        let names;
+        try {
+            names = (await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries'))).filter((name) => name.endsWith('.json'));
+        }
+        catch {
+            return undefined;
+        }
+        for (const prefix of restoreKeys) {
+            const matching = names.filter((name) => name.startsWith(prefix));
+            const dated = await Promise.all(matching.map(async (name) => ({
+                name,
+                time: (await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'entries', name))).mtimeMs,
+            })));
+            const newest = dated.sort((a, b) => b.time - a.time)[0];
+            if (newest) {
+                const entry = await this.readEntry(newest.name.replace(/\.json$/, ''));
+                if (entry)
+                    return { entry, exact: false };
+            }
+        }
+        return undefined;
+    }
+    async readEntry(key) {
+        const text = await (0,promises_.readFile)(this.entryFile(key), 'utf8').catch(() => undefined);
+        return text === undefined ? undefined : (0,store_cache_entry/* parseEntry */.ER)(text);
+    }
+    packDir(packId) {
+        return (0,external_node_path_.join)(this.root, 'packs', packId);
+    }
+    async fetchPack(pack) {
+        const dir = this.packDir(pack.id);
+        if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'nix-cache-info')).catch(() => undefined))?.isFile()) {
+            throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${pack.id}`);
+        }
+        return dir;
+    }
+    /** The pack is the cache itself: it stays. */
+    async releasePack() { }
+    async stagingDir(packId) {
+        const dir = (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        return dir;
+    }
+    async commit(entry, added) {
+        await (0,promises_.rename)(added.dir, this.packDir(added.record.id));
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+        const target = this.entryFile(entry.key);
+        const temporary = `${target}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
+        await (0,promises_.rename)(temporary, target);
+        await this.removeUnreferencedPacks();
+    }
+    /**
+     * Packs no entry lists any more (a compacted chain replaced them) are removed, so a shared disk
+     * does not fill with them. Only those older than PACK_GRACE_MS: another runner's save renames
+     * its pack into place a moment before it writes the entry that lists it.
+     */
+    async removeUnreferencedPacks() {
+        const entries = await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries')).catch(() => []);
+        const listed = new Set();
+        for (const name of entries.filter((file) => file.endsWith('.json'))) {
+            const entry = await this.readEntry(name.slice(0, -'.json'.length));
+            if (!entry)
+                return; // an entry being written or unreadable: keep everything this time
+            for (const pack of entry.packs)
+                listed.add(pack.id);
+        }
+        const cutoff = Date.now() - PACK_GRACE_MS;
+        for (const id of await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'packs')).catch(() => [])) {
+            if (id.startsWith('.') || listed.has(id))
+                continue;
+            const info = await (0,promises_.stat)(this.packDir(id)).catch(() => undefined);
+            if (info && info.mtimeMs < cutoff) {
+                await (0,promises_.rm)(this.packDir(id), { recursive: true, force: true });
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/backends.ts
+
+/**
+ * Opens the chosen backend, checked for use: a directory must be writable when saving (the error
+ * names `label`, the input that gave it), the GitHub cache must be offered by the runner.
+ */
+async function openBackend(choice, reporter, use) {
+    if (choice.kind === 'gha') {
+        // @actions/cache brings the Azure SDK: loaded only when the GitHub cache is chosen.
+        const { GithubCacheBackend } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(31), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5029));
+        const backend = new GithubCacheBackend(reporter);
+        backend.ensureAvailable();
+        return backend;
+    }
+    const backend = new DirectoryBackend(choice.dir);
+    if (use.forSave)
+        await backend.ensureWritable(use.label);
+    return backend;
+}
+
+;// CONCATENATED MODULE: ./src/util/format.ts
+/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
+function format_formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${Math.round(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** Bytes per second, rounded like sizes; '-' when no time passed. */
+function format_formatRate(bytes, seconds) {
+    return seconds > 0 ? `${format_formatBytes(bytes / seconds)}/s` : '-';
+}
+/** "1 path", "2 paths": a count with its noun. */
+function countOf(count, singular, plural = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : plural}`;
+}
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/gc.ts
+
+
+
+/** The store's size: the NAR sizes of every valid path. */
+async function storeSize(nix) {
+    const result = await run(nix.program('nix'), [
+        '--extra-experimental-features',
+        'nix-command',
+        'path-info',
+        '--all',
+        '--json',
+    ]);
+    if (result.code !== 0)
+        throw new errors/* HypernixError */.iD(`nix path-info --all failed: ${result.stderrTail.at(-1) ?? ''}`);
+    const parsed = JSON.parse(result.stdout);
+    const infos = Array.isArray(parsed) ? parsed : Object.values(parsed);
+    return infos.reduce((sum, info) => sum + (info?.narSize ?? 0), 0);
+}
+/**
+ * Collects unreachable paths until the store is no larger than `maxBytes`. Nix's own collector
+ * does it (`nix-store --gc --max-freed`), so nothing a GC root reaches is ever deleted.
+ */
+async function collectGarbageTo(nix, maxBytes, reporter) {
+    const size = await storeSize(nix);
+    if (size <= maxBytes)
+        return 0;
+    const excess = size - maxBytes;
+    reporter.info(`store cache: the store holds ${format_formatBytes(size)}, over ${format_formatBytes(maxBytes)}; collecting up to ${format_formatBytes(excess)}`);
+    const result = await run(nix.program('nix-store'), ['--gc', '--max-freed', String(excess)]);
+    if (result.code !== 0)
+        throw new errors/* HypernixError */.iD(`nix-store --gc failed: ${result.stderrTail.at(-1) ?? ''}`);
+    return size - (await storeSize(nix));
+}
+
+;// CONCATENATED MODULE: ./src/actions/job-summary.ts
+
+
+/**
+ * Writes what the steps added to the job summary. A runner or tool without GITHUB_STEP_SUMMARY
+ * (@github/local-action, older runners) gets a warning: a summary never fails a build.
+ */
+async function writeJobSummary() {
+    try {
+        await lib_core/* summary */.z.write();
+    }
+    catch (error) {
+        lib_core/* warning */.$e(`job summary not written: ${(0,errors/* describeError */.Uc)(error)}`);
+        lib_core/* summary */.z.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/dispatch.ts
+
+
+
+
+/** State names shared by the phases of an action; never bare strings. */
+const dispatch_STATE = {
+    isPost: 'isPost',
+    gcRoot: 'gcRoot',
+    storeCache: 'storeCache',
+};
+/**
+ * The one place the phases of an action are chosen and their failures handled: main runs first
+ * and marks the state so the same bundle runs `post` at the end of the job. Any thrown value, not
+ * only an Error, fails main with one line (and an annotation where a location is known) or
+ * becomes a warning in post, which must never fail a job that succeeded.
+ */
+async function runPhases(phases) {
+    const isPost = lib_core/* getState */.Gu(dispatch_STATE.isPost) === 'true';
+    if (!isPost)
+        lib_core/* saveState */.LZ(dispatch_STATE.isPost, 'true');
+    const started = performance.now();
+    try {
+        if (isPost)
+            await phases.post?.();
+        else {
+            await phases.main();
+            const seconds = (performance.now() - started) / 1000;
+            lib_core/* info */.pq(`hypernix ${phases.name}: done in ${formatSeconds(seconds)}`);
+        }
+    }
+    catch (error) {
+        const message = (0,errors/* describeError */.Uc)(error);
+        if (error instanceof errors/* HypernixError */.iD && error.details.length > 0) {
+            for (const line of error.details)
+                lib_core/* info */.pq(line);
+        }
+        if (isPost) {
+            lib_core/* warning */.$e(message);
+            return;
+        }
+        lib_core/* error */.z3(message, annotationFor(error));
+        process.exitCode = 1;
+    }
+}
+function annotationFor(error) {
+    const location = error instanceof errors/* HypernixError */.iD ? error.location : undefined;
+    if (!location)
+        return undefined;
+    return {
+        title: 'Nix evaluation error',
+        file: workspaceRelative(location.file),
+        startLine: location.line,
+        ...(location.column ? { startColumn: location.column } : {}),
+    };
+}
+/** GitHub links annotations to files by their path in the repository. */
+function workspaceRelative(file) {
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
+        return file;
+    const inside = (0,external_node_path_.relative)(workspace, file);
+    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside;
+}
+
+;// CONCATENATED MODULE: ./src/actions/build-image/store-cache.ts
+
+
+
+
+
+
+
+
+
+
+const CACHE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'cache-hit',
+    'cache-restored-paths',
+    'cache-restored-bytes',
+    'cache-saved-paths',
+    'cache-saved-bytes',
+]));
+/** A pull request from a fork must not write to the base repository's cache. */
+async function isForkPullRequest(env = process.env) {
+    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return event.pull_request?.head?.repo?.full_name !== event.pull_request?.base?.repo?.full_name;
+    }
+    catch {
+        return true; // when in doubt, do not write
+    }
+}
+/** Restores before the build; returns what post needs to save, or undefined for no save. */
+async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
+    const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
+    const key = cache.cacheKey ?? defaults.key;
+    const restoreKeys = cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
+    const choice = backendChoice(cache);
+    const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
+    const result = await reporter.group('store cache: restore', () => restoreCache(nix, backend, { key, restoreKeys }, reporter));
+    lib_core/* setOutput */.uH('cache-hit', result.hit);
+    lib_core/* setOutput */.uH('cache-restored-paths', String(result.paths));
+    lib_core/* setOutput */.uH('cache-restored-bytes', String(result.bytes));
+    lib_core/* summary */.z.addRaw(restoreSummary(key, result), true);
+    if (!cache.cacheSave) {
+        reporter.info('store cache: cache-save is false; restore only');
+        return { result };
+    }
+    if (await isForkPullRequest()) {
+        reporter.info('store cache: a pull request from a fork; restore only');
+        return { result };
+    }
+    return {
+        result,
+        save: {
+            backend: choice,
+            key,
+            restoreKeys,
+            includeUpstream: cache.cacheUpstreamPaths,
+            buildInputs: cache.cacheBuildInputs,
+            // A disk image or image archive is large and cheap to rebuild from its cached inputs.
+            excludeRoots: kind !== 'derivation' && !cache.cacheImages,
+            maxPackChain: cache.maxPackChain,
+            maxStoreSize: cache.maxStoreSize,
+        },
+    };
+}
+function backendChoice(cache) {
+    return cache.cache === 'dir' ? { kind: 'dir', dir: cache.cacheDir } : { kind: 'gha' };
+}
+function rememberForSave(state) {
+    lib_core/* saveState */.LZ(dispatch_STATE.storeCache, JSON.stringify(state));
+}
+/** The post step's save; any failure reaches the dispatcher, which makes it a warning. */
+async function saveAfterBuild(nix, reporter) {
+    const text = lib_core/* getState */.Gu(dispatch_STATE.storeCache);
+    if (!text)
+        return undefined;
+    const state = JSON.parse(text);
+    const backend = await openBackend(state.backend, reporter, {
+        forSave: true,
+        label: "input 'cache-dir'",
+    });
+    if (state.maxStoreSize !== undefined)
+        await collectGarbageTo(nix, state.maxStoreSize, reporter);
+    const result = await saveCache(nix, backend, {
+        key: state.key,
+        restoreKeys: state.restoreKeys,
+        roots: state.roots,
+        includeUpstream: state.includeUpstream,
+        buildInputs: state.buildInputs,
+        excludeRoots: state.excludeRoots,
+        maxPackChain: state.maxPackChain,
+    }, reporter);
+    lib_core/* setOutput */.uH('cache-saved-paths', String(result.paths));
+    lib_core/* setOutput */.uH('cache-saved-bytes', String(result.bytes));
+    lib_core/* summary */.z.addRaw([
+        '### hypernix store cache: save',
+        '',
+        result.paths === 0
+            ? `Nothing new to save under \`${state.key}\`.`
+            : `Saved ${countOf(result.paths, 'path')}, ${format_formatBytes(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${format_formatRate(result.bytes, result.seconds)}).`,
+        '',
+    ].join('\n'), true);
+    await writeJobSummary();
+    return result;
+}
+function restoreSummary(key, result) {
+    const what = result.hit === 'miss'
+        ? `Miss for \`${key}\`: nothing restored.`
+        : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${countOf(result.paths, 'path')}, ${format_formatBytes(result.bytes)}, in ${result.seconds.toFixed(2)} s (${format_formatRate(result.bytes, result.seconds)}).`;
+    return ['### hypernix store cache: restore', '', what, ''].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/config/presets.ts
 
 /**
@@ -41583,7 +42620,7 @@ async function previousBlob(options, uncompressed, mediaType) {
  * not, in an image manifest with an artifactType and the empty config, then tags it.
  */
 async function pushArtifact(file, options) {
-    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+    const elapsed = stopwatch_stopwatch();
     const { client, repository, reporter } = options;
     await client.ping(scopeFor(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
@@ -42165,7 +43202,7 @@ async function readJson(files, name, digest) {
  * are sent byte for byte (digests checked as they go) and the manifest keeps its digest.
  */
 async function pushOciLayout(files, options) {
-    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+    const elapsed = stopwatch_stopwatch();
     const { client, repository, reporter } = options;
     const state = await readRegistryState(client, repository, stateSources(repository, options.tags), reporter);
     const { json: index } = await readJson(files, 'index.json');
@@ -42207,7 +43244,7 @@ async function pushOciLayout(files, options) {
     };
 }
 async function copyBlob(files, blob, index, options) {
-    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+    const elapsed = stopwatch_stopwatch();
     const { client, repository } = options;
     const report = (action, sentBytes) => ({
         index,
@@ -42254,8 +43291,6 @@ async function copyBlob(files, blob, index, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/limiter.ts
-var limiter = __nccwpck_require__(2280);
 ;// CONCATENATED MODULE: ./src/oci/file-range.ts
 
 
@@ -42666,7 +43701,7 @@ class LayerPusher {
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
-        const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+        const elapsed = stopwatch_stopwatch();
         const reused = await this.tryReuse(job.diffId, job.index, elapsed);
         if (reused)
             return reused;
@@ -42766,7 +43801,7 @@ class LayerPusher {
      *   it), only after an upload that failed.
      */
     async sendFramed(job, framing, session) {
-        const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+        const elapsed = stopwatch_stopwatch();
         const { client, repository } = this.options;
         const scope = scopeFor(repository, 'pull,push');
         const plain = framing === 'identity';
@@ -42835,7 +43870,7 @@ class LayerPusher {
      * round trip less after the last compressed byte); unused if the blob is there already.
      */
     async consume(content, announced, options = {}) {
-        const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+        const elapsed = stopwatch_stopwatch();
         const diff = new digest_DigestCounter();
         const knownLayer = announced ? this.known.get(announced) : undefined;
         if (announced && knownLayer) {
@@ -43083,7 +44118,7 @@ function diffIdFromPath(path) {
  * compression, every digest checked, and the tags set only after every blob is in.
  */
 async function pushDockerArchive(source, options) {
-    const elapsed = (0,util_stopwatch/* stopwatch */.s)();
+    const elapsed = stopwatch_stopwatch();
     const { client, repository, reporter } = options;
     const format = manifestFormatFor(options.compression, options.manifestFormat);
     // A tar file's index, manifest and config are read while the registry answers; its config
@@ -43199,7 +44234,7 @@ async function pushFromFile({ path, index, image, config }, pusher, concurrency,
             size,
         };
     });
-    const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
+    const slot = limiter(Math.max(1, concurrency));
     const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
     return { config, layers };
 }
@@ -43566,10 +44601,44 @@ async function publishBuild(build, config, reporter, options) {
     throw new errors/* InputError */.dz(`input 'push': applies to kind qcow2 and container; kind ${build.kind} has nothing to push`);
 }
 
-// EXTERNAL MODULE: ./src/report/actions-reporter.ts
-var actions_reporter = __nccwpck_require__(6415);
-// EXTERNAL MODULE: ./src/util/format.ts
-var format = __nccwpck_require__(2693);
+;// CONCATENATED MODULE: ./src/report/actions-reporter.ts
+
+/** The action's reporter: log groups, annotations and masking through @actions/core. */
+class ActionsReporter {
+    info(message) {
+        lib_core/* info */.pq(message);
+    }
+    warning(message, location) {
+        lib_core/* warning */.$e(message, annotation(location));
+    }
+    error(message, location) {
+        lib_core/* error */.z3(message, annotation(location));
+    }
+    debug(message) {
+        lib_core/* debug */.Yz(message);
+    }
+    group(title, body) {
+        return lib_core/* group */.Os(title, body);
+    }
+    addPath(directory) {
+        lib_core/* addPath */.fM(directory);
+    }
+    mask(secret) {
+        if (secret)
+            lib_core/* setSecret */.Pq(secret);
+    }
+}
+function annotation(location) {
+    if (!location)
+        return undefined;
+    return {
+        title: 'Nix',
+        file: location.file,
+        startLine: location.line,
+        ...(location.column ? { startColumn: location.column } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/build-summary.ts
 
 /** The action's outputs, by name, as strings: one place that maps a result to outputs. */
@@ -43599,17 +44668,17 @@ function buildSummaryRows(result) {
         ['Out path', result.outPaths.join(' ')],
     ];
     if (result.qcow2)
-        rows.push(['qcow2', `${result.qcow2.path} (${(0,format/* formatBytes */.z)(result.qcow2.size)})`]);
+        rows.push(['qcow2', `${result.qcow2.path} (${format_formatBytes(result.qcow2.size)})`]);
     if (result.archive) {
         const layers = result.archive.layers !== undefined ? `, ${result.archive.layers} layers` : '';
         const tags = result.archive.repoTags?.length ? `, ${result.archive.repoTags.join(' ')}` : '';
         rows.push([
             'Archive',
-            `${result.archive.path} (${result.archive.format}, ${(0,format/* formatBytes */.z)(result.archive.size)}${layers}${tags})`,
+            `${result.archive.path} (${result.archive.format}, ${format_formatBytes(result.archive.size)}${layers}${tags})`,
         ]);
     }
-    rows.push(['Closure size', (0,format/* formatBytes */.z)(result.closureSize)]);
-    rows.push(['Build time', (0,format/* formatSeconds */.X)(result.buildSeconds)]);
+    rows.push(['Closure size', format_formatBytes(result.closureSize)]);
+    rows.push(['Build time', formatSeconds(result.buildSeconds)]);
     rows.push(['Nix', result.nixVersion]);
     return rows;
 }
@@ -43646,12 +44715,9 @@ function pushOutputs(registry, result) {
         'reused-bytes': String(result.reusedBytes),
     };
 }
-function throughput(bytes, seconds) {
-    return seconds > 0 ? `${(0,format/* formatBytes */.z)(bytes / seconds)}/s` : '-';
-}
 /** Every layer with its size, digest and what happened to it, then the totals. */
 function pushSummaryMarkdown(registry, result) {
-    const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${(0,format/* formatBytes */.z)(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
+    const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${format_formatBytes(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
     return [
         '### hypernix push',
         '',
@@ -43661,7 +44727,7 @@ function pushSummaryMarkdown(registry, result) {
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
-        `Sent ${(0,format/* formatBytes */.z)(result.pushedBytes)}, reused ${(0,format/* formatBytes */.z)(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        `Sent ${format_formatBytes(result.pushedBytes)}, reused ${format_formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${format_formatRate(result.pushedBytes, result.seconds)}).`,
         '',
     ].join('\n');
 }
@@ -43670,7 +44736,7 @@ function pushSummaryText(registry, result) {
     return [
         `Pushed ${imageRef(registry, result)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''}`,
         ...lines,
-        `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)})`,
+        `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${formatRate(result.pushedBytes, result.seconds)})`,
     ].join('\n');
 }
 /** Outputs and summary of whatever was published: an image or a qcow2 artifact. */
@@ -43694,13 +44760,48 @@ function publishSummaryMarkdown(published) {
         '',
         `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
         '',
-        `Blob \`${result.blobDigest}\`, ${(0,format/* formatBytes */.z)(result.size)}; sent ${(0,format/* formatBytes */.z)(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        `Blob \`${result.blobDigest}\`, ${format_formatBytes(result.size)}; sent ${format_formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${format_formatRate(result.pushedBytes, result.seconds)}).`,
         '',
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/actions/dispatch.ts
-var dispatch = __nccwpck_require__(765);
+;// CONCATENATED MODULE: ./src/actions/build-image/post.ts
+
+
+
+
+
+
+
+/**
+ * Saves the store cache (when main restored one and saving is allowed), then drops the GC root
+ * that main made, so the image can be collected once the job is over. Any failure here is a
+ * warning: the dispatcher never fails a job in post.
+ */
+async function post() {
+    const gcRootDir = lib_core/* getState */.Gu(dispatch_STATE.gcRoot);
+    try {
+        if (lib_core/* getState */.Gu(dispatch_STATE.storeCache)) {
+            const binDir = await findNixBinDir();
+            if (!binDir)
+                throw new Error('store cache: Nix is gone from this runner; nothing saved');
+            const reporter = new ActionsReporter();
+            try {
+                await saveAfterBuild(await inspectNix(binDir), reporter);
+            }
+            catch (error) {
+                reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}; nothing saved`);
+            }
+        }
+    }
+    finally {
+        if (gcRootDir) {
+            await (0,promises_.rm)(gcRootDir, { recursive: true, force: true });
+            lib_core/* debug */.Yz(`removed GC root ${gcRootDir}`);
+        }
+    }
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/actions/kit-root.ts
@@ -43786,8 +44887,17 @@ function readPreset() {
 
 
 
+
+
+/**
+ * The action's entry point, exported as actions/typescript-action does so that tools such as
+ * @github/local-action can drive it: main, or post at the end of the job.
+ */
+async function main_run() {
+    await runPhases({ name: 'build-image', main, post: post });
+}
 async function main() {
-    const reporter = new actions_reporter/* ActionsReporter */.X();
+    const reporter = new ActionsReporter();
     const labels = labelsFor('action');
     const pushLabels = pushLabelsFor('action');
     // Every input is checked before anything is built, so a bad one costs no build.
@@ -43804,7 +44914,7 @@ async function main() {
     // The out-link is a GC root that keeps the image alive for later steps (push, deploy) even if
     // something collects garbage in between; the post phase removes it.
     const gcRootDir = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `hypernix-gcroot-${(0,external_node_crypto_.randomUUID)()}`);
-    lib_core/* saveState */.LZ(dispatch/* STATE */.c4.gcRoot, gcRootDir);
+    lib_core/* saveState */.LZ(dispatch_STATE.gcRoot, gcRootDir);
     await (0,promises_.mkdir)(gcRootDir, { recursive: true });
     // The store cache comes back before the build; caching never fails a build.
     let nix;
@@ -43812,7 +44922,7 @@ async function main() {
     if (cache.cache !== 'off') {
         nix = await ensureNix(config, reporter);
         try {
-            ({ save } = await (0,store_cache/* restoreForBuild */.a6)(cache, nix, config.workingDirectory ?? '.', config.kind, reporter));
+            ({ save } = await restoreForBuild(cache, nix, config.workingDirectory ?? '.', config.kind, reporter));
         }
         catch (error) {
             reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}; building without it`);
@@ -43828,7 +44938,7 @@ async function main() {
         },
     });
     if (save)
-        (0,store_cache/* rememberForSave */.YV)({ ...save, roots: result.outPaths });
+        rememberForSave({ ...save, roots: result.outPaths });
     for (const [name, value] of Object.entries(buildOutputs(result)))
         lib_core/* setOutput */.uH(name, value);
     lib_core/* info */.pq(`Built ${result.outPath}`);
@@ -43842,1097 +44952,7 @@ async function main() {
             lib_core/* setOutput */.uH(name, value);
         lib_core/* summary */.z.addRaw(publishSummaryMarkdown(published), true);
     }
-    await lib_core/* summary */.z.write();
-}
-
-
-/***/ }),
-
-/***/ 3976:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3838);
-/* harmony import */ var _nix_locate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1471);
-/* harmony import */ var _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6415);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17);
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(765);
-/* harmony import */ var _store_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5828);
-
-
-
-
-
-
-
-/**
- * Saves the store cache (when main restored one and saving is allowed), then drops the GC root
- * that main made, so the image can be collected once the job is over. Any failure here is a
- * warning: the dispatcher never fails a job in post.
- */
-async function post() {
-    const gcRootDir = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c4.gcRoot);
-    try {
-        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_dispatch_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c4.storeCache)) {
-            const binDir = await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .findNixBinDir */ .bv)();
-            if (!binDir)
-                throw new Error('store cache: Nix is gone from this runner; nothing saved');
-            const reporter = new _report_actions_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionsReporter */ .X();
-            try {
-                await (0,_store_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .saveAfterBuild */ .eF)(await (0,_nix_locate_js__WEBPACK_IMPORTED_MODULE_2__/* .inspectNix */ .Yk)(binDir), reporter);
-            }
-            catch (error) {
-                reporter.warning(`store cache: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error)}; nothing saved`);
-            }
-        }
-    }
-    finally {
-        if (gcRootDir) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(gcRootDir, { recursive: true, force: true });
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`removed GC root ${gcRootDir}`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 5828:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  YV: () => (/* binding */ rememberForSave),
-  a6: () => (/* binding */ restoreForBuild),
-  eF: () => (/* binding */ saveAfterBuild)
-});
-
-// UNUSED EXPORTS: CACHE_OUTPUT_NAMES, isForkPullRequest
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/nix/path-info.ts
-var path_info = __nccwpck_require__(4237);
-// EXTERNAL MODULE: ./src/util/process.ts + 1 modules
-var util_process = __nccwpck_require__(6985);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
-// EXTERNAL MODULE: ./src/util/limiter.ts
-var limiter = __nccwpck_require__(2280);
-// EXTERNAL MODULE: ./src/store-cache/entry.ts
-var store_cache_entry = __nccwpck_require__(9562);
-;// CONCATENATED MODULE: ./src/store-cache/pack.ts
-
-
-
-
-
-class PackError extends errors/* HypernixError */.iD {
-    name = 'PackError';
-}
-const NIX_COMMAND = ['--extra-experimental-features', 'nix-command'];
-// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
-const MAX_ARGUMENT_BYTES = 512 * 1024;
-/**
- * A pack is a directory laid out as a Nix binary cache (`nix-cache-info`, one `.narinfo` per
- * store path, `nar/*.nar.zst`) holding exactly the pack's paths. Nix writes and reads it itself
- * with `nix copy`, which copies in parallel and is about twice as fast to restore as
- * `nix-store --import` of one export stream.
- */
-function packStoreUri(dir, query = '') {
-    if (/[?#\s]/.test(dir)) {
-        throw new PackError(`a pack directory cannot hold ? # or spaces in its name: ${dir}`);
-    }
-    return `file://${dir}${query}`;
-}
-/**
- * Writes exactly these store paths (not their closures: what the cache holds already stays out)
- * into `dir` with zstd-compressed NARs, in the order given (references first). Returns the bytes
- * the pack takes; on failure nothing is left in `dir`.
- */
-async function writePack(nix, infos, dir) {
-    const uri = packStoreUri(dir, '?compression=zstd');
-    try {
-        const stubs = await writeReferenceStubs(nix, infos, dir);
-        for (const batch of batches(infos.map((info) => info.path))) {
-            await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
-        }
-        await Promise.all(stubs.map((stub) => (0,promises_.rm)(stub)));
-        return await directoryBytes(dir);
-    }
-    catch (error) {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        throw error;
-    }
-}
-/**
- * Nix adds a path to a binary cache only when the cache knows its references. References outside
- * the pack (in earlier packs, or served upstream) get a narinfo without a NAR while the pack is
- * written; they are removed after, so the pack never offers what it does not hold.
- */
-async function writeReferenceStubs(nix, infos, dir) {
-    const inPack = new Set(infos.map((info) => info.path));
-    const outside = [...new Set(infos.flatMap((info) => info.references))].filter((path) => !inPack.has(path));
-    const stubs = [];
-    for (const info of await (0,path_info/* queryPathInfos */.zN)(nix, outside, false)) {
-        const file = (0,external_node_path_.join)(dir, `${hashPart(info.path)}.narinfo`);
-        await (0,promises_.writeFile)(file, [
-            `StorePath: ${info.path}`,
-            `URL: nar/not-in-this-pack.nar`,
-            `Compression: none`,
-            `NarHash: ${info.narHash}`,
-            `NarSize: ${info.narSize}`,
-            `References: ${info.references.map((reference) => (0,external_node_path_.basename)(reference)).join(' ')}`,
-            '',
-        ].join('\n'));
-        stubs.push(file);
-    }
-    return stubs;
-}
-/** The 32-character hash that names a store path's narinfo. */
-function hashPart(storePath) {
-    return (0,external_node_path_.basename)(storePath).slice(0, 32);
-}
-/**
- * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
- * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
- * hashes are checked; signatures are not, since packs come only from the cache this action
- * wrote (see the README). Paths already valid are skipped by Nix.
- */
-async function importPack(nix, dir, paths, store) {
-    const uri = packStoreUri(dir);
-    for (const batch of batches(paths)) {
-        await nixCopy(nix, [
-            ...(store ? ['--store', store] : []),
-            '--from',
-            uri,
-            '--no-check-sigs',
-            '--option',
-            'fsync-metadata',
-            'false',
-            ...batch,
-        ], `cannot import the pack in ${dir}`);
-    }
-}
-async function nixCopy(nix, args, failure) {
-    const result = await (0,util_process/* run */.e)(nix.program('nix'), [...NIX_COMMAND, 'copy', '--no-recursive', ...args], { stderrTailLines: 20 });
-    if (result.code !== 0) {
-        const why = result.stderrTail.filter((line) => !line.startsWith('copying path')).at(-1);
-        throw new PackError(`${failure}: nix copy: ${why ?? `exit ${result.code}`}`);
-    }
-}
-/**
- * Splits paths into argument lists that fit a command line, keeping their order (references
- * first, so each batch finds what it refers to in an earlier one).
- */
-function batches(paths, limit = MAX_ARGUMENT_BYTES) {
-    const result = [];
-    let current = [];
-    let size = 0;
-    for (const path of paths) {
-        if (current.length > 0 && size + path.length + 1 > limit) {
-            result.push(current);
-            current = [];
-            size = 0;
-        }
-        current.push(path);
-        size += path.length + 1;
-    }
-    if (current.length > 0)
-        result.push(current);
-    return result;
-}
-async function directoryBytes(dir) {
-    let total = 0;
-    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true })) {
-        if (entry.isFile())
-            total += (await (0,promises_.stat)((0,external_node_path_.join)(entry.parentPath, entry.name))).size;
-    }
-    return total;
-}
-
-// EXTERNAL MODULE: ./src/util/stopwatch.ts
-var stopwatch = __nccwpck_require__(91);
-;// CONCATENATED MODULE: ./src/store-cache/cache.ts
-
-
-
-
-
-
-
-
-
-// Downloads of a chain's packs at once; the chain is short and each download is large.
-const PARALLEL_FETCHES = 4;
-/**
- * Restores the newest entry for the key (or a restore-key prefix) by importing its packs in
- * order through Nix. Caching never fails a build: a pack that cannot be imported is skipped with
- * a warning, and the rest go on.
- */
-async function restoreCache(nix, backend, options, reporter) {
-    const elapsed = (0,stopwatch/* stopwatch */.s)();
-    let found;
-    try {
-        found = await backend.find(options.key, options.restoreKeys);
-    }
-    catch (error) {
-        reporter.warning(`store cache: cannot look up ${options.key}: ${(0,errors/* describeError */.Uc)(error)}`);
-        return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
-    }
-    if (!found) {
-        reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
-        return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
-    }
-    const cached = (0,store_cache_entry/* entryPaths */.zH)(found.entry);
-    try {
-        await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
-    }
-    catch (error) {
-        reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}`); // the packs that need them fail below
-    }
-    // Packs download side by side; each is imported, in chain order, as soon as it is here.
-    const fetchSlot = (0,limiter/* limiter */.T)(PARALLEL_FETCHES);
-    const fetched = found.entry.packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
-    let paths = 0;
-    let bytes = 0;
-    for (const [index, pack] of found.entry.packs.entries()) {
-        try {
-            const local = await fetched[index];
-            if (!local || 'error' in local)
-                throw local?.error;
-            await importPack(nix, local.dir, pack.paths.map((info) => info.path), options.store);
-            paths += pack.paths.length;
-            bytes += pack.bytes;
-        }
-        catch (error) {
-            reporter.warning(`store cache: skipped pack ${pack.id} of ${found.entry.key}: ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-        finally {
-            await backend.releasePack(pack).catch(() => undefined);
-        }
-    }
-    const seconds = elapsed();
-    reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
-    return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
-}
-/**
- * Packs hold only what was built here: their references that an upstream cache serves must be in
- * the store before Nix takes the packs. Nix fetches them from its substituters.
- */
-async function substituteMissingReferences(nix, packs, cached, store, reporter) {
-    const referenced = packs.flatMap((pack) => pack.paths.flatMap((info) => info.references));
-    const external = [...new Set(referenced)].filter((path) => !cached.has(path));
-    const present = await (0,path_info/* validPaths */.fI)(nix, external, store);
-    const missing = external.filter((path) => !present.has(path));
-    if (missing.length === 0)
-        return;
-    reporter.info(`store cache: fetching ${missing.length} paths the packs need from the substituters`);
-    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [
-        ...(store ? ['--store', store] : []),
-        '--realise',
-        ...missing,
-    ]);
-    if (result.code !== 0) {
-        throw new PackError(`the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
-    }
-}
-/** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
-function worthCaching(info) {
-    return info.ultimate || info.signatures.length === 0;
-}
-/**
- * Saves what is new in the roots' closures as one pack added to the chain it extends (the entry
- * for the key or the restore keys), or as one compacted pack when the chain would grow too long
- * or the entry came from another key.
- * Nothing is written when nothing is new.
- */
-async function saveCache(nix, backend, options, reporter) {
-    const elapsed = (0,stopwatch/* stopwatch */.s)();
-    const runtime = await (0,path_info/* queryPathInfos */.zN)(nix, options.roots, true);
-    const inputs = options.buildInputs ? await (0,path_info/* buildInputs */._9)(nix, options.roots) : [];
-    const known = new Set(runtime.map((info) => info.path));
-    const more = await (0,path_info/* queryPathInfos */.zN)(nix, inputs.filter((path) => !known.has(path)), false);
-    const roots = new Set(options.excludeRoots ? options.roots : []);
-    const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
-    const base = await backend.find(options.key, options.restoreKeys);
-    const have = base ? (0,store_cache_entry/* entryPaths */.zH)(base.entry) : new Set();
-    const fresh = infos.filter((info) => !have.has(info.path));
-    const done = (paths, bytes, compacted) => ({
-        paths,
-        bytes,
-        compacted,
-        seconds: elapsed(),
-    });
-    if (fresh.length === 0) {
-        reporter.info(`store cache: nothing new to save for ${options.key}`);
-        return done(0, 0, false);
-    }
-    const chain = base?.entry.packs ?? [];
-    // A new key starts its own chain: the old key's entries age out of the cache on their own.
-    const compact = (base !== undefined && !base.exact) || chain.length + 1 > options.maxPackChain;
-    const packed = compact ? infos : fresh;
-    const added = await writeNewPack(nix, backend, packed);
-    const pack = added.record;
-    const entry = {
-        version: 2,
-        key: options.key,
-        created: new Date().toISOString(),
-        packs: compact ? [pack] : [...chain, pack],
-    };
-    try {
-        await backend.commit(entry, added);
-    }
-    finally {
-        await (0,promises_.rm)(added.dir, { recursive: true, force: true });
-    }
-    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,store_cache_entry/* entryBytes */.eD)(entry)} bytes`);
-    return done(packed.length, pack.bytes, compact);
-}
-/**
- * Paths in the order an import needs: every path after those of its references that
- * are in the same pack (the others come from earlier packs of the chain or are in the store).
- */
-function referencesFirst(infos) {
-    const byPath = new Map(infos.map((info) => [info.path, info]));
-    const ordered = [];
-    const state = new Map();
-    const visit = (info) => {
-        if (state.get(info.path))
-            return; // done, or a self-reference being visited
-        state.set(info.path, 'visiting');
-        for (const reference of info.references) {
-            const dependency = byPath.get(reference);
-            if (dependency && reference !== info.path)
-                visit(dependency);
-        }
-        state.set(info.path, 'done');
-        ordered.push(info);
-    };
-    for (const info of [...infos].sort((a, b) => a.path.localeCompare(b.path)))
-        visit(info);
-    return ordered;
-}
-async function writeNewPack(nix, backend, unordered) {
-    const infos = referencesFirst(unordered);
-    const id = (0,external_node_crypto_.randomUUID)();
-    const dir = await backend.stagingDir(id);
-    const bytes = await writePack(nix, infos, dir);
-    const paths = infos.map(({ path, narHash, narSize, references }) => ({
-        path,
-        narHash,
-        narSize,
-        references,
-    }));
-    return { dir, record: { id, bytes, paths } };
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/store-cache/default-key.ts
-
-
-
-
-/** The Nix system of this machine, as the key names it (x86_64-linux, aarch64-darwin, …). */
-function nixSystem() {
-    const cpu = (0,external_node_os_.arch)() === 'x64' ? 'x86_64' : (0,external_node_os_.arch)() === 'arm64' ? 'aarch64' : (0,external_node_os_.arch)();
-    return `${cpu}-${(0,external_node_os_.platform)()}`;
-}
-const SKIP = new Set(['.git', 'node_modules', 'result', '.direnv']);
-const MAX_FILES = 5000;
-/** The Nix and lock files under a directory, in a stable order, bounded for huge trees. */
-async function inputFiles(root) {
-    const found = [];
-    const walk = async (dir) => {
-        if (found.length >= MAX_FILES)
-            return;
-        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-            if (SKIP.has(entry.name) || entry.name.startsWith('result-'))
-                continue;
-            const path = (0,external_node_path_.join)(dir, entry.name);
-            if (entry.isDirectory())
-                await walk(path);
-            else if (entry.isFile() && (entry.name.endsWith('.nix') || entry.name.endsWith('.lock')))
-                found.push(path);
-        }
-    };
-    await walk(root);
-    return found;
-}
-/**
- * The default cache key: the system and a hash of the build's Nix and lock files, so the key
- * changes exactly when what the build evaluates can change. The restore key is the same without
- * the hash: any earlier entry of this system is a good start.
- */
-async function defaultCacheKey(workingDirectory) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const file of await inputFiles(workingDirectory)) {
-        hash
-            .update((0,external_node_path_.relative)(workingDirectory, file))
-            .update('\0')
-            .update(await (0,promises_.readFile)(file))
-            .update('\0');
-    }
-    const prefix = `hypernix-store-${nixSystem()}-`;
-    return { key: `${prefix}${hash.digest('hex').slice(0, 16)}`, restoreKeys: [prefix] };
-}
-
-;// CONCATENATED MODULE: ./src/store-cache/dir-backend.ts
-
-
-
-
-// How old an unlisted pack must be before a save removes it (see removeUnreferencedPacks).
-const PACK_GRACE_MS = 60 * 60 * 1000;
-class CacheDirectoryError extends errors/* HypernixError */.iD {
-    name = 'CacheDirectoryError';
-}
-/**
- * A cache in a directory: `packs/<id>/` are packs (each a Nix binary cache), `entries/<key>.json`
- * the chains. Packs are shared by entries; every write goes to a temporary name and is renamed,
- * so a reader never sees half a pack or half an entry.
- */
-class DirectoryBackend {
-    root;
-    name = 'dir';
-    constructor(root) {
-        this.root = root;
-    }
-    entryFile(key) {
-        return (0,external_node_path_.join)(this.root, 'entries', `${key}.json`);
-    }
-    /** Fails early, with the directory's name, when the cache cannot be written. */
-    async ensureWritable(label) {
-        try {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
-            await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'packs'), { recursive: true });
-            const probe = (0,external_node_path_.join)(this.root, `.probe-${process.pid}`);
-            await (0,promises_.writeFile)(probe, '');
-            await (0,promises_.rm)(probe);
-        }
-        catch (error) {
-            throw new CacheDirectoryError(`${label}: cannot write the cache directory ${this.root} (${error.code ?? 'error'})`, {
-                cause: error,
-            });
-        }
-    }
-    async find(key, restoreKeys) {
-        const exact = await this.readEntry(key);
-        if (exact)
-            return { entry: exact, exact: true };
-        let names;
-        try {
-            names = (await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries'))).filter((name) => name.endsWith('.json'));
-        }
-        catch {
-            return undefined;
-        }
-        for (const prefix of restoreKeys) {
-            const matching = names.filter((name) => name.startsWith(prefix));
-            const dated = await Promise.all(matching.map(async (name) => ({
-                name,
-                time: (await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'entries', name))).mtimeMs,
-            })));
-            const newest = dated.sort((a, b) => b.time - a.time)[0];
-            if (newest) {
-                const entry = await this.readEntry(newest.name.replace(/\.json$/, ''));
-                if (entry)
-                    return { entry, exact: false };
-            }
-        }
-        return undefined;
-    }
-    async readEntry(key) {
-        const text = await (0,promises_.readFile)(this.entryFile(key), 'utf8').catch(() => undefined);
-        return text === undefined ? undefined : (0,store_cache_entry/* parseEntry */.ER)(text);
-    }
-    packDir(packId) {
-        return (0,external_node_path_.join)(this.root, 'packs', packId);
-    }
-    async fetchPack(pack) {
-        const dir = this.packDir(pack.id);
-        if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'nix-cache-info')).catch(() => undefined))?.isFile()) {
-            throw new CacheDirectoryError(`the cache in ${this.root} has no pack ${pack.id}`);
-        }
-        return dir;
-    }
-    /** The pack is the cache itself: it stays. */
-    async releasePack() { }
-    async stagingDir(packId) {
-        const dir = (0,external_node_path_.join)(this.root, 'packs', `.${packId}.${process.pid}.tmp`);
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        return dir;
-    }
-    async commit(entry, added) {
-        await (0,promises_.rename)(added.dir, this.packDir(added.record.id));
-        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
-        const target = this.entryFile(entry.key);
-        const temporary = `${target}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
-        await (0,promises_.rename)(temporary, target);
-        await this.removeUnreferencedPacks();
-    }
-    /**
-     * Packs no entry lists any more (a compacted chain replaced them) are removed, so a shared disk
-     * does not fill with them. Only those older than PACK_GRACE_MS: another runner's save renames
-     * its pack into place a moment before it writes the entry that lists it.
-     */
-    async removeUnreferencedPacks() {
-        const entries = await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries')).catch(() => []);
-        const listed = new Set();
-        for (const name of entries.filter((file) => file.endsWith('.json'))) {
-            const entry = await this.readEntry(name.slice(0, -'.json'.length));
-            if (!entry)
-                return; // an entry being written or unreadable: keep everything this time
-            for (const pack of entry.packs)
-                listed.add(pack.id);
-        }
-        const cutoff = Date.now() - PACK_GRACE_MS;
-        for (const id of await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'packs')).catch(() => [])) {
-            if (id.startsWith('.') || listed.has(id))
-                continue;
-            const info = await (0,promises_.stat)(this.packDir(id)).catch(() => undefined);
-            if (info && info.mtimeMs < cutoff) {
-                await (0,promises_.rm)(this.packDir(id), { recursive: true, force: true });
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store-cache/backends.ts
-
-/**
- * Opens the chosen backend, checked for use: a directory must be writable when saving (the error
- * names `label`, the input that gave it), the GitHub cache must be offered by the runner.
- */
-async function openBackend(choice, reporter, use) {
-    if (choice.kind === 'gha') {
-        // @actions/cache brings the Azure SDK: loaded only when the GitHub cache is chosen.
-        const { GithubCacheBackend } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(131), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5029));
-        const backend = new GithubCacheBackend(reporter);
-        backend.ensureAvailable();
-        return backend;
-    }
-    const backend = new DirectoryBackend(choice.dir);
-    if (use.forSave)
-        await backend.ensureWritable(use.label);
-    return backend;
-}
-
-// EXTERNAL MODULE: ./src/util/format.ts
-var format = __nccwpck_require__(2693);
-;// CONCATENATED MODULE: ./src/store-cache/gc.ts
-
-
-
-/** The store's size: the NAR sizes of every valid path. */
-async function storeSize(nix) {
-    const result = await (0,util_process/* run */.e)(nix.program('nix'), [
-        '--extra-experimental-features',
-        'nix-command',
-        'path-info',
-        '--all',
-        '--json',
-    ]);
-    if (result.code !== 0)
-        throw new errors/* HypernixError */.iD(`nix path-info --all failed: ${result.stderrTail.at(-1) ?? ''}`);
-    const parsed = JSON.parse(result.stdout);
-    const infos = Array.isArray(parsed) ? parsed : Object.values(parsed);
-    return infos.reduce((sum, info) => sum + (info?.narSize ?? 0), 0);
-}
-/**
- * Collects unreachable paths until the store is no larger than `maxBytes`. Nix's own collector
- * does it (`nix-store --gc --max-freed`), so nothing a GC root reaches is ever deleted.
- */
-async function collectGarbageTo(nix, maxBytes, reporter) {
-    const size = await storeSize(nix);
-    if (size <= maxBytes)
-        return 0;
-    const excess = size - maxBytes;
-    reporter.info(`store cache: the store holds ${(0,format/* formatBytes */.z)(size)}, over ${(0,format/* formatBytes */.z)(maxBytes)}; collecting up to ${(0,format/* formatBytes */.z)(excess)}`);
-    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), ['--gc', '--max-freed', String(excess)]);
-    if (result.code !== 0)
-        throw new errors/* HypernixError */.iD(`nix-store --gc failed: ${result.stderrTail.at(-1) ?? ''}`);
-    return size - (await storeSize(nix));
-}
-
-// EXTERNAL MODULE: ./src/actions/dispatch.ts
-var dispatch = __nccwpck_require__(765);
-;// CONCATENATED MODULE: ./src/actions/build-image/store-cache.ts
-
-
-
-
-
-
-
-
-
-const CACHE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'cache-hit',
-    'cache-restored-paths',
-    'cache-restored-bytes',
-    'cache-saved-paths',
-    'cache-saved-bytes',
-]));
-/** A pull request from a fork must not write to the base repository's cache. */
-async function isForkPullRequest(env = process.env) {
-    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
-        return false;
-    try {
-        const event = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-        return event.pull_request?.head?.repo?.full_name !== event.pull_request?.base?.repo?.full_name;
-    }
-    catch {
-        return true; // when in doubt, do not write
-    }
-}
-/** Restores before the build; returns what post needs to save, or undefined for no save. */
-async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
-    const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
-    const key = cache.cacheKey ?? defaults.key;
-    const restoreKeys = cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
-    const choice = backendChoice(cache);
-    const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
-    const result = await reporter.group('store cache: restore', () => restoreCache(nix, backend, { key, restoreKeys }, reporter));
-    core/* setOutput */.uH('cache-hit', result.hit);
-    core/* setOutput */.uH('cache-restored-paths', String(result.paths));
-    core/* setOutput */.uH('cache-restored-bytes', String(result.bytes));
-    core/* summary */.z.addRaw(restoreSummary(key, result), true);
-    if (!cache.cacheSave) {
-        reporter.info('store cache: cache-save is false; restore only');
-        return { result };
-    }
-    if (await isForkPullRequest()) {
-        reporter.info('store cache: a pull request from a fork; restore only');
-        return { result };
-    }
-    return {
-        result,
-        save: {
-            backend: choice,
-            key,
-            restoreKeys,
-            includeUpstream: cache.cacheUpstreamPaths,
-            buildInputs: cache.cacheBuildInputs,
-            // A disk image or image archive is large and cheap to rebuild from its cached inputs.
-            excludeRoots: kind !== 'derivation' && !cache.cacheImages,
-            maxPackChain: cache.maxPackChain,
-            maxStoreSize: cache.maxStoreSize,
-        },
-    };
-}
-function backendChoice(cache) {
-    return cache.cache === 'dir' ? { kind: 'dir', dir: cache.cacheDir } : { kind: 'gha' };
-}
-function rememberForSave(state) {
-    core/* saveState */.LZ(dispatch/* STATE */.c4.storeCache, JSON.stringify(state));
-}
-/** The post step's save; any failure reaches the dispatcher, which makes it a warning. */
-async function saveAfterBuild(nix, reporter) {
-    const text = core/* getState */.Gu(dispatch/* STATE */.c4.storeCache);
-    if (!text)
-        return undefined;
-    const state = JSON.parse(text);
-    const backend = await openBackend(state.backend, reporter, {
-        forSave: true,
-        label: "input 'cache-dir'",
-    });
-    if (state.maxStoreSize !== undefined)
-        await collectGarbageTo(nix, state.maxStoreSize, reporter);
-    const result = await saveCache(nix, backend, {
-        key: state.key,
-        restoreKeys: state.restoreKeys,
-        roots: state.roots,
-        includeUpstream: state.includeUpstream,
-        buildInputs: state.buildInputs,
-        excludeRoots: state.excludeRoots,
-        maxPackChain: state.maxPackChain,
-    }, reporter);
-    core/* setOutput */.uH('cache-saved-paths', String(result.paths));
-    core/* setOutput */.uH('cache-saved-bytes', String(result.bytes));
-    await core/* summary */.z
-        .addRaw([
-        '### hypernix store cache: save',
-        '',
-        result.paths === 0
-            ? `Nothing new to save under \`${state.key}\`.`
-            : `Saved ${result.paths} paths, ${(0,format/* formatBytes */.z)(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${rate(result.bytes, result.seconds)}).`,
-        '',
-    ].join('\n'), true)
-        .write();
-    return result;
-}
-function rate(bytes, seconds) {
-    return seconds > 0 ? `${(0,format/* formatBytes */.z)(bytes / seconds)}/s` : '-';
-}
-function restoreSummary(key, result) {
-    const what = result.hit === 'miss'
-        ? `Miss for \`${key}\`: nothing restored.`
-        : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${result.paths} paths, ${(0,format/* formatBytes */.z)(result.bytes)}, in ${result.seconds.toFixed(2)} s (${rate(result.bytes, result.seconds)}).`;
-    return ['### hypernix store cache: restore', '', what, ''].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 765:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qe: () => (/* binding */ runPhases),
-/* harmony export */   c4: () => (/* binding */ STATE)
-/* harmony export */ });
-/* unused harmony export workspaceRelative */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3838);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17);
-
-
-
-/** State names shared by the phases of an action; never bare strings. */
-const STATE = {
-    isPost: 'isPost',
-    gcRoot: 'gcRoot',
-    storeCache: 'storeCache',
-};
-/**
- * The one place the phases of an action are chosen and their failures handled: main runs first
- * and marks the state so the same bundle runs `post` at the end of the job. Any thrown value, not
- * only an Error, fails main with one line (and an annotation where a location is known) or
- * becomes a warning in post, which must never fail a job that succeeded.
- */
-async function runPhases(phases) {
-    const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(STATE.isPost) === 'true';
-    if (!isPost)
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(STATE.isPost, 'true');
-    try {
-        if (isPost)
-            await phases.post?.();
-        else
-            await phases.main();
-    }
-    catch (error) {
-        const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error);
-        if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HypernixError */ .iD && error.details.length > 0) {
-            for (const line of error.details)
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line);
-        }
-        if (isPost) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message);
-            return;
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(message, annotationFor(error));
-        process.exitCode = 1;
-    }
-}
-function annotationFor(error) {
-    const location = error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HypernixError */ .iD ? error.location : undefined;
-    if (!location)
-        return undefined;
-    return {
-        title: 'Nix evaluation error',
-        file: workspaceRelative(location.file),
-        startLine: location.line,
-        ...(location.column ? { startColumn: location.column } : {}),
-    };
-}
-/** GitHub links annotations to files by their path in the repository. */
-function workspaceRelative(file) {
-    const workspace = process.env.GITHUB_WORKSPACE;
-    if (!workspace || !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(file))
-        return file;
-    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, file);
-    return inside.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside) ? file : inside;
-}
-
-
-/***/ }),
-
-/***/ 1471:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  bv: () => (/* binding */ findNixBinDir),
-  Yk: () => (/* binding */ inspectNix),
-  WH: () => (/* binding */ locateNix),
-  nM: () => (/* binding */ wellKnownNixDirs)
-});
-
-// UNUSED EXPORTS: NIX_MISSING_MESSAGE, NixNotFoundError
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
-// EXTERNAL MODULE: ./src/util/process.ts + 1 modules
-var util_process = __nccwpck_require__(6985);
-;// CONCATENATED MODULE: ./src/nix/version.ts
-
-const MINIMUM_NIX = { major: 2, minor: 4 };
-/**
- * Reads `nix --version`. Forks print their own name first ("nix (Determinate Nix 3.8.2) 2.30.1",
- * "nix (Lix, like Nix) 2.91.1"); the Nix version is the last number on the line.
- */
-function parseNixVersion(output) {
-    const line = output.trim().split('\n')[0] ?? '';
-    const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
-    const last = matches.at(-1);
-    if (!last)
-        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
-    let major = Number(last[1]);
-    let minor = Number(last[2]);
-    // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
-    if (/\bLix\b/.test(line) && major === 2 && minor >= 90)
-        minor = 18;
-    if (major < 2)
-        major = 2;
-    return { major, minor, patch: Number(last[3] ?? 0), text: line };
-}
-function atLeast(version, major, minor) {
-    return version.major > major || (version.major === major && version.minor >= minor);
-}
-function capabilitiesOf(version) {
-    return {
-        printOutPaths: atLeast(version, 2, 9),
-        pathInfoJsonIsObject: atLeast(version, 2, 19),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/nix/locate.ts
-
-
-
-
-
-
-class NixNotFoundError extends errors/* HypernixError */.iD {
-    name = 'NixNotFoundError';
-}
-/**
- * Where Nix lives when an earlier step installed it but this process's PATH predates it:
- * the single-user profile, the multi-user default profile, and NixOS's system profile.
- */
-function wellKnownNixDirs(home = (0,external_node_os_.homedir)()) {
-    return [
-        (0,external_node_path_.join)(home, '.nix-profile', 'bin'),
-        '/nix/var/nix/profiles/default/bin',
-        '/run/current-system/sw/bin',
-    ];
-}
-async function isExecutable(path) {
-    try {
-        await (0,promises_.access)(path, promises_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
-async function findNixBinDir(env = process.env) {
-    const pathDirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
-    for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || (0,external_node_os_.homedir)())]) {
-        if ((await isExecutable((0,external_node_path_.join)(dir, 'nix'))) && (await isExecutable((0,external_node_path_.join)(dir, 'nix-build')))) {
-            return dir;
-        }
-    }
-    return undefined;
-}
-async function inspectNix(binDir) {
-    const nix = (0,external_node_path_.join)(binDir, 'nix');
-    const result = await (0,util_process/* run */.e)(nix, ['--version']);
-    if (result.code !== 0) {
-        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
-    }
-    const version = parseNixVersion(result.stdout);
-    if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
-        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
-    }
-    return {
-        binDir,
-        version,
-        capabilities: capabilitiesOf(version),
-        program: (name) => (0,external_node_path_.join)(binDir, name),
-    };
-}
-const NIX_MISSING_MESSAGE = 'Nix is not installed on this runner: add cachix/install-nix-action or ' +
-    'DeterminateSystems/nix-installer-action before this step, or set install-nix: true';
-async function locateNix(reporter) {
-    const binDir = await findNixBinDir();
-    if (!binDir)
-        throw new NixNotFoundError(NIX_MISSING_MESSAGE);
-    const installation = await inspectNix(binDir);
-    reporter.info(`Using ${installation.version.text} from ${binDir}`);
-    return installation;
-}
-
-
-/***/ }),
-
-/***/ 4237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _9: () => (/* binding */ buildInputs),
-/* harmony export */   fI: () => (/* binding */ validPaths),
-/* harmony export */   zN: () => (/* binding */ queryPathInfos)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6985);
-
-
-/**
- * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
- * an array before Nix 2.19 and an object keyed by path after; both are read here.
- */
-async function queryPathInfos(nix, paths, recursive) {
-    if (paths.length === 0)
-        return [];
-    const args = [
-        '--extra-experimental-features',
-        'nix-command',
-        'path-info',
-        '--json',
-        ...(recursive ? ['--recursive'] : []),
-        ...paths,
-    ];
-    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix'), args);
-    if (result.code !== 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
-    }
-    const parsed = JSON.parse(result.stdout);
-    const entries = Array.isArray(parsed)
-        ? parsed.map((info) => [info.path ?? '', info])
-        : Object.entries(parsed);
-    return entries
-        .filter((entry) => entry[1] !== null && entry[0] !== '')
-        .map(([path, info]) => ({
-        path,
-        narHash: info.narHash ?? '',
-        narSize: info.narSize ?? 0,
-        references: info.references ?? [],
-        ultimate: info.ultimate ?? false,
-        signatures: info.signatures ?? [],
-    }));
-}
-/**
- * The build-time inputs of store paths that exist in this store: the outputs of every derivation
- * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
- * not. Paths whose deriver is unknown contribute nothing.
- */
-async function buildInputs(nix, paths) {
-    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
-    if (derivers.code !== 0)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
-    const drvs = derivers.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line.endsWith('.drv'));
-    const valid = [];
-    for (const drv of drvs) {
-        // A deriver may have been collected since; then only the runtime closure is cached.
-        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
-            valid.push(drv);
-    }
-    if (valid.length === 0)
-        return [];
-    const closure = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
-        '--query',
-        '--requisites',
-        '--include-outputs',
-        ...valid,
-    ]);
-    if (closure.code !== 0)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`);
-    return closure.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
-}
-/** Which of these paths are valid in the store (or in another store, a chroot store). */
-async function validPaths(nix, paths, store) {
-    if (paths.length === 0)
-        return new Set();
-    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
-        ...(store ? ['--store', store] : []),
-        '--check-validity',
-        '--print-invalid',
-        ...paths,
-    ]);
-    const invalid = new Set(result.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean));
-    return new Set(paths.filter((path) => !invalid.has(path)));
-}
-
-
-/***/ }),
-
-/***/ 6415:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ ActionsReporter)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-
-/** The action's reporter: log groups, annotations and masking through @actions/core. */
-class ActionsReporter {
-    info(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
-    }
-    warning(message, location) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, annotation(location));
-    }
-    error(message, location) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, annotation(location));
-    }
-    debug(message) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
-    }
-    group(title, body) {
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, body);
-    }
-    addPath(directory) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .addPath */ .fM(directory);
-    }
-    mask(secret) {
-        if (secret)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
-    }
-}
-function annotation(location) {
-    if (!location)
-        return undefined;
-    return {
-        title: 'Nix',
-        file: location.file,
-        startLine: location.line,
-        ...(location.column ? { startColumn: location.column } : {}),
-    };
+    await writeJobSummary();
 }
 
 
@@ -45047,170 +45067,6 @@ function describeError(error) {
     catch {
         return `unexpected error: ${String(error)}`;
     }
-}
-
-
-/***/ }),
-
-/***/ 2693:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ formatSeconds),
-/* harmony export */   z: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-function formatSeconds(seconds) {
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const minutes = Math.floor(seconds / 60);
-    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
-
-
-/***/ }),
-
-/***/ 2280:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ limiter)
-/* harmony export */ });
-/**
- * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
- * use results as they arrive (in the order they need them) while the rest keep running.
- */
-function limiter(limit) {
-    let running = 0;
-    const waiting = [];
-    return async (task) => {
-        while (running >= limit)
-            await new Promise((resolve) => waiting.push(resolve));
-        running += 1;
-        try {
-            return await task();
-        }
-        finally {
-            running -= 1;
-            waiting.shift()?.();
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 6985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: SpawnError
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/util/process.ts
-
-/** Thrown when the program itself cannot be started (not found, not executable). */
-class SpawnError extends Error {
-    command;
-    code;
-    name = 'SpawnError';
-    constructor(command, code, options) {
-        super(`cannot run ${command}: ${code ?? 'spawn failed'}`, options);
-        this.command = command;
-        this.code = code;
-    }
-}
-/**
- * Runs a program from an argument array (never through a shell) and streams its output by lines.
- * Resolves with the exit code; rejects only when the program cannot be started.
- */
-function run(command, args, options = {}) {
-    const tailLimit = options.stderrTailLines ?? 200;
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        const stderrTail = [];
-        const stdoutLines = lineSplitter((line) => options.onStdoutLine?.(line));
-        const stderrLines = lineSplitter((line) => {
-            stderrTail.push(line);
-            if (stderrTail.length > tailLimit)
-                stderrTail.shift();
-            options.onStderrLine?.(line);
-        });
-        child.stdout.setEncoding('utf8');
-        child.stderr.setEncoding('utf8');
-        child.stdout.on('data', (chunk) => {
-            stdout += chunk;
-            stdoutLines.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => stderrLines.push(chunk));
-        child.on('error', (error) => reject(new SpawnError(command, error.code, { cause: error })));
-        child.on('close', (code, signal) => {
-            stdoutLines.flush();
-            stderrLines.flush();
-            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderrTail });
-        });
-        child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
-        child.stdin.end(options.input ?? '');
-    });
-}
-function lineSplitter(onLine) {
-    let pending = '';
-    return {
-        push(chunk) {
-            pending += chunk;
-            let newline = pending.indexOf('\n');
-            while (newline >= 0) {
-                onLine(pending.slice(0, newline).replace(/\r$/, ''));
-                pending = pending.slice(newline + 1);
-                newline = pending.indexOf('\n');
-            }
-        },
-        flush() {
-            if (pending)
-                onLine(pending);
-            pending = '';
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 91:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ stopwatch)
-/* harmony export */ });
-/**
- * A stopwatch: the function it returns gives the seconds since it was started. It reads
- * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
- * about 2.5 ms here, which a push that has nothing to send notices.
- */
-function stopwatch() {
-    const start = process.hrtime.bigint();
-    return () => Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 
@@ -45367,13 +45223,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
@@ -48692,18 +48541,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

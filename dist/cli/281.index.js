@@ -1682,9 +1682,6 @@ function pushOutputs(registry, result) {
         'reused-bytes': String(result.reusedBytes),
     };
 }
-function throughput(bytes, seconds) {
-    return seconds > 0 ? `${(0,format/* formatBytes */.z)(bytes / seconds)}/s` : '-';
-}
 /** Every layer with its size, digest and what happened to it, then the totals. */
 function pushSummaryMarkdown(registry, result) {
     const rows = result.layers.map((layer) => `| ${layer.index + 1} | \`${layer.digest.slice(0, 19)}…\` | ${formatBytes(layer.size)} | ${layer.action} | ${layer.seconds.toFixed(2)} s |`);
@@ -1697,16 +1694,16 @@ function pushSummaryMarkdown(registry, result) {
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
-        `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${formatRate(result.pushedBytes, result.seconds)}).`,
         '',
     ].join('\n');
 }
 function pushSummaryText(registry, result) {
-    const lines = result.layers.map((layer) => `  ${String(layer.index + 1).padStart(3)}  ${layer.digest.slice(0, 19)}  ${(0,format/* formatBytes */.z)(layer.size).padStart(10)}  ${layer.action}`);
+    const lines = result.layers.map((layer) => `  ${String(layer.index + 1).padStart(3)}  ${layer.digest.slice(0, 19)}  ${(0,format/* formatBytes */.z3)(layer.size).padStart(10)}  ${layer.action}`);
     return [
         `Pushed ${imageRef(registry, result)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''}`,
         ...lines,
-        `Sent ${(0,format/* formatBytes */.z)(result.pushedBytes)}, reused ${(0,format/* formatBytes */.z)(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)})`,
+        `Sent ${(0,format/* formatBytes */.z3)(result.pushedBytes)}, reused ${(0,format/* formatBytes */.z3)(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${(0,format/* formatRate */.CE)(result.pushedBytes, result.seconds)})`,
     ].join('\n');
 }
 /** Outputs and summary of whatever was published: an image or a qcow2 artifact. */
@@ -1730,7 +1727,7 @@ function publishSummaryMarkdown(published) {
         '',
         `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
         '',
-        `Blob \`${result.blobDigest}\`, ${formatBytes(result.size)}; sent ${formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+        `Blob \`${result.blobDigest}\`, ${formatBytes(result.size)}; sent ${formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${formatRate(result.pushedBytes, result.seconds)}).`,
         '',
     ].join('\n');
 }

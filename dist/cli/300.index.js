@@ -111,9 +111,9 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 2454))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(302), __webpack_require__.e(281)]).then(__webpack_require__.bind(__webpack_require__, 4281))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(302), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(969), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 2454))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(82), __webpack_require__.e(281)]).then(__webpack_require__.bind(__webpack_require__, 4281))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(82), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
     cache: async () => (await __webpack_require__.e(/* import() */ 607).then(__webpack_require__.bind(__webpack_require__, 5607))).cacheCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);

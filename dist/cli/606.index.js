@@ -409,7 +409,7 @@ async function artifactCommand(argv, io) {
         };
         io.stdout.write(values.json
             ? `${JSON.stringify(output)}\n`
-            : `Pushed ${output['qcow2-ref']} (${(0,format/* formatBytes */.z)(result.size)}, sent ${(0,format/* formatBytes */.z)(result.pushedBytes)})\n`);
+            : `Pushed ${output['qcow2-ref']} (${(0,format/* formatBytes */.z3)(result.size)}, sent ${(0,format/* formatBytes */.z3)(result.pushedBytes)})\n`);
         return 0;
     }
     const reference = image.digest ?? image.tag;

@@ -472,7 +472,7 @@ class DirectoryBackend {
 async function openBackend(choice, reporter, use) {
     if (choice.kind === 'gha') {
         // @actions/cache brings the Azure SDK: loaded only when the GitHub cache is chosen.
-        const { GithubCacheBackend } = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(131), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 5029));
+        const { GithubCacheBackend } = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(31), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 5029));
         const backend = new GithubCacheBackend(reporter);
         backend.ensureAvailable();
         return backend;

@@ -1,6 +1,7 @@
 import { relative, isAbsolute } from 'node:path';
 import * as core from '@actions/core';
 import { HypernixError, describeError, type SourceLocation } from '../util/errors.js';
+import { formatSeconds } from '../util/format.js';
 
 /** State names shared by the phases of an action; never bare strings. */
 export const STATE = {
@@ -10,6 +11,8 @@ export const STATE = {
 } as const;
 
 export interface ActionPhases {
+  /** The action's name for the closing line, e.g. "build-image". */
+  name: string;
   main: () => Promise<void>;
   post?: () => Promise<void>;
 }
@@ -23,9 +26,14 @@ export interface ActionPhases {
 export async function runPhases(phases: ActionPhases): Promise<void> {
   const isPost = core.getState(STATE.isPost) === 'true';
   if (!isPost) core.saveState(STATE.isPost, 'true');
+  const started = performance.now();
   try {
     if (isPost) await phases.post?.();
-    else await phases.main();
+    else {
+      await phases.main();
+      const seconds = (performance.now() - started) / 1000;
+      core.info(`hypernix ${phases.name}: done in ${formatSeconds(seconds)}`);
+    }
   } catch (error) {
     const message = describeError(error);
     if (error instanceof HypernixError && error.details.length > 0) {

@@ -1,6 +1,6 @@
 import type { PushResult } from '../oci/push-image.js';
 import type { PublishResult } from '../publish/publish.js';
-import { formatBytes } from '../util/format.js';
+import { formatBytes, formatRate } from '../util/format.js';
 
 /** The outputs a push adds to the build's. */
 export const PUBLISH_OUTPUT_NAMES = [
@@ -24,10 +24,6 @@ export function pushOutputs(registry: string, result: PushResult) {
   };
 }
 
-function throughput(bytes: number, seconds: number): string {
-  return seconds > 0 ? `${formatBytes(bytes / seconds)}/s` : '-';
-}
-
 /** Every layer with its size, digest and what happened to it, then the totals. */
 export function pushSummaryMarkdown(registry: string, result: PushResult): string {
   const rows = result.layers.map(
@@ -43,7 +39,7 @@ export function pushSummaryMarkdown(registry: string, result: PushResult): strin
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+    `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${formatRate(result.pushedBytes, result.seconds)}).`,
     '',
   ].join('\n');
 }
@@ -56,7 +52,7 @@ export function pushSummaryText(registry: string, result: PushResult): string {
   return [
     `Pushed ${imageRef(registry, result)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''}`,
     ...lines,
-    `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)})`,
+    `Sent ${formatBytes(result.pushedBytes)}, reused ${formatBytes(result.reusedBytes)} in ${result.seconds.toFixed(2)} s (${formatRate(result.pushedBytes, result.seconds)})`,
   ].join('\n');
 }
 
@@ -80,7 +76,7 @@ export function publishSummaryMarkdown(published: PublishResult): string {
     '',
     `Pushed \`${registry}/${result.repository}@${result.digest}\` as ${result.tags.map((tag) => `\`${tag}\``).join(', ')}.`,
     '',
-    `Blob \`${result.blobDigest}\`, ${formatBytes(result.size)}; sent ${formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${throughput(result.pushedBytes, result.seconds)}).`,
+    `Blob \`${result.blobDigest}\`, ${formatBytes(result.size)}; sent ${formatBytes(result.pushedBytes)} in ${result.seconds.toFixed(2)} s (${formatRate(result.pushedBytes, result.seconds)}).`,
     '',
   ].join('\n');
 }

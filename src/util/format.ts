@@ -7,7 +7,17 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+  return unit === 0 ? `${Math.round(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Bytes per second, rounded like sizes; '-' when no time passed. */
+export function formatRate(bytes: number, seconds: number): string {
+  return seconds > 0 ? `${formatBytes(bytes / seconds)}/s` : '-';
+}
+
+/** "1 path", "2 paths": a count with its noun. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
 }
 
 export function formatSeconds(seconds: number): string {

@@ -1,7 +1,5 @@
 import { endProcess } from '../../util/end-process.js';
-import { runPhases } from '../dispatch.js';
-import { main } from './main.js';
-import { post } from './post.js';
+import { run } from './main.js';
 
-await runPhases({ main, post });
+await run();
 await endProcess(Number(process.exitCode ?? 0));

@@ -15,7 +15,9 @@ import { publishBuild } from '../../publish/publish.js';
 import { ActionsReporter } from '../../report/actions-reporter.js';
 import { buildOutputs, buildSummaryMarkdown } from '../../report/build-summary.js';
 import { publishOutputs, publishSummaryMarkdown } from '../../report/push-summary.js';
-import { STATE } from '../dispatch.js';
+import { runPhases, STATE } from '../dispatch.js';
+import { post } from './post.js';
+import { writeJobSummary } from '../job-summary.js';
 import { kitRoot } from '../kit-root.js';
 import {
   readBuildInputs,
@@ -24,6 +26,14 @@ import {
   readPreset,
   readPushInputs,
 } from './inputs.js';
+
+/**
+ * The action's entry point, exported as actions/typescript-action does so that tools such as
+ * @github/local-action can drive it: main, or post at the end of the job.
+ */
+export async function run(): Promise<void> {
+  await runPhases({ name: 'build-image', main, post });
+}
 
 export async function main(): Promise<void> {
   const reporter = new ActionsReporter();
@@ -90,5 +100,5 @@ export async function main(): Promise<void> {
       core.setOutput(name, value);
     core.summary.addRaw(publishSummaryMarkdown(published), true);
   }
-  await core.summary.write();
+  await writeJobSummary();
 }

@@ -14,7 +14,8 @@ import {
 import { defaultCacheKey } from '../../store-cache/default-key.js';
 import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { collectGarbageTo } from '../../store-cache/gc.js';
-import { formatBytes } from '../../util/format.js';
+import { writeJobSummary } from '../job-summary.js';
+import { countOf, formatBytes, formatRate } from '../../util/format.js';
 import { STATE } from '../dispatch.js';
 
 export const CACHE_OUTPUT_NAMES = [
@@ -136,30 +137,25 @@ export async function saveAfterBuild(
   );
   core.setOutput('cache-saved-paths', String(result.paths));
   core.setOutput('cache-saved-bytes', String(result.bytes));
-  await core.summary
-    .addRaw(
-      [
-        '### hypernix store cache: save',
-        '',
-        result.paths === 0
-          ? `Nothing new to save under \`${state.key}\`.`
-          : `Saved ${result.paths} paths, ${formatBytes(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${rate(result.bytes, result.seconds)}).`,
-        '',
-      ].join('\n'),
-      true,
-    )
-    .write();
+  core.summary.addRaw(
+    [
+      '### hypernix store cache: save',
+      '',
+      result.paths === 0
+        ? `Nothing new to save under \`${state.key}\`.`
+        : `Saved ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${formatRate(result.bytes, result.seconds)}).`,
+      '',
+    ].join('\n'),
+    true,
+  );
+  await writeJobSummary();
   return result;
-}
-
-function rate(bytes: number, seconds: number): string {
-  return seconds > 0 ? `${formatBytes(bytes / seconds)}/s` : '-';
 }
 
 function restoreSummary(key: string, result: RestoreResult): string {
   const what =
     result.hit === 'miss'
       ? `Miss for \`${key}\`: nothing restored.`
-      : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${result.paths} paths, ${formatBytes(result.bytes)}, in ${result.seconds.toFixed(2)} s (${rate(result.bytes, result.seconds)}).`;
+      : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}, in ${result.seconds.toFixed(2)} s (${formatRate(result.bytes, result.seconds)}).`;
   return ['### hypernix store cache: restore', '', what, ''].join('\n');
 }
