@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname -- "$0")/../.."
 
 bash test/lab/setup.sh
+# The lab's own Nix settings (see setup.sh); a machine's /etc/nix/nix.conf is not changed.
+export NIX_CONF_DIR="$PWD/.tmp/lab/nix"
 PATH="$PWD/node_modules/.bin:$PATH"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/hypernix-main-job.XXXXXX")
@@ -66,9 +68,13 @@ step() {
   echo "── job summary"
   cat "$dir/summary.md"
   echo "── outputs"
-  sed -n 's/^\([a-z0-9-]*\)<<.*/\1/p' "$dir/output" | while read -r output; do
-    printf '  %-15s %s\n' "$output" "$(sed -n "/^$output<</{n;p}" "$dir/output")"
-  done
+  local names width
+  names=$(sed -n 's/^\([a-z0-9-]*\)<<.*/\1/p' "$dir/output")
+  width=$(awk '{ if (length($0) > w) w = length($0) } END { print w + 0 }' <<< "$names")
+  while read -r output; do
+    [ -n "$output" ] || continue
+    printf '  %-*s  %s\n' "$width" "$output" "$(sed -n "/^$output<</{n;p}" "$dir/output")"
+  done <<< "$names"
   echo
 }
 

@@ -1,5 +1,5 @@
 // Starts Docker's distribution registry (Debian `docker-registry`) on loopback for tests and
-// benchmarks, as LAB.md describes. Node runs this file directly from bench/, so it uses only
+// benchmarks, as CONTRIBUTING.md describes. Node runs this file directly from bench/, so it uses only
 // erasable TypeScript syntax.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

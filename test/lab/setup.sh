@@ -20,20 +20,24 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Debian's nix-bin as LAB.md sets it up: single-user root, no build users, no sandbox, and no
-# substituters (nothing outside this machine is reachable). An existing config is kept aside.
-nix_conf=/etc/nix/nix.conf
-marker='# hypernix lab'
-if ! grep -qF "$marker" "$nix_conf" 2>/dev/null; then
-  as_root mkdir -p /etc/nix
-  if [ -f "$nix_conf" ]; then as_root cp "$nix_conf" "$nix_conf.before-hypernix-lab"; fi
-  as_root tee "$nix_conf" >/dev/null <<CONF
-$marker
+# Debian's nix-bin set up for the lab: single-user root, no build users, no sandbox, and no
+# substituters (nothing outside this machine is reachable). The lab's runs (test.sh, main-job.sh)
+# read this from a directory of their own through NIX_CONF_DIR, so a nix.conf the machine already
+# has is left as it is. Only where the machine has none is the same file written to /etc/nix too,
+# so that Nix works the same when a developer runs a single test by hand.
+lab_nix_conf_dir="$PWD/.tmp/lab/nix"
+mkdir -p "$lab_nix_conf_dir"
+cat > "$lab_nix_conf_dir/nix.conf" <<'CONF'
+# hypernix lab
 build-users-group =
 sandbox = false
 experimental-features = nix-command
 substituters =
 CONF
+if [ ! -e /etc/nix/nix.conf ]; then
+  echo "lab: /etc/nix/nix.conf did not exist; writing the lab's (single-user, no sandbox, no substituters)"
+  as_root mkdir -p /etc/nix
+  as_root cp "$lab_nix_conf_dir/nix.conf" /etc/nix/nix.conf
 fi
 
 if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname -- "$0")/../.."
 
 bash test/lab/setup.sh
+# The lab's own Nix settings (see setup.sh); a machine's /etc/nix/nix.conf is not changed.
+export NIX_CONF_DIR="$PWD/.tmp/lab/nix"
 PATH="$PWD/node_modules/.bin:$PATH"
 echo "node $(node --version) (the actions declare node24)"
 
