@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hypernix } from '../helpers/cli.js';
@@ -43,7 +43,11 @@ export function buildPair(nonce = freshNonce()): { lib: string; app: string } {
         stdio: ['ignore', 'pipe', 'ignore'],
       },
     ).trim();
-  return { lib: build('lib'), app: build('app') };
+  try {
+    return { lib: build('lib'), app: build('app') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function savedCache(key = 'hostile'): Promise<SavedCache> {
