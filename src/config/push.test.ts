@@ -30,6 +30,17 @@ describe('parsePushConfig', () => {
     );
   });
 
+  it('splits command-line tags on commas but refuses a line break inside one', () => {
+    expect(parsePushConfig({ image: 'a/b', tags: ['v1,v2', 'v3'] }, labels).tags).toEqual([
+      'v1',
+      'v2',
+      'v3',
+    ]);
+    expect(() => parsePushConfig({ image: 'a/b', tags: ['a\nb'] }, labels)).toThrow(
+      `input 'tags': a tag cannot hold a line break or control character; got "a\\nb"`,
+    );
+  });
+
   it('names the input of each problem', () => {
     expect(() => parsePushConfig({ push: 'true' }, labels)).toThrow(
       `input 'image': required when push is true`,

@@ -94,8 +94,22 @@ function readReference(value: string | undefined): ImageReference | undefined {
   return text === undefined ? undefined : withoutLabel(() => parseReference(text, 'x'));
 }
 
-/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+/**
+ * Tags split on spaces, commas and lines, each checked, duplicates dropped. A command-line value
+ * (an array entry) holding a line break or another control character is refused whole: on a
+ * command line it is a mistake or an attack, never a list.
+ */
 function readTags(value: string | string[] | undefined): string[] {
+  if (Array.isArray(value)) {
+    const bad = value.find((entry) =>
+      [...entry].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f),
+    );
+    if (bad !== undefined) {
+      throw new FieldProblem(
+        `a tag cannot hold a line break or control character; got ${JSON.stringify(bad.slice(0, 80))}`,
+      );
+    }
+  }
   const tags = readList(value)
     .flatMap((entry) => entry.split(/[\s,]+/))
     .filter(Boolean);

@@ -117,13 +117,16 @@ export async function runNixBuild(
   const elapsed = stopwatch();
   const result = await reporter.group(`nix build: ${describeTarget(request.target)}`, async () => {
     reporter.info(`$ ${[program, ...args].map(quoteForLog).join(' ')}`);
-    return run(program, args, {
-      cwd,
-      onStderrLine: (line) => {
-        tracker.feed(line);
-        reporter.info(line);
-      },
-    });
+    // Builders print what they like: nothing they print may act as a workflow command.
+    return reporter.untrusted(() =>
+      run(program, args, {
+        cwd,
+        onStderrLine: (line) => {
+          tracker.feed(line);
+          reporter.info(line);
+        },
+      }),
+    );
   });
   const seconds = elapsed();
   if (result.code !== 0) {

@@ -120,11 +120,13 @@ export async function installNix(
   const script = await findInstallScript(extracted);
   await mkdir(join(homedir(), '.config', 'nix'), { recursive: true });
   await reporter.group('Installing Nix', async () => {
-    const result = await run('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
-      onStderrLine: (line) => reporter.info(line),
-      onStdoutLine: (line) => reporter.info(line),
-      env: { ...process.env, NIX_INSTALLER_NO_MODIFY_PROFILE: '1' },
-    });
+    const result = await reporter.untrusted(() =>
+      run('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
+        onStderrLine: (line) => reporter.info(line),
+        onStdoutLine: (line) => reporter.info(line),
+        env: { NIX_INSTALLER_NO_MODIFY_PROFILE: '1' },
+      }),
+    );
     if (result.code !== 0) {
       throw new NixInstallError(
         `the Nix installer exited with ${result.code}: ${result.stderrTail.at(-1) ?? 'no output'}`,

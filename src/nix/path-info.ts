@@ -38,6 +38,7 @@ export async function queryPathInfos(
     'path-info',
     '--json',
     ...(recursive ? ['--recursive'] : []),
+    '--',
     ...paths,
   ];
   const result = await run(nix.program('nix'), args);
@@ -68,7 +69,7 @@ export async function queryPathInfos(
  * not. Paths whose deriver is unknown contribute nothing.
  */
 export async function buildInputs(nix: NixInstallation, paths: string[]): Promise<string[]> {
-  const derivers = await run(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+  const derivers = await run(nix.program('nix-store'), ['--query', '--deriver', '--', ...paths]);
   if (derivers.code !== 0)
     throw new HypernixError(
       `nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`,
@@ -80,7 +81,7 @@ export async function buildInputs(nix: NixInstallation, paths: string[]): Promis
   const valid: string[] = [];
   for (const drv of drvs) {
     // A deriver may have been collected since; then only the runtime closure is cached.
-    if ((await run(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+    if ((await run(nix.program('nix-store'), ['--check-validity', '--', drv])).code === 0)
       valid.push(drv);
   }
   if (valid.length === 0) return [];
@@ -88,6 +89,7 @@ export async function buildInputs(nix: NixInstallation, paths: string[]): Promis
     '--query',
     '--requisites',
     '--include-outputs',
+    '--',
     ...valid,
   ]);
   if (closure.code !== 0)
@@ -111,6 +113,7 @@ export async function validPaths(
     ...(store ? ['--store', store] : []),
     '--check-validity',
     '--print-invalid',
+    '--',
     ...paths,
   ]);
   const invalid = new Set(

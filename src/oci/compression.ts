@@ -1,5 +1,6 @@
 import { Duplex, type Readable, type Transform } from 'node:stream';
 import { childProcess, zlib } from '../util/lazy-builtins.js';
+import { childEnvironment } from '../util/child-env.js';
 import { MEDIA_TYPE } from './media-types.js';
 
 export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const;
@@ -71,7 +72,10 @@ export async function transformChunks(
 
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program: string, args: string[]): Transform {
-  const child = childProcess().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = childProcess().spawn(program, args, {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: childEnvironment(),
+  });
   return Duplex.from({
     writable: child.stdin,
     readable: child.stdout as Readable,

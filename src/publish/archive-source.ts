@@ -1,6 +1,7 @@
 import { InputError } from '../util/errors.js';
 import { statPath } from '../util/fs-async.js';
 import { childProcess, crypto, zlib } from '../util/lazy-builtins.js';
+import { childEnvironment } from '../util/child-env.js';
 import { SpareSession } from '../oci/blob-upload.js';
 import { mountSource, readRegistryState, stateSources } from '../oci/known-layers.js';
 import type { PushConfig } from '../config/push.js';
@@ -68,7 +69,10 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
         type: 'stream',
         describe: path,
         open: () => {
-          const child = childProcess().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
+          const child = childProcess().spawn(path, [], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+            env: childEnvironment(),
+          });
           child.on('error', (error) => child.stdout.destroy(error));
           child.on('close', (code) => {
             if (code) {

@@ -1,4 +1,7 @@
 import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import { EOL } from 'node:os';
+import { rememberSecret } from '../util/secrets.js';
 import type { Reporter, SourceLocation } from './reporter.js';
 
 /** The action's reporter: log groups, annotations and masking through @actions/core. */
@@ -18,11 +21,27 @@ export class ActionsReporter implements Reporter {
   group<T>(title: string, body: () => Promise<T>): Promise<T> {
     return core.group(title, body);
   }
+  /**
+   * Builder output is wrapped in `::stop-commands::TOKEN` … `::TOKEN::`: the runner acts on no
+   * command in between. The token is new and random for every region, and no child sees it, so
+   * a builder cannot print the line that ends the region.
+   */
+  async untrusted<T>(body: () => Promise<T>): Promise<T> {
+    const token = randomBytes(24).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${EOL}`);
+    try {
+      return await body();
+    } finally {
+      process.stdout.write(`::${token}::${EOL}`);
+    }
+  }
   addPath(directory: string) {
     core.addPath(directory);
   }
   mask(secret: string) {
-    if (secret) core.setSecret(secret);
+    if (!secret) return;
+    rememberSecret(secret);
+    core.setSecret(secret);
   }
 }
 

@@ -1,3 +1,4 @@
+import { rememberSecret } from '../util/secrets.js';
 import type { Reporter, SourceLocation } from './reporter.js';
 
 /** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
@@ -32,11 +33,17 @@ export class ConsoleReporter implements Reporter {
     this.info(`── ${title}`);
     return body();
   }
+  /** A terminal runs no workflow commands: the lines are printed as they are. */
+  untrusted<T>(body: () => Promise<T>): Promise<T> {
+    return body();
+  }
   addPath(directory: string) {
     process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
   }
   mask(secret: string) {
-    if (secret) this.secrets.push(secret);
+    if (!secret) return;
+    rememberSecret(secret);
+    this.secrets.push(secret);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../util/errors.js';
+import { rememberSecret } from '../util/secrets.js';
 
 export type { SourceLocation };
 
@@ -13,6 +14,11 @@ export interface Reporter {
   debug(message: string): void;
   /** Runs `body` with its log lines folded under `title`. */
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `body`, whose lines are another program's output (a builder's): shown as they are but
+   * never acted on as workflow commands (`::set-output`, `::add-mask::`, `::error …`).
+   */
+  untrusted<T>(body: () => Promise<T>): Promise<T>;
   /** Makes a directory's programs available to later steps as well as to this process. */
   addPath(directory: string): void;
   /** Hides a secret value in everything printed from now on. */
@@ -27,6 +33,8 @@ export class MemoryReporter implements Reporter {
     location?: SourceLocation;
   }[] = [];
   readonly groups: string[] = [];
+  /** How many untrusted() regions were opened. */
+  untrustedRegions = 0;
   readonly paths: string[] = [];
   readonly secrets: string[] = [];
   info(message: string) {
@@ -45,11 +53,16 @@ export class MemoryReporter implements Reporter {
     this.groups.push(title);
     return body();
   }
+  async untrusted<T>(body: () => Promise<T>): Promise<T> {
+    this.untrustedRegions += 1;
+    return body();
+  }
   addPath(directory: string) {
     this.paths.push(directory);
     process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
   }
   mask(secret: string) {
+    rememberSecret(secret);
     this.secrets.push(secret);
   }
 }

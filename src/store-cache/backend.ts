@@ -27,6 +27,8 @@ export interface CacheBackend {
   /**
    * Stores the pack just written and the entry that now lists it (its last pack). A backend that
    * can only add whole cache entries stores both as one, and notes in the pack record where.
+   * `base` is the entry the save read and extended: a backend that can tell the entry changed
+   * since (another save) merges rather than loses that save's packs.
    */
-  commit(entry: CacheEntry, added: NewPack): Promise<void>;
+  commit(entry: CacheEntry, added: NewPack, base?: CacheEntry): Promise<void>;
 }

@@ -21,7 +21,7 @@ export async function openBackend(
     backend.ensureAvailable();
     return backend;
   }
-  const backend = new DirectoryBackend(choice.dir);
+  const backend = new DirectoryBackend(choice.dir, reporter);
   if (use.forSave) await backend.ensureWritable(use.label);
   return backend;
 }

@@ -7,7 +7,7 @@ import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
 import { limiter } from '../util/limiter.js';
 import type { CacheBackend, NewPack } from './backend.js';
-import { entryBytes, entryPaths, type CacheEntry, type PackRecord } from './entry.js';
+import { entryBytes, entryPaths, packProblem, type CacheEntry, type PackRecord } from './entry.js';
 import { importPack, PackError, writePack } from './pack.js';
 import { stopwatch } from '../util/stopwatch.js';
 
@@ -53,15 +53,16 @@ export async function restoreCache(
     );
     return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
   }
-  const cached = entryPaths(found.entry);
+  const packs = usablePacks(found.entry, reporter);
+  const cached = entryPaths({ ...found.entry, packs });
   try {
-    await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
+    await substituteMissingReferences(nix, packs, cached, options.store, reporter);
   } catch (error) {
     reporter.warning(`store cache: ${describeError(error)}`); // the packs that need them fail below
   }
   // Packs download side by side; each is imported, in chain order, as soon as it is here.
   const fetchSlot = limiter(PARALLEL_FETCHES);
-  const fetched = found.entry.packs.map((pack) =>
+  const fetched = packs.map((pack) =>
     fetchSlot(() => backend.fetchPack(pack)).then(
       (dir) => ({ dir }),
       (error: unknown) => ({ error }),
@@ -69,19 +70,16 @@ export async function restoreCache(
   );
   let paths = 0;
   let bytes = 0;
-  for (const [index, pack] of found.entry.packs.entries()) {
+  let skipped = found.entry.packs.length - packs.length;
+  for (const [index, pack] of packs.entries()) {
     try {
       const local = await fetched[index];
       if (!local || 'error' in local) throw local?.error;
-      await importPack(
-        nix,
-        local.dir,
-        pack.paths.map((info) => info.path),
-        options.store,
-      );
+      await importPack(nix, local.dir, pack.paths, options.store);
       paths += pack.paths.length;
       bytes += pack.bytes;
     } catch (error) {
+      skipped += 1;
       reporter.warning(
         `store cache: skipped pack ${pack.id} of ${found.entry.key}: ${describeError(error)}`,
       );
@@ -90,10 +88,35 @@ export async function restoreCache(
     }
   }
   const seconds = elapsed();
+  // An entry none of whose packs could be used restored nothing: that is a miss.
+  const hit: CacheHit =
+    skipped > 0 && skipped === found.entry.packs.length
+      ? 'miss'
+      : found.exact
+        ? 'exact'
+        : 'partial';
   reporter.info(
-    `store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`,
+    hit === 'miss'
+      ? `store cache: restored nothing from ${found.entry.key}: all ${skipped} packs skipped`
+      : `store cache: restored ${paths} paths from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`,
   );
-  return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
+  return { hit, key: found.entry.key, paths, bytes, seconds };
+}
+
+/**
+ * The entry's packs that may be used: ids that are plain names, paths and references that are
+ * store paths. The others are skipped with a warning naming the pack and what is wrong.
+ */
+function usablePacks(entry: CacheEntry, reporter: Reporter): PackRecord[] {
+  return entry.packs.filter((pack) => {
+    const problem = packProblem(pack);
+    if (problem) {
+      reporter.warning(
+        `store cache: skipped pack ${JSON.stringify(pack.id.slice(0, 80))} of ${entry.key}: ${problem}`,
+      );
+    }
+    return problem === undefined;
+  });
 }
 
 /**
@@ -118,6 +141,7 @@ async function substituteMissingReferences(
   const result = await run(nix.program('nix-store'), [
     ...(store ? ['--store', store] : []),
     '--realise',
+    '--',
     ...missing,
   ]);
   if (result.code !== 0) {
@@ -179,7 +203,14 @@ export async function saveCache(
   const infos = [...runtime, ...more].filter(
     (info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)),
   );
-  const base = await backend.find(options.key, options.restoreKeys);
+  const base = await backend.find(options.key, options.restoreKeys).catch((error: unknown) => {
+    // A damaged entry is replaced, not a reason to fail the job.
+    reporter.warning(`store cache: ${describeError(error)}; saving a new chain`);
+    return undefined;
+  });
+  // Packs of the base that are not usable (damaged or planted) are not kept in the chain.
+  const read = base?.entry; // as it is on disk: commit tells by it whether another save came
+  if (base) base.entry = { ...base.entry, packs: usablePacks(base.entry, reporter) };
   const have = base ? entryPaths(base.entry) : new Set<string>();
   const fresh = infos.filter((info) => !have.has(info.path));
   const done = (paths: number, bytes: number, compacted: boolean): SaveResult => ({
@@ -205,7 +236,7 @@ export async function saveCache(
     packs: compact ? [pack] : [...chain, pack],
   };
   try {
-    await backend.commit(entry, added);
+    await backend.commit(entry, added, read);
   } finally {
     await rm(added.dir, { recursive: true, force: true });
   }

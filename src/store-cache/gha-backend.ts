@@ -170,7 +170,8 @@ export class GithubCacheBackend implements CacheBackend {
   private async localEntry(packId: string): Promise<CacheEntry | undefined> {
     const file = join(this.options.localDir, 'entries', `${packId}.json`);
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : parseEntry(text);
+    // A damaged entry throws, naming what is wrong; the lookup reports it and misses.
+    return text === undefined ? undefined : parseEntry(text, `the GitHub cache entry ${packId}`);
   }
 
   /**

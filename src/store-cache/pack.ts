@@ -1,7 +1,7 @@
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NixInstallation } from '../nix/locate.js';
-import { queryPathInfos, type PathInfo } from '../nix/path-info.js';
+import { queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
 import { HypernixError } from '../util/errors.js';
 import { run } from '../util/process.js';
 
@@ -27,7 +27,7 @@ export function packStoreUri(dir: string, query = ''): string {
 }
 
 /** What writing a pack needs to know of a path: `nix path-info`'s answer. */
-type PackPath = Pick<PathInfo, 'path' | 'narHash' | 'narSize' | 'references'>;
+export type PackPath = Pick<PathInfo, 'path' | 'narHash' | 'narSize' | 'references'>;
 
 /**
  * Writes exactly these store paths (not their closures: what the cache holds already stays out)
@@ -43,7 +43,7 @@ export async function writePack(
   try {
     const stubs = await writeReferenceStubs(nix, infos, dir);
     for (const batch of batches(infos.map((info) => info.path))) {
-      await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
+      await nixCopy(nix, ['--to', uri], batch, `cannot write the cache pack ${dir}`);
     }
     await Promise.all(stubs.map((stub) => rm(stub)));
     return await directoryBytes(dir);
@@ -96,43 +96,115 @@ function hashPart(storePath: string): string {
  * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
  * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
  * hashes are checked; signatures are not, since packs come only from the cache this action
- * wrote (see the README). Paths already valid are skipped by Nix.
+ * wrote (see the README). Each narinfo is checked first against the entry (checkNarinfos), and
+ * paths go after `--`. Paths already valid are skipped by Nix.
  */
 export async function importPack(
   nix: NixInstallation,
   dir: string,
-  paths: string[],
+  infos: PackPath[],
   store?: string,
 ): Promise<void> {
+  await checkNarinfos(dir, infos);
   const uri = packStoreUri(dir);
-  for (const batch of batches(paths)) {
-    await nixCopy(
-      nix,
-      [
-        ...(store ? ['--store', store] : []),
-        '--from',
-        uri,
-        '--no-check-sigs',
-        '--option',
-        'fsync-metadata',
-        'false',
-        ...batch,
-      ],
-      `cannot import the pack in ${dir}`,
-    );
+  const storeArgs = store ? ['--store', store] : [];
+  for (const batch of batches(infos.map((info) => info.path))) {
+    try {
+      await nixCopy(
+        nix,
+        [...storeArgs, '--from', uri, '--no-check-sigs', '--option', 'fsync-metadata', 'false'],
+        batch,
+        `cannot import the pack in ${dir}`,
+      );
+    } catch (error) {
+      // Name the path that failed: the first of the batch (references first) still missing.
+      const present = await validPaths(nix, batch, store).catch(() => new Set(batch));
+      const failed = batch.find((path) => !present.has(path));
+      if (failed && error instanceof PackError) {
+        throw new PackError(
+          error.message.replace('cannot import the pack', `cannot import ${failed} from the pack`),
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
 }
 
-async function nixCopy(nix: NixInstallation, args: string[], failure: string): Promise<void> {
+// The narinfo fields a check reads; a pack's narinfos are small, more is damage.
+const MAX_NARINFO_BYTES = 64 * 1024;
+
+/**
+ * Checks each path's narinfo against the entry before Nix reads it: its StorePath must be the
+ * path (else Nix would register that path with another path's contents), its URL a plain file
+ * under nar/ (else Nix would read outside the pack), and its References the entry's.
+ */
+export async function checkNarinfos(dir: string, infos: PackPath[]): Promise<void> {
+  for (const info of infos) {
+    const file = join(dir, `${hashPart(info.path)}.narinfo`);
+    const text = await readBounded(file);
+    const fields = new Map<string, string>();
+    for (const line of text.split('\n')) {
+      const colon = line.indexOf(': ');
+      if (colon > 0 && !fields.has(line.slice(0, colon))) {
+        fields.set(line.slice(0, colon), line.slice(colon + 2));
+      }
+    }
+    const problem = (what: string) => new PackError(`${info.path}: its narinfo ${what}`);
+    if (fields.get('StorePath') !== info.path) {
+      throw problem(`names ${JSON.stringify(fields.get('StorePath') ?? '')}, not this path`);
+    }
+    if (!/^nar\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(fields.get('URL') ?? '')) {
+      throw problem(`points outside the pack (URL ${JSON.stringify(fields.get('URL') ?? '')})`);
+    }
+    const listed = (fields.get('References') ?? '').split(' ').filter(Boolean).sort().join(' ');
+    const expected = info.references
+      .map((reference) => basename(reference))
+      .sort()
+      .join(' ');
+    if (listed !== expected) throw problem('lists other references than the cache entry');
+  }
+}
+
+async function readBounded(file: string): Promise<string> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) throw new PackError(`${file} is missing`);
+  try {
+    const buffer = Buffer.alloc(MAX_NARINFO_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, MAX_NARINFO_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs `nix copy` with the store paths after `--`, so none can be taken for an option. */
+async function nixCopy(
+  nix: NixInstallation,
+  options: string[],
+  paths: string[],
+  failure: string,
+): Promise<void> {
   const result = await run(
     nix.program('nix'),
-    [...NIX_COMMAND, 'copy', '--no-recursive', ...args],
+    [...NIX_COMMAND, 'copy', '--no-recursive', ...options, '--', ...paths],
     { stderrTailLines: 20 },
   );
   if (result.code !== 0) {
-    const why = result.stderrTail.filter((line) => !line.startsWith('copying path')).at(-1);
-    throw new PackError(`${failure}: nix copy: ${why ?? `exit ${result.code}`}`);
+    throw new PackError(`${failure}: ${nixFailure(result.stderrTail, result.code)}`);
   }
+}
+
+/** Nix's own reason, without its progress and --show-trace hints; a full disk said plainly. */
+export function nixFailure(stderr: string[], code: number): string {
+  if (stderr.some((line) => /No space left on device/i.test(line))) {
+    return 'no space left on device (ENOSPC)';
+  }
+  const errors = stderr.filter((line) => /^error: /.test(line));
+  const last =
+    errors.at(-1) ??
+    stderr.filter((line) => !/^copying (path|\d+ paths)|^\(use '--show-trace'/.test(line)).at(-1);
+  return last ? `nix copy: ${last.replace(/^error: /, '').trim()}` : `nix copy: exit ${code}`;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from './child-env.js';
 
 export interface RunOptions {
   cwd?: string;
-  env?: NodeJS.ProcessEnv;
+  /** Variables added to the child's environment, which is otherwise childEnvironment()'s. */
+  env?: Record<string, string>;
   /** Called for each complete line of stderr as it arrives (builder output is streamed, not buffered). */
   onStderrLine?: (line: string) => void;
   /** Called for each complete line of stdout as it arrives. */
@@ -34,7 +36,8 @@ export class SpawnError extends Error {
 
 /**
  * Runs a program from an argument array (never through a shell) and streams its output by lines.
- * Resolves with the exit code; rejects only when the program cannot be started.
+ * Resolves with the exit code; rejects only when the program cannot be started. The child sees
+ * only childEnvironment(): no input, password or masked value of ours.
  */
 export function run(
   command: string,
@@ -45,7 +48,7 @@ export function run(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: childEnvironment(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -43,9 +43,8 @@ function collect(paths: string[]): void {
 
 /** The packs the entry of `key` lists, read the way the cache reads it. */
 function entryPacks(dir: string, key: string): PackRecord[] {
-  const entry = parseEntry(readFileSync(join(dir, 'entries', `${key}.json`), 'utf8'));
-  if (!entry) throw new Error(`${dir}: no valid entry for ${key}`);
-  return entry.packs;
+  const file = join(dir, 'entries', `${key}.json`);
+  return parseEntry(readFileSync(file, 'utf8'), file).packs;
 }
 
 const packsIn = (dir: string) =>

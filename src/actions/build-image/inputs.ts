@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { rememberSecret } from '../../util/secrets.js';
 import { BUILD_INPUT_NAMES, type BuildField, type RawBuildInputs } from '../../config/build.js';
 import { PUSH_INPUT_NAMES, type PushField, type RawPushInputs } from '../../config/push.js';
 import { CACHE_INPUT_NAMES, type CacheField, type RawCacheInputs } from '../../config/cache.js';
@@ -21,7 +22,10 @@ export function readPushInputs(): RawPushInputs {
   const raw: Record<string, string> = {};
   for (const [field, name] of Object.entries(PUSH_INPUT_NAMES) as [PushField, string][]) {
     raw[field] = core.getInput(name, { trimWhitespace: field !== 'registryPassword' });
-    if (field === 'registryPassword' && raw[field]) core.setSecret(raw[field]);
+    if (field === 'registryPassword' && raw[field]) {
+      core.setSecret(raw[field]);
+      rememberSecret(raw[field]);
+    }
   }
   return raw as RawPushInputs;
 }
@@ -35,7 +39,10 @@ export function readCacheInputs(): RawCacheInputs {
 
 export function readGithubToken(): string {
   const token = core.getInput(GITHUB_TOKEN_INPUT);
-  if (token) core.setSecret(token);
+  if (token) {
+    core.setSecret(token);
+    rememberSecret(token);
+  }
   return token;
 }
 

@@ -68,7 +68,8 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     pushLabelsFor('cli'),
   );
   const image = config.image as ImageReference; // required by push: true
-  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
+  // config.tags, not values.tag: '--tag v1,v2' means two tags, split and checked there.
+  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
   if (tags.length === 0) {
     throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
   }
