@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryReporter } from '../report/reporter.js';
-import { hostChildEnvironment } from './child-env.js';
+import { childEnvironment } from '../util/child-env.js';
 import { HostCommandError, HostFileError } from './errors.js';
 import { LocalHost } from './local-host.js';
 import { sha256File } from './local-files.js';
@@ -115,10 +115,8 @@ describe('LocalHost.exec', () => {
       delete process.env.HYPERNIX_REGISTRY_PASSWORD;
     }
     expect(
-      hostChildEnvironment({ HYPERNIX_TOKEN_X: 'a', HYPERNIX_POOL: 'b', input_x: 'c' }),
-    ).toEqual({
-      HYPERNIX_POOL: 'b',
-    });
+      childEnvironment({}, { HYPERNIX_TOKEN_X: 'a', LIBVIRT_DEFAULT_URI: 'b', input_x: 'c' }),
+    ).toEqual({ LIBVIRT_DEFAULT_URI: 'b' });
   });
 });
 

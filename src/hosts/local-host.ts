@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Reporter } from '../report/reporter.js';
-import { hostChildEnvironment } from './child-env.js';
+import { childEnvironment } from '../util/child-env.js';
 import { HostCommandError, HostFileError, type CommandFailure } from './errors.js';
 import type { ExecOptions, ExecResult, Host } from './host.js';
 import { DEFAULT_READ_MAX_BYTES, readLocalBounded, writeLocalAtomically } from './local-files.js';
@@ -25,7 +25,7 @@ export class LocalHost implements Host {
   constructor(options: LocalHostOptions) {
     this.name = options.name ?? 'local';
     this.reporter = options.reporter;
-    this.env = options.env ?? hostChildEnvironment();
+    this.env = options.env ?? childEnvironment();
   }
 
   exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {

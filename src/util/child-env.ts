@@ -10,6 +10,7 @@ import { knownSecrets } from './secrets.js';
  *   at all, find their config and temp space, and print readable text;
  * - NIX_* (NIX_PATH, NIX_REMOTE, NIX_CONF_DIR, NIX_SSL_CERT_FILE, NIX_SSHOPTS, NIX_STORE_DIR, …)
  *   and XDG_*: how the user configured Nix;
+ * - LIBVIRT_*: which libvirt virsh and virt-install talk to, on a hypervisor run locally;
  * - SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE and the proxy variables: how Nix reaches its
  *   substituters and fetchers (a proxy URL may hold the user's own proxy login; Nix needs it);
  * - GITHUB_* except tokens: the public context of the run (repository, sha, ref), which impure
@@ -25,6 +26,7 @@ const PASSED = [
   /^LC_[A-Z_]+$/,
   /^NIX_[A-Za-z0-9_]+$/,
   /^XDG_[A-Z_]+$/,
+  /^LIBVIRT_[A-Z_]+$/,
   /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
   /^(http|https|ftp|all|no)_proxy$/i,
   /^GITHUB_[A-Z0-9_]+$/,
