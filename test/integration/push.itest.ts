@@ -46,6 +46,8 @@ describe('hypernix push', () => {
         `${registry.host}/forms/${attribute.toLowerCase()}:1.4`,
         '--plain-http',
         '--json',
+        // A script is run only when the user says it is one.
+        ...(attribute === 'stream' ? ['--archive-format', 'stream'] : []),
       ]);
       expect(run.code, run.stderr).toBe(0);
       digests.add(pushJson(run.stdout).digest as string);
