@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneCleanError, hypernixBounded } from '../helpers/bounded.js';
 import { HOSTILE_ARCHIVES } from '../hostile/archives.js';
+import { IMAGES_NIX } from '../helpers/fixtures.js';
+import { runAction } from '../helpers/run-action.js';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 
 // The hostile-archive corpus (test/hostile/archives.ts) pushed by the bundled CLI to a real
@@ -51,4 +53,25 @@ describe('hypernix push on hostile archives', () => {
       expect(tag.status, 'a tag was set').toBe(404);
     },
   );
+});
+
+describe('what may run still runs', () => {
+  it("the action pushes its own build's streamLayeredImage script, which it runs", async () => {
+    const run = await runAction({
+      kind: 'container',
+      file: IMAGES_NIX,
+      attribute: 'stream',
+      push: 'true',
+      image: `${registry.host}/hostile/own-stream`,
+      tags: 'v1',
+      'plain-http': 'true',
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs['archive-format']).toBe('stream');
+    expect(run.outputs['image-ref']).toMatch(/\/hostile\/own-stream@sha256:[0-9a-f]{64}$/);
+    const tag = await fetch(`${registry.url}/v2/hostile/own-stream/manifests/v1`, {
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+    });
+    expect(tag.status).toBe(200);
+  });
 });
