@@ -4,7 +4,8 @@ import { decompressor } from './compression.js';
 import { READ_CHUNK } from './digest.js';
 
 /** How a docker archive is stored: as dockerTools writes it, or a streamLayeredImage script. */
-export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.zst' | 'stream';
+export const ARCHIVE_FORMATS = ['tar', 'tar.gz', 'tar.zst', 'stream'] as const;
+export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number];
 
 export type Sniffed = ArchiveFormat | 'qcow2' | 'unknown';
 

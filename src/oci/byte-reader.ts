@@ -1,3 +1,29 @@
+import { HypernixError } from '../util/errors.js';
+
+export class TarFormatError extends HypernixError {
+  override name = 'TarFormatError';
+}
+
+/** A count of bytes must be a whole number: 0.5 would yield empty pieces for ever. */
+function checkCount(count: number): void {
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new TarFormatError(`cannot read ${count} bytes (not a whole, non-negative count)`);
+}
+
+/**
+ * What the source threw, said for a user: a compressed stream that ends early is a truncated
+ * archive (zlib's own words are "unexpected end of file (Z_BUF_ERROR)").
+ */
+function sourceError(error: unknown): Error {
+  if (error instanceof HypernixError) return error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'Z_BUF_ERROR' || /unexpected end|truncated|premature end/i.test(String(message)))
+    return new TarFormatError(`the archive is truncated: ${message}`, { cause: error });
+  if (typeof code === 'string' && code.startsWith('Z_'))
+    return new TarFormatError(`the archive is corrupt: ${message}`, { cause: error });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 /**
  * Reads exact byte counts from a stream of chunks, one pass, holding at most one chunk beyond
  * what the caller asked for. The tar reader builds on it.
@@ -16,7 +42,12 @@ export class ByteReader {
 
   private async fill(): Promise<boolean> {
     if (this.done) return false;
-    const next = await this.iterator.next();
+    let next;
+    try {
+      next = await this.iterator.next();
+    } catch (error) {
+      throw sourceError(error);
+    }
     if (next.done) {
       this.done = true;
       return false;
@@ -31,6 +62,7 @@ export class ByteReader {
 
   /** Up to `count` bytes; fewer only at the end of the stream. */
   async read(count: number): Promise<Buffer> {
+    checkCount(count);
     while (this.bufferedBytes < count && (await this.fill()));
     const all =
       this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered);
@@ -44,6 +76,7 @@ export class ByteReader {
 
   /** The next `count` bytes as they arrive, without holding them all. */
   async *take(count: number): AsyncGenerator<Buffer> {
+    checkCount(count);
     let remaining = count;
     while (remaining > 0) {
       if (this.bufferedBytes === 0 && !(await this.fill())) return;

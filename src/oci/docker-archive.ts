@@ -1,5 +1,16 @@
 import { HypernixError } from '../util/errors.js';
 import { readTar, TarFormatError } from './tar.js';
+import { MAX_INDEX_ENTRIES } from './tar-index.js';
+
+/**
+ * The most layers an image may have: overlayfs stacks at most 128 lower directories, and
+ * dockerTools' maxLayers stays below that. More is not an image to push (10,000 layers once
+ * made 10,000 HEAD, POST and DELETE requests before failing).
+ */
+export const MAX_LAYERS = 128;
+
+/** The largest manifest.json or image config taken (a real one is a few KiB). */
+export const MAX_SMALL_ENTRY = 4 << 20;
 
 export class DockerArchiveError extends HypernixError {
   override name = 'DockerArchiveError';
@@ -41,6 +52,15 @@ export function parseManifest(text: string, source: string): DockerArchiveImage[
       `${source}: manifest.json is not a docker-archive manifest (expected [{"Config", "RepoTags", "Layers"}])`,
     );
   }
+  const layers = (parsed as DockerArchiveImage[]).reduce(
+    (most, image) => Math.max(most, image.Layers.length),
+    0,
+  );
+  if (layers > MAX_LAYERS) {
+    throw new DockerArchiveError(
+      `${source}: manifest.json lists ${layers} layers; an image has at most ${MAX_LAYERS}`,
+    );
+  }
   return parsed as DockerArchiveImage[];
 }
 
@@ -58,8 +78,10 @@ export async function inspectDockerArchive(
     for await (const entry of readTar(tar)) {
       const name = entry.name.replace(/^\.\//, '');
       if (entry.type === 'file') entrySizes.set(name, entry.size);
+      if (entrySizes.size > MAX_INDEX_ENTRIES)
+        throw new TarFormatError(`more than ${MAX_INDEX_ENTRIES} entries, not an image archive`);
       if (name === 'manifest.json')
-        images = parseManifest((await entry.readAll(16 << 20)).toString('utf8'), source);
+        images = parseManifest((await entry.readAll(MAX_SMALL_ENTRY)).toString('utf8'), source);
     }
   } catch (error) {
     if (error instanceof TarFormatError)

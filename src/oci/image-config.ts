@@ -1,5 +1,6 @@
 import { DockerArchiveError } from './docker-archive.js';
 import { sha256Digest } from './digest.js';
+import { quoted } from './tar-header.js';
 
 /** What a push needs of an image config: its bytes, digest, and the layers' uncompressed digests. */
 export interface ImageConfig {
@@ -24,7 +25,7 @@ export function readImageConfig(
   const named = HEX_NAME.exec(name)?.[1];
   if (named && `sha256:${named}` !== digest) {
     throw new DockerArchiveError(
-      `${source}: the config ${name} has digest ${digest}, not the one its name says`,
+      `${source}: the config ${quoted(name)} has digest ${digest}, not the one its name says`,
     );
   }
   let diffIds: unknown;
@@ -32,13 +33,15 @@ export function readImageConfig(
     diffIds = (JSON.parse(bytes.toString('utf8')) as { rootfs?: { diff_ids?: unknown } }).rootfs
       ?.diff_ids;
   } catch {
-    throw new DockerArchiveError(`${source}: the config ${name} is not valid JSON`);
+    throw new DockerArchiveError(`${source}: the config ${quoted(name)} is not valid JSON`);
   }
   if (
     !Array.isArray(diffIds) ||
     !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))
   ) {
-    throw new DockerArchiveError(`${source}: the config ${name} has no valid rootfs.diff_ids`);
+    throw new DockerArchiveError(
+      `${source}: the config ${quoted(name)} has no valid rootfs.diff_ids`,
+    );
   }
   if (diffIds.length !== layerCount) {
     throw new DockerArchiveError(
@@ -52,4 +55,18 @@ export function readImageConfig(
 export function diffIdFromPath(path: string): string | undefined {
   const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
   return match ? `sha256:${match[1]}` : undefined;
+}
+
+/**
+ * Refuses a layer whose path names a digest (dockerTools, skopeo and docker save 25 and later
+ * name layers by their uncompressed digest) other than the config's diff_id for it. The content
+ * is checked against that diff_id as it is hashed on its way out: together, name and content.
+ */
+export function checkLayerName(path: string, diffId: string, source: string): void {
+  const named = diffIdFromPath(path);
+  if (named && named !== diffId) {
+    throw new DockerArchiveError(
+      `${source}: layer ${quoted(path)} is named for ${named}, but the config lists ${diffId}; nothing was tagged`,
+    );
+  }
 }

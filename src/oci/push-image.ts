@@ -4,9 +4,15 @@ import { limiter } from '../util/limiter.js';
 import { type SpareSession, uploadBlob } from './blob-upload.js';
 import { manifestFormatFor, type Compression, type ManifestFormat } from './compression.js';
 import { sha256Digest } from './digest.js';
-import { LayerDigestError, LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
-import { DockerArchiveError, parseManifest, type DockerArchiveImage } from './docker-archive.js';
-import { diffIdFromPath, readImageConfig, type ImageConfig } from './image-config.js';
+import { LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
+import {
+  DockerArchiveError,
+  MAX_SMALL_ENTRY,
+  parseManifest,
+  type DockerArchiveImage,
+} from './docker-archive.js';
+import { checkLayerName, readImageConfig, type ImageConfig } from './image-config.js';
+import { pushFromStream } from './push-stream.js';
 import {
   digestIfRead,
   readRegistryState,
@@ -16,7 +22,8 @@ import {
 } from './known-layers.js';
 import { ANNOTATION, MEDIA_TYPE } from './media-types.js';
 import type { RegistryClient } from './registry-client.js';
-import { readTar, TarFormatError } from './tar.js';
+import { TarFormatError } from './tar.js';
+import { quoted } from './tar-header.js';
 import { indexTarFile, readEntrySync, type TarIndex } from './tar-index.js';
 import { stopwatch } from '../util/stopwatch.js';
 
@@ -190,12 +197,21 @@ async function readTarFileImage(path: string, indexing?: Promise<TarIndex>): Pro
   }
   const read = (name: string) => {
     const { offset, size } = tarEntry(index, path, name);
+    if (size > MAX_SMALL_ENTRY) {
+      throw new DockerArchiveError(
+        `${path}: ${quoted(name)} is ${size} bytes, more than the ${MAX_SMALL_ENTRY} a manifest or config may be`,
+      );
+    }
     return readEntrySync(path, offset, size);
   };
   if (!index.has('manifest.json'))
     throw new DockerArchiveError(`${path}: not a docker archive (no manifest.json in the tar)`);
   const image = firstImage(read('manifest.json'), path);
   const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
+  // Before any layer is read: a name that lies about its content is refused here.
+  image.Layers.forEach((layer, index) =>
+    checkLayerName(layer, config.diffIds[index] as string, path),
+  );
   return { path, index, image, config };
 }
 
@@ -203,7 +219,7 @@ function tarEntry(index: TarIndex, path: string, name: string) {
   const found = index.get(name.replace(/^\.\//, ''));
   if (!found)
     throw new DockerArchiveError(
-      `${path}: manifest.json names ${name}, which is not in the archive`,
+      `${path}: manifest.json names ${quoted(name)}, which is not in the archive`,
     );
   return found;
 }
@@ -229,76 +245,6 @@ async function pushFromFile(
   });
   const slot = limiter(Math.max(1, concurrency));
   const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
-  return { config, layers };
-}
-
-/**
- * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
- * before manifest.json, so each is processed as it passes (by the digest its path announces) and
- * checked against the config's diff_ids at the end, before anything is tagged.
- */
-async function pushFromStream(
-  source: Extract<ArchiveSource, { type: 'stream' }>,
-  pusher: LayerPusher,
-  concurrency: number,
-  onConfig: (config: ImageConfig) => void,
-) {
-  const small = new Map<string, Buffer>();
-  const processed = new Map<string, { computedDiffId: string; report: Promise<LayerReport> }>();
-  const inFlight = new Set<Promise<LayerReport>>();
-  const stream = source.open();
-  try {
-    for await (const entry of readTar(stream)) {
-      if (entry.type !== 'file') continue;
-      const name = entry.name.replace(/^\.\//, '');
-      const announced = diffIdFromPath(name);
-      if (!announced && entry.size <= 16 << 20) {
-        small.set(name, await entry.readAll());
-        continue;
-      }
-      const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
-      const report = upload();
-      inFlight.add(report);
-      report.finally(() => inFlight.delete(report)).catch(() => undefined);
-      processed.set(name, { computedDiffId, report });
-      // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
-      while (inFlight.size >= concurrency) await Promise.race(inFlight);
-    }
-  } catch (error) {
-    if (error instanceof TarFormatError)
-      throw new DockerArchiveError(`${source.describe}: ${error.message}`, { cause: error });
-    throw error;
-  } finally {
-    stream.destroy();
-  }
-  const manifestBytes = small.get('manifest.json');
-  if (!manifestBytes)
-    throw new DockerArchiveError(
-      `${source.describe}: not a docker archive (no manifest.json in the tar)`,
-    );
-  const image = firstImage(manifestBytes, source.describe);
-  const configBytes = small.get(image.Config.replace(/^\.\//, ''));
-  if (!configBytes)
-    throw new DockerArchiveError(
-      `${source.describe}: manifest.json names ${image.Config}, which is not in the archive`,
-    );
-  const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
-  onConfig(config);
-  const layers: LayerReport[] = [];
-  for (const [index, path] of image.Layers.entries()) {
-    const done = processed.get(path.replace(/^\.\//, ''));
-    if (!done)
-      throw new DockerArchiveError(
-        `${source.describe}: manifest.json names ${path}, which is not in the archive`,
-      );
-    const expected = config.diffIds[index] as string;
-    if (done.computedDiffId !== expected) {
-      throw new LayerDigestError(
-        `${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`,
-      );
-    }
-    layers.push({ ...(await done.report), index });
-  }
   return { config, layers };
 }
 

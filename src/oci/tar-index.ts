@@ -1,14 +1,20 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { TarFormatError } from './byte-reader.js';
 import {
   BLOCK,
   ExtendedHeaderState,
-  TarFormatError,
-  checksumOk,
-  field,
   padding,
+  quoted,
+  readHeader,
   typeOf,
   type TarEntryType,
-} from './tar.js';
+} from './tar-header.js';
+
+/**
+ * The most entries indexed. A dockerTools archive of 128 layers has about 400 (a directory, a
+ * layer.tar, json and VERSION per layer in docker save's form); each costs its name in memory.
+ */
+export const MAX_INDEX_ENTRIES = 4096;
 
 export interface IndexedEntry {
   name: string;
@@ -76,21 +82,21 @@ function indexOpenTar(fd: number): TarIndex {
     if (header.length === 0) break;
     if (header.length < BLOCK) throw new TarFormatError('truncated tar header');
     if (header.every((byte) => byte === 0)) break;
-    if (!checksumOk(header)) {
-      throw new TarFormatError(
-        position === 0
-          ? 'not a tar archive (bad header checksum)'
-          : `corrupt tar header at byte ${position}`,
-      );
-    }
-    const flag = field(header, 156, 1);
-    const size = extended.sizeOf(header);
+    const {
+      flag,
+      size,
+      extended: isExtended,
+      name: headerName,
+    } = readHeader(header, extended, position);
     const dataStart = position + BLOCK;
-    if (dataStart + size > fileSize) throw new TarFormatError('truncated tar archive');
-    if (ExtendedHeaderState.isExtended(flag)) {
-      extended.take(flag, readAt(fd, dataStart, size));
+    if (dataStart + size > fileSize)
+      throw new TarFormatError(`truncated tar archive: ${quoted(headerName)} ends early`);
+    if (isExtended) {
+      extended.take(flag, readAt(fd, dataStart, size), headerName);
     } else {
       const { name } = extended.resolve(header);
+      if (entries.size >= MAX_INDEX_ENTRIES)
+        throw new TarFormatError(`more than ${MAX_INDEX_ENTRIES} entries, not an image archive`);
       entries.set(name.replace(/^\.\//, ''), { name, type: typeOf(flag), offset: dataStart, size });
     }
     position = dataStart + size + padding(size);

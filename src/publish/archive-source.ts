@@ -1,11 +1,14 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { childEnvironment } from '../util/child-env.js';
 import { InputError } from '../util/errors.js';
 import { statPath } from '../util/fs-async.js';
 import { childProcess, crypto, zlib } from '../util/lazy-builtins.js';
-import { childEnvironment } from '../util/child-env.js';
 import { SpareSession } from '../oci/blob-upload.js';
 import { mountSource, readRegistryState, stateSources } from '../oci/known-layers.js';
 import type { PushConfig } from '../config/push.js';
-import { openTarStream, sniffFile } from '../oci/archive-format.js';
+import { openTarStream, sniffFile, type ArchiveFormat } from '../oci/archive-format.js';
 import { indexTarFile } from '../oci/tar-index.js';
 import {
   isOciLayoutDirectory,
@@ -35,7 +38,11 @@ const NOT_AN_IMAGE =
  * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
  * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
  */
-export async function openArchive(path: string, label: string): Promise<ImageSource> {
+export async function openArchive(
+  path: string,
+  label: string,
+  format?: ArchiveFormat,
+): Promise<ImageSource> {
   if (path === '-')
     return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
   const info = await statPath(path).catch(() => undefined);
@@ -46,14 +53,19 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
   // Without this, the first requests left 30 to 45 ms after their connections were up.
   await new Promise((resolve) => setImmediate(resolve));
   if (info.isDirectory()) {
+    if (format !== undefined)
+      throw new InputError(`${label}: ${path} is a directory, not a ${format} archive`);
     if (await isOciLayoutDirectory(path))
       return { type: 'oci-layout', files: layoutDirectory(path) };
     throw new InputError(
       `${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`,
     );
   }
-  const format = await sniffFile(path);
-  switch (format) {
+  const sniffed = await sniffFile(path);
+  if (format !== undefined && format !== 'stream' && sniffed !== format) {
+    throw new InputError(`${label}: ${path} is not a ${format} archive (its bytes say ${sniffed})`);
+  }
+  switch (format ?? sniffed) {
     case 'tar': {
       // Indexed once, for the layout check here and for reading the layers by offset; a tar
       // that cannot be indexed fails when it is pushed, as a docker archive.
@@ -63,31 +75,70 @@ export async function openArchive(path: string, label: string): Promise<ImageSou
     }
     case 'tar.gz':
     case 'tar.zst':
-      return { type: 'stream', open: () => openTarStream(path, format), describe: path };
-    case 'stream':
       return {
         type: 'stream',
+        open: () => openTarStream(path, sniffed as 'tar.gz' | 'tar.zst'),
         describe: path,
-        open: () => {
-          const child = childProcess().spawn(path, [], {
-            stdio: ['ignore', 'pipe', 'inherit'],
-            env: childEnvironment(),
-          });
-          child.on('error', (error) => child.stdout.destroy(error));
-          child.on('close', (code) => {
-            if (code) {
-              child.stdout.destroy(
-                new InputError(`${path} (a streamLayeredImage script) exited with ${code}`),
-              );
-            }
-          });
-          return child.stdout;
-        },
       };
+    case 'stream':
+      // Only when the format was given: a file named as an archive is read, never run.
+      if (format !== 'stream') {
+        throw new InputError(
+          `${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`,
+        );
+      }
+      if (!(await isExecutable(path))) {
+        throw new InputError(
+          `${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`,
+        );
+      }
+      return { type: 'stream', describe: path, open: () => runStreamScript(path) };
     default:
       throw new InputError(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
   }
 }
+
+const isExecutable = (path: string) =>
+  access(path, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Runs a streamLayeredImage script; its stdout is the archive. It gets the environment every
+ * child gets (no secret: see childEnvironment), and its stderr is passed on line by line behind
+ * a prefix, so that nothing it prints reads as a workflow command (those start a line with ::).
+ */
+function runStreamScript(path: string): Readable {
+  const child = childProcess().spawn(path, [], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnvironment(),
+  });
+  let pending = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    const lines = (pending + text).split('\n');
+    pending = (lines.pop() ?? '').slice(-MAX_LOG_LINE);
+    for (const line of lines)
+      process.stderr.write(`streamLayeredImage| ${line.slice(0, MAX_LOG_LINE)}\n`);
+  });
+  child.on('error', (error) =>
+    child.stdout.destroy(
+      new InputError(`${path} (a streamLayeredImage script) could not be run: ${error.message}`),
+    ),
+  );
+  child.on('close', (code) => {
+    if (pending) process.stderr.write(`streamLayeredImage| ${pending}\n`);
+    if (code) {
+      child.stdout.destroy(
+        new InputError(`${path} (a streamLayeredImage script) exited with ${code}`),
+      );
+    }
+  });
+  return child.stdout;
+}
+
+/** A script's log line is cut here: what it prints is not ours to hold without bound. */
+const MAX_LOG_LINE = 4096;
 
 /** The config of a plain tar's image, read without its layers; undefined for other sources. */
 export function localImageConfig(source: Promise<ImageSource>): Promise<ImageConfig | undefined> {
@@ -118,6 +169,8 @@ export async function pushArchive(
   label: string,
   target: Pick<PushOptions, 'client' | 'repository' | 'tags' | 'reporter'>,
   config: PushConfig,
+  /** How the archive is stored, when the user or the build said so; sniffed otherwise. */
+  format?: ArchiveFormat,
 ): Promise<PushResult> {
   const { client, repository, tags, reporter } = target;
   const mountFrom = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
@@ -129,7 +182,7 @@ export async function pushArchive(
     manifestFormat: config.manifestFormat,
     mountFrom,
   };
-  const opening = openArchive(archivePath, label);
+  const opening = openArchive(archivePath, label, format);
   opening.catch(() => undefined); // awaited below, before the registry's answers
   const spareSession = new SpareSession(client, repository);
   const registryState = readRegistryState(

@@ -49,13 +49,16 @@ export async function publishBuild(
     reporter,
   );
   if (build.kind === 'container' && build.archive) {
-    const archive = build.archive.path;
+    // The format findDockerArchive saw: `stream` only for a build output that is an
+    // executable script (a streamLayeredImage), which is then run.
+    const { path: archive, format } = build.archive;
     const result = await reporter.group(`push ${image.registry}/${image.repository}`, () =>
       pushArchive(
         archive,
         'archive',
         { client, repository: image.repository, tags, reporter },
         config,
+        format,
       ),
     );
     return { kind: 'image', registry: image.registry, result };

@@ -46,6 +46,8 @@ describe('hypernix push', () => {
         `${registry.host}/forms/${attribute.toLowerCase()}:1.4`,
         '--plain-http',
         '--json',
+        // A script is run only when the user says it is one.
+        ...(attribute === 'stream' ? ['--archive-format', 'stream'] : []),
       ]);
       expect(run.code, run.stderr).toBe(0);
       digests.add(pushJson(run.stdout).digest as string);
@@ -323,7 +325,7 @@ describe('hypernix push: bad input gives one line and no tag', () => {
     [
       'a manifest naming a missing layer',
       { layers: ['a', 'b'], omitLayer: 1 },
-      /^hypernix: \S+image\.tar: manifest\.json names [0-9a-f]{64}\/layer\.tar, which is not in the archive$/,
+      /^hypernix: \S+image\.tar: manifest\.json names "[0-9a-f]{64}\/layer\.tar", which is not in the archive$/,
     ],
     [
       'a layer whose content does not match its digest',
@@ -347,7 +349,7 @@ describe('hypernix push: bad input gives one line and no tag', () => {
     const run = await hypernix(['push', `${path}.gz`, ref, '--plain-http']);
     expect(run.code).toBe(1);
     expect(lastLine(run)).toMatch(
-      /layer [0-9a-f]{64}\/layer\.tar has digest .* but the config lists .*; nothing was tagged$/,
+      /layer "[0-9a-f]{64}\/layer\.tar" has digest .* but the config lists .*; nothing was tagged$/,
     );
     expect(tagExists(ref)).toBe(false);
   });

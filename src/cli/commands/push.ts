@@ -1,4 +1,6 @@
+import { readOptionalEnum } from '../../config/input-readers.js';
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
+import { ARCHIVE_FORMATS, type ArchiveFormat } from '../../oci/archive-format.js';
 import { formatReference, type ImageReference } from '../../oci/reference.js';
 import { pushArchive } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
@@ -22,6 +24,9 @@ Options:
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from
   --manifest-format F       oci (default) or docker (Docker v2 schema 2, gzip only)
+  --archive-format F        tar, tar.gz, tar.zst, or stream: ARCHIVE is a streamLayeredImage
+                            script, run and its output read (only then is it run); default:
+                            told from the file's bytes (a script is refused)
   --plain-http              talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
   --username USER           with the password on standard input (--password-stdin) or in
   --password-stdin          HYPERNIX_REGISTRY_PASSWORD; else docker login's config.json
@@ -36,6 +41,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'mount-from': { type: 'string' },
   'manifest-format': { type: 'string' },
+  'archive-format': { type: 'string' },
   ...REGISTRY_OPTIONS,
 } as const;
 
@@ -67,6 +73,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     },
     pushLabelsFor('cli'),
   );
+  const archiveFormat = readArchiveFormat(values['archive-format']);
   const image = config.image as ImageReference; // required by push: true
   // config.tags, not values.tag: '--tag v1,v2' means two tags, split and checked there.
   const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
@@ -88,6 +95,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     'argument ARCHIVE',
     { client, repository: image.repository, tags, reporter },
     config,
+    archiveFormat,
   );
   io.stdout.write(
     values.json
@@ -95,4 +103,14 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
       : `${pushSummaryText(image.registry, result)}\n`,
   );
   return 0;
+}
+
+function readArchiveFormat(value: string | undefined): ArchiveFormat | undefined {
+  try {
+    return readOptionalEnum(ARCHIVE_FORMATS, value);
+  } catch (error) {
+    throw new UsageError(`option '--archive-format': ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
