@@ -361,7 +361,7 @@ describe('hypernix push: bad input gives one line and no tag', () => {
     ],
     [
       `127.0.0.1:1/app:bad tag`,
-      `hypernix: argument REF: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got "127.0.0.1:1/app:bad tag"`,
+      `hypernix: argument REF: not a valid image reference: it contains whitespace (expected registry/repository[:tag]); got "127.0.0.1:1/app:bad tag"`,
     ],
     [
       '127.0.0.1:1/app@sha256:abc',
