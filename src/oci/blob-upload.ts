@@ -361,6 +361,13 @@ export class ChunkedUpload {
     });
   }
 
+  /** Deletes the session: the bytes sent are not to become a blob. */
+  async cancel(): Promise<void> {
+    this.pending = [];
+    this.pendingBytes = 0;
+    await cancelUpload(this.client, this.location, this.scope);
+  }
+
   private get scope(): string {
     return scopeFor(this.repository, 'pull,push');
   }
