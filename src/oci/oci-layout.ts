@@ -154,10 +154,14 @@ function sizeOf(files: LayoutFiles, blob: Descriptor): number {
 /** The descriptors a document lists, each with a well-formed digest and size. */
 function descriptorsOf(files: LayoutFiles, value: unknown, where: string): Descriptor[] {
   if (!Array.isArray(value))
-    throw new OciLayoutError(`${files.describe}: ${where} lists no descriptors (expected an array)`);
+    throw new OciLayoutError(
+      `${files.describe}: ${where} lists no descriptors (expected an array)`,
+    );
   return value.map((item: unknown) => {
     if (typeof item !== 'object' || item === null)
-      throw new OciLayoutError(`${files.describe}: ${where} lists ${showDigest(item)}, not a descriptor`);
+      throw new OciLayoutError(
+        `${files.describe}: ${where} lists ${showDigest(item)}, not a descriptor`,
+      );
     const descriptor = item as Descriptor;
     blobPath(files, descriptor.digest);
     sizeOf(files, descriptor);

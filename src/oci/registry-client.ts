@@ -1,5 +1,5 @@
 import type { Reporter } from '../report/reporter.js';
-import { RegistryAuth } from './auth.js';
+import { RegistryAuth, mayCarryCredentials } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
 import {
@@ -67,8 +67,12 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry;
     this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
-    this.auth = new RegistryAuth(options.registry, options.credentials, (request) =>
-      send({ ...request, idleTimeoutMs: this.idleTimeoutMs }),
+    this.auth = new RegistryAuth(
+      options.registry,
+      options.credentials,
+      (request) => send({ ...request, idleTimeoutMs: this.idleTimeoutMs }),
+      options.reporter,
+      new URL(this.baseUrl).origin,
     );
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
@@ -93,6 +97,10 @@ export class RegistryClient {
         const authorization = sameOrigin(url, this.baseUrl)
           ? await this.auth.header(options.scope)
           : undefined;
+        if (authorization?.startsWith('Basic ') && !mayCarryCredentials(new URL(url)))
+          throw new RegistryAuthError(
+            `refusing to send the credentials for ${this.registry} over plain HTTP; use HTTPS or a loopback registry`,
+          );
         const response = await send({
           method,
           url,
