@@ -1,6 +1,8 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { UsageError } from './usage.js';
+import { claimFailureLine } from '../util/last-resort.js';
 export { endProcess } from '../util/end-process.js';
+export { installLastResort } from '../util/last-resort.js';
 
 const VERSION = '0.1.0';
 
@@ -74,7 +76,7 @@ export async function runCli(
     if (error instanceof HypernixError) {
       for (const line of error.details) io.stderr.write(`${line}\n`);
     }
-    io.stderr.write(`hypernix: ${describeError(error)}\n`);
+    if (claimFailureLine()) io.stderr.write(`hypernix: ${describeError(error)}\n`);
     return error instanceof UsageError || error instanceof InputError ? 2 : 1;
   }
 }

@@ -3,13 +3,17 @@ import { RegistryAuth, mayCarryCredentials } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
 import {
+  DEFAULT_DEADLINE,
   DEFAULT_RETRY,
   RetryableResponseError,
+  TransferDeadlineError,
+  deadlineMs,
   describeResponse,
   isRetryableStatus,
   retryAfterOf,
   withRetries,
   type RetryPolicy,
+  type TransferDeadline,
 } from './http.js';
 import { HEADER, MANIFEST_ACCEPT } from './media-types.js';
 import { send, type HttpResponse, type RequestBody } from './transport.js';
@@ -23,6 +27,8 @@ export interface RegistryClientOptions {
   retry?: RetryPolicy;
   /** Idle timeout of one request: no byte either way for this long fails it. */
   idleTimeoutMs?: number;
+  /** The overall deadline of one request, scaled to the bytes it moves (see TransferDeadline). */
+  deadline?: TransferDeadline;
   reporter?: Reporter;
 }
 
@@ -36,6 +42,8 @@ export interface ExchangeOptions {
   retry?: boolean;
   /** Abandons the exchange (see HttpRequest.signal). */
   signal?: AbortSignal;
+  /** Bytes the exchange moves either way, for its deadline: the body's length when absent. */
+  transferBytes?: number;
 }
 
 export interface Manifest {
@@ -61,6 +69,7 @@ export class RegistryClient {
   private readonly auth: RegistryAuth;
   private readonly retry: RetryPolicy;
   private readonly idleTimeoutMs: number;
+  private readonly deadline: TransferDeadline;
   readonly reporter?: Reporter;
   private readonly hasCredentials: boolean;
 
@@ -70,12 +79,25 @@ export class RegistryClient {
     this.auth = new RegistryAuth(
       options.registry,
       options.credentials,
-      (request) => send({ ...request, idleTimeoutMs: this.idleTimeoutMs }),
+      async (request) => {
+        const limit = this.deadlineFor(request.method, request.url, {});
+        const response = await send({
+          ...request,
+          idleTimeoutMs: this.idleTimeoutMs,
+          signal: limit.signal,
+        }).catch((error: unknown) => {
+          limit.clear();
+          throw error;
+        });
+        response.body.once('close', limit.clear);
+        return response;
+      },
       options.reporter,
       new URL(this.baseUrl).origin,
     );
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.deadline = options.deadline ?? DEFAULT_DEADLINE;
     this.reporter = options.reporter;
     this.hasCredentials = options.credentials !== undefined;
   }
@@ -92,54 +114,18 @@ export class RegistryClient {
    */
   async exchange(method: string, path: string, options: ExchangeOptions): Promise<HttpResponse> {
     const attempt = async (): Promise<HttpResponse> => {
-      let url = this.url(path);
-      for (let hop = 0, authTries = 0; ;) {
-        const authorization = sameOrigin(url, this.baseUrl)
-          ? await this.auth.header(options.scope)
-          : undefined;
-        if (authorization?.startsWith('Basic ') && !mayCarryCredentials(new URL(url)))
-          throw new RegistryAuthError(
-            `refusing to send the credentials for ${this.registry} over plain HTTP; use HTTPS or a loopback registry`,
-          );
-        const response = await send({
-          method,
-          url,
-          headers: {
-            ...options.headers,
-            ...(authorization ? { [HEADER.authorization]: authorization } : {}),
-          },
-          body: options.body,
-          idleTimeoutMs: this.idleTimeoutMs,
-          signal: options.signal,
-        });
-        if (options.expect.includes(response.status)) return response;
-        if (response.status === 401 && authTries === 0) {
-          authTries += 1;
-          // The refusal's body waits meanwhile (it is read for the message if no retry comes).
-          const retryWith = await this.auth
-            .retryAuthorization(response, options.scope, authorization)
-            .catch(async (error: unknown) => {
-              await response.discard();
-              throw error;
-            });
-          if (retryWith !== undefined) {
-            await response.discard();
-            continue;
-          }
-        }
-        const location = response.headers.get(HEADER.location);
-        if (
-          [301, 302, 303, 307, 308].includes(response.status) &&
-          location &&
-          (method === 'GET' || method === 'HEAD')
-        ) {
-          if ((hop += 1) > MAX_REDIRECTS)
-            throw new RegistryError(`${this.registry}: too many redirects for ${method} ${path}`);
-          await response.discard();
-          url = new URL(location, url).toString();
-          continue;
-        }
-        return this.fail(method, url, options.scope, response);
+      const limit = this.deadlineFor(method, path, options);
+      const signal = options.signal
+        ? AbortSignal.any([options.signal, limit.signal])
+        : limit.signal;
+      try {
+        const response = await this.hops(method, path, options, signal);
+        // The deadline covers reading the body too, and ends with it.
+        response.body.once('close', limit.clear);
+        return response;
+      } catch (error) {
+        limit.clear();
+        throw error;
       }
     };
     if (options.retry === false) return attempt();
@@ -150,6 +136,87 @@ export class RegistryClient {
           `${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`,
         ),
     });
+  }
+
+  /** One request, after the 401 of an auth challenge and the redirects of reads. */
+  private async hops(
+    method: string,
+    path: string,
+    options: ExchangeOptions,
+    signal: AbortSignal,
+  ): Promise<HttpResponse> {
+    let url = this.url(path);
+    for (let hop = 0, authTries = 0; ;) {
+      const authorization = sameOrigin(url, this.baseUrl)
+        ? await this.auth.header(options.scope)
+        : undefined;
+      if (authorization?.startsWith('Basic ') && !mayCarryCredentials(new URL(url)))
+        throw new RegistryAuthError(
+          `refusing to send the credentials for ${this.registry} over plain HTTP; use HTTPS or a loopback registry`,
+        );
+      const response = await send({
+        method,
+        url,
+        headers: {
+          ...options.headers,
+          ...(authorization ? { [HEADER.authorization]: authorization } : {}),
+        },
+        body: options.body,
+        idleTimeoutMs: this.idleTimeoutMs,
+        signal,
+      });
+      if (options.expect.includes(response.status)) return response;
+      if (response.status === 401 && authTries === 0) {
+        authTries += 1;
+        // The refusal's body waits meanwhile (it is read for the message if no retry comes).
+        const retryWith = await this.auth
+          .retryAuthorization(response, options.scope, authorization)
+          .catch(async (error: unknown) => {
+            await response.discard();
+            throw error;
+          });
+        if (retryWith !== undefined) {
+          await response.discard();
+          continue;
+        }
+      }
+      const location = response.headers.get(HEADER.location);
+      if (
+        [301, 302, 303, 307, 308].includes(response.status) &&
+        location &&
+        (method === 'GET' || method === 'HEAD')
+      ) {
+        if ((hop += 1) > MAX_REDIRECTS)
+          throw new RegistryError(`${this.registry}: too many redirects for ${method} ${path}`);
+        await response.discard();
+        url = new URL(location, url).toString();
+        continue;
+      }
+      return this.fail(method, url, options.scope, response);
+    }
+  }
+
+  /** A signal that fires at the deadline of a request, failing it with one line. */
+  private deadlineFor(
+    method: string,
+    path: string,
+    options: Pick<ExchangeOptions, 'transferBytes' | 'body'>,
+  ) {
+    const bytes = options.transferBytes ?? options.body?.length ?? 0;
+    const ms = deadlineMs(bytes, this.deadline);
+    const controller = new AbortController();
+    const shown = new URL(this.url(path)).pathname;
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new TransferDeadlineError(
+            `registry ${this.registry}: ${method} ${shown} did not finish within ${Math.round(ms / 1000)} s (the deadline for ${bytes} bytes)`,
+          ),
+        ),
+      ms,
+    );
+    timer.unref();
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
   }
 
   private async fail(
@@ -297,6 +364,7 @@ export class RegistryClient {
     const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
       scope: scopeFor(repository, 'pull'),
       expect: [200],
+      transferBytes: limit,
     });
     const bytes = await response.buffer(limit);
     if (sha256Digest(bytes) !== digest)
@@ -304,10 +372,19 @@ export class RegistryClient {
     return bytes;
   }
 
-  /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
-  async openBlob(repository: string, digest: string, start = 0): Promise<HttpResponse> {
+  /**
+   * Starts a blob download, from byte `start` on when resuming (206 expected then). `size`, the
+   * blob's declared size, sets the deadline of the download.
+   */
+  async openBlob(
+    repository: string,
+    digest: string,
+    start = 0,
+    size?: number,
+  ): Promise<HttpResponse> {
     return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
       scope: scopeFor(repository, 'pull'),
+      transferBytes: size === undefined ? undefined : size - start,
       headers: start > 0 ? { [HEADER.range]: `bytes=${start}-` } : {},
       expect: start > 0 ? [206, 200] : [200],
     });

@@ -1,5 +1,6 @@
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
-import { pullArtifact, pushArtifact } from '../../oci/artifact.js';
+import { pushArtifact } from '../../oci/artifact.js';
+import { pullArtifact } from '../../oci/artifact-pull.js';
 import { formatReference, parseReference } from '../../oci/reference.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
