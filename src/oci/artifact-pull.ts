@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
 import { stopwatch } from '../util/stopwatch.js';
@@ -123,23 +122,17 @@ async function unpack(
     const declared = Number(layer.annotations?.[ANNOTATION.uncompressedSize]);
     // A small blob must not unpack into a full disk: the pushed size caps it, when recorded.
     const limit = Number.isSafeInteger(declared) && declared >= 0 ? declared : Infinity;
-    await pipeline(
-      packed.createReadStream({ start: 0, autoClose: false }),
-      decompressor(compression),
-      new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          check.update(chunk);
-          if (check.bytes > limit)
-            done(
-              new ArtifactError(
-                `the disk image unpacks to more than the ${limit} bytes it was pushed as`,
-              ),
-            );
-          else done(null, chunk);
-        },
-      }),
-      unpacked.handle.createWriteStream({ autoClose: false }),
-    );
+    // Read and written through the handles themselves: no path is opened again.
+    await pipeline(readAll(packed), decompressor(compression), async (source) => {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        check.update(chunk);
+        if (check.bytes > limit)
+          throw new ArtifactError(
+            `the disk image unpacks to more than the ${limit} bytes it was pushed as`,
+          );
+        await unpacked.handle.write(chunk, 0, chunk.length, check.bytes - chunk.length);
+      }
+    });
     const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
     if (expected && check.digest() !== expected) {
       throw new ArtifactError(
@@ -210,6 +203,17 @@ async function downloadBlob(
     },
   );
   return downloaded;
+}
+
+/** The bytes of an open file from its start, each chunk fresh (the decompressor may keep them). */
+async function* readAll(file: FileHandle): AsyncGenerator<Buffer> {
+  for (let position = 0; ;) {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const { bytesRead } = await file.read(buffer, 0, READ_CHUNK, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
 }
 
 /** The digest of the first `size` bytes of an open file. */

@@ -9,8 +9,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MEDIA_TYPE } from '../../src/oci/media-types.js';
+import { ANNOTATION, MEDIA_TYPE } from '../../src/oci/media-types.js';
 import { expectOneCleanError, hypernixBounded, type BoundedRun } from '../helpers/bounded.js';
 import { hypernix } from '../helpers/cli.js';
 import { makeDockerArchive } from '../helpers/make-archive.js';
@@ -130,6 +131,34 @@ describe('artifact pull from a hostile registry', () => {
     const { run, left } = await pull();
     expect(expectBounded(run, 10)).toContain('sha256:../../../etc/passwd');
     expect(hostile.log.some((entry) => entry.path.includes('/blobs/'))).toBe(false);
+    expect(left).toEqual([]);
+  });
+});
+
+describe('artifact pull of a compressed blob that unpacks beyond its pushed size', () => {
+  it('stops unpacking at the recorded size (8 MiB of zeros recorded as 1,024 bytes)', async () => {
+    const packed = gzipSync(Buffer.alloc(8 << 20));
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPE.ociManifest,
+        artifactType: MEDIA_TYPE.qcow2Artifact,
+        layers: [
+          {
+            mediaType: `${MEDIA_TYPE.qcow2Layer}+gzip`,
+            digest: sha256(packed),
+            size: packed.length,
+            annotations: { [ANNOTATION.uncompressedSize]: '1024' },
+          },
+        ],
+      }),
+    );
+    hostile = await startHostileRegistry([
+      { path: /\/manifests\//, respond: document(manifest, MEDIA_TYPE.ociManifest) },
+      { method: 'GET', path: /\/blobs\/sha256:/, respond: document(packed, 'application/gzip') },
+    ]);
+    const { run, left } = await pull();
+    expect(expectBounded(run, 10)).toMatch(/unpacks to more than the 1024 bytes/);
     expect(left).toEqual([]);
   });
 });
