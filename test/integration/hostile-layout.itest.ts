@@ -105,6 +105,18 @@ describe('OCI layout blobs that are not what their digest says', () => {
     expect(await held(repository, digest)).toBe(false);
   });
 
+  it('sends a 33 MiB blob that is its digest, in chunks (the control)', async () => {
+    const bytes = randomBytes(33 << 20);
+    const { layout } = makeHostileLayout([{ bytes }]);
+    const run = await hypernixBounded(
+      ['push', layout, `${proxy.host}/hostile/layout-good:1`, '--plain-http'],
+      { timeoutMs: 60_000, maxRssMiB: MAX_RSS_MIB },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(await held('hostile/layout-good', `sha256:${sha256Hex(bytes)}`)).toBe(true);
+    expect(proxy.log.some((entry) => entry.method === 'PATCH')).toBe(true);
+  });
+
   it('sends a small blob that differs from its digest nowhere either', async () => {
     const digest = `sha256:${sha256Hex(Buffer.from('claimed'))}`;
     const { line } = await pushLayout([{ digest, size: 6, bytes: Buffer.from('actual') }]);
