@@ -3,18 +3,15 @@ import { RegistryAuth, mayCarryCredentials } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
 import {
-  DEFAULT_DEADLINE,
   DEFAULT_RETRY,
   RetryableResponseError,
-  TransferDeadlineError,
-  deadlineMs,
   describeResponse,
   isRetryableStatus,
   retryAfterOf,
   withRetries,
   type RetryPolicy,
-  type TransferDeadline,
 } from './http.js';
+import { DEFAULT_DEADLINE, deadlineSignal, type TransferDeadline } from './deadline.js';
 import { HEADER, MANIFEST_ACCEPT } from './media-types.js';
 import { send, type HttpResponse, type RequestBody } from './transport.js';
 import { sha256Digest } from './digest.js';
@@ -196,27 +193,14 @@ export class RegistryClient {
     }
   }
 
-  /** A signal that fires at the deadline of a request, failing it with one line. */
+  /** A signal that fires at the deadline of a request (see deadlineSignal). */
   private deadlineFor(
     method: string,
     path: string,
     options: Pick<ExchangeOptions, 'transferBytes' | 'body'>,
   ) {
     const bytes = options.transferBytes ?? options.body?.length ?? 0;
-    const ms = deadlineMs(bytes, this.deadline);
-    const controller = new AbortController();
-    const shown = new URL(this.url(path)).pathname;
-    const timer = setTimeout(
-      () =>
-        controller.abort(
-          new TransferDeadlineError(
-            `registry ${this.registry}: ${method} ${shown} did not finish within ${Math.round(ms / 1000)} s (the deadline for ${bytes} bytes)`,
-          ),
-        ),
-      ms,
-    );
-    timer.unref();
-    return { signal: controller.signal, clear: () => clearTimeout(timer) };
+    return deadlineSignal(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
   }
 
   private async fail(

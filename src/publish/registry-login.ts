@@ -1,6 +1,6 @@
 import type { Reporter } from '../report/reporter.js';
 import { credentialsFromDockerConfig, type Credentials } from '../oci/credentials.js';
-import { transferDeadlineFromEnv } from '../oci/http.js';
+import { transferDeadlineFromEnv } from '../oci/deadline.js';
 import { RegistryClient } from '../oci/registry-client.js';
 import { InputError } from '../util/errors.js';
 
