@@ -1,7 +1,9 @@
 import { relative, isAbsolute } from 'node:path';
 import * as core from '@actions/core';
+import { endProcess } from '../util/end-process.js';
 import { HypernixError, describeError, type SourceLocation } from '../util/errors.js';
 import { formatSeconds } from '../util/format.js';
+import { claimFailureLine, installLastResort } from '../util/last-resort.js';
 
 /** State names shared by the phases of an action; never bare strings. */
 export const STATE = {
@@ -27,6 +29,11 @@ export async function runPhases(phases: ActionPhases): Promise<void> {
   const isPost = core.getState(STATE.isPost) === 'true';
   if (!isPost) core.saveState(STATE.isPost, 'true');
   const started = performance.now();
+  // A rejection nobody awaited fails main with one line too (post: a warning, never a failure).
+  installLastResort(
+    (message) => (isPost ? core.warning(message) : core.error(message)),
+    () => endProcess(isPost ? 0 : 1),
+  );
   try {
     if (isPost) await phases.post?.();
     else {
@@ -39,6 +46,7 @@ export async function runPhases(phases: ActionPhases): Promise<void> {
     if (error instanceof HypernixError && error.details.length > 0) {
       for (const line of error.details) core.info(line);
     }
+    if (!claimFailureLine()) return;
     if (isPost) {
       core.warning(message);
       return;

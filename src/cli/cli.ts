@@ -1,7 +1,9 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
 import { UsageError } from './usage.js';
 import { kitVersion } from './version.js';
+import { claimFailureLine } from '../util/last-resort.js';
 export { endProcess } from '../util/end-process.js';
+export { installLastResort } from '../util/last-resort.js';
 
 export const MAIN_HELP = `hypernix: build NixOS qcow2 and Nix container images the way the hypernix actions do
 
@@ -77,7 +79,7 @@ export async function runCli(
     if (error instanceof HypernixError) {
       for (const line of error.details) io.stderr.write(`${line}\n`);
     }
-    io.stderr.write(`hypernix: ${describeError(error)}\n`);
+    if (claimFailureLine()) io.stderr.write(`hypernix: ${describeError(error)}\n`);
     return error instanceof UsageError || error instanceof InputError ? 2 : 1;
   }
 }

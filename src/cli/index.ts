@@ -5,7 +5,12 @@ import module from 'node:module';
 // of a push that has nothing to send.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const { runCli, endProcess } = await import('./cli.js');
+const { runCli, endProcess, installLastResort } = await import('./cli.js');
+// No unhandled rejection reaches the user as a stack: it ends the run with one line, exit 1.
+installLastResort(
+  (message) => process.stderr.write(`hypernix: ${message}\n`),
+  () => endProcess(1),
+);
 const code = await runCli(process.argv.slice(2));
 // The command is done: end at once, without waiting for the event loop to empty (see endProcess;
 // the heap's teardown alone costs 10 ms or more on a VM).

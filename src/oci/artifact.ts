@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../report/reporter.js';
@@ -10,10 +10,8 @@ import {
   UploadSessionLostError,
   uploadBlob,
 } from './blob-upload.js';
-import { compressionOf, compressor, decompressor, type Compression } from './compression.js';
+import { compressor, type Compression } from './compression.js';
 import { DigestCounter, sha256File, READ_CHUNK } from './digest.js';
-import { RegistryError } from './errors.js';
-import { IncompleteTransferError, withRetries } from './http.js';
 import { ANNOTATION, EMPTY_CONFIG, MEDIA_TYPE } from './media-types.js';
 import { scopeFor, type RegistryClient } from './registry-client.js';
 import { stopwatch } from '../util/stopwatch.js';
@@ -23,14 +21,14 @@ export class ArtifactError extends HypernixError {
   override name = 'ArtifactError';
 }
 
-interface Descriptor {
+export interface Descriptor {
   mediaType: string;
   digest: string;
   size: number;
   annotations?: Record<string, string>;
 }
 
-interface ArtifactManifest {
+export interface ArtifactManifest {
   schemaVersion: 2;
   mediaType: string;
   artifactType?: string;
@@ -231,142 +229,4 @@ async function restartingUpload<T>(
       client.reporter?.warning(`${error.message}; sending ${basename(file)} again from its start`);
     }
   }
-}
-
-export interface ArtifactPullResult {
-  digest: string;
-  blobDigest: string;
-  /** Bytes downloaded in this run (less than the size when a download resumed). */
-  downloadedBytes: number;
-  size: number;
-  seconds: number;
-  path: string;
-}
-
-/**
- * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to
- * `<destination>.part` (kept across failures and resumed with Range), its digest verified,
- * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
- */
-export async function pullArtifact(
-  client: RegistryClient,
-  repository: string,
-  reference: string,
-  destination: string,
-  reporter: Reporter,
-): Promise<ArtifactPullResult> {
-  const elapsed = stopwatch();
-  const manifest = await client.getManifest(repository, reference);
-  if (!manifest)
-    throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
-  const json = JSON.parse(manifest.bytes.toString('utf8')) as Partial<ArtifactManifest>;
-  const layer = json.layers?.[0];
-  if (json.artifactType !== MEDIA_TYPE.qcow2Artifact || !layer || json.layers?.length !== 1) {
-    throw new ArtifactError(
-      `${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`,
-    );
-  }
-  const partial = `${destination}.part`;
-  const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
-  const compression =
-    layer.mediaType === MEDIA_TYPE.qcow2Layer ? 'none' : compressionOf(layer.mediaType);
-  if (!compression) throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
-  if (compression === 'none') {
-    await rename(partial, destination);
-  } else {
-    const unpacked = `${destination}.unpacked`;
-    try {
-      const check = new DigestCounter();
-      await pipeline(
-        createReadStream(partial),
-        decompressor(compression),
-        async function* (source) {
-          for await (const chunk of source as AsyncIterable<Buffer>) {
-            check.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(unpacked),
-      );
-      const expected = layer.annotations?.[ANNOTATION.uncompressedDigest];
-      if (expected && check.digest() !== expected) {
-        throw new ArtifactError(
-          `the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`,
-        );
-      }
-      await syncFile(unpacked);
-      await rename(unpacked, destination);
-      await rm(partial, { force: true });
-    } finally {
-      await rm(unpacked, { force: true });
-    }
-  }
-  return {
-    digest: manifest.digest,
-    blobDigest: layer.digest,
-    downloadedBytes,
-    size: layer.size,
-    seconds: elapsed(),
-    path: destination,
-  };
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Downloads a blob to `partial`, resuming from what is there, and verifies its digest. */
-async function downloadBlob(
-  client: RegistryClient,
-  repository: string,
-  blob: Descriptor,
-  partial: string,
-  reporter: Reporter,
-): Promise<number> {
-  let downloaded = 0;
-  await withRetries(
-    async () => {
-      const have = (await stat(partial).catch(() => undefined))?.size ?? 0;
-      if (have > blob.size) await rm(partial, { force: true });
-      const start = have > blob.size ? 0 : have;
-      if (start < blob.size) {
-        const response = await client.openBlob(repository, blob.digest, start);
-        // A registry that ignores Range sends everything again: start the file over.
-        const append = start > 0 && response.status === 206;
-        const output = createWriteStream(partial, { flags: append ? 'a' : 'w' });
-        await pipeline(
-          response.body,
-          async function* (source) {
-            for await (const chunk of source as AsyncIterable<Buffer>) {
-              downloaded += chunk.length;
-              yield chunk;
-            }
-          },
-          output,
-        );
-      }
-      const { digest, size } = await sha256File(partial);
-      if (size !== blob.size)
-        throw new IncompleteTransferError(`download ended at ${size} of ${blob.size} bytes`);
-      if (digest !== blob.digest) {
-        await rm(partial, { force: true });
-        throw new RegistryError(
-          `the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`,
-        );
-      }
-      await syncFile(partial);
-    },
-    {
-      onRetry: (why, delay) =>
-        reporter.warning(
-          `${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`,
-        ),
-    },
-  );
-  return downloaded;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseChallenge } from './auth.js';
+import { mayCarryCredentials, parseChallenge } from './auth.js';
 import { credentialsFromDockerConfig } from './credentials.js';
 
 describe('parseChallenge', () => {
@@ -20,6 +20,21 @@ describe('parseChallenge', () => {
     expect(parseChallenge('Basic realm="lab"')).toMatchObject({ scheme: 'basic', realm: 'lab' });
     expect(parseChallenge('Negotiate')).toBeUndefined();
     expect(parseChallenge(null)).toBeUndefined();
+  });
+});
+
+describe('mayCarryCredentials', () => {
+  it('allows HTTPS anywhere and plain HTTP to loopback only', () => {
+    const may = (url: string) => mayCarryCredentials(new URL(url));
+    expect(may('https://auth.example.com/token')).toBe(true);
+    expect(may('http://127.0.0.1:5000/token')).toBe(true);
+    expect(may('http://localhost/token')).toBe(true);
+    expect(may('http://[::1]:8080/token')).toBe(true);
+    expect(may('http://token.example.com/token')).toBe(false);
+    expect(may('http://10.1.2.3/token')).toBe(false);
+    expect(may('http://127.0.0.1.example.com/token')).toBe(false);
+    expect(may('http://localhost.example.com/token')).toBe(false);
+    expect(may('ftp://127.0.0.1/token')).toBe(false);
   });
 });
 

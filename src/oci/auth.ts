@@ -1,3 +1,4 @@
+import type { Reporter } from '../report/reporter.js';
 import type { Credentials } from './credentials.js';
 import { RegistryAuthError } from './errors.js';
 import { HEADER } from './media-types.js';
@@ -24,6 +25,21 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   return { scheme, realm: params.realm, service: params.service, scope: params.scope };
 }
 
+const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+
+/**
+ * Whether credentials may go to this URL: over HTTPS, or over plain HTTP to this machine only
+ * (loopback), whoever named the URL: the user (the registry) or a registry (its token realm).
+ */
+export function mayCarryCredentials(url: URL): boolean {
+  return (
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname))
+  );
+}
+
+/** A URL for messages: origin and path, never a query or user info. */
+const shownUrl = (url: URL) => `${url.origin}${url.pathname}`;
+
 interface CachedToken {
   value: string;
   expiresAt: number;
@@ -45,6 +61,9 @@ export class RegistryAuth {
     readonly registry: string,
     private readonly credentials: Credentials | undefined,
     private readonly sendRequest: Sender,
+    private readonly reporter?: Reporter,
+    /** The registry's own origin: a realm elsewhere is said in verbose output. */
+    private readonly origin?: string,
   ) {}
 
   /** The header to send for a scope, when the scheme is known; undefined before the first 401. */
@@ -94,10 +113,22 @@ export class RegistryAuth {
       throw new RegistryAuthError(
         `registry ${this.registry} asked for a bearer token but named no realm`,
       );
-    const url = new URL(realm);
+    const url = URL.canParse(realm) ? new URL(realm) : undefined;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      throw new RegistryAuthError(
+        `registry ${this.registry} named the token realm ${JSON.stringify(realm.slice(0, 200))}, not an http(s) URL`,
+      );
     if (this.scheme?.service) url.searchParams.set('service', this.scheme.service);
     for (const part of scope.split(' ').filter(Boolean)) url.searchParams.append('scope', part);
     const basic = this.basic();
+    if (basic && !mayCarryCredentials(url))
+      throw new RegistryAuthError(
+        `registry ${this.registry} sends its token requests to ${shownUrl(url)} over plain HTTP; refusing to send the credentials there (HTTPS or a loopback realm only)`,
+      );
+    if (this.origin && url.origin !== this.origin)
+      this.reporter?.debug(
+        `registry ${this.registry} has its token realm on another origin: ${shownUrl(url)}${basic ? ' (the credentials go there)' : ''}`,
+      );
     const response = await this.sendRequest({
       method: 'GET',
       url: url.toString(),

@@ -265,6 +265,7 @@ export async function streamBlob(
           scope,
           expect: [201],
           retry: false,
+          transferBytes: blob.length,
         },
       );
       await response.discard();
@@ -352,13 +353,22 @@ export class ChunkedUpload {
   async finish(digest: string): Promise<void> {
     if (this.pendingBytes > 0) await this.flush();
     await withRetries(async () => {
+      // Some registries copy the blob into place here: its deadline is the blob's.
       const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
         scope: this.scope,
         expect: [201],
         retry: false,
+        transferBytes: this.offset,
       });
       await response.discard();
     });
+  }
+
+  /** Deletes the session: the bytes sent are not to become a blob. */
+  async cancel(): Promise<void> {
+    this.pending = [];
+    this.pendingBytes = 0;
+    await cancelUpload(this.client, this.location, this.scope);
   }
 
   private get scope(): string {

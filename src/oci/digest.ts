@@ -53,3 +53,26 @@ export async function sha256File(
  * buffers of this size are recycled by the allocator instead of mapped anew each time.
  */
 export const READ_CHUNK = 256 * 1024;
+
+/** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
+const DIGEST_FORMS: Record<string, RegExp> = {
+  sha256: /^sha256:[0-9a-f]{64}$/,
+  sha512: /^sha512:[0-9a-f]{128}$/,
+};
+
+/**
+ * Whether a digest read from outside (a layout, a manifest, a registry) is well formed, so it can
+ * name a file or a URL path: `sha256:` and 64 lower-case hex digits (or `sha512:` and 128). A
+ * value like `sha256:../../secret` must never become a path.
+ */
+export function isDigest(value: unknown, algorithms: readonly string[] = ['sha256']): boolean {
+  if (typeof value !== 'string') return false;
+  const algorithm = value.slice(0, value.indexOf(':'));
+  return algorithms.includes(algorithm) && (DIGEST_FORMS[algorithm]?.test(value) ?? false);
+}
+
+/** A digest as JSON shows it, cut short: for messages about values that are not digests. */
+export function showDigest(value: unknown): string {
+  const shown = JSON.stringify(value) ?? String(value);
+  return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
+}

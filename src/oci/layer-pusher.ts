@@ -121,6 +121,9 @@ export class LayerPusher {
     let session: Promise<string> | undefined = spare
       ? spare.catch(() => openSession(client, repository))
       : openSession(client, repository);
+    // Awaited by whichever path sends the layer; a push that fails before then (or a registry
+    // that refuses both POSTs) must not leave it as an unhandled rejection.
+    session.catch(() => undefined);
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );

@@ -1,5 +1,5 @@
 import type { Reporter } from '../report/reporter.js';
-import { RegistryAuth } from './auth.js';
+import { RegistryAuth, mayCarryCredentials } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
 import {
@@ -11,6 +11,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from './http.js';
+import { DEFAULT_DEADLINE, deadlineSignal, type TransferDeadline } from './deadline.js';
 import { HEADER, MANIFEST_ACCEPT } from './media-types.js';
 import { send, type HttpResponse, type RequestBody } from './transport.js';
 import { sha256Digest } from './digest.js';
@@ -23,6 +24,8 @@ export interface RegistryClientOptions {
   retry?: RetryPolicy;
   /** Idle timeout of one request: no byte either way for this long fails it. */
   idleTimeoutMs?: number;
+  /** The overall deadline of one request, scaled to the bytes it moves (see TransferDeadline). */
+  deadline?: TransferDeadline;
   reporter?: Reporter;
 }
 
@@ -36,6 +39,8 @@ export interface ExchangeOptions {
   retry?: boolean;
   /** Abandons the exchange (see HttpRequest.signal). */
   signal?: AbortSignal;
+  /** Bytes the exchange moves either way, for its deadline: the body's length when absent. */
+  transferBytes?: number;
 }
 
 export interface Manifest {
@@ -61,17 +66,35 @@ export class RegistryClient {
   private readonly auth: RegistryAuth;
   private readonly retry: RetryPolicy;
   private readonly idleTimeoutMs: number;
+  private readonly deadline: TransferDeadline;
   readonly reporter?: Reporter;
   private readonly hasCredentials: boolean;
 
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry;
     this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
-    this.auth = new RegistryAuth(options.registry, options.credentials, (request) =>
-      send({ ...request, idleTimeoutMs: this.idleTimeoutMs }),
+    this.auth = new RegistryAuth(
+      options.registry,
+      options.credentials,
+      async (request) => {
+        const limit = this.deadlineFor(request.method, request.url, {});
+        const response = await send({
+          ...request,
+          idleTimeoutMs: this.idleTimeoutMs,
+          signal: limit.signal,
+        }).catch((error: unknown) => {
+          limit.clear();
+          throw error;
+        });
+        response.body.once('close', limit.clear);
+        return response;
+      },
+      options.reporter,
+      new URL(this.baseUrl).origin,
     );
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.deadline = options.deadline ?? DEFAULT_DEADLINE;
     this.reporter = options.reporter;
     this.hasCredentials = options.credentials !== undefined;
   }
@@ -88,50 +111,18 @@ export class RegistryClient {
    */
   async exchange(method: string, path: string, options: ExchangeOptions): Promise<HttpResponse> {
     const attempt = async (): Promise<HttpResponse> => {
-      let url = this.url(path);
-      for (let hop = 0, authTries = 0; ;) {
-        const authorization = sameOrigin(url, this.baseUrl)
-          ? await this.auth.header(options.scope)
-          : undefined;
-        const response = await send({
-          method,
-          url,
-          headers: {
-            ...options.headers,
-            ...(authorization ? { [HEADER.authorization]: authorization } : {}),
-          },
-          body: options.body,
-          idleTimeoutMs: this.idleTimeoutMs,
-          signal: options.signal,
-        });
-        if (options.expect.includes(response.status)) return response;
-        if (response.status === 401 && authTries === 0) {
-          authTries += 1;
-          // The refusal's body waits meanwhile (it is read for the message if no retry comes).
-          const retryWith = await this.auth
-            .retryAuthorization(response, options.scope, authorization)
-            .catch(async (error: unknown) => {
-              await response.discard();
-              throw error;
-            });
-          if (retryWith !== undefined) {
-            await response.discard();
-            continue;
-          }
-        }
-        const location = response.headers.get(HEADER.location);
-        if (
-          [301, 302, 303, 307, 308].includes(response.status) &&
-          location &&
-          (method === 'GET' || method === 'HEAD')
-        ) {
-          if ((hop += 1) > MAX_REDIRECTS)
-            throw new RegistryError(`${this.registry}: too many redirects for ${method} ${path}`);
-          await response.discard();
-          url = new URL(location, url).toString();
-          continue;
-        }
-        return this.fail(method, url, options.scope, response);
+      const limit = this.deadlineFor(method, path, options);
+      const signal = options.signal
+        ? AbortSignal.any([options.signal, limit.signal])
+        : limit.signal;
+      try {
+        const response = await this.hops(method, path, options, signal);
+        // The deadline covers reading the body too, and ends with it.
+        response.body.once('close', limit.clear);
+        return response;
+      } catch (error) {
+        limit.clear();
+        throw error;
       }
     };
     if (options.retry === false) return attempt();
@@ -142,6 +133,74 @@ export class RegistryClient {
           `${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`,
         ),
     });
+  }
+
+  /** One request, after the 401 of an auth challenge and the redirects of reads. */
+  private async hops(
+    method: string,
+    path: string,
+    options: ExchangeOptions,
+    signal: AbortSignal,
+  ): Promise<HttpResponse> {
+    let url = this.url(path);
+    for (let hop = 0, authTries = 0; ;) {
+      const authorization = sameOrigin(url, this.baseUrl)
+        ? await this.auth.header(options.scope)
+        : undefined;
+      if (authorization?.startsWith('Basic ') && !mayCarryCredentials(new URL(url)))
+        throw new RegistryAuthError(
+          `refusing to send the credentials for ${this.registry} over plain HTTP; use HTTPS or a loopback registry`,
+        );
+      const response = await send({
+        method,
+        url,
+        headers: {
+          ...options.headers,
+          ...(authorization ? { [HEADER.authorization]: authorization } : {}),
+        },
+        body: options.body,
+        idleTimeoutMs: this.idleTimeoutMs,
+        signal,
+      });
+      if (options.expect.includes(response.status)) return response;
+      if (response.status === 401 && authTries === 0) {
+        authTries += 1;
+        // The refusal's body waits meanwhile (it is read for the message if no retry comes).
+        const retryWith = await this.auth
+          .retryAuthorization(response, options.scope, authorization)
+          .catch(async (error: unknown) => {
+            await response.discard();
+            throw error;
+          });
+        if (retryWith !== undefined) {
+          await response.discard();
+          continue;
+        }
+      }
+      const location = response.headers.get(HEADER.location);
+      if (
+        [301, 302, 303, 307, 308].includes(response.status) &&
+        location &&
+        (method === 'GET' || method === 'HEAD')
+      ) {
+        if ((hop += 1) > MAX_REDIRECTS)
+          throw new RegistryError(`${this.registry}: too many redirects for ${method} ${path}`);
+        await response.discard();
+        url = new URL(location, url).toString();
+        continue;
+      }
+      return this.fail(method, url, options.scope, response);
+    }
+  }
+
+  /** A signal that fires at the deadline of a request (see deadlineSignal). */
+  private deadlineFor(
+    method: string,
+    path: string,
+    options: Pick<ExchangeOptions, 'transferBytes' | 'body'>,
+  ) {
+    const bytes = options.transferBytes ?? options.body?.length ?? 0;
+    return deadlineSignal(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
   }
 
   private async fail(
@@ -289,6 +348,7 @@ export class RegistryClient {
     const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
       scope: scopeFor(repository, 'pull'),
       expect: [200],
+      transferBytes: limit,
     });
     const bytes = await response.buffer(limit);
     if (sha256Digest(bytes) !== digest)
@@ -296,10 +356,19 @@ export class RegistryClient {
     return bytes;
   }
 
-  /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
-  async openBlob(repository: string, digest: string, start = 0): Promise<HttpResponse> {
+  /**
+   * Starts a blob download, from byte `start` on when resuming (206 expected then). `size`, the
+   * blob's declared size, sets the deadline of the download.
+   */
+  async openBlob(
+    repository: string,
+    digest: string,
+    start = 0,
+    size?: number,
+  ): Promise<HttpResponse> {
     return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
       scope: scopeFor(repository, 'pull'),
+      transferBytes: size === undefined ? undefined : size - start,
       headers: start > 0 ? { [HEADER.range]: `bytes=${start}-` } : {},
       expect: start > 0 ? [206, 200] : [200],
     });

@@ -1,5 +1,6 @@
 import type { Reporter } from '../report/reporter.js';
 import { credentialsFromDockerConfig, type Credentials } from '../oci/credentials.js';
+import { transferDeadlineFromEnv } from '../oci/deadline.js';
 import { RegistryClient } from '../oci/registry-client.js';
 import { InputError } from '../util/errors.js';
 
@@ -53,6 +54,7 @@ export async function connectRegistry(
     registry: options.registry,
     credentials,
     plainHttp: options.plainHttp,
+    deadline: transferDeadlineFromEnv(process.env),
     reporter,
   });
 }

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,7 +219,8 @@ describe('hypernix push', () => {
     const biggest = execFileSync('sh', ['-c', `ls -S ${blobs} | head -1`], {
       encoding: 'utf8',
     }).trim();
-    writeFileSync(join(blobs, biggest), randomLayer(50_000));
+    // Of the size its descriptor says: a blob of another size is refused before it is read.
+    writeFileSync(join(blobs, biggest), randomLayer(statSync(join(blobs, biggest)).size));
     const bad = await hypernix([
       'push',
       join(dir, 'layout'),

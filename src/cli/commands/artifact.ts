@@ -1,5 +1,6 @@
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
-import { pullArtifact, pushArtifact } from '../../oci/artifact.js';
+import { pushArtifact } from '../../oci/artifact.js';
+import { pullArtifact } from '../../oci/artifact-pull.js';
 import { formatReference, parseReference } from '../../oci/reference.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -15,8 +16,8 @@ export const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]
 
 push: pushes a disk image (qcow2) as an OCI artifact: one blob in a manifest with
       artifactType application/vnd.hypernix.disk-image.qcow2. An unchanged file is not sent.
-pull: fetches it by tag or digest into FILE atomically (FILE.part, resumed with Range after a
-      broken download, digest verified, then renamed).
+pull: fetches it by tag or digest into FILE atomically (a fresh temporary file beside FILE,
+      at most the declared size, digest verified, then renamed; nothing left on failure).
 
 Options:
   --tag TAG               one more tag (push; repeatable)
