@@ -244,7 +244,8 @@ class GithubCacheBackend {
     async localEntry(packId) {
         const file = (0,external_node_path_.join)(this.options.localDir, 'entries', `${packId}.json`);
         const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
-        return text === undefined ? undefined : (0,entry/* parseEntry */.ER)(text);
+        // A damaged entry throws, naming what is wrong; the lookup reports it and misses.
+        return text === undefined ? undefined : (0,entry/* parseEntry */.ER)(text, `the GitHub cache entry ${packId}`);
     }
     /**
      * One library call, its output taken off stdout. A rate limit (429) is waited out, as long as

@@ -488,13 +488,14 @@ async function runNixBuild(nix, request, reporter) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
     const result = await reporter.group(`nix build: ${describeTarget(request.target)}`, async () => {
         reporter.info(`$ ${[program, ...args].map(quoteForLog).join(' ')}`);
-        return (0,util_process/* run */.e)(program, args, {
+        // Builders print what they like: nothing they print may act as a workflow command.
+        return reporter.untrusted(() => (0,util_process/* run */.e)(program, args, {
             cwd,
             onStderrLine: (line) => {
                 tracker.feed(line);
                 reporter.info(line);
             },
-        });
+        }));
     });
     const seconds = elapsed();
     if (result.code !== 0) {
@@ -675,11 +676,11 @@ async function installNix(options, reporter) {
     const script = await findInstallScript(extracted);
     await (0,promises_.mkdir)((0,external_node_path_.join)((0,external_node_os_.homedir)(), '.config', 'nix'), { recursive: true });
     await reporter.group('Installing Nix', async () => {
-        const result = await (0,util_process/* run */.e)('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
+        const result = await reporter.untrusted(() => (0,util_process/* run */.e)('/bin/sh', [script, '--no-daemon', '--no-channel-add'], {
             onStderrLine: (line) => reporter.info(line),
             onStdoutLine: (line) => reporter.info(line),
-            env: { ...process.env, NIX_INSTALLER_NO_MODIFY_PROFILE: '1' },
-        });
+            env: { NIX_INSTALLER_NO_MODIFY_PROFILE: '1' },
+        }));
         if (result.code !== 0) {
             throw new NixInstallError(`the Nix installer exited with ${result.code}: ${result.stderrTail.at(-1) ?? 'no output'}`);
         }
@@ -1151,6 +1152,7 @@ async function queryPathInfos(nix, paths, recursive) {
         'path-info',
         '--json',
         ...(recursive ? ['--recursive'] : []),
+        '--',
         ...paths,
     ];
     const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix'), args);
@@ -1178,7 +1180,7 @@ async function queryPathInfos(nix, paths, recursive) {
  * not. Paths whose deriver is unknown contribute nothing.
  */
 async function buildInputs(nix, paths) {
-    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', '--', ...paths]);
     if (derivers.code !== 0)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
     const drvs = derivers.stdout
@@ -1188,7 +1190,7 @@ async function buildInputs(nix, paths) {
     const valid = [];
     for (const drv of drvs) {
         // A deriver may have been collected since; then only the runtime closure is cached.
-        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', '--', drv])).code === 0)
             valid.push(drv);
     }
     if (valid.length === 0)
@@ -1197,6 +1199,7 @@ async function buildInputs(nix, paths) {
         '--query',
         '--requisites',
         '--include-outputs',
+        '--',
         ...valid,
     ]);
     if (closure.code !== 0)
@@ -1214,6 +1217,7 @@ async function validPaths(nix, paths, store) {
         ...(store ? ['--store', store] : []),
         '--check-validity',
         '--print-invalid',
+        '--',
         ...paths,
     ]);
     const invalid = new Set(result.stdout
@@ -1221,408 +1225,6 @@ async function validPaths(nix, paths, store) {
         .map((line) => line.trim())
         .filter(Boolean));
     return new Set(paths.filter((path) => !invalid.has(path)));
-}
-
-
-/***/ }),
-
-/***/ 655:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   eY: () => (/* binding */ openTarStream),
-/* harmony export */   xQ: () => (/* binding */ sniffFile)
-/* harmony export */ });
-/* unused harmony export sniffBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8911);
-
-
-
-/**
- * Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!".
- * Read synchronously, as a tar's index is (see tar-index.ts): at start-up an asynchronous read
- * waits for a busy main thread.
- */
-async function sniffFile(path) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
-    try {
-        const head = Buffer.alloc(512);
-        const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, 512, 0);
-        return sniffBytes(head.subarray(0, bytesRead));
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-function sniffBytes(head) {
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
-        return 'tar.gz';
-    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
-        return 'tar.zst';
-    if (head.length >= 4 && head.toString('latin1', 0, 4) === 'QFI\xfb')
-        return 'qcow2';
-    if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar')
-        return 'tar';
-    if (head.length >= 2 && head.toString('latin1', 0, 2) === '#!')
-        return 'stream';
-    return 'unknown';
-}
-/** The uncompressed tar bytes of an archive file, decompressed as they are read. */
-function openTarStream(path, format) {
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_CHUNK */ .vA });
-    if (format === 'tar')
-        return file;
-    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_1__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
-    // pipe() does not pass errors on: a read error must end the stream the reader consumes.
-    file.on('error', (error) => tar.destroy(error));
-    return file.pipe(tar);
-}
-
-
-/***/ }),
-
-/***/ 3322:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   Xp: () => (/* binding */ DockerArchiveError),
-/* harmony export */   dN: () => (/* binding */ inspectDockerArchive)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6657);
-
-
-class DockerArchiveError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD {
-    name = 'DockerArchiveError';
-}
-function parseManifest(text, source) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new DockerArchiveError(`${source}: manifest.json is not valid JSON`);
-    }
-    const valid = Array.isArray(parsed) &&
-        parsed.length > 0 &&
-        parsed.every((image) => typeof image === 'object' &&
-            image !== null &&
-            typeof image.Config === 'string' &&
-            Array.isArray(image.Layers) &&
-            image.Layers.every((layer) => typeof layer === 'string'));
-    if (!valid) {
-        throw new DockerArchiveError(`${source}: manifest.json is not a docker-archive manifest (expected [{"Config", "RepoTags", "Layers"}])`);
-    }
-    return parsed;
-}
-/**
- * Reads a docker archive's tar stream once and checks that it is one: a manifest.json naming a
- * config and layers that are all in the archive. Layer bytes are skipped, never held.
- */
-async function inspectDockerArchive(tar, source) {
-    const entrySizes = new Map();
-    let images;
-    try {
-        for await (const entry of (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .readTar */ .sB)(tar)) {
-            const name = entry.name.replace(/^\.\//, '');
-            if (entry.type === 'file')
-                entrySizes.set(name, entry.size);
-            if (name === 'manifest.json')
-                images = parseManifest((await entry.readAll(16 << 20)).toString('utf8'), source);
-        }
-    }
-    catch (error) {
-        if (error instanceof _tar_js__WEBPACK_IMPORTED_MODULE_1__/* .TarFormatError */ .ZV)
-            throw new DockerArchiveError(`${source}: ${error.message}`, { cause: error });
-        if (error instanceof DockerArchiveError)
-            throw error;
-        throw new DockerArchiveError(`${source}: cannot read the archive: ${error.message}`, { cause: error });
-    }
-    if (!images) {
-        throw new DockerArchiveError(`${source}: not a docker archive (no manifest.json in the tar)`);
-    }
-    for (const image of images) {
-        for (const name of [image.Config, ...image.Layers]) {
-            if (!entrySizes.has(name)) {
-                throw new DockerArchiveError(`${source}: manifest.json names ${name}, which is not in the archive`);
-            }
-        }
-    }
-    return { images, entrySizes };
-}
-
-
-/***/ }),
-
-/***/ 6657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  IE: () => (/* binding */ BLOCK),
-  at: () => (/* binding */ ExtendedHeaderState),
-  ZV: () => (/* binding */ TarFormatError),
-  eu: () => (/* binding */ checksumOk),
-  ZZ: () => (/* binding */ field),
-  Ms: () => (/* binding */ padding),
-  sB: () => (/* binding */ readTar),
-  QP: () => (/* binding */ typeOf)
-});
-
-// UNUSED EXPORTS: numeric
-
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/oci/byte-reader.ts
-/**
- * Reads exact byte counts from a stream of chunks, one pass, holding at most one chunk beyond
- * what the caller asked for. The tar reader builds on it.
- */
-class ByteReader {
-    buffered = [];
-    bufferedBytes = 0;
-    done = false;
-    iterator;
-    /** Bytes handed out or skipped so far: the offset of the next byte in the stream. */
-    position = 0;
-    constructor(source) {
-        this.iterator = source[Symbol.asyncIterator]();
-    }
-    async fill() {
-        if (this.done)
-            return false;
-        const next = await this.iterator.next();
-        if (next.done) {
-            this.done = true;
-            return false;
-        }
-        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
-        if (chunk.length > 0) {
-            this.buffered.push(chunk);
-            this.bufferedBytes += chunk.length;
-        }
-        return true;
-    }
-    /** Up to `count` bytes; fewer only at the end of the stream. */
-    async read(count) {
-        while (this.bufferedBytes < count && (await this.fill()))
-            ;
-        const all = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
-        const taken = all.subarray(0, Math.min(count, all.length));
-        const rest = all.subarray(taken.length);
-        this.buffered = rest.length > 0 ? [rest] : [];
-        this.bufferedBytes = rest.length;
-        this.position += taken.length;
-        return taken;
-    }
-    /** The next `count` bytes as they arrive, without holding them all. */
-    async *take(count) {
-        let remaining = count;
-        while (remaining > 0) {
-            if (this.bufferedBytes === 0 && !(await this.fill()))
-                return;
-            const head = this.buffered.shift();
-            if (!head)
-                continue;
-            const piece = head.length > remaining ? head.subarray(0, remaining) : head;
-            if (head.length > remaining)
-                this.buffered.unshift(head.subarray(remaining));
-            this.bufferedBytes -= piece.length;
-            this.position += piece.length;
-            remaining -= piece.length;
-            yield piece;
-        }
-    }
-    /** Skips `count` bytes; returns how many there were. */
-    async skip(count) {
-        let skipped = 0;
-        for await (const piece of this.take(count))
-            skipped += piece.length;
-        return skipped;
-    }
-    async close() {
-        this.done = true;
-        await this.iterator.return?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/tar.ts
-
-
-const BLOCK = 512;
-class TarFormatError extends errors/* HypernixError */.iD {
-    name = 'TarFormatError';
-}
-function field(header, offset, length) {
-    const raw = header.subarray(offset, offset + length);
-    const end = raw.indexOf(0);
-    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-function numeric(header, offset, length) {
-    const first = header[offset];
-    if (first & 0x80) {
-        // GNU base-256 for values that do not fit in octal (files of 8 GiB and more).
-        let value = 0;
-        for (let i = offset + 1; i < offset + length; i += 1)
-            value = value * 256 + header[i];
-        return value;
-    }
-    const text = field(header, offset, length).trim();
-    return text === '' ? 0 : parseInt(text, 8);
-}
-function checksumOk(header) {
-    const stored = numeric(header, 148, 8);
-    // The checksum field itself counts as eight spaces. Two plain loops, not one with a test per
-    // byte: headers are checked before V8 has optimised anything, where each operation counts.
-    let sum = 8 * 32;
-    for (let i = 0; i < 148; i += 1)
-        sum += header[i];
-    for (let i = 156; i < BLOCK; i += 1)
-        sum += header[i];
-    return sum === stored;
-}
-/**
- * The state that extended headers (PAX 'x', GNU long names 'L' and 'K') carry over to the next
- * real entry. Shared by the streaming reader and the seeking indexer.
- */
-class ExtendedHeaderState {
-    pax = {};
-    longName;
-    longLink;
-    /** Whether a type flag announces an extended header rather than an entry. */
-    static isExtended(flag) {
-        return flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K';
-    }
-    /** The size of the next entry's data, which a PAX header may override. */
-    sizeOf(header) {
-        return this.pax.size !== undefined ? Number(this.pax.size) : numeric(header, 124, 12);
-    }
-    take(flag, data) {
-        if (flag === 'x')
-            this.pax = parsePax(data);
-        if (flag === 'L')
-            this.longName = data.toString('utf8').replace(/\0+$/, '');
-        if (flag === 'K')
-            this.longLink = data.toString('utf8').replace(/\0+$/, '');
-    }
-    /** The entry's name and link, with any extended header applied; then forgets them. */
-    resolve(header) {
-        const prefix = field(header, 345, 155);
-        const baseName = field(header, 0, 100);
-        const name = this.pax.path ?? this.longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
-        const linkName = this.pax.linkpath ?? this.longLink ?? field(header, 157, 100);
-        this.pax = {};
-        this.longName = undefined;
-        this.longLink = undefined;
-        return { name, linkName };
-    }
-}
-function parsePax(data) {
-    const records = {};
-    let offset = 0;
-    while (offset < data.length) {
-        const space = data.indexOf(0x20, offset);
-        if (space === -1)
-            break;
-        const length = parseInt(data.subarray(offset, space).toString('utf8'), 10);
-        if (!Number.isFinite(length) || length <= 0)
-            break;
-        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        if (equals > 0)
-            records[record.slice(0, equals)] = record.slice(equals + 1);
-        offset += length;
-    }
-    return records;
-}
-function typeOf(flag) {
-    if (flag === '0' || flag === '' || flag === '7')
-        return 'file';
-    if (flag === '5')
-        return 'directory';
-    if (flag === '2')
-        return 'symlink';
-    if (flag === '1')
-        return 'hardlink';
-    return 'other';
-}
-const padding = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
-/**
- * Reads a tar stream entry by entry in one pass (ustar, GNU long names, PAX headers). Nothing is
- * extracted; each entry's content is streamed to whoever asks and skipped otherwise.
- */
-async function* readTar(source) {
-    const reader = new ByteReader(source);
-    const extended = new ExtendedHeaderState();
-    let entries = 0;
-    try {
-        for (;;) {
-            const header = await reader.read(BLOCK);
-            if (header.length === 0 && entries === 0)
-                throw new TarFormatError('empty input, not a tar archive');
-            if (header.length === 0)
-                return; // some writers omit the end-of-archive blocks
-            if (header.length < BLOCK)
-                throw new TarFormatError('truncated tar header');
-            if (header.every((byte) => byte === 0))
-                return;
-            if (!checksumOk(header)) {
-                throw new TarFormatError(entries === 0
-                    ? 'not a tar archive (bad header checksum)'
-                    : `corrupt tar header at byte ${reader.position - BLOCK}`);
-            }
-            entries += 1;
-            const flag = field(header, 156, 1);
-            const size = extended.sizeOf(header);
-            if (ExtendedHeaderState.isExtended(flag)) {
-                const data = Buffer.concat(await collect(reader.take(size)));
-                await reader.skip(padding(size));
-                if (data.length < size)
-                    throw new TarFormatError('truncated tar archive');
-                extended.take(flag, data);
-                continue;
-            }
-            const { name, linkName } = extended.resolve(header);
-            let consumed = 0;
-            const body = async function* () {
-                for await (const piece of reader.take(size - consumed)) {
-                    consumed += piece.length;
-                    yield piece;
-                }
-            };
-            yield {
-                name,
-                size,
-                type: typeOf(flag),
-                linkName,
-                content: body,
-                readAll: async (limit = 64 * 1024 * 1024) => {
-                    if (size > limit)
-                        throw new TarFormatError(`${name} is ${size} bytes, more than the ${limit} expected`);
-                    return Buffer.concat(await collect(body()));
-                },
-            };
-            if (consumed < size)
-                consumed += await reader.skip(size - consumed);
-            if (consumed < size)
-                throw new TarFormatError(`truncated tar archive: ${name} ends early`);
-            await reader.skip(padding(size));
-        }
-    }
-    finally {
-        await reader.close();
-    }
-}
-async function collect(pieces) {
-    const out = [];
-    for await (const piece of pieces)
-        out.push(piece);
-    return out;
 }
 
 
@@ -1637,6 +1239,8 @@ async function collect(pieces) {
 /* unused harmony export SpawnError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4132);
+
 
 /** Thrown when the program itself cannot be started (not found, not executable). */
 class SpawnError extends Error {
@@ -1651,14 +1255,15 @@ class SpawnError extends Error {
 }
 /**
  * Runs a program from an argument array (never through a shell) and streams its output by lines.
- * Resolves with the exit code; rejects only when the program cannot be started.
+ * Resolves with the exit code; rejects only when the program cannot be started. The child sees
+ * only childEnvironment(): no input, password or masked value of ours.
  */
 function run(command, args, options = {}) {
     const tailLimit = options.stderrTailLines ?? 200;
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .childEnvironment */ .Q)(options.env),
             stdio: ['pipe', 'pipe', 'pipe'],
         });
         let stdout = '';

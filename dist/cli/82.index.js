@@ -96,8 +96,18 @@ function readReference(value) {
     const text = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(value);
     return text === undefined ? undefined : withoutLabel(() => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text, 'x'));
 }
-/** Tags split on spaces, commas and lines, each checked, duplicates dropped. */
+/**
+ * Tags split on spaces, commas and lines, each checked, duplicates dropped. A command-line value
+ * (an array entry) holding a line break or another control character is refused whole: on a
+ * command line it is a mistake or an attack, never a list.
+ */
 function readTags(value) {
+    if (Array.isArray(value)) {
+        const bad = value.find((entry) => [...entry].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f));
+        if (bad !== undefined) {
+            throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(`a tag cannot hold a line break or control character; got ${JSON.stringify(bad.slice(0, 80))}`);
+        }
+    }
     const tags = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readList */ .LD)(value)
         .flatMap((entry) => entry.split(/[\s,]+/))
         .filter(Boolean);
@@ -435,6 +445,7 @@ async function streamBlob(client, repository, blob, verdict, session) {
             scope,
             expect: [201],
             retry: false,
+            transferBytes: blob.length,
         });
         await response.discard();
         return true;
@@ -504,13 +515,21 @@ class ChunkedUpload {
         if (this.pendingBytes > 0)
             await this.flush();
         await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(async () => {
+            // Some registries copy the blob into place here: its deadline is the blob's.
             const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
                 scope: this.scope,
                 expect: [201],
                 retry: false,
+                transferBytes: this.offset,
             });
             await response.discard();
         });
+    }
+    /** Deletes the session: the bytes sent are not to become a blob. */
+    async cancel() {
+        this.pending = [];
+        this.pendingBytes = 0;
+        await cancelUpload(this.client, this.location, this.scope);
     }
     get scope() {
         return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .scopeFor */ .aN)(this.repository, 'pull,push');
@@ -564,6 +583,62 @@ class ChunkedUpload {
         this.location = nextLocation(this.client, response, this.location);
         return receivedBytes(response);
     }
+}
+
+
+/***/ }),
+
+/***/ 9301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ DEFAULT_DEADLINE),
+/* harmony export */   R: () => (/* binding */ deadlineSignal),
+/* harmony export */   Zs: () => (/* binding */ transferDeadlineFromEnv)
+/* harmony export */ });
+/* unused harmony exports deadlineMs, TransferDeadlineError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
+
+
+const DEFAULT_DEADLINE = { floorMs: 60_000, bytesPerSecond: 1 << 20 };
+function deadlineMs(bytes, deadline) {
+    return Math.ceil(deadline.floorMs + (Math.max(0, bytes) / deadline.bytesPerSecond) * 1000);
+}
+/** A transfer that passed its deadline: not retried (a registry that slow would be again). */
+class TransferDeadlineError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl {
+    name = 'TransferDeadlineError';
+}
+/**
+ * The deadline the environment sets (HYPERNIX_TRANSFER_FLOOR_SECONDS, HYPERNIX_TRANSFER_MIN_RATE
+ * in bytes per second), else the default: for a slow link, or a test that cannot wait a minute.
+ */
+function transferDeadlineFromEnv(env) {
+    const read = (name, fallback) => {
+        const raw = env[name];
+        if (raw === undefined || raw === '')
+            return fallback;
+        const value = Number(raw);
+        if (!Number.isFinite(value) || value <= 0)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: expected a positive number, got ${JSON.stringify(raw)}`);
+        return value;
+    };
+    return {
+        floorMs: read('HYPERNIX_TRANSFER_FLOOR_SECONDS', DEFAULT_DEADLINE.floorMs / 1000) * 1000,
+        bytesPerSecond: read('HYPERNIX_TRANSFER_MIN_RATE', DEFAULT_DEADLINE.bytesPerSecond),
+    };
+}
+/**
+ * A signal that fails a request at its deadline with one line naming the registry and the
+ * request (a blob's path names its digest). `clear` once the request and its body are done.
+ */
+function deadlineSignal(registry, request, bytes, deadline) {
+    const ms = deadlineMs(bytes, deadline);
+    const controller = new AbortController();
+    const shown = new URL(request.url).pathname;
+    const timer = setTimeout(() => controller.abort(new TransferDeadlineError(`registry ${registry}: ${request.method} ${shown} did not finish within ${Math.round(ms / 1000)} s (the deadline for ${bytes} bytes)`)), ms);
+    timer.unref();
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 
@@ -880,6 +955,16 @@ function parseChallenge(header) {
     }
     return { scheme, realm: params.realm, service: params.service, scope: params.scope };
 }
+const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/**
+ * Whether credentials may go to this URL: over HTTPS, or over plain HTTP to this machine only
+ * (loopback), whoever named the URL: the user (the registry) or a registry (its token realm).
+ */
+function mayCarryCredentials(url) {
+    return (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)));
+}
+/** A URL for messages: origin and path, never a query or user info. */
+const shownUrl = (url) => `${url.origin}${url.pathname}`;
 /**
  * Authorization for one registry: learns its scheme from the first 401, then sends Basic
  * credentials or a Bearer token for the scope (fetched from the realm and cached per scope until
@@ -889,13 +974,19 @@ class RegistryAuth {
     registry;
     credentials;
     sendRequest;
+    reporter;
+    origin;
     scheme;
     tokens = new Map();
     fetching = new Map();
-    constructor(registry, credentials, sendRequest) {
+    constructor(registry, credentials, sendRequest, reporter, 
+    /** The registry's own origin: a realm elsewhere is said in verbose output. */
+    origin) {
         this.registry = registry;
         this.credentials = credentials;
         this.sendRequest = sendRequest;
+        this.reporter = reporter;
+        this.origin = origin;
     }
     /** The header to send for a scope, when the scheme is known; undefined before the first 401. */
     async header(scope) {
@@ -940,12 +1031,18 @@ class RegistryAuth {
         const realm = this.scheme?.realm;
         if (!realm)
             throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} asked for a bearer token but named no realm`);
-        const url = new URL(realm);
+        const url = URL.canParse(realm) ? new URL(realm) : undefined;
+        if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} named the token realm ${JSON.stringify(realm.slice(0, 200))}, not an http(s) URL`);
         if (this.scheme?.service)
             url.searchParams.set('service', this.scheme.service);
         for (const part of scope.split(' ').filter(Boolean))
             url.searchParams.append('scope', part);
         const basic = this.basic();
+        if (basic && !mayCarryCredentials(url))
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} sends its token requests to ${shownUrl(url)} over plain HTTP; refusing to send the credentials there (HTTPS or a loopback realm only)`);
+        if (this.origin && url.origin !== this.origin)
+            this.reporter?.debug(`registry ${this.registry} has its token realm on another origin: ${shownUrl(url)}${basic ? ' (the credentials go there)' : ''}`);
         const response = await this.sendRequest({
             method: 'GET',
             url: url.toString(),
@@ -972,6 +1069,8 @@ class RegistryAuth {
 
 // EXTERNAL MODULE: ./src/oci/http.ts
 var http = __webpack_require__(5809);
+// EXTERNAL MODULE: ./src/oci/deadline.ts
+var deadline = __webpack_require__(9301);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:net"
@@ -1856,6 +1955,7 @@ var oci_digest = __webpack_require__(8911);
 
 
 
+
 const MAX_REDIRECTS = 5;
 /** The scope a repository operation needs, as the token spec writes it. */
 const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
@@ -1870,14 +1970,28 @@ class RegistryClient {
     auth;
     retry;
     idleTimeoutMs;
+    deadline;
     reporter;
     hasCredentials;
     constructor(options) {
         this.registry = options.registry;
         this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
-        this.auth = new RegistryAuth(options.registry, options.credentials, (request) => send({ ...request, idleTimeoutMs: this.idleTimeoutMs }));
+        this.auth = new RegistryAuth(options.registry, options.credentials, async (request) => {
+            const limit = this.deadlineFor(request.method, request.url, {});
+            const response = await send({
+                ...request,
+                idleTimeoutMs: this.idleTimeoutMs,
+                signal: limit.signal,
+            }).catch((error) => {
+                limit.clear();
+                throw error;
+            });
+            response.body.once('close', limit.clear);
+            return response;
+        }, options.reporter, new URL(this.baseUrl).origin);
         this.retry = options.retry ?? http/* DEFAULT_RETRY */.vI;
         this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        this.deadline = options.deadline ?? deadline/* DEFAULT_DEADLINE */.Du;
         this.reporter = options.reporter;
         this.hasCredentials = options.credentials !== undefined;
     }
@@ -1892,49 +2006,19 @@ class RegistryClient {
      */
     async exchange(method, path, options) {
         const attempt = async () => {
-            let url = this.url(path);
-            for (let hop = 0, authTries = 0;;) {
-                const authorization = sameOrigin(url, this.baseUrl)
-                    ? await this.auth.header(options.scope)
-                    : undefined;
-                const response = await send({
-                    method,
-                    url,
-                    headers: {
-                        ...options.headers,
-                        ...(authorization ? { [media_types/* HEADER */.El.authorization]: authorization } : {}),
-                    },
-                    body: options.body,
-                    idleTimeoutMs: this.idleTimeoutMs,
-                    signal: options.signal,
-                });
-                if (options.expect.includes(response.status))
-                    return response;
-                if (response.status === 401 && authTries === 0) {
-                    authTries += 1;
-                    // The refusal's body waits meanwhile (it is read for the message if no retry comes).
-                    const retryWith = await this.auth
-                        .retryAuthorization(response, options.scope, authorization)
-                        .catch(async (error) => {
-                        await response.discard();
-                        throw error;
-                    });
-                    if (retryWith !== undefined) {
-                        await response.discard();
-                        continue;
-                    }
-                }
-                const location = response.headers.get(media_types/* HEADER */.El.location);
-                if ([301, 302, 303, 307, 308].includes(response.status) &&
-                    location &&
-                    (method === 'GET' || method === 'HEAD')) {
-                    if ((hop += 1) > MAX_REDIRECTS)
-                        throw new errors/* RegistryError */.gl(`${this.registry}: too many redirects for ${method} ${path}`);
-                    await response.discard();
-                    url = new URL(location, url).toString();
-                    continue;
-                }
-                return this.fail(method, url, options.scope, response);
+            const limit = this.deadlineFor(method, path, options);
+            const signal = options.signal
+                ? AbortSignal.any([options.signal, limit.signal])
+                : limit.signal;
+            try {
+                const response = await this.hops(method, path, options, signal);
+                // The deadline covers reading the body too, and ends with it.
+                response.body.once('close', limit.clear);
+                return response;
+            }
+            catch (error) {
+                limit.clear();
+                throw error;
             }
         };
         if (options.retry === false)
@@ -1943,6 +2027,60 @@ class RegistryClient {
             policy: this.retry,
             onRetry: (why, delay, count) => this.reporter?.warning(`${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`),
         });
+    }
+    /** One request, after the 401 of an auth challenge and the redirects of reads. */
+    async hops(method, path, options, signal) {
+        let url = this.url(path);
+        for (let hop = 0, authTries = 0;;) {
+            const authorization = sameOrigin(url, this.baseUrl)
+                ? await this.auth.header(options.scope)
+                : undefined;
+            if (authorization?.startsWith('Basic ') && !mayCarryCredentials(new URL(url)))
+                throw new errors/* RegistryAuthError */.w4(`refusing to send the credentials for ${this.registry} over plain HTTP; use HTTPS or a loopback registry`);
+            const response = await send({
+                method,
+                url,
+                headers: {
+                    ...options.headers,
+                    ...(authorization ? { [media_types/* HEADER */.El.authorization]: authorization } : {}),
+                },
+                body: options.body,
+                idleTimeoutMs: this.idleTimeoutMs,
+                signal,
+            });
+            if (options.expect.includes(response.status))
+                return response;
+            if (response.status === 401 && authTries === 0) {
+                authTries += 1;
+                // The refusal's body waits meanwhile (it is read for the message if no retry comes).
+                const retryWith = await this.auth
+                    .retryAuthorization(response, options.scope, authorization)
+                    .catch(async (error) => {
+                    await response.discard();
+                    throw error;
+                });
+                if (retryWith !== undefined) {
+                    await response.discard();
+                    continue;
+                }
+            }
+            const location = response.headers.get(media_types/* HEADER */.El.location);
+            if ([301, 302, 303, 307, 308].includes(response.status) &&
+                location &&
+                (method === 'GET' || method === 'HEAD')) {
+                if ((hop += 1) > MAX_REDIRECTS)
+                    throw new errors/* RegistryError */.gl(`${this.registry}: too many redirects for ${method} ${path}`);
+                await response.discard();
+                url = new URL(location, url).toString();
+                continue;
+            }
+            return this.fail(method, url, options.scope, response);
+        }
+    }
+    /** A signal that fires at the deadline of a request (see deadlineSignal). */
+    deadlineFor(method, path, options) {
+        const bytes = options.transferBytes ?? options.body?.length ?? 0;
+        return (0,deadline/* deadlineSignal */.R)(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
     }
     async fail(method, url, scope, response) {
         const described = (0,http/* describeResponse */.Xg)(method, url, response);
@@ -2046,16 +2184,21 @@ class RegistryClient {
         const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
             scope: scopeFor(repository, 'pull'),
             expect: [200],
+            transferBytes: limit,
         });
         const bytes = await response.buffer(limit);
         if ((0,oci_digest/* sha256Digest */.sI)(bytes) !== digest)
             throw new errors/* RegistryError */.gl(`registry ${this.registry} sent blob ${digest} with other content`);
         return bytes;
     }
-    /** Starts a blob download, from byte `start` on when resuming (206 expected then). */
-    async openBlob(repository, digest, start = 0) {
+    /**
+     * Starts a blob download, from byte `start` on when resuming (206 expected then). `size`, the
+     * blob's declared size, sets the deadline of the download.
+     */
+    async openBlob(repository, digest, start = 0, size) {
         return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
             scope: scopeFor(repository, 'pull'),
+            transferBytes: size === undefined ? undefined : size - start,
             headers: start > 0 ? { [media_types/* HEADER */.El.range]: `bytes=${start}-` } : {},
             expect: start > 0 ? [206, 200] : [200],
         });
@@ -2161,9 +2304,12 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     return { helper, path };
 }
 
+// EXTERNAL MODULE: ./src/oci/deadline.ts
+var deadline = __webpack_require__(9301);
 // EXTERNAL MODULE: ./src/oci/registry-client.ts + 5 modules
 var registry_client = __webpack_require__(9056);
 ;// CONCATENATED MODULE: ./src/publish/registry-login.ts
+
 
 
 
@@ -2204,6 +2350,7 @@ async function connectRegistry(options, reporter) {
         registry: options.registry,
         credentials,
         plainHttp: options.plainHttp,
+        deadline: (0,deadline/* transferDeadlineFromEnv */.Zs)(process.env),
         reporter,
     });
 }

@@ -98,7 +98,9 @@ function readOptionalInteger(value, min, max) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9217);
+/* harmony import */ var _util_child_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4132);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
+
 
 
 
@@ -156,7 +158,10 @@ async function transformChunks(source, transform, sink) {
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .childProcess */ .Qk)().spawn(program, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .childProcess */ .Qk)().spawn(program, args, {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: (0,_util_child_env_js__WEBPACK_IMPORTED_MODULE_2__/* .childEnvironment */ .Q)(),
+    });
     return node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex.from({
         writable: child.stdin,
         readable: child.stdout,
@@ -165,12 +170,12 @@ function programTransform(program, args) {
 /** The layer media type for a compression in each manifest format. */
 function layerMediaType(compression, format) {
     if (format === 'docker')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
     if (compression === 'gzip')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
     if (compression === 'zstd')
-        return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
-    return _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer;
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer;
 }
 /**
  * Whether a layer that does not compress goes up as it is, an uncompressed tar layer (OCI's
@@ -191,9 +196,9 @@ function compressionOf(mediaType) {
         return 'zstd';
     if (mediaType.endsWith('+gzip') ||
         mediaType.endsWith('.gzip') ||
-        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
         return 'gzip';
-    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
         return 'none';
     return undefined;
 }
@@ -219,8 +224,10 @@ function manifestFormatFor(compression, requested) {
 __webpack_require__.d(__webpack_exports__, {
   VR: () => (/* binding */ DigestCounter),
   vA: () => (/* binding */ READ_CHUNK),
+  Bc: () => (/* binding */ isDigest),
   sI: () => (/* binding */ sha256Digest),
-  Q3: () => (/* binding */ sha256File)
+  Q3: () => (/* binding */ sha256File),
+  CG: () => (/* binding */ showDigest)
 });
 
 // UNUSED EXPORTS: SHA256_PREFIX
@@ -337,6 +344,27 @@ async function sha256File(path, start = 0, end) {
  * buffers of this size are recycled by the allocator instead of mapped anew each time.
  */
 const READ_CHUNK = 256 * 1024;
+/** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
+const DIGEST_FORMS = {
+    sha256: /^sha256:[0-9a-f]{64}$/,
+    sha512: /^sha512:[0-9a-f]{128}$/,
+};
+/**
+ * Whether a digest read from outside (a layout, a manifest, a registry) is well formed, so it can
+ * name a file or a URL path: `sha256:` and 64 lower-case hex digits (or `sha512:` and 128). A
+ * value like `sha256:../../secret` must never become a path.
+ */
+function isDigest(value, algorithms = ['sha256']) {
+    if (typeof value !== 'string')
+        return false;
+    const algorithm = value.slice(0, value.indexOf(':'));
+    return algorithms.includes(algorithm) && (DIGEST_FORMS[algorithm]?.test(value) ?? false);
+}
+/** A digest as JSON shows it, cut short: for messages about values that are not digests. */
+function showDigest(value) {
+    const shown = JSON.stringify(value) ?? String(value);
+    return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
+}
 
 
 /***/ }),
@@ -414,6 +442,8 @@ const ANNOTATION = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ ConsoleReporter)
 /* harmony export */ });
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
+
 /** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
 class ConsoleReporter {
     options;
@@ -445,18 +475,84 @@ class ConsoleReporter {
         this.info(`── ${title}`);
         return body();
     }
+    /** A terminal runs no workflow commands: the lines are printed as they are. */
+    untrusted(body) {
+        return body();
+    }
     addPath(directory) {
         process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
     }
     mask(secret) {
-        if (secret)
-            this.secrets.push(secret);
+        if (!secret)
+            return;
+        (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .rememberSecret */ .G)(secret);
+        this.secrets.push(secret);
     }
 }
 function at(location) {
     if (!location)
         return '';
     return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
+}
+
+
+/***/ }),
+
+/***/ 4132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ childEnvironment)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
+
+/**
+ * What a child process (nix-build, nix, nix-store, a streamLayeredImage script, zstd, the Nix
+ * installer) may see of our environment. A derivation can read the evaluator's environment with
+ * `builtins.getEnv`, and a builder without a sandbox inherits Nix's, so anything passed here can
+ * end up in the world-readable store. Children therefore get only what they need:
+ *
+ * - PATH, HOME, USER, LOGNAME, SHELL, TMPDIR/TMP/TEMP, TERM, TZ, LANG, LANGUAGE, LC_*: to run
+ *   at all, find their config and temp space, and print readable text;
+ * - NIX_* (NIX_PATH, NIX_REMOTE, NIX_CONF_DIR, NIX_SSL_CERT_FILE, NIX_SSHOPTS, NIX_STORE_DIR, …)
+ *   and XDG_*: how the user configured Nix;
+ * - LIBVIRT_*: which libvirt virsh and virt-install talk to, on a hypervisor run locally;
+ * - SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE and the proxy variables: how Nix reaches its
+ *   substituters and fetchers (a proxy URL may hold the user's own proxy login; Nix needs it);
+ * - GITHUB_* except tokens: the public context of the run (repository, sha, ref), which impure
+ *   builds sometimes read. ACTIONS_* (the runner's cache and runtime tokens) and RUNNER_* do not
+ *   pass.
+ *
+ * Never passed, whatever the name: INPUT_* (every action input: any may hold a secret),
+ * HYPERNIX_REGISTRY_PASSWORD, anything named like a token, password or secret, and any variable
+ * whose value holds a secret this process masked.
+ */
+const PASSED = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|TERM|TZ|LANG|LANGUAGE)$/,
+    /^LC_[A-Z_]+$/,
+    /^NIX_[A-Za-z0-9_]+$/,
+    /^XDG_[A-Z_]+$/,
+    /^LIBVIRT_[A-Z_]+$/,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^(http|https|ftp|all|no)_proxy$/i,
+    /^GITHUB_[A-Z0-9_]+$/,
+];
+const NEVER = /TOKEN|PASSWORD|PASSWD|SECRET|CREDENTIAL|^INPUT_|^HYPERNIX_REGISTRY_PASSWORD$/i;
+// Shorter masked values would drop variables by chance; the runner masks them in logs anyway.
+const MIN_SECRET = 4;
+function childEnvironment(extra = {}, env = process.env) {
+    const secrets = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .x)().filter((secret) => secret.length >= MIN_SECRET);
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || NEVER.test(name))
+            continue;
+        if (!PASSED.some((pattern) => pattern.test(name)))
+            continue;
+        if (secrets.some((secret) => value.includes(secret)))
+            continue;
+        result[name] = value;
+    }
+    return { ...result, ...extra };
 }
 
 
@@ -523,6 +619,29 @@ const crypto = () => (loadedCrypto ??= require('node:crypto'));
 /** Whether node:crypto has been loaded (by crypto()) yet. */
 const cryptoLoaded = () => loadedCrypto !== undefined;
 const zlib = () => require('node:zlib');
+
+
+/***/ }),
+
+/***/ 4537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   x: () => (/* binding */ knownSecrets)
+/* harmony export */ });
+/**
+ * The secret values this process has masked, so that no child process is handed a variable
+ * holding one (see childEnvironment). Reporters' mask() and the action's input readers add to it.
+ */
+const secrets = new Set();
+function rememberSecret(value) {
+    if (value)
+        secrets.add(value);
+}
+function knownSecrets() {
+    return [...secrets];
+}
 
 
 /***/ }),

@@ -12,7 +12,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Keep V8's compiled code of the bundle between runs (Node 22.1+): start-up is most of the time
 // of a push that has nothing to send.
 node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
-const { runCli, endProcess } = await __nccwpck_require__.e(/* import() */ 300).then(__nccwpck_require__.bind(__nccwpck_require__, 8300));
+const { runCli, endProcess, installLastResort } = await __nccwpck_require__.e(/* import() */ 367).then(__nccwpck_require__.bind(__nccwpck_require__, 9367));
+// No unhandled rejection reaches the user as a stack: it ends the run with one line, exit 1.
+installLastResort((message) => process.stderr.write(`hypernix: ${message}\n`), () => endProcess(1));
 const code = await runCli(process.argv.slice(2));
 // The command is done: end at once, without waiting for the event loop to empty (see endProcess;
 // the heap's teardown alone costs 10 ms or more on a VM).

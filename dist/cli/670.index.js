@@ -1,8 +1,8 @@
-export const id = 606;
-export const ids = [606];
+export const id = 670;
+export const ids = [670];
 export const modules = {
 
-/***/ 7606:
+/***/ 670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -32,10 +32,6 @@ var blob_upload = __webpack_require__(4774);
 var oci_compression = __webpack_require__(2115);
 // EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
 var oci_digest = __webpack_require__(8911);
-// EXTERNAL MODULE: ./src/oci/errors.ts
-var oci_errors = __webpack_require__(8630);
-// EXTERNAL MODULE: ./src/oci/http.ts
-var http = __webpack_require__(5809);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/registry-client.ts + 5 modules
@@ -43,8 +39,6 @@ var registry_client = __webpack_require__(9056);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/artifact.ts
-
-
 
 
 
@@ -206,50 +200,53 @@ async function restartingUpload(client, file, upload) {
         }
     }
 }
+
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __webpack_require__(8630);
+// EXTERNAL MODULE: ./src/oci/http.ts
+var http = __webpack_require__(5809);
+;// CONCATENATED MODULE: ./src/oci/artifact-pull.ts
+
+
+
+
+
+
+
+
+
+
+
 /**
- * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to
- * `<destination>.part` (kept across failures and resumed with Range), its digest verified,
- * decompressed if need be, then renamed into place. Nothing appears at `destination` unless whole.
+ * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to a
+ * temporary file made fresh beside it (resumed with Range within the run), capped at the size the
+ * manifest declares, its digest verified, decompressed if need be, then renamed into place.
+ * Nothing appears at `destination` unless whole, and no temporary file outlives a failure.
  */
 async function pullArtifact(client, repository, reference, destination, reporter) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
     const manifest = await client.getManifest(repository, reference);
     if (!manifest)
         throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
-    const json = JSON.parse(manifest.bytes.toString('utf8'));
-    const layer = json.layers?.[0];
-    if (json.artifactType !== media_types/* MEDIA_TYPE */.Ap.qcow2Artifact || !layer || json.layers?.length !== 1) {
-        throw new ArtifactError(`${client.registry}/${repository}:${reference} is not a qcow2 artifact (artifactType ${JSON.stringify(json.artifactType ?? null)})`);
-    }
-    const partial = `${destination}.part`;
-    const downloadedBytes = await downloadBlob(client, repository, layer, partial, reporter);
+    const layer = diskLayerOf(manifest.bytes, `${client.registry}/${repository}:${reference}`);
     const compression = layer.mediaType === media_types/* MEDIA_TYPE */.Ap.qcow2Layer ? 'none' : (0,oci_compression/* compressionOf */.MB)(layer.mediaType);
     if (!compression)
         throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
-    if (compression === 'none') {
-        await (0,promises_.rename)(partial, destination);
+    const partial = await freshFile(destination, 'part');
+    let downloadedBytes;
+    try {
+        downloadedBytes = await downloadBlob(client, repository, layer, partial.handle, reporter);
+        if (compression === 'none') {
+            await partial.handle.close();
+            await (0,promises_.rename)(partial.path, destination);
+        }
+        else {
+            await unpack(partial.handle, compression, layer, destination);
+        }
     }
-    else {
-        const unpacked = `${destination}.unpacked`;
-        try {
-            const check = new oci_digest/* DigestCounter */.VR();
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(partial), (0,oci_compression/* decompressor */.ni)(compression), async function* (source) {
-                for await (const chunk of source) {
-                    check.update(chunk);
-                    yield chunk;
-                }
-            }, (0,external_node_fs_.createWriteStream)(unpacked));
-            const expected = layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest];
-            if (expected && check.digest() !== expected) {
-                throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
-            }
-            await syncFile(unpacked);
-            await (0,promises_.rename)(unpacked, destination);
-            await (0,promises_.rm)(partial, { force: true });
-        }
-        finally {
-            await (0,promises_.rm)(unpacked, { force: true });
-        }
+    finally {
+        await partial.handle.close().catch(() => undefined);
+        await (0,promises_.rm)(partial.path, { force: true });
     }
     return {
         digest: manifest.digest,
@@ -260,47 +257,129 @@ async function pullArtifact(client, repository, reference, destination, reporter
         path: destination,
     };
 }
-async function syncFile(path) {
-    const handle = await (0,promises_.open)(path, 'r+');
+/** The one disk image layer of an artifact manifest, its digest and size checked. */
+function diskLayerOf(bytes, shown) {
+    let json;
     try {
-        await handle.sync();
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new ArtifactError(`${shown}: the manifest is not valid JSON`);
+    }
+    const layer = json?.layers?.[0];
+    if (json?.artifactType !== media_types/* MEDIA_TYPE */.Ap.qcow2Artifact || !layer || json.layers?.length !== 1) {
+        throw new ArtifactError(`${shown} is not a qcow2 artifact (artifactType ${JSON.stringify(json?.artifactType ?? null)})`);
+    }
+    if (!(0,oci_digest/* isDigest */.Bc)(layer.digest))
+        throw new ArtifactError(`${shown}: the disk image has the digest ${(0,oci_digest/* showDigest */.CG)(layer.digest)}; expected sha256: and 64 lower-case hex digits`);
+    if (!Number.isSafeInteger(layer.size) || layer.size < 0)
+        throw new ArtifactError(`${shown}: the disk image has the size ${(0,oci_digest/* showDigest */.CG)(layer.size)}; expected a whole number of bytes`);
+    return layer;
+}
+/**
+ * A new file beside `destination`, under a name nobody else can have chosen: created with
+ * O_EXCL and O_NOFOLLOW, so a file or symlink planted there is never written through.
+ */
+async function freshFile(destination, suffix) {
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(destination), `.${(0,external_node_path_.basename)(destination)}.${randomBytes(6).toString('hex')}.${suffix}`);
+    const flags = external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_NOFOLLOW;
+    return { path, handle: await (0,promises_.open)(path, flags, 0o600) };
+}
+/** Decompresses the download into a fresh file, checks it against the manifest, renames it. */
+async function unpack(packed, compression, layer, destination) {
+    const unpacked = await freshFile(destination, 'unpacked');
+    try {
+        const check = new oci_digest/* DigestCounter */.VR();
+        const declared = Number(layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedSize]);
+        // A small blob must not unpack into a full disk: the pushed size caps it, when recorded.
+        const limit = Number.isSafeInteger(declared) && declared >= 0 ? declared : Infinity;
+        // Read and written through the handles themselves: no path is opened again.
+        await (0,external_node_stream_promises_.pipeline)(readAll(packed), (0,oci_compression/* decompressor */.ni)(compression), async (source) => {
+            for await (const chunk of source) {
+                check.update(chunk);
+                if (check.bytes > limit)
+                    throw new ArtifactError(`the disk image unpacks to more than the ${limit} bytes it was pushed as`);
+                await unpacked.handle.write(chunk, 0, chunk.length, check.bytes - chunk.length);
+            }
+        });
+        const expected = layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest];
+        if (expected && check.digest() !== expected) {
+            throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
+        }
+        await unpacked.handle.sync();
+        await unpacked.handle.close();
+        await (0,promises_.rename)(unpacked.path, destination);
     }
     finally {
-        await handle.close();
+        await unpacked.handle.close().catch(() => undefined);
+        await (0,promises_.rm)(unpacked.path, { force: true });
     }
 }
-/** Downloads a blob to `partial`, resuming from what is there, and verifies its digest. */
-async function downloadBlob(client, repository, blob, partial, reporter) {
+/**
+ * Downloads a blob into `file`, resuming from what is there after a broken transfer, and
+ * verifies its digest. Never more than the declared size is taken: a registry that sends more
+ * (or announces more) fails the pull at once. Resolves the bytes downloaded.
+ */
+async function downloadBlob(client, repository, blob, file, reporter) {
     let downloaded = 0;
+    let have = 0;
+    const tooMuch = () => new oci_errors/* RegistryError */.gl(`registry ${client.registry} sent more than the ${blob.size} bytes of blob ${blob.digest}; the download was removed`);
     await (0,http/* withRetries */.LH)(async () => {
-        const have = (await (0,promises_.stat)(partial).catch(() => undefined))?.size ?? 0;
-        if (have > blob.size)
-            await (0,promises_.rm)(partial, { force: true });
-        const start = have > blob.size ? 0 : have;
-        if (start < blob.size) {
-            const response = await client.openBlob(repository, blob.digest, start);
+        if (have < blob.size) {
+            const response = await client.openBlob(repository, blob.digest, have, blob.size);
             // A registry that ignores Range sends everything again: start the file over.
-            const append = start > 0 && response.status === 206;
-            const output = (0,external_node_fs_.createWriteStream)(partial, { flags: append ? 'a' : 'w' });
-            await (0,external_node_stream_promises_.pipeline)(response.body, async function* (source) {
-                for await (const chunk of source) {
-                    downloaded += chunk.length;
-                    yield chunk;
-                }
-            }, output);
+            if (!(have > 0 && response.status === 206))
+                have = 0;
+            const announced = Number(response.headers.get(media_types/* HEADER */.El.contentLength) ?? Number.NaN);
+            if (announced > blob.size - have) {
+                response.body.destroy();
+                throw tooMuch();
+            }
+            for await (const chunk of response.body) {
+                if (have + chunk.length > blob.size)
+                    throw tooMuch();
+                await file.write(chunk, 0, chunk.length, have);
+                have += chunk.length;
+                downloaded += chunk.length;
+            }
         }
-        const { digest, size } = await (0,oci_digest/* sha256File */.Q3)(partial);
-        if (size !== blob.size)
-            throw new http/* IncompleteTransferError */.cn(`download ended at ${size} of ${blob.size} bytes`);
+        if (have < blob.size)
+            throw new http/* IncompleteTransferError */.cn(`download ended at ${have} of ${blob.size} bytes`);
+        await file.truncate(blob.size);
+        const digest = await digestOf(file, blob.size);
         if (digest !== blob.digest) {
-            await (0,promises_.rm)(partial, { force: true });
             throw new oci_errors/* RegistryError */.gl(`the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`);
         }
-        await syncFile(partial);
+        await file.sync();
     }, {
         onRetry: (why, delay) => reporter.warning(`${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
     });
     return downloaded;
+}
+/** The bytes of an open file from its start, each chunk fresh (the decompressor may keep them). */
+async function* readAll(file) {
+    for (let position = 0;;) {
+        const buffer = Buffer.allocUnsafe(oci_digest/* READ_CHUNK */.vA);
+        const { bytesRead } = await file.read(buffer, 0, oci_digest/* READ_CHUNK */.vA, position);
+        if (bytesRead === 0)
+            return;
+        position += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+    }
+}
+/** The digest of the first `size` bytes of an open file. */
+async function digestOf(file, size) {
+    const counter = new oci_digest/* DigestCounter */.VR();
+    const buffer = Buffer.allocUnsafe(oci_digest/* READ_CHUNK */.vA);
+    for (let position = 0; position < size;) {
+        const { bytesRead } = await file.read(buffer, 0, Math.min(oci_digest/* READ_CHUNK */.vA, size - position), position);
+        if (bytesRead === 0)
+            break;
+        counter.update(buffer.subarray(0, bytesRead));
+        position += bytesRead;
+    }
+    return counter.digest();
 }
 
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -326,13 +405,14 @@ var usage = __webpack_require__(7485);
 
 
 
+
 const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
        hypernix artifact pull REF FILE [options]
 
 push: pushes a disk image (qcow2) as an OCI artifact: one blob in a manifest with
       artifactType application/vnd.hypernix.disk-image.qcow2. An unchanged file is not sent.
-pull: fetches it by tag or digest into FILE atomically (FILE.part, resumed with Range after a
-      broken download, digest verified, then renamed).
+pull: fetches it by tag or digest into FILE atomically (a fresh temporary file beside FILE,
+      at most the declared size, digest verified, then renamed; nothing left on failure).
 
 Options:
   --tag TAG               one more tag (push; repeatable)

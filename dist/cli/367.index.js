@@ -1,14 +1,15 @@
-export const id = 300;
-export const ids = [300];
+export const id = 367;
+export const ids = [367];
 export const modules = {
 
-/***/ 8300:
+/***/ 9367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   endProcess: () => (/* reexport */ endProcess),
+  installLastResort: () => (/* reexport */ installLastResort),
   runCli: () => (/* binding */ runCli)
 });
 
@@ -53,6 +54,39 @@ function kitVersion(moduleUrl = import.meta.url) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/last-resort.ts
+
+// A failure nobody awaited (an unhandled rejection) or nobody caught must still end a run the
+// way every other failure does: one line, no stack trace. Node's default prints the stack.
+let installed = false;
+let claimed = false;
+/**
+ * Whether the caller is the first to report the failure of this run. The entry point and the
+ * last-resort handler both ask, so a run never ends with two error lines.
+ */
+function claimFailureLine() {
+    if (!installed)
+        return true; // a library caller (a test) reports every failure
+    if (claimed)
+        return false;
+    claimed = true;
+    return true;
+}
+/**
+ * Installs handlers that turn an unhandled rejection or uncaught exception into `report`'s one
+ * line, then `end` the process. A failure after the run's own error line only ends it.
+ */
+function installLastResort(report, end) {
+    installed = true;
+    const handle = (reason) => {
+        if (claimFailureLine())
+            report((0,errors/* describeError */.Uc)(reason));
+        void end();
+    };
+    process.on('unhandledRejection', handle);
+    process.on('uncaughtException', handle);
+}
+
 ;// CONCATENATED MODULE: ./src/util/end-process.ts
 // How the `hypernix` command and the action bundles end their process.
 /**
@@ -87,6 +121,8 @@ async function endProcess(code) {
 
 
 
+
+
 const MAIN_HELP = `hypernix: build NixOS qcow2 and Nix container images the way the hypernix actions do
 
 Usage:
@@ -111,10 +147,10 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(969), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 2454))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(82), __webpack_require__.e(281)]).then(__webpack_require__.bind(__webpack_require__, 4281))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(82), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 7606))).artifactCommand,
-    cache: async () => (await __webpack_require__.e(/* import() */ 607).then(__webpack_require__.bind(__webpack_require__, 5607))).cacheCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(969), __webpack_require__.e(76), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 2454))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(82), __webpack_require__.e(76), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 4590))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(82), __webpack_require__.e(670)]).then(__webpack_require__.bind(__webpack_require__, 670))).artifactCommand,
+    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 9297))).cacheCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {
@@ -152,7 +188,8 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
             for (const line of error.details)
                 io.stderr.write(`${line}\n`);
         }
-        io.stderr.write(`hypernix: ${(0,errors/* describeError */.Uc)(error)}\n`);
+        if (claimFailureLine())
+            io.stderr.write(`hypernix: ${(0,errors/* describeError */.Uc)(error)}\n`);
         return error instanceof usage/* UsageError */.e || error instanceof errors/* InputError */.dz ? 2 : 1;
     }
 }

@@ -1,8 +1,8 @@
-export const id = 607;
-export const ids = [607];
+export const id = 297;
+export const ids = [297];
 export const modules = {
 
-/***/ 5607:
+/***/ 9297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -68,7 +68,7 @@ async function writePack(nix, infos, dir) {
     try {
         const stubs = await writeReferenceStubs(nix, infos, dir);
         for (const batch of batches(infos.map((info) => info.path))) {
-            await nixCopy(nix, ['--to', uri, ...batch], `cannot write the cache pack`);
+            await nixCopy(nix, ['--to', uri], batch, `cannot write the cache pack ${dir}`);
         }
         await Promise.all(stubs.map((stub) => (0,promises_.rm)(stub)));
         return await directoryBytes(dir);
@@ -110,29 +110,91 @@ function hashPart(storePath) {
  * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
  * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
  * hashes are checked; signatures are not, since packs come only from the cache this action
- * wrote (see the README). Paths already valid are skipped by Nix.
+ * wrote (see the README). Each narinfo is checked first against the entry (checkNarinfos), and
+ * paths go after `--`. Paths already valid are skipped by Nix.
  */
-async function importPack(nix, dir, paths, store) {
+async function importPack(nix, dir, infos, store) {
+    await checkNarinfos(dir, infos);
     const uri = packStoreUri(dir);
-    for (const batch of batches(paths)) {
-        await nixCopy(nix, [
-            ...(store ? ['--store', store] : []),
-            '--from',
-            uri,
-            '--no-check-sigs',
-            '--option',
-            'fsync-metadata',
-            'false',
-            ...batch,
-        ], `cannot import the pack in ${dir}`);
+    const storeArgs = store ? ['--store', store] : [];
+    for (const batch of batches(infos.map((info) => info.path))) {
+        try {
+            await nixCopy(nix, [...storeArgs, '--from', uri, '--no-check-sigs', '--option', 'fsync-metadata', 'false'], batch, `cannot import the pack in ${dir}`);
+        }
+        catch (error) {
+            // Name the path that failed: the first of the batch (references first) still missing.
+            const present = await (0,path_info/* validPaths */.fI)(nix, batch, store).catch(() => new Set(batch));
+            const failed = batch.find((path) => !present.has(path));
+            if (failed && error instanceof PackError) {
+                throw new PackError(error.message.replace('cannot import the pack', `cannot import ${failed} from the pack`), { cause: error });
+            }
+            throw error;
+        }
     }
 }
-async function nixCopy(nix, args, failure) {
-    const result = await (0,util_process/* run */.e)(nix.program('nix'), [...NIX_COMMAND, 'copy', '--no-recursive', ...args], { stderrTailLines: 20 });
-    if (result.code !== 0) {
-        const why = result.stderrTail.filter((line) => !line.startsWith('copying path')).at(-1);
-        throw new PackError(`${failure}: nix copy: ${why ?? `exit ${result.code}`}`);
+// The narinfo fields a check reads; a pack's narinfos are small, more is damage.
+const MAX_NARINFO_BYTES = 64 * 1024;
+/**
+ * Checks each path's narinfo against the entry before Nix reads it: its StorePath must be the
+ * path (else Nix would register that path with another path's contents), its URL a plain file
+ * under nar/ (else Nix would read outside the pack), and its References the entry's.
+ */
+async function checkNarinfos(dir, infos) {
+    for (const info of infos) {
+        const file = (0,external_node_path_.join)(dir, `${hashPart(info.path)}.narinfo`);
+        const text = await readBounded(file);
+        const fields = new Map();
+        for (const line of text.split('\n')) {
+            const colon = line.indexOf(': ');
+            if (colon > 0 && !fields.has(line.slice(0, colon))) {
+                fields.set(line.slice(0, colon), line.slice(colon + 2));
+            }
+        }
+        const problem = (what) => new PackError(`${info.path}: its narinfo ${what}`);
+        if (fields.get('StorePath') !== info.path) {
+            throw problem(`names ${JSON.stringify(fields.get('StorePath') ?? '')}, not this path`);
+        }
+        if (!/^nar\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(fields.get('URL') ?? '')) {
+            throw problem(`points outside the pack (URL ${JSON.stringify(fields.get('URL') ?? '')})`);
+        }
+        const listed = (fields.get('References') ?? '').split(' ').filter(Boolean).sort().join(' ');
+        const expected = info.references
+            .map((reference) => (0,external_node_path_.basename)(reference))
+            .sort()
+            .join(' ');
+        if (listed !== expected)
+            throw problem('lists other references than the cache entry');
     }
+}
+async function readBounded(file) {
+    const handle = await (0,promises_.open)(file, 'r').catch(() => undefined);
+    if (!handle)
+        throw new PackError(`${file} is missing`);
+    try {
+        const buffer = Buffer.alloc(MAX_NARINFO_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, MAX_NARINFO_BYTES, 0);
+        return buffer.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Runs `nix copy` with the store paths after `--`, so none can be taken for an option. */
+async function nixCopy(nix, options, paths, failure) {
+    const result = await (0,util_process/* run */.e)(nix.program('nix'), [...NIX_COMMAND, 'copy', '--no-recursive', ...options, '--', ...paths], { stderrTailLines: 20 });
+    if (result.code !== 0) {
+        throw new PackError(`${failure}: ${nixFailure(result.stderrTail, result.code)}`);
+    }
+}
+/** Nix's own reason, without its progress and --show-trace hints; a full disk said plainly. */
+function nixFailure(stderr, code) {
+    if (stderr.some((line) => /No space left on device/i.test(line))) {
+        return 'no space left on device (ENOSPC)';
+    }
+    const errors = stderr.filter((line) => /^error: /.test(line));
+    const last = errors.at(-1) ??
+        stderr.filter((line) => !/^copying (path|\d+ paths)|^\(use '--show-trace'/.test(line)).at(-1);
+    return last ? `nix copy: ${last.replace(/^error: /, '').trim()}` : `nix copy: exit ${code}`;
 }
 /**
  * Splits paths into argument lists that fit a command line, keeping their order (references
@@ -197,28 +259,31 @@ async function restoreCache(nix, backend, options, reporter) {
         reporter.info(`store cache: no entry for ${options.key}${options.restoreKeys.length ? ` or ${options.restoreKeys.join(', ')}` : ''}`);
         return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
     }
-    const cached = (0,store_cache_entry/* entryPaths */.zH)(found.entry);
+    const packs = usablePacks(found.entry, reporter);
+    const cached = (0,store_cache_entry/* entryPaths */.zH)({ ...found.entry, packs });
     try {
-        await substituteMissingReferences(nix, found.entry.packs, cached, options.store, reporter);
+        await substituteMissingReferences(nix, packs, cached, options.store, reporter);
     }
     catch (error) {
         reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}`); // the packs that need them fail below
     }
     // Packs download side by side; each is imported, in chain order, as soon as it is here.
     const fetchSlot = (0,limiter/* limiter */.T)(PARALLEL_FETCHES);
-    const fetched = found.entry.packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
+    const fetched = packs.map((pack) => fetchSlot(() => backend.fetchPack(pack)).then((dir) => ({ dir }), (error) => ({ error })));
     let paths = 0;
     let bytes = 0;
-    for (const [index, pack] of found.entry.packs.entries()) {
+    let skipped = found.entry.packs.length - packs.length;
+    for (const [index, pack] of packs.entries()) {
         try {
             const local = await fetched[index];
             if (!local || 'error' in local)
                 throw local?.error;
-            await importPack(nix, local.dir, pack.paths.map((info) => info.path), options.store);
+            await importPack(nix, local.dir, pack.paths, options.store);
             paths += pack.paths.length;
             bytes += pack.bytes;
         }
         catch (error) {
+            skipped += 1;
             reporter.warning(`store cache: skipped pack ${pack.id} of ${found.entry.key}: ${(0,errors/* describeError */.Uc)(error)}`);
         }
         finally {
@@ -226,8 +291,29 @@ async function restoreCache(nix, backend, options, reporter) {
         }
     }
     const seconds = elapsed();
-    reporter.info(`store cache: restored ${paths} paths from ${found.entry.key} (${found.exact ? 'exact' : 'partial'} hit)`);
-    return { hit: found.exact ? 'exact' : 'partial', key: found.entry.key, paths, bytes, seconds };
+    // An entry none of whose packs could be used restored nothing: that is a miss.
+    const hit = skipped > 0 && skipped === found.entry.packs.length
+        ? 'miss'
+        : found.exact
+            ? 'exact'
+            : 'partial';
+    reporter.info(hit === 'miss'
+        ? `store cache: restored nothing from ${found.entry.key}: all ${skipped} packs skipped`
+        : `store cache: restored ${paths} paths from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`);
+    return { hit, key: found.entry.key, paths, bytes, seconds };
+}
+/**
+ * The entry's packs that may be used: ids that are plain names, paths and references that are
+ * store paths. The others are skipped with a warning naming the pack and what is wrong.
+ */
+function usablePacks(entry, reporter) {
+    return entry.packs.filter((pack) => {
+        const problem = (0,store_cache_entry/* packProblem */.lx)(pack);
+        if (problem) {
+            reporter.warning(`store cache: skipped pack ${JSON.stringify(pack.id.slice(0, 80))} of ${entry.key}: ${problem}`);
+        }
+        return problem === undefined;
+    });
 }
 /**
  * Packs hold only what was built here: their references that an upstream cache serves must be in
@@ -244,6 +330,7 @@ async function substituteMissingReferences(nix, packs, cached, store, reporter) 
     const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [
         ...(store ? ['--store', store] : []),
         '--realise',
+        '--',
         ...missing,
     ]);
     if (result.code !== 0) {
@@ -268,7 +355,15 @@ async function saveCache(nix, backend, options, reporter) {
     const more = await (0,path_info/* queryPathInfos */.zN)(nix, inputs.filter((path) => !known.has(path)), false);
     const roots = new Set(options.excludeRoots ? options.roots : []);
     const infos = [...runtime, ...more].filter((info) => !roots.has(info.path) && (options.includeUpstream || worthCaching(info)));
-    const base = await backend.find(options.key, options.restoreKeys);
+    const base = await backend.find(options.key, options.restoreKeys).catch((error) => {
+        // A damaged entry is replaced, not a reason to fail the job.
+        reporter.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}; saving a new chain`);
+        return undefined;
+    });
+    // Packs of the base that are not usable (damaged or planted) are not kept in the chain.
+    const read = base?.entry; // as it is on disk: commit tells by it whether another save came
+    if (base)
+        base.entry = { ...base.entry, packs: usablePacks(base.entry, reporter) };
     const have = base ? (0,store_cache_entry/* entryPaths */.zH)(base.entry) : new Set();
     const fresh = infos.filter((info) => !have.has(info.path));
     const done = (paths, bytes, compacted) => ({
@@ -294,7 +389,7 @@ async function saveCache(nix, backend, options, reporter) {
         packs: compact ? [pack] : [...chain, pack],
     };
     try {
-        await backend.commit(entry, added);
+        await backend.commit(entry, added, read);
     }
     finally {
         await (0,promises_.rm)(added.dir, { recursive: true, force: true });
@@ -340,29 +435,120 @@ async function writeNewPack(nix, backend, unordered) {
     return { dir, record: { id, bytes, paths } };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/store-cache/entry-lock.ts
+
+
+
+
+class EntryLockError extends errors/* HypernixError */.iD {
+    name = 'EntryLockError';
+}
+// The lock is held only to read, merge and rename one small JSON file: milliseconds. One older
+// than this was left by a save that died, and is taken over.
+const STALE_MS = 30_000;
+const GIVE_UP_MS = 90_000;
+/**
+ * Runs `body` holding `<file>.lock`, made with O_CREAT|O_EXCL. Why a lock file and not a
+ * compare-and-swap: rename() replaces an existing entry unconditionally, and link() only
+ * creates new names, so a directory offers no atomic "replace only if unchanged"; O_EXCL
+ * creation is atomic on local file systems and on NFSv3 and later, where shared cache
+ * directories live. Waiting is with backoff and jitter; a stale lock (a crashed save) is moved
+ * aside with an atomic rename, so two waiters cannot both take it over.
+ */
+async function withEntryLock(file, body) {
+    const lock = `${file}.lock`;
+    const started = Date.now();
+    for (let attempt = 0;; attempt += 1) {
+        const handle = await (0,promises_.open)(lock, 'wx').catch((error) => {
+            if (error.code === 'EEXIST')
+                return undefined;
+            throw error;
+        });
+        if (handle) {
+            try {
+                await handle.writeFile(`${process.pid}@${(0,external_node_os_.hostname)()} ${new Date().toISOString()}\n`);
+            }
+            finally {
+                await handle.close();
+            }
+            try {
+                return await body();
+            }
+            finally {
+                await (0,promises_.rm)(lock, { force: true });
+            }
+        }
+        await takeOverIfStale(lock);
+        if (Date.now() - started > GIVE_UP_MS) {
+            throw new EntryLockError(`${lock} has been held for over ${GIVE_UP_MS / 1000} s by another save; remove it if no save is running`);
+        }
+        const backoff = Math.min(2000, 20 * 2 ** Math.min(attempt, 7));
+        await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
+    }
+}
+async function takeOverIfStale(lock) {
+    const info = await (0,promises_.stat)(lock).catch(() => undefined);
+    if (!info || Date.now() - info.mtimeMs < STALE_MS)
+        return;
+    const aside = `${lock}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    // Only one waiter's rename finds the stale lock; the others find nothing and wait on.
+    if (await (0,promises_.rename)(lock, aside).then(() => true, () => false))
+        await (0,promises_.rm)(aside, { force: true });
+}
+
 ;// CONCATENATED MODULE: ./src/store-cache/dir-backend.ts
+
+
 
 
 
 
 // How old an unlisted pack must be before a save removes it (see removeUnreferencedPacks).
 const PACK_GRACE_MS = 60 * 60 * 1000;
+// Keys up to this long name their entry file as they are; longer ones (up to MAX_KEY_LENGTH)
+// would pass the 255-byte file name limit with the suffixes, so they are shortened and hashed.
+const PLAIN_KEY_MAX = 200;
+const HASHED_HEAD = 120;
 class CacheDirectoryError extends errors/* HypernixError */.iD {
     name = 'CacheDirectoryError';
 }
 /**
- * A cache in a directory: `packs/<id>/` are packs (each a Nix binary cache), `entries/<key>.json`
+ * The entry file name of a key: `<key>.json`, or for a long key `<first 120>~<sha256>.json`
+ * (`~` is never in a key, so the two forms cannot meet). The key itself is inside the entry.
+ */
+function entryFileName(key) {
+    if (key.length <= PLAIN_KEY_MAX)
+        return `${key}.json`;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex');
+    return `${key.slice(0, HASHED_HEAD)}~${hash}.json`;
+}
+/** Whether an entry file may hold a key starting with `prefix`, judged by its name. */
+function mayMatch(name, prefix) {
+    const stem = name.slice(0, -'.json'.length);
+    const tilde = stem.indexOf('~');
+    if (tilde < 0)
+        return stem.startsWith(prefix);
+    const head = stem.slice(0, tilde);
+    return prefix.length <= head.length ? head.startsWith(prefix) : prefix.startsWith(head);
+}
+/**
+ * A cache in a directory: `packs/<id>/` are packs (each a Nix binary cache), `entries/*.json`
  * the chains. Packs are shared by entries; every write goes to a temporary name and is renamed,
- * so a reader never sees half a pack or half an entry.
+ * so a reader never sees half a pack or half an entry. An entry that is not one we wrote is
+ * reported (when a reporter is given) and passed over.
  */
 class DirectoryBackend {
     root;
+    reporter;
     name = 'dir';
-    constructor(root) {
+    constructor(root, reporter) {
         this.root = root;
+        this.reporter = reporter;
     }
     entryFile(key) {
-        return (0,external_node_path_.join)(this.root, 'entries', `${key}.json`);
+        return (0,external_node_path_.join)(this.root, 'entries', entryFileName(key));
     }
     /** Fails early, with the directory's name, when the cache cannot be written. */
     async ensureWritable(label) {
@@ -374,13 +560,11 @@ class DirectoryBackend {
             await (0,promises_.rm)(probe);
         }
         catch (error) {
-            throw new CacheDirectoryError(`${label}: cannot write the cache directory ${this.root} (${error.code ?? 'error'})`, {
-                cause: error,
-            });
+            throw new CacheDirectoryError(`${label}: cannot write the cache directory ${this.root} (${error.code ?? 'error'})`, { cause: error });
         }
     }
     async find(key, restoreKeys) {
-        const exact = await this.readEntry(key);
+        const exact = await this.readEntry(this.entryFile(key), (entry) => entry.key === key);
         if (exact)
             return { entry: exact, exact: true };
         let names;
@@ -391,25 +575,47 @@ class DirectoryBackend {
             return undefined;
         }
         for (const prefix of restoreKeys) {
-            const matching = names.filter((name) => name.startsWith(prefix));
-            const dated = await Promise.all(matching.map(async (name) => ({
-                name,
-                time: (await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'entries', name))).mtimeMs,
+            const dated = await Promise.all(names
+                .filter((name) => mayMatch(name, prefix))
+                .map(async (name) => ({
+                file: (0,external_node_path_.join)(this.root, 'entries', name),
+                time: (await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'entries', name)).catch(() => undefined))?.mtimeMs,
             })));
-            const newest = dated.sort((a, b) => b.time - a.time)[0];
-            if (newest) {
-                const entry = await this.readEntry(newest.name.replace(/\.json$/, ''));
+            dated.sort((a, b) => (b.time ?? 0) - (a.time ?? 0));
+            for (const { file } of dated) {
+                const entry = await this.readEntry(file, (read) => read.key.startsWith(prefix));
                 if (entry)
                     return { entry, exact: false };
             }
         }
         return undefined;
     }
-    async readEntry(key) {
-        const text = await (0,promises_.readFile)(this.entryFile(key), 'utf8').catch(() => undefined);
-        return text === undefined ? undefined : (0,store_cache_entry/* parseEntry */.ER)(text);
+    /**
+     * The entry in `file`, if there is one and it is what the name promises (`belongs`); a file
+     * that is not a valid entry is reported as a warning and taken as none.
+     */
+    async readEntry(file, belongs, quiet = false) {
+        const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+        if (text === undefined)
+            return undefined;
+        try {
+            const entry = (0,store_cache_entry/* parseEntry */.ER)(text, `the cache entry ${file}`);
+            if (!belongs(entry)) {
+                throw new store_cache_entry/* CacheEntryError */.Tw(`the cache entry ${file} holds another key (${entry.key})`);
+            }
+            return entry;
+        }
+        catch (error) {
+            if (!quiet)
+                this.reporter?.warning(`store cache: ${(0,errors/* describeError */.Uc)(error)}; ignored`);
+            return undefined;
+        }
     }
     packDir(packId) {
+        // Ids come from entries, which anyone with write access to the cache could have edited.
+        if (!store_cache_entry/* PACK_ID */.Ko.test(packId) || packId.includes('..')) {
+            throw new CacheDirectoryError(`pack id ${JSON.stringify(packId)} is not a plain name`);
+        }
         return (0,external_node_path_.join)(this.root, 'packs', packId);
     }
     async fetchPack(pack) {
@@ -427,25 +633,63 @@ class DirectoryBackend {
         await (0,promises_.mkdir)(dir, { recursive: true });
         return dir;
     }
-    async commit(entry, added) {
-        await (0,promises_.rename)(added.dir, this.packDir(added.record.id));
-        await (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true });
+    /**
+     * Renames the pack into place, then, holding the entry's lock, merges it into the entry as it
+     * is now (another save may have added to it since `base` was read) and renames the new entry
+     * over it. When the entry cannot be written, the pack goes again: nothing unlisted is left.
+     */
+    async commit(entry, added, base) {
+        const packDir = this.packDir(added.record.id);
+        await this.writing(() => (0,promises_.rename)(added.dir, packDir));
         const target = this.entryFile(entry.key);
-        const temporary = `${target}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, `${JSON.stringify(entry, null, 1)}\n`);
-        await (0,promises_.rename)(temporary, target);
+        try {
+            await this.writing(() => (0,promises_.mkdir)((0,external_node_path_.join)(this.root, 'entries'), { recursive: true }));
+            await this.writing(() => withEntryLock(target, async () => {
+                const current = await this.readEntry(target, (read) => read.key === entry.key, true);
+                const merged = (0,store_cache_entry/* mergeEntry */.z$)(current, base, entry);
+                const temporary = `${target}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+                try {
+                    await (0,promises_.writeFile)(temporary, `${JSON.stringify(merged, null, 1)}\n`);
+                    await (0,promises_.rename)(temporary, target);
+                }
+                catch (error) {
+                    await (0,promises_.rm)(temporary, { force: true });
+                    throw error;
+                }
+            }));
+        }
+        catch (error) {
+            await (0,promises_.rm)(packDir, { recursive: true, force: true });
+            throw error;
+        }
         await this.removeUnreferencedPacks();
     }
+    /** A file system error while writing, as one line naming the cache directory. */
+    async writing(body) {
+        try {
+            return await body();
+        }
+        catch (error) {
+            if (error instanceof errors/* HypernixError */.iD)
+                throw error;
+            const code = error.code;
+            const why = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : (code ?? (0,errors/* describeError */.Uc)(error));
+            throw new CacheDirectoryError(`cannot write the cache directory ${this.root}: ${why}`, {
+                cause: error,
+            });
+        }
+    }
     /**
-     * Packs no entry lists any more (a compacted chain replaced them) are removed, so a shared disk
-     * does not fill with them. Only those older than PACK_GRACE_MS: another runner's save renames
-     * its pack into place a moment before it writes the entry that lists it.
+     * Packs no entry lists any more (a compacted chain replaced them, or a save died between
+     * writing its pack and its entry) are removed, so a shared disk does not fill with them. Only
+     * those older than PACK_GRACE_MS: another runner's save renames its pack into place a moment
+     * before it writes the entry that lists it.
      */
     async removeUnreferencedPacks() {
         const entries = await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'entries')).catch(() => []);
         const listed = new Set();
         for (const name of entries.filter((file) => file.endsWith('.json'))) {
-            const entry = await this.readEntry(name.slice(0, -'.json'.length));
+            const entry = await this.readEntry((0,external_node_path_.join)(this.root, 'entries', name), () => true, true);
             if (!entry)
                 return; // an entry being written or unreadable: keep everything this time
             for (const pack of entry.packs)
@@ -453,11 +697,12 @@ class DirectoryBackend {
         }
         const cutoff = Date.now() - PACK_GRACE_MS;
         for (const id of await (0,promises_.readdir)((0,external_node_path_.join)(this.root, 'packs')).catch(() => [])) {
-            if (id.startsWith('.') || listed.has(id))
+            // Staging directories (`.<id>.<pid>.tmp`) of saves that died go after the same grace.
+            if (listed.has(id) || (id.startsWith('.') && !id.endsWith('.tmp')))
                 continue;
-            const info = await (0,promises_.stat)(this.packDir(id)).catch(() => undefined);
+            const info = await (0,promises_.stat)((0,external_node_path_.join)(this.root, 'packs', id)).catch(() => undefined);
             if (info && info.mtimeMs < cutoff) {
-                await (0,promises_.rm)(this.packDir(id), { recursive: true, force: true });
+                await (0,promises_.rm)((0,external_node_path_.join)(this.root, 'packs', id), { recursive: true, force: true });
             }
         }
     }
@@ -477,35 +722,14 @@ async function openBackend(choice, reporter, use) {
         backend.ensureAvailable();
         return backend;
     }
-    const backend = new DirectoryBackend(choice.dir);
+    const backend = new DirectoryBackend(choice.dir, reporter);
     if (use.forSave)
         await backend.ensureWritable(use.label);
     return backend;
 }
 
-;// CONCATENATED MODULE: ./src/store-cache/key.ts
-
-/**
- * The GitHub cache takes keys of up to 512 characters; the GitHub backend adds `/` and a pack id
- * (37). The directory backend keeps the same limit, so keys move freely between backends.
- */
-const MAX_KEY_LENGTH = 512 - 37;
-/** The characters every cache key and restore-key prefix is made of. */
-const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
-/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
-function validateCacheKey(key, label) {
-    if (key.length === 0)
-        throw new errors/* InputError */.dz(`${label}: expected a cache key; got an empty one`);
-    if (key.length > MAX_KEY_LENGTH) {
-        throw new errors/* InputError */.dz(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
-    }
-    if (!KEY_PATTERN.test(key)) {
-        const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
-        throw new errors/* InputError */.dz(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
-    }
-    return key;
-}
-
+// EXTERNAL MODULE: ./src/store-cache/key.ts
+var store_cache_key = __webpack_require__(973);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
@@ -570,8 +794,8 @@ async function cacheCommand(argv, io) {
         throw new errors/* InputError */.dz(`option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`);
     }
     const choice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
-    const key = validateCacheKey(values.key ?? '', "option '--key'");
-    const restoreKeys = (values['restore-key'] ?? []).map((prefix) => validateCacheKey(prefix, "option '--restore-key'"));
+    const key = (0,store_cache_key/* validateCacheKey */.K9)(values.key ?? '', "option '--key'");
+    const restoreKeys = (values['restore-key'] ?? []).map((prefix) => (0,store_cache_key/* validateCacheKey */.K9)(prefix, "option '--restore-key'"));
     const maxPackChain = Number(values['max-pack-chain'] ?? '8');
     if (!Number.isInteger(maxPackChain) || maxPackChain < 1) {
         throw new errors/* InputError */.dz(`option '--max-pack-chain': expected a whole number of 1 or more; got ${JSON.stringify(values['max-pack-chain'])}`);
@@ -762,6 +986,7 @@ async function queryPathInfos(nix, paths, recursive) {
         'path-info',
         '--json',
         ...(recursive ? ['--recursive'] : []),
+        '--',
         ...paths,
     ];
     const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix'), args);
@@ -789,7 +1014,7 @@ async function queryPathInfos(nix, paths, recursive) {
  * not. Paths whose deriver is unknown contribute nothing.
  */
 async function buildInputs(nix, paths) {
-    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', ...paths]);
+    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', '--', ...paths]);
     if (derivers.code !== 0)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
     const drvs = derivers.stdout
@@ -799,7 +1024,7 @@ async function buildInputs(nix, paths) {
     const valid = [];
     for (const drv of drvs) {
         // A deriver may have been collected since; then only the runtime closure is cached.
-        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', drv])).code === 0)
+        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', '--', drv])).code === 0)
             valid.push(drv);
     }
     if (valid.length === 0)
@@ -808,6 +1033,7 @@ async function buildInputs(nix, paths) {
         '--query',
         '--requisites',
         '--include-outputs',
+        '--',
         ...valid,
     ]);
     if (closure.code !== 0)
@@ -825,6 +1051,7 @@ async function validPaths(nix, paths, store) {
         ...(store ? ['--store', store] : []),
         '--check-validity',
         '--print-invalid',
+        '--',
         ...paths,
     ]);
     const invalid = new Set(result.stdout
@@ -843,6 +1070,8 @@ async function validPaths(nix, paths, store) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ ConsoleReporter)
 /* harmony export */ });
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
+
 /** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
 class ConsoleReporter {
     options;
@@ -874,12 +1103,18 @@ class ConsoleReporter {
         this.info(`── ${title}`);
         return body();
     }
+    /** A terminal runs no workflow commands: the lines are printed as they are. */
+    untrusted(body) {
+        return body();
+    }
     addPath(directory) {
         process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
     }
     mask(secret) {
-        if (secret)
-            this.secrets.push(secret);
+        if (!secret)
+            return;
+        (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .rememberSecret */ .G)(secret);
+        this.secrets.push(secret);
     }
 }
 function at(location) {
@@ -896,26 +1131,221 @@ function at(location) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   Ko: () => (/* binding */ PACK_ID),
+/* harmony export */   Tw: () => (/* binding */ CacheEntryError),
 /* harmony export */   eD: () => (/* binding */ entryBytes),
+/* harmony export */   lx: () => (/* binding */ packProblem),
+/* harmony export */   z$: () => (/* binding */ mergeEntry),
 /* harmony export */   zH: () => (/* binding */ entryPaths)
 /* harmony export */ });
-/** Reads an entry written by this version; anything else (an older format, damage) is none. */
-function parseEntry(text) {
+/* unused harmony exports storeDir, isStorePath */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(973);
+
+
+
+/** An entry that is not one this version wrote: damage, an older format, or planted. */
+class CacheEntryError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD {
+    name = 'CacheEntryError';
+}
+// Bounds far above anything a save writes, so a planted entry cannot make restore loop for ever.
+const MAX_PACKS = 10_000;
+const MAX_PATHS = 1_000_000;
+const pathRecord = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(4096),
+    narHash: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(200),
+    narSize: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    references: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(4096)).max(MAX_PATHS),
+});
+const packRecord = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(200),
+    paths: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(pathRecord).max(MAX_PATHS),
+    bytes: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    location: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(600).optional(),
+});
+const cacheEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(2),
+    key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(_key_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_KEY_LENGTH */ .uf).regex(_key_js__WEBPACK_IMPORTED_MODULE_1__/* .KEY_PATTERN */ .bn),
+    created: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(100),
+    packs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(packRecord).max(MAX_PACKS),
+});
+/**
+ * Reads an entry, checked against the schema: anything else (an older format, damage, a planted
+ * file) throws a CacheEntryError naming `source` and the first field that is wrong, which the
+ * caller reports as a warning and a miss. Store paths and pack ids are checked per pack, at
+ * restore (packProblem), so one bad pack does not cost the others.
+ */
+function parseEntry(text, source) {
+    let json;
     try {
-        const entry = JSON.parse(text);
-        return entry.version === 2 && typeof entry.key === 'string' && Array.isArray(entry.packs)
-            ? entry
-            : undefined;
+        json = JSON.parse(text);
     }
     catch {
-        return undefined;
+        throw new CacheEntryError(`${source} is not a hypernix cache entry (not JSON)`);
     }
+    const result = cacheEntry.safeParse(json);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? issue.path.join('.') : 'the entry';
+        throw new CacheEntryError(`${source} is not a hypernix cache entry (${where}: ${issue?.message ?? 'invalid'})`);
+    }
+    return result.data;
+}
+/** The store directory paths must be in: Nix's default unless NIX_STORE_DIR moves it. */
+function storeDir(env = process.env) {
+    return (env.NIX_STORE_DIR || '/nix/store').replace(/\/+$/, '');
+}
+// Nix's base-32 alphabet (no e, o, u, t) and the characters a store path name may hold.
+const STORE_PATH_TAIL = /^[0-9abcdfghijklmnpqrsvwxyz]{32}-[A-Za-z0-9+\-._?=]{1,211}$/;
+/** A pack id is a plain file name: no separators, no `..`, not hidden. */
+const PACK_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
+/** Whether `path` is a store path of `dir`: `<dir>/<32 base-32 characters>-<name>`. */
+function isStorePath(path, dir = storeDir()) {
+    if (!path.startsWith(`${dir}/`))
+        return false;
+    const tail = path.slice(dir.length + 1);
+    return STORE_PATH_TAIL.test(tail) && !tail.slice(33).startsWith('.');
+}
+/**
+ * What is wrong with a pack record read from the cache, or undefined when it can be used: its
+ * id must be a plain name (it becomes a directory name) and every path and reference a store
+ * path (they become Nix arguments).
+ */
+function packProblem(pack, dir = storeDir()) {
+    if (!PACK_ID.test(pack.id) || pack.id.includes('..')) {
+        return `its id ${JSON.stringify(pack.id.slice(0, 80))} is not a plain name`;
+    }
+    for (const info of pack.paths) {
+        const bad = [info.path, ...info.references].find((path) => !isStorePath(path, dir));
+        if (bad !== undefined) {
+            return `${JSON.stringify(bad.slice(0, 200))} is not a store path of ${dir}`;
+        }
+    }
+    return undefined;
 }
 function entryPaths(entry) {
     return new Set(entry.packs.flatMap((pack) => pack.paths.map((info) => info.path)));
 }
 function entryBytes(entry) {
     return entry.packs.reduce((sum, pack) => sum + pack.bytes, 0);
+}
+/**
+ * The entry to write when a save commits: `proposed` if the entry is as the save read it
+ * (`base`), else the packs another save added since, kept, with ours after them. Nothing another
+ * save listed is dropped; a compaction only replaces the chain it read.
+ */
+function mergeEntry(current, base, proposed) {
+    if (!current || sameChain(current, base))
+        return proposed;
+    const added = proposed.packs.at(-1);
+    const ids = new Set(current.packs.map((pack) => pack.id));
+    // Our chain's packs the other save dropped (it compacted) stay: our pack refers to them.
+    const ours = proposed.packs.filter((pack) => !ids.has(pack.id) && pack !== added);
+    return {
+        ...proposed,
+        packs: [...ours, ...current.packs, ...(added ? [added] : [])],
+    };
+}
+function sameChain(a, b) {
+    return (b !== undefined &&
+        a.key === b.key &&
+        a.created === b.created &&
+        a.packs.map((pack) => pack.id).join() === b.packs.map((pack) => pack.id).join());
+}
+
+
+/***/ }),
+
+/***/ 973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ validateCacheKey),
+/* harmony export */   bn: () => (/* binding */ KEY_PATTERN),
+/* harmony export */   uf: () => (/* binding */ MAX_KEY_LENGTH)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/**
+ * The GitHub cache takes keys of up to 512 characters; the GitHub backend adds `/` and a pack id
+ * (37). The directory backend keeps the same limit, so keys move freely between backends.
+ */
+const MAX_KEY_LENGTH = 512 - 37;
+/** The characters every cache key and restore-key prefix is made of. */
+const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
+/** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
+function validateCacheKey(key, label) {
+    if (key.length === 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: expected a cache key; got an empty one`);
+    if (key.length > MAX_KEY_LENGTH) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
+    }
+    if (!KEY_PATTERN.test(key)) {
+        const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
+    }
+    return key;
+}
+
+
+/***/ }),
+
+/***/ 4132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ childEnvironment)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
+
+/**
+ * What a child process (nix-build, nix, nix-store, a streamLayeredImage script, zstd, the Nix
+ * installer) may see of our environment. A derivation can read the evaluator's environment with
+ * `builtins.getEnv`, and a builder without a sandbox inherits Nix's, so anything passed here can
+ * end up in the world-readable store. Children therefore get only what they need:
+ *
+ * - PATH, HOME, USER, LOGNAME, SHELL, TMPDIR/TMP/TEMP, TERM, TZ, LANG, LANGUAGE, LC_*: to run
+ *   at all, find their config and temp space, and print readable text;
+ * - NIX_* (NIX_PATH, NIX_REMOTE, NIX_CONF_DIR, NIX_SSL_CERT_FILE, NIX_SSHOPTS, NIX_STORE_DIR, …)
+ *   and XDG_*: how the user configured Nix;
+ * - LIBVIRT_*: which libvirt virsh and virt-install talk to, on a hypervisor run locally;
+ * - SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE and the proxy variables: how Nix reaches its
+ *   substituters and fetchers (a proxy URL may hold the user's own proxy login; Nix needs it);
+ * - GITHUB_* except tokens: the public context of the run (repository, sha, ref), which impure
+ *   builds sometimes read. ACTIONS_* (the runner's cache and runtime tokens) and RUNNER_* do not
+ *   pass.
+ *
+ * Never passed, whatever the name: INPUT_* (every action input: any may hold a secret),
+ * HYPERNIX_REGISTRY_PASSWORD, anything named like a token, password or secret, and any variable
+ * whose value holds a secret this process masked.
+ */
+const PASSED = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|TERM|TZ|LANG|LANGUAGE)$/,
+    /^LC_[A-Z_]+$/,
+    /^NIX_[A-Za-z0-9_]+$/,
+    /^XDG_[A-Z_]+$/,
+    /^LIBVIRT_[A-Z_]+$/,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^(http|https|ftp|all|no)_proxy$/i,
+    /^GITHUB_[A-Z0-9_]+$/,
+];
+const NEVER = /TOKEN|PASSWORD|PASSWD|SECRET|CREDENTIAL|^INPUT_|^HYPERNIX_REGISTRY_PASSWORD$/i;
+// Shorter masked values would drop variables by chance; the runner masks them in logs anyway.
+const MIN_SECRET = 4;
+function childEnvironment(extra = {}, env = process.env) {
+    const secrets = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .x)().filter((secret) => secret.length >= MIN_SECRET);
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || NEVER.test(name))
+            continue;
+        if (!PASSED.some((pattern) => pattern.test(name)))
+            continue;
+        if (secrets.some((secret) => value.includes(secret)))
+            continue;
+        result[name] = value;
+    }
+    return { ...result, ...extra };
 }
 
 
@@ -960,6 +1390,8 @@ function limiter(limit) {
 /* unused harmony export SpawnError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4132);
+
 
 /** Thrown when the program itself cannot be started (not found, not executable). */
 class SpawnError extends Error {
@@ -974,14 +1406,15 @@ class SpawnError extends Error {
 }
 /**
  * Runs a program from an argument array (never through a shell) and streams its output by lines.
- * Resolves with the exit code; rejects only when the program cannot be started.
+ * Resolves with the exit code; rejects only when the program cannot be started. The child sees
+ * only childEnvironment(): no input, password or masked value of ours.
  */
 function run(command, args, options = {}) {
     const tailLimit = options.stderrTailLines ?? 200;
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .childEnvironment */ .Q)(options.env),
             stdio: ['pipe', 'pipe', 'pipe'],
         });
         let stdout = '';
@@ -1028,6 +1461,29 @@ function lineSplitter(onLine) {
             pending = '';
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 4537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   x: () => (/* binding */ knownSecrets)
+/* harmony export */ });
+/**
+ * The secret values this process has masked, so that no child process is handed a variable
+ * holding one (see childEnvironment). Reporters' mask() and the action's input readers add to it.
+ */
+const secrets = new Set();
+function rememberSecret(value) {
+    if (value)
+        secrets.add(value);
+}
+function knownSecrets() {
+    return [...secrets];
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 281;
-export const ids = [281];
+export const id = 590;
+export const ids = [590];
 export const modules = {
 
-/***/ 4281:
+/***/ 4590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,14 +14,22 @@ __webpack_require__.d(__webpack_exports__, {
   pushCommand: () => (/* binding */ pushCommand)
 });
 
+// EXTERNAL MODULE: ./src/config/input-readers.ts
+var input_readers = __webpack_require__(6951);
 // EXTERNAL MODULE: ./src/config/push.ts
 var push = __webpack_require__(3648);
+// EXTERNAL MODULE: ./src/oci/archive-format.ts
+var archive_format = __webpack_require__(655);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/util/child-env.ts
+var child_env = __webpack_require__(4132);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/util/fs-async.ts
@@ -239,94 +247,14 @@ function digestIfRead(manifest, state) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/oci/archive-format.ts
-var archive_format = __webpack_require__(655);
-// EXTERNAL MODULE: ./src/oci/tar.ts + 1 modules
-var tar = __webpack_require__(6657);
-;// CONCATENATED MODULE: ./src/oci/tar-index.ts
-
-
-/**
- * Lists a plain tar file's entries with the offsets of their data, reading only the 512-byte
- * headers: a 1 GB image is indexed in a few hundred small reads, and its layers can then be read
- * in parallel, or not at all.
- */
-async function indexTarFile(path) {
-    return indexTarFileSync(path);
-}
-/**
- * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
- * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
- * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
- * the page cache, as a freshly built archive is, they take under a millisecond.
- */
-function indexTarFileSync(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        return indexOpenTar(fd);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** A small entry's bytes (a manifest, a config), read synchronously like the index. */
-function readEntrySync(path, offset, size) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        return tar_index_readAt(fd, offset, size);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function tar_index_readAt(fd, position, length) {
-    const buffer = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, done, length - done, position + done);
-        if (bytesRead === 0)
-            break;
-        done += bytesRead;
-    }
-    return buffer.subarray(0, done);
-}
-function indexOpenTar(fd) {
-    const { size: fileSize } = (0,external_node_fs_.fstatSync)(fd);
-    const entries = new Map();
-    const extended = new tar/* ExtendedHeaderState */.at();
-    let position = 0;
-    for (;;) {
-        const header = tar_index_readAt(fd, position, tar/* BLOCK */.IE);
-        if (header.length === 0)
-            break;
-        if (header.length < tar/* BLOCK */.IE)
-            throw new tar/* TarFormatError */.ZV('truncated tar header');
-        if (header.every((byte) => byte === 0))
-            break;
-        if (!(0,tar/* checksumOk */.eu)(header)) {
-            throw new tar/* TarFormatError */.ZV(position === 0
-                ? 'not a tar archive (bad header checksum)'
-                : `corrupt tar header at byte ${position}`);
-        }
-        const flag = (0,tar/* field */.ZZ)(header, 156, 1);
-        const size = extended.sizeOf(header);
-        const dataStart = position + tar/* BLOCK */.IE;
-        if (dataStart + size > fileSize)
-            throw new tar/* TarFormatError */.ZV('truncated tar archive');
-        if (tar/* ExtendedHeaderState */.at.isExtended(flag)) {
-            extended.take(flag, tar_index_readAt(fd, dataStart, size));
-        }
-        else {
-            const { name } = extended.resolve(header);
-            entries.set(name.replace(/^\.\//, ''), { name, type: (0,tar/* typeOf */.QP)(flag), offset: dataStart, size });
-        }
-        position = dataStart + size + (0,tar/* padding */.Ms)(size);
-    }
-    return entries;
-}
-
+// EXTERNAL MODULE: ./src/oci/tar-index.ts
+var tar_index = __webpack_require__(243);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
 var oci_digest = __webpack_require__(8911);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
@@ -343,26 +271,64 @@ var stopwatch = __webpack_require__(91);
 
 
 
+
+
+
 class OciLayoutError extends errors/* HypernixError */.iD {
     name = 'OciLayoutError';
 }
+/** index.json, manifests and image indexes are documents: this size is ample (as for a registry). */
+const DOCUMENT_LIMIT = 4 << 20;
+// node:fs's callback form: node:fs/promises loads far more (see fs-async.ts).
+const realpath = (0,external_node_util_.promisify)(external_node_fs_.realpath);
 async function isOciLayoutDirectory(path) {
     return (await statPath((0,external_node_path_.join)(path, 'oci-layout')).catch(() => undefined))?.isFile() ?? false;
 }
+/**
+ * A layout directory. A file is only read where its real path (symlinks resolved) stays inside
+ * the layout, and only when it is a regular file: a blob linked to /etc/shadow is not there.
+ */
 function layoutDirectory(path) {
+    let root;
+    const inside = async (name) => {
+        root ??= realpath(path).catch(() => undefined);
+        const file = await realpath((0,external_node_path_.join)(path, name)).catch(() => undefined);
+        const top = await root;
+        if (!file || !top || !file.startsWith(`${top}${external_node_path_.sep}`))
+            return undefined;
+        const info = await statPath(file).catch(() => undefined);
+        return info?.isFile() ? { file, size: info.size } : undefined;
+    };
+    const found = async (name) => {
+        const entry = await inside(name);
+        if (!entry)
+            throw new OciLayoutError(`${path}: the layout has no ${name}`);
+        return entry;
+    };
     return {
         describe: path,
-        read: (name) => readBytes((0,external_node_path_.join)(path, name)),
-        open: (name) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(path, name), { highWaterMark: oci_digest/* READ_CHUNK */.vA }),
-        has: async (name) => (await statPath((0,external_node_path_.join)(path, name)).catch(() => undefined)) !== undefined,
+        read: async (name, limit) => {
+            const { file, size } = await found(name);
+            if (size > limit)
+                throw tooLarge(path, name, limit);
+            return readBytes(file);
+        },
+        // Opened only after size() found the file inside: the stream reads the resolved path.
+        open: (name) => {
+            const stream = new external_node_stream_.PassThrough();
+            found(name).then(({ file }) => (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: oci_digest/* READ_CHUNK */.vA }), stream).catch(() => undefined), (error) => stream.destroy(error));
+            return stream;
+        },
+        size: async (name) => (await inside(name))?.size,
     };
 }
+const tooLarge = (describe, name, limit) => new OciLayoutError(`${describe}: ${name} is larger than ${limit} bytes`);
 /**
  * A plain tar holding an OCI layout, or undefined when the tar is something else. `entries` is
  * the tar's index when the caller made it already.
  */
 async function layoutTar(path, entries) {
-    const index = entries ?? (await indexTarFile(path));
+    const index = entries ?? (await (0,tar_index/* indexTarFile */.c3)(path));
     if (!index.has('oci-layout') || !index.has('index.json'))
         return undefined;
     const entry = (name) => {
@@ -380,29 +346,62 @@ async function layoutTar(path, entries) {
     return {
         describe: path,
         open,
-        read: async (name) => {
+        read: async (name, limit) => {
+            if (entry(name).size > limit)
+                throw tooLarge(path, name, limit);
             const chunks = [];
             for await (const chunk of open(name))
                 chunks.push(chunk);
             return Buffer.concat(chunks);
         },
-        has: async (name) => index.has(name),
+        size: async (name) => index.get(name)?.size,
     };
 }
-const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
+/**
+ * Where a blob is in the layout. Its digest comes from the layout's own JSON, so it is checked
+ * first: `sha256:../../../secret.bin` must never become a path (only sha256 is pushed).
+ */
+function blobPath(files, digest) {
+    if (!(0,oci_digest/* isDigest */.Bc)(digest))
+        throw new OciLayoutError(`${files.describe}: a descriptor has the digest ${(0,oci_digest/* showDigest */.CG)(digest)}; expected sha256: and 64 lower-case hex digits`);
+    return `blobs/${digest.replace(':', '/')}`;
+}
+/** A descriptor's size, from the layout's JSON: a whole number of bytes. */
+function sizeOf(files, blob) {
+    if (!Number.isSafeInteger(blob.size) || blob.size < 0)
+        throw new OciLayoutError(`${files.describe}: the descriptor of ${blob.digest} has the size ${(0,oci_digest/* showDigest */.CG)(blob.size)}; expected a whole number of bytes`);
+    return blob.size;
+}
+/** The descriptors a document lists, each with a well-formed digest and size. */
+function descriptorsOf(files, value, where) {
+    if (!Array.isArray(value))
+        throw new OciLayoutError(`${files.describe}: ${where} lists no descriptors (expected an array)`);
+    return value.map((item) => {
+        if (typeof item !== 'object' || item === null)
+            throw new OciLayoutError(`${files.describe}: ${where} lists ${(0,oci_digest/* showDigest */.CG)(item)}, not a descriptor`);
+        const descriptor = item;
+        blobPath(files, descriptor.digest);
+        sizeOf(files, descriptor);
+        return descriptor;
+    });
+}
 async function readJson(files, name, digest) {
-    if (!(await files.has(name)))
+    if ((await files.size(name)) === undefined)
         throw new OciLayoutError(`${files.describe}: the layout has no ${name}`);
-    const bytes = await files.read(name);
+    const bytes = await files.read(name, DOCUMENT_LIMIT);
     if (digest && (0,oci_digest/* sha256Digest */.sI)(bytes) !== digest) {
         throw new OciLayoutError(`${files.describe}: ${name} does not have the digest ${digest} its descriptor names`);
     }
+    let json;
     try {
-        return { json: JSON.parse(bytes.toString('utf8')), bytes };
+        json = JSON.parse(bytes.toString('utf8'));
     }
     catch {
         throw new OciLayoutError(`${files.describe}: ${name} is not valid JSON`);
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new OciLayoutError(`${files.describe}: ${name} is not a JSON object`);
+    return { json: json, bytes };
 }
 /**
  * Pushes an image from an OCI image layout as it is: its blobs are already compressed, so they
@@ -413,21 +412,24 @@ async function pushOciLayout(files, options) {
     const { client, repository, reporter } = options;
     const state = await readRegistryState(client, repository, stateSources(repository, options.tags), reporter);
     const { json: index } = await readJson(files, 'index.json');
-    let descriptor = index.manifests?.[0];
+    let descriptor = descriptorsOf(files, index.manifests, 'index.json')[0];
     if (!descriptor)
         throw new OciLayoutError(`${files.describe}: index.json lists no manifest`);
     if (descriptor.mediaType === media_types/* MEDIA_TYPE */.Ap.ociIndex ||
         descriptor.mediaType === media_types/* MEDIA_TYPE */.Ap.dockerManifestList) {
-        const { json: nested } = await readJson(files, blobPath(descriptor.digest), descriptor.digest);
+        const { json: nested } = await readJson(files, blobPath(files, descriptor.digest), descriptor.digest);
+        const listed = descriptorsOf(files, nested.manifests, descriptor.digest);
         descriptor =
-            nested.manifests?.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? nested.manifests?.[0];
+            listed.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ??
+                listed[0];
         if (!descriptor)
             throw new OciLayoutError(`${files.describe}: the image index lists no manifest`);
     }
-    const { json: manifest, bytes: manifestBytes } = await readJson(files, blobPath(descriptor.digest), descriptor.digest);
+    const { json: manifest, bytes: manifestBytes } = await readJson(files, blobPath(files, descriptor.digest), descriptor.digest);
     if (!manifest.config || !manifest.layers)
         throw new OciLayoutError(`${files.describe}: ${descriptor.digest} is not an image manifest`);
-    const blobs = [manifest.config, ...manifest.layers];
+    // Every descriptor is checked before the first request: a bad one sends nothing.
+    const blobs = descriptorsOf(files, [manifest.config], descriptor.digest).concat(descriptorsOf(files, manifest.layers, descriptor.digest));
     const reports = await Promise.all(blobs.map((blob, position) => copyBlob(files, blob, position - 1, options)));
     const layers = reports.slice(1);
     const mediaType = manifest.mediaType ?? descriptor.mediaType;
@@ -443,7 +445,7 @@ async function pushOciLayout(files, options) {
         digest: descriptor.digest,
         tags: options.tags,
         manifestMediaType: mediaType,
-        configDigest: manifest.config.digest,
+        configDigest: blobs[0].digest,
         layers,
         pushedBytes: layers.reduce((sum, layer) => sum + layer.sentBytes, 0),
         reusedBytes: layers.reduce((sum, layer) => sum + (layer.action === 'pushed' ? 0 : layer.size), 0),
@@ -466,29 +468,30 @@ async function copyBlob(files, blob, index, options) {
     if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) !==
         undefined)
         return report('present', 0);
-    const name = blobPath(blob.digest);
-    if (!(await files.has(name)))
+    const name = blobPath(files, blob.digest);
+    const size = await files.size(name);
+    if (size === undefined)
         throw new OciLayoutError(`${files.describe}: the layout has no ${name}`);
+    if (size !== blob.size)
+        throw new OciLayoutError(`${files.describe}: ${name} has ${size} bytes, but its descriptor says ${blob.size}; nothing was tagged`);
     const mismatch = () => new OciLayoutError(`${files.describe}: ${name} does not have the digest its name says; nothing was tagged`);
     if (blob.size <= blob_upload/* MONOLITHIC_LIMIT */.jf) {
-        const bytes = await files.read(name);
+        const bytes = await files.read(name, blob_upload/* MONOLITHIC_LIMIT */.jf);
         if ((0,oci_digest/* sha256Digest */.sI)(bytes) !== blob.digest)
             throw mismatch();
         await (0,blob_upload/* uploadBlob */.PM)(client, repository, blob.digest, bytes);
         return report('pushed', bytes.length);
     }
+    // Hashed whole before a byte is sent (one more read of a local file, cheap beside the upload):
+    // a blob that is not what its digest says must not reach the registry at all.
+    const hashed = new oci_digest/* DigestCounter */.VR();
+    for await (const chunk of files.open(name))
+        hashed.update(chunk);
+    if (hashed.digest() !== blob.digest)
+        throw mismatch();
     for (let attempt = 1;; attempt += 1) {
         try {
-            const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
-            const counter = new oci_digest/* DigestCounter */.VR();
-            for await (const chunk of files.open(name)) {
-                counter.update(chunk);
-                await upload.write(chunk);
-            }
-            if (counter.digest() !== blob.digest)
-                throw mismatch();
-            await upload.finish(blob.digest);
-            return report('pushed', counter.bytes);
+            return report('pushed', await sendChecked(files, name, blob, options, mismatch));
         }
         catch (error) {
             if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
@@ -496,6 +499,30 @@ async function copyBlob(files, blob, index, options) {
             client.reporter?.warning(`${error.message}; sending ${name} again from its start`);
         }
     }
+}
+/**
+ * Sends a blob already hashed in chunks, hashing it again as it goes: a file changed in between
+ * is caught before the upload is closed, and its session is deleted.
+ */
+async function sendChecked(files, name, blob, { client, repository }, mismatch) {
+    const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+    const counter = new oci_digest/* DigestCounter */.VR();
+    try {
+        for await (const chunk of files.open(name)) {
+            counter.update(chunk);
+            if (counter.bytes > blob.size)
+                throw mismatch();
+            await upload.write(chunk);
+        }
+        if (counter.digest() !== blob.digest)
+            throw mismatch();
+    }
+    catch (error) {
+        await upload.cancel();
+        throw error;
+    }
+    await upload.finish(blob.digest);
+    return counter.bytes;
 }
 
 // EXTERNAL MODULE: ./src/util/limiter.ts
@@ -922,7 +949,10 @@ class LayerPusher {
         let session = spare
             ? spare.catch(() => (0,blob_upload/* openSession */.fA)(client, repository))
             : (0,blob_upload/* openSession */.fA)(client, repository);
-        const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
+        // Awaited by whichever path sends the layer; a push that fails before then (or a registry
+        // that refuses both POSTs) must not leave it as an unhandled rejection.
+        session.catch(() => undefined);
+        const encoding = this.encodingOf(() => (0,tar_index/* readEntrySync */.Cq)(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
         // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
         // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
         // the layer in beside it by about as much.
@@ -1272,7 +1302,10 @@ async function peek(source, bytes, kept) {
 
 // EXTERNAL MODULE: ./src/oci/docker-archive.ts
 var docker_archive = __webpack_require__(3322);
+// EXTERNAL MODULE: ./src/oci/tar-header.ts
+var tar_header = __webpack_require__(3438);
 ;// CONCATENATED MODULE: ./src/oci/image-config.ts
+
 
 
 const HEX_NAME = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/;
@@ -1284,7 +1317,7 @@ function readImageConfig(bytes, name, layerCount, source) {
     const digest = (0,oci_digest/* sha256Digest */.sI)(bytes);
     const named = HEX_NAME.exec(name)?.[1];
     if (named && `sha256:${named}` !== digest) {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has digest ${digest}, not the one its name says`);
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${(0,tar_header/* quoted */.TL)(name)} has digest ${digest}, not the one its name says`);
     }
     let diffIds;
     try {
@@ -1292,11 +1325,11 @@ function readImageConfig(bytes, name, layerCount, source) {
             ?.diff_ids;
     }
     catch {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} is not valid JSON`);
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${(0,tar_header/* quoted */.TL)(name)} is not valid JSON`);
     }
     if (!Array.isArray(diffIds) ||
         !diffIds.every((id) => typeof id === 'string' && /^sha256:[a-f0-9]{64}$/.test(id))) {
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${name} has no valid rootfs.diff_ids`);
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: the config ${(0,tar_header/* quoted */.TL)(name)} has no valid rootfs.diff_ids`);
     }
     if (diffIds.length !== layerCount) {
         throw new docker_archive/* DockerArchiveError */.Xp(`${source}: manifest.json lists ${layerCount} layers but the config ${diffIds.length} diff_ids`);
@@ -1308,8 +1341,126 @@ function diffIdFromPath(path) {
     const match = /(?:^|\/)([a-f0-9]{64})(?:\/layer\.tar|\.tar)?$/.exec(path);
     return match ? `sha256:${match[1]}` : undefined;
 }
+/**
+ * Refuses a layer whose path names a digest (dockerTools, skopeo and docker save 25 and later
+ * name layers by their uncompressed digest) other than the config's diff_id for it. The content
+ * is checked against that diff_id as it is hashed on its way out: together, name and content.
+ */
+function checkLayerName(path, diffId, source) {
+    const named = diffIdFromPath(path);
+    if (named && named !== diffId) {
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source}: layer ${(0,tar_header/* quoted */.TL)(path)} is named for ${named}, but the config lists ${diffId}; nothing was tagged`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/oci/tar.ts
+var tar = __webpack_require__(9654);
+;// CONCATENATED MODULE: ./src/oci/push-stream.ts
+
+
+
+
+
+/**
+ * What a streamed archive may keep in memory besides its layers: manifest.json, the config and
+ * the odd `repositories` or legacy `json`/`VERSION` file, all a few KiB. 16 MiB holds four
+ * configs at the 4 MiB each may have; 1,024 entries hold docker save's three small files per
+ * layer for 128 layers twice over. Names count towards the bytes.
+ */
+const MAX_SMALL_TOTAL = 16 << 20;
+const MAX_SMALL_COUNT = 1024;
+/**
+ * The most entries of a stream read as layers: an image's layers, plus room for the config and
+ * manifests that docker save 25 and later stores as `blobs/sha256/<hex>` beside them. Checked as
+ * they pass: a stream's manifest.json comes last, and each layer is sent as it is read.
+ */
+const MAX_STREAM_BLOBS = docker_archive/* MAX_LAYERS */.Uf + 4;
+/**
+ * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
+ * before manifest.json, so each is processed as it passes (by the digest its path announces) and
+ * checked against the config's diff_ids, and its path against them too, at the end, before
+ * anything is tagged.
+ */
+async function pushFromStream(source, pusher, concurrency, onConfig) {
+    const { small, processed } = await readStream(source, pusher, concurrency);
+    const manifestBytes = small.get('manifest.json');
+    if (!manifestBytes)
+        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: not a docker archive (no manifest.json in the tar)`);
+    const image = (0,docker_archive/* parseManifest */.Ng)(manifestBytes.toString('utf8'), source.describe)[0];
+    const configName = image.Config.replace(/^\.\//, '');
+    const configBytes = small.get(configName);
+    if (!configBytes) {
+        throw new docker_archive/* DockerArchiveError */.Xp(processed.has(configName)
+            ? `${source.describe}: the config ${(0,tar_header/* quoted */.TL)(image.Config)} is more than the ${docker_archive/* MAX_SMALL_ENTRY */.u7} bytes a config may be`
+            : `${source.describe}: manifest.json names ${(0,tar_header/* quoted */.TL)(image.Config)}, which is not in the archive`);
+    }
+    const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
+    onConfig(config);
+    const layers = [];
+    for (const [index, path] of image.Layers.entries()) {
+        const done = processed.get(path.replace(/^\.\//, ''));
+        if (!done)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${(0,tar_header/* quoted */.TL)(path)}, which is not in the archive`);
+        const expected = config.diffIds[index];
+        if (done.computedDiffId !== expected) {
+            throw new LayerDigestError(`${source.describe}: layer ${(0,tar_header/* quoted */.TL)(path)} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`);
+        }
+        // The content is the config's; so must the name be (checked here, not by a second read).
+        checkLayerName(path, expected, source.describe);
+        layers.push({ ...(await done.report), index });
+    }
+    return { config, layers };
+}
+/** Reads the stream once: small entries kept (within bounds), layers sent as they pass. */
+async function readStream(source, pusher, concurrency) {
+    const small = new Map();
+    let smallBytes = 0;
+    const processed = new Map();
+    let blobs = 0;
+    const inFlight = new Set();
+    const stream = source.open();
+    try {
+        for await (const entry of (0,tar/* readTar */.sB)(stream)) {
+            if (entry.type !== 'file')
+                continue;
+            const name = entry.name.replace(/^\.\//, '');
+            const announced = diffIdFromPath(name);
+            if (!announced && entry.size <= docker_archive/* MAX_SMALL_ENTRY */.u7) {
+                smallBytes += entry.size + name.length;
+                if (smallBytes > MAX_SMALL_TOTAL || small.size >= MAX_SMALL_COUNT) {
+                    throw new tar/* TarFormatError */.ZV(`more than ${MAX_SMALL_COUNT} entries or ${MAX_SMALL_TOTAL} bytes besides its layers (at ${(0,tar_header/* quoted */.TL)(name)}), not an image archive`);
+                }
+                small.set(name, await entry.readAll(docker_archive/* MAX_SMALL_ENTRY */.u7));
+                continue;
+            }
+            blobs += 1;
+            if (blobs > MAX_STREAM_BLOBS) {
+                throw new tar/* TarFormatError */.ZV(`more than ${MAX_STREAM_BLOBS} layers (at ${(0,tar_header/* quoted */.TL)(name)}); an image has at most ${docker_archive/* MAX_LAYERS */.Uf}`);
+            }
+            const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
+            const report = upload();
+            inFlight.add(report);
+            report.finally(() => inFlight.delete(report)).catch(() => undefined);
+            processed.set(name, { computedDiffId, report });
+            // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
+            while (inFlight.size >= concurrency)
+                await Promise.race(inFlight);
+        }
+    }
+    catch (error) {
+        if (error instanceof tar/* TarFormatError */.ZV)
+            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: ${error.message}`, { cause: error });
+        throw error;
+    }
+    finally {
+        stream.destroy();
+    }
+    return { small, processed };
+}
 
 ;// CONCATENATED MODULE: ./src/oci/push-image.ts
+
+
 
 
 
@@ -1408,7 +1559,7 @@ function configOf(image) {
 async function readTarFileImage(path, indexing) {
     let index;
     try {
-        index = await (indexing ?? indexTarFile(path));
+        index = await (indexing ?? (0,tar_index/* indexTarFile */.c3)(path));
     }
     catch (error) {
         if (error instanceof tar/* TarFormatError */.ZV)
@@ -1417,18 +1568,23 @@ async function readTarFileImage(path, indexing) {
     }
     const read = (name) => {
         const { offset, size } = tarEntry(index, path, name);
-        return readEntrySync(path, offset, size);
+        if (size > docker_archive/* MAX_SMALL_ENTRY */.u7) {
+            throw new docker_archive/* DockerArchiveError */.Xp(`${path}: ${(0,tar_header/* quoted */.TL)(name)} is ${size} bytes, more than the ${docker_archive/* MAX_SMALL_ENTRY */.u7} a manifest or config may be`);
+        }
+        return (0,tar_index/* readEntrySync */.Cq)(path, offset, size);
     };
     if (!index.has('manifest.json'))
         throw new docker_archive/* DockerArchiveError */.Xp(`${path}: not a docker archive (no manifest.json in the tar)`);
     const image = firstImage(read('manifest.json'), path);
     const config = readImageConfig(read(image.Config), image.Config, image.Layers.length, path);
+    // Before any layer is read: a name that lies about its content is refused here.
+    image.Layers.forEach((layer, index) => checkLayerName(layer, config.diffIds[index], path));
     return { path, index, image, config };
 }
 function tarEntry(index, path, name) {
     const found = index.get(name.replace(/^\.\//, ''));
     if (!found)
-        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: manifest.json names ${name}, which is not in the archive`);
+        throw new docker_archive/* DockerArchiveError */.Xp(`${path}: manifest.json names ${(0,tar_header/* quoted */.TL)(name)}, which is not in the archive`);
     return found;
 }
 /** A plain tar: its layers pushed in parallel, each read by offset (or not at all). */
@@ -1447,66 +1603,6 @@ async function pushFromFile({ path, index, image, config }, pusher, concurrency,
     });
     const slot = (0,limiter/* limiter */.T)(Math.max(1, concurrency));
     const layers = await Promise.all(jobs.map((job) => slot(() => pusher.push(job))));
-    return { config, layers };
-}
-/**
- * A compressed archive or a streamLayeredImage script: one pass, in tar order. Layers come
- * before manifest.json, so each is processed as it passes (by the digest its path announces) and
- * checked against the config's diff_ids at the end, before anything is tagged.
- */
-async function pushFromStream(source, pusher, concurrency, onConfig) {
-    const small = new Map();
-    const processed = new Map();
-    const inFlight = new Set();
-    const stream = source.open();
-    try {
-        for await (const entry of (0,tar/* readTar */.sB)(stream)) {
-            if (entry.type !== 'file')
-                continue;
-            const name = entry.name.replace(/^\.\//, '');
-            const announced = diffIdFromPath(name);
-            if (!announced && entry.size <= 16 << 20) {
-                small.set(name, await entry.readAll());
-                continue;
-            }
-            const { computedDiffId, upload } = await pusher.consume(entry.content(), announced);
-            const report = upload();
-            inFlight.add(report);
-            report.finally(() => inFlight.delete(report)).catch(() => undefined);
-            processed.set(name, { computedDiffId, report });
-            // Bound what is held in memory: at most `concurrency` layers waiting for their upload.
-            while (inFlight.size >= concurrency)
-                await Promise.race(inFlight);
-        }
-    }
-    catch (error) {
-        if (error instanceof tar/* TarFormatError */.ZV)
-            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: ${error.message}`, { cause: error });
-        throw error;
-    }
-    finally {
-        stream.destroy();
-    }
-    const manifestBytes = small.get('manifest.json');
-    if (!manifestBytes)
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: not a docker archive (no manifest.json in the tar)`);
-    const image = firstImage(manifestBytes, source.describe);
-    const configBytes = small.get(image.Config.replace(/^\.\//, ''));
-    if (!configBytes)
-        throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${image.Config}, which is not in the archive`);
-    const config = readImageConfig(configBytes, image.Config, image.Layers.length, source.describe);
-    onConfig(config);
-    const layers = [];
-    for (const [index, path] of image.Layers.entries()) {
-        const done = processed.get(path.replace(/^\.\//, ''));
-        if (!done)
-            throw new docker_archive/* DockerArchiveError */.Xp(`${source.describe}: manifest.json names ${path}, which is not in the archive`);
-        const expected = config.diffIds[index];
-        if (done.computedDiffId !== expected) {
-            throw new LayerDigestError(`${source.describe}: layer ${path} has digest ${done.computedDiffId}, but the config lists ${expected}; nothing was tagged`);
-        }
-        layers.push({ ...(await done.report), index });
-    }
     return { config, layers };
 }
 /**
@@ -1546,13 +1642,16 @@ function buildManifest(format, config, layers) {
 
 
 
+
+
+
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
  * Opens what the build produced as a source of image layers: a plain tar file is read in
  * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
  * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
  */
-async function openArchive(path, label) {
+async function openArchive(path, label, format) {
     if (path === '-')
         return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
     const info = await statPath(path).catch(() => undefined);
@@ -1564,41 +1663,74 @@ async function openArchive(path, label) {
     // Without this, the first requests left 30 to 45 ms after their connections were up.
     await new Promise((resolve) => setImmediate(resolve));
     if (info.isDirectory()) {
+        if (format !== undefined)
+            throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not a ${format} archive`);
         if (await isOciLayoutDirectory(path))
             return { type: 'oci-layout', files: layoutDirectory(path) };
         throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`);
     }
-    const format = await (0,archive_format/* sniffFile */.xQ)(path);
-    switch (format) {
+    const sniffed = await (0,archive_format/* sniffFile */.xQ)(path);
+    if (format !== undefined && format !== 'stream' && sniffed !== format) {
+        throw new errors/* InputError */.dz(`${label}: ${path} is not a ${format} archive (its bytes say ${sniffed})`);
+    }
+    switch (format ?? sniffed) {
         case 'tar': {
             // Indexed once, for the layout check here and for reading the layers by offset; a tar
             // that cannot be indexed fails when it is pushed, as a docker archive.
-            const index = indexTarFile(path);
+            const index = (0,tar_index/* indexTarFile */.c3)(path);
             const layout = await index.then((entries) => layoutTar(path, entries)).catch(() => undefined);
             return layout ? { type: 'oci-layout', files: layout } : { type: 'file', path, index };
         }
         case 'tar.gz':
         case 'tar.zst':
-            return { type: 'stream', open: () => (0,archive_format/* openTarStream */.eY)(path, format), describe: path };
-        case 'stream':
             return {
                 type: 'stream',
+                open: () => (0,archive_format/* openTarStream */.eY)(path, sniffed),
                 describe: path,
-                open: () => {
-                    const child = (0,lazy_builtins/* childProcess */.Qk)().spawn(path, [], { stdio: ['ignore', 'pipe', 'inherit'] });
-                    child.on('error', (error) => child.stdout.destroy(error));
-                    child.on('close', (code) => {
-                        if (code) {
-                            child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) exited with ${code}`));
-                        }
-                    });
-                    return child.stdout;
-                },
             };
+        case 'stream':
+            // Only when the format was given: a file named as an archive is read, never run.
+            if (format !== 'stream') {
+                throw new errors/* InputError */.dz(`${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`);
+            }
+            if (!(await isExecutable(path))) {
+                throw new errors/* InputError */.dz(`${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`);
+            }
+            return { type: 'stream', describe: path, open: () => runStreamScript(path) };
         default:
             throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
 }
+const isExecutable = (path) => (0,promises_.access)(path, external_node_fs_.constants.X_OK).then(() => true, () => false);
+/**
+ * Runs a streamLayeredImage script; its stdout is the archive. It gets the environment every
+ * child gets (no secret: see childEnvironment), and its stderr is passed on line by line behind
+ * a prefix, so that nothing it prints reads as a workflow command (those start a line with ::).
+ */
+function runStreamScript(path) {
+    const child = (0,lazy_builtins/* childProcess */.Qk)().spawn(path, [], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: (0,child_env/* childEnvironment */.Q)(),
+    });
+    let pending = '';
+    child.stderr.setEncoding('utf8').on('data', (text) => {
+        const lines = (pending + text).split('\n');
+        pending = (lines.pop() ?? '').slice(-MAX_LOG_LINE);
+        for (const line of lines)
+            process.stderr.write(`streamLayeredImage| ${line.slice(0, MAX_LOG_LINE)}\n`);
+    });
+    child.on('error', (error) => child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) could not be run: ${error.message}`)));
+    child.on('close', (code) => {
+        if (pending)
+            process.stderr.write(`streamLayeredImage| ${pending}\n`);
+        if (code) {
+            child.stdout.destroy(new errors/* InputError */.dz(`${path} (a streamLayeredImage script) exited with ${code}`));
+        }
+    });
+    return child.stdout;
+}
+/** A script's log line is cut here: what it prints is not ours to hold without bound. */
+const MAX_LOG_LINE = 4096;
 /** The config of a plain tar's image, read without its layers; undefined for other sources. */
 function localImageConfig(source) {
     return source.then((opened) => configOf(opened.type === 'file' ? tarFileImage(opened) : undefined), () => undefined);
@@ -1618,7 +1750,9 @@ function pushImageSource(source, options) {
  * layers are likely to be sent, the first one's upload session is opened while the registry's
  * other tags are still being read, and node:zlib and node:crypto loaded.
  */
-async function pushArchive(archivePath, label, target, config) {
+async function pushArchive(archivePath, label, target, config, 
+/** How the archive is stored, when the user or the build said so; sniffed otherwise. */
+format) {
     const { client, repository, tags, reporter } = target;
     const mountFrom = config.mountFrom ? mountSource(config.mountFrom, tags) : undefined;
     const options = {
@@ -1629,7 +1763,7 @@ async function pushArchive(archivePath, label, target, config) {
         manifestFormat: config.manifestFormat,
         mountFrom,
     };
-    const opening = openArchive(archivePath, label);
+    const opening = openArchive(archivePath, label, format);
     opening.catch(() => undefined); // awaited below, before the registry's answers
     const spareSession = new blob_upload/* SpareSession */.c7(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
@@ -1745,6 +1879,8 @@ var usage = __webpack_require__(7485);
 
 
 
+
+
 const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
 
 Pushes a docker archive (.tar, .tar.gz, .tar.zst, a streamLayeredImage script, or - for
@@ -1759,6 +1895,9 @@ Options:
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from
   --manifest-format F       oci (default) or docker (Docker v2 schema 2, gzip only)
+  --archive-format F        tar, tar.gz, tar.zst, or stream: ARCHIVE is a streamLayeredImage
+                            script, run and its output read (only then is it run); default:
+                            told from the file's bytes (a script is refused)
   --plain-http              talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
   --username USER           with the password on standard input (--password-stdin) or in
   --password-stdin          HYPERNIX_REGISTRY_PASSWORD; else docker login's config.json
@@ -1772,6 +1911,7 @@ const OPTIONS = {
     concurrency: { type: 'string' },
     'mount-from': { type: 'string' },
     'manifest-format': { type: 'string' },
+    'archive-format': { type: 'string' },
     ...registry_options/* REGISTRY_OPTIONS */.z,
 };
 async function pushCommand(argv, io) {
@@ -1799,8 +1939,10 @@ async function pushCommand(argv, io) {
         manifestFormat: values['manifest-format'],
         plainHttp: values['plain-http'] ?? false,
     }, (0,push/* pushLabelsFor */.pM)('cli'));
+    const archiveFormat = readArchiveFormat(values['archive-format']);
     const image = config.image; // required by push: true
-    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...(values.tag ?? [])])];
+    // config.tags, not values.tag: '--tag v1,v2' means two tags, split and checked there.
+    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
     if (tags.length === 0) {
         throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,reference/* formatReference */.FH)(image)}:TAG) or --tag`);
     }
@@ -1811,413 +1953,21 @@ async function pushCommand(argv, io) {
         password: config.registryPassword,
         plainHttp: config.plainHttp,
     }, reporter);
-    const result = await pushArchive(archivePath, 'argument ARCHIVE', { client, repository: image.repository, tags, reporter }, config);
+    const result = await pushArchive(archivePath, 'argument ARCHIVE', { client, repository: image.repository, tags, reporter }, config, archiveFormat);
     io.stdout.write(values.json
         ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
         : `${pushSummaryText(image.registry, result)}\n`);
     return 0;
 }
-
-
-/***/ }),
-
-/***/ 655:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   eY: () => (/* binding */ openTarStream),
-/* harmony export */   xQ: () => (/* binding */ sniffFile)
-/* harmony export */ });
-/* unused harmony export sniffBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2115);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8911);
-
-
-
-/**
- * Looks at a file's first bytes: compression magic, tar's "ustar", qcow2's "QFI\xfb", "#!".
- * Read synchronously, as a tar's index is (see tar-index.ts): at start-up an asynchronous read
- * waits for a busy main thread.
- */
-async function sniffFile(path) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+function readArchiveFormat(value) {
     try {
-        const head = Buffer.alloc(512);
-        const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, 512, 0);
-        return sniffBytes(head.subarray(0, bytesRead));
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-function sniffBytes(head) {
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
-        return 'tar.gz';
-    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
-        return 'tar.zst';
-    if (head.length >= 4 && head.toString('latin1', 0, 4) === 'QFI\xfb')
-        return 'qcow2';
-    if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar')
-        return 'tar';
-    if (head.length >= 2 && head.toString('latin1', 0, 2) === '#!')
-        return 'stream';
-    return 'unknown';
-}
-/** The uncompressed tar bytes of an archive file, decompressed as they are read. */
-function openTarStream(path, format) {
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_CHUNK */ .vA });
-    if (format === 'tar')
-        return file;
-    const tar = (0,_compression_js__WEBPACK_IMPORTED_MODULE_1__/* .decompressor */ .ni)(format === 'tar.gz' ? 'gzip' : 'zstd');
-    // pipe() does not pass errors on: a read error must end the stream the reader consumes.
-    file.on('error', (error) => tar.destroy(error));
-    return file.pipe(tar);
-}
-
-
-/***/ }),
-
-/***/ 3322:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   Xp: () => (/* binding */ DockerArchiveError),
-/* harmony export */   dN: () => (/* binding */ inspectDockerArchive)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6657);
-
-
-class DockerArchiveError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD {
-    name = 'DockerArchiveError';
-}
-function parseManifest(text, source) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new DockerArchiveError(`${source}: manifest.json is not valid JSON`);
-    }
-    const valid = Array.isArray(parsed) &&
-        parsed.length > 0 &&
-        parsed.every((image) => typeof image === 'object' &&
-            image !== null &&
-            typeof image.Config === 'string' &&
-            Array.isArray(image.Layers) &&
-            image.Layers.every((layer) => typeof layer === 'string'));
-    if (!valid) {
-        throw new DockerArchiveError(`${source}: manifest.json is not a docker-archive manifest (expected [{"Config", "RepoTags", "Layers"}])`);
-    }
-    return parsed;
-}
-/**
- * Reads a docker archive's tar stream once and checks that it is one: a manifest.json naming a
- * config and layers that are all in the archive. Layer bytes are skipped, never held.
- */
-async function inspectDockerArchive(tar, source) {
-    const entrySizes = new Map();
-    let images;
-    try {
-        for await (const entry of (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .readTar */ .sB)(tar)) {
-            const name = entry.name.replace(/^\.\//, '');
-            if (entry.type === 'file')
-                entrySizes.set(name, entry.size);
-            if (name === 'manifest.json')
-                images = parseManifest((await entry.readAll(16 << 20)).toString('utf8'), source);
-        }
+        return (0,input_readers/* readOptionalEnum */.O_)(archive_format/* ARCHIVE_FORMATS */.Oz, value);
     }
     catch (error) {
-        if (error instanceof _tar_js__WEBPACK_IMPORTED_MODULE_1__/* .TarFormatError */ .ZV)
-            throw new DockerArchiveError(`${source}: ${error.message}`, { cause: error });
-        if (error instanceof DockerArchiveError)
-            throw error;
-        throw new DockerArchiveError(`${source}: cannot read the archive: ${error.message}`, { cause: error });
+        throw new usage/* UsageError */.e(`option '--archive-format': ${error.message}`, {
+            cause: error,
+        });
     }
-    if (!images) {
-        throw new DockerArchiveError(`${source}: not a docker archive (no manifest.json in the tar)`);
-    }
-    for (const image of images) {
-        for (const name of [image.Config, ...image.Layers]) {
-            if (!entrySizes.has(name)) {
-                throw new DockerArchiveError(`${source}: manifest.json names ${name}, which is not in the archive`);
-            }
-        }
-    }
-    return { images, entrySizes };
-}
-
-
-/***/ }),
-
-/***/ 6657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  IE: () => (/* binding */ BLOCK),
-  at: () => (/* binding */ ExtendedHeaderState),
-  ZV: () => (/* binding */ TarFormatError),
-  eu: () => (/* binding */ checksumOk),
-  ZZ: () => (/* binding */ field),
-  Ms: () => (/* binding */ padding),
-  sB: () => (/* binding */ readTar),
-  QP: () => (/* binding */ typeOf)
-});
-
-// UNUSED EXPORTS: numeric
-
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/oci/byte-reader.ts
-/**
- * Reads exact byte counts from a stream of chunks, one pass, holding at most one chunk beyond
- * what the caller asked for. The tar reader builds on it.
- */
-class ByteReader {
-    buffered = [];
-    bufferedBytes = 0;
-    done = false;
-    iterator;
-    /** Bytes handed out or skipped so far: the offset of the next byte in the stream. */
-    position = 0;
-    constructor(source) {
-        this.iterator = source[Symbol.asyncIterator]();
-    }
-    async fill() {
-        if (this.done)
-            return false;
-        const next = await this.iterator.next();
-        if (next.done) {
-            this.done = true;
-            return false;
-        }
-        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
-        if (chunk.length > 0) {
-            this.buffered.push(chunk);
-            this.bufferedBytes += chunk.length;
-        }
-        return true;
-    }
-    /** Up to `count` bytes; fewer only at the end of the stream. */
-    async read(count) {
-        while (this.bufferedBytes < count && (await this.fill()))
-            ;
-        const all = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
-        const taken = all.subarray(0, Math.min(count, all.length));
-        const rest = all.subarray(taken.length);
-        this.buffered = rest.length > 0 ? [rest] : [];
-        this.bufferedBytes = rest.length;
-        this.position += taken.length;
-        return taken;
-    }
-    /** The next `count` bytes as they arrive, without holding them all. */
-    async *take(count) {
-        let remaining = count;
-        while (remaining > 0) {
-            if (this.bufferedBytes === 0 && !(await this.fill()))
-                return;
-            const head = this.buffered.shift();
-            if (!head)
-                continue;
-            const piece = head.length > remaining ? head.subarray(0, remaining) : head;
-            if (head.length > remaining)
-                this.buffered.unshift(head.subarray(remaining));
-            this.bufferedBytes -= piece.length;
-            this.position += piece.length;
-            remaining -= piece.length;
-            yield piece;
-        }
-    }
-    /** Skips `count` bytes; returns how many there were. */
-    async skip(count) {
-        let skipped = 0;
-        for await (const piece of this.take(count))
-            skipped += piece.length;
-        return skipped;
-    }
-    async close() {
-        this.done = true;
-        await this.iterator.return?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/tar.ts
-
-
-const BLOCK = 512;
-class TarFormatError extends errors/* HypernixError */.iD {
-    name = 'TarFormatError';
-}
-function field(header, offset, length) {
-    const raw = header.subarray(offset, offset + length);
-    const end = raw.indexOf(0);
-    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-function numeric(header, offset, length) {
-    const first = header[offset];
-    if (first & 0x80) {
-        // GNU base-256 for values that do not fit in octal (files of 8 GiB and more).
-        let value = 0;
-        for (let i = offset + 1; i < offset + length; i += 1)
-            value = value * 256 + header[i];
-        return value;
-    }
-    const text = field(header, offset, length).trim();
-    return text === '' ? 0 : parseInt(text, 8);
-}
-function checksumOk(header) {
-    const stored = numeric(header, 148, 8);
-    // The checksum field itself counts as eight spaces. Two plain loops, not one with a test per
-    // byte: headers are checked before V8 has optimised anything, where each operation counts.
-    let sum = 8 * 32;
-    for (let i = 0; i < 148; i += 1)
-        sum += header[i];
-    for (let i = 156; i < BLOCK; i += 1)
-        sum += header[i];
-    return sum === stored;
-}
-/**
- * The state that extended headers (PAX 'x', GNU long names 'L' and 'K') carry over to the next
- * real entry. Shared by the streaming reader and the seeking indexer.
- */
-class ExtendedHeaderState {
-    pax = {};
-    longName;
-    longLink;
-    /** Whether a type flag announces an extended header rather than an entry. */
-    static isExtended(flag) {
-        return flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K';
-    }
-    /** The size of the next entry's data, which a PAX header may override. */
-    sizeOf(header) {
-        return this.pax.size !== undefined ? Number(this.pax.size) : numeric(header, 124, 12);
-    }
-    take(flag, data) {
-        if (flag === 'x')
-            this.pax = parsePax(data);
-        if (flag === 'L')
-            this.longName = data.toString('utf8').replace(/\0+$/, '');
-        if (flag === 'K')
-            this.longLink = data.toString('utf8').replace(/\0+$/, '');
-    }
-    /** The entry's name and link, with any extended header applied; then forgets them. */
-    resolve(header) {
-        const prefix = field(header, 345, 155);
-        const baseName = field(header, 0, 100);
-        const name = this.pax.path ?? this.longName ?? (prefix ? `${prefix}/${baseName}` : baseName);
-        const linkName = this.pax.linkpath ?? this.longLink ?? field(header, 157, 100);
-        this.pax = {};
-        this.longName = undefined;
-        this.longLink = undefined;
-        return { name, linkName };
-    }
-}
-function parsePax(data) {
-    const records = {};
-    let offset = 0;
-    while (offset < data.length) {
-        const space = data.indexOf(0x20, offset);
-        if (space === -1)
-            break;
-        const length = parseInt(data.subarray(offset, space).toString('utf8'), 10);
-        if (!Number.isFinite(length) || length <= 0)
-            break;
-        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        if (equals > 0)
-            records[record.slice(0, equals)] = record.slice(equals + 1);
-        offset += length;
-    }
-    return records;
-}
-function typeOf(flag) {
-    if (flag === '0' || flag === '' || flag === '7')
-        return 'file';
-    if (flag === '5')
-        return 'directory';
-    if (flag === '2')
-        return 'symlink';
-    if (flag === '1')
-        return 'hardlink';
-    return 'other';
-}
-const padding = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
-/**
- * Reads a tar stream entry by entry in one pass (ustar, GNU long names, PAX headers). Nothing is
- * extracted; each entry's content is streamed to whoever asks and skipped otherwise.
- */
-async function* readTar(source) {
-    const reader = new ByteReader(source);
-    const extended = new ExtendedHeaderState();
-    let entries = 0;
-    try {
-        for (;;) {
-            const header = await reader.read(BLOCK);
-            if (header.length === 0 && entries === 0)
-                throw new TarFormatError('empty input, not a tar archive');
-            if (header.length === 0)
-                return; // some writers omit the end-of-archive blocks
-            if (header.length < BLOCK)
-                throw new TarFormatError('truncated tar header');
-            if (header.every((byte) => byte === 0))
-                return;
-            if (!checksumOk(header)) {
-                throw new TarFormatError(entries === 0
-                    ? 'not a tar archive (bad header checksum)'
-                    : `corrupt tar header at byte ${reader.position - BLOCK}`);
-            }
-            entries += 1;
-            const flag = field(header, 156, 1);
-            const size = extended.sizeOf(header);
-            if (ExtendedHeaderState.isExtended(flag)) {
-                const data = Buffer.concat(await collect(reader.take(size)));
-                await reader.skip(padding(size));
-                if (data.length < size)
-                    throw new TarFormatError('truncated tar archive');
-                extended.take(flag, data);
-                continue;
-            }
-            const { name, linkName } = extended.resolve(header);
-            let consumed = 0;
-            const body = async function* () {
-                for await (const piece of reader.take(size - consumed)) {
-                    consumed += piece.length;
-                    yield piece;
-                }
-            };
-            yield {
-                name,
-                size,
-                type: typeOf(flag),
-                linkName,
-                content: body,
-                readAll: async (limit = 64 * 1024 * 1024) => {
-                    if (size > limit)
-                        throw new TarFormatError(`${name} is ${size} bytes, more than the ${limit} expected`);
-                    return Buffer.concat(await collect(body()));
-                },
-            };
-            if (consumed < size)
-                consumed += await reader.skip(size - consumed);
-            if (consumed < size)
-                throw new TarFormatError(`truncated tar archive: ${name} ends early`);
-            await reader.skip(padding(size));
-        }
-    }
-    finally {
-        await reader.close();
-    }
-}
-async function collect(pieces) {
-    const out = [];
-    for await (const piece of pieces)
-        out.push(piece);
-    return out;
 }
 
 
