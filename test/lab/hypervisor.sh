@@ -66,7 +66,7 @@ start_dnsmasq() {
     --dhcp-range="$dhcp_first,$dhcp_last,255.255.255.0,1h" --dhcp-authoritative \
     --dhcp-option=option:router,"$bridge_address" \
     --dhcp-leasefile="$state/dnsmasq.leases" --pid-file="$state/dnsmasq.pid" \
-    --log-facility="$state/dnsmasq.log" --log-dhcp
+    --log-facility="$state/dnsmasq.log" --log-dhcp 8>&-
 }
 
 start_sshd() {
@@ -92,7 +92,7 @@ Subsystem sftp /usr/lib/openssh/sftp-server
 SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 CONF
   mkdir -p /run/sshd && chmod 755 /run/sshd
-  in_ns /usr/sbin/sshd -f "$state/sshd_config" -E "$state/sshd.log"
+  in_ns /usr/sbin/sshd -f "$state/sshd_config" -E "$state/sshd.log" 8>&-
 }
 
 start_libvirt() {
@@ -101,8 +101,9 @@ start_libvirt() {
     other=$(pgrep -x libvirtd || true)
     [ -z "$other" ] || die "another libvirtd (pid $other) runs on this machine; the lab's must be the only one"
   fi
-  pid_alive virtlogd || in_ns virtlogd -d -p "$state/virtlogd.pid"
-  pid_alive libvirtd || in_ns libvirtd -d --pid-file "$state/libvirtd.pid"
+  # Daemons must not inherit the lock's descriptor (8): they would hold it for good.
+  pid_alive virtlogd || in_ns virtlogd -d -p "$state/virtlogd.pid" 8>&-
+  pid_alive libvirtd || in_ns libvirtd -d --pid-file "$state/libvirtd.pid" 8>&-
   for _ in $(seq 1 100); do
     virsh -c "$uri" version >/dev/null 2>&1 && return
     sleep 0.1
