@@ -83,6 +83,17 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
     expect(JSON.parse(info.stdout)).toMatchObject({ format: 'qcow2' });
   }, 900_000);
 
+  it('reuses the cached guest image and exposes it as a Nix fixture ($out/nixos.qcow2)', async () => {
+    const started = Date.now();
+    const again = await run('bash', ['test/lab/guest/build.sh']);
+    expect(again.stdout.trim()).toBe(lab.facts.guest.image);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const built = await run('nix-build', ['--no-out-link', 'test/lab/guest/guest.nix'], 300_000);
+    expect(built.code).toBe(0);
+    const fixture = join(built.stdout.trim(), 'nixos.qcow2');
+    expect(readFileSync(fixture).equals(readFileSync(lab.facts.guest.image))).toBe(true);
+  }, 300_000);
+
   it('boots the guest with virt-install: DHCP lease, agent address, host key on the serial console, SSH', async () => {
     const { facts } = lab;
     const disk = join(facts.poolDir, `${VM}.qcow2`);
