@@ -48,6 +48,8 @@ const sshOptions = (knownHosts: string, key: string) => [
   'HostKeyAlgorithms=ssh-ed25519',
   '-o',
   'ConnectTimeout=5',
+  '-o',
+  'IdentitiesOnly=yes',
   '-i',
   key,
 ];
@@ -109,6 +111,10 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
       disk,
     ]);
     expect(overlay.stderr).toBe('');
+    // A key the image does not bake in, given to this VM only as an SMBIOS credential.
+    const injected = join(work, 'injected_ed25519');
+    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', injected]);
+    const injectedPub = read(`${injected}.pub`).split(' ').slice(0, 2).join(' ');
     const started = Date.now();
     const install = await run('virt-install', [
       '--connect',
@@ -137,7 +143,8 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
       '--boot',
       facts.guest.boot,
       '--sysinfo',
-      `oemStrings.entry0=io.systemd.credential:system.hostname=${VM}`,
+      `oemStrings.entry0=io.systemd.credential:system.hostname=${VM},` +
+        `oemStrings.entry1=io.systemd.credential:ssh.authorized_keys.root=${injectedPub}`,
       '--noautoconsole',
     ]);
     expect(install.stderr).not.toMatch(/ERROR/);
@@ -191,6 +198,14 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
 
     const machineId = await run('ssh', [...ssh, `root@${address}`, 'cat', '/etc/machine-id']);
     expect(machineId.stdout.trim()).toBe(guest.ready.machineId);
+
+    const withInjected = await run('ssh', [
+      ...sshOptions(knownHosts, injected),
+      `root@${address}`,
+      'id',
+      '-u',
+    ]);
+    expect(withInjected.stdout.trim()).toBe('0');
 
     // Another key for the same address is refused.
     const wrong = join(work, 'wrong_known_hosts');
