@@ -28,7 +28,9 @@ daemons=(dnsmasq sshd virtlogd libvirtd)
 
 die() { echo "hypervisor: $*" >&2; exit 1; }
 in_ns() { ip netns exec "$ns" "$@"; }
-pid_alive() { [ -s "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
+# A daemon's parent here may be slow to reap it: a zombie counts as gone.
+running() { kill -0 "$1" 2>/dev/null && ! grep -q '^[^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
+pid_alive() { [ -s "$state/$1.pid" ] && running "$(cat "$state/$1.pid")"; }
 [ "$(id -u)" -eq 0 ] || die "must run as root (network namespaces, libvirtd)"
 
 lock() {
@@ -171,7 +173,7 @@ stop_pid() {
   [ -s "$state/$name.pid" ] || return 0
   pid=$(cat "$state/$name.pid")
   kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 1 50); do running "$pid" || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
 }
 
