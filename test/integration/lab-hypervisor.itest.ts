@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type HypervisorFacts,
   type LabHypervisor,
   hypervisorStatus,
   parseGuestConsole,
@@ -54,6 +55,59 @@ const sshOptions = (knownHosts: string, key: string) => [
   key,
 ];
 
+/** virt-install as the deploy will run it: an overlay of the lab image, TCG, UEFI, agent channel. */
+async function virtInstall(
+  facts: HypervisorFacts,
+  name: string,
+  mac: string,
+  serialLog: string,
+  oemStrings: string[],
+) {
+  const disk = join(facts.poolDir, `${name}.qcow2`);
+  const overlay = await run('qemu-img', [
+    'create',
+    '-q',
+    '-f',
+    'qcow2',
+    '-F',
+    'qcow2',
+    '-b',
+    facts.guest.image,
+    disk,
+  ]);
+  expect(overlay.stderr).toBe('');
+  const sysinfo = oemStrings.length > 0 ? ['--sysinfo', oemStrings.join(',')] : [];
+  return run('virt-install', [
+    '--connect',
+    facts.libvirtUri,
+    '--name',
+    name,
+    '--virt-type',
+    'qemu',
+    '--import',
+    '--osinfo',
+    facts.guest.osinfo,
+    '--memory',
+    '512',
+    '--vcpus',
+    '2',
+    '--disk',
+    `path=${disk},bus=virtio,format=qcow2`,
+    '--network',
+    `bridge=${facts.bridge},model=virtio,mac=${mac}`,
+    '--channel',
+    'unix,target.type=virtio,target.name=org.qemu.guest_agent.0',
+    '--serial',
+    `file,path=${serialLog}`,
+    '--graphics',
+    'none',
+    '--boot',
+    facts.guest.boot,
+    ...sysinfo,
+    '--noautoconsole',
+  ]);
+}
+
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
 
 describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/guest)', () => {
@@ -62,6 +116,7 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
   let serialLog: string;
   let address: string;
   let knownHosts: string;
+  let first: { fingerprint?: string; machineId: string };
 
   beforeAll(async () => {
     lab = await startHypervisor();
@@ -98,54 +153,14 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
 
   it('boots the guest with virt-install: DHCP lease, agent address, host key on the serial console, SSH', async () => {
     const { facts } = lab;
-    const disk = join(facts.poolDir, `${VM}.qcow2`);
-    const overlay = await run('qemu-img', [
-      'create',
-      '-q',
-      '-f',
-      'qcow2',
-      '-F',
-      'qcow2',
-      '-b',
-      facts.guest.image,
-      disk,
-    ]);
-    expect(overlay.stderr).toBe('');
     // A key the image does not bake in, given to this VM only as an SMBIOS credential.
     const injected = join(work, 'injected_ed25519');
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', injected]);
     const injectedPub = read(`${injected}.pub`).split(' ').slice(0, 2).join(' ');
     const started = Date.now();
-    const install = await run('virt-install', [
-      '--connect',
-      facts.libvirtUri,
-      '--name',
-      VM,
-      '--virt-type',
-      'qemu',
-      '--import',
-      '--osinfo',
-      facts.guest.osinfo,
-      '--memory',
-      '512',
-      '--vcpus',
-      '2',
-      '--disk',
-      `path=${disk},bus=virtio,format=qcow2`,
-      '--network',
-      `bridge=${facts.bridge},model=virtio,mac=${MAC}`,
-      '--channel',
-      'unix,target.type=virtio,target.name=org.qemu.guest_agent.0',
-      '--serial',
-      `file,path=${serialLog}`,
-      '--graphics',
-      'none',
-      '--boot',
-      facts.guest.boot,
-      '--sysinfo',
-      `oemStrings.entry0=io.systemd.credential:system.hostname=${VM},` +
-        `oemStrings.entry1=io.systemd.credential:ssh.authorized_keys.root=${injectedPub}`,
-      '--noautoconsole',
+    const install = await virtInstall(facts, VM, MAC, serialLog, [
+      `oemStrings.entry0=io.systemd.credential:system.hostname=${VM}`,
+      `oemStrings.entry1=io.systemd.credential:ssh.authorized_keys.root=${injectedPub}`,
     ]);
     expect(install.stderr).not.toMatch(/ERROR/);
     expect(install.code).toBe(0);
@@ -157,6 +172,7 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
     });
     expect(guest.ready).toMatchObject({ hostname: VM, mac: MAC });
     address = guest.ready.address as string;
+    first = { fingerprint: guest.fingerprint, machineId: guest.ready.machineId };
     expect(address.startsWith('10.88.0.')).toBe(true);
     expect(guest.fingerprint).toMatch(/^SHA256:/);
 
@@ -222,6 +238,35 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
     expect(refused.stderr).toMatch(
       /Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/,
     );
+  }, 180_000);
+
+  it('gives a second VM from the same image its own host key and machine-id, and a name from its MAC', async () => {
+    const { facts } = lab;
+    const name = 'hnlab-itest-2';
+    const mac = '52:54:00:88:10:02';
+    const log = join(work, 'serial-2.log');
+    const install = await virtInstall(facts, name, mac, log, []);
+    expect(install.code).toBe(0);
+    const guest = await until(
+      'the second ready line',
+      Date.now() + BOOT_TO_SSH_LIMIT_MS,
+      async () => {
+        const parsed = parseGuestConsole(read(log));
+        return parsed.ready?.address ? { ...parsed, ready: parsed.ready } : undefined;
+      },
+    );
+    expect(guest.ready.hostname).toBe('vm-525400881002');
+    expect(guest.ready.machineId).not.toBe(first.machineId);
+    expect(guest.fingerprint).toMatch(/^SHA256:/);
+    expect(guest.fingerprint).not.toBe(first.fingerprint);
+    const known = join(work, 'known_hosts-2');
+    writeFileSync(known, `${guest.ready.address} ${guest.publicKey}\n`);
+    const ssh = sshOptions(known, facts.guest.clientKeyFile);
+    const hostname = await until('SSH to the second guest', Date.now() + 30_000, async () => {
+      const result = await run('ssh', [...ssh, `root@${guest.ready.address}`, 'hostname']);
+      return result.code === 0 ? result.stdout.trim() : undefined;
+    });
+    expect(hostname).toBe('vm-525400881002');
   }, 180_000);
 
   it("reaches libvirt over the hypervisor's sshd and the guest through it as a jump host", async () => {
