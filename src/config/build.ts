@@ -9,8 +9,9 @@ import {
   splitWords,
 } from './parse-helpers.js';
 
-export const BUILD_KINDS = ['qcow2', 'container', 'derivation'] as const;
-export type BuildKind = (typeof BUILD_KINDS)[number];
+import { BUILD_KINDS, type BuildKind, type BuildTarget, type NixArgument } from '../nix/target.js';
+
+export { BUILD_KINDS, type BuildKind, type BuildTarget, type NixArgument };
 
 /** The default Nix release tarball for `install-nix: true` (the official single-user installer). */
 export const DEFAULT_NIX_INSTALLER_URL =
@@ -71,11 +72,6 @@ export interface RawBuildInputs {
   installNix?: string | boolean;
   nixInstallerUrl?: string;
   nixInstallerSha256?: string;
-}
-
-export interface NixArgument {
-  name: string;
-  value: string;
 }
 
 /** Nix identifiers, as the `--arg NAME` of nix-build accepts them. */
@@ -165,11 +161,6 @@ const buildSchema = z
   });
 
 export type BuildConfig = z.output<typeof buildSchema>;
-
-/** What to build, as a discriminated union the Nix module can switch on. */
-export type BuildTarget =
-  | { type: 'file'; file: string; attribute?: string; args: NixArgument[]; argstrs: NixArgument[] }
-  | { type: 'flake'; installable: string };
 
 export function buildTarget(config: BuildConfig): BuildTarget {
   return config.flake

@@ -10,7 +10,7 @@ describe('parsePushConfig', () => {
       push: true,
       compression: 'gzip',
       level: 1,
-      parallelism: 4,
+      concurrency: 4,
       tags: [],
     });
     expect(

@@ -80,13 +80,13 @@ export interface PushConfig {
   registryUsername?: string;
   registryPassword?: string;
   compression: Compression;
-  compressionLevel?: number;
-  concurrency?: number;
+  /** The compression level: the one asked for, else the compression's default. */
+  level: number;
+  /** Layers worked on at once. */
+  concurrency: number;
   mountFrom?: ImageReference;
   manifestFormat?: ManifestFormat;
   plainHttp: boolean;
-  level: number;
-  parallelism: number;
 }
 
 function readReference(value: string | undefined): ImageReference | undefined {
@@ -193,13 +193,11 @@ export function parsePushConfig(
     registryUsername,
     registryPassword,
     compression,
-    compressionLevel,
-    concurrency,
+    level: compressionLevel ?? DEFAULT_LEVEL[compression],
+    concurrency: concurrency ?? 4,
     mountFrom,
     manifestFormat,
     plainHttp,
-    level: compressionLevel ?? DEFAULT_LEVEL[compression],
-    parallelism: concurrency ?? 4,
   };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { BuildTarget } from '../config/build.js';
+import type { BuildTarget } from './target.js';
 import type { Reporter } from '../report/reporter.js';
 import { HypernixError, InputError, type SourceLocation } from '../util/errors.js';
 import { run } from '../util/process.js';

@@ -7,7 +7,6 @@ import { statPath } from '../util/fs-async.js';
 import { childProcess, crypto, zlib } from '../util/lazy-builtins.js';
 import { SpareSession } from '../oci/blob-upload.js';
 import { mountSource, readRegistryState, stateSources } from '../oci/known-layers.js';
-import type { PushConfig } from '../config/push.js';
 import { openTarStream, sniffFile, type ArchiveFormat } from '../oci/archive-format.js';
 import { indexTarFile } from '../oci/tar-index.js';
 import {
@@ -157,6 +156,15 @@ export function pushImageSource(source: ImageSource, options: PushOptions): Prom
   return pushDockerArchive(source, options);
 }
 
+/** How to push an archive: the push configuration's fields that matter here. */
+export interface ArchivePushSettings {
+  compression: PushOptions['compression'];
+  level: number;
+  concurrency: number;
+  manifestFormat?: PushOptions['manifestFormat'];
+  mountFrom?: { repository: string; tag?: string; digest?: string };
+}
+
 /**
  * Pushes the image an archive path holds (any form openArchive takes). What the registry holds
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
@@ -168,7 +176,7 @@ export async function pushArchive(
   archivePath: string,
   label: string,
   target: Pick<PushOptions, 'client' | 'repository' | 'tags' | 'reporter'>,
-  config: PushConfig,
+  config: ArchivePushSettings,
   /** How the archive is stored, when the user or the build said so; sniffed otherwise. */
   format?: ArchiveFormat,
 ): Promise<PushResult> {
@@ -178,7 +186,7 @@ export async function pushArchive(
     ...target,
     compression: config.compression,
     level: config.level,
-    concurrency: config.parallelism,
+    concurrency: config.concurrency,
     manifestFormat: config.manifestFormat,
     mountFrom,
   };
