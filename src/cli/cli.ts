@@ -1,4 +1,5 @@
 import { describeError, HypernixError, InputError } from '../util/errors.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage.js';
 import { kitVersion } from './version.js';
 import { claimFailureLine } from '../util/last-resort.js';
@@ -44,10 +45,6 @@ async function runCommand(name: string, argv: string[], io: CliIo): Promise<numb
   return command(argv, io);
 }
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 /** Runs the command line; returns the exit code (0 done, 1 failed, 2 bad usage). */
 export async function runCli(

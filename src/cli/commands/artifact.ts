@@ -6,7 +6,7 @@ import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { formatBytes } from '../../util/format.js';
 import { InputError } from '../../util/errors.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from '../io.js';
 import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 import { stat } from 'node:fs/promises';

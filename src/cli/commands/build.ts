@@ -2,7 +2,7 @@ import { buildImage } from '../../build/build-image.js';
 import { labelsFor, parseBuildConfig } from '../../config/build.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { buildOutputs, buildSummaryText } from '../../report/build-summary.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from '../io.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
 export const BUILD_HELP = `Usage: hypernix build --kind KIND (--file FILE [--attr ATTR] | --flake INSTALLABLE) [options] [-- NIX_ARGS...]

@@ -4,7 +4,7 @@ import { restoreCache, saveCache } from '../../store-cache/cache.js';
 import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { validateCacheKey } from '../../store-cache/key.js';
 import { InputError } from '../../util/errors.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from '../io.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
 export const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [--json]

@@ -6,7 +6,7 @@ import { pushArchive } from '../../publish/archive-source.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from '../io.js';
 import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
