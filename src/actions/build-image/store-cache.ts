@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { BuildKind } from '../../config/build.js';
 import type { CacheConfig } from '../../config/cache.js';
@@ -11,11 +9,11 @@ import {
   type RestoreResult,
   type SaveResult,
 } from '../../store-cache/cache.js';
-import { defaultCacheKey } from '../../store-cache/default-key.js';
+import { cacheKeys, excludesRoots, isForkPullRequest } from '../../store-cache/policy.js';
+import { restoreSummaryMarkdown, saveSummaryMarkdown } from '../../report/cache-summary.js';
 import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { collectGarbageTo } from '../../store-cache/gc.js';
 import { writeJobSummary } from '../job-summary.js';
-import { countOf, formatBytes, formatRate } from '../../util/format.js';
 import { STATE } from '../dispatch.js';
 
 export const CACHE_OUTPUT_NAMES = [
@@ -39,22 +37,6 @@ export interface StoreCacheState {
   roots: string[];
 }
 
-/** A pull request from a fork must not write to the base repository's cache. */
-export async function isForkPullRequest(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) return false;
-  try {
-    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: {
-        head?: { repo?: { full_name?: string } };
-        base?: { repo?: { full_name?: string } };
-      };
-    };
-    return event.pull_request?.head?.repo?.full_name !== event.pull_request?.base?.repo?.full_name;
-  } catch {
-    return true; // when in doubt, do not write
-  }
-}
-
 /** Restores before the build; returns what post needs to save, or undefined for no save. */
 export async function restoreForBuild(
   cache: CacheConfig,
@@ -63,10 +45,10 @@ export async function restoreForBuild(
   kind: BuildKind,
   reporter: Reporter,
 ): Promise<{ result: RestoreResult; save?: Omit<StoreCacheState, 'roots'> }> {
-  const defaults = await defaultCacheKey(resolve(workingDirectory));
-  const key = cache.cacheKey ?? defaults.key;
-  const restoreKeys =
-    cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
+  const { key, restoreKeys } = await cacheKeys(
+    { key: cache.cacheKey, restoreKeys: cache.cacheRestoreKeys },
+    workingDirectory,
+  );
   const choice = backendChoice(cache);
   const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
   const result = await reporter.group('store cache: restore', () =>
@@ -75,7 +57,7 @@ export async function restoreForBuild(
   core.setOutput('cache-hit', result.hit);
   core.setOutput('cache-restored-paths', String(result.paths));
   core.setOutput('cache-restored-bytes', String(result.bytes));
-  core.summary.addRaw(restoreSummary(key, result), true);
+  core.summary.addRaw(restoreSummaryMarkdown(key, result), true);
   if (!cache.cacheSave) {
     reporter.info('store cache: cache-save is false; restore only');
     return { result };
@@ -92,8 +74,7 @@ export async function restoreForBuild(
       restoreKeys,
       includeUpstream: cache.cacheUpstreamPaths,
       buildInputs: cache.cacheBuildInputs,
-      // A disk image or image archive is large and cheap to rebuild from its cached inputs.
-      excludeRoots: kind !== 'derivation' && !cache.cacheImages,
+      excludeRoots: excludesRoots(kind, cache.cacheImages),
       maxPackChain: cache.maxPackChain,
       maxStoreSize: cache.maxStoreSize,
     },
@@ -137,25 +118,7 @@ export async function saveAfterBuild(
   );
   core.setOutput('cache-saved-paths', String(result.paths));
   core.setOutput('cache-saved-bytes', String(result.bytes));
-  core.summary.addRaw(
-    [
-      '### hypernix store cache: save',
-      '',
-      result.paths === 0
-        ? `Nothing new to save under \`${state.key}\`.`
-        : `Saved ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${formatRate(result.bytes, result.seconds)}).`,
-      '',
-    ].join('\n'),
-    true,
-  );
+  core.summary.addRaw(saveSummaryMarkdown(state.key, result), true);
   await writeJobSummary();
   return result;
-}
-
-function restoreSummary(key: string, result: RestoreResult): string {
-  const what =
-    result.hit === 'miss'
-      ? `Miss for \`${key}\`: nothing restored.`
-      : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}, in ${result.seconds.toFixed(2)} s (${formatRate(result.bytes, result.seconds)}).`;
-  return ['### hypernix store cache: restore', '', what, ''].join('\n');
 }
