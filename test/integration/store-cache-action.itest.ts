@@ -48,7 +48,7 @@ describe('build-image with the store cache', () => {
 
     const second = await mainAndPost(inputs);
     expectInputRestoredImageRebuilt(second.main);
-    expect(second.main.summary).toMatch(/Hit \(`k-1`\): restored 1 paths/);
+    expect(second.main.summary).toMatch(/Hit \(`k-1`\): restored 1 path,/);
     expect(Number(second.post.outputs['cache-saved-paths'])).toBe(0);
   });
 
