@@ -1,3 +1,4 @@
+import { countOf, formatBytes } from '../util/format.js';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { NixInstallation } from '../nix/locate.js';
@@ -98,7 +99,7 @@ export async function restoreCache(
   reporter.info(
     hit === 'miss'
       ? `store cache: restored nothing from ${found.entry.key}: all ${skipped} packs skipped`
-      : `store cache: restored ${paths} paths from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`,
+      : `store cache: restored ${countOf(paths, 'path')} from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`,
   );
   return { hit, key: found.entry.key, paths, bytes, seconds };
 }
@@ -136,7 +137,7 @@ async function substituteMissingReferences(
   const missing = external.filter((path) => !present.has(path));
   if (missing.length === 0) return;
   reporter.info(
-    `store cache: fetching ${missing.length} paths the packs need from the substituters`,
+    `store cache: fetching ${countOf(missing.length, 'path')} the packs need from the substituters`,
   );
   const result = await run(nix.program('nix-store'), [
     ...(store ? ['--store', store] : []),
@@ -146,7 +147,7 @@ async function substituteMissingReferences(
   ]);
   if (result.code !== 0) {
     throw new PackError(
-      `the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`,
+      `the packs need ${countOf(missing.length, 'path')} no substituter has (${result.stderrTail.at(-1) ?? ''})`,
     );
   }
 }
@@ -241,7 +242,7 @@ export async function saveCache(
     await rm(added.dir, { recursive: true, force: true });
   }
   reporter.info(
-    `store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${entryBytes(entry)} bytes`,
+    `store cache: saved ${countOf(packed.length, 'path')} (${formatBytes(pack.bytes)}) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${formatBytes(entryBytes(entry))}`,
   );
   return done(packed.length, pack.bytes, compact);
 }

@@ -226,7 +226,7 @@ describe('store cache in a directory', () => {
     const without = await hypernix(['cache', 'restore', '--dir', dir, '--key', 'k', '--json']);
     expect(without.code).toBe(0);
     expect(without.stderr).toMatch(
-      /warning: store cache: the packs need 1 paths no substituter has/,
+      /warning: store cache: the packs need 1 path no substituter has/,
     );
     expect(spawnSync('nix-store', ['--check-validity', local]).status).not.toBe(0);
 
@@ -234,7 +234,7 @@ describe('store cache in a directory', () => {
       env: substituters,
     });
     expect(restored.stderr).toContain(
-      'store cache: fetching 1 paths the packs need from the substituters',
+      'store cache: fetching 1 path the packs need from the substituters',
     );
     expect(JSON.parse(restored.stdout)).toMatchObject({ hit: 'exact', paths: 1 });
     for (const path of [upstream, local])

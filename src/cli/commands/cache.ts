@@ -1,3 +1,4 @@
+import { countOf, formatBytes } from '../../util/format.js';
 import { locateNix } from '../../nix/locate.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { restoreCache, saveCache } from '../../store-cache/cache.js';
@@ -93,7 +94,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(
       values.json
         ? `${JSON.stringify(result)}\n`
-        : `${result.hit}: ${result.paths} paths, ${result.bytes} bytes\n`,
+        : `${result.hit}: ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}\n`,
     );
     return 0;
   }
@@ -117,7 +118,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
   io.stdout.write(
     values.json
       ? `${JSON.stringify(result)}\n`
-      : `saved ${result.paths} paths, ${result.bytes} bytes\n`,
+      : `saved ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}\n`,
   );
   return 0;
 }
