@@ -40,7 +40,7 @@ const { SshHost } = (await import(
 )) as typeof import('../../src/hosts/ssh-host.ts');
 const { MemoryReporter } = (await import(
   join(BUILD, 'src', 'report', 'reporter.js')
-)) as typeof import('../../src/report/reporter.ts');
+)) as typeof import('../../src/util/reporter.ts');
 
 const lab = startSshLab([{ name: 'vm1' }, { name: 'vm2' }, { name: 'vm3' }], {
   subnet: 60,

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7704);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3090);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7704:
+/***/ 3090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28593,10 +28593,15 @@ function parseWith(schema, raw, labelOf) {
     throw new errors/* InputError */.dz(`${label}: ${issue.message}`, { cause: result.error });
 }
 
+;// CONCATENATED MODULE: ./src/nix/target.ts
+/** What a build makes: the kinds of image the kit knows and checks its result against. */
+const BUILD_KINDS = ['qcow2', 'container', 'derivation'];
+
 ;// CONCATENATED MODULE: ./src/config/build.ts
 
 
-const BUILD_KINDS = ['qcow2', 'container', 'derivation'];
+
+
 /** The default Nix release tarball for `install-nix: true` (the official single-user installer). */
 const DEFAULT_NIX_INSTALLER_URL = 'https://releases.nixos.org/nix/nix-2.28.4/nix-2.28.4-x86_64-linux.tar.xz';
 const BUILD_INPUT_NAMES = {
@@ -29550,7 +29555,7 @@ const ANNOTATION = {
     diffIdsOf: 'vnd.hypernix.diff-ids.of',
 };
 
-;// CONCATENATED MODULE: ./src/oci/compression.ts
+;// CONCATENATED MODULE: ./src/oci/blob/compression.ts
 
 
 
@@ -29664,7 +29669,7 @@ function manifestFormatFor(compression, requested) {
     return requested ?? 'oci';
 }
 
-;// CONCATENATED MODULE: ./src/oci/sha256.ts
+;// CONCATENATED MODULE: ./src/oci/blob/sha256.ts
 // SHA-256 (FIPS 180-4) of small documents: the image config and manifests a push hashes before
 // any layer. node:crypto costs about 8 ms of one core to load here (some twenty modules of its
 // own), and a push that sends no layer needs no other hash. These few kilobytes go instead to a
@@ -29727,7 +29732,7 @@ function sha256Hex(data) {
     return hex;
 }
 
-;// CONCATENATED MODULE: ./src/oci/digest.ts
+;// CONCATENATED MODULE: ./src/oci/blob/digest.ts
 
 
 
@@ -29794,7 +29799,7 @@ function showDigest(value) {
     return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
 }
 
-;// CONCATENATED MODULE: ./src/oci/archive-format.ts
+;// CONCATENATED MODULE: ./src/oci/formats/archive-format.ts
 
 
 
@@ -29840,7 +29845,7 @@ function openTarStream(path, format) {
     return file.pipe(tar);
 }
 
-;// CONCATENATED MODULE: ./src/oci/byte-reader.ts
+;// CONCATENATED MODULE: ./src/oci/formats/byte-reader.ts
 
 class TarFormatError extends errors/* HypernixError */.iD {
     name = 'TarFormatError';
@@ -29944,7 +29949,7 @@ class ByteReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/tar-header.ts
+;// CONCATENATED MODULE: ./src/oci/formats/tar-header.ts
 
 /**
  * The one place a tar header is read and checked, for the streaming reader (tar.ts) and the
@@ -30127,7 +30132,7 @@ function readHeader(header, state, position) {
     return { flag, size, extended, name };
 }
 
-;// CONCATENATED MODULE: ./src/oci/tar.ts
+;// CONCATENATED MODULE: ./src/oci/formats/tar.ts
 
 
 
@@ -30198,7 +30203,7 @@ async function collect(pieces) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/oci/tar-index.ts
+;// CONCATENATED MODULE: ./src/oci/formats/tar-index.ts
 
 
 
@@ -30282,7 +30287,7 @@ function indexOpenTar(fd) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/oci/docker-archive.ts
+;// CONCATENATED MODULE: ./src/oci/formats/docker-archive.ts
 
 
 
@@ -30597,6 +30602,33 @@ function parseCacheConfig(raw) {
     return parseWith(cacheSchema, raw, (field) => `input '${CACHE_INPUT_NAMES[field] ?? field}'`);
 }
 
+;// CONCATENATED MODULE: ./src/util/format.ts
+/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
+function format_formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${Math.round(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** Bytes per second, rounded like sizes; '-' when no time passed. */
+function format_formatRate(bytes, seconds) {
+    return seconds > 0 ? `${format_formatBytes(bytes / seconds)}/s` : '-';
+}
+/** "1 path", "2 paths": a count with its noun. */
+function countOf(count, singular, plural = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : plural}`;
+}
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/util/limiter.ts
 /**
  * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
@@ -30823,6 +30855,7 @@ async function directoryBytes(dir) {
 
 
 
+
 // Downloads of a chain's packs at once; the chain is short and each download is large.
 const PARALLEL_FETCHES = 4;
 /**
@@ -30884,7 +30917,7 @@ async function restoreCache(nix, backend, options, reporter) {
             : 'partial';
     reporter.info(hit === 'miss'
         ? `store cache: restored nothing from ${found.entry.key}: all ${skipped} packs skipped`
-        : `store cache: restored ${paths} paths from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`);
+        : `store cache: restored ${countOf(paths, 'path')} from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`);
     return { hit, key: found.entry.key, paths, bytes, seconds };
 }
 /**
@@ -30911,7 +30944,7 @@ async function substituteMissingReferences(nix, packs, cached, store, reporter) 
     const missing = external.filter((path) => !present.has(path));
     if (missing.length === 0)
         return;
-    reporter.info(`store cache: fetching ${missing.length} paths the packs need from the substituters`);
+    reporter.info(`store cache: fetching ${countOf(missing.length, 'path')} the packs need from the substituters`);
     const result = await run(nix.program('nix-store'), [
         ...(store ? ['--store', store] : []),
         '--realise',
@@ -30919,7 +30952,7 @@ async function substituteMissingReferences(nix, packs, cached, store, reporter) 
         ...missing,
     ]);
     if (result.code !== 0) {
-        throw new PackError(`the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
+        throw new PackError(`the packs need ${countOf(missing.length, 'path')} no substituter has (${result.stderrTail.at(-1) ?? ''})`);
     }
 }
 /** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
@@ -30979,7 +31012,7 @@ async function saveCache(nix, backend, options, reporter) {
     finally {
         await (0,promises_.rm)(added.dir, { recursive: true, force: true });
     }
-    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,store_cache_entry/* entryBytes */.eD)(entry)} bytes`);
+    reporter.info(`store cache: saved ${countOf(packed.length, 'path')} (${format_formatBytes(pack.bytes)}) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${format_formatBytes((0,store_cache_entry/* entryBytes */.eD)(entry))}`);
     return done(packed.length, pack.bytes, compact);
 }
 /**
@@ -31068,6 +31101,55 @@ async function defaultCacheKey(workingDirectory) {
     }
     const prefix = `hypernix-store-${nixSystem()}-`;
     return { key: `${prefix}${hash.digest('hex').slice(0, 16)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/policy.ts
+
+
+
+/** A pull request from a fork must not write to the base repository's cache. */
+async function isForkPullRequest(env = process.env) {
+    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return event.pull_request?.head?.repo?.full_name !== event.pull_request?.base?.repo?.full_name;
+    }
+    catch {
+        return true; // when in doubt, do not write
+    }
+}
+/** The key and restore keys: the ones given, else those derived from the Nix files. */
+async function cacheKeys(given, workingDirectory) {
+    const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
+    return {
+        key: given.key ?? defaults.key,
+        restoreKeys: given.restoreKeys.length > 0 ? given.restoreKeys : defaults.restoreKeys,
+    };
+}
+/**
+ * Whether a save leaves the build's own result out: a disk image or an image archive is large
+ * and cheap to rebuild from its cached inputs, unless the user asked to cache images.
+ */
+function excludesRoots(kind, cacheImages) {
+    return kind !== 'derivation' && !cacheImages;
+}
+
+;// CONCATENATED MODULE: ./src/report/cache-summary.ts
+
+/** The job summary's section for a restore. */
+function restoreSummaryMarkdown(key, result) {
+    const what = result.hit === 'miss'
+        ? `Miss for \`${key}\`: nothing restored.`
+        : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${countOf(result.paths, 'path')}, ${format_formatBytes(result.bytes)}, in ${result.seconds.toFixed(2)} s (${format_formatRate(result.bytes, result.seconds)}).`;
+    return ['### hypernix store cache: restore', '', what, ''].join('\n');
+}
+/** The job summary's section for a save. */
+function saveSummaryMarkdown(key, result) {
+    const what = result.paths === 0
+        ? `Nothing new to save under \`${key}\`.`
+        : `Saved ${countOf(result.paths, 'path')}, ${format_formatBytes(result.bytes)}, under \`${key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${format_formatRate(result.bytes, result.seconds)}).`;
+    return ['### hypernix store cache: save', '', what, ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/store-cache/entry-lock.ts
@@ -31361,33 +31443,6 @@ async function openBackend(choice, reporter, use) {
     return backend;
 }
 
-;// CONCATENATED MODULE: ./src/util/format.ts
-/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
-function format_formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${Math.round(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-/** Bytes per second, rounded like sizes; '-' when no time passed. */
-function format_formatRate(bytes, seconds) {
-    return seconds > 0 ? `${format_formatBytes(bytes / seconds)}/s` : '-';
-}
-/** "1 path", "2 paths": a count with its noun. */
-function countOf(count, singular, plural = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : plural}`;
-}
-function formatSeconds(seconds) {
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const minutes = Math.floor(seconds / 60);
-    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
-
 ;// CONCATENATED MODULE: ./src/store-cache/gc.ts
 
 
@@ -31555,8 +31610,6 @@ function workspaceRelative(file) {
 
 
 
-
-
 const CACHE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'cache-hit',
     'cache-restored-paths',
@@ -31564,30 +31617,16 @@ const CACHE_OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'cache-saved-paths',
     'cache-saved-bytes',
 ]));
-/** A pull request from a fork must not write to the base repository's cache. */
-async function isForkPullRequest(env = process.env) {
-    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
-        return false;
-    try {
-        const event = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-        return event.pull_request?.head?.repo?.full_name !== event.pull_request?.base?.repo?.full_name;
-    }
-    catch {
-        return true; // when in doubt, do not write
-    }
-}
 /** Restores before the build; returns what post needs to save, or undefined for no save. */
 async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
-    const defaults = await defaultCacheKey((0,external_node_path_.resolve)(workingDirectory));
-    const key = cache.cacheKey ?? defaults.key;
-    const restoreKeys = cache.cacheRestoreKeys.length > 0 ? cache.cacheRestoreKeys : defaults.restoreKeys;
+    const { key, restoreKeys } = await cacheKeys({ key: cache.cacheKey, restoreKeys: cache.cacheRestoreKeys }, workingDirectory);
     const choice = backendChoice(cache);
     const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
     const result = await reporter.group('store cache: restore', () => restoreCache(nix, backend, { key, restoreKeys }, reporter));
     core/* setOutput */.uH('cache-hit', result.hit);
     core/* setOutput */.uH('cache-restored-paths', String(result.paths));
     core/* setOutput */.uH('cache-restored-bytes', String(result.bytes));
-    core/* summary */.z.addRaw(restoreSummary(key, result), true);
+    core/* summary */.z.addRaw(restoreSummaryMarkdown(key, result), true);
     if (!cache.cacheSave) {
         reporter.info('store cache: cache-save is false; restore only');
         return { result };
@@ -31604,8 +31643,7 @@ async function restoreForBuild(cache, nix, workingDirectory, kind, reporter) {
             restoreKeys,
             includeUpstream: cache.cacheUpstreamPaths,
             buildInputs: cache.cacheBuildInputs,
-            // A disk image or image archive is large and cheap to rebuild from its cached inputs.
-            excludeRoots: kind !== 'derivation' && !cache.cacheImages,
+            excludeRoots: excludesRoots(kind, cache.cacheImages),
             maxPackChain: cache.maxPackChain,
             maxStoreSize: cache.maxStoreSize,
         },
@@ -31640,22 +31678,9 @@ async function saveAfterBuild(nix, reporter) {
     }, reporter);
     core/* setOutput */.uH('cache-saved-paths', String(result.paths));
     core/* setOutput */.uH('cache-saved-bytes', String(result.bytes));
-    core/* summary */.z.addRaw([
-        '### hypernix store cache: save',
-        '',
-        result.paths === 0
-            ? `Nothing new to save under \`${state.key}\`.`
-            : `Saved ${countOf(result.paths, 'path')}, ${format_formatBytes(result.bytes)}, under \`${state.key}\`${result.compacted ? ' (compacted into one pack)' : ''}, in ${result.seconds.toFixed(2)} s (${format_formatRate(result.bytes, result.seconds)}).`,
-        '',
-    ].join('\n'), true);
+    core/* summary */.z.addRaw(saveSummaryMarkdown(state.key, result), true);
     await writeJobSummary();
     return result;
-}
-function restoreSummary(key, result) {
-    const what = result.hit === 'miss'
-        ? `Miss for \`${key}\`: nothing restored.`
-        : `${result.hit === 'exact' ? 'Hit' : 'Partial hit'} (\`${result.key}\`): restored ${countOf(result.paths, 'path')}, ${format_formatBytes(result.bytes)}, in ${result.seconds.toFixed(2)} s (${format_formatRate(result.bytes, result.seconds)}).`;
-    return ['### hypernix store cache: restore', '', what, ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/config/presets.ts
@@ -31684,7 +31709,7 @@ function applyPreset(raw, presetName, kitRoot) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/oci/reference.ts
+;// CONCATENATED MODULE: ./src/oci/registry/reference.ts
 
 /**
  * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
@@ -31885,13 +31910,11 @@ function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
         registryUsername,
         registryPassword,
         compression,
-        compressionLevel,
-        concurrency,
+        level: compressionLevel ?? DEFAULT_LEVEL[compression],
+        concurrency: concurrency ?? 4,
         mountFrom,
         manifestFormat,
         plainHttp,
-        level: compressionLevel ?? DEFAULT_LEVEL[compression],
-        parallelism: concurrency ?? 4,
     };
 }
 function pushLabelsFor(surface) {
@@ -31924,7 +31947,100 @@ function defaultTags(env = process.env) {
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/oci/errors.ts
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/util/fs-async.ts
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
+// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
+const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const fs_async_readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,external_node_fs_.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
+const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
+
+;// CONCATENATED MODULE: ./src/oci/blob/file-range.ts
+
+
+/**
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * must copy it.
+ *
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
+ * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
+ * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ */
+function readFileRange(path, start, size) {
+    const length = Math.min(READ_CHUNK, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        // Each chunk is filled (short reads are read on), so that every read of a range yields
+        // the same chunks: HashedBody hashes a body's first chunks from a second read.
+        const want = Math.min(buffer.length, size - done);
+        let filled = 0;
+        while (filled < want) {
+            const bytesRead = await fs_async_readAt(fd, buffer.subarray(filled), want - filled, start + done);
+            if (bytesRead === 0)
+                throw new Error(`${path}: ended ${size - done} bytes early`);
+            filled += bytesRead;
+            done += bytesRead;
+        }
+        return buffer.subarray(0, filled);
+    });
+}
+/**
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
+ */
+async function* readAhead(path, buffers, fill) {
+    const fd = await openFile(path);
+    let next;
+    try {
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
+        }
+    }
+    finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
+        await closeFile(fd);
+    }
+}
+/** The pieces after their first `skip` bytes, as views (nothing copied). */
+function skipBytes(pieces, skip) {
+    const rest = [];
+    let left = skip;
+    for (const piece of pieces) {
+        if (left >= piece.length) {
+            left -= piece.length;
+            continue;
+        }
+        rest.push(left > 0 ? piece.subarray(left) : piece);
+        left = 0;
+    }
+    return rest;
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry/errors.ts
 
 /** A registry answered something other than what the distribution spec promises. */
 class RegistryError extends errors/* HypernixError */.iD {
@@ -31962,7 +32078,7 @@ async function registryErrorDetail(response) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/oci/http.ts
+;// CONCATENATED MODULE: ./src/oci/registry/retry-policy.ts
 
 
 const DEFAULT_RETRY = {
@@ -32074,7 +32190,7 @@ function retryAfterOf(response) {
     return retryAfterMs(response.headers.get(HEADER.retryAfter));
 }
 
-;// CONCATENATED MODULE: ./src/oci/auth.ts
+;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
 
 
 /** Parses `WWW-Authenticate: Bearer realm="…",service="…",scope="…"` (quoted or bare values). */
@@ -32205,7 +32321,7 @@ class RegistryAuth {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/deadline.ts
+;// CONCATENATED MODULE: ./src/oci/registry/deadline.ts
 
 
 const DEFAULT_DEADLINE = { floorMs: 60_000, bytesPerSecond: 1 << 20 };
@@ -32250,7 +32366,7 @@ function deadlineSignal(registry, request, bytes, deadline) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/oci/http1.ts
+;// CONCATENATED MODULE: ./src/oci/http/http1.ts
 // HTTP/1.1 on the wire (RFC 9112), as much as a registry client needs: a request's head, and an
 // incremental parser of a response's head and body framing (Content-Length, chunked, or until
 // the connection closes). No sockets here; transport.ts drives it.
@@ -32538,7 +32654,7 @@ function framingOf(method, head) {
     return { kind: 'close' };
 }
 
-;// CONCATENATED MODULE: ./src/oci/proxy.ts
+;// CONCATENATED MODULE: ./src/oci/http/proxy.ts
 // Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
 // for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
 // that go direct, and loopback always direct. HTTPS goes through CONNECT tunnels (tunnel, here);
@@ -32693,7 +32809,7 @@ function tunnel(proxy, host, port, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/oci/connection-pool.ts
+;// CONCATENATED MODULE: ./src/oci/http/connection-pool.ts
 // Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
 // reuse connections rather than open one each.
 
@@ -32835,7 +32951,7 @@ async function connect(url, signal, timeoutMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/transport.ts
+;// CONCATENATED MODULE: ./src/oci/http/transport.ts
 
 
 
@@ -33121,7 +33237,7 @@ async function readAll(body, limit) {
     return Buffer.concat(chunks);
 }
 
-;// CONCATENATED MODULE: ./src/oci/registry-client.ts
+;// CONCATENATED MODULE: ./src/oci/registry/registry-client.ts
 
 
 
@@ -33394,7 +33510,8 @@ function describeNetworkError(error) {
     return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-;// CONCATENATED MODULE: ./src/oci/blob-upload.ts
+;// CONCATENATED MODULE: ./src/oci/registry/blob-upload.ts
+
 
 
 
@@ -33433,20 +33550,6 @@ function receivedBytes(response) {
  */
 class UploadSessionLostError extends RegistryError {
     name = 'UploadSessionLostError';
-}
-/** The pieces after their first `skip` bytes, as views (nothing copied). */
-function skipBytes(pieces, skip) {
-    const rest = [];
-    let left = skip;
-    for (const piece of pieces) {
-        if (left >= piece.length) {
-            left -= piece.length;
-            continue;
-        }
-        rest.push(left > 0 ? piece.subarray(left) : piece);
-        left = 0;
-    }
-    return rest;
 }
 /**
  * Opens an upload session, asking the registry to mount the blob from another repository when
@@ -33742,7 +33845,7 @@ class ChunkedUpload {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/artifact.ts
+;// CONCATENATED MODULE: ./src/oci/artifact/push-artifact.ts
 
 
 
@@ -33905,25 +34008,7 @@ async function restartingUpload(client, file, upload) {
     }
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/util/fs-async.ts
-
-
-// The few file calls a push makes before its first request, as promises over node:fs's callback
-// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
-// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
-const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
-const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
-/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
-const fs_async_readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
-/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
-const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,external_node_fs_.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
-const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
-const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
-const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
-
-;// CONCATENATED MODULE: ./src/oci/known-layers.ts
+;// CONCATENATED MODULE: ./src/oci/push/known-layers.ts
 
 
 
@@ -34112,7 +34197,7 @@ function digestIfRead(manifest, state) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/oci/oci-layout.ts
+;// CONCATENATED MODULE: ./src/oci/push/oci-layout.ts
 
 
 
@@ -34378,68 +34463,7 @@ async function sendChecked(files, name, blob, { client, repository }, mismatch) 
     return counter.bytes;
 }
 
-;// CONCATENATED MODULE: ./src/oci/file-range.ts
-
-
-/**
- * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
- * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
- * must copy it.
- *
- * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
- * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
- * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
- */
-function readFileRange(path, start, size) {
-    const length = Math.min(READ_CHUNK, Math.max(size, 1));
-    let done = 0;
-    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
-        if (done >= size)
-            return undefined;
-        // Each chunk is filled (short reads are read on), so that every read of a range yields
-        // the same chunks: HashedBody hashes a body's first chunks from a second read.
-        const want = Math.min(buffer.length, size - done);
-        let filled = 0;
-        while (filled < want) {
-            const bytesRead = await fs_async_readAt(fd, buffer.subarray(filled), want - filled, start + done);
-            if (bytesRead === 0)
-                throw new Error(`${path}: ended ${size - done} bytes early`);
-            filled += bytesRead;
-            done += bytesRead;
-        }
-        return buffer.subarray(0, filled);
-    });
-}
-/**
- * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
- * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
- * and returns it (undefined at the end); it is called once the call before it has finished.
- */
-async function* readAhead(path, buffers, fill) {
-    const fd = await openFile(path);
-    let next;
-    try {
-        let turn = 0;
-        next = fill(fd, buffers[turn]);
-        for (;;) {
-            const chunk = await next;
-            if (chunk === undefined)
-                return;
-            // The caller has let go of the other buffer by asking for this chunk.
-            turn = 1 - turn;
-            next = fill(fd, buffers[turn]);
-            next.catch(() => undefined); // awaited on the next turn, or below
-            yield chunk;
-        }
-    }
-    finally {
-        // A read still in flight must end before its descriptor is closed (and its number reused).
-        await next?.catch(() => undefined);
-        await closeFile(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/gzip-stored.ts
+;// CONCATENATED MODULE: ./src/oci/blob/gzip-stored.ts
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 const MAX_STORED = 0xffff;
@@ -34535,8 +34559,7 @@ function worthDeflating(sample) {
     return zlib().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
-;// CONCATENATED MODULE: ./src/oci/framed-layer.ts
-
+;// CONCATENATED MODULE: ./src/oci/blob/framed-layer.ts
 
 
 
@@ -34627,7 +34650,7 @@ async function readFully(path, fd, views, position) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/hashed-body.ts
+;// CONCATENATED MODULE: ./src/oci/blob/hashed-body.ts
 // The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
 // the registry and the two digests (the layer's diff_id and the blob's).
 
@@ -34740,7 +34763,7 @@ class HashedBody {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/layer-pusher.ts
+;// CONCATENATED MODULE: ./src/oci/push/layer-pusher.ts
 // One layer of a push: reused from what the registry holds, or read, compressed, hashed and
 // sent. push-image.ts decides which layers there are; this decides how each goes up.
 
@@ -35151,7 +35174,7 @@ async function peek(source, bytes, kept) {
     return { head: Buffer.concat(seen), rest: rest() };
 }
 
-;// CONCATENATED MODULE: ./src/oci/image-config.ts
+;// CONCATENATED MODULE: ./src/oci/formats/image-config.ts
 
 
 
@@ -35200,7 +35223,7 @@ function checkLayerName(path, diffId, source) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/push-stream.ts
+;// CONCATENATED MODULE: ./src/oci/push/push-stream.ts
 
 
 
@@ -35303,7 +35326,7 @@ async function readStream(source, pusher, concurrency) {
     return { small, processed };
 }
 
-;// CONCATENATED MODULE: ./src/oci/push-image.ts
+;// CONCATENATED MODULE: ./src/oci/push/push-image.ts
 
 
 
@@ -35477,7 +35500,7 @@ function buildManifest(format, config, layers) {
     return Buffer.from(JSON.stringify(manifest));
 }
 
-;// CONCATENATED MODULE: ./src/publish/archive-source.ts
+;// CONCATENATED MODULE: ./src/oci/push/push-archive.ts
 
 
 
@@ -35538,7 +35561,7 @@ async function openArchive(path, label, format) {
             if (format !== 'stream') {
                 throw new errors/* InputError */.dz(`${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`);
             }
-            if (!(await archive_source_isExecutable(path))) {
+            if (!(await push_archive_isExecutable(path))) {
                 throw new errors/* InputError */.dz(`${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`);
             }
             return { type: 'stream', describe: path, open: () => runStreamScript(path) };
@@ -35546,7 +35569,7 @@ async function openArchive(path, label, format) {
             throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
 }
-const archive_source_isExecutable = (path) => (0,promises_.access)(path, external_node_fs_.constants.X_OK).then(() => true, () => false);
+const push_archive_isExecutable = (path) => (0,promises_.access)(path, external_node_fs_.constants.X_OK).then(() => true, () => false);
 /**
  * Runs a streamLayeredImage script; its stdout is the archive. It gets the environment every
  * child gets (no secret: see childEnvironment), and its stderr is passed on line by line behind
@@ -35604,7 +35627,7 @@ format) {
         ...target,
         compression: config.compression,
         level: config.level,
-        concurrency: config.parallelism,
+        concurrency: config.concurrency,
         manifestFormat: config.manifestFormat,
         mountFrom,
     };
@@ -35634,7 +35657,7 @@ format) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/credentials.ts
+;// CONCATENATED MODULE: ./src/oci/registry/credentials.ts
 
 
 

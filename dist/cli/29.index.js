@@ -20,7 +20,7 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 344 modules
-var cache = __webpack_require__(5031);
+var cache = __webpack_require__(7412);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/store-cache/entry.ts

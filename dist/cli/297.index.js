@@ -14,8 +14,10 @@ __webpack_require__.d(__webpack_exports__, {
   cacheCommand: () => (/* binding */ cacheCommand)
 });
 
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __webpack_require__(2693);
 // EXTERNAL MODULE: ./src/nix/locate.ts + 1 modules
-var locate = __webpack_require__(1471);
+var locate = __webpack_require__(3852);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: external "node:crypto"
@@ -238,6 +240,7 @@ var stopwatch = __webpack_require__(91);
 
 
 
+
 // Downloads of a chain's packs at once; the chain is short and each download is large.
 const PARALLEL_FETCHES = 4;
 /**
@@ -299,7 +302,7 @@ async function restoreCache(nix, backend, options, reporter) {
             : 'partial';
     reporter.info(hit === 'miss'
         ? `store cache: restored nothing from ${found.entry.key}: all ${skipped} packs skipped`
-        : `store cache: restored ${paths} paths from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`);
+        : `store cache: restored ${(0,format/* countOf */.pq)(paths, 'path')} from ${found.entry.key} (${hit} hit${skipped ? `; ${skipped} of ${found.entry.packs.length} packs skipped` : ''})`);
     return { hit, key: found.entry.key, paths, bytes, seconds };
 }
 /**
@@ -326,7 +329,7 @@ async function substituteMissingReferences(nix, packs, cached, store, reporter) 
     const missing = external.filter((path) => !present.has(path));
     if (missing.length === 0)
         return;
-    reporter.info(`store cache: fetching ${missing.length} paths the packs need from the substituters`);
+    reporter.info(`store cache: fetching ${(0,format/* countOf */.pq)(missing.length, 'path')} the packs need from the substituters`);
     const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [
         ...(store ? ['--store', store] : []),
         '--realise',
@@ -334,7 +337,7 @@ async function substituteMissingReferences(nix, packs, cached, store, reporter) 
         ...missing,
     ]);
     if (result.code !== 0) {
-        throw new PackError(`the packs need ${missing.length} paths no substituter has (${result.stderrTail.at(-1) ?? ''})`);
+        throw new PackError(`the packs need ${(0,format/* countOf */.pq)(missing.length, 'path')} no substituter has (${result.stderrTail.at(-1) ?? ''})`);
     }
 }
 /** Built on this runner (ultimate), or not signed by anyone: not to be had from an upstream cache. */
@@ -394,7 +397,7 @@ async function saveCache(nix, backend, options, reporter) {
     finally {
         await (0,promises_.rm)(added.dir, { recursive: true, force: true });
     }
-    reporter.info(`store cache: saved ${packed.length} paths (${pack.bytes} bytes) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,store_cache_entry/* entryBytes */.eD)(entry)} bytes`);
+    reporter.info(`store cache: saved ${(0,format/* countOf */.pq)(packed.length, 'path')} (${(0,format/* formatBytes */.z3)(pack.bytes)}) as ${compact ? 'one compacted pack' : `pack ${entry.packs.length} of the chain`} under ${options.key}; the entry holds ${(0,format/* formatBytes */.z3)((0,store_cache_entry/* entryBytes */.eD)(entry))}`);
     return done(packed.length, pack.bytes, compact);
 }
 /**
@@ -740,6 +743,7 @@ var usage = __webpack_require__(7485);
 
 
 
+
 const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [--json]
        hypernix cache save (--dir DIR | --gha) --key KEY [--restore-key PREFIX]... [options] PATH...
 
@@ -810,7 +814,7 @@ async function cacheCommand(argv, io) {
         const result = await restoreCache(nix, backend, { key, restoreKeys, store: values.store }, reporter);
         io.stdout.write(values.json
             ? `${JSON.stringify(result)}\n`
-            : `${result.hit}: ${result.paths} paths, ${result.bytes} bytes\n`);
+            : `${result.hit}: ${(0,format/* countOf */.pq)(result.paths, 'path')}, ${(0,format/* formatBytes */.z3)(result.bytes)}\n`);
         return 0;
     }
     if (positionals.length === 0)
@@ -827,14 +831,14 @@ async function cacheCommand(argv, io) {
     }, reporter);
     io.stdout.write(values.json
         ? `${JSON.stringify(result)}\n`
-        : `saved ${result.paths} paths, ${result.bytes} bytes\n`);
+        : `saved ${(0,format/* countOf */.pq)(result.paths, 'path')}, ${(0,format/* formatBytes */.z3)(result.bytes)}\n`);
     return 0;
 }
 
 
 /***/ }),
 
-/***/ 1471:
+/***/ 3852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1346,6 +1350,44 @@ function childEnvironment(extra = {}, env = process.env) {
         result[name] = value;
     }
     return { ...result, ...extra };
+}
+
+
+/***/ }),
+
+/***/ 2693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ formatRate),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   pq: () => (/* binding */ countOf),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${Math.round(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** Bytes per second, rounded like sizes; '-' when no time passed. */
+function formatRate(bytes, seconds) {
+    return seconds > 0 ? `${formatBytes(bytes / seconds)}/s` : '-';
+}
+/** "1 path", "2 paths": a count with its noun. */
+function countOf(count, singular, plural = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : plural}`;
+}
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
 

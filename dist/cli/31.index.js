@@ -6843,7 +6843,7 @@ module.exports = { version: packageJson.version }
 
 /***/ }),
 
-/***/ 5031:
+/***/ 7412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

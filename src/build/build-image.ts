@@ -4,7 +4,7 @@ import {
   type BuildConfig,
   type BuildKind,
 } from '../config/build.js';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { describeTarget, runNixBuild } from '../nix/build.js';
 import { closureSize } from '../nix/closure.js';
 import { installNix } from '../nix/install.js';

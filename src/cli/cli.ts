@@ -45,7 +45,6 @@ async function runCommand(name: string, argv: string[], io: CliIo): Promise<numb
   return command(argv, io);
 }
 
-
 /** Runs the command line; returns the exit code (0 done, 1 failed, 2 bad usage). */
 export async function runCli(
   argv: string[],

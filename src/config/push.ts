@@ -3,8 +3,8 @@ import {
   DEFAULT_LEVEL,
   type Compression,
   type ManifestFormat,
-} from '../oci/compression.js';
-import { parseReference, validateTag, type ImageReference } from '../oci/reference.js';
+} from '../oci/blob/compression.js';
+import { parseReference, validateTag, type ImageReference } from '../oci/registry/reference.js';
 import { InputError } from '../util/errors.js';
 import {
   FieldProblem,

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryReporter } from '../report/reporter.js';
+import { MemoryReporter } from '../util/reporter.js';
 import { childEnvironment } from '../util/child-env.js';
 import { HostCommandError, HostFileError } from './errors.js';
 import { LocalHost } from './local-host.js';

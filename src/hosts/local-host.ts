@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { childEnvironment } from '../util/child-env.js';
 import { HostCommandError, HostFileError, type CommandFailure } from './errors.js';
 import type { ExecOptions, ExecResult, Host } from './host.js';

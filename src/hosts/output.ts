@@ -1,4 +1,4 @@
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { redact } from './errors.js';
 
 /** Defaults shared by every Host. */

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { HostCommandError, type CommandFailure } from './errors.js';
 import type { ExecOptions } from './host.js';
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, OutputCollector } from './output.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Duplex, Readable, Writable } from 'node:stream';
 import ssh2, { type Client, type SFTPWrapper } from 'ssh2';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { describeError } from '../util/errors.js';
 import { limiter } from '../util/limiter.js';
 import { HostConnectError, HostError } from './errors.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { BuildTarget } from './target.js';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { HypernixError, InputError, type SourceLocation } from '../util/errors.js';
 import { run } from '../util/process.js';
 import { BuildLogTracker } from './build-log.js';

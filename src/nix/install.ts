@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { HypernixError, describeError } from '../util/errors.js';
 import { run } from '../util/process.js';
 import { findNixBinDir, inspectNix, wellKnownNixDirs, type NixInstallation } from './locate.js';

@@ -2,8 +2,8 @@ import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildKind } from './target.js';
-import { openTarStream, sniffFile, type ArchiveFormat } from '../oci/archive-format.js';
-import { DockerArchiveError, inspectDockerArchive } from '../oci/docker-archive.js';
+import { openTarStream, sniffFile, type ArchiveFormat } from '../oci/formats/archive-format.js';
+import { DockerArchiveError, inspectDockerArchive } from '../oci/formats/docker-archive.js';
 import { HypernixError } from '../util/errors.js';
 
 export class OutputLayoutError extends HypernixError {

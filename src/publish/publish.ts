@@ -1,10 +1,10 @@
 import type { BuildResult } from '../build/build-image.js';
 import { defaultTags, type PushConfig } from '../config/push.js';
-import { pushArtifact, type ArtifactPushResult } from '../oci/artifact.js';
-import type { PushResult } from '../oci/push-image.js';
-import type { Reporter } from '../report/reporter.js';
+import { pushArtifact, type ArtifactPushResult } from '../oci/artifact/push-artifact.js';
+import type { PushResult } from '../oci/push/push-image.js';
+import type { Reporter } from '../util/reporter.js';
 import { InputError } from '../util/errors.js';
-import { pushArchive } from './archive-source.js';
+import { pushArchive } from '../oci/push/push-archive.js';
 import { connectRegistry } from './registry-login.js';
 
 export type PublishResult =

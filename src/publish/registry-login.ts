@@ -1,7 +1,7 @@
-import type { Reporter } from '../report/reporter.js';
-import { credentialsFromDockerConfig, type Credentials } from '../oci/credentials.js';
-import { transferDeadlineFromEnv } from '../oci/deadline.js';
-import { RegistryClient } from '../oci/registry-client.js';
+import type { Reporter } from '../util/reporter.js';
+import { credentialsFromDockerConfig, type Credentials } from '../oci/registry/credentials.js';
+import { transferDeadlineFromEnv } from '../oci/registry/deadline.js';
+import { RegistryClient } from '../oci/registry/registry-client.js';
 import { InputError } from '../util/errors.js';
 
 export interface LoginOptions {

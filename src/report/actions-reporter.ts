@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
 import { rememberSecret } from '../util/secrets.js';
-import type { Reporter, SourceLocation } from './reporter.js';
+import type { Reporter, SourceLocation } from '../util/reporter.js';
 
 /** The action's reporter: log groups, annotations and masking through @actions/core. */
 export class ActionsReporter implements Reporter {

@@ -1,5 +1,5 @@
 import { rememberSecret } from '../util/secrets.js';
-import type { Reporter, SourceLocation } from './reporter.js';
+import type { Reporter, SourceLocation } from '../util/reporter.js';
 
 /** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
 export class ConsoleReporter implements Reporter {

@@ -1,4 +1,4 @@
-import type { PushResult } from '../oci/push-image.js';
+import type { PushResult } from '../oci/push/push-image.js';
 import type { PublishResult } from '../publish/publish.js';
 import { formatBytes, formatRate } from '../util/format.js';
 

@@ -1,4 +1,4 @@
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import type { CacheBackend } from './backend.js';
 import { DirectoryBackend } from './dir-backend.js';
 

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import type { NixInstallation } from '../nix/locate.js';
 import { buildInputs, queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
 import { run } from '../util/process.js';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { describeError } from '../util/errors.js';
 import { limiter } from '../util/limiter.js';
 import type { CacheBackend, NewPack } from './backend.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { describeError, HypernixError } from '../util/errors.js';
 import type { CacheBackend, NewPack } from './backend.js';
 import { withEntryLock } from './entry-lock.js';

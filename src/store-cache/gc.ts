@@ -1,5 +1,5 @@
 import type { NixInstallation } from '../nix/locate.js';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { formatBytes } from '../util/format.js';
 import { HypernixError } from '../util/errors.js';
 import { run } from '../util/process.js';

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as actionsCache from '@actions/cache';
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 import { HypernixError } from '../util/errors.js';
 import type { CacheBackend, NewPack } from './backend.js';
 import { parseEntry, type CacheEntry, type PackRecord } from './entry.js';

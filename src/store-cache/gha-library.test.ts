@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryReporter } from '../report/reporter.js';
+import { MemoryReporter } from '../util/reporter.js';
 import { LibraryOutput } from './gha-library.js';
 
 describe('LibraryOutput', () => {

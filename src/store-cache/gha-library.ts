@@ -1,4 +1,4 @@
-import type { Reporter } from '../report/reporter.js';
+import type { Reporter } from '../util/reporter.js';
 
 /** What @actions/cache said while one of its calls ran. */
 export interface LibraryNotes {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../src/oci/registry-client.js';
-import { MemoryReporter } from '../../src/report/reporter.js';
+import { RegistryClient } from '../../src/oci/registry/registry-client.js';
+import { MemoryReporter } from '../../src/util/reporter.js';
 
 // A stand-in for a registry with token auth (as GHCR and Docker Hub do it), at the protocol
 // boundary: the distribution registry of the lab has Basic auth only. It asks for a Bearer token

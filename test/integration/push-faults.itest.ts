@@ -7,9 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
-import { streamBlob } from '../../src/oci/blob-upload.js';
-import { RegistryClient } from '../../src/oci/registry-client.js';
-import { StallError } from '../../src/oci/transport.js';
+import { streamBlob } from '../../src/oci/registry/blob-upload.js';
+import { RegistryClient } from '../../src/oci/registry/registry-client.js';
+import { StallError } from '../../src/oci/http/transport.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
 
 // Faults injected by a loopback proxy (test/helpers/fault-proxy.ts) between `hypernix` and the

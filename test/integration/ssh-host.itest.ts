@@ -19,7 +19,7 @@ import {
   HostKeyError,
 } from '../../src/hosts/errors.js';
 import { SshHost, type SshHostOptions } from '../../src/hosts/ssh-host.js';
-import { MemoryReporter } from '../../src/report/reporter.js';
+import { MemoryReporter } from '../../src/util/reporter.js';
 import { startSshLab, type SshLab } from '../lab/ssh-hosts.js';
 
 let lab: SshLab;

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { BuildKind } from '../../config/build.js';
 import type { CacheConfig } from '../../config/cache.js';
 import type { NixInstallation } from '../../nix/locate.js';
-import type { Reporter } from '../../report/reporter.js';
+import type { Reporter } from '../../util/reporter.js';
 import {
   restoreCache,
   saveCache,

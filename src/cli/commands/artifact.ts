@@ -1,7 +1,7 @@
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
-import { pushArtifact } from '../../oci/artifact.js';
-import { pullArtifact } from '../../oci/artifact-pull.js';
-import { formatReference, parseReference } from '../../oci/reference.js';
+import { pushArtifact } from '../../oci/artifact/push-artifact.js';
+import { pullArtifact } from '../../oci/artifact/pull-artifact.js';
+import { formatReference, parseReference } from '../../oci/registry/reference.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { formatBytes } from '../../util/format.js';

@@ -1,8 +1,8 @@
 import { readOptionalEnum } from '../../config/input-readers.js';
 import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
-import { ARCHIVE_FORMATS, type ArchiveFormat } from '../../oci/archive-format.js';
-import { formatReference, type ImageReference } from '../../oci/reference.js';
-import { pushArchive } from '../../publish/archive-source.js';
+import { ARCHIVE_FORMATS, type ArchiveFormat } from '../../oci/formats/archive-format.js';
+import { formatReference, type ImageReference } from '../../oci/registry/reference.js';
+import { pushArchive } from '../../oci/push/push-archive.js';
 import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';

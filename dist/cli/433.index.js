@@ -1,0 +1,2467 @@
+export const id = 433;
+export const ids = [433];
+export const modules = {
+
+/***/ 1356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readPassword),
+/* harmony export */   z: () => (/* binding */ REGISTRY_OPTIONS)
+/* harmony export */ });
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
+
+/** The options every command that talks to a registry takes, with one meaning everywhere. */
+const REGISTRY_OPTIONS = {
+    'plain-http': { type: 'boolean' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/**
+ * The registry password: from standard input with --password-stdin (never from the command line,
+ * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
+ */
+async function readPassword(fromStdin, username) {
+    if (!fromStdin)
+        return process.env.HYPERNIX_REGISTRY_PASSWORD;
+    if (!username)
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin needs --username USER');
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+        size += chunk.length;
+        // A password, not a file: refuse a runaway pipe rather than hold it all.
+        if (size > 64 * 1024)
+            throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input is over 64 KiB');
+        chunks.push(chunk);
+    }
+    const password = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+    if (password === '')
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input was empty');
+    return password;
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ parsePushConfig),
+/* harmony export */   pM: () => (/* binding */ pushLabelsFor)
+/* harmony export */ });
+/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
+/* harmony import */ var _oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5031);
+/* harmony import */ var _oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6812);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6951);
+
+
+
+
+const MANIFEST_FORMATS = ['docker', 'oci'];
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+function readReference(value) {
+    const text = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(value);
+    return text === undefined ? undefined : withoutLabel(() => (0,_oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text, 'x'));
+}
+/**
+ * Tags split on spaces, commas and lines, each checked, duplicates dropped. A command-line value
+ * (an array entry) holding a line break or another control character is refused whole: on a
+ * command line it is a mistake or an attack, never a list.
+ */
+function readTags(value) {
+    if (Array.isArray(value)) {
+        const bad = value.find((entry) => [...entry].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f));
+        if (bad !== undefined) {
+            throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(`a tag cannot hold a line break or control character; got ${JSON.stringify(bad.slice(0, 80))}`);
+        }
+    }
+    const tags = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readList */ .LD)(value)
+        .flatMap((entry) => entry.split(/[\s,]+/))
+        .filter(Boolean);
+    for (const tag of tags)
+        withoutLabel(() => (0,_oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'x'));
+    return [...new Set(tags)];
+}
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel(check) {
+    try {
+        return check();
+    }
+    catch (error) {
+        throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(error.message.replace(/^x: /, ''), { cause: error });
+    }
+}
+/**
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const read = (field, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4))
+                throw error;
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${error.message}`, { cause: error });
+        }
+    };
+    const problem = (field, message) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${message}`);
+    // In the order of the inputs: the first problem is the one reported.
+    const push = read('push', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.push, false));
+    const image = read('image', () => readReference(raw.image));
+    const tags = read('tags', () => readTags(raw.tags));
+    const registryUsername = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(raw.registryUsername);
+    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+    const chosen = read('compression', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(_oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7, raw.compression));
+    const compressionLevel = read('compressionLevel', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.compressionLevel, 0, 22));
+    const concurrency = read('concurrency', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.concurrency, 1, 64));
+    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+    const manifestFormat = read('manifestFormat', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(MANIFEST_FORMATS, raw.manifestFormat));
+    const plainHttp = read('plainHttp', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.plainHttp, false));
+    if (push && !image) {
+        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
+    }
+    if (registryPassword && !registryUsername) {
+        throw problem('registryUsername', 'required with a registry password');
+    }
+    const compression = chosen ?? defaults.compression;
+    if (manifestFormat === 'docker' && compression !== 'gzip') {
+        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    if (mountFrom && image && mountFrom.registry !== image.registry) {
+        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
+    }
+    return {
+        push,
+        image,
+        tags,
+        registryUsername,
+        registryPassword,
+        compression,
+        level: compressionLevel ?? _oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
+        concurrency: concurrency ?? 4,
+        mountFrom,
+        manifestFormat,
+        plainHttp,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
+}
+
+
+/***/ }),
+
+/***/ 2483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ek: () => (/* binding */ readAhead),
+/* harmony export */   qC: () => (/* binding */ readFileRange),
+/* harmony export */   rR: () => (/* binding */ skipBytes)
+/* harmony export */ });
+/* harmony import */ var _util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7452);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5536);
+
+
+/**
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * must copy it.
+ *
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
+ * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
+ * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ */
+function readFileRange(path, start, size) {
+    const length = Math.min(_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        // Each chunk is filled (short reads are read on), so that every read of a range yields
+        // the same chunks: HashedBody hashes a body's first chunks from a second read.
+        const want = Math.min(buffer.length, size - done);
+        let filled = 0;
+        while (filled < want) {
+            const bytesRead = await (0,_util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .readAt */ .m6)(fd, buffer.subarray(filled), want - filled, start + done);
+            if (bytesRead === 0)
+                throw new Error(`${path}: ended ${size - done} bytes early`);
+            filled += bytesRead;
+            done += bytesRead;
+        }
+        return buffer.subarray(0, filled);
+    });
+}
+/**
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
+ */
+async function* readAhead(path, buffers, fill) {
+    const fd = await (0,_util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .openFile */ .Tq)(path);
+    let next;
+    try {
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
+        }
+    }
+    finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
+        await (0,_util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .closeFile */ .D3)(fd);
+    }
+}
+/** The pieces after their first `skip` bytes, as views (nothing copied). */
+function skipBytes(pieces, skip) {
+    const rest = [];
+    let left = skip;
+    for (const piece of pieces) {
+        if (left >= piece.length) {
+            left -= piece.length;
+            continue;
+        }
+        rest.push(left > 0 ? piece.subarray(left) : piece);
+        left = 0;
+    }
+    return rest;
+}
+
+
+/***/ }),
+
+/***/ 7982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ UploadSessionLostError),
+/* harmony export */   OZ: () => (/* binding */ CHUNK_SIZE),
+/* harmony export */   PM: () => (/* binding */ uploadBlob),
+/* harmony export */   UU: () => (/* binding */ ChunkedUpload),
+/* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   c7: () => (/* binding */ SpareSession),
+/* harmony export */   cc: () => (/* binding */ streamBlob),
+/* harmony export */   fA: () => (/* binding */ openSession),
+/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT),
+/* harmony export */   wM: () => (/* binding */ cancelUpload)
+/* harmony export */ });
+/* harmony import */ var _blob_file_range_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8014);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6294);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5976);
+
+
+
+
+
+
+/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
+const MONOLITHIC_LIMIT = 32 << 20;
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+const CHUNK_SIZE = 32 << 20;
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
+}
+/** Where a session's next request goes: the Location a response names, else `current`. */
+function nextLocation(client, response, current) {
+    const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.location);
+    return next ? new URL(next, client.baseUrl).toString() : current;
+}
+function locationOf(client, response) {
+    const location = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.location);
+    if (!location)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(`registry ${client.registry} started an upload but sent no Location`);
+    return new URL(location, client.baseUrl).toString();
+}
+/** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
+function receivedBytes(response) {
+    const range = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.range);
+    const match = range ? /(\d+)-(\d+)/.exec(range) : null;
+    return match ? Number(match[2]) + 1 : 0;
+}
+/**
+ * The registry no longer knows an upload session after a dropped connection (Docker's
+ * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
+ * the blob must be sent again from its start.
+ */
+class UploadSessionLostError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl {
+    name = 'UploadSessionLostError';
+}
+/**
+ * Opens an upload session, asking the registry to mount the blob from another repository when
+ * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
+ */
+async function startUpload(client, repository, mount, { retry = true } = {}) {
+    const query = mount
+        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+        : '';
+    const scope = mount
+        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(mount.from, 'pull')}`
+        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push');
+    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+        scope,
+        expect: [201, 202],
+        retry,
+    });
+    await response.discard();
+    if (response.status === 201 && mount)
+        return { mounted: true };
+    return { mounted: false, location: locationOf(client, response) };
+}
+/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
+function openSession(client, repository, options = {}) {
+    const session = startUpload(client, repository, undefined, options).then((started) => started.location);
+    session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
+    return session;
+}
+/**
+ * One upload session opened ahead of need, while the registry is still being read, so that the
+ * first blob to send need not wait for its POST. The first blob that needs a session takes it;
+ * if none does, it is deleted.
+ */
+class SpareSession {
+    client;
+    repository;
+    session;
+    settled = false;
+    released = false;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+    /** Opens the session (one try: without it, the first layer opens its own); not once released. */
+    open() {
+        if (this.released || this.session)
+            return;
+        this.session = openSession(this.client, this.repository, { retry: false });
+        this.session.then(() => (this.settled = true), () => (this.settled = true));
+    }
+    /** The session, once: later calls get undefined. */
+    take() {
+        const session = this.session;
+        this.session = undefined;
+        return session;
+    }
+    /**
+     * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
+     * without it (a push ending with an error to report) such a session is left to the registry
+     * to expire.
+     */
+    async release({ waitForOpening = false } = {}) {
+        this.released = true;
+        const session = this.take();
+        if (!session || (!this.settled && !waitForOpening))
+            return;
+        const location = await session.catch(() => undefined);
+        if (location)
+            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(this.repository, 'pull,push'));
+    }
+}
+/**
+ * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
+ * with openSession while the blob was being made, stands in for the first POST.
+ */
+async function uploadBlob(client, repository, digest, content, session) {
+    const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push');
+    // A retried PUT needs a fresh session: the failed one may be half-written or gone.
+    let location;
+    let early = session;
+    await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
+        if (early) {
+            const opened = early;
+            early = undefined;
+            location = await opened;
+        }
+        location ??= await openSession(client, repository);
+        const target = location;
+        location = undefined;
+        const response = await client.exchange('PUT', withDigest(target, digest), {
+            scope,
+            headers: { [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentType]: 'application/octet-stream' },
+            body,
+            expect: [201],
+            retry: false,
+        });
+        await response.discard();
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
+    });
+}
+/**
+ * Sends a blob that is made again for each try (read from a file) while its digest is still
+ * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
+ * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
+ * to undefined to call the upload off (the bytes are not what they should be, say); an upload
+ * called off is deleted, never closed. A failed try starts over in a new session. Resolves
+ * whether the blob was sent.
+ */
+async function streamBlob(client, repository, blob, verdict, session) {
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push');
+    let early = session;
+    // The verdict settles once: its failure (hashing, say) ends the upload, untried again.
+    const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
+    let failure;
+    const sent = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
+        const opened = early ?? openSession(client, repository);
+        early = undefined;
+        const location = await opened;
+        const abandon = new AbortController();
+        const patch = client.exchange('PATCH', location, {
+            scope,
+            headers: {
+                [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                ...(blob.length > 0 ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentRange]: `0-${blob.length - 1}` } : {}),
+            },
+            body: blob,
+            expect: [202],
+            retry: false,
+            signal: abandon.signal,
+        });
+        patch.catch(() => undefined); // awaited below unless the upload is called off
+        // The verdict waits on the body being read (see HashedBody): a PATCH that fails first,
+        // before reading it, ends the try rather than the wait going on for ever.
+        const decided = await Promise.race([outcome, patch.then(() => outcome)]);
+        const digest = 'digest' in decided ? decided.digest : undefined;
+        if (digest === undefined) {
+            abandon.abort();
+            // A PATCH that went through moved the session on: its Location is the one to delete.
+            const current = await patch.then(async (response) => {
+                await response.discard();
+                return nextLocation(client, response, location);
+            }, () => location);
+            await cancelUpload(client, current, scope);
+            if ('error' in decided)
+                failure = decided;
+            return false;
+        }
+        const patched = await patch;
+        await patched.discard();
+        const response = await client.exchange('PUT', withDigest(locationOf(client, patched), digest), {
+            scope,
+            expect: [201],
+            retry: false,
+            transferBytes: blob.length,
+        });
+        await response.discard();
+        return true;
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`),
+    });
+    if (failure)
+        throw failure.error;
+    return sent;
+}
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(client, location, scope) {
+    try {
+        const response = await client.exchange('DELETE', location, {
+            scope,
+            expect: [204, 404],
+            retry: false,
+        });
+        await response.discard();
+    }
+    catch {
+        // Left for the registry to expire: nothing refers to it.
+    }
+}
+/** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
+function heldBody(content) {
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    return { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(pieces, { objectMode: false }), length };
+}
+/**
+ * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
+ * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
+ * dropped connection the upload resumes from the registry's Range instead of starting over.
+ */
+class ChunkedUpload {
+    client;
+    repository;
+    chunkSize;
+    location;
+    offset = 0;
+    pending = [];
+    pendingBytes = 0;
+    constructor(client, repository, location, chunkSize) {
+        this.client = client;
+        this.repository = repository;
+        this.chunkSize = chunkSize;
+        this.location = location;
+    }
+    /** `session`: one opened with openSession, used instead of a new one. */
+    static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
+        const location = (await session) ?? (await openSession(client, repository));
+        return new ChunkedUpload(client, repository, location, chunkSize);
+    }
+    /** Bytes the registry has acknowledged so far. */
+    get sent() {
+        return this.offset;
+    }
+    async write(chunk) {
+        this.pending.push(chunk);
+        this.pendingBytes += chunk.length;
+        if (this.pendingBytes >= this.chunkSize)
+            await this.flush();
+    }
+    /** Sends what is pending and closes the upload under its digest. */
+    async finish(digest) {
+        if (this.pendingBytes > 0)
+            await this.flush();
+        await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
+            // Some registries copy the blob into place here: its deadline is the blob's.
+            const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
+                scope: this.scope,
+                expect: [201],
+                retry: false,
+                transferBytes: this.offset,
+            });
+            await response.discard();
+        });
+    }
+    /** Deletes the session: the bytes sent are not to become a blob. */
+    async cancel() {
+        this.pending = [];
+        this.pendingBytes = 0;
+        await cancelUpload(this.client, this.location, this.scope);
+    }
+    get scope() {
+        return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(this.repository, 'pull,push');
+    }
+    async flush() {
+        // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
+        const pieces = this.pending;
+        const length = this.pendingBytes;
+        this.pending = [];
+        this.pendingBytes = 0;
+        const start = this.offset;
+        let skip = 0;
+        await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async ({ attempt }) => {
+            if (attempt > 0) {
+                // Ask where the registry stands, and send only what it lacks.
+                const held = await this.status();
+                if (held < start || held > start + length) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(`registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`);
+                }
+                skip = held - start;
+                if (skip === length)
+                    return;
+            }
+            const body = (0,_blob_file_range_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBytes */ .rR)(pieces, skip);
+            const response = await this.client.exchange('PATCH', this.location, {
+                scope: this.scope,
+                headers: {
+                    [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                    [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentRange]: `${start + skip}-${start + length - 1}`,
+                },
+                body: { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(body), length: length - skip },
+                expect: [202],
+                retry: false,
+            });
+            await response.discard();
+            this.location = locationOf(this.client, response);
+        }, {
+            onRetry: (why, delay) => this.client.reporter?.warning(`${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+        });
+        this.offset = start + length;
+    }
+    async status() {
+        const response = await this.client.exchange('GET', this.location, {
+            scope: this.scope,
+            expect: [204, 404],
+        });
+        await response.discard();
+        if (response.status === 404) {
+            throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
+        }
+        this.location = nextLocation(this.client, response, this.location);
+        return receivedBytes(response);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ DEFAULT_DEADLINE),
+/* harmony export */   R: () => (/* binding */ deadlineSignal),
+/* harmony export */   Zs: () => (/* binding */ transferDeadlineFromEnv)
+/* harmony export */ });
+/* unused harmony exports deadlineMs, TransferDeadlineError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8014);
+
+
+const DEFAULT_DEADLINE = { floorMs: 60_000, bytesPerSecond: 1 << 20 };
+function deadlineMs(bytes, deadline) {
+    return Math.ceil(deadline.floorMs + (Math.max(0, bytes) / deadline.bytesPerSecond) * 1000);
+}
+/** A transfer that passed its deadline: not retried (a registry that slow would be again). */
+class TransferDeadlineError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl {
+    name = 'TransferDeadlineError';
+}
+/**
+ * The deadline the environment sets (HYPERNIX_TRANSFER_FLOOR_SECONDS, HYPERNIX_TRANSFER_MIN_RATE
+ * in bytes per second), else the default: for a slow link, or a test that cannot wait a minute.
+ */
+function transferDeadlineFromEnv(env) {
+    const read = (name, fallback) => {
+        const raw = env[name];
+        if (raw === undefined || raw === '')
+            return fallback;
+        const value = Number(raw);
+        if (!Number.isFinite(value) || value <= 0)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: expected a positive number, got ${JSON.stringify(raw)}`);
+        return value;
+    };
+    return {
+        floorMs: read('HYPERNIX_TRANSFER_FLOOR_SECONDS', DEFAULT_DEADLINE.floorMs / 1000) * 1000,
+        bytesPerSecond: read('HYPERNIX_TRANSFER_MIN_RATE', DEFAULT_DEADLINE.bytesPerSecond),
+    };
+}
+/**
+ * A signal that fails a request at its deadline with one line naming the registry and the
+ * request (a blob's path names its digest). `clear` once the request and its body are done.
+ */
+function deadlineSignal(registry, request, bytes, deadline) {
+    const ms = deadlineMs(bytes, deadline);
+    const controller = new AbortController();
+    const shown = new URL(request.url).pathname;
+    const timer = setTimeout(() => controller.abort(new TransferDeadlineError(`registry ${registry}: ${request.method} ${shown} did not finish within ${Math.round(ms / 1000)} s (the deadline for ${bytes} bytes)`)), ms);
+    timer.unref();
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+
+/***/ }),
+
+/***/ 8014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   rN: () => (/* binding */ registryErrorDetail),
+/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/** A registry answered something other than what the distribution spec promises. */
+class RegistryError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD {
+    status;
+    name = 'RegistryError';
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** The registry refused the credentials (or their absence) for a scope. */
+class RegistryAuthError extends RegistryError {
+    name = 'RegistryAuthError';
+}
+/** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
+async function registryErrorDetail(response) {
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch {
+        return '';
+    }
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first)
+            return [first.code, first.message].filter(Boolean).join(': ');
+    }
+    catch {
+        // not JSON: fall through to the raw text
+    }
+    return text.replace(/\s+/g, ' ').trim().slice(0, 160);
+}
+
+
+/***/ }),
+
+/***/ 6812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   q9: () => (/* binding */ isSha256Digest),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* unused harmony export ReferenceError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/**
+ * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
+ * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
+const REGISTRY = `${HOST}(?::[0-9]+)?`;
+const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
+/** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
+const isSha256Digest = (text) => DIGEST_RE.test(text);
+const DOCKER_HUB = 'registry-1.docker.io';
+class ReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
+    name = 'ReferenceError';
+}
+/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
+function looksLikeRegistry(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
+}
+function parseReference(text, label = 'reference') {
+    const fail = (why) => {
+        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+    };
+    const input = text.trim();
+    if (input === '')
+        fail('expected an image reference such as ghcr.io/owner/name:tag');
+    if (/\s/.test(input))
+        fail('not a valid image reference: it contains whitespace (expected registry/repository[:tag])');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            fail('the digest must be sha256: followed by 64 lowercase hex characters');
+    }
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
+        registry = rest.slice(0, slash);
+        rest = rest.slice(slash + 1);
+        if (!REGISTRY_RE.test(registry))
+            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag))
+            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
+    }
+    if (rest === '')
+        fail('the repository name is empty');
+    if (rest !== rest.toLowerCase())
+        fail('the repository name must be lowercase');
+    if (!REPOSITORY_RE.test(rest))
+        fail('the repository name has characters or separators the registry refuses');
+    if (registry === 'docker.io' || registry === 'index.docker.io')
+        registry = DOCKER_HUB;
+    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
+    return { registry, repository, tag, digest };
+}
+function validateTag(tag, label = 'tags') {
+    if (!TAG_RE.test(tag)) {
+        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+    }
+    return tag;
+}
+function formatReference(reference) {
+    const base = `${reference.registry}/${reference.repository}`;
+    if (reference.digest)
+        return `${base}@${reference.digest}`;
+    return reference.tag ? `${base}:${reference.tag}` : base;
+}
+
+
+/***/ }),
+
+/***/ 5976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  aN: () => (/* binding */ scopeFor)
+});
+
+// UNUSED EXPORTS: describeNetworkError
+
+// EXTERNAL MODULE: ./src/oci/registry/errors.ts
+var errors = __webpack_require__(8014);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
+;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
+
+
+/** Parses `WWW-Authenticate: Bearer realm="…",service="…",scope="…"` (quoted or bare values). */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!match)
+        return undefined;
+    const scheme = match[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    for (const part of match[2].matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[part[1].toLowerCase()] = (part[2] ?? part[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, realm: params.realm, service: params.service, scope: params.scope };
+}
+const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/**
+ * Whether credentials may go to this URL: over HTTPS, or over plain HTTP to this machine only
+ * (loopback), whoever named the URL: the user (the registry) or a registry (its token realm).
+ */
+function mayCarryCredentials(url) {
+    return (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)));
+}
+/** A URL for messages: origin and path, never a query or user info. */
+const shownUrl = (url) => `${url.origin}${url.pathname}`;
+/**
+ * Authorization for one registry: learns its scheme from the first 401, then sends Basic
+ * credentials or a Bearer token for the scope (fetched from the realm and cached per scope until
+ * shortly before it expires). The password only ever goes into an Authorization header.
+ */
+class RegistryAuth {
+    registry;
+    credentials;
+    sendRequest;
+    reporter;
+    origin;
+    scheme;
+    tokens = new Map();
+    fetching = new Map();
+    constructor(registry, credentials, sendRequest, reporter, 
+    /** The registry's own origin: a realm elsewhere is said in verbose output. */
+    origin) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.sendRequest = sendRequest;
+        this.reporter = reporter;
+        this.origin = origin;
+    }
+    /** The header to send for a scope, when the scheme is known; undefined before the first 401. */
+    async header(scope) {
+        if (!this.scheme)
+            return undefined;
+        if (this.scheme.scheme === 'basic')
+            return this.basic();
+        const cached = this.tokens.get(scope);
+        if (cached && cached.expiresAt > Date.now())
+            return `Bearer ${cached.value}`;
+        // Requests that start together share one token request.
+        let fetching = this.fetching.get(scope);
+        if (!fetching) {
+            fetching = this.fetchToken(scope).finally(() => this.fetching.delete(scope));
+            this.fetching.set(scope, fetching);
+        }
+        return `Bearer ${await fetching}`;
+    }
+    /**
+     * Takes a 401's challenge and the authorization the refused request carried (none, when it left
+     * before the scheme was known: several do at the start of a push). Returns the authorization to
+     * retry with, or undefined when a retry would send the same thing again.
+     */
+    async retryAuthorization(response, scope, sent) {
+        const challenge = parseChallenge(response.headers.get(media_types/* HEADER */.El.wwwAuthenticate));
+        if (!challenge)
+            return undefined;
+        this.scheme = challenge;
+        // A refused token lacks the scope or has expired: ask for a new one.
+        if (sent !== undefined && sent === `Bearer ${this.tokens.get(scope)?.value}`)
+            this.tokens.delete(scope);
+        const next = await this.header(scope);
+        return next !== undefined && next !== sent ? next : undefined;
+    }
+    basic() {
+        if (!this.credentials)
+            return undefined;
+        const { username, password } = this.credentials;
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    async fetchToken(scope) {
+        const realm = this.scheme?.realm;
+        if (!realm)
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} asked for a bearer token but named no realm`);
+        const url = URL.canParse(realm) ? new URL(realm) : undefined;
+        if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} named the token realm ${JSON.stringify(realm.slice(0, 200))}, not an http(s) URL`);
+        if (this.scheme?.service)
+            url.searchParams.set('service', this.scheme.service);
+        for (const part of scope.split(' ').filter(Boolean))
+            url.searchParams.append('scope', part);
+        const basic = this.basic();
+        if (basic && !mayCarryCredentials(url))
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} sends its token requests to ${shownUrl(url)} over plain HTTP; refusing to send the credentials there (HTTPS or a loopback realm only)`);
+        if (this.origin && url.origin !== this.origin)
+            this.reporter?.debug(`registry ${this.registry} has its token realm on another origin: ${shownUrl(url)}${basic ? ' (the credentials go there)' : ''}`);
+        const response = await this.sendRequest({
+            method: 'GET',
+            url: url.toString(),
+            headers: basic ? { [media_types/* HEADER */.El.authorization]: basic } : {},
+            idleTimeoutMs: 30_000,
+        });
+        if (response.status < 200 || response.status > 299) {
+            await response.discard();
+            const who = this.credentials
+                ? `user ${JSON.stringify(this.credentials.username)}`
+                : 'anonymous access';
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} refused ${who} for scope ${scope} (token endpoint answered ${response.status})`, response.status);
+        }
+        const body = await response.json();
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry}: the token endpoint returned no token`);
+        // Renew 10 s early so a token never expires in the middle of a request.
+        const lifetime = Math.max(30, body.expires_in ?? 60) * 1000;
+        this.tokens.set(scope, { value: token, expiresAt: Date.now() + lifetime - 10_000 });
+        return token;
+    }
+}
+
+// EXTERNAL MODULE: ./src/oci/registry/retry-policy.ts
+var retry_policy = __webpack_require__(6294);
+// EXTERNAL MODULE: ./src/oci/registry/deadline.ts
+var deadline = __webpack_require__(7693);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/oci/http/http1.ts
+// HTTP/1.1 on the wire (RFC 9112), as much as a registry client needs: a request's head, and an
+// incremental parser of a response's head and body framing (Content-Length, chunked, or until
+// the connection closes). No sockets here; transport.ts drives it.
+/** The most bytes a response's head (status line and headers) may take. */
+const MAX_HEAD_BYTES = 64 << 10;
+/** The most bytes one chunk-size or trailer line may take. */
+const MAX_LINE_BYTES = 4 << 10;
+const CRLF = Buffer.from('\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Field values: visible characters, spaces and tabs; no CR, LF or NUL (no header injection).
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/**
+ * Where a URL's server is: its host as a socket takes it (an IPv6 literal without brackets, in
+ * lower case, as URL writes it) and its port (the scheme's default when none is written).
+ */
+function endpointOf(url) {
+    return {
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    };
+}
+/** No byte moved either way for the idle timeout: worth another try. */
+class StallError extends Error {
+    name = 'StallError';
+}
+/** A response that breaks HTTP/1.1: the connection cannot be trusted any further. */
+class HttpProtocolError extends Error {
+    name = 'HttpProtocolError';
+}
+/** The request line and headers, ready for the socket. Rejects names and values that could smuggle a header. */
+function requestHead(method, target, headers) {
+    if (!TOKEN.test(method))
+        throw new TypeError(`invalid HTTP method ${JSON.stringify(method)}`);
+    if (!/^[\x21-\x7e]+$/.test(target))
+        throw new TypeError(`invalid request target ${JSON.stringify(target)}`);
+    let head = `${method} ${target} HTTP/1.1\r\n`;
+    for (const [name, value] of Object.entries(headers)) {
+        if (!TOKEN.test(name))
+            throw new TypeError(`invalid header name ${JSON.stringify(name)}`);
+        if (!FIELD_VALUE.test(value))
+            throw new TypeError(`invalid value for header ${name}`);
+        head += `${name}: ${value}\r\n`;
+    }
+    return Buffer.from(`${head}\r\n`, 'latin1');
+}
+/**
+ * Reads one response from the bytes fed to it, in whatever pieces they arrive, and calls its
+ * events: `head` once the head is in (interim 1xx answers skipped), `body` with pieces of the
+ * decoded body (views of the fed bytes, not copies), then `end`. Throws HttpProtocolError on a
+ * malformed response.
+ */
+class ResponseParser {
+    method;
+    events;
+    pendingHead = [];
+    pendingHeadBytes = 0;
+    framing;
+    chunkState = 'size';
+    chunkRemaining = 0;
+    line = [];
+    lineBytes = 0;
+    done = false;
+    // The end is announced once the bytes fed with it are all counted (see trailing).
+    endPending = false;
+    keepAlive = false;
+    /** The response's Keep-Alive header, if any (the server's own idle limit). */
+    keepAliveHeader;
+    /** Bytes that came after the end of the response (nothing should). */
+    trailing = 0;
+    constructor(method, events) {
+        this.method = method;
+        this.events = events;
+    }
+    get complete() {
+        return this.done;
+    }
+    /**
+     * Whether the connection may carry another request: the response is whole, delimited by its
+     * length or chunks rather than by the connection closing, and the server keeps it alive.
+     */
+    get reusable() {
+        return this.done && this.keepAlive && this.framing?.kind !== 'close' && this.trailing === 0;
+    }
+    feed(data) {
+        let rest = data;
+        while (rest !== undefined && rest.length > 0) {
+            if (this.done) {
+                this.trailing += rest.length;
+                break;
+            }
+            rest = this.framing === undefined ? this.feedHead(rest) : this.feedBody(rest);
+        }
+        this.announceEnd();
+    }
+    announceEnd() {
+        if (!this.endPending)
+            return;
+        this.endPending = false;
+        this.events.end();
+    }
+    /** The connection closed: ends a body read until close, or says what was cut short. */
+    finish() {
+        if (this.done)
+            return;
+        if (this.framing?.kind === 'close') {
+            this.end();
+            this.announceEnd();
+            return;
+        }
+        throw new IncompleteResponseError(this.framing === undefined
+            ? 'the connection closed before the response came'
+            : this.framing.kind === 'length'
+                ? `the connection closed with ${this.framing.remaining} bytes of the response body still to come`
+                : 'the connection closed in the middle of a chunked response body', this.framing !== undefined || this.pendingHeadBytes > 0);
+    }
+    feedHead(data) {
+        // The end of the head may straddle pieces: search from just before the new bytes.
+        const previous = this.pendingHeadBytes;
+        this.pendingHead.push(data);
+        this.pendingHeadBytes += data.length;
+        const joined = this.pendingHead.length === 1 ? data : Buffer.concat(this.pendingHead, this.pendingHeadBytes);
+        const end = joined.indexOf(HEAD_END, Math.max(0, previous - 3));
+        if (end < 0) {
+            if (this.pendingHeadBytes > MAX_HEAD_BYTES)
+                throw new HttpProtocolError(`response head larger than ${MAX_HEAD_BYTES} bytes`);
+            this.pendingHead = [joined];
+            return undefined;
+        }
+        if (end > MAX_HEAD_BYTES)
+            throw new HttpProtocolError(`response head larger than ${MAX_HEAD_BYTES} bytes`);
+        this.pendingHead = [];
+        this.pendingHeadBytes = 0;
+        const head = parseHead(joined.toString('latin1', 0, end));
+        const rest = joined.subarray(end + 4);
+        // 1xx answers (100 Continue, 103 Early Hints) precede the real one; 101 we never ask for.
+        if (head.status >= 100 && head.status < 200) {
+            if (head.status === 101)
+                throw new HttpProtocolError('unexpected 101 Switching Protocols');
+            return rest;
+        }
+        this.framing = framingOf(this.method, head);
+        // Both framings at once may be a smuggling attempt: read it, but close after (RFC 9112 6.3).
+        const ambiguous = head.headers.has('transfer-encoding') && head.headers.has('content-length');
+        this.keepAlive = head.keepAlive && !ambiguous;
+        this.keepAliveHeader = head.headers.get('keep-alive');
+        this.events.head(head);
+        if (this.framing.kind === 'length' && this.framing.remaining === 0)
+            this.end();
+        return rest;
+    }
+    feedBody(data) {
+        const framing = this.framing;
+        if (framing.kind === 'close') {
+            this.events.body(data);
+            return undefined;
+        }
+        if (framing.kind === 'length') {
+            const take = Math.min(framing.remaining, data.length);
+            framing.remaining -= take;
+            this.events.body(take === data.length ? data : data.subarray(0, take));
+            if (framing.remaining === 0)
+                this.end();
+            return data.subarray(take);
+        }
+        return this.feedChunked(data);
+    }
+    feedChunked(data) {
+        let offset = 0;
+        while (offset < data.length && !this.done) {
+            if (this.chunkState === 'data') {
+                const take = Math.min(this.chunkRemaining, data.length - offset);
+                this.events.body(data.subarray(offset, offset + take));
+                offset += take;
+                this.chunkRemaining -= take;
+                if (this.chunkRemaining === 0)
+                    this.chunkState = 'data-end';
+                continue;
+            }
+            const lineEnd = this.readLine(data, offset);
+            if (lineEnd === undefined)
+                return undefined;
+            const line = lineEnd.line;
+            offset = lineEnd.next;
+            if (this.chunkState === 'data-end') {
+                if (line !== '')
+                    throw new HttpProtocolError('chunk not followed by CRLF');
+                this.chunkState = 'size';
+            }
+            else if (this.chunkState === 'size') {
+                const size = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/.exec(line);
+                if (!size)
+                    throw new HttpProtocolError(`invalid chunk size line ${JSON.stringify(line)}`);
+                this.chunkRemaining = Number.parseInt(size[1], 16);
+                this.chunkState = this.chunkRemaining === 0 ? 'trailers' : 'data';
+            }
+            else if (line === '') {
+                this.end(); // trailers are read and dropped: nothing here needs them
+            }
+        }
+        return data.subarray(offset);
+    }
+    /** A CRLF-terminated line from `data` at `offset`, joined with what earlier pieces held. */
+    readLine(data, offset) {
+        const lf = data.indexOf(0x0a, offset);
+        if (lf < 0) {
+            this.line.push(data.subarray(offset));
+            this.lineBytes += data.length - offset;
+            if (this.lineBytes > MAX_LINE_BYTES)
+                throw new HttpProtocolError(`chunked body line longer than ${MAX_LINE_BYTES} bytes`);
+            return undefined;
+        }
+        this.line.push(data.subarray(offset, lf + 1));
+        const whole = Buffer.concat(this.line).toString('latin1');
+        this.line = [];
+        this.lineBytes = 0;
+        if (!whole.endsWith('\r\n'))
+            throw new HttpProtocolError('chunked body line not ended by CRLF');
+        return { line: whole.slice(0, -2), next: lf + 1 };
+    }
+    end() {
+        this.done = true;
+        this.endPending = true;
+    }
+}
+/**
+ * The connection closed before the response was whole. `partial`: some of it had come, so the
+ * server did take the request (unlike a kept-alive connection the server had already closed).
+ */
+class IncompleteResponseError extends Error {
+    partial;
+    name = 'IncompleteResponseError';
+    // What node:http says of a connection gone in the middle: callers retry on it.
+    code = 'ECONNRESET';
+    constructor(message, partial) {
+        super(message);
+        this.partial = partial;
+    }
+}
+function parseHead(text) {
+    const lines = text.split(CRLF.toString('latin1'));
+    const statusLine = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: (.*))?$/.exec(lines[0]);
+    if (!statusLine)
+        throw new HttpProtocolError(`not an HTTP/1.x status line: ${JSON.stringify(lines[0].slice(0, 80))}`);
+    const headers = new Map();
+    for (const line of lines.slice(1)) {
+        const colon = line.indexOf(':');
+        const name = line.slice(0, colon);
+        if (colon <= 0 || !TOKEN.test(name))
+            throw new HttpProtocolError(`malformed header line ${JSON.stringify(line.slice(0, 80))}`);
+        const key = name.toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        const earlier = headers.get(key);
+        headers.set(key, earlier === undefined ? value : `${earlier}, ${value}`);
+    }
+    const connection = (headers.get('connection') ?? '').toLowerCase();
+    const http10 = statusLine[1] === '0';
+    return {
+        status: Number(statusLine[2]),
+        statusText: statusLine[3] ?? '',
+        headers,
+        keepAlive: http10 ? /\bkeep-alive\b/.test(connection) : !/\bclose\b/.test(connection),
+    };
+}
+/** How the body is delimited (RFC 9112 section 6.3). */
+function framingOf(method, head) {
+    if (method === 'HEAD' || head.status === 204 || head.status === 304)
+        return { kind: 'length', remaining: 0 };
+    const transferEncoding = head.headers.get('transfer-encoding');
+    if (transferEncoding !== undefined) {
+        const codings = transferEncoding
+            .toLowerCase()
+            .split(',')
+            .map((coding) => coding.trim());
+        return codings.at(-1) === 'chunked' ? { kind: 'chunked' } : { kind: 'close' };
+    }
+    const contentLength = head.headers.get('content-length');
+    if (contentLength !== undefined) {
+        const values = new Set(contentLength.split(',').map((value) => value.trim()));
+        const [only] = values;
+        if (values.size !== 1 || !/^\d{1,15}$/.test(only))
+            throw new HttpProtocolError(`invalid Content-Length ${JSON.stringify(contentLength)}`);
+        return { kind: 'length', remaining: Number(only) };
+    }
+    return { kind: 'close' };
+}
+
+;// CONCATENATED MODULE: ./src/oci/http/proxy.ts
+// Forward proxies from the environment, as Go's clients (skopeo, crane) read them: HTTPS_PROXY
+// for https URLs, HTTP_PROXY for http ones (either in lower case too), NO_PROXY for the hosts
+// that go direct, and loopback always direct. HTTPS goes through CONNECT tunnels (tunnel, here);
+// plain HTTP is forwarded by the proxy (see connection-pool.ts).
+
+
+/** The proxy for `url`, or undefined to connect directly. Throws on a proxy URL it cannot use. */
+function proxyFor(url, env = process.env) {
+    const https = url.protocol === 'https:';
+    const name = https ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    // Upper case first, an empty value counting as unset, as Go's clients read them.
+    const value = (env[name] || env[name.toLowerCase()] || '').trim();
+    if (!value || isLoopback(url))
+        return undefined;
+    if (bypassed(url, env.NO_PROXY || env.no_proxy || ''))
+        return undefined;
+    let proxy;
+    try {
+        proxy = new URL(value.includes('://') ? value : `http://${value}`);
+    }
+    catch {
+        throw new TypeError(`${name} is not a URL (expected http://HOST:PORT)`);
+    }
+    if (proxy.protocol !== 'http:')
+        throw new TypeError(`${name} must be an http:// proxy URL, not ${proxy.protocol}//`);
+    const shown = `http://${proxy.host}`;
+    let user;
+    let password;
+    try {
+        user = decodeURIComponent(proxy.username);
+        password = decodeURIComponent(proxy.password);
+    }
+    catch {
+        throw new TypeError(`${name} has a malformed %-escape in its credentials`);
+    }
+    return {
+        ...endpointOf(proxy),
+        shown,
+        ...(user || password
+            ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+            : {}),
+    };
+}
+/** localhost and loopback addresses, which a proxy elsewhere could not reach. */
+function isLoopback(url) {
+    const { host } = endpointOf(url);
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if (external_node_net_.isIPv4(host))
+        return host.startsWith('127.');
+    return external_node_net_.isIPv6(host) && (host === '::1' || /^::ffff:127\./.test(host));
+}
+/**
+ * NO_PROXY: `*` for every host, else entries separated by commas: a name matches itself and its
+ * subdomains (a leading `.` or `*.` means the same), an address itself, a CIDR block (10.0.0.0/8)
+ * the addresses in it; any of them with an optional `:port`.
+ */
+function bypassed(url, noProxy) {
+    const { host, port: portNumber } = endpointOf(url);
+    const port = String(portNumber);
+    for (const raw of noProxy.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '*')
+            return true;
+        if (!entry)
+            continue;
+        const [name, entryPort] = splitHostPort(entry);
+        if (entryPort !== undefined && entryPort !== port)
+            continue;
+        if (name.includes('/')) {
+            if (inBlock(host, name))
+                return true;
+            continue;
+        }
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return true;
+    }
+    return false;
+}
+function splitHostPort(entry) {
+    const bracketed = /^\[(.+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return [bracketed[1], bracketed[2]];
+    const parts = entry.split(':');
+    // One colon: name and port. More: an IPv6 address (with a port only in brackets).
+    return parts.length === 2 ? [parts[0], parts[1]] : [entry, undefined];
+}
+function inBlock(host, cidr) {
+    const [address = '', bits = ''] = cidr.split('/');
+    const family = external_node_net_.isIP(address);
+    if (family === 0 || external_node_net_.isIP(host) !== family || !/^\d+$/.test(bits))
+        return false;
+    const block = new external_node_net_.BlockList();
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    block.addSubnet(address, Number(bits), type);
+    return block.check(host, type);
+}
+/**
+ * Opens a CONNECT tunnel to host:port through `proxy`: the socket, once the proxy said 200.
+ * Fails when the proxy stays silent for `timeoutMs`, or on `signal`.
+ */
+function tunnel(proxy, host, port, options = {}) {
+    const { signal, timeoutMs = 60_000 } = options;
+    const target = `${external_node_net_.isIPv6(host) ? `[${host}]` : host}:${port}`;
+    return new Promise((resolve, reject) => {
+        signal?.throwIfAborted();
+        const socket = external_node_net_.connect({ host: proxy.host, port: proxy.port, noDelay: true });
+        let answer = Buffer.alloc(0);
+        const onAbort = () => fail(signal.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const fail = (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            socket.on('error', () => undefined).destroy();
+            reject(error);
+        };
+        socket.setTimeout(timeoutMs, () => fail(new StallError(`proxy ${proxy.shown} did not answer CONNECT ${target} within ${timeoutMs / 1000} s`)));
+        socket.once('error', (error) => fail(Object.assign(new Error(`proxy ${proxy.shown}: ${error.message}`), {
+            cause: error,
+            code: error.code,
+        })));
+        socket.once('end', () => fail(Object.assign(new Error(`proxy ${proxy.shown} closed the connection to ${target}`), {
+            code: 'ECONNRESET',
+        })));
+        socket.on('data', (chunk) => {
+            answer = Buffer.concat([answer, chunk]);
+            const end = answer.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (answer.length > 16 << 10)
+                    fail(new Error(`proxy ${proxy.shown} sent a bad answer`));
+                return;
+            }
+            const status = /^HTTP\/1\.[01] (\d{3})([^\r\n]*)/.exec(answer.toString('latin1', 0, end));
+            if (status?.[1] !== '200') {
+                fail(new Error(`proxy ${proxy.shown} refused to connect to ${target}: ${status ? `${status[1]}${status[2]}` : 'not an HTTP answer'}`));
+                return;
+            }
+            if (end + 4 < answer.length) {
+                fail(new Error(`proxy ${proxy.shown} sent bytes before the tunnel was open`));
+                return;
+            }
+            signal?.removeEventListener('abort', onAbort);
+            socket.removeAllListeners('data').removeAllListeners('error').removeAllListeners('end');
+            socket.removeAllListeners('timeout').setTimeout(0);
+            // Until its user listens: an error in between must not crash the process.
+            socket.on('error', () => undefined);
+            resolve(socket);
+        });
+        socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n` +
+            (proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : '') +
+            '\r\n');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/oci/http/connection-pool.ts
+// Kept-alive connections per origin: the many small requests of a push (HEAD, PUT manifest)
+// reuse connections rather than open one each.
+
+
+
+/** At most this many connections to one origin at a time; more requests wait for one. */
+const MAX_PER_ORIGIN = 16;
+/** An idle connection is closed after this long unused: servers drop theirs too. */
+const IDLE_CLOSE_MS = 15_000;
+// TLS is loaded for the first HTTPS connection only: a push to a registry on loopback or a LAN
+// over plain HTTP does not pay for loading it.
+let tls;
+const noop = () => undefined;
+class ConnectionPool {
+    origins = new Map();
+    // Which sockets go to a forwarding proxy, so that a reused one keeps saying so.
+    forwards = new WeakMap();
+    /**
+     * A connection to `url`'s origin: an idle one, a new one, or the next one to come free.
+     * `timeoutMs` bounds a proxy's answer to CONNECT.
+     */
+    async acquire(url, signal, timeoutMs = 60_000) {
+        const key = url.origin;
+        let origin = this.origins.get(key);
+        if (!origin)
+            this.origins.set(key, (origin = { idle: [], open: 0, waiting: [] }));
+        for (;;) {
+            if (signal?.aborted) {
+                origin.waiting.shift()?.(); // a turn this waiter was given goes to the next one
+                signal.throwIfAborted();
+            }
+            const socket = origin.idle.pop();
+            if (socket) {
+                if (socket.destroyed || socket.readyState !== 'open') {
+                    socket.destroy(); // closing as we looked: its 'close' frees its place
+                    continue;
+                }
+                socket.removeAllListeners('timeout').removeAllListeners('data');
+                socket.off('error', noop).off('end', socket.destroy);
+                socket.setTimeout(0);
+                socket.ref();
+                const forward = this.forwards.get(socket);
+                return { socket, origin: key, reused: true, ...(forward ? { forward } : {}) };
+            }
+            if (origin.open < MAX_PER_ORIGIN) {
+                origin.open += 1;
+                try {
+                    const { socket: fresh, forward } = await connect(url, signal, timeoutMs);
+                    fresh.once('close', () => this.closed(key));
+                    if (forward)
+                        this.forwards.set(fresh, forward);
+                    return { socket: fresh, origin: key, reused: false, ...(forward ? { forward } : {}) };
+                }
+                catch (error) {
+                    this.closed(key);
+                    throw error;
+                }
+            }
+            await waitTurn(origin, signal);
+        }
+    }
+    /**
+     * Hands a connection back: kept for the next request when `reusable`, closed otherwise. A
+     * kept connection holds no reference on the event loop, so it never keeps a process alive.
+     */
+    release(connection, reusable, serverIdleMs) {
+        const { socket } = connection;
+        const origin = this.origins.get(connection.origin);
+        if (!reusable || socket.destroyed || serverIdleMs === 0) {
+            socket.on('error', noop).destroy();
+            return;
+        }
+        // While idle: the server closing it, or sending what no request asked for, ends it.
+        socket.on('error', noop).on('end', socket.destroy);
+        socket.on('data', () => socket.destroy());
+        // Closed before the server's own limit would close it under a request.
+        socket.setTimeout(Math.min(IDLE_CLOSE_MS, serverIdleMs ?? IDLE_CLOSE_MS), () => socket.destroy());
+        socket.resume(); // a body read under backpressure may have left it paused
+        socket.unref();
+        origin.idle.push(socket);
+        origin.waiting.shift()?.();
+    }
+    closed(key) {
+        const origin = this.origins.get(key);
+        origin.open -= 1;
+        origin.idle = origin.idle.filter((socket) => !socket.destroyed);
+        origin.waiting.shift()?.();
+    }
+}
+function waitTurn(origin, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            origin.waiting = origin.waiting.filter((waiter) => waiter !== turn);
+            reject(signal.reason);
+        };
+        const turn = () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
+        origin.waiting.push(turn);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Opens a TCP (or TLS) connection, through the proxy the environment names (see proxyFor): a
+ * CONNECT tunnel for HTTPS, and for plain HTTP a connection to the proxy, which forwards each
+ * request (as Go's clients do; many proxies allow CONNECT to port 443 only). A direct one is
+ * returned at once, still connecting: what is written meanwhile goes out when it is up, and a
+ * failure to connect comes as its 'error'.
+ */
+async function connect(url, signal, timeoutMs) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new TypeError(`unsupported protocol ${url.protocol}`);
+    const { host, port } = endpointOf(url);
+    const proxy = proxyFor(url);
+    if (url.protocol === 'http:') {
+        if (!proxy)
+            return { socket: external_node_net_.connect({ host, port, noDelay: true }) };
+        const socket = external_node_net_.connect({ host: proxy.host, port: proxy.port, noDelay: true });
+        return {
+            socket,
+            forward: proxy.authorization ? { authorization: proxy.authorization } : {},
+        };
+    }
+    const tunnelled = proxy ? await tunnel(proxy, host, port, { signal, timeoutMs }) : undefined;
+    try {
+        const { connect: connectTls } = await (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23)));
+        const socket = connectTls({
+            ...(tunnelled ? { socket: tunnelled, host } : { host, port }),
+            // SNI names a host, never an address.
+            ...(external_node_net_.isIP(host) ? {} : { servername: host }),
+            ALPNProtocols: ['http/1.1'],
+        }).setNoDelay(true);
+        return { socket };
+    }
+    catch (error) {
+        tunnelled?.destroy();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/http/transport.ts
+
+
+
+
+const pool = new ConnectionPool();
+/**
+ * One HTTP exchange: resolves once the response's head is in, with its body to read. No
+ * redirects and no retries of answers: the registry client decides those. The one retry here is
+ * of a bodiless GET or HEAD on a kept-alive connection that the server had closed before it got
+ * the request, the way browsers and Go's client do.
+ */
+async function send(request) {
+    const url = new URL(request.url);
+    const headers = headersOf(request, url);
+    const replayable = request.body === undefined && (request.method === 'GET' || request.method === 'HEAD');
+    for (;;) {
+        const connection = await pool.acquire(url, request.signal, request.idleTimeoutMs);
+        const head = headFor(request.method, url, headers, connection.forward);
+        const progress = { responseBytes: 0 };
+        try {
+            return await exchange(connection, head, request, progress);
+        }
+        catch (error) {
+            if (!(replayable && connection.reused && progress.responseBytes === 0 && isDrop(error)))
+                throw error;
+        }
+    }
+}
+/** The request line names the path, or the whole URL for a forwarding proxy (RFC 9112 3.2.2). */
+function headFor(method, url, headers, forward) {
+    if (!forward)
+        return requestHead(method, url.pathname + url.search, headers);
+    const target = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
+    return requestHead(method, target, {
+        ...headers,
+        ...(forward.authorization ? { 'proxy-authorization': forward.authorization } : {}),
+    });
+}
+/** The connection was reset or closed under the request. */
+function isDrop(error) {
+    const code = error.code;
+    return code === 'ECONNRESET' || code === 'EPIPE';
+}
+/** Headers framing and routing the message are the transport's own; callers set the rest. */
+const RESERVED_HEADERS = new Set([
+    'host',
+    'content-length',
+    'transfer-encoding',
+    'connection',
+    'proxy-authorization',
+]);
+function headersOf(request, url) {
+    const headers = { host: url.host, 'user-agent': 'hypernix' };
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+        const key = name.toLowerCase();
+        if (RESERVED_HEADERS.has(key))
+            throw new TypeError(`header ${name} is set by the transport`);
+        headers[key] = value;
+    }
+    const body = request.body;
+    if (body !== undefined)
+        headers['content-length'] = String(body.length);
+    else if (!['GET', 'HEAD', 'DELETE'].includes(request.method))
+        headers['content-length'] = '0';
+    return headers;
+}
+/** How long a response that came before its request was all written waits for that write. */
+const LATE_WRITE_GRACE_MS = 50;
+const transport_noop = () => undefined;
+/** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
+function exchange(connection, head, request, progress) {
+    const { socket } = connection;
+    const { method, signal } = request;
+    const idle = request.idleTimeoutMs ?? 60_000;
+    if (signal?.aborted) {
+        pool.release(connection, true); // untouched: fit for the next request
+        return Promise.reject(abortError(signal));
+    }
+    return new Promise((resolve, reject) => {
+        let body;
+        let settled = false;
+        const source = request.body === undefined || Buffer.isBuffer(request.body)
+            ? undefined
+            : request.body.stream();
+        // Settles once every byte of the request has been taken by the socket, or could not be.
+        let written = Promise.resolve(false);
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            socket.off('data', onData).off('end', onEnd).off('close', onClose).off('error', fail);
+            socket.off('timeout', onTimeout);
+            signal?.removeEventListener('abort', onAbort);
+            if (error) {
+                // The socket may still report its own failure after this: nobody else listens.
+                socket.on('error', transport_noop).destroy();
+                source?.destroy?.();
+                if (body)
+                    body.destroy(error);
+                else
+                    reject(error);
+                return;
+            }
+            // The rest of the request may still fail to go out: that is for releaseAfterWrite.
+            socket.on('error', transport_noop);
+            void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
+        };
+        const fail = (error) => finish(error);
+        const parser = new ResponseParser(method, {
+            head: (responseHead) => {
+                body = new ResponseBody(socket, () => {
+                    if (!parser.complete)
+                        finish(new Error('response body abandoned'));
+                });
+                resolve(responseOf(request.url, responseHead, body));
+            },
+            body: (chunk) => {
+                if (!body.push(chunk))
+                    socket.pause();
+            },
+            end: () => {
+                body?.push(null);
+                finish();
+            },
+        });
+        const onData = (chunk) => {
+            progress.responseBytes += chunk.length;
+            try {
+                parser.feed(chunk);
+            }
+            catch (error) {
+                fail(error);
+            }
+        };
+        const onEnd = () => {
+            try {
+                parser.finish();
+            }
+            catch (error) {
+                fail(error);
+            }
+        };
+        const onClose = () => {
+            if (!parser.complete)
+                onEnd();
+        };
+        const onTimeout = () => fail(new StallError(`no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`));
+        const onAbort = () => fail(abortError(signal));
+        socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
+        socket.setTimeout(idle, onTimeout);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        if (socket.isPaused())
+            socket.resume();
+        written = writeRequest(socket, head, request.body, source).then(() => true, (error) => {
+            // A response may have come first (a registry refusing a body stops reading it).
+            if (!parser.complete)
+                fail(error);
+            return false;
+        });
+    });
+}
+/**
+ * Hands the connection back once the request is known to be all written. A response can come
+ * before that (a registry refusing a body it did not read): the connection is kept only if the
+ * rest of the request then goes out at once, as Go's client decides; otherwise the server might
+ * read the rest of the body as the next request.
+ */
+async function releaseAfterWrite(connection, written, reusable, keepAliveMs) {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(false), LATE_WRITE_GRACE_MS);
+        timer.unref();
+    });
+    const sent = await Promise.race([written, late]);
+    clearTimeout(timer);
+    connection.socket.off('error', transport_noop);
+    pool.release(connection, reusable && sent && connection.socket.writableLength === 0, keepAliveMs);
+}
+/** The server's own idle limit (`Keep-Alive: timeout=N`), less a second, in milliseconds. */
+function keepAliveMsOf(parser) {
+    const seconds = /\btimeout=(\d+)/i.exec(parser.keepAliveHeader ?? '')?.[1];
+    return seconds === undefined ? undefined : Math.max(0, Number(seconds) - 1) * 1000;
+}
+/** The head and body, each chunk handed to the socket, and taken, before the next is asked for. */
+async function writeRequest(socket, head, body, source) {
+    if (body === undefined || Buffer.isBuffer(body)) {
+        // One write, one packet: head and bytes together.
+        await write(socket, body ? Buffer.concat([head, body]) : head);
+        return;
+    }
+    let remaining = body.length;
+    const headWritten = write(socket, head);
+    headWritten.catch(() => undefined); // awaited below; a closed socket fails the next write too
+    for await (const chunk of source) {
+        remaining -= chunk.length;
+        if (remaining < 0)
+            break;
+        // Handed over, and taken, before the next chunk is asked for: the producer may refill it.
+        await write(socket, chunk);
+    }
+    await headWritten;
+    if (remaining !== 0)
+        throw new Error(`request body did not match the ${body.length} bytes announced`);
+}
+function write(socket, chunk) {
+    return new Promise((resolve, reject) => {
+        if (socket.destroyed) {
+            reject(new Error('the connection closed while the request was being sent'));
+            return;
+        }
+        const onClose = () => reject(new Error('the connection closed while the request was being sent'));
+        socket.once('close', onClose);
+        socket.write(chunk, (error) => {
+            socket.off('close', onClose);
+            if (error)
+                reject(error);
+            else
+                resolve();
+        });
+    });
+}
+function abortError(signal) {
+    return signal.reason instanceof Error
+        ? signal.reason
+        : Object.assign(new Error('the request was abandoned'), { name: 'AbortError' });
+}
+/** A response body read from the socket, pausing it while the reader is behind. */
+class ResponseBody extends external_node_stream_.Readable {
+    socket;
+    onDestroy;
+    constructor(socket, onDestroy) {
+        super();
+        this.socket = socket;
+        this.onDestroy = onDestroy;
+        // A body nobody reads (yet) must not crash the process when its connection fails: readers
+        // still get the error from reading, or from `errored`.
+        this.on('error', transport_noop);
+    }
+    _read() {
+        if (this.socket.isPaused())
+            this.socket.resume();
+    }
+    _destroy(error, callback) {
+        this.onDestroy();
+        callback(error);
+    }
+}
+function responseOf(url, head, body) {
+    return {
+        status: head.status,
+        statusText: head.statusText,
+        url,
+        headers: { get: (name) => head.headers.get(name.toLowerCase()) ?? null },
+        body,
+        text: async () => (await readAll(body, 16 << 20)).toString('utf8'),
+        buffer: (limit = 64 << 20) => readAll(body, limit),
+        json: async () => JSON.parse((await readAll(body, 16 << 20)).toString('utf8')),
+        discard: async () => {
+            body.resume();
+            await new Promise((done) => {
+                if (body.readableEnded || body.destroyed)
+                    done();
+                else
+                    body
+                        .once('end', done)
+                        .once('close', done)
+                        .once('error', () => done());
+            });
+        },
+    };
+}
+async function readAll(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new Error(`response body larger than ${limit} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
+var blob_digest = __webpack_require__(5536);
+;// CONCATENATED MODULE: ./src/oci/registry/registry-client.ts
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** The scope a repository operation needs, as the token spec writes it. */
+const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
+/**
+ * A client of one registry following the OCI distribution spec: auth (anonymous, Basic, Bearer
+ * per scope), retries with backoff on 408/429/5xx and dropped connections (honouring
+ * Retry-After), redirects for blob reads, and typed errors that name the registry.
+ */
+class RegistryClient {
+    registry;
+    baseUrl;
+    auth;
+    retry;
+    idleTimeoutMs;
+    deadline;
+    reporter;
+    hasCredentials;
+    constructor(options) {
+        this.registry = options.registry;
+        this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
+        this.auth = new RegistryAuth(options.registry, options.credentials, async (request) => {
+            const limit = this.deadlineFor(request.method, request.url, {});
+            const response = await send({
+                ...request,
+                idleTimeoutMs: this.idleTimeoutMs,
+                signal: limit.signal,
+            }).catch((error) => {
+                limit.clear();
+                throw error;
+            });
+            response.body.once('close', limit.clear);
+            return response;
+        }, options.reporter, new URL(this.baseUrl).origin);
+        this.retry = options.retry ?? retry_policy/* DEFAULT_RETRY */.vI;
+        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        this.deadline = options.deadline ?? deadline/* DEFAULT_DEADLINE */.Du;
+        this.reporter = options.reporter;
+        this.hasCredentials = options.credentials !== undefined;
+    }
+    url(path) {
+        return path.startsWith('http://') || path.startsWith('https://')
+            ? path
+            : `${this.baseUrl}${path}`;
+    }
+    /**
+     * One request with auth and, unless told otherwise, retries. Resolves with a response whose
+     * status is one of `expect`; anything else becomes a RegistryError naming the registry.
+     */
+    async exchange(method, path, options) {
+        const attempt = async () => {
+            const limit = this.deadlineFor(method, path, options);
+            const signal = options.signal
+                ? AbortSignal.any([options.signal, limit.signal])
+                : limit.signal;
+            try {
+                const response = await this.hops(method, path, options, signal);
+                // The deadline covers reading the body too, and ends with it.
+                response.body.once('close', limit.clear);
+                return response;
+            }
+            catch (error) {
+                limit.clear();
+                throw error;
+            }
+        };
+        if (options.retry === false)
+            return attempt();
+        return (0,retry_policy/* withRetries */.LH)(attempt, {
+            policy: this.retry,
+            onRetry: (why, delay, count) => this.reporter?.warning(`${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`),
+        });
+    }
+    /** One request, after the 401 of an auth challenge and the redirects of reads. */
+    async hops(method, path, options, signal) {
+        let url = this.url(path);
+        for (let hop = 0, authTries = 0;;) {
+            const authorization = sameOrigin(url, this.baseUrl)
+                ? await this.auth.header(options.scope)
+                : undefined;
+            if (authorization?.startsWith('Basic ') && !mayCarryCredentials(new URL(url)))
+                throw new errors/* RegistryAuthError */.w4(`refusing to send the credentials for ${this.registry} over plain HTTP; use HTTPS or a loopback registry`);
+            const response = await send({
+                method,
+                url,
+                headers: {
+                    ...options.headers,
+                    ...(authorization ? { [media_types/* HEADER */.El.authorization]: authorization } : {}),
+                },
+                body: options.body,
+                idleTimeoutMs: this.idleTimeoutMs,
+                signal,
+            });
+            if (options.expect.includes(response.status))
+                return response;
+            if (response.status === 401 && authTries === 0) {
+                authTries += 1;
+                // The refusal's body waits meanwhile (it is read for the message if no retry comes).
+                const retryWith = await this.auth
+                    .retryAuthorization(response, options.scope, authorization)
+                    .catch(async (error) => {
+                    await response.discard();
+                    throw error;
+                });
+                if (retryWith !== undefined) {
+                    await response.discard();
+                    continue;
+                }
+            }
+            const location = response.headers.get(media_types/* HEADER */.El.location);
+            if ([301, 302, 303, 307, 308].includes(response.status) &&
+                location &&
+                (method === 'GET' || method === 'HEAD')) {
+                if ((hop += 1) > MAX_REDIRECTS)
+                    throw new errors/* RegistryError */.gl(`${this.registry}: too many redirects for ${method} ${path}`);
+                await response.discard();
+                url = new URL(location, url).toString();
+                continue;
+            }
+            return this.fail(method, url, options.scope, response);
+        }
+    }
+    /** A signal that fires at the deadline of a request (see deadlineSignal). */
+    deadlineFor(method, path, options) {
+        const bytes = options.transferBytes ?? options.body?.length ?? 0;
+        return (0,deadline/* deadlineSignal */.R)(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
+    }
+    async fail(method, url, scope, response) {
+        const described = (0,retry_policy/* describeResponse */.Xg)(method, url, response);
+        if ((0,retry_policy/* isRetryableStatus */.PS)(response.status)) {
+            await response.discard();
+            throw new retry_policy/* RetryableResponseError */.q6(response.status, (0,retry_policy/* retryAfterOf */.sT)(response), `${described}`);
+        }
+        const detail = await (0,errors/* registryErrorDetail */.rN)(response);
+        if (response.status === 401 || response.status === 403) {
+            const who = this.hasCredentials
+                ? 'the given credentials'
+                : 'anonymous access (no credentials given)';
+            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
+        }
+        throw new errors/* RegistryError */.gl(`registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+    }
+    /** GET /v2/: is this a registry at all, and can we reach it? */
+    async ping(scope) {
+        let response;
+        try {
+            response = await this.exchange('GET', '/v2/', { scope, expect: [200] });
+        }
+        catch (error) {
+            if (error instanceof errors/* RegistryError */.gl && error.status === 404) {
+                throw new errors/* RegistryError */.gl(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 404)`, 404, { cause: error });
+            }
+            if (error instanceof errors/* RegistryError */.gl)
+                throw error;
+            throw new errors/* RegistryError */.gl(`cannot reach registry ${this.baseUrl}: ${describeNetworkError(error)}`, undefined, { cause: error });
+        }
+        const type = response.headers.get(media_types/* HEADER */.El.contentType) ?? '';
+        const apiVersion = response.headers.get(media_types/* HEADER */.El.apiVersion);
+        await response.discard();
+        if (!apiVersion && !type.includes('json')) {
+            throw new errors/* RegistryError */.gl(`${this.baseUrl} is not an OCI registry (GET /v2/ answered 200 with ${type || 'no content type'} and no Docker-Distribution-API-Version)`);
+        }
+    }
+    /** HEAD a blob: its size when the repository has it, undefined when not. */
+    async blobSize(repository, digest, scope = scopeFor(repository, 'pull')) {
+        const response = await this.exchange('HEAD', `/v2/${repository}/blobs/${digest}`, {
+            scope,
+            expect: [200, 404],
+        });
+        await response.discard();
+        if (response.status === 404)
+            return undefined;
+        return Number(response.headers.get(media_types/* HEADER */.El.contentLength) ?? 0);
+    }
+    /** Reads a manifest by tag or digest; undefined when there is none. Verifies a digest reference. */
+    async getManifest(repository, reference, scope = scopeFor(repository, 'pull')) {
+        const response = await this.exchange('GET', `/v2/${repository}/manifests/${reference}`, {
+            scope,
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
+            expect: [200, 404],
+        });
+        if (response.status === 404) {
+            await response.discard();
+            return undefined;
+        }
+        const bytes = await response.buffer(4 << 20);
+        const digest = (0,blob_digest/* sha256Digest */.sI)(bytes);
+        if (reference.startsWith('sha256:') && reference !== digest) {
+            throw new errors/* RegistryError */.gl(`registry ${this.registry} sent manifest ${digest} for ${repository}@${reference}`);
+        }
+        const mediaType = (response.headers.get(media_types/* HEADER */.El.contentType) ?? '').split(';')[0]?.trim() || mediaTypeOf(bytes);
+        return { mediaType, digest, bytes };
+    }
+    /**
+     * PUTs a manifest under a tag or digest and checks the digest the registry computed against
+     * `digest` (the caller's, when it has hashed these bytes already).
+     */
+    async putManifest(repository, reference, bytes, mediaType, digest = (0,blob_digest/* sha256Digest */.sI)(bytes)) {
+        const response = await this.exchange('PUT', `/v2/${repository}/manifests/${reference}`, {
+            scope: scopeFor(repository, 'pull,push'),
+            headers: { [media_types/* HEADER */.El.contentType]: mediaType },
+            body: bytes,
+            expect: [201, 200],
+        });
+        const told = response.headers.get(media_types/* HEADER */.El.dockerContentDigest);
+        await response.discard();
+        if (told && told !== digest) {
+            throw new errors/* RegistryError */.gl(`registry ${this.registry} stored manifest ${repository}:${reference} as ${told}, not ${digest}`);
+        }
+        return digest;
+    }
+    /** The repository's tags (one page of up to 1000); none when the repository does not exist. */
+    async listTags(repository) {
+        const response = await this.exchange('GET', `/v2/${repository}/tags/list?n=1000`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200, 404],
+        });
+        if (response.status === 404) {
+            await response.discard();
+            return [];
+        }
+        const body = await response.json();
+        return body.tags ?? [];
+    }
+    /** Reads a small blob (a config) whole and checks its digest. */
+    async getBlob(repository, digest, limit = 16 << 20) {
+        const response = await this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            expect: [200],
+            transferBytes: limit,
+        });
+        const bytes = await response.buffer(limit);
+        if ((0,blob_digest/* sha256Digest */.sI)(bytes) !== digest)
+            throw new errors/* RegistryError */.gl(`registry ${this.registry} sent blob ${digest} with other content`);
+        return bytes;
+    }
+    /**
+     * Starts a blob download, from byte `start` on when resuming (206 expected then). `size`, the
+     * blob's declared size, sets the deadline of the download.
+     */
+    async openBlob(repository, digest, start = 0, size) {
+        return this.exchange('GET', `/v2/${repository}/blobs/${digest}`, {
+            scope: scopeFor(repository, 'pull'),
+            transferBytes: size === undefined ? undefined : size - start,
+            headers: start > 0 ? { [media_types/* HEADER */.El.range]: `bytes=${start}-` } : {},
+            expect: start > 0 ? [206, 200] : [200],
+        });
+    }
+}
+function sameOrigin(a, b) {
+    return new URL(a).origin === new URL(b).origin;
+}
+function mediaTypeOf(bytes) {
+    try {
+        return JSON.parse(bytes.toString('utf8')).mediaType ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function describeNetworkError(error) {
+    const code = error.code ?? error.cause?.code;
+    const message = error.message ?? String(error);
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+
+/***/ }),
+
+/***/ 6294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Xg: () => (/* binding */ describeResponse),
+/* harmony export */   cn: () => (/* binding */ IncompleteTransferError),
+/* harmony export */   q6: () => (/* binding */ RetryableResponseError),
+/* harmony export */   sT: () => (/* binding */ retryAfterOf),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isRetryableError, retryAfterMs, backoffMs */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
+
+
+const DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+};
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+/** A dropped or reset connection, a stalled transfer: worth another try. */
+function isRetryableError(error) {
+    for (let current = error; current;) {
+        if (current.code && RETRYABLE_CODES.has(current.code))
+            return true;
+        if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
+            return true;
+        if (current.name === 'TypeError' &&
+            /fetch failed|terminated/.test(String(current.message))) {
+            // undici wraps socket errors in "fetch failed"; the cause says which.
+            if (!current.cause)
+                return true;
+        }
+        current = current.cause;
+    }
+    return false;
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter, so many runners retrying do not retry together. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+/** A transfer that ended before all its bytes arrived: resumable. */
+class IncompleteTransferError extends Error {
+    name = 'IncompleteTransferError';
+}
+class RetryableResponseError extends Error {
+    status;
+    retryAfter;
+    description;
+    name = 'RetryableResponseError';
+    constructor(status, retryAfter, description) {
+        super(description);
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.description = description;
+    }
+}
+/**
+ * Runs `operation` until it succeeds, retrying network failures and RetryableResponseError with
+ * backoff (honouring Retry-After). Other errors pass straight through.
+ */
+async function withRetries(operation, options = {}) {
+    const policy = options.policy ?? DEFAULT_RETRY;
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            return await operation({ attempt });
+        }
+        catch (error) {
+            const retryable = error instanceof RetryableResponseError || isRetryableError(error);
+            if (!retryable || attempt + 1 >= policy.attempts)
+                throw error;
+            const told = error instanceof RetryableResponseError ? error.retryAfter : undefined;
+            if (told !== undefined && told > policy.maxRetryAfterMs)
+                throw error;
+            const delay = told ?? backoffMs(attempt, policy);
+            options.onRetry?.(describeRetry(error), delay, attempt + 1);
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
+        }
+    }
+}
+function describeRetry(error) {
+    if (error instanceof RetryableResponseError)
+        return error.description;
+    const code = error.cause?.code ?? error.code;
+    return code ?? error.message ?? String(error);
+}
+/** Headers for a response-less summary: status and a header or two, for messages. */
+function describeResponse(method, url, response) {
+    const path = new URL(url).pathname;
+    return `${method} ${path} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+}
+function retryAfterOf(response) {
+    return retryAfterMs(response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.retryAfter));
+}
+
+
+/***/ }),
+
+/***/ 4242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ connectRegistry)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/oci/registry/reference.ts
+var reference = __webpack_require__(6812);
+;// CONCATENATED MODULE: ./src/oci/registry/credentials.ts
+
+
+
+
+
+/** The keys docker login writes for a registry: its host, and Docker Hub's historical URL. */
+function configKeys(registry) {
+    if (registry === reference/* DOCKER_HUB */.Xb)
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', reference/* DOCKER_HUB */.Xb];
+    return [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * Credentials for a registry from a docker config.json ($DOCKER_CONFIG/config.json or
+ * ~/.docker/config.json), as `docker login` writes them. Credential helpers are programs we do
+ * not run; the result says so, so the caller can tell the user.
+ */
+async function credentialsFromDockerConfig(registry, env = process.env) {
+    const path = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let text;
+    try {
+        // Read synchronously: a few bytes, before the push's first request, where a thread-pool
+        // round trip cost about 2 ms here.
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        const { code, message } = error;
+        if (code === 'ENOENT')
+            return { path };
+        throw new errors/* InputError */.dz(`docker config ${path}: cannot be read (${code ?? message})`, {
+            cause: error,
+        });
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`docker config ${path}: not valid JSON`, { cause: error });
+    }
+    for (const key of configKeys(registry)) {
+        const entry = config.auths?.[key];
+        if (!entry)
+            continue;
+        if (entry.username && entry.password)
+            return { credentials: { username: entry.username, password: entry.password }, path };
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0) {
+                return {
+                    credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) },
+                    path,
+                };
+            }
+        }
+    }
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return { helper, path };
+}
+
+// EXTERNAL MODULE: ./src/oci/registry/deadline.ts
+var deadline = __webpack_require__(7693);
+// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 5 modules
+var registry_client = __webpack_require__(5976);
+;// CONCATENATED MODULE: ./src/publish/registry-login.ts
+
+
+
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+/**
+ * A client for a registry with the credentials to use: the given ones, else docker login's
+ * config.json, else (ghcr.io only) the job's GITHUB_TOKEN, else anonymous. Secrets are masked
+ * before anything can print them, and never sent over plain HTTP beyond loopback.
+ */
+async function connectRegistry(options, reporter) {
+    let credentials;
+    if (options.username && options.password) {
+        credentials = { username: options.username, password: options.password };
+    }
+    else {
+        const fromConfig = await credentialsFromDockerConfig(options.registry);
+        if (fromConfig.credentials) {
+            credentials = fromConfig.credentials;
+            reporter.info(`Using the credentials for ${options.registry} in ${fromConfig.path}`);
+        }
+        else if (fromConfig.helper) {
+            reporter.warning(`${fromConfig.path} keeps the credentials for ${options.registry} in the credential helper "${fromConfig.helper}", which hypernix does not run; pass registry-username and registry-password`);
+        }
+        else if (options.registry === 'ghcr.io' && options.github?.token) {
+            credentials = {
+                username: options.github.actor || 'github-actions',
+                password: options.github.token,
+            };
+            reporter.info('Using the job token (GITHUB_TOKEN) for ghcr.io');
+        }
+    }
+    if (credentials)
+        reporter.mask(credentials.password);
+    if (credentials && options.plainHttp && !LOOPBACK.test(options.registry)) {
+        throw new errors/* InputError */.dz(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
+    }
+    return new registry_client/* RegistryClient */.bP({
+        registry: options.registry,
+        credentials,
+        plainHttp: options.plainHttp,
+        deadline: (0,deadline/* transferDeadlineFromEnv */.Zs)(process.env),
+        reporter,
+    });
+}
+
+
+/***/ }),
+
+/***/ 7452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ closeFile),
+/* harmony export */   Tq: () => (/* binding */ openFile),
+/* harmony export */   aQ: () => (/* binding */ readvAt),
+/* harmony export */   io: () => (/* binding */ readBytes),
+/* harmony export */   m6: () => (/* binding */ readAt),
+/* harmony export */   qW: () => (/* binding */ statPath)
+/* harmony export */ });
+/* unused harmony export fileSize */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
+// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+const closeFile = (fd) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.stat);
+const readBytes = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+
+
+/***/ })
+
+};

@@ -1,0 +1,508 @@
+export const id = 614;
+export const ids = [614];
+export const modules = {
+
+/***/ 6614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ARTIFACT_HELP: () => (/* binding */ ARTIFACT_HELP),
+  artifactCommand: () => (/* binding */ artifactCommand)
+});
+
+// EXTERNAL MODULE: ./src/config/push.ts
+var push = __webpack_require__(3648);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/oci/registry/blob-upload.ts
+var blob_upload = __webpack_require__(7982);
+// EXTERNAL MODULE: ./src/oci/blob/compression.ts
+var blob_compression = __webpack_require__(5031);
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
+var blob_digest = __webpack_require__(5536);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
+// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 5 modules
+var registry_client = __webpack_require__(5976);
+// EXTERNAL MODULE: ./src/util/stopwatch.ts
+var stopwatch = __webpack_require__(91);
+;// CONCATENATED MODULE: ./src/oci/artifact/push-artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
+class ArtifactError extends errors/* HypernixError */.iD {
+    name = 'ArtifactError';
+}
+function layerMediaTypeFor(compression) {
+    return compression === 'none' ? media_types/* MEDIA_TYPE */.Ap.qcow2Layer : `${media_types/* MEDIA_TYPE */.Ap.qcow2Layer}+${compression}`;
+}
+/**
+ * Finds the blob an earlier push made of the same file under one of these tags: its manifest
+ * records the file's uncompressed digest, so an unchanged image is neither compressed nor sent.
+ */
+async function previousBlob(options, uncompressed, mediaType) {
+    for (const tag of options.tags) {
+        const manifest = await options.client
+            .getManifest(options.repository, tag)
+            .catch(() => undefined);
+        if (!manifest)
+            continue;
+        const json = JSON.parse(manifest.bytes.toString('utf8'));
+        const layer = json.layers?.[0];
+        if (layer &&
+            layer.mediaType === mediaType &&
+            layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest] === uncompressed)
+            return layer;
+    }
+    return undefined;
+}
+/**
+ * Pushes a file (a qcow2 disk image of several GiB) as an OCI artifact: one blob, compressed or
+ * not, in an image manifest with an artifactType and the empty config, then tags it.
+ */
+async function pushArtifact(file, options) {
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
+    const { client, repository, reporter } = options;
+    await client.ping((0,registry_client/* scopeFor */.aN)(repository, 'pull,push'));
+    const mediaType = layerMediaTypeFor(options.compression);
+    const uncompressed = await (0,blob_digest/* sha256File */.Q3)(file);
+    let blob = await previousBlob(options, uncompressed.digest, mediaType);
+    let pushedBytes = 0;
+    if (blob) {
+        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${blob.digest})`);
+    }
+    else if (options.compression === 'none') {
+        blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+        if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
+            undefined) {
+            pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+        }
+    }
+    else {
+        const algorithm = options.compression;
+        const packed = await restartingUpload(client, file, async () => {
+            const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+            const counter = new blob_digest/* DigestCounter */.VR();
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: blob_digest/* READ_CHUNK */.vA }), (0,blob_compression/* compressor */.e)(algorithm, options.level), async (source) => {
+                for await (const chunk of source) {
+                    counter.update(chunk);
+                    await upload.write(chunk);
+                }
+            });
+            await upload.finish(counter.digest());
+            return counter;
+        });
+        blob = { mediaType, digest: packed.digest(), size: packed.bytes };
+        pushedBytes = packed.bytes;
+    }
+    const title = (0,external_node_path_.basename)(file);
+    const annotations = {
+        [media_types/* ANNOTATION */.YX.title]: title,
+        ...(options.outPath ? { [media_types/* ANNOTATION */.YX.outPath]: options.outPath } : {}),
+    };
+    const layer = {
+        mediaType,
+        digest: blob.digest,
+        size: blob.size,
+        annotations: {
+            ...annotations,
+            [media_types/* ANNOTATION */.YX.uncompressedDigest]: uncompressed.digest,
+            [media_types/* ANNOTATION */.YX.uncompressedSize]: String(uncompressed.size),
+        },
+    };
+    if ((await client.blobSize(repository, media_types/* EMPTY_CONFIG */.$v.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
+        undefined) {
+        await (0,blob_upload/* uploadBlob */.PM)(client, repository, media_types/* EMPTY_CONFIG */.$v.digest, Buffer.from('{}'));
+    }
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: media_types/* MEDIA_TYPE */.Ap.ociManifest,
+        artifactType: media_types/* MEDIA_TYPE */.Ap.qcow2Artifact,
+        config: {
+            mediaType: media_types/* EMPTY_CONFIG */.$v.mediaType,
+            digest: media_types/* EMPTY_CONFIG */.$v.digest,
+            size: media_types/* EMPTY_CONFIG */.$v.size,
+        },
+        layers: [layer],
+        annotations,
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    let digest = '';
+    for (const tag of options.tags)
+        digest = await client.putManifest(repository, tag, bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
+    if (options.tags.length === 0) {
+        const counter = new blob_digest/* DigestCounter */.VR();
+        counter.update(bytes);
+        digest = await client.putManifest(repository, counter.digest(), bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
+    }
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        blobDigest: blob.digest,
+        pushedBytes,
+        size: blob.size,
+        seconds: elapsed(),
+    };
+}
+/** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
+async function uploadFile(client, repository, file, digest, size) {
+    if (size <= blob_upload/* MONOLITHIC_LIMIT */.jf) {
+        const handle = await (0,promises_.open)(file, 'r');
+        try {
+            await (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, await handle.readFile());
+        }
+        finally {
+            await handle.close();
+        }
+        return size;
+    }
+    return restartingUpload(client, file, async () => {
+        const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: blob_digest/* READ_CHUNK */.vA })) {
+            await upload.write(chunk);
+        }
+        await upload.finish(digest);
+        return size;
+    });
+}
+/** Runs an upload of a file again from its start when the registry lost the session. */
+async function restartingUpload(client, file, upload) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await upload();
+        }
+        catch (error) {
+            if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+                throw error;
+            client.reporter?.warning(`${error.message}; sending ${(0,external_node_path_.basename)(file)} again from its start`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/oci/registry/errors.ts
+var registry_errors = __webpack_require__(8014);
+// EXTERNAL MODULE: ./src/oci/registry/retry-policy.ts
+var retry_policy = __webpack_require__(6294);
+;// CONCATENATED MODULE: ./src/oci/artifact/pull-artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Pulls a disk image artifact by tag or digest into `destination` atomically: downloaded to a
+ * temporary file made fresh beside it (resumed with Range within the run), capped at the size the
+ * manifest declares, its digest verified, decompressed if need be, then renamed into place.
+ * Nothing appears at `destination` unless whole, and no temporary file outlives a failure.
+ */
+async function pullArtifact(client, repository, reference, destination, reporter) {
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
+    const manifest = await client.getManifest(repository, reference);
+    if (!manifest)
+        throw new ArtifactError(`registry ${client.registry} has no ${repository}:${reference}`);
+    const layer = diskLayerOf(manifest.bytes, `${client.registry}/${repository}:${reference}`);
+    const compression = layer.mediaType === media_types/* MEDIA_TYPE */.Ap.qcow2Layer ? 'none' : (0,blob_compression/* compressionOf */.MB)(layer.mediaType);
+    if (!compression)
+        throw new ArtifactError(`unknown disk image media type ${layer.mediaType}`);
+    const partial = await freshFile(destination, 'part');
+    let downloadedBytes;
+    try {
+        downloadedBytes = await downloadBlob(client, repository, layer, partial.handle, reporter);
+        if (compression === 'none') {
+            await partial.handle.close();
+            await (0,promises_.rename)(partial.path, destination);
+        }
+        else {
+            await unpack(partial.handle, compression, layer, destination);
+        }
+    }
+    finally {
+        await partial.handle.close().catch(() => undefined);
+        await (0,promises_.rm)(partial.path, { force: true });
+    }
+    return {
+        digest: manifest.digest,
+        blobDigest: layer.digest,
+        downloadedBytes,
+        size: layer.size,
+        seconds: elapsed(),
+        path: destination,
+    };
+}
+/** The one disk image layer of an artifact manifest, its digest and size checked. */
+function diskLayerOf(bytes, shown) {
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new ArtifactError(`${shown}: the manifest is not valid JSON`);
+    }
+    const layer = json?.layers?.[0];
+    if (json?.artifactType !== media_types/* MEDIA_TYPE */.Ap.qcow2Artifact || !layer || json.layers?.length !== 1) {
+        throw new ArtifactError(`${shown} is not a qcow2 artifact (artifactType ${JSON.stringify(json?.artifactType ?? null)})`);
+    }
+    if (!(0,blob_digest/* isDigest */.Bc)(layer.digest))
+        throw new ArtifactError(`${shown}: the disk image has the digest ${(0,blob_digest/* showDigest */.CG)(layer.digest)}; expected sha256: and 64 lower-case hex digits`);
+    if (!Number.isSafeInteger(layer.size) || layer.size < 0)
+        throw new ArtifactError(`${shown}: the disk image has the size ${(0,blob_digest/* showDigest */.CG)(layer.size)}; expected a whole number of bytes`);
+    return layer;
+}
+/**
+ * A new file beside `destination`, under a name nobody else can have chosen: created with
+ * O_EXCL and O_NOFOLLOW, so a file or symlink planted there is never written through.
+ */
+async function freshFile(destination, suffix) {
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(destination), `.${(0,external_node_path_.basename)(destination)}.${randomBytes(6).toString('hex')}.${suffix}`);
+    const flags = external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_NOFOLLOW;
+    return { path, handle: await (0,promises_.open)(path, flags, 0o600) };
+}
+/** Decompresses the download into a fresh file, checks it against the manifest, renames it. */
+async function unpack(packed, compression, layer, destination) {
+    const unpacked = await freshFile(destination, 'unpacked');
+    try {
+        const check = new blob_digest/* DigestCounter */.VR();
+        const declared = Number(layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedSize]);
+        // A small blob must not unpack into a full disk: the pushed size caps it, when recorded.
+        const limit = Number.isSafeInteger(declared) && declared >= 0 ? declared : Infinity;
+        // Read and written through the handles themselves: no path is opened again.
+        await (0,external_node_stream_promises_.pipeline)(readAll(packed), (0,blob_compression/* decompressor */.ni)(compression), async (source) => {
+            for await (const chunk of source) {
+                check.update(chunk);
+                if (check.bytes > limit)
+                    throw new ArtifactError(`the disk image unpacks to more than the ${limit} bytes it was pushed as`);
+                await unpacked.handle.write(chunk, 0, chunk.length, check.bytes - chunk.length);
+            }
+        });
+        const expected = layer.annotations?.[media_types/* ANNOTATION */.YX.uncompressedDigest];
+        if (expected && check.digest() !== expected) {
+            throw new ArtifactError(`the disk image unpacked to ${check.digest()}, not the ${expected} it was pushed as`);
+        }
+        await unpacked.handle.sync();
+        await unpacked.handle.close();
+        await (0,promises_.rename)(unpacked.path, destination);
+    }
+    finally {
+        await unpacked.handle.close().catch(() => undefined);
+        await (0,promises_.rm)(unpacked.path, { force: true });
+    }
+}
+/**
+ * Downloads a blob into `file`, resuming from what is there after a broken transfer, and
+ * verifies its digest. Never more than the declared size is taken: a registry that sends more
+ * (or announces more) fails the pull at once. Resolves the bytes downloaded.
+ */
+async function downloadBlob(client, repository, blob, file, reporter) {
+    let downloaded = 0;
+    let have = 0;
+    const tooMuch = () => new registry_errors/* RegistryError */.gl(`registry ${client.registry} sent more than the ${blob.size} bytes of blob ${blob.digest}; the download was removed`);
+    await (0,retry_policy/* withRetries */.LH)(async () => {
+        if (have < blob.size) {
+            const response = await client.openBlob(repository, blob.digest, have, blob.size);
+            // A registry that ignores Range sends everything again: start the file over.
+            if (!(have > 0 && response.status === 206))
+                have = 0;
+            const announced = Number(response.headers.get(media_types/* HEADER */.El.contentLength) ?? Number.NaN);
+            if (announced > blob.size - have) {
+                response.body.destroy();
+                throw tooMuch();
+            }
+            for await (const chunk of response.body) {
+                if (have + chunk.length > blob.size)
+                    throw tooMuch();
+                await file.write(chunk, 0, chunk.length, have);
+                have += chunk.length;
+                downloaded += chunk.length;
+            }
+        }
+        if (have < blob.size)
+            throw new retry_policy/* IncompleteTransferError */.cn(`download ended at ${have} of ${blob.size} bytes`);
+        await file.truncate(blob.size);
+        const digest = await digestOf(file, blob.size);
+        if (digest !== blob.digest) {
+            throw new registry_errors/* RegistryError */.gl(`the blob downloaded from ${client.registry} has digest ${digest}, not ${blob.digest}; removed it`);
+        }
+        await file.sync();
+    }, {
+        onRetry: (why, delay) => reporter.warning(`${client.registry}: download of ${blob.digest.slice(0, 19)}… broke (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+    });
+    return downloaded;
+}
+/** The bytes of an open file from its start, each chunk fresh (the decompressor may keep them). */
+async function* readAll(file) {
+    for (let position = 0;;) {
+        const buffer = Buffer.allocUnsafe(blob_digest/* READ_CHUNK */.vA);
+        const { bytesRead } = await file.read(buffer, 0, blob_digest/* READ_CHUNK */.vA, position);
+        if (bytesRead === 0)
+            return;
+        position += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+    }
+}
+/** The digest of the first `size` bytes of an open file. */
+async function digestOf(file, size) {
+    const counter = new blob_digest/* DigestCounter */.VR();
+    const buffer = Buffer.allocUnsafe(blob_digest/* READ_CHUNK */.vA);
+    for (let position = 0; position < size;) {
+        const { bytesRead } = await file.read(buffer, 0, Math.min(blob_digest/* READ_CHUNK */.vA, size - position), position);
+        if (bytesRead === 0)
+            break;
+        counter.update(buffer.subarray(0, bytesRead));
+        position += bytesRead;
+    }
+    return counter.digest();
+}
+
+// EXTERNAL MODULE: ./src/oci/registry/reference.ts
+var registry_reference = __webpack_require__(6812);
+// EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
+var registry_login = __webpack_require__(4242);
+// EXTERNAL MODULE: ./src/report/console-reporter.ts
+var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __webpack_require__(2693);
+// EXTERNAL MODULE: ./src/cli/registry-options.ts
+var registry_options = __webpack_require__(1356);
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __webpack_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/commands/artifact.ts
+
+
+
+
+
+
+
+
+
+
+
+const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
+       hypernix artifact pull REF FILE [options]
+
+push: pushes a disk image (qcow2) as an OCI artifact: one blob in a manifest with
+      artifactType application/vnd.hypernix.disk-image.qcow2. An unchanged file is not sent.
+pull: fetches it by tag or digest into FILE atomically (a fresh temporary file beside FILE,
+      at most the declared size, digest verified, then renamed; nothing left on failure).
+
+Options:
+  --tag TAG               one more tag (push; repeatable)
+  --compression C         none (default), gzip or zstd (push)
+  --compression-level N   (push)
+  --out-path PATH         the Nix out path to record as an annotation (push)
+  --plain-http            talk HTTP, not HTTPS (a registry on loopback or a trusted LAN)
+  --username USER         with --password-stdin or HYPERNIX_REGISTRY_PASSWORD
+  --password-stdin
+  --json                  print the result as JSON
+  -h, --help              show this help
+`;
+const OPTIONS = {
+    tag: { type: 'string', multiple: true },
+    compression: { type: 'string' },
+    'compression-level': { type: 'string' },
+    'out-path': { type: 'string' },
+    ...registry_options/* REGISTRY_OPTIONS */.z,
+};
+async function artifactCommand(argv, io) {
+    const [verb, ...rest] = argv;
+    const { values, positionals } = (0,usage/* parseCommandLine */.D)(rest, OPTIONS, 'artifact');
+    if (values.help || verb === '--help' || verb === '-h') {
+        io.stdout.write(ARTIFACT_HELP);
+        return 0;
+    }
+    if (verb === undefined)
+        throw new usage/* UsageError */.e(`give a subcommand, push or pull; see 'hypernix artifact --help'`);
+    if (verb !== 'push' && verb !== 'pull')
+        throw new usage/* UsageError */.e(`unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`);
+    if (positionals.length !== 2) {
+        throw new usage/* UsageError */.e(`expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`);
+    }
+    const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]);
+    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username);
+    const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
+    const config = (0,push/* parsePushConfig */.S5)({
+        push: true,
+        image: ref,
+        tags: values.tag ?? [],
+        registryUsername: values.username,
+        registryPassword: password,
+        compression: values.compression,
+        compressionLevel: values['compression-level'],
+        plainHttp: values['plain-http'] ?? false,
+    }, (0,push/* pushLabelsFor */.pM)('cli'), { compression: 'none' });
+    const image = config.image ?? (0,registry_reference/* parseReference */.F2)(ref);
+    const client = await (0,registry_login/* connectRegistry */.g)({
+        registry: image.registry,
+        username: config.registryUsername,
+        password: config.registryPassword,
+        plainHttp: config.plainHttp,
+    }, reporter);
+    if (verb === 'push') {
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (!info?.isFile())
+            throw new errors/* InputError */.dz(`argument FILE: ${file} is not a file`);
+        const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+        if (tags.length === 0)
+            throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,registry_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
+        const result = await pushArtifact(file, {
+            client,
+            repository: image.repository,
+            tags,
+            compression: config.compression,
+            level: config.level,
+            outPath: values['out-path'],
+            reporter,
+        });
+        const output = {
+            'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
+            digest: result.digest,
+            'pushed-bytes': String(result.pushedBytes),
+        };
+        io.stdout.write(values.json
+            ? `${JSON.stringify(output)}\n`
+            : `Pushed ${output['qcow2-ref']} (${(0,format/* formatBytes */.z3)(result.size)}, sent ${(0,format/* formatBytes */.z3)(result.pushedBytes)})\n`);
+        return 0;
+    }
+    const reference = image.digest ?? image.tag;
+    if (!reference)
+        throw new usage/* UsageError */.e(`argument REF: give a tag or a digest (${(0,registry_reference/* formatReference */.FH)(image)}:TAG or @sha256:…)`);
+    const result = await pullArtifact(client, image.repository, reference, file, reporter);
+    io.stdout.write(values.json
+        ? `${JSON.stringify({ path: result.path, digest: result.digest, 'downloaded-bytes': String(result.downloadedBytes) })}\n`
+        : `Pulled ${(0,registry_reference/* formatReference */.FH)(image)} (${result.digest}) into ${result.path}\n`);
+    return 0;
+}
+
+
+/***/ })
+
+};
