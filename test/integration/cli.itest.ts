@@ -142,6 +142,26 @@ describe('the hypernix command (bundled dist/cli)', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('names an unreachable registry in one line, at once, without retry warnings', () => {
+    const disk = join(mkdtempSync(join(tmpdir(), 'hypernix-unreachable-')), 'disk.qcow2');
+    spawnSync('qemu-img', ['create', '-f', 'qcow2', disk, '1M']);
+    for (const [args, request] of [
+      [
+        ['artifact', 'pull', '127.0.0.1:1/a:b', `${disk}.out`, '--plain-http'],
+        'GET /v2/a/manifests/b',
+      ],
+      [['artifact', 'push', disk, '127.0.0.1:1/a:b', '--plain-http'], 'GET /v2/'],
+    ] as const) {
+      const started = performance.now();
+      const result = hypernix(...args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `hypernix: registry 127.0.0.1:1: ${request}: connection refused (is the registry running, and is this its address?)\n`,
+      );
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
+
   it('says how to use it', () => {
     expect(hypernix('--help').stdout).toContain('hypernix build --kind KIND');
     const help = hypernix('build', '--help');

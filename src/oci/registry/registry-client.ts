@@ -2,6 +2,7 @@ import type { Reporter } from '../../util/reporter.js';
 import { RegistryAuth, mayCarryCredentials } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
+import { isUnreachable, requestFailure } from './request-failure.js';
 import {
   DEFAULT_RETRY,
   RetryableResponseError,
@@ -69,6 +70,10 @@ export class RegistryClient {
   private readonly deadline: TransferDeadline;
   readonly reporter?: Reporter;
   private readonly hasCredentials: boolean;
+  /** Whether the registry has answered anything yet: a refused first contact is not retried. */
+  private answered = false;
+  /** Retry reasons already shown: parallel requests failing alike print one warning. */
+  private readonly shownRetries = new Set<string>();
 
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry;
@@ -117,6 +122,7 @@ export class RegistryClient {
         : limit.signal;
       try {
         const response = await this.hops(method, path, options, signal);
+        this.answered = true;
         // The deadline covers reading the body too, and ends with it.
         response.body.once('close', limit.clear);
         return response;
@@ -125,14 +131,32 @@ export class RegistryClient {
         throw error;
       }
     };
-    if (options.retry === false) return attempt();
+    if (options.retry === false)
+      return attempt().catch((error: unknown) => {
+        throw this.failure(error, method, path, 1);
+      });
     return withRetries(attempt, {
       policy: this.retry,
-      onRetry: (why, delay, count) =>
-        this.reporter?.warning(
-          `${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`,
-        ),
+      // A registry that never answered and refuses the connection is not there (yet): six tries
+      // would only delay the one line that matters.
+      worthRetrying: (error) => this.answered || !isUnreachable(error),
+      onRetry: (why, delay, count) => this.showRetry(why, delay, count),
+      onGiveUp: (error, tries) => this.failure(error, method, path, tries),
     });
+  }
+
+  private showRetry(why: string, delayMs: number, attempt: number): void {
+    const line = `${this.registry}: ${why}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.retry.attempts})`;
+    if (this.shownRetries.has(why)) this.reporter?.debug(line);
+    else {
+      this.shownRetries.add(why);
+      this.reporter?.warning(line);
+    }
+  }
+
+  /** A failure as one line naming the registry, the request and how many tries were made. */
+  private failure(error: unknown, method: string, path: string, tries: number): unknown {
+    return requestFailure(this.registry, error, method, path, tries);
   }
 
   /** One request, after the 401 of an auth challenge and the redirects of reads. */

@@ -29,9 +29,7 @@ describe('retries', () => {
     expect(
       isRetryableError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
     ).toBe(true);
-    expect(
-      isRetryableError(new TypeError('fetch failed', { cause: { code: 'UND_ERR_SOCKET' } })),
-    ).toBe(true);
+    expect(isRetryableError(new Error('wrapped', { cause: { code: 'ETIMEDOUT' } }))).toBe(true);
     expect(isRetryableError(new Error('bad digest'))).toBe(false);
   });
 
@@ -71,5 +69,35 @@ describe('retries', () => {
         throw new RetryableResponseError(429, 3_600_000, 'come back in an hour');
       }),
     ).rejects.toThrow('come back in an hour');
+  });
+
+  it('asks worthRetrying before each retry, and onGiveUp says how many tries were made', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 1, maxDelayMs: 1 };
+    let calls = 0;
+    const notWorth = withRetries(
+      async () => {
+        calls += 1;
+        throw refused;
+      },
+      {
+        policy,
+        worthRetrying: () => false,
+        onGiveUp: (error, tries) =>
+          new Error(`gave up after ${tries}: ${(error as Error).message}`),
+      },
+    );
+    await expect(notWorth).rejects.toThrow('gave up after 1: connect ECONNREFUSED');
+    expect(calls).toBe(1);
+    calls = 0;
+    const worth = withRetries(
+      async () => {
+        calls += 1;
+        throw refused;
+      },
+      { policy, onGiveUp: (_error, tries) => new Error(`gave up after ${tries}`) },
+    );
+    await expect(worth).rejects.toThrow(`gave up after ${policy.attempts}`);
+    expect(calls).toBe(policy.attempts);
   });
 });

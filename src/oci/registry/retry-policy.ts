@@ -26,11 +26,6 @@ const RETRYABLE_CODES = new Set([
   'ETIMEDOUT',
   'ENETUNREACH',
   'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
 ]);
 
 export function isRetryableStatus(status: number): boolean {
@@ -46,13 +41,6 @@ export function isRetryableError(error: unknown): boolean {
     if (current.code && RETRYABLE_CODES.has(current.code)) return true;
     if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
       return true;
-    if (
-      current.name === 'TypeError' &&
-      /fetch failed|terminated/.test(String((current as Error).message))
-    ) {
-      // undici wraps socket errors in "fetch failed"; the cause says which.
-      if (!current.cause) return true;
-    }
     current = current.cause as typeof current;
   }
   return false;
@@ -104,6 +92,10 @@ export async function withRetries<T>(
   options: {
     policy?: RetryPolicy;
     onRetry?: (why: string, delayMs: number, attempt: number) => void;
+    /** A last word on an error that is retryable in general: false ends the tries. */
+    worthRetrying?: (error: unknown) => boolean;
+    /** Called with the last error and the number of tries made, to say so; its result is thrown. */
+    onGiveUp?: (error: unknown, tries: number) => unknown;
   } = {},
 ): Promise<T> {
   const policy = options.policy ?? DEFAULT_RETRY;
@@ -111,10 +103,13 @@ export async function withRetries<T>(
     try {
       return await operation({ attempt });
     } catch (error) {
-      const retryable = error instanceof RetryableResponseError || isRetryableError(error);
-      if (!retryable || attempt + 1 >= policy.attempts) throw error;
+      const retryable =
+        (error instanceof RetryableResponseError || isRetryableError(error)) &&
+        (options.worthRetrying?.(error) ?? true);
+      const giveUp = () => (options.onGiveUp ? options.onGiveUp(error, attempt + 1) : error);
+      if (!retryable || attempt + 1 >= policy.attempts) throw giveUp();
       const told = error instanceof RetryableResponseError ? error.retryAfter : undefined;
-      if (told !== undefined && told > policy.maxRetryAfterMs) throw error;
+      if (told !== undefined && told > policy.maxRetryAfterMs) throw giveUp();
       const delay = told ?? backoffMs(attempt, policy);
       options.onRetry?.(describeRetry(error), delay, attempt + 1);
       await sleep(delay);
@@ -122,7 +117,7 @@ export async function withRetries<T>(
   }
 }
 
-function describeRetry(error: unknown): string {
+export function describeRetry(error: unknown): string {
   if (error instanceof RetryableResponseError) return error.description;
   const code =
     (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
