@@ -162,6 +162,17 @@ describe('the hypernix command (bundled dist/cli)', () => {
     }
   });
 
+  it('checks the archive before any request: a file that is not an image costs no network call', () => {
+    const text = join(mkdtempSync(join(tmpdir(), 'hypernix-not-archive-')), 'x.tar');
+    writeFileSync(text, 'not an archive\n');
+    // --verbose would show every request; an unreachable registry would show its refusal.
+    const result = hypernix('push', text, '127.0.0.1:1/a:b', '--plain-http', '--verbose');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `hypernix: argument ARCHIVE: ${text} is not an image (expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout)\n`,
+    );
+  });
+
   it('says how to use it', () => {
     expect(hypernix('--help').stdout).toContain('hypernix build --kind KIND');
     const help = hypernix('build', '--help');

@@ -32,30 +32,32 @@ export type ImageSource = ArchiveSource | { type: 'oci-layout'; files: LayoutFil
 const NOT_AN_IMAGE =
   'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 
+/** An archive path whose kind is known and fits what was asked: what opening it needs. */
+export interface CheckedArchive {
+  path: string;
+  label: string;
+  /** What it is: a directory holding an OCI layout, standard input, or the kind its bytes say. */
+  kind: 'oci-layout-directory' | 'stdin' | ArchiveFormat;
+}
+
 /**
- * Opens what the build produced as a source of image layers: a plain tar file is read in
- * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
- * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
+ * The checks of an archive path that need no registry: that it exists, is an image in a form
+ * the kit reads (by its bytes, never its name), matches a format given, and is run only when
+ * its format was given as stream. A stat and one 512-byte read: done before any request, so a
+ * wrong file costs no network call.
  */
-export async function openArchive(
+export async function checkArchive(
   path: string,
   label: string,
   format?: ArchiveFormat,
-): Promise<ImageSource> {
-  if (path === '-')
-    return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+): Promise<CheckedArchive> {
+  if (path === '-') return { path, label, kind: 'stdin' };
   const info = await statPath(path).catch(() => undefined);
   if (!info) throw new InputError(`${label}: ${path} does not exist`);
-  // What follows reads synchronously (the tar's index, then its config, hashed). The stat's
-  // answer comes in the same turn of the event loop as the registry connections that were
-  // opened beside it: let those send their requests first, so the registry answers meanwhile.
-  // Without this, the first requests left 30 to 45 ms after their connections were up.
-  await new Promise((resolve) => setImmediate(resolve));
   if (info.isDirectory()) {
     if (format !== undefined)
       throw new InputError(`${label}: ${path} is a directory, not a ${format} archive`);
-    if (await isOciLayoutDirectory(path))
-      return { type: 'oci-layout', files: layoutDirectory(path) };
+    if (await isOciLayoutDirectory(path)) return { path, label, kind: 'oci-layout-directory' };
     throw new InputError(
       `${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`,
     );
@@ -64,7 +66,37 @@ export async function openArchive(
   if (format !== undefined && format !== 'stream' && sniffed !== format) {
     throw new InputError(`${label}: ${path} is not a ${format} archive (its bytes say ${sniffed})`);
   }
-  switch (format ?? sniffed) {
+  if (sniffed === 'stream' || format === 'stream') {
+    // Only when the format was given: a file named as an archive is read, never run.
+    if (format !== 'stream') {
+      throw new InputError(
+        `${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`,
+      );
+    }
+    if (!(await isExecutable(path))) {
+      throw new InputError(
+        `${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`,
+      );
+    }
+    return { path, label, kind: 'stream' };
+  }
+  if (sniffed === 'tar' || sniffed === 'tar.gz' || sniffed === 'tar.zst')
+    return { path, label, kind: sniffed };
+  throw new InputError(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
+}
+
+/** The image source a checked archive holds. */
+export async function openArchive(archive: CheckedArchive): Promise<ImageSource> {
+  const { path, kind } = archive;
+  // What follows reads synchronously (the tar's index, then its config, hashed). Let the
+  // registry connections opened beside it send their requests first, so the registry answers
+  // meanwhile (bench/push/README.md has what this saved).
+  await new Promise((resolve) => setImmediate(resolve));
+  switch (kind) {
+    case 'stdin':
+      return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+    case 'oci-layout-directory':
+      return { type: 'oci-layout', files: layoutDirectory(path) };
     case 'tar': {
       // Indexed once, for the layout check here and for reading the layers by offset; a tar
       // that cannot be indexed fails when it is pushed, as a docker archive.
@@ -74,26 +106,9 @@ export async function openArchive(
     }
     case 'tar.gz':
     case 'tar.zst':
-      return {
-        type: 'stream',
-        open: () => openTarStream(path, sniffed as 'tar.gz' | 'tar.zst'),
-        describe: path,
-      };
+      return { type: 'stream', open: () => openTarStream(path, kind), describe: path };
     case 'stream':
-      // Only when the format was given: a file named as an archive is read, never run.
-      if (format !== 'stream') {
-        throw new InputError(
-          `${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`,
-        );
-      }
-      if (!(await isExecutable(path))) {
-        throw new InputError(
-          `${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`,
-        );
-      }
       return { type: 'stream', describe: path, open: () => runStreamScript(path) };
-    default:
-      throw new InputError(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
   }
 }
 
@@ -190,7 +205,9 @@ export async function pushArchive(
     manifestFormat: config.manifestFormat,
     mountFrom,
   };
-  const opening = openArchive(archivePath, label, format);
+  // The file is checked before the first request; only then do opening it and asking the
+  // registry go side by side.
+  const opening = openArchive(await checkArchive(archivePath, label, format));
   opening.catch(() => undefined); // awaited below, before the registry's answers
   const spareSession = new SpareSession(client, repository);
   const registryState = readRegistryState(
