@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KEY_PATTERN, MAX_KEY_LENGTH } from '../store-cache/key.js';
+import { cacheKeyProblem } from '../store-cache/key.js';
 import {
   booleanInput,
   enumInput,
@@ -10,6 +10,9 @@ import {
 } from './parse-helpers.js';
 
 export const CACHE_BACKENDS = ['gha', 'dir', 'off'] as const;
+
+/** Past this many packs a save writes one compacted pack instead (input and option default). */
+export const DEFAULT_MAX_PACK_CHAIN = 8;
 
 export type CacheField =
   | 'cache'
@@ -38,12 +41,10 @@ export const CACHE_INPUT_NAMES: Record<CacheField, string> = {
 
 export type RawCacheInputs = Partial<Record<CacheField, string>>;
 
-const cacheKey = optionalString.refine(
-  (key) => key === undefined || (key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key)),
-  {
-    message: `expected at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
-  },
-);
+const cacheKey = optionalString.superRefine((key, ctx) => {
+  const problem = key === undefined ? undefined : cacheKeyProblem(key);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const UNITS: Record<string, number> = {
   '': 1,
@@ -82,19 +83,17 @@ const cacheSchema = z
       .transform((value) => value || 'off')
       .pipe(enumInput(CACHE_BACKENDS)),
     cacheKey,
-    cacheRestoreKeys: listInput.refine(
-      (keys) => keys.every((key) => key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key)),
-      {
-        message: `each restore key: at most ${MAX_KEY_LENGTH} letters, digits and . _ + = @ : -`,
-      },
-    ),
+    cacheRestoreKeys: listInput.superRefine((keys, ctx) => {
+      const problem = keys.map(cacheKeyProblem).find(Boolean);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     cacheDir: optionalString,
     cacheSave: booleanInput(true),
     cacheUpstreamPaths: booleanInput(false),
     cacheBuildInputs: booleanInput(true),
     cacheImages: booleanInput(false),
     maxPackChain: optionalString.transform((value, ctx) => {
-      const number = Number(value ?? '8');
+      const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);
       if (!Number.isInteger(number) || number < 1) {
         ctx.addIssue({
           code: 'custom',
@@ -118,10 +117,26 @@ const cacheSchema = z
 
 export type CacheConfig = z.output<typeof cacheSchema>;
 
-export function parseCacheConfig(raw: RawCacheInputs): CacheConfig {
-  return parseWith(
-    cacheSchema,
-    raw,
-    (field) => `input '${CACHE_INPUT_NAMES[field as CacheField] ?? field}'`,
+/** The command line's options for the cache fields it has (`hypernix cache`). */
+export const CACHE_CLI_OPTIONS: Partial<Record<CacheField, string>> = {
+  cache: '--dir',
+  cacheKey: '--key',
+  cacheRestoreKeys: '--restore-key',
+  cacheDir: '--dir',
+  maxPackChain: '--max-pack-chain',
+};
+
+/**
+ * Reads the cache inputs of the action, or the same fields from the command line (`cli`): one
+ * schema, one set of rules, the messages naming the input or the option.
+ */
+export function parseCacheConfig(
+  raw: RawCacheInputs | Record<string, string | string[] | undefined>,
+  surface: 'action' | 'cli' = 'action',
+): CacheConfig {
+  return parseWith(cacheSchema, raw, (field) =>
+    surface === 'action'
+      ? `input '${CACHE_INPUT_NAMES[field as CacheField] ?? field}'`
+      : `option '${CACHE_CLI_OPTIONS[field as CacheField] ?? field}'`,
   );
 }

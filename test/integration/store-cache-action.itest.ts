@@ -160,7 +160,7 @@ describe('build-image with the store cache', () => {
     );
     const badKey = await runAction({ ...inputs, 'cache-key': 'has space' });
     expect(badKey.commands.find((line) => line.startsWith('::error'))).toMatch(
-      /^::error::input 'cache-key': expected at most 475 letters/,
+      /^::error::input 'cache-key': letters, digits and \. _ \+ = @ : - only; got " " in "has space"/,
     );
   });
 });

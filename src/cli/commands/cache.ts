@@ -3,7 +3,7 @@ import { locateNix } from '../../nix/locate.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { restoreCache, saveCache } from '../../store-cache/cache.js';
 import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
-import { validateCacheKey } from '../../store-cache/key.js';
+import { DEFAULT_MAX_PACK_CHAIN, parseCacheConfig } from '../../config/cache.js';
 import { InputError } from '../../util/errors.js';
 import type { CliIo } from '../io.js';
 import { parseCommandLine, UsageError } from '../usage.js';
@@ -24,7 +24,7 @@ Options:
   --include-upstream     save paths an upstream cache serves too
   --build-inputs         save the build-time inputs of PATH... too
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
-  --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
+  --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --json                 print the result as JSON
   -v, --verbose          print debug lines
@@ -67,17 +67,22 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
       `option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`,
     );
   }
-  const choice: BackendChoice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
-  const key = validateCacheKey(values.key ?? '', "option '--key'");
-  const restoreKeys = (values['restore-key'] ?? []).map((prefix) =>
-    validateCacheKey(prefix, "option '--restore-key'"),
+  if (!values.key) throw new InputError(`option '--key': required: the entry to restore or save`);
+  // The action's schema, so the command line and the inputs follow the same rules.
+  const config = parseCacheConfig(
+    {
+      cache: values.gha ? 'gha' : 'dir',
+      cacheDir: values.dir,
+      cacheKey: values.key,
+      cacheRestoreKeys: values['restore-key'] ?? [],
+      maxPackChain: values['max-pack-chain'],
+    },
+    'cli',
   );
-  const maxPackChain = Number(values['max-pack-chain'] ?? '8');
-  if (!Number.isInteger(maxPackChain) || maxPackChain < 1) {
-    throw new InputError(
-      `option '--max-pack-chain': expected a whole number of 1 or more; got ${JSON.stringify(values['max-pack-chain'])}`,
-    );
-  }
+  const choice: BackendChoice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
+  const key = config.cacheKey as string;
+  const restoreKeys = config.cacheRestoreKeys;
+  const maxPackChain = config.maxPackChain;
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const nix = await locateNix(reporter);
   const label = "option '--dir'";
