@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3090);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2443);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3090:
+/***/ 2443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28459,7 +28459,7 @@ function readList(value) {
     return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
 }
 /** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-function input_readers_readOptionalEnum(values, value) {
+function readOptionalEnum(values, value) {
     if (value === undefined || value.trim() === '')
         return undefined;
     if (values.includes(value))
@@ -28512,11 +28512,6 @@ const enumInput = (values) => schemas/* string */.YjP({ error: () => `required; 
     });
     return core_core/* NEVER */.tm;
 });
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-const optionalEnumInput = (values) => z
-    .string()
-    .optional()
-    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
 const optionalString = schemas/* string */.YjP().optional().transform(readOptionalString);
 /** A multi-line input's entries (see readList); the CLI passes arrays. */
@@ -30519,6 +30514,8 @@ var store_cache_key = __nccwpck_require__(973);
 
 
 const CACHE_BACKENDS = ['gha', 'dir', 'off'];
+/** Past this many packs a save writes one compacted pack instead (input and option default). */
+const DEFAULT_MAX_PACK_CHAIN = 8;
 const CACHE_INPUT_NAMES = {
     cache: 'cache',
     cacheKey: 'cache-key',
@@ -30531,8 +30528,10 @@ const CACHE_INPUT_NAMES = {
     maxPackChain: 'max-pack-chain',
     maxStoreSize: 'max-store-size',
 };
-const cacheKey = optionalString.refine((key) => key === undefined || (key.length <= store_cache_key/* MAX_KEY_LENGTH */.uf && store_cache_key/* KEY_PATTERN */.bn.test(key)), {
-    message: `expected at most ${store_cache_key/* MAX_KEY_LENGTH */.uf} letters, digits and . _ + = @ : -`,
+const cacheKey = optionalString.superRefine((key, ctx) => {
+    const problem = key === undefined ? undefined : (0,store_cache_key/* cacheKeyProblem */.JT)(key);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
 });
 const UNITS = {
     '': 1,
@@ -30568,8 +30567,10 @@ const cacheSchema = schemas/* object */.Ikc({
         .transform((value) => value || 'off')
         .pipe(enumInput(CACHE_BACKENDS)),
     cacheKey,
-    cacheRestoreKeys: listInput.refine((keys) => keys.every((key) => key.length <= store_cache_key/* MAX_KEY_LENGTH */.uf && store_cache_key/* KEY_PATTERN */.bn.test(key)), {
-        message: `each restore key: at most ${store_cache_key/* MAX_KEY_LENGTH */.uf} letters, digits and . _ + = @ : -`,
+    cacheRestoreKeys: listInput.superRefine((keys, ctx) => {
+        const problem = keys.map(store_cache_key/* cacheKeyProblem */.JT).find(Boolean);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem });
     }),
     cacheDir: optionalString,
     cacheSave: booleanInput(true),
@@ -30577,7 +30578,7 @@ const cacheSchema = schemas/* object */.Ikc({
     cacheBuildInputs: booleanInput(true),
     cacheImages: booleanInput(false),
     maxPackChain: optionalString.transform((value, ctx) => {
-        const number = Number(value ?? '8');
+        const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);
         if (!Number.isInteger(number) || number < 1) {
             ctx.addIssue({
                 code: 'custom',
@@ -30598,8 +30599,22 @@ const cacheSchema = schemas/* object */.Ikc({
         });
     }
 });
-function parseCacheConfig(raw) {
-    return parseWith(cacheSchema, raw, (field) => `input '${CACHE_INPUT_NAMES[field] ?? field}'`);
+/** The command line's options for the cache fields it has (`hypernix cache`). */
+const CACHE_CLI_OPTIONS = {
+    cache: '--dir',
+    cacheKey: '--key',
+    cacheRestoreKeys: '--restore-key',
+    cacheDir: '--dir',
+    maxPackChain: '--max-pack-chain',
+};
+/**
+ * Reads the cache inputs of the action, or the same fields from the command line (`cli`): one
+ * schema, one set of rules, the messages naming the input or the option.
+ */
+function parseCacheConfig(raw, surface = 'action') {
+    return parseWith(cacheSchema, raw, (field) => surface === 'action'
+        ? `input '${CACHE_INPUT_NAMES[field] ?? field}'`
+        : `option '${CACHE_CLI_OPTIONS[field] ?? field}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/util/format.ts
@@ -31497,6 +31512,77 @@ async function writeJobSummary() {
 
 // EXTERNAL MODULE: ./src/util/end-process.ts
 var end_process = __nccwpck_require__(1757);
+;// CONCATENATED MODULE: ./src/report/actions-reporter.ts
+
+
+
+
+
+/** The action's reporter: log groups, annotations and masking through @actions/core. */
+class ActionsReporter {
+    info(message) {
+        core/* info */.pq(message);
+    }
+    warning(message, location) {
+        core/* warning */.$e(message, annotation(location));
+    }
+    error(message, location) {
+        core/* error */.z3(message, annotation(location));
+    }
+    debug(message) {
+        core/* debug */.Yz(message);
+    }
+    group(title, body) {
+        return core/* group */.Os(title, body);
+    }
+    /**
+     * Builder output is wrapped in `::stop-commands::TOKEN` … `::TOKEN::`: the runner acts on no
+     * command in between. The token is new and random for every region, and no child sees it, so
+     * a builder cannot print the line that ends the region.
+     */
+    async untrusted(body) {
+        const token = (0,external_node_crypto_.randomBytes)(24).toString('hex');
+        process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}`);
+        try {
+            return await body();
+        }
+        finally {
+            process.stdout.write(`::${token}::${external_node_os_.EOL}`);
+        }
+    }
+    addPath(directory) {
+        core/* addPath */.fM(directory);
+    }
+    mask(secret) {
+        if (!secret)
+            return;
+        rememberSecret(secret);
+        core/* setSecret */.Pq(secret);
+    }
+}
+/**
+ * An annotation at a place in the user's files, for warnings and errors alike; GitHub links it
+ * by the file's path in the repository.
+ */
+function annotation(location, title = 'Nix') {
+    if (!location)
+        return undefined;
+    return {
+        title,
+        file: workspaceRelative(location.file),
+        startLine: location.line,
+        ...(location.column ? { startColumn: location.column } : {}),
+    };
+}
+/** A path inside GITHUB_WORKSPACE relative to it; any other path as it is. */
+function workspaceRelative(file) {
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
+        return file;
+    const inside = (0,external_node_path_.relative)(workspace, file);
+    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside;
+}
+
 ;// CONCATENATED MODULE: ./src/util/last-resort.ts
 
 // A failure nobody awaited (an unhandled rejection) or nobody caught must still end a run the
@@ -31577,28 +31663,9 @@ async function runPhases(phases) {
             core/* warning */.$e(message);
             return;
         }
-        core/* error */.z3(message, annotationFor(error));
+        core/* error */.z3(message, annotation(error instanceof errors/* HypernixError */.iD ? error.location : undefined, 'Nix evaluation error'));
         process.exitCode = 1;
     }
-}
-function annotationFor(error) {
-    const location = error instanceof errors/* HypernixError */.iD ? error.location : undefined;
-    if (!location)
-        return undefined;
-    return {
-        title: 'Nix evaluation error',
-        file: workspaceRelative(location.file),
-        startLine: location.line,
-        ...(location.column ? { startColumn: location.column } : {}),
-    };
-}
-/** GitHub links annotations to files by their path in the repository. */
-function workspaceRelative(file) {
-    const workspace = process.env.GITHUB_WORKSPACE;
-    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
-        return file;
-    const inside = (0,external_node_path_.relative)(workspace, file);
-    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/build-image/store-cache.ts
@@ -31729,8 +31796,8 @@ const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
 /** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
 const isSha256Digest = (text) => DIGEST_RE.test(text);
 const DOCKER_HUB = 'registry-1.docker.io';
-class ReferenceError extends errors/* InputError */.dz {
-    name = 'ReferenceError';
+class ImageReferenceError extends errors/* InputError */.dz {
+    name = 'ImageReferenceError';
 }
 /** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
 function looksLikeRegistry(part) {
@@ -31738,7 +31805,7 @@ function looksLikeRegistry(part) {
 }
 function parseReference(text, label = 'reference') {
     const fail = (why) => {
-        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+        throw new ImageReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
     };
     const input = text.trim();
     if (input === '')
@@ -31783,7 +31850,7 @@ function parseReference(text, label = 'reference') {
 }
 function validateTag(tag, label = 'tags') {
     if (!TAG_RE.test(tag)) {
-        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+        throw new ImageReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
     }
     return tag;
 }
@@ -31884,11 +31951,11 @@ function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
     const tags = read('tags', () => readTags(raw.tags));
     const registryUsername = readOptionalString(raw.registryUsername);
     const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
-    const chosen = read('compression', () => input_readers_readOptionalEnum(COMPRESSIONS, raw.compression));
+    const chosen = read('compression', () => readOptionalEnum(COMPRESSIONS, raw.compression));
     const compressionLevel = read('compressionLevel', () => readOptionalInteger(raw.compressionLevel, 0, 22));
     const concurrency = read('concurrency', () => readOptionalInteger(raw.concurrency, 1, 64));
     const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
-    const manifestFormat = read('manifestFormat', () => input_readers_readOptionalEnum(MANIFEST_FORMATS, raw.manifestFormat));
+    const manifestFormat = read('manifestFormat', () => readOptionalEnum(MANIFEST_FORMATS, raw.manifestFormat));
     const plainHttp = read('plainHttp', () => readBoolean(raw.plainHttp, false));
     if (push && !image) {
         throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
@@ -32095,11 +32162,6 @@ const RETRYABLE_CODES = new Set([
     'ETIMEDOUT',
     'ENETUNREACH',
     'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
 ]);
 function isRetryableStatus(status) {
     return RETRYABLE_STATUS.has(status);
@@ -32111,12 +32173,6 @@ function isRetryableError(error) {
             return true;
         if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
             return true;
-        if (current.name === 'TypeError' &&
-            /fetch failed|terminated/.test(String(current.message))) {
-            // undici wraps socket errors in "fetch failed"; the cause says which.
-            if (!current.cause)
-                return true;
-        }
         current = current.cause;
     }
     return false;
@@ -32163,12 +32219,14 @@ async function withRetries(operation, options = {}) {
             return await operation({ attempt });
         }
         catch (error) {
-            const retryable = error instanceof RetryableResponseError || isRetryableError(error);
+            const retryable = (error instanceof RetryableResponseError || isRetryableError(error)) &&
+                (options.worthRetrying?.(error) ?? true);
+            const giveUp = () => (options.onGiveUp ? options.onGiveUp(error, attempt + 1) : error);
             if (!retryable || attempt + 1 >= policy.attempts)
-                throw error;
+                throw giveUp();
             const told = error instanceof RetryableResponseError ? error.retryAfter : undefined;
             if (told !== undefined && told > policy.maxRetryAfterMs)
-                throw error;
+                throw giveUp();
             const delay = told ?? backoffMs(attempt, policy);
             options.onRetry?.(describeRetry(error), delay, attempt + 1);
             await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
@@ -32319,6 +32377,54 @@ class RegistryAuth {
         this.tokens.set(scope, { value: token, expiresAt: Date.now() + lifetime - 10_000 });
         return token;
     }
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry/request-failure.ts
+
+
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused (is the registry running, and is this its address?)',
+    ENOTFOUND: 'no such host',
+    EAI_AGAIN: 'the host name could not be looked up',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ECONNRESET: 'the connection was reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection was closed while sending',
+};
+/** The errno code of a network failure anywhere in an error's cause chain. */
+function networkCode(error) {
+    for (let current = error; current;) {
+        if (typeof current.code === 'string' && current.code in NETWORK_REASONS)
+            return current.code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** Nobody listens there, or there is no such host: not something a retry changes soon. */
+function isUnreachable(error) {
+    const code = networkCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH';
+}
+/**
+ * A request's failure as one line: the registry, the request, what went wrong in words, and how
+ * many tries were made. Errors that are neither the registry's nor the network's pass as they are.
+ */
+function requestFailure(registry, error, method, path, tries) {
+    const after = tries > 1 ? ` (after ${tries} tries)` : '';
+    if (error instanceof RegistryError) {
+        return tries > 1
+            ? new RegistryError(`${error.message}${after}`, error.status, { cause: error })
+            : error;
+    }
+    const code = networkCode(error);
+    if (!code && !isRetryableError(error))
+        return error;
+    const where = path.startsWith('http') ? new URL(path).pathname : path.split('?')[0];
+    const reason = code ? (NETWORK_REASONS[code] ?? code) : describeRetry(error);
+    return new RegistryError(`registry ${registry}: ${method} ${where}: ${reason}${after}`, undefined, {
+        cause: error,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/registry/deadline.ts
@@ -33245,6 +33351,7 @@ async function readAll(body, limit) {
 
 
 
+
 const MAX_REDIRECTS = 5;
 /** The scope a repository operation needs, as the token spec writes it. */
 const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
@@ -33262,6 +33369,10 @@ class RegistryClient {
     deadline;
     reporter;
     hasCredentials;
+    /** Whether the registry has answered anything yet: a refused first contact is not retried. */
+    answered = false;
+    /** Retry reasons already shown: parallel requests failing alike print one warning. */
+    shownRetries = new Set();
     constructor(options) {
         this.registry = options.registry;
         this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
@@ -33301,6 +33412,7 @@ class RegistryClient {
                 : limit.signal;
             try {
                 const response = await this.hops(method, path, options, signal);
+                this.answered = true;
                 // The deadline covers reading the body too, and ends with it.
                 response.body.once('close', limit.clear);
                 return response;
@@ -33311,11 +33423,30 @@ class RegistryClient {
             }
         };
         if (options.retry === false)
-            return attempt();
+            return attempt().catch((error) => {
+                throw this.failure(error, method, path, 1);
+            });
         return withRetries(attempt, {
             policy: this.retry,
-            onRetry: (why, delay, count) => this.reporter?.warning(`${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`),
+            // A registry that never answered and refuses the connection is not there (yet): six tries
+            // would only delay the one line that matters.
+            worthRetrying: (error) => this.answered || !isUnreachable(error),
+            onRetry: (why, delay, count) => this.showRetry(why, delay, count),
+            onGiveUp: (error, tries) => this.failure(error, method, path, tries),
         });
+    }
+    showRetry(why, delayMs, attempt) {
+        const line = `${this.registry}: ${why}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.retry.attempts})`;
+        if (this.shownRetries.has(why))
+            this.reporter?.debug(line);
+        else {
+            this.shownRetries.add(why);
+            this.reporter?.warning(line);
+        }
+    }
+    /** A failure as one line naming the registry, the request and how many tries were made. */
+    failure(error, method, path, tries) {
+        return requestFailure(this.registry, error, method, path, tries);
     }
     /** One request, after the 401 of an auth challenge and the redirects of reads. */
     async hops(method, path, options, signal) {
@@ -35515,33 +35646,54 @@ function buildManifest(format, config, layers) {
 
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
- * Opens what the build produced as a source of image layers: a plain tar file is read in
- * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
- * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
+ * The checks of an archive path that need no registry: that it exists, is an image in a form
+ * the kit reads (by its bytes, never its name), matches a format given, and is run only when
+ * its format was given as stream. A stat and one 512-byte read: done before any request, so a
+ * wrong file costs no network call.
  */
-async function openArchive(path, label, format) {
+async function checkArchive(path, label, format) {
     if (path === '-')
-        return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+        return { path, label, kind: 'stdin' };
     const info = await statPath(path).catch(() => undefined);
     if (!info)
         throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
-    // What follows reads synchronously (the tar's index, then its config, hashed). The stat's
-    // answer comes in the same turn of the event loop as the registry connections that were
-    // opened beside it: let those send their requests first, so the registry answers meanwhile.
-    // Without this, the first requests left 30 to 45 ms after their connections were up.
-    await new Promise((resolve) => setImmediate(resolve));
     if (info.isDirectory()) {
         if (format !== undefined)
             throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not a ${format} archive`);
         if (await isOciLayoutDirectory(path))
-            return { type: 'oci-layout', files: layoutDirectory(path) };
+            return { path, label, kind: 'oci-layout-directory' };
         throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`);
     }
     const sniffed = await sniffFile(path);
     if (format !== undefined && format !== 'stream' && sniffed !== format) {
         throw new errors/* InputError */.dz(`${label}: ${path} is not a ${format} archive (its bytes say ${sniffed})`);
     }
-    switch (format ?? sniffed) {
+    if (sniffed === 'stream' || format === 'stream') {
+        // Only when the format was given: a file named as an archive is read, never run.
+        if (format !== 'stream') {
+            throw new errors/* InputError */.dz(`${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`);
+        }
+        if (!(await push_archive_isExecutable(path))) {
+            throw new errors/* InputError */.dz(`${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`);
+        }
+        return { path, label, kind: 'stream' };
+    }
+    if (sniffed === 'tar' || sniffed === 'tar.gz' || sniffed === 'tar.zst')
+        return { path, label, kind: sniffed };
+    throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
+}
+/** The image source a checked archive holds. */
+async function openArchive(archive) {
+    const { path, kind } = archive;
+    // What follows reads synchronously (the tar's index, then its config, hashed). Let the
+    // registry connections opened beside it send their requests first, so the registry answers
+    // meanwhile (bench/push/README.md has what this saved).
+    await new Promise((resolve) => setImmediate(resolve));
+    switch (kind) {
+        case 'stdin':
+            return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+        case 'oci-layout-directory':
+            return { type: 'oci-layout', files: layoutDirectory(path) };
         case 'tar': {
             // Indexed once, for the layout check here and for reading the layers by offset; a tar
             // that cannot be indexed fails when it is pushed, as a docker archive.
@@ -35551,22 +35703,9 @@ async function openArchive(path, label, format) {
         }
         case 'tar.gz':
         case 'tar.zst':
-            return {
-                type: 'stream',
-                open: () => openTarStream(path, sniffed),
-                describe: path,
-            };
+            return { type: 'stream', open: () => openTarStream(path, kind), describe: path };
         case 'stream':
-            // Only when the format was given: a file named as an archive is read, never run.
-            if (format !== 'stream') {
-                throw new errors/* InputError */.dz(`${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`);
-            }
-            if (!(await push_archive_isExecutable(path))) {
-                throw new errors/* InputError */.dz(`${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`);
-            }
             return { type: 'stream', describe: path, open: () => runStreamScript(path) };
-        default:
-            throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
 }
 const push_archive_isExecutable = (path) => (0,promises_.access)(path, external_node_fs_.constants.X_OK).then(() => true, () => false);
@@ -35631,7 +35770,9 @@ format) {
         manifestFormat: config.manifestFormat,
         mountFrom,
     };
-    const opening = openArchive(archivePath, label, format);
+    // The file is checked before the first request; only then do opening it and asking the
+    // registry go side by side.
+    const opening = openArchive(await checkArchive(archivePath, label, format));
     opening.catch(() => undefined); // awaited below, before the registry's answers
     const spareSession = new SpareSession(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
@@ -35816,64 +35957,6 @@ async function publishBuild(build, config, reporter, options) {
         return { kind: 'qcow2', registry: image.registry, result };
     }
     throw new errors/* InputError */.dz(`input 'push': applies to kind qcow2 and container; kind ${build.kind} has nothing to push`);
-}
-
-;// CONCATENATED MODULE: ./src/report/actions-reporter.ts
-
-
-
-
-/** The action's reporter: log groups, annotations and masking through @actions/core. */
-class ActionsReporter {
-    info(message) {
-        core/* info */.pq(message);
-    }
-    warning(message, location) {
-        core/* warning */.$e(message, annotation(location));
-    }
-    error(message, location) {
-        core/* error */.z3(message, annotation(location));
-    }
-    debug(message) {
-        core/* debug */.Yz(message);
-    }
-    group(title, body) {
-        return core/* group */.Os(title, body);
-    }
-    /**
-     * Builder output is wrapped in `::stop-commands::TOKEN` … `::TOKEN::`: the runner acts on no
-     * command in between. The token is new and random for every region, and no child sees it, so
-     * a builder cannot print the line that ends the region.
-     */
-    async untrusted(body) {
-        const token = (0,external_node_crypto_.randomBytes)(24).toString('hex');
-        process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}`);
-        try {
-            return await body();
-        }
-        finally {
-            process.stdout.write(`::${token}::${external_node_os_.EOL}`);
-        }
-    }
-    addPath(directory) {
-        core/* addPath */.fM(directory);
-    }
-    mask(secret) {
-        if (!secret)
-            return;
-        rememberSecret(secret);
-        core/* setSecret */.Pq(secret);
-    }
-}
-function annotation(location) {
-    if (!location)
-        return undefined;
-    return {
-        title: 'Nix',
-        file: location.file,
-        startLine: location.line,
-        ...(location.column ? { startColumn: location.column } : {}),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/build-summary.ts
@@ -36335,6 +36418,7 @@ function sameChain(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JT: () => (/* binding */ cacheKeyProblem),
 /* harmony export */   bn: () => (/* binding */ KEY_PATTERN),
 /* harmony export */   uf: () => (/* binding */ MAX_KEY_LENGTH)
 /* harmony export */ });
@@ -36349,16 +36433,22 @@ const MAX_KEY_LENGTH = 512 - 37;
 /** The characters every cache key and restore-key prefix is made of. */
 const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
 /** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
-function validateCacheKey(key, label) {
+/** What is wrong with a cache key, in words; undefined for a good one. */
+function cacheKeyProblem(key) {
     if (key.length === 0)
-        throw new InputError(`${label}: expected a cache key; got an empty one`);
-    if (key.length > MAX_KEY_LENGTH) {
-        throw new InputError(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
-    }
+        return 'expected a cache key; got an empty one';
+    if (key.length > MAX_KEY_LENGTH)
+        return `at most ${MAX_KEY_LENGTH} characters; got ${key.length}`;
     if (!KEY_PATTERN.test(key)) {
         const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
-        throw new InputError(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
+        return `letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`;
     }
+    return undefined;
+}
+function validateCacheKey(key, label) {
+    const problem = cacheKeyProblem(key);
+    if (problem)
+        throw new InputError(`${label}: ${problem}`);
     return key;
 }
 

@@ -40,8 +40,8 @@ var blob_upload = __webpack_require__(7982);
 var blob_compression = __webpack_require__(5031);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
-// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 5 modules
-var registry_client = __webpack_require__(5976);
+// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 6 modules
+var registry_client = __webpack_require__(5211);
 ;// CONCATENATED MODULE: ./src/oci/push/known-layers.ts
 
 
@@ -1573,33 +1573,54 @@ function buildManifest(format, config, layers) {
 
 const NOT_AN_IMAGE = 'expected a .tar, .tar.gz or .tar.zst docker archive, a streamLayeredImage script, or an OCI image layout';
 /**
- * Opens what the build produced as a source of image layers: a plain tar file is read in
- * parallel by offsets; a gzip/zstd archive, a streamLayeredImage script (run, its stdout read)
- * or standard input ('-') is read once as a stream; an OCI layout's blobs are sent as they are.
+ * The checks of an archive path that need no registry: that it exists, is an image in a form
+ * the kit reads (by its bytes, never its name), matches a format given, and is run only when
+ * its format was given as stream. A stat and one 512-byte read: done before any request, so a
+ * wrong file costs no network call.
  */
-async function openArchive(path, label, format) {
+async function checkArchive(path, label, format) {
     if (path === '-')
-        return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+        return { path, label, kind: 'stdin' };
     const info = await (0,fs_async/* statPath */.qW)(path).catch(() => undefined);
     if (!info)
         throw new errors/* InputError */.dz(`${label}: ${path} does not exist`);
-    // What follows reads synchronously (the tar's index, then its config, hashed). The stat's
-    // answer comes in the same turn of the event loop as the registry connections that were
-    // opened beside it: let those send their requests first, so the registry answers meanwhile.
-    // Without this, the first requests left 30 to 45 ms after their connections were up.
-    await new Promise((resolve) => setImmediate(resolve));
     if (info.isDirectory()) {
         if (format !== undefined)
             throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not a ${format} archive`);
         if (await isOciLayoutDirectory(path))
-            return { type: 'oci-layout', files: layoutDirectory(path) };
+            return { path, label, kind: 'oci-layout-directory' };
         throw new errors/* InputError */.dz(`${label}: ${path} is a directory, not an OCI image layout (it has no oci-layout file)`);
     }
     const sniffed = await (0,archive_format/* sniffFile */.xQ)(path);
     if (format !== undefined && format !== 'stream' && sniffed !== format) {
         throw new errors/* InputError */.dz(`${label}: ${path} is not a ${format} archive (its bytes say ${sniffed})`);
     }
-    switch (format ?? sniffed) {
+    if (sniffed === 'stream' || format === 'stream') {
+        // Only when the format was given: a file named as an archive is read, never run.
+        if (format !== 'stream') {
+            throw new errors/* InputError */.dz(`${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`);
+        }
+        if (!(await isExecutable(path))) {
+            throw new errors/* InputError */.dz(`${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`);
+        }
+        return { path, label, kind: 'stream' };
+    }
+    if (sniffed === 'tar' || sniffed === 'tar.gz' || sniffed === 'tar.zst')
+        return { path, label, kind: sniffed };
+    throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
+}
+/** The image source a checked archive holds. */
+async function openArchive(archive) {
+    const { path, kind } = archive;
+    // What follows reads synchronously (the tar's index, then its config, hashed). Let the
+    // registry connections opened beside it send their requests first, so the registry answers
+    // meanwhile (bench/push/README.md has what this saved).
+    await new Promise((resolve) => setImmediate(resolve));
+    switch (kind) {
+        case 'stdin':
+            return { type: 'stream', open: () => process.stdin, describe: 'standard input' };
+        case 'oci-layout-directory':
+            return { type: 'oci-layout', files: layoutDirectory(path) };
         case 'tar': {
             // Indexed once, for the layout check here and for reading the layers by offset; a tar
             // that cannot be indexed fails when it is pushed, as a docker archive.
@@ -1609,22 +1630,9 @@ async function openArchive(path, label, format) {
         }
         case 'tar.gz':
         case 'tar.zst':
-            return {
-                type: 'stream',
-                open: () => (0,archive_format/* openTarStream */.eY)(path, sniffed),
-                describe: path,
-            };
+            return { type: 'stream', open: () => (0,archive_format/* openTarStream */.eY)(path, kind), describe: path };
         case 'stream':
-            // Only when the format was given: a file named as an archive is read, never run.
-            if (format !== 'stream') {
-                throw new errors/* InputError */.dz(`${label}: ${path} starts with #!, a script, not an archive; a streamLayeredImage script is run only when its format is given as stream (--archive-format stream)`);
-            }
-            if (!(await isExecutable(path))) {
-                throw new errors/* InputError */.dz(`${label}: ${path} is not executable; a streamLayeredImage script must be (chmod +x)`);
-            }
             return { type: 'stream', describe: path, open: () => runStreamScript(path) };
-        default:
-            throw new errors/* InputError */.dz(`${label}: ${path} is not an image (${NOT_AN_IMAGE})`);
     }
 }
 const isExecutable = (path) => (0,promises_.access)(path, external_node_fs_.constants.X_OK).then(() => true, () => false);
@@ -1689,7 +1697,9 @@ format) {
         manifestFormat: config.manifestFormat,
         mountFrom,
     };
-    const opening = openArchive(archivePath, label, format);
+    // The file is checked before the first request; only then do opening it and asking the
+    // registry go side by side.
+    const opening = openArchive(await checkArchive(archivePath, label, format));
     opening.catch(() => undefined); // awaited below, before the registry's answers
     const spareSession = new blob_upload/* SpareSession */.c7(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {

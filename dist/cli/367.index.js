@@ -147,10 +147,10 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(184), __webpack_require__.e(974), __webpack_require__.e(471)]).then(__webpack_require__.bind(__webpack_require__, 1471))).buildCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(184), __webpack_require__.e(974), __webpack_require__.e(626)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
     push: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(433), __webpack_require__.e(974), __webpack_require__.e(357)]).then(__webpack_require__.bind(__webpack_require__, 6357))).pushCommand,
     artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(433), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 6614))).artifactCommand,
-    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 9297))).cacheCommand,
+    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {

@@ -322,7 +322,7 @@ function skipBytes(pieces, skip) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8014);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6294);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5976);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5211);
 
 
 
@@ -773,7 +773,7 @@ async function registryErrorDetail(response) {
 /* harmony export */   q9: () => (/* binding */ isSha256Digest),
 /* harmony export */   z7: () => (/* binding */ validateTag)
 /* harmony export */ });
-/* unused harmony export ReferenceError */
+/* unused harmony export ImageReferenceError */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 
 /**
@@ -794,8 +794,8 @@ const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
 /** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
 const isSha256Digest = (text) => DIGEST_RE.test(text);
 const DOCKER_HUB = 'registry-1.docker.io';
-class ReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
-    name = 'ReferenceError';
+class ImageReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
+    name = 'ImageReferenceError';
 }
 /** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
 function looksLikeRegistry(part) {
@@ -803,7 +803,7 @@ function looksLikeRegistry(part) {
 }
 function parseReference(text, label = 'reference') {
     const fail = (why) => {
-        throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+        throw new ImageReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
     };
     const input = text.trim();
     if (input === '')
@@ -848,7 +848,7 @@ function parseReference(text, label = 'reference') {
 }
 function validateTag(tag, label = 'tags') {
     if (!TAG_RE.test(tag)) {
-        throw new ReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+        throw new ImageReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
     }
     return tag;
 }
@@ -862,7 +862,7 @@ function formatReference(reference) {
 
 /***/ }),
 
-/***/ 5976:
+/***/ 5211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1011,6 +1011,54 @@ class RegistryAuth {
 
 // EXTERNAL MODULE: ./src/oci/registry/retry-policy.ts
 var retry_policy = __webpack_require__(6294);
+;// CONCATENATED MODULE: ./src/oci/registry/request-failure.ts
+
+
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused (is the registry running, and is this its address?)',
+    ENOTFOUND: 'no such host',
+    EAI_AGAIN: 'the host name could not be looked up',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ECONNRESET: 'the connection was reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection was closed while sending',
+};
+/** The errno code of a network failure anywhere in an error's cause chain. */
+function networkCode(error) {
+    for (let current = error; current;) {
+        if (typeof current.code === 'string' && current.code in NETWORK_REASONS)
+            return current.code;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** Nobody listens there, or there is no such host: not something a retry changes soon. */
+function isUnreachable(error) {
+    const code = networkCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH';
+}
+/**
+ * A request's failure as one line: the registry, the request, what went wrong in words, and how
+ * many tries were made. Errors that are neither the registry's nor the network's pass as they are.
+ */
+function requestFailure(registry, error, method, path, tries) {
+    const after = tries > 1 ? ` (after ${tries} tries)` : '';
+    if (error instanceof errors/* RegistryError */.gl) {
+        return tries > 1
+            ? new errors/* RegistryError */.gl(`${error.message}${after}`, error.status, { cause: error })
+            : error;
+    }
+    const code = networkCode(error);
+    if (!code && !(0,retry_policy/* isRetryableError */.$d)(error))
+        return error;
+    const where = path.startsWith('http') ? new URL(path).pathname : path.split('?')[0];
+    const reason = code ? (NETWORK_REASONS[code] ?? code) : (0,retry_policy/* describeRetry */.eV)(error);
+    return new errors/* RegistryError */.gl(`registry ${registry}: ${method} ${where}: ${reason}${after}`, undefined, {
+        cause: error,
+    });
+}
+
 // EXTERNAL MODULE: ./src/oci/registry/deadline.ts
 var deadline = __webpack_require__(7693);
 // EXTERNAL MODULE: external "node:stream"
@@ -1898,6 +1946,7 @@ var blob_digest = __webpack_require__(5536);
 
 
 
+
 const MAX_REDIRECTS = 5;
 /** The scope a repository operation needs, as the token spec writes it. */
 const scopeFor = (repository, actions) => `repository:${repository}:${actions}`;
@@ -1915,6 +1964,10 @@ class RegistryClient {
     deadline;
     reporter;
     hasCredentials;
+    /** Whether the registry has answered anything yet: a refused first contact is not retried. */
+    answered = false;
+    /** Retry reasons already shown: parallel requests failing alike print one warning. */
+    shownRetries = new Set();
     constructor(options) {
         this.registry = options.registry;
         this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.registry}`;
@@ -1954,6 +2007,7 @@ class RegistryClient {
                 : limit.signal;
             try {
                 const response = await this.hops(method, path, options, signal);
+                this.answered = true;
                 // The deadline covers reading the body too, and ends with it.
                 response.body.once('close', limit.clear);
                 return response;
@@ -1964,11 +2018,30 @@ class RegistryClient {
             }
         };
         if (options.retry === false)
-            return attempt();
+            return attempt().catch((error) => {
+                throw this.failure(error, method, path, 1);
+            });
         return (0,retry_policy/* withRetries */.LH)(attempt, {
             policy: this.retry,
-            onRetry: (why, delay, count) => this.reporter?.warning(`${this.registry}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${count + 1} of ${this.retry.attempts})`),
+            // A registry that never answered and refuses the connection is not there (yet): six tries
+            // would only delay the one line that matters.
+            worthRetrying: (error) => this.answered || !isUnreachable(error),
+            onRetry: (why, delay, count) => this.showRetry(why, delay, count),
+            onGiveUp: (error, tries) => this.failure(error, method, path, tries),
         });
+    }
+    showRetry(why, delayMs, attempt) {
+        const line = `${this.registry}: ${why}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.retry.attempts})`;
+        if (this.shownRetries.has(why))
+            this.reporter?.debug(line);
+        else {
+            this.shownRetries.add(why);
+            this.reporter?.warning(line);
+        }
+    }
+    /** A failure as one line naming the registry, the request and how many tries were made. */
+    failure(error, method, path, tries) {
+        return requestFailure(this.registry, error, method, path, tries);
     }
     /** One request, after the 401 of an auth challenge and the redirects of reads. */
     async hops(method, path, options, signal) {
@@ -2170,15 +2243,17 @@ function describeNetworkError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ isRetryableError),
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   Xg: () => (/* binding */ describeResponse),
 /* harmony export */   cn: () => (/* binding */ IncompleteTransferError),
+/* harmony export */   eV: () => (/* binding */ describeRetry),
 /* harmony export */   q6: () => (/* binding */ RetryableResponseError),
 /* harmony export */   sT: () => (/* binding */ retryAfterOf),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* unused harmony exports isRetryableError, retryAfterMs, backoffMs */
+/* unused harmony exports retryAfterMs, backoffMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
@@ -2198,11 +2273,6 @@ const RETRYABLE_CODES = new Set([
     'ETIMEDOUT',
     'ENETUNREACH',
     'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
 ]);
 function isRetryableStatus(status) {
     return RETRYABLE_STATUS.has(status);
@@ -2214,12 +2284,6 @@ function isRetryableError(error) {
             return true;
         if (['TimeoutError', 'StallError', 'IncompleteTransferError'].includes(current.name ?? ''))
             return true;
-        if (current.name === 'TypeError' &&
-            /fetch failed|terminated/.test(String(current.message))) {
-            // undici wraps socket errors in "fetch failed"; the cause says which.
-            if (!current.cause)
-                return true;
-        }
         current = current.cause;
     }
     return false;
@@ -2266,12 +2330,14 @@ async function withRetries(operation, options = {}) {
             return await operation({ attempt });
         }
         catch (error) {
-            const retryable = error instanceof RetryableResponseError || isRetryableError(error);
+            const retryable = (error instanceof RetryableResponseError || isRetryableError(error)) &&
+                (options.worthRetrying?.(error) ?? true);
+            const giveUp = () => (options.onGiveUp ? options.onGiveUp(error, attempt + 1) : error);
             if (!retryable || attempt + 1 >= policy.attempts)
-                throw error;
+                throw giveUp();
             const told = error instanceof RetryableResponseError ? error.retryAfter : undefined;
             if (told !== undefined && told > policy.maxRetryAfterMs)
-                throw error;
+                throw giveUp();
             const delay = told ?? backoffMs(attempt, policy);
             options.onRetry?.(describeRetry(error), delay, attempt + 1);
             await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
@@ -2378,8 +2444,8 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
 
 // EXTERNAL MODULE: ./src/oci/registry/deadline.ts
 var deadline = __webpack_require__(7693);
-// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 5 modules
-var registry_client = __webpack_require__(5976);
+// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 6 modules
+var registry_client = __webpack_require__(5211);
 ;// CONCATENATED MODULE: ./src/publish/registry-login.ts
 
 

@@ -34,8 +34,8 @@ var blob_compression = __webpack_require__(5031);
 var blob_digest = __webpack_require__(5536);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
-// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 5 modules
-var registry_client = __webpack_require__(5976);
+// EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 6 modules
+var registry_client = __webpack_require__(5211);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/artifact/push-artifact.ts

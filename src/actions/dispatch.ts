@@ -1,7 +1,7 @@
-import { relative, isAbsolute } from 'node:path';
 import * as core from '@actions/core';
 import { endProcess } from '../util/end-process.js';
-import { HypernixError, describeError, type SourceLocation } from '../util/errors.js';
+import { annotation } from '../report/actions-reporter.js';
+import { HypernixError, describeError } from '../util/errors.js';
 import { formatSeconds } from '../util/format.js';
 import { claimFailureLine, installLastResort } from '../util/last-resort.js';
 
@@ -51,27 +51,13 @@ export async function runPhases(phases: ActionPhases): Promise<void> {
       core.warning(message);
       return;
     }
-    core.error(message, annotationFor(error));
+    core.error(
+      message,
+      annotation(
+        error instanceof HypernixError ? error.location : undefined,
+        'Nix evaluation error',
+      ),
+    );
     process.exitCode = 1;
   }
-}
-
-function annotationFor(error: unknown): core.AnnotationProperties | undefined {
-  const location: SourceLocation | undefined =
-    error instanceof HypernixError ? error.location : undefined;
-  if (!location) return undefined;
-  return {
-    title: 'Nix evaluation error',
-    file: workspaceRelative(location.file),
-    startLine: location.line,
-    ...(location.column ? { startColumn: location.column } : {}),
-  };
-}
-
-/** GitHub links annotations to files by their path in the repository. */
-export function workspaceRelative(file: string): string {
-  const workspace = process.env.GITHUB_WORKSPACE;
-  if (!workspace || !isAbsolute(file)) return file;
-  const inside = relative(workspace, file);
-  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }

@@ -4,7 +4,6 @@ import {
   FieldProblem,
   readBoolean,
   readList,
-  readOptionalEnum,
   readOptionalString,
   shown,
 } from './input-readers.js';
@@ -43,13 +42,6 @@ export const enumInput = <const T extends readonly [string, ...string[]]>(values
       });
       return z.NEVER;
     });
-
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-export const optionalEnumInput = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
 
 /** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
 export const optionalString = z.string().optional().transform(readOptionalString);
@@ -101,9 +93,6 @@ export function splitWords(text: string): string[] | { error: string } {
   if (inWord) words.push(current);
   return words;
 }
-
-/** How a field is called where the user typed it: an action input or a CLI option. */
-export type FieldLabels<T extends string> = Record<T, string>;
 
 /**
  * Parses raw values with a schema and turns the first problem into one InputError line that

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
@@ -45,12 +46,27 @@ export class ActionsReporter implements Reporter {
   }
 }
 
-function annotation(location?: SourceLocation): core.AnnotationProperties | undefined {
+/**
+ * An annotation at a place in the user's files, for warnings and errors alike; GitHub links it
+ * by the file's path in the repository.
+ */
+export function annotation(
+  location?: SourceLocation,
+  title = 'Nix',
+): core.AnnotationProperties | undefined {
   if (!location) return undefined;
   return {
-    title: 'Nix',
-    file: location.file,
+    title,
+    file: workspaceRelative(location.file),
     startLine: location.line,
     ...(location.column ? { startColumn: location.column } : {}),
   };
+}
+
+/** A path inside GITHUB_WORKSPACE relative to it; any other path as it is. */
+export function workspaceRelative(file: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (!workspace || !isAbsolute(file)) return file;
+  const inside = relative(workspace, file);
+  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }

@@ -30,8 +30,8 @@ export interface ImageReference {
   digest?: string;
 }
 
-export class ReferenceError extends InputError {
-  override name = 'ReferenceError';
+export class ImageReferenceError extends InputError {
+  override name = 'ImageReferenceError';
 }
 
 /** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
@@ -41,7 +41,7 @@ function looksLikeRegistry(part: string): boolean {
 
 export function parseReference(text: string, label = 'reference'): ImageReference {
   const fail = (why: string): never => {
-    throw new ReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+    throw new ImageReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
   };
   const input = text.trim();
   if (input === '') fail('expected an image reference such as ghcr.io/owner/name:tag');
@@ -85,7 +85,7 @@ export function parseReference(text: string, label = 'reference'): ImageReferenc
 
 export function validateTag(tag: string, label = 'tags'): string {
   if (!TAG_RE.test(tag)) {
-    throw new ReferenceError(
+    throw new ImageReferenceError(
       `${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`,
     );
   }

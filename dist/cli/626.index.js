@@ -1,8 +1,8 @@
-export const id = 471;
-export const ids = [471];
+export const id = 626;
+export const ids = [626];
 export const modules = {
 
-/***/ 1471:
+/***/ 3626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,125 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/config/input-readers.ts
-var input_readers = __webpack_require__(6951);
-;// CONCATENATED MODULE: ./src/config/parse-helpers.ts
-
-
-
-
-/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
-function reading(ctx, read) {
-    try {
-        return read();
-    }
-    catch (error) {
-        if (!(error instanceof input_readers/* FieldProblem */.k4))
-            throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
-        return core/* NEVER */.tm;
-    }
-}
-const booleanInput = (defaultValue) => schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* string */.YjP()])
-    .optional()
-    .transform((value, ctx) => reading(ctx, () => (0,input_readers/* readBoolean */.Vf)(value, defaultValue)));
-const enumInput = (values) => schemas/* string */.YjP({ error: () => `required; expected one of ${values.join(', ')}` })
-    .transform((value, ctx) => {
-    if (values.includes(value))
-        return value;
-    if (value.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
-        return core/* NEVER */.tm;
-    }
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${(0,input_readers/* shown */.SP)(value)}`,
-    });
-    return core/* NEVER */.tm;
-});
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-const optionalEnumInput = (values) => z
-    .string()
-    .optional()
-    .transform((value, ctx) => reading(ctx, () => readOptionalEnum(values, value)));
-/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-const optionalString = schemas/* string */.YjP().optional().transform(input_readers/* readOptionalString */.on);
-/** A multi-line input's entries (see readList); the CLI passes arrays. */
-const listInput = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())])
-    .optional()
-    .transform(input_readers/* readList */.LD);
-/**
- * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
- * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
- * an argument array, never through a shell.
- */
-function splitWords(text) {
-    const words = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < text.length; i += 1) {
-        const char = text[i];
-        if (quote === "'") {
-            if (char === "'")
-                quote = undefined;
-            else
-                current += char;
-        }
-        else if (quote === '"') {
-            if (char === '"')
-                quote = undefined;
-            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
-                current += text[i + 1];
-                i += 1;
-            }
-            else
-                current += char;
-        }
-        else if (char === "'" || char === '"') {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && i + 1 < text.length) {
-            current += text[i + 1];
-            i += 1;
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                words.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (quote)
-        return { error: `unterminated ${quote} quote` };
-    if (inWord)
-        words.push(current);
-    return words;
-}
-/**
- * Parses raw values with a schema and turns the first problem into one InputError line that
- * names the input as the user knows it.
- */
-function parseWith(schema, raw, labelOf) {
-    const result = schema.safeParse(raw);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    if (!issue)
-        throw new errors/* InputError */.dz('invalid input');
-    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
-    const label = field ? labelOf(field) : 'inputs';
-    throw new errors/* InputError */.dz(`${label}: ${issue.message}`, { cause: result.error });
-}
-
+// EXTERNAL MODULE: ./src/config/parse-helpers.ts
+var parse_helpers = __webpack_require__(3185);
 ;// CONCATENATED MODULE: ./src/nix/target.ts
 /** What a build makes: the kinds of image the kit knows and checks its result against. */
 const BUILD_KINDS = ['qcow2', 'container', 'derivation'];
@@ -176,7 +59,7 @@ const BUILD_CLI_OPTIONS = {
 };
 /** Nix identifiers, as the `--arg NAME` of nix-build accepts them. */
 const NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
-const nameValueList = listInput.transform((entries, ctx) => {
+const nameValueList = parse_helpers/* listInput */.dt.transform((entries, ctx) => {
     const parsed = [];
     for (const entry of entries) {
         const equals = entry.indexOf('=');
@@ -184,7 +67,7 @@ const nameValueList = listInput.transform((entries, ctx) => {
         if (!NIX_IDENTIFIER.test(name)) {
             ctx.addIssue({
                 code: 'custom',
-                message: `expected name=value with a Nix identifier as name; got ${(0,input_readers/* shown */.SP)(entry)}`,
+                message: `expected name=value with a Nix identifier as name; got ${(0,parse_helpers/* shown */.SP)(entry)}`,
             });
             return core/* NEVER */.tm;
         }
@@ -199,25 +82,25 @@ const nixArgsInput = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/
         return [];
     if (Array.isArray(value))
         return value;
-    const words = splitWords(value);
+    const words = (0,parse_helpers/* splitWords */.yM)(value);
     if (!Array.isArray(words)) {
-        ctx.addIssue({ code: 'custom', message: `${words.error} in ${(0,input_readers/* shown */.SP)(value)}` });
+        ctx.addIssue({ code: 'custom', message: `${words.error} in ${(0,parse_helpers/* shown */.SP)(value)}` });
         return core/* NEVER */.tm;
     }
     return words;
 });
-const sha256Input = optionalString.refine((value) => value === undefined || /^[0-9a-f]{64}$/.test(value), { message: 'expected 64 lowercase hex characters (a sha256)' });
-const urlInput = optionalString.refine((value) => value === undefined || /^(https?|file):\/\//.test(value), { message: 'expected an http(s):// or file:// URL' });
+const sha256Input = parse_helpers/* optionalString */.sx.refine((value) => value === undefined || /^[0-9a-f]{64}$/.test(value), { message: 'expected 64 lowercase hex characters (a sha256)' });
+const urlInput = parse_helpers/* optionalString */.sx.refine((value) => value === undefined || /^(https?|file):\/\//.test(value), { message: 'expected an http(s):// or file:// URL' });
 const buildSchema = schemas/* object */.Ikc({
-    kind: enumInput(BUILD_KINDS),
-    file: optionalString,
-    attribute: optionalString,
+    kind: (0,parse_helpers/* enumInput */.gX)(BUILD_KINDS),
+    file: parse_helpers/* optionalString */.sx,
+    attribute: parse_helpers/* optionalString */.sx,
     args: nameValueList,
     argstrs: nameValueList,
-    flake: optionalString,
+    flake: parse_helpers/* optionalString */.sx,
     nixArgs: nixArgsInput,
-    workingDirectory: optionalString,
-    installNix: booleanInput(false),
+    workingDirectory: parse_helpers/* optionalString */.sx,
+    installNix: (0,parse_helpers/* booleanInput */.tE)(false),
     nixInstallerUrl: urlInput,
     nixInstallerSha256: sha256Input,
 })
@@ -261,7 +144,7 @@ function buildTarget(config) {
         };
 }
 function parseBuildConfig(raw, labels = labelsFor('action')) {
-    return parseWith(buildSchema, raw, (field) => labels[field] ?? field);
+    return (0,parse_helpers/* parseWith */.Ku)(buildSchema, raw, (field) => labels[field] ?? field);
 }
 function labelsFor(surface) {
     const names = surface === 'action' ? BUILD_INPUT_NAMES : BUILD_CLI_OPTIONS;
@@ -275,6 +158,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/util/process.ts
 var util_process = __webpack_require__(2017);
 ;// CONCATENATED MODULE: ./src/nix/build-log.ts
@@ -576,7 +461,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/nix/locate.ts + 1 modules
-var locate = __webpack_require__(3852);
+var locate = __webpack_require__(1471);
 ;// CONCATENATED MODULE: ./src/nix/install.ts
 
 
@@ -1005,7 +890,135 @@ async function buildCommand(argv, io) {
 
 /***/ }),
 
-/***/ 3852:
+/***/ 3185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ parseWith),
+/* harmony export */   SP: () => (/* reexport safe */ _input_readers_js__WEBPACK_IMPORTED_MODULE_1__.SP),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   sx: () => (/* binding */ optionalString),
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   yM: () => (/* binding */ splitWords)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6951);
+
+
+
+
+/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
+function reading(ctx, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .FieldProblem */ .k4))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+}
+const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()])
+    .optional()
+    .transform((value, ctx) => reading(ctx, () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(value, defaultValue)));
+const enumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
+    if (values.includes(value))
+        return value;
+    if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${(0,_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(value)}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+const optionalString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional().transform(_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readOptionalString */ .on);
+/** A multi-line input's entries (see readList); the CLI passes arrays. */
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())])
+    .optional()
+    .transform(_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readList */ .LD);
+/**
+ * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
+ * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
+ * an argument array, never through a shell.
+ */
+function splitWords(text) {
+    const words = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const char = text[i];
+        if (quote === "'") {
+            if (char === "'")
+                quote = undefined;
+            else
+                current += char;
+        }
+        else if (quote === '"') {
+            if (char === '"')
+                quote = undefined;
+            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+                current += text[i + 1];
+                i += 1;
+            }
+            else
+                current += char;
+        }
+        else if (char === "'" || char === '"') {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && i + 1 < text.length) {
+            current += text[i + 1];
+            i += 1;
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        return { error: `unterminated ${quote} quote` };
+    if (inWord)
+        words.push(current);
+    return words;
+}
+/**
+ * Parses raw values with a schema and turns the first problem into one InputError line that
+ * names the input as the user knows it.
+ */
+function parseWith(schema, raw, labelOf) {
+    const result = schema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    if (!issue)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invalid input');
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+    const label = field ? labelOf(field) : 'inputs';
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: ${issue.message}`, { cause: result.error });
+}
+
+
+/***/ }),
+
+/***/ 1471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

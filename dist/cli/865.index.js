@@ -1,8 +1,8 @@
-export const id = 297;
-export const ids = [297];
+export const id = 865;
+export const ids = [865];
 export const modules = {
 
-/***/ 9297:
+/***/ 7865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __webpack_require__(2693);
 // EXTERNAL MODULE: ./src/nix/locate.ts + 1 modules
-var locate = __webpack_require__(3852);
+var locate = __webpack_require__(1471);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: external "node:crypto"
@@ -731,8 +731,122 @@ async function openBackend(choice, reporter, use) {
     return backend;
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/store-cache/key.ts
 var store_cache_key = __webpack_require__(973);
+// EXTERNAL MODULE: ./src/config/parse-helpers.ts
+var parse_helpers = __webpack_require__(3185);
+;// CONCATENATED MODULE: ./src/config/cache.ts
+
+
+
+const CACHE_BACKENDS = ['gha', 'dir', 'off'];
+/** Past this many packs a save writes one compacted pack instead (input and option default). */
+const DEFAULT_MAX_PACK_CHAIN = 8;
+const CACHE_INPUT_NAMES = {
+    cache: 'cache',
+    cacheKey: 'cache-key',
+    cacheRestoreKeys: 'cache-restore-keys',
+    cacheDir: 'cache-dir',
+    cacheSave: 'cache-save',
+    cacheUpstreamPaths: 'cache-upstream-paths',
+    cacheBuildInputs: 'cache-build-inputs',
+    cacheImages: 'cache-images',
+    maxPackChain: 'max-pack-chain',
+    maxStoreSize: 'max-store-size',
+};
+const cacheKey = parse_helpers/* optionalString */.sx.superRefine((key, ctx) => {
+    const problem = key === undefined ? undefined : (0,store_cache_key/* cacheKeyProblem */.JT)(key);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
+});
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 2 ** 10,
+    m: 2 ** 20,
+    g: 2 ** 30,
+    t: 2 ** 40,
+};
+/** A size such as 10G, 512M or 2147483648 (bytes); units are binary. */
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.floor(Number(match[1]) * (UNITS[(match[2] ?? '').toLowerCase()] ?? 1));
+}
+const sizeInput = parse_helpers/* optionalString */.sx.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    const bytes = parseSize(value);
+    if (bytes === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a size such as 10G, 512M or a number of bytes; got ${(0,parse_helpers/* shown */.SP)(value)}`,
+        });
+        return core/* NEVER */.tm;
+    }
+    return bytes;
+});
+const cacheSchema = schemas/* object */.Ikc({
+    cache: schemas/* string */.YjP()
+        .optional()
+        .transform((value) => value || 'off')
+        .pipe((0,parse_helpers/* enumInput */.gX)(CACHE_BACKENDS)),
+    cacheKey,
+    cacheRestoreKeys: parse_helpers/* listInput */.dt.superRefine((keys, ctx) => {
+        const problem = keys.map(store_cache_key/* cacheKeyProblem */.JT).find(Boolean);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    cacheDir: parse_helpers/* optionalString */.sx,
+    cacheSave: (0,parse_helpers/* booleanInput */.tE)(true),
+    cacheUpstreamPaths: (0,parse_helpers/* booleanInput */.tE)(false),
+    cacheBuildInputs: (0,parse_helpers/* booleanInput */.tE)(true),
+    cacheImages: (0,parse_helpers/* booleanInput */.tE)(false),
+    maxPackChain: parse_helpers/* optionalString */.sx.transform((value, ctx) => {
+        const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);
+        if (!Number.isInteger(number) || number < 1) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `expected a whole number of 1 or more; got ${(0,parse_helpers/* shown */.SP)(value)}`,
+            });
+            return core/* NEVER */.tm;
+        }
+        return number;
+    }),
+    maxStoreSize: sizeInput,
+})
+    .superRefine((config, ctx) => {
+    if (config.cache === 'dir' && !config.cacheDir) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['cacheDir'],
+            message: 'required with cache: dir (the directory that holds the cache)',
+        });
+    }
+});
+/** The command line's options for the cache fields it has (`hypernix cache`). */
+const CACHE_CLI_OPTIONS = {
+    cache: '--dir',
+    cacheKey: '--key',
+    cacheRestoreKeys: '--restore-key',
+    cacheDir: '--dir',
+    maxPackChain: '--max-pack-chain',
+};
+/**
+ * Reads the cache inputs of the action, or the same fields from the command line (`cli`): one
+ * schema, one set of rules, the messages naming the input or the option.
+ */
+function parseCacheConfig(raw, surface = 'action') {
+    return (0,parse_helpers/* parseWith */.Ku)(cacheSchema, raw, (field) => surface === 'action'
+        ? `input '${CACHE_INPUT_NAMES[field] ?? field}'`
+        : `option '${CACHE_CLI_OPTIONS[field] ?? field}'`);
+}
+
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
@@ -760,7 +874,7 @@ Options:
   --include-upstream     save paths an upstream cache serves too
   --build-inputs         save the build-time inputs of PATH... too
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
-  --max-pack-chain N     past N packs, save one compacted pack instead (default 8)
+  --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --json                 print the result as JSON
   -v, --verbose          print debug lines
@@ -797,13 +911,20 @@ async function cacheCommand(argv, io) {
     if (!values.dir === !values.gha) {
         throw new errors/* InputError */.dz(`option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`);
     }
+    if (!values.key)
+        throw new errors/* InputError */.dz(`option '--key': required: the entry to restore or save`);
+    // The action's schema, so the command line and the inputs follow the same rules.
+    const config = parseCacheConfig({
+        cache: values.gha ? 'gha' : 'dir',
+        cacheDir: values.dir,
+        cacheKey: values.key,
+        cacheRestoreKeys: values['restore-key'] ?? [],
+        maxPackChain: values['max-pack-chain'],
+    }, 'cli');
     const choice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
-    const key = (0,store_cache_key/* validateCacheKey */.K9)(values.key ?? '', "option '--key'");
-    const restoreKeys = (values['restore-key'] ?? []).map((prefix) => (0,store_cache_key/* validateCacheKey */.K9)(prefix, "option '--restore-key'"));
-    const maxPackChain = Number(values['max-pack-chain'] ?? '8');
-    if (!Number.isInteger(maxPackChain) || maxPackChain < 1) {
-        throw new errors/* InputError */.dz(`option '--max-pack-chain': expected a whole number of 1 or more; got ${JSON.stringify(values['max-pack-chain'])}`);
-    }
+    const key = config.cacheKey;
+    const restoreKeys = config.cacheRestoreKeys;
+    const maxPackChain = config.maxPackChain;
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
     const nix = await (0,locate/* locateNix */.WH)(reporter);
     const label = "option '--dir'";
@@ -838,7 +959,214 @@ async function cacheCommand(argv, io) {
 
 /***/ }),
 
-/***/ 3852:
+/***/ 6951:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ readList),
+/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
+/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   k4: () => (/* binding */ FieldProblem),
+/* harmony export */   on: () => (/* binding */ readOptionalString)
+/* harmony export */ });
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
+/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/** Quotes a received value for an error message, shortened so one line stays one line. */
+function shown(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return JSON.stringify(short);
+}
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
+    if (value === undefined || value === '')
+        return defaultValue;
+    if (typeof value === 'boolean')
+        return value;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+function readList(value) {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
+}
+
+
+/***/ }),
+
+/***/ 3185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ parseWith),
+/* harmony export */   SP: () => (/* reexport safe */ _input_readers_js__WEBPACK_IMPORTED_MODULE_1__.SP),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   sx: () => (/* binding */ optionalString),
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   yM: () => (/* binding */ splitWords)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6951);
+
+
+
+
+/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
+function reading(ctx, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .FieldProblem */ .k4))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+}
+const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()])
+    .optional()
+    .transform((value, ctx) => reading(ctx, () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(value, defaultValue)));
+const enumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: () => `required; expected one of ${values.join(', ')}` })
+    .transform((value, ctx) => {
+    if (values.includes(value))
+        return value;
+    if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${values.join(', ')}; got ${(0,_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(value)}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+});
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+const optionalString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional().transform(_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readOptionalString */ .on);
+/** A multi-line input's entries (see readList); the CLI passes arrays. */
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())])
+    .optional()
+    .transform(_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readList */ .LD);
+/**
+ * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
+ * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
+ * an argument array, never through a shell.
+ */
+function splitWords(text) {
+    const words = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const char = text[i];
+        if (quote === "'") {
+            if (char === "'")
+                quote = undefined;
+            else
+                current += char;
+        }
+        else if (quote === '"') {
+            if (char === '"')
+                quote = undefined;
+            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+                current += text[i + 1];
+                i += 1;
+            }
+            else
+                current += char;
+        }
+        else if (char === "'" || char === '"') {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && i + 1 < text.length) {
+            current += text[i + 1];
+            i += 1;
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        return { error: `unterminated ${quote} quote` };
+    if (inWord)
+        words.push(current);
+    return words;
+}
+/**
+ * Parses raw values with a schema and turns the first problem into one InputError line that
+ * names the input as the user knows it.
+ */
+function parseWith(schema, raw, labelOf) {
+    const result = schema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    if (!issue)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invalid input');
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+    const label = field ? labelOf(field) : 'inputs';
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: ${issue.message}`, { cause: result.error });
+}
+
+
+/***/ }),
+
+/***/ 1471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1265,10 +1593,11 @@ function sameChain(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K9: () => (/* binding */ validateCacheKey),
+/* harmony export */   JT: () => (/* binding */ cacheKeyProblem),
 /* harmony export */   bn: () => (/* binding */ KEY_PATTERN),
 /* harmony export */   uf: () => (/* binding */ MAX_KEY_LENGTH)
 /* harmony export */ });
+/* unused harmony export validateCacheKey */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 
 /**
@@ -1279,16 +1608,22 @@ const MAX_KEY_LENGTH = 512 - 37;
 /** The characters every cache key and restore-key prefix is made of. */
 const KEY_PATTERN = /^[A-Za-z0-9._+=@:-]+$/;
 /** A cache key or restore-key prefix: letters, digits and . _ + = @ : -, at most MAX_KEY_LENGTH of them. */
-function validateCacheKey(key, label) {
+/** What is wrong with a cache key, in words; undefined for a good one. */
+function cacheKeyProblem(key) {
     if (key.length === 0)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: expected a cache key; got an empty one`);
-    if (key.length > MAX_KEY_LENGTH) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: at most ${MAX_KEY_LENGTH} characters; got ${key.length}`);
-    }
+        return 'expected a cache key; got an empty one';
+    if (key.length > MAX_KEY_LENGTH)
+        return `at most ${MAX_KEY_LENGTH} characters; got ${key.length}`;
     if (!KEY_PATTERN.test(key)) {
         const bad = [...key].find((char) => !KEY_PATTERN.test(char)) ?? '';
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`);
+        return `letters, digits and . _ + = @ : - only; got ${JSON.stringify(bad)} in ${JSON.stringify(key.slice(0, 80))}`;
     }
+    return undefined;
+}
+function validateCacheKey(key, label) {
+    const problem = cacheKeyProblem(key);
+    if (problem)
+        throw new InputError(`${label}: ${problem}`);
     return key;
 }
 
