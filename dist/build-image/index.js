@@ -32426,6 +32426,30 @@ function requestFailure(registry, error, method, path, tries) {
         cause: error,
     });
 }
+/**
+ * A response that is not what was expected, as an error: retryable (5xx, 429, 408) for the
+ * retry loop, refused credentials named as such, anything else with what the registry said.
+ */
+async function responseFailure(registry, hasCredentials, method, url, scope, response) {
+    const described = describeResponse(method, url, response);
+    if (isRetryableStatus(response.status)) {
+        await response.discard();
+        throw new RetryableResponseError(response.status, retryAfterOf(response), described);
+    }
+    const detail = await registryErrorDetail(response);
+    if (response.status === 401 || response.status === 403) {
+        const who = hasCredentials
+            ? 'the given credentials'
+            : 'anonymous access (no credentials given)';
+        throw new RegistryAuthError(`registry ${registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
+    }
+    throw new RegistryError(`registry ${registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+}
+function describeNetworkError(error) {
+    const code = error.code ?? error.cause?.code;
+    const message = error.message ?? String(error);
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+}
 
 ;// CONCATENATED MODULE: ./src/oci/registry/deadline.ts
 
@@ -33502,20 +33526,8 @@ class RegistryClient {
         const bytes = options.transferBytes ?? options.body?.length ?? 0;
         return deadlineSignal(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
     }
-    async fail(method, url, scope, response) {
-        const described = describeResponse(method, url, response);
-        if (isRetryableStatus(response.status)) {
-            await response.discard();
-            throw new RetryableResponseError(response.status, retryAfterOf(response), `${described}`);
-        }
-        const detail = await registryErrorDetail(response);
-        if (response.status === 401 || response.status === 403) {
-            const who = this.hasCredentials
-                ? 'the given credentials'
-                : 'anonymous access (no credentials given)';
-            throw new RegistryAuthError(`registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
-        }
-        throw new RegistryError(`registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+    fail(method, url, scope, response) {
+        return responseFailure(this.registry, this.hasCredentials, method, url, scope, response);
     }
     /** GET /v2/: is this a registry at all, and can we reach it? */
     async ping(scope) {
@@ -33634,11 +33646,6 @@ function mediaTypeOf(bytes) {
     catch {
         return '';
     }
-}
-function describeNetworkError(error) {
-    const code = error.code ?? error.cause?.code;
-    const message = error.message ?? String(error);
-    return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/registry/blob-upload.ts

@@ -69,7 +69,7 @@ function stateSources(repository, tags, mountFrom) {
  */
 async function readRegistryState(client, target, sources, reporter, options = {}) {
     const [, state] = await Promise.all([
-        client.ping((0,registry_client/* scopeFor */.aN)(target, 'pull,push')),
+        client.ping((0,registry_client/* scopeFor */.a)(target, 'pull,push')),
         learnKnownLayers(client, target, sources, reporter, options),
     ]);
     return state;
@@ -163,7 +163,7 @@ function usableLayers(state, compression, format) {
     return usable;
 }
 async function layersOf(client, source, { localConfig }) {
-    const scope = (0,registry_client/* scopeFor */.aN)(source.repository, 'pull');
+    const scope = (0,registry_client/* scopeFor */.a)(source.repository, 'pull');
     const pairs = new Map();
     let manifest = await client.getManifest(source.repository, source.reference, scope);
     const manifestBytes = manifest?.bytes;
@@ -451,7 +451,7 @@ async function copyBlob(files, blob, index, options) {
         action,
         seconds: elapsed(),
     });
-    if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) !==
+    if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.a)(repository, 'pull,push'))) !==
         undefined)
         return report('present', 0);
     const name = blobPath(files, blob.digest);
@@ -936,7 +936,7 @@ class LayerPusher {
      */
     async presentAsItIs(job, session, elapsed) {
         const { client, repository } = this.options;
-        const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
+        const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
         const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
         if (held === undefined)
             return undefined;
@@ -968,7 +968,7 @@ class LayerPusher {
     async sendFramed(job, framing, session) {
         const elapsed = (0,stopwatch/* stopwatch */.s)();
         const { client, repository } = this.options;
-        const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
+        const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
         const plain = framing === 'identity';
         const size = framedSize(job.size, framing);
         const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
@@ -1138,7 +1138,7 @@ class LayerPusher {
      */
     async sendBlob(made, send, { sentAlready = false, unused } = {}) {
         const { client, repository } = this.options;
-        const scope = (0,registry_client/* scopeFor */.aN)(repository, 'pull,push');
+        const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
         const present = !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
         if (present) {
             // The session opened for the upload is not needed after all.

@@ -372,8 +372,8 @@ async function startUpload(client, repository, mount, { retry = true } = {}) {
         ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
         : '';
     const scope = mount
-        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(mount.from, 'pull')}`
-        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push');
+        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(mount.from, 'pull')}`
+        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push');
     const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
         scope,
         expect: [201, 202],
@@ -430,7 +430,7 @@ class SpareSession {
             return;
         const location = await session.catch(() => undefined);
         if (location)
-            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(this.repository, 'pull,push'));
+            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(this.repository, 'pull,push'));
     }
 }
 /**
@@ -439,7 +439,7 @@ class SpareSession {
  */
 async function uploadBlob(client, repository, digest, content, session) {
     const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
-    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push');
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
     let early = session;
@@ -473,7 +473,7 @@ async function uploadBlob(client, repository, digest, content, session) {
  * whether the blob was sent.
  */
 async function streamBlob(client, repository, blob, verdict, session) {
-    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(repository, 'pull,push');
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push');
     let early = session;
     // The verdict settles once: its failure (hashing, say) ends the upload, untried again.
     const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
@@ -604,7 +604,7 @@ class ChunkedUpload {
         await cancelUpload(this.client, this.location, this.scope);
     }
     get scope() {
-        return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .aN)(this.repository, 'pull,push');
+        return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(this.repository, 'pull,push');
     }
     async flush() {
         // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
@@ -868,11 +868,9 @@ function formatReference(reference) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  bP: () => (/* binding */ RegistryClient),
-  aN: () => (/* binding */ scopeFor)
+  b: () => (/* binding */ RegistryClient),
+  a: () => (/* binding */ scopeFor)
 });
-
-// UNUSED EXPORTS: describeNetworkError
 
 // EXTERNAL MODULE: ./src/oci/registry/errors.ts
 var errors = __webpack_require__(8014);
@@ -1057,6 +1055,30 @@ function requestFailure(registry, error, method, path, tries) {
     return new errors/* RegistryError */.gl(`registry ${registry}: ${method} ${where}: ${reason}${after}`, undefined, {
         cause: error,
     });
+}
+/**
+ * A response that is not what was expected, as an error: retryable (5xx, 429, 408) for the
+ * retry loop, refused credentials named as such, anything else with what the registry said.
+ */
+async function responseFailure(registry, hasCredentials, method, url, scope, response) {
+    const described = (0,retry_policy/* describeResponse */.Xg)(method, url, response);
+    if ((0,retry_policy/* isRetryableStatus */.PS)(response.status)) {
+        await response.discard();
+        throw new retry_policy/* RetryableResponseError */.q6(response.status, (0,retry_policy/* retryAfterOf */.sT)(response), described);
+    }
+    const detail = await (0,errors/* registryErrorDetail */.rN)(response);
+    if (response.status === 401 || response.status === 403) {
+        const who = hasCredentials
+            ? 'the given credentials'
+            : 'anonymous access (no credentials given)';
+        throw new errors/* RegistryAuthError */.w4(`registry ${registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
+    }
+    throw new errors/* RegistryError */.gl(`registry ${registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+}
+function describeNetworkError(error) {
+    const code = error.code ?? error.cause?.code;
+    const message = error.message ?? String(error);
+    return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
 // EXTERNAL MODULE: ./src/oci/registry/deadline.ts
@@ -2097,20 +2119,8 @@ class RegistryClient {
         const bytes = options.transferBytes ?? options.body?.length ?? 0;
         return (0,deadline/* deadlineSignal */.R)(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
     }
-    async fail(method, url, scope, response) {
-        const described = (0,retry_policy/* describeResponse */.Xg)(method, url, response);
-        if ((0,retry_policy/* isRetryableStatus */.PS)(response.status)) {
-            await response.discard();
-            throw new retry_policy/* RetryableResponseError */.q6(response.status, (0,retry_policy/* retryAfterOf */.sT)(response), `${described}`);
-        }
-        const detail = await (0,errors/* registryErrorDetail */.rN)(response);
-        if (response.status === 401 || response.status === 403) {
-            const who = this.hasCredentials
-                ? 'the given credentials'
-                : 'anonymous access (no credentials given)';
-            throw new errors/* RegistryAuthError */.w4(`registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`, response.status);
-        }
-        throw new errors/* RegistryError */.gl(`registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`, response.status);
+    fail(method, url, scope, response) {
+        return responseFailure(this.registry, this.hasCredentials, method, url, scope, response);
     }
     /** GET /v2/: is this a registry at all, and can we reach it? */
     async ping(scope) {
@@ -2229,11 +2239,6 @@ function mediaTypeOf(bytes) {
     catch {
         return '';
     }
-}
-function describeNetworkError(error) {
-    const code = error.code ?? error.cause?.code;
-    const message = error.message ?? String(error);
-    return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
 
@@ -2484,7 +2489,7 @@ async function connectRegistry(options, reporter) {
     if (credentials && options.plainHttp && !LOOPBACK.test(options.registry)) {
         throw new errors/* InputError */.dz(`refusing to send credentials for ${options.registry} over plain HTTP; use HTTPS or a loopback registry`);
     }
-    return new registry_client/* RegistryClient */.bP({
+    return new registry_client/* RegistryClient */.b({
         registry: options.registry,
         credentials,
         plainHttp: options.plainHttp,

@@ -84,7 +84,7 @@ async function previousBlob(options, uncompressed, mediaType) {
 async function pushArtifact(file, options) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { client, repository, reporter } = options;
-    await client.ping((0,registry_client/* scopeFor */.aN)(repository, 'pull,push'));
+    await client.ping((0,registry_client/* scopeFor */.a)(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
     const uncompressed = await (0,blob_digest/* sha256File */.Q3)(file);
     let blob = await previousBlob(options, uncompressed.digest, mediaType);
@@ -94,7 +94,7 @@ async function pushArtifact(file, options) {
     }
     else if (options.compression === 'none') {
         blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-        if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
+        if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.a)(repository, 'pull,push'))) ===
             undefined) {
             pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
         }
@@ -131,7 +131,7 @@ async function pushArtifact(file, options) {
             [media_types/* ANNOTATION */.YX.uncompressedSize]: String(uncompressed.size),
         },
     };
-    if ((await client.blobSize(repository, media_types/* EMPTY_CONFIG */.$v.digest, (0,registry_client/* scopeFor */.aN)(repository, 'pull,push'))) ===
+    if ((await client.blobSize(repository, media_types/* EMPTY_CONFIG */.$v.digest, (0,registry_client/* scopeFor */.a)(repository, 'pull,push'))) ===
         undefined) {
         await (0,blob_upload/* uploadBlob */.PM)(client, repository, media_types/* EMPTY_CONFIG */.$v.digest, Buffer.from('{}'));
     }

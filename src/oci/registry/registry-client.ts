@@ -1,17 +1,14 @@
 import type { Reporter } from '../../util/reporter.js';
 import { RegistryAuth, mayCarryCredentials } from './auth.js';
 import type { Credentials } from './credentials.js';
-import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
-import { isUnreachable, requestFailure } from './request-failure.js';
+import { RegistryAuthError, RegistryError } from './errors.js';
 import {
-  DEFAULT_RETRY,
-  RetryableResponseError,
-  describeResponse,
-  isRetryableStatus,
-  retryAfterOf,
-  withRetries,
-  type RetryPolicy,
-} from './retry-policy.js';
+  describeNetworkError,
+  isUnreachable,
+  requestFailure,
+  responseFailure,
+} from './request-failure.js';
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry-policy.js';
 import { DEFAULT_DEADLINE, deadlineSignal, type TransferDeadline } from './deadline.js';
 import { HEADER, MANIFEST_ACCEPT } from '../media-types.js';
 import { send, type HttpResponse, type RequestBody } from '../http/transport.js';
@@ -227,31 +224,8 @@ export class RegistryClient {
     return deadlineSignal(this.registry, { method, url: this.url(path) }, bytes, this.deadline);
   }
 
-  private async fail(
-    method: string,
-    url: string,
-    scope: string,
-    response: HttpResponse,
-  ): Promise<never> {
-    const described = describeResponse(method, url, response);
-    if (isRetryableStatus(response.status)) {
-      await response.discard();
-      throw new RetryableResponseError(response.status, retryAfterOf(response), `${described}`);
-    }
-    const detail = await registryErrorDetail(response);
-    if (response.status === 401 || response.status === 403) {
-      const who = this.hasCredentials
-        ? 'the given credentials'
-        : 'anonymous access (no credentials given)';
-      throw new RegistryAuthError(
-        `registry ${this.registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`,
-        response.status,
-      );
-    }
-    throw new RegistryError(
-      `registry ${this.registry}: ${described}${detail ? `: ${detail}` : ''}`,
-      response.status,
-    );
+  private fail(method: string, url: string, scope: string, response: HttpResponse) {
+    return responseFailure(this.registry, this.hasCredentials, method, url, scope, response);
   }
 
   /** GET /v2/: is this a registry at all, and can we reach it? */
@@ -409,11 +383,4 @@ function mediaTypeOf(bytes: Buffer): string {
   } catch {
     return '';
   }
-}
-
-export function describeNetworkError(error: unknown): string {
-  const code =
-    (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  const message = (error as Error).message ?? String(error);
-  return code && !message.includes(code) ? `${message} (${code})` : message;
 }

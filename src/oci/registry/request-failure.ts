@@ -1,5 +1,13 @@
-import { RegistryError } from './errors.js';
-import { describeRetry, isRetryableError } from './retry-policy.js';
+import type { HttpResponse } from '../http/transport.js';
+import { RegistryAuthError, RegistryError, registryErrorDetail } from './errors.js';
+import {
+  describeResponse,
+  describeRetry,
+  isRetryableError,
+  isRetryableStatus,
+  retryAfterOf,
+  RetryableResponseError,
+} from './retry-policy.js';
 
 const NETWORK_REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused (is the registry running, and is this its address?)',
@@ -55,4 +63,44 @@ export function requestFailure(
       cause: error,
     },
   );
+}
+
+/**
+ * A response that is not what was expected, as an error: retryable (5xx, 429, 408) for the
+ * retry loop, refused credentials named as such, anything else with what the registry said.
+ */
+export async function responseFailure(
+  registry: string,
+  hasCredentials: boolean,
+  method: string,
+  url: string,
+  scope: string,
+  response: HttpResponse,
+): Promise<never> {
+  const described = describeResponse(method, url, response);
+  if (isRetryableStatus(response.status)) {
+    await response.discard();
+    throw new RetryableResponseError(response.status, retryAfterOf(response), described);
+  }
+  const detail = await registryErrorDetail(response);
+  if (response.status === 401 || response.status === 403) {
+    const who = hasCredentials
+      ? 'the given credentials'
+      : 'anonymous access (no credentials given)';
+    throw new RegistryAuthError(
+      `registry ${registry} refused ${who} for scope ${scope}: ${response.status}${detail ? ` ${detail}` : ''}`,
+      response.status,
+    );
+  }
+  throw new RegistryError(
+    `registry ${registry}: ${described}${detail ? `: ${detail}` : ''}`,
+    response.status,
+  );
+}
+
+export function describeNetworkError(error: unknown): string {
+  const code =
+    (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const message = (error as Error).message ?? String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
 }
