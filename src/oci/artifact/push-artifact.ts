@@ -4,12 +4,9 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../../util/reporter.js';
 import { HypernixError } from '../../util/errors.js';
-import {
-  ChunkedUpload,
-  MONOLITHIC_LIMIT,
-  UploadSessionLostError,
-  uploadBlob,
-} from '../registry/blob-upload.js';
+import { MONOLITHIC_LIMIT, uploadBlob } from '../registry/blob-upload.js';
+import { ChunkedUpload } from '../registry/chunked-upload.js';
+import { UploadSessionLostError } from '../registry/upload-session.js';
 import { compressor, type Compression } from '../blob/compression.js';
 import { DigestCounter, sha256File, READ_CHUNK } from '../blob/digest.js';
 import { ANNOTATION, EMPTY_CONFIG, MEDIA_TYPE } from '../media-types.js';
