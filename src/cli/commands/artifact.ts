@@ -39,6 +39,8 @@ const OPTIONS = {
   ...REGISTRY_OPTIONS,
 } as const;
 
+type ArtifactValues = ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'];
+
 export async function artifactCommand(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = argv;
   const { values, positionals } = parseCommandLine(rest, OPTIONS, 'artifact');
@@ -61,6 +63,14 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
     string,
     string,
   ];
+  const connected = await connect(ref, values, io);
+  return verb === 'push'
+    ? artifactPush(file, connected, values, io)
+    : artifactPull(file, connected, values, io);
+}
+
+/** The options read through the push configuration, and the registry connected. */
+async function connect(ref: string, values: ArtifactValues, io: CliIo) {
   const password = await readPassword(values['password-stdin'], values.username);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const config = parsePushConfig(
@@ -87,33 +97,50 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
     },
     reporter,
   );
-  if (verb === 'push') {
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) throw new InputError(`argument FILE: ${file} is not a file`);
-    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-    if (tags.length === 0)
-      throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
-    const result = await pushArtifact(file, {
-      client,
-      repository: image.repository,
-      tags,
-      compression: config.compression,
-      level: config.level,
-      outPath: values['out-path'],
-      reporter,
-    });
-    const output = {
-      'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
-      digest: result.digest,
-      'pushed-bytes': String(result.pushedBytes),
-    };
-    io.stdout.write(
-      values.json
-        ? `${JSON.stringify(output)}\n`
-        : `Pushed ${output['qcow2-ref']} (${formatBytes(result.size)}, sent ${formatBytes(result.pushedBytes)})\n`,
-    );
-    return 0;
-  }
+  return { config, image, client, reporter };
+}
+
+type Connected = Awaited<ReturnType<typeof connect>>;
+
+async function artifactPush(
+  file: string,
+  { config, image, client, reporter }: Connected,
+  values: ArtifactValues,
+  io: CliIo,
+): Promise<number> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new InputError(`argument FILE: ${file} is not a file`);
+  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+  if (tags.length === 0)
+    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+  const result = await pushArtifact(file, {
+    client,
+    repository: image.repository,
+    tags,
+    compression: config.compression,
+    level: config.level,
+    outPath: values['out-path'],
+    reporter,
+  });
+  const output = {
+    'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
+    digest: result.digest,
+    'pushed-bytes': String(result.pushedBytes),
+  };
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify(output)}\n`
+      : `Pushed ${output['qcow2-ref']} (${formatBytes(result.size)}, sent ${formatBytes(result.pushedBytes)})\n`,
+  );
+  return 0;
+}
+
+async function artifactPull(
+  file: string,
+  { image, client, reporter }: Connected,
+  values: ArtifactValues,
+  io: CliIo,
+): Promise<number> {
   const reference = image.digest ?? image.tag;
   if (!reference)
     throw new UsageError(

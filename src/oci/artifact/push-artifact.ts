@@ -4,12 +4,9 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Reporter } from '../../util/reporter.js';
 import { HypernixError } from '../../util/errors.js';
-import {
-  ChunkedUpload,
-  MONOLITHIC_LIMIT,
-  UploadSessionLostError,
-  uploadBlob,
-} from '../registry/blob-upload.js';
+import { MONOLITHIC_LIMIT, uploadBlob } from '../registry/blob-upload.js';
+import { ChunkedUpload } from '../registry/chunked-upload.js';
+import { UploadSessionLostError } from '../registry/upload-session.js';
 import { compressor, type Compression } from '../blob/compression.js';
 import { DigestCounter, sha256File, READ_CHUNK } from '../blob/digest.js';
 import { ANNOTATION, EMPTY_CONFIG, MEDIA_TYPE } from '../media-types.js';
@@ -98,50 +95,89 @@ export async function pushArtifact(
   options: ArtifactPushOptions,
 ): Promise<ArtifactPushResult> {
   const elapsed = stopwatch();
-  const { client, repository, reporter } = options;
+  const { client, repository } = options;
   await client.ping(scopeFor(repository, 'pull,push'));
   const mediaType = layerMediaTypeFor(options.compression);
   const uncompressed = await sha256File(file);
-  let blob = await previousBlob(options, uncompressed.digest, mediaType);
-  let pushedBytes = 0;
-  if (blob) {
-    reporter.info(`${basename(file)} is unchanged since the last push (${blob.digest})`);
-  } else if (options.compression === 'none') {
-    blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-    if (
-      (await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
-      undefined
-    ) {
-      pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
-    }
-  } else {
-    const algorithm = options.compression;
-    const packed = await restartingUpload(client, file, async () => {
-      const upload = await ChunkedUpload.start(client, repository);
-      const counter = new DigestCounter();
-      await pipeline(
-        createReadStream(file, { highWaterMark: READ_CHUNK }),
-        compressor(algorithm, options.level),
-        async (source) => {
-          for await (const chunk of source as AsyncIterable<Buffer>) {
-            counter.update(chunk);
-            await upload.write(chunk);
-          }
-        },
-      );
-      await upload.finish(counter.digest());
-      return counter;
-    });
-    blob = { mediaType, digest: packed.digest(), size: packed.bytes };
-    pushedBytes = packed.bytes;
+  const { blob, pushedBytes } = await sendFileBlob(file, options, uncompressed, mediaType);
+  const digest = await putArtifactManifest(file, options, blob, uncompressed);
+  return {
+    repository,
+    digest,
+    tags: options.tags,
+    blobDigest: blob.digest,
+    pushedBytes,
+    size: blob.size,
+    seconds: elapsed(),
+  };
+}
+
+/** The file's blob in the registry: the one an earlier push made, the file itself, or compressed. */
+async function sendFileBlob(
+  file: string,
+  options: ArtifactPushOptions,
+  uncompressed: { digest: string; size: number },
+  mediaType: string,
+): Promise<{ blob: Descriptor; pushedBytes: number }> {
+  const { client, repository, reporter } = options;
+  const previous = await previousBlob(options, uncompressed.digest, mediaType);
+  if (previous) {
+    reporter.info(`${basename(file)} is unchanged since the last push (${previous.digest})`);
+    return { blob: previous, pushedBytes: 0 };
   }
-  const title = basename(file);
+  if (options.compression === 'none') {
+    const blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+    const held = await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'));
+    if (held !== undefined) return { blob, pushedBytes: 0 };
+    const pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+    return { blob, pushedBytes };
+  }
+  const packed = await uploadCompressed(file, options, options.compression);
+  return {
+    blob: { mediaType, digest: packed.digest(), size: packed.bytes },
+    pushedBytes: packed.bytes,
+  };
+}
+
+/** Compresses the file into a chunked upload as it is read; its digest counted on the way. */
+function uploadCompressed(
+  file: string,
+  options: ArtifactPushOptions,
+  algorithm: Exclude<Compression, 'none'>,
+): Promise<DigestCounter> {
+  const { client, repository } = options;
+  return restartingUpload(client, file, async () => {
+    const upload = await ChunkedUpload.start(client, repository);
+    const counter = new DigestCounter();
+    await pipeline(
+      createReadStream(file, { highWaterMark: READ_CHUNK }),
+      compressor(algorithm, options.level),
+      async (source) => {
+        for await (const chunk of source as AsyncIterable<Buffer>) {
+          counter.update(chunk);
+          await upload.write(chunk);
+        }
+      },
+    );
+    await upload.finish(counter.digest());
+    return counter;
+  });
+}
+
+/** The empty config (when missing), then the manifest under each tag, or its digest: its digest. */
+async function putArtifactManifest(
+  file: string,
+  options: ArtifactPushOptions,
+  blob: Descriptor,
+  uncompressed: { digest: string; size: number },
+): Promise<string> {
+  const { client, repository } = options;
   const annotations: Record<string, string> = {
-    [ANNOTATION.title]: title,
+    [ANNOTATION.title]: basename(file),
     ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
   };
   const layer: Descriptor = {
-    mediaType,
+    mediaType: blob.mediaType,
     digest: blob.digest,
     size: blob.size,
     annotations: {
@@ -177,15 +213,7 @@ export async function pushArtifact(
     counter.update(bytes);
     digest = await client.putManifest(repository, counter.digest(), bytes, MEDIA_TYPE.ociManifest);
   }
-  return {
-    repository,
-    digest,
-    tags: options.tags,
-    blobDigest: blob.digest,
-    pushedBytes,
-    size: blob.size,
-    seconds: elapsed(),
-  };
+  return digest;
 }
 
 /** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */

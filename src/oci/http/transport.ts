@@ -121,98 +121,131 @@ function exchange(
   request: HttpRequest,
   progress: { responseBytes: number },
 ): Promise<HttpResponse> {
-  const { socket } = connection;
-  const { method, signal } = request;
-  const idle = request.idleTimeoutMs ?? 60_000;
+  const { signal } = request;
   if (signal?.aborted) {
     pool.release(connection, true); // untouched: fit for the next request
     return Promise.reject(abortError(signal));
   }
   return new Promise<HttpResponse>((resolve, reject) => {
-    let body: ResponseBody | undefined;
-    let settled = false;
-    const source =
+    new Exchange(connection, request, progress, resolve, reject).start(head);
+  });
+}
+
+/**
+ * One exchange under way: its socket's events move it on, until the response is all read (the
+ * connection goes back to the pool) or it fails (the connection is closed). The handlers are
+ * made once per exchange; a chunk in either direction allocates nothing here.
+ */
+class Exchange {
+  private readonly socket: Connection['socket'];
+  private readonly idle: number;
+  private readonly source: Readable | AsyncIterable<Buffer> | undefined;
+  private readonly parser: ResponseParser;
+  private body: ResponseBody | undefined;
+  private settled = false;
+  /** Settles once every byte of the request has been taken by the socket, or could not be. */
+  private written: Promise<boolean> = Promise.resolve(false);
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly request: HttpRequest,
+    private readonly progress: { responseBytes: number },
+    private readonly resolve: (response: HttpResponse) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.socket = connection.socket;
+    this.idle = request.idleTimeoutMs ?? 60_000;
+    this.source =
       request.body === undefined || Buffer.isBuffer(request.body)
         ? undefined
         : request.body.stream();
-    // Settles once every byte of the request has been taken by the socket, or could not be.
-    let written: Promise<boolean> = Promise.resolve(false);
-
-    const finish = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      socket.off('data', onData).off('end', onEnd).off('close', onClose).off('error', fail);
-      socket.off('timeout', onTimeout);
-      signal?.removeEventListener('abort', onAbort);
-      if (error) {
-        // The socket may still report its own failure after this: nobody else listens.
-        socket.on('error', noop).destroy();
-        (source as Readable | undefined)?.destroy?.();
-        if (body) body.destroy(error);
-        else reject(error);
-        return;
-      }
-      // The rest of the request may still fail to go out: that is for releaseAfterWrite.
-      socket.on('error', noop);
-      void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
-    };
-    const fail = (error: Error) => finish(error);
-
-    const parser = new ResponseParser(method, {
+    this.parser = new ResponseParser(request.method, {
       head: (responseHead) => {
-        body = new ResponseBody(socket, () => {
-          if (!parser.complete) finish(new Error('response body abandoned'));
+        this.body = new ResponseBody(this.socket, () => {
+          if (!this.parser.complete) this.finish(new Error('response body abandoned'));
         });
-        resolve(responseOf(request.url, responseHead, body));
+        this.resolve(responseOf(request.url, responseHead, this.body));
       },
       body: (chunk) => {
-        if (!body!.push(chunk)) socket.pause();
+        if (!this.body!.push(chunk)) this.socket.pause();
       },
       end: () => {
-        body?.push(null);
-        finish();
+        this.body?.push(null);
+        this.finish();
       },
     });
+  }
 
-    const onData = (chunk: Buffer) => {
-      progress.responseBytes += chunk.length;
-      try {
-        parser.feed(chunk);
-      } catch (error) {
-        fail(error as Error);
-      }
-    };
-    const onEnd = () => {
-      try {
-        parser.finish();
-      } catch (error) {
-        fail(error as Error);
-      }
-    };
-    const onClose = () => {
-      if (!parser.complete) onEnd();
-    };
-    const onTimeout = () =>
-      fail(
-        new StallError(
-          `no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`,
-        ),
-      );
-    const onAbort = () => fail(abortError(signal!));
-
-    socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
-    socket.setTimeout(idle, onTimeout);
-    signal?.addEventListener('abort', onAbort, { once: true });
+  /** Listens to the socket and writes the request on it. */
+  start(head: Buffer): void {
+    const { socket, request } = this;
+    socket.on('data', this.onData).on('end', this.onEnd).on('error', this.fail);
+    socket.on('close', this.onClose);
+    socket.setTimeout(this.idle, this.onTimeout);
+    request.signal?.addEventListener('abort', this.onAbort, { once: true });
     if (socket.isPaused()) socket.resume();
-    written = writeRequest(socket, head, request.body, source).then(
+    this.written = writeRequest(socket, head, request.body, this.source).then(
       () => true,
       (error: unknown) => {
         // A response may have come first (a registry refusing a body stops reading it).
-        if (!parser.complete) fail(error as Error);
+        if (!this.parser.complete) this.fail(error as Error);
         return false;
       },
     );
-  });
+  }
+
+  private finish(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    const { socket } = this;
+    socket.off('data', this.onData).off('end', this.onEnd).off('close', this.onClose);
+    socket.off('error', this.fail).off('timeout', this.onTimeout);
+    this.request.signal?.removeEventListener('abort', this.onAbort);
+    if (error) {
+      // The socket may still report its own failure after this: nobody else listens.
+      socket.on('error', noop).destroy();
+      (this.source as Readable | undefined)?.destroy?.();
+      if (this.body) this.body.destroy(error);
+      else this.reject(error);
+      return;
+    }
+    // The rest of the request may still fail to go out: that is for releaseAfterWrite.
+    socket.on('error', noop);
+    const { connection, written, parser } = this;
+    void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
+  }
+
+  private readonly fail = (error: Error) => this.finish(error);
+
+  private readonly onData = (chunk: Buffer) => {
+    this.progress.responseBytes += chunk.length;
+    try {
+      this.parser.feed(chunk);
+    } catch (error) {
+      this.fail(error as Error);
+    }
+  };
+
+  private readonly onEnd = () => {
+    try {
+      this.parser.finish();
+    } catch (error) {
+      this.fail(error as Error);
+    }
+  };
+
+  private readonly onClose = () => {
+    if (!this.parser.complete) this.onEnd();
+  };
+
+  private readonly onTimeout = () =>
+    this.fail(
+      new StallError(
+        `no progress for ${this.idle / 1000} s on ${this.request.method} ${new URL(this.request.url).pathname}`,
+      ),
+    );
+
+  private readonly onAbort = () => this.fail(abortError(this.request.signal!));
 }
 
 /**

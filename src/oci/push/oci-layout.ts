@@ -6,12 +6,9 @@ import { promisify } from 'node:util';
 import type { Reporter } from '../../util/reporter.js';
 import { HypernixError } from '../../util/errors.js';
 import { readBytes, statPath } from '../../util/fs-async.js';
-import {
-  ChunkedUpload,
-  MONOLITHIC_LIMIT,
-  UploadSessionLostError,
-  uploadBlob,
-} from '../registry/blob-upload.js';
+import { MONOLITHIC_LIMIT, uploadBlob } from '../registry/blob-upload.js';
+import { ChunkedUpload } from '../registry/chunked-upload.js';
+import { UploadSessionLostError } from '../registry/upload-session.js';
 import { DigestCounter, isDigest, sha256Digest, showDigest, READ_CHUNK } from '../blob/digest.js';
 import { MEDIA_TYPE } from '../media-types.js';
 import { scopeFor, type RegistryClient } from '../registry/registry-client.js';

@@ -5,7 +5,7 @@ import { childEnvironment } from '../../util/child-env.js';
 import { InputError } from '../../util/errors.js';
 import { statPath } from '../../util/fs-async.js';
 import { childProcess, crypto, zlib } from '../../util/lazy-builtins.js';
-import { SpareSession } from '../registry/blob-upload.js';
+import { SpareSession } from '../registry/upload-session.js';
 import { mountSource, readRegistryState, stateSources } from './known-layers.js';
 import { openTarStream, sniffFile, type ArchiveFormat } from '../formats/archive-format.js';
 import { indexTarFile } from '../formats/tar-index.js';

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Reporter } from '../../util/reporter.js';
 import { limiter } from '../../util/limiter.js';
-import { type SpareSession, uploadBlob } from '../registry/blob-upload.js';
+import { uploadBlob } from '../registry/blob-upload.js';
+import type { SpareSession } from '../registry/upload-session.js';
 import { manifestFormatFor, type Compression, type ManifestFormat } from '../blob/compression.js';
 import { sha256Digest } from '../blob/digest.js';
-import { LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
+import { layerContext, LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
 import {
   DockerArchiveError,
   MAX_SMALL_ENTRY,
@@ -98,7 +99,7 @@ export async function pushDockerArchive(
   const known = usableLayers(learnt, options.compression, format);
   reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
 
-  const pusher = new LayerPusher(options, format, known);
+  const pusher = new LayerPusher(layerContext(options, format, known), options.spareSession);
   // The config goes up beside the layers as soon as it is read (a tar file's is read first).
   let configUpload: Promise<void> = Promise.resolve();
   const onConfig = (config: ImageConfig) => {

@@ -1,0 +1,148 @@
+import { skipBytes } from '../blob/file-range.js';
+import { Readable } from 'node:stream';
+import { RegistryError } from './errors.js';
+import { withRetries } from './retry-policy.js';
+import { HEADER } from '../media-types.js';
+import { scopeFor, type RegistryClient } from './registry-client.js';
+import {
+  cancelUpload,
+  locationOf,
+  nextLocation,
+  openSession,
+  receivedBytes,
+  UploadSessionLostError,
+  withDigest,
+} from './upload-session.js';
+
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+export const CHUNK_SIZE = 32 << 20;
+
+/**
+ * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
+ * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
+ * dropped connection the upload resumes from the registry's Range instead of starting over.
+ */
+export class ChunkedUpload {
+  private location: string;
+  private offset = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  private constructor(
+    private readonly client: RegistryClient,
+    private readonly repository: string,
+    location: string,
+    private readonly chunkSize: number,
+  ) {
+    this.location = location;
+  }
+
+  /** `session`: one opened with openSession, used instead of a new one. */
+  static async start(
+    client: RegistryClient,
+    repository: string,
+    chunkSize = CHUNK_SIZE,
+    session?: Promise<string>,
+  ): Promise<ChunkedUpload> {
+    const location = (await session) ?? (await openSession(client, repository));
+    return new ChunkedUpload(client, repository, location, chunkSize);
+  }
+
+  /** Bytes the registry has acknowledged so far. */
+  get sent(): number {
+    return this.offset;
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= this.chunkSize) await this.flush();
+  }
+
+  /** Sends what is pending and closes the upload under its digest. */
+  async finish(digest: string): Promise<void> {
+    if (this.pendingBytes > 0) await this.flush();
+    await withRetries(async () => {
+      // Some registries copy the blob into place here: its deadline is the blob's.
+      const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
+        scope: this.scope,
+        expect: [201],
+        retry: false,
+        transferBytes: this.offset,
+      });
+      await response.discard();
+    });
+  }
+
+  /** Deletes the session: the bytes sent are not to become a blob. */
+  async cancel(): Promise<void> {
+    this.pending = [];
+    this.pendingBytes = 0;
+    await cancelUpload(this.client, this.location, this.scope);
+  }
+
+  private get scope(): string {
+    return scopeFor(this.repository, 'pull,push');
+  }
+
+  private async flush(): Promise<void> {
+    // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
+    const pieces = this.pending;
+    const length = this.pendingBytes;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const start = this.offset;
+    let skip = 0;
+    await withRetries(
+      async ({ attempt }) => {
+        if (attempt > 0) {
+          // Ask where the registry stands, and send only what it lacks.
+          const held = await this.status();
+          if (held < start || held > start + length) {
+            throw new RegistryError(
+              `registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`,
+            );
+          }
+          skip = held - start;
+          if (skip === length) return;
+        }
+        const body = skipBytes(pieces, skip);
+        const response = await this.client.exchange('PATCH', this.location, {
+          scope: this.scope,
+          headers: {
+            [HEADER.contentType]: 'application/octet-stream',
+            [HEADER.contentRange]: `${start + skip}-${start + length - 1}`,
+          },
+          body: { stream: () => Readable.from(body), length: length - skip },
+          expect: [202],
+          retry: false,
+        });
+        await response.discard();
+        this.location = locationOf(this.client, response);
+      },
+      {
+        onRetry: (why, delay) =>
+          this.client.reporter?.warning(
+            `${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`,
+          ),
+      },
+    );
+    this.offset = start + length;
+  }
+
+  private async status(): Promise<number> {
+    const response = await this.client.exchange('GET', this.location, {
+      scope: this.scope,
+      expect: [204, 404],
+    });
+    await response.discard();
+    if (response.status === 404) {
+      throw new UploadSessionLostError(
+        `registry ${this.client.registry} lost the upload session after a dropped connection`,
+        404,
+      );
+    }
+    this.location = nextLocation(this.client, response, this.location);
+    return receivedBytes(response);
+  }
+}
