@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2443);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6942);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2443:
+/***/ 6942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32014,135 +32014,6 @@ function defaultTags(env = process.env) {
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/util/fs-async.ts
-
-
-// The few file calls a push makes before its first request, as promises over node:fs's callback
-// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
-// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
-const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
-const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
-/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
-const fs_async_readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
-/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
-const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,external_node_fs_.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
-const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
-const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
-const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
-
-;// CONCATENATED MODULE: ./src/oci/blob/file-range.ts
-
-
-/**
- * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
- * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
- * must copy it.
- *
- * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
- * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
- * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
- */
-function readFileRange(path, start, size) {
-    const length = Math.min(READ_CHUNK, Math.max(size, 1));
-    let done = 0;
-    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
-        if (done >= size)
-            return undefined;
-        // Each chunk is filled (short reads are read on), so that every read of a range yields
-        // the same chunks: HashedBody hashes a body's first chunks from a second read.
-        const want = Math.min(buffer.length, size - done);
-        let filled = 0;
-        while (filled < want) {
-            const bytesRead = await fs_async_readAt(fd, buffer.subarray(filled), want - filled, start + done);
-            if (bytesRead === 0)
-                throw new Error(`${path}: ended ${size - done} bytes early`);
-            filled += bytesRead;
-            done += bytesRead;
-        }
-        return buffer.subarray(0, filled);
-    });
-}
-/**
- * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
- * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
- * and returns it (undefined at the end); it is called once the call before it has finished.
- */
-async function* readAhead(path, buffers, fill) {
-    const fd = await openFile(path);
-    let next;
-    try {
-        let turn = 0;
-        next = fill(fd, buffers[turn]);
-        for (;;) {
-            const chunk = await next;
-            if (chunk === undefined)
-                return;
-            // The caller has let go of the other buffer by asking for this chunk.
-            turn = 1 - turn;
-            next = fill(fd, buffers[turn]);
-            next.catch(() => undefined); // awaited on the next turn, or below
-            yield chunk;
-        }
-    }
-    finally {
-        // A read still in flight must end before its descriptor is closed (and its number reused).
-        await next?.catch(() => undefined);
-        await closeFile(fd);
-    }
-}
-/** The pieces after their first `skip` bytes, as views (nothing copied). */
-function skipBytes(pieces, skip) {
-    const rest = [];
-    let left = skip;
-    for (const piece of pieces) {
-        if (left >= piece.length) {
-            left -= piece.length;
-            continue;
-        }
-        rest.push(left > 0 ? piece.subarray(left) : piece);
-        left = 0;
-    }
-    return rest;
-}
-
-;// CONCATENATED MODULE: ./src/oci/registry/errors.ts
-
-/** A registry answered something other than what the distribution spec promises. */
-class RegistryError extends errors/* HypernixError */.iD {
-    status;
-    name = 'RegistryError';
-    constructor(message, status, options) {
-        super(message, options);
-        this.status = status;
-    }
-}
-/** The registry refused the credentials (or their absence) for a scope. */
-class RegistryAuthError extends RegistryError {
-    name = 'RegistryAuthError';
-}
-/** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
-async function registryErrorDetail(response) {
-    let text;
-    try {
-        text = await response.text();
-    }
-    catch {
-        return '';
-    }
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first)
-            return [first.code, first.message].filter(Boolean).join(': ');
-    }
-    catch {
-        // not JSON: fall through to the raw text
-    }
-    return text.replace(/\s+/g, ' ').trim().slice(0, 160);
-}
-
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/oci/registry/retry-policy.ts
@@ -32246,6 +32117,42 @@ function describeResponse(method, url, response) {
 }
 function retryAfterOf(response) {
     return retryAfterMs(response.headers.get(HEADER.retryAfter));
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry/errors.ts
+
+/** A registry answered something other than what the distribution spec promises. */
+class RegistryError extends errors/* HypernixError */.iD {
+    status;
+    name = 'RegistryError';
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** The registry refused the credentials (or their absence) for a scope. */
+class RegistryAuthError extends RegistryError {
+    name = 'RegistryAuthError';
+}
+/** What the registry said in its JSON error body ({"errors":[{"code","message"}]}), briefly. */
+async function registryErrorDetail(response) {
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch {
+        return '';
+    }
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first)
+            return [first.code, first.message].filter(Boolean).join(': ');
+    }
+    catch {
+        // not JSON: fall through to the raw text
+    }
+    return text.replace(/\s+/g, ' ').trim().slice(0, 160);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/registry/auth.ts
@@ -33153,95 +33060,127 @@ const LATE_WRITE_GRACE_MS = 50;
 const transport_noop = () => undefined;
 /** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
 function exchange(connection, head, request, progress) {
-    const { socket } = connection;
-    const { method, signal } = request;
-    const idle = request.idleTimeoutMs ?? 60_000;
+    const { signal } = request;
     if (signal?.aborted) {
         pool.release(connection, true); // untouched: fit for the next request
         return Promise.reject(abortError(signal));
     }
     return new Promise((resolve, reject) => {
-        let body;
-        let settled = false;
-        const source = request.body === undefined || Buffer.isBuffer(request.body)
-            ? undefined
-            : request.body.stream();
-        // Settles once every byte of the request has been taken by the socket, or could not be.
-        let written = Promise.resolve(false);
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            socket.off('data', onData).off('end', onEnd).off('close', onClose).off('error', fail);
-            socket.off('timeout', onTimeout);
-            signal?.removeEventListener('abort', onAbort);
-            if (error) {
-                // The socket may still report its own failure after this: nobody else listens.
-                socket.on('error', transport_noop).destroy();
-                source?.destroy?.();
-                if (body)
-                    body.destroy(error);
-                else
-                    reject(error);
-                return;
-            }
-            // The rest of the request may still fail to go out: that is for releaseAfterWrite.
-            socket.on('error', transport_noop);
-            void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
-        };
-        const fail = (error) => finish(error);
-        const parser = new ResponseParser(method, {
+        new Exchange(connection, request, progress, resolve, reject).start(head);
+    });
+}
+/**
+ * One exchange under way: its socket's events move it on, until the response is all read (the
+ * connection goes back to the pool) or it fails (the connection is closed). The handlers are
+ * made once per exchange; a chunk in either direction allocates nothing here.
+ */
+class Exchange {
+    connection;
+    request;
+    progress;
+    resolve;
+    reject;
+    socket;
+    idle;
+    source;
+    parser;
+    body;
+    settled = false;
+    /** Settles once every byte of the request has been taken by the socket, or could not be. */
+    written = Promise.resolve(false);
+    constructor(connection, request, progress, resolve, reject) {
+        this.connection = connection;
+        this.request = request;
+        this.progress = progress;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.socket = connection.socket;
+        this.idle = request.idleTimeoutMs ?? 60_000;
+        this.source =
+            request.body === undefined || Buffer.isBuffer(request.body)
+                ? undefined
+                : request.body.stream();
+        this.parser = new ResponseParser(request.method, {
             head: (responseHead) => {
-                body = new ResponseBody(socket, () => {
-                    if (!parser.complete)
-                        finish(new Error('response body abandoned'));
+                this.body = new ResponseBody(this.socket, () => {
+                    if (!this.parser.complete)
+                        this.finish(new Error('response body abandoned'));
                 });
-                resolve(responseOf(request.url, responseHead, body));
+                this.resolve(responseOf(request.url, responseHead, this.body));
             },
             body: (chunk) => {
-                if (!body.push(chunk))
-                    socket.pause();
+                if (!this.body.push(chunk))
+                    this.socket.pause();
             },
             end: () => {
-                body?.push(null);
-                finish();
+                this.body?.push(null);
+                this.finish();
             },
         });
-        const onData = (chunk) => {
-            progress.responseBytes += chunk.length;
-            try {
-                parser.feed(chunk);
-            }
-            catch (error) {
-                fail(error);
-            }
-        };
-        const onEnd = () => {
-            try {
-                parser.finish();
-            }
-            catch (error) {
-                fail(error);
-            }
-        };
-        const onClose = () => {
-            if (!parser.complete)
-                onEnd();
-        };
-        const onTimeout = () => fail(new StallError(`no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`));
-        const onAbort = () => fail(abortError(signal));
-        socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
-        socket.setTimeout(idle, onTimeout);
-        signal?.addEventListener('abort', onAbort, { once: true });
+    }
+    /** Listens to the socket and writes the request on it. */
+    start(head) {
+        const { socket, request } = this;
+        socket.on('data', this.onData).on('end', this.onEnd).on('error', this.fail);
+        socket.on('close', this.onClose);
+        socket.setTimeout(this.idle, this.onTimeout);
+        request.signal?.addEventListener('abort', this.onAbort, { once: true });
         if (socket.isPaused())
             socket.resume();
-        written = writeRequest(socket, head, request.body, source).then(() => true, (error) => {
+        this.written = writeRequest(socket, head, request.body, this.source).then(() => true, (error) => {
             // A response may have come first (a registry refusing a body stops reading it).
-            if (!parser.complete)
-                fail(error);
+            if (!this.parser.complete)
+                this.fail(error);
             return false;
         });
-    });
+    }
+    finish(error) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        const { socket } = this;
+        socket.off('data', this.onData).off('end', this.onEnd).off('close', this.onClose);
+        socket.off('error', this.fail).off('timeout', this.onTimeout);
+        this.request.signal?.removeEventListener('abort', this.onAbort);
+        if (error) {
+            // The socket may still report its own failure after this: nobody else listens.
+            socket.on('error', transport_noop).destroy();
+            this.source?.destroy?.();
+            if (this.body)
+                this.body.destroy(error);
+            else
+                this.reject(error);
+            return;
+        }
+        // The rest of the request may still fail to go out: that is for releaseAfterWrite.
+        socket.on('error', transport_noop);
+        const { connection, written, parser } = this;
+        void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
+    }
+    fail = (error) => this.finish(error);
+    onData = (chunk) => {
+        this.progress.responseBytes += chunk.length;
+        try {
+            this.parser.feed(chunk);
+        }
+        catch (error) {
+            this.fail(error);
+        }
+    };
+    onEnd = () => {
+        try {
+            this.parser.finish();
+        }
+        catch (error) {
+            this.fail(error);
+        }
+    };
+    onClose = () => {
+        if (!this.parser.complete)
+            this.onEnd();
+    };
+    onTimeout = () => this.fail(new StallError(`no progress for ${this.idle / 1000} s on ${this.request.method} ${new URL(this.request.url).pathname}`));
+    onAbort = () => this.fail(abortError(this.request.signal));
 }
 /**
  * Hands the connection back once the request is known to be all written. A response can come
@@ -33648,17 +33587,13 @@ function mediaTypeOf(bytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/registry/blob-upload.ts
+;// CONCATENATED MODULE: ./src/oci/registry/upload-session.ts
+// An upload session's life: opened (or a blob mounted instead), moved on by the registry's
+// Location, deleted when not needed. The uploads themselves are in blob-upload and chunked-upload.
 
 
 
-
-
-
-/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
-const MONOLITHIC_LIMIT = 32 << 20;
-/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
-const CHUNK_SIZE = 32 << 20;
+/** A session's Location with the digest that closes it. */
 function withDigest(location, digest) {
     const url = new URL(location);
     url.searchParams.set('digest', digest);
@@ -33675,7 +33610,6 @@ function locationOf(client, response) {
         throw new RegistryError(`registry ${client.registry} started an upload but sent no Location`);
     return new URL(location, client.baseUrl).toString();
 }
-/** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
 function receivedBytes(response) {
     const range = response.headers.get(HEADER.range);
     const match = range ? /(\d+)-(\d+)/.exec(range) : null;
@@ -33759,6 +33693,31 @@ class SpareSession {
             await cancelUpload(this.client, location, scopeFor(this.repository, 'pull,push'));
     }
 }
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(client, location, scope) {
+    try {
+        const response = await client.exchange('DELETE', location, {
+            scope,
+            expect: [204, 404],
+            retry: false,
+        });
+        await response.discard();
+    }
+    catch {
+        // Left for the registry to expire: nothing refers to it.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry/blob-upload.ts
+// Uploads of a whole blob: one PUT with its digest (held bytes, or a file read again for each
+// try), or one PATCH while the digest is still being worked out, then the PUT that names it.
+
+
+
+
+
+/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
+const MONOLITHIC_LIMIT = 32 << 20;
 /**
  * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
  * with openSession while the blob was being made, stands in for the first POST.
@@ -33854,26 +33813,116 @@ async function streamBlob(client, repository, blob, verdict, session) {
         throw failure.error;
     return sent;
 }
-/** Deletes an upload session; a registry that has dropped it already is as good. */
-async function cancelUpload(client, location, scope) {
-    try {
-        const response = await client.exchange('DELETE', location, {
-            scope,
-            expect: [204, 404],
-            retry: false,
-        });
-        await response.discard();
-    }
-    catch {
-        // Left for the registry to expire: nothing refers to it.
-    }
-}
 /** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
 function heldBody(content) {
     const pieces = Array.isArray(content) ? content : [content];
     const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
     return { stream: () => external_node_stream_.Readable.from(pieces, { objectMode: false }), length };
 }
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/util/fs-async.ts
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
+// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
+const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const fs_async_readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,external_node_fs_.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,external_node_util_.promisify)(external_node_fs_.stat);
+const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.readFile)(path);
+
+;// CONCATENATED MODULE: ./src/oci/blob/file-range.ts
+
+
+/**
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * must copy it.
+ *
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
+ * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
+ * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ */
+function readFileRange(path, start, size) {
+    const length = Math.min(READ_CHUNK, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        // Each chunk is filled (short reads are read on), so that every read of a range yields
+        // the same chunks: HashedBody hashes a body's first chunks from a second read.
+        const want = Math.min(buffer.length, size - done);
+        let filled = 0;
+        while (filled < want) {
+            const bytesRead = await fs_async_readAt(fd, buffer.subarray(filled), want - filled, start + done);
+            if (bytesRead === 0)
+                throw new Error(`${path}: ended ${size - done} bytes early`);
+            filled += bytesRead;
+            done += bytesRead;
+        }
+        return buffer.subarray(0, filled);
+    });
+}
+/**
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
+ */
+async function* readAhead(path, buffers, fill) {
+    const fd = await openFile(path);
+    let next;
+    try {
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
+        }
+    }
+    finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
+        await closeFile(fd);
+    }
+}
+/** The pieces after their first `skip` bytes, as views (nothing copied). */
+function skipBytes(pieces, skip) {
+    const rest = [];
+    let left = skip;
+    for (const piece of pieces) {
+        if (left >= piece.length) {
+            left -= piece.length;
+            continue;
+        }
+        rest.push(left > 0 ? piece.subarray(left) : piece);
+        left = 0;
+    }
+    return rest;
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry/chunked-upload.ts
+
+
+
+
+
+
+
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+const CHUNK_SIZE = 32 << 20;
 /**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
  * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
@@ -33995,6 +34044,8 @@ class ChunkedUpload {
 
 
 
+
+
 /** Annotations of a disk image artifact: its file name, Nix out path, and uncompressed digest. */
 class ArtifactError extends (/* unused pure expression or super */ null && (HypernixError)) {
     name = 'ArtifactError';
@@ -34028,46 +34079,69 @@ async function previousBlob(options, uncompressed, mediaType) {
  */
 async function pushArtifact(file, options) {
     const elapsed = stopwatch();
-    const { client, repository, reporter } = options;
+    const { client, repository } = options;
     await client.ping(scopeFor(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
     const uncompressed = await digest_sha256File(file);
-    let blob = await previousBlob(options, uncompressed.digest, mediaType);
-    let pushedBytes = 0;
-    if (blob) {
-        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${blob.digest})`);
+    const { blob, pushedBytes } = await sendFileBlob(file, options, uncompressed, mediaType);
+    const digest = await putArtifactManifest(file, options, blob, uncompressed);
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        blobDigest: blob.digest,
+        pushedBytes,
+        size: blob.size,
+        seconds: elapsed(),
+    };
+}
+/** The file's blob in the registry: the one an earlier push made, the file itself, or compressed. */
+async function sendFileBlob(file, options, uncompressed, mediaType) {
+    const { client, repository, reporter } = options;
+    const previous = await previousBlob(options, uncompressed.digest, mediaType);
+    if (previous) {
+        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${previous.digest})`);
+        return { blob: previous, pushedBytes: 0 };
     }
-    else if (options.compression === 'none') {
-        blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-        if ((await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'))) ===
-            undefined) {
-            pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
-        }
+    if (options.compression === 'none') {
+        const blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+        const held = await client.blobSize(repository, blob.digest, scopeFor(repository, 'pull,push'));
+        if (held !== undefined)
+            return { blob, pushedBytes: 0 };
+        const pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+        return { blob, pushedBytes };
     }
-    else {
-        const algorithm = options.compression;
-        const packed = await restartingUpload(client, file, async () => {
-            const upload = await ChunkedUpload.start(client, repository);
-            const counter = new DigestCounter();
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
-                for await (const chunk of source) {
-                    counter.update(chunk);
-                    await upload.write(chunk);
-                }
-            });
-            await upload.finish(counter.digest());
-            return counter;
+    const packed = await uploadCompressed(file, options, options.compression);
+    return {
+        blob: { mediaType, digest: packed.digest(), size: packed.bytes },
+        pushedBytes: packed.bytes,
+    };
+}
+/** Compresses the file into a chunked upload as it is read; its digest counted on the way. */
+function uploadCompressed(file, options, algorithm) {
+    const { client, repository } = options;
+    return restartingUpload(client, file, async () => {
+        const upload = await ChunkedUpload.start(client, repository);
+        const counter = new DigestCounter();
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
+            for await (const chunk of source) {
+                counter.update(chunk);
+                await upload.write(chunk);
+            }
         });
-        blob = { mediaType, digest: packed.digest(), size: packed.bytes };
-        pushedBytes = packed.bytes;
-    }
-    const title = (0,external_node_path_.basename)(file);
+        await upload.finish(counter.digest());
+        return counter;
+    });
+}
+/** The empty config (when missing), then the manifest under each tag, or its digest: its digest. */
+async function putArtifactManifest(file, options, blob, uncompressed) {
+    const { client, repository } = options;
     const annotations = {
-        [ANNOTATION.title]: title,
+        [ANNOTATION.title]: (0,external_node_path_.basename)(file),
         ...(options.outPath ? { [ANNOTATION.outPath]: options.outPath } : {}),
     };
     const layer = {
-        mediaType,
+        mediaType: blob.mediaType,
         digest: blob.digest,
         size: blob.size,
         annotations: {
@@ -34101,15 +34175,7 @@ async function pushArtifact(file, options) {
         counter.update(bytes);
         digest = await client.putManifest(repository, counter.digest(), bytes, MEDIA_TYPE.ociManifest);
     }
-    return {
-        repository,
-        digest,
-        tags: options.tags,
-        blobDigest: blob.digest,
-        pushedBytes,
-        size: blob.size,
-        seconds: elapsed(),
-    };
+    return digest;
 }
 /** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
 async function uploadFile(client, repository, file, digest, size) {
@@ -34336,6 +34402,8 @@ function digestIfRead(manifest, state) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/push/oci-layout.ts
+
+
 
 
 
@@ -34788,6 +34856,342 @@ async function readFully(path, fd, views, position) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/oci/push/layer-decision.ts
+// Which way a layer goes up, from facts alone (no I/O): reused or mounted when the registry is
+// known to hold it, else sent as it is, compressed, or as gzip's stored blocks. The steps run in
+// this order because each costs more than the last: a known layer is never read, and the first
+// bytes of a layer are read only when the encoding depends on them.
+
+
+
+/** The compression an encoding's blob has, and so its media type. */
+const COMPRESSION = {
+    gzip: 'gzip',
+    'stored-gzip': 'gzip',
+    zstd: 'zstd',
+    none: 'none',
+};
+/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
+const FRAMING = {
+    gzip: undefined,
+    'stored-gzip': 'stored-gzip',
+    zstd: undefined,
+    none: 'identity',
+};
+function reuseOf(known) {
+    if (!known)
+        return 'send';
+    return known.inTarget ? 'reuse' : 'mount';
+}
+/**
+ * How a layer becomes its blob. A gzip layer whose start does not deflate goes up as it is into
+ * an OCI manifest (plainWhenIncompressible), and as gzip's stored blocks into a Docker one:
+ * either way without a deflate pass that would cost most of the push and gain nothing.
+ */
+function encodingOf(facts) {
+    const { compression } = facts;
+    if (compression !== 'gzip' || facts.deflates())
+        return compression;
+    if (plainWhenIncompressible(compression, facts.format))
+        return 'none';
+    return facts.storedGzip() ? 'stored-gzip' : 'gzip';
+}
+/**
+ * A layer that goes up as it is is its own blob, named by its diff_id before a byte is read: the
+ * registry is asked whether it holds it (an uncompressed layer is the same blob whoever pushed
+ * it) before it is read.
+ */
+function namedByDiffId(encoding) {
+    return encoding === 'none';
+}
+function senderOf(encoding, size, limit = MONOLITHIC_LIMIT) {
+    const framing = FRAMING[encoding];
+    if (!framing || size === undefined || framedSize(size, framing) > limit)
+        return 'encoded';
+    return framing === 'identity' ? 'as-it-is' : 'stored-gzip';
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-registry.ts
+// What the layer senders ask of the registry, for one repository: the seam between how a layer
+// goes up (push/) and the requests that carry it (registry/). Their unit tests put a test double
+// here; the integration tests run the real one against a real registry.
+
+
+
+
+/** The registry client's requests for one repository, with the scope a push needs. */
+function layerRegistry(client, repository) {
+    const scope = scopeFor(repository, 'pull,push');
+    return {
+        blobSize: (digest) => client.blobSize(repository, digest, scope),
+        openSession: () => openSession(client, repository),
+        cancel: (location) => cancelUpload(client, location, scope),
+        // A registry that could not mount (202) opened an upload instead, which is left unused.
+        mount: async (digest, from) => (await startUpload(client, repository, { digest, from })).mounted,
+        upload: (digest, content, session) => uploadBlob(client, repository, digest, content, session),
+        stream: (blob, verdict, session) => streamBlob(client, repository, blob, verdict, session),
+        chunked: (session) => ChunkedUpload.start(client, repository, CHUNK_SIZE, session),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-types.ts
+// What the pieces of a layer's push share: the job, the report, the context they run in.
+
+class LayerDigestError extends errors/* HypernixError */.iD {
+    name = 'LayerDigestError';
+}
+/** The error for a layer whose bytes are not what the config says. */
+function wrongLayer(job, computed) {
+    return new LayerDigestError(`layer ${job.path} has digest ${computed}, but the config lists ${job.diffId}; nothing was tagged`);
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-reuse.ts
+// Layers that need no upload: known to the registry (known-layers), reused where the target
+// repository holds them or mounted from another one; and a layer going up as it is that the
+// registry holds under its diff_id.
+
+
+
+
+/** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
+async function reuseKnown(context, diffId, index, elapsed) {
+    const known = context.known.get(diffId);
+    const reuse = reuseOf(known);
+    if (!known || reuse === 'send')
+        return undefined;
+    const report = (action) => ({
+        index,
+        diffId,
+        digest: known.digest,
+        // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into the
+        // manifest under this push's media type of its compression, whichever manifest named it
+        // before (usableLayers gives only ones this push may use).
+        mediaType: layerMediaType(compressionOf(known.mediaType) ?? context.compression, context.format),
+        size: known.size,
+        sentBytes: 0,
+        action,
+        seconds: elapsed(),
+    });
+    if (reuse === 'reuse')
+        return report('reused');
+    const { registry } = context;
+    if ((await registry.blobSize(known.digest)) !== undefined)
+        return report('reused');
+    if (await registry.mount(known.digest, known.repository))
+        return report('mounted');
+    return undefined;
+}
+/**
+ * A layer going up as it is, if the registry holds it under its diff_id: asked beside the upload
+ * session's POST. If it does, the session is deleted and the layer is not read, as for any layer
+ * the registry holds; a failed HEAD only means the upload runs.
+ */
+async function presentAsItIs(context, job, session, elapsed) {
+    const { registry } = context;
+    const held = await registry.blobSize(job.diffId).catch(() => undefined);
+    if (held === undefined)
+        return undefined;
+    await session.then((location) => registry.cancel(location), () => undefined);
+    return {
+        index: job.index,
+        diffId: job.diffId,
+        digest: job.diffId,
+        mediaType: layerMediaType('none', context.format),
+        // The blob is the layer: its size is the layer's (a HEAD may not say it).
+        size: job.size,
+        sentBytes: 0,
+        action: 'present',
+        seconds: elapsed(),
+    };
+}
+/**
+ * A stream's layer whose path announces a diff_id the registry holds: its bytes are only hashed,
+ * to check the announcement, and `upload` reuses the blob.
+ */
+async function hashThenReuse(context, content, announced, elapsed) {
+    const diff = new DigestCounter();
+    for await (const chunk of content)
+        diff.update(chunk);
+    const computedDiffId = diff.digest();
+    return {
+        computedDiffId,
+        upload: async () => {
+            const reused = computedDiffId === announced ? await reuseKnown(context, announced, 0, elapsed) : undefined;
+            if (reused)
+                return reused;
+            throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/send-encoded.ts
+// The sender that reads a layer once and encodes it on the way: deflate or zstd, gzip's stored
+// blocks, or as it is, hashed twice (the layer's diff_id, the blob's digest), held up to one
+// upload's size or sent in chunks as it is made. Streams' layers, compressed layers and framed
+// blobs too large for one upload go this way (senderOf).
+
+
+
+
+
+
+/** Reads, encodes and hashes a layer's bytes once; `upload` then finishes the blob. */
+async function sendEncoded(context, content, options = {}) {
+    const elapsed = stopwatch();
+    const { registry } = context;
+    const kept = (chunk) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
+    const session = options.session ?? registry.openSession();
+    const sink = new BlobSink(context, session);
+    let { encoding } = options;
+    let rest = content;
+    if (encoding === undefined) {
+        const peeked = await peek(content, SAMPLE_BYTES, kept);
+        rest = peeked.rest;
+        encoding = encodingOf({
+            compression: context.compression,
+            format: context.format,
+            deflates: () => worthDeflating(peeked.head),
+            storedGzip: () => crc32() !== undefined,
+        });
+    }
+    const diff = new DigestCounter();
+    await encode(rest, encoding, context.level, diff, kept, sink);
+    const computedDiffId = diff.digest();
+    const made = {
+        diffId: computedDiffId,
+        digest: sink.packed.digest(),
+        size: sink.packed.bytes,
+        mediaType: layerMediaType(COMPRESSION[encoding], context.format),
+        elapsed,
+    };
+    return { computedDiffId, upload: () => sink.upload(made) };
+}
+/** Feeds `sink` the blob `encoding` makes of `source`, hashing the layer's bytes into `diff`. */
+async function encode(source, encoding, level, diff, kept, sink) {
+    const hashed = async function* (chunks) {
+        for await (const chunk of chunks) {
+            diff.update(chunk);
+            yield chunk;
+        }
+    };
+    if (encoding === 'stored-gzip') {
+        // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
+        // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
+        // synchronously: no copy of it first.
+        const stored = new StoredGzipEncoder(crc32());
+        for await (const chunk of source) {
+            diff.update(chunk);
+            const out = stored.encode(chunk);
+            if (out.length > 0)
+                await sink.put(out);
+        }
+        await sink.put(stored.finish());
+    }
+    else if (encoding === 'none') {
+        for await (const chunk of hashed(source))
+            await sink.put(kept(chunk));
+    }
+    else {
+        // The compressor takes each chunk before the next is read: no copy of it either.
+        await transformChunks(hashed(source), compressor(encoding, level), async (chunks) => {
+            for await (const chunk of chunks)
+                await sink.put(chunk);
+        });
+    }
+}
+/**
+ * Where a blob's bytes go as they are made: held up to MONOLITHIC_LIMIT for one PUT with its
+ * digest, or past it, a chunked upload from then on. Hashed on the way in.
+ */
+class BlobSink {
+    context;
+    session;
+    packed = new DigestCounter();
+    held = [];
+    heldBytes = 0;
+    chunked;
+    constructor(context, session) {
+        this.context = context;
+        this.session = session;
+    }
+    async put(chunk) {
+        this.packed.update(chunk);
+        if (this.chunked) {
+            await this.chunked.write(chunk);
+            return;
+        }
+        this.held.push(chunk);
+        this.heldBytes += chunk.length;
+        if (this.heldBytes > MONOLITHIC_LIMIT) {
+            this.chunked = await this.context.registry.chunked(this.session);
+            for (const piece of this.held.splice(0))
+                await this.chunked.write(piece);
+        }
+    }
+    /**
+     * Sends the blob, unless the registry has these very bytes already (from another tag's push,
+     * say): then the session opened for it is deleted. A chunked upload has sent its bytes by
+     * then, and only needs closing.
+     */
+    async upload(made) {
+        const { registry } = this.context;
+        const { chunked } = this;
+        const present = !chunked && (await registry.blobSize(made.digest)) !== undefined;
+        if (present) {
+            await this.session.then((location) => registry.cancel(location), () => undefined);
+        }
+        else if (chunked) {
+            await chunked.finish(made.digest);
+        }
+        else {
+            await registry.upload(made.digest, this.held, this.session);
+        }
+        return {
+            index: 0,
+            diffId: made.diffId,
+            digest: made.digest,
+            mediaType: made.mediaType,
+            size: made.size,
+            sentBytes: present ? 0 : made.size,
+            action: present ? 'present' : 'pushed',
+            seconds: made.elapsed(),
+        };
+    }
+}
+/**
+ * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
+ * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
+ */
+async function peek(source, bytes, kept) {
+    const iterator = source[Symbol.asyncIterator]();
+    const seen = [];
+    let seenBytes = 0;
+    let done = false;
+    while (seenBytes < bytes) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        seen.push(kept(next.value));
+        seenBytes += next.value.length;
+    }
+    const rest = async function* () {
+        try {
+            yield* seen;
+            if (done)
+                return;
+            for (let next = await iterator.next(); !next.done; next = await iterator.next())
+                yield next.value;
+        }
+        finally {
+            // Stopped early (an error downstream): let the source close its file.
+            await iterator.return?.();
+        }
+    };
+    return { head: Buffer.concat(seen), rest: rest() };
+}
+
 ;// CONCATENATED MODULE: ./src/oci/blob/hashed-body.ts
 // The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
 // the registry and the two digests (the layer's diff_id and the blob's).
@@ -34901,415 +35305,205 @@ class HashedBody {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/push/layer-pusher.ts
-// One layer of a push: reused from what the registry holds, or read, compressed, hashed and
-// sent. push-image.ts decides which layers there are; this decides how each goes up.
+;// CONCATENATED MODULE: ./src/oci/push/send-framed.ts
+// The two senders of a file's layer made without compressing it (see framed-layer): the layer as
+// it is, or in gzip's stored blocks. Each is hashed as it goes out (HashedBody), so that the
+// registry takes the bytes while they are hashed here; they differ only in the requests.
 
 
 
 
 
-
-
-
-
-
-
-
-/** The compression an encoding's blob has, and so its media type. */
-const COMPRESSION = {
-    gzip: 'gzip',
-    'stored-gzip': 'gzip',
-    zstd: 'zstd',
-    none: 'none',
-};
-/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
-const FRAMING = {
-    gzip: undefined,
-    'stored-gzip': 'stored-gzip',
-    zstd: undefined,
-    none: 'identity',
-};
-class LayerDigestError extends errors/* HypernixError */.iD {
-    name = 'LayerDigestError';
+/**
+ * The layer as it is (which the registry did not hold: presentAsItIs): the blob's digest is the
+ * diff_id the config names, known before a byte is read, so one PUT names it and carries the
+ * bytes, which the registry checks against it as well.
+ */
+function sendAsItIs(context, job, session) {
+    return sendFramed(context, job, 'identity', async (blob) => {
+        await context.registry.upload(job.diffId, blob, session);
+        return true;
+    });
 }
-/** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
-class LayerPusher {
-    options;
-    format;
-    known;
-    constructor(options, format, known) {
-        this.options = options;
-        this.format = format;
-        this.known = known;
+/**
+ * Gzip's stored blocks: the blob's digest is known only once the last chunk is on its way, so the
+ * bytes go in a PATCH, then the upload is closed, or called off if the layer is not what the
+ * config says. That is too late to spare any byte: so the registry is not asked then whether it
+ * holds the blob (a HEAD beside the upload's end slowed the registry's answer to it), only after
+ * an upload that failed.
+ */
+function sendStoredGzip(context, job, session) {
+    return sendFramed(context, job, 'stored-gzip', (blob, verdict) => context.registry.stream(blob, verdict, session));
+}
+/** Sends a framed layer with `send` (whether it sent it), checks it, and says what happened. */
+async function sendFramed(context, job, framing, send) {
+    const elapsed = stopwatch();
+    const size = framedSize(job.size, framing);
+    const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
+    const checked = (digests) => ({
+        ...digests,
+        wrong: digests.diffId !== job.diffId,
+    });
+    const made = body.hashed.then(checked);
+    const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
+    verdict.catch(() => undefined); // the stream awaits it, unless its upload failed first
+    let sent;
+    let layer;
+    try {
+        sent = await send({ stream: () => body.stream(), length: size }, verdict);
+        layer = await made;
     }
-    /** The media type of a blob of this compression in this push's manifest format. */
-    mediaTypeOf(compression) {
-        return layerMediaType(compression, this.format);
+    catch (error) {
+        layer = await judgeFailedUpload(context, body, checked, error);
+        sent = false;
+    }
+    if (layer.wrong)
+        throw wrongLayer(job, layer.diffId);
+    return {
+        index: job.index,
+        diffId: layer.diffId,
+        digest: layer.digest,
+        mediaType: layerMediaType(framing === 'identity' ? 'none' : 'gzip', context.format),
+        size,
+        sentBytes: sent ? size : 0,
+        action: sent ? 'pushed' : 'present',
+        seconds: elapsed(),
+    };
+}
+/**
+ * An upload that failed, maybe before the layer was read to its end. What the hash says comes
+ * first: a layer that is not what its config says (which the registry refuses a plain layer's
+ * PUT for), or a blob the registry holds anyway. Otherwise the upload's error stands.
+ */
+async function judgeFailedUpload(context, body, checked, error) {
+    const judged = await body
+        .digests()
+        .then(checked)
+        .then(async (layer) => {
+        if (layer.wrong)
+            return { ...layer, present: false };
+        const held = await context.registry.blobSize(layer.digest);
+        return { ...layer, present: held !== undefined };
+    })
+        .catch(() => undefined);
+    if (!judged?.wrong && !judged?.present)
+        throw error;
+    return judged;
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-pusher.ts
+// One layer of a push: push-image.ts decides which layers there are; this runs the steps of each.
+// Which way a layer goes up is decided in layer-decision (from facts), known layers are reused in
+// layer-reuse, and the senders (send-framed, send-encoded) put the rest in the registry.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The context of a push's layers, talking to the registry through its client. */
+function layerContext(options, format, known) {
+    const { client, repository, compression, level, reporter } = options;
+    return {
+        registry: layerRegistry(client, repository),
+        format,
+        compression,
+        level,
+        known,
+        reporter,
+    };
+}
+/** Pushes layers: reuse what the registry has, else encode, hash and upload in one pass. */
+class LayerPusher {
+    context;
+    spareSession;
+    constructor(context, 
+    /** A session opened early, for the first layer to send. */
+    spareSession) {
+        this.context = context;
+        this.spareSession = spareSession;
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
         const elapsed = stopwatch();
-        const reused = await this.tryReuse(job.diffId, job.index, elapsed);
+        const reused = await reuseKnown(this.context, job.diffId, job.index, elapsed);
         if (reused)
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
         // looked at (loading zlib, deflating a sample) and read.
-        const { client, repository } = this.options;
-        const spare = this.options.spareSession?.take();
-        // A spare whose one try failed is replaced by a session opened with the usual retries.
-        let session = spare
-            ? spare.catch(() => openSession(client, repository))
-            : openSession(client, repository);
-        // Awaited by whichever path sends the layer; a push that fails before then (or a registry
-        // that refuses both POSTs) must not leave it as an unhandled rejection.
-        session.catch(() => undefined);
-        const encoding = this.encodingOf(() => readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
+        const session = this.openSession();
+        const encoding = encodingOf({
+            compression: this.context.compression,
+            format: this.context.format,
+            deflates: () => worthDeflating(readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
+            storedGzip: () => crc32() !== undefined,
+        });
         // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
         // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
         // the layer in beside it by about as much.
         if (!cryptoLoaded())
             setImmediate(lazy_builtins_crypto);
-        if (encoding === 'none') {
-            const present = await this.presentAsItIs(job, session, elapsed);
+        if (namedByDiffId(encoding)) {
+            const present = await presentAsItIs(this.context, job, session, elapsed);
             if (present)
                 return present;
         }
-        // Blobs made without compressing are hashed as they are sent rather than held, when they fit
-        // in one upload; larger ones go in chunks, which hold their bytes to resume from.
-        const framing = FRAMING[encoding];
-        const framed = framing && framedSize(job.size, framing) <= MONOLITHIC_LIMIT ? framing : undefined;
-        if (framed)
-            return this.sendFramed(job, framed, session);
-        // A file can be read again: when the registry loses an upload session, send the layer anew.
+        switch (senderOf(encoding, job.size)) {
+            case 'as-it-is':
+                return sendAsItIs(this.context, job, session);
+            case 'stored-gzip':
+                return sendStoredGzip(this.context, job, session);
+            case 'encoded':
+                return this.sendFileEncoded(job, encoding, session);
+        }
+    }
+    /**
+     * A stream's layer, read once as it passes. When `announced` names a layer the registry holds,
+     * the bytes are only hashed (to check the announcement); otherwise they are encoded, hashed
+     * and sent. `upload` then finishes the blob.
+     */
+    async consume(content, announced) {
+        const elapsed = stopwatch();
+        if (announced && this.context.known.has(announced))
+            return hashThenReuse(this.context, content, announced, elapsed);
+        return sendEncoded(this.context, content);
+    }
+    /** The spare session if there is one (a spare whose one try failed is replaced), else a new one. */
+    openSession() {
+        const { registry } = this.context;
+        const spare = this.spareSession?.take();
+        const session = spare ? spare.catch(() => registry.openSession()) : registry.openSession();
+        // Awaited by whichever sender takes the layer; a push that fails before then (or a registry
+        // that refuses both POSTs) must not leave it as an unhandled rejection.
+        session.catch(() => undefined);
+        return session;
+    }
+    /** A file can be read again: when the registry loses an upload session, send the layer anew. */
+    async sendFileEncoded(job, encoding, first) {
+        let session = first;
         for (let attempt = 1;; attempt += 1) {
             try {
                 const opened = session;
                 session = undefined; // a try after this one opens its own
-                const { computedDiffId, upload } = await this.consume(readFileRange(job.file, job.offset, job.size), undefined, { reusedChunks: true, encoding, session: opened });
-                if (computedDiffId !== job.diffId) {
-                    throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
-                }
+                const { computedDiffId, upload } = await sendEncoded(this.context, readFileRange(job.file, job.offset, job.size), { reusedChunks: true, encoding, session: opened });
+                if (computedDiffId !== job.diffId)
+                    throw wrongLayer(job, computedDiffId);
                 return { ...(await upload()), index: job.index };
             }
             catch (error) {
                 if (!(error instanceof UploadSessionLostError) || attempt >= 3)
                     throw error;
-                this.options.reporter.warning(`${error.message}; sending layer ${job.index + 1} again from its start`);
+                this.context.reporter.warning(`${error.message}; sending layer ${job.index + 1} again from its start`);
             }
         }
     }
-    /**
-     * How a layer becomes its blob, from its first bytes. A gzip layer whose start does not
-     * deflate goes up as it is into an OCI manifest (plainWhenIncompressible), and as gzip's
-     * stored blocks into a Docker one: either way without a deflate pass that would cost most of
-     * the push and gain nothing.
-     */
-    encodingOf(sample) {
-        const { compression } = this.options;
-        if (compression !== 'gzip' || worthDeflating(sample()))
-            return compression;
-        if (plainWhenIncompressible(compression, this.format))
-            return 'none';
-        return crc32() ? 'stored-gzip' : 'gzip';
-    }
-    /**
-     * A layer that goes up as it is is its own blob, named by its diff_id before a byte is read:
-     * the registry is asked whether it holds it (an uncompressed layer is the same blob whoever
-     * pushed it), beside the upload session's POST. If it does, the session is deleted and the
-     * layer is not read, as for any layer the registry holds; a failed HEAD only means the upload
-     * runs.
-     */
-    async presentAsItIs(job, session, elapsed) {
-        const { client, repository } = this.options;
-        const scope = scopeFor(repository, 'pull,push');
-        const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
-        if (held === undefined)
-            return undefined;
-        await session.then((location) => cancelUpload(client, location, scope), () => undefined);
-        return {
-            index: job.index,
-            diffId: job.diffId,
-            digest: job.diffId,
-            mediaType: this.mediaTypeOf('none'),
-            // The blob is the layer: its size is the layer's (a HEAD may not say it).
-            size: job.size,
-            sentBytes: 0,
-            action: 'present',
-            seconds: elapsed(),
-        };
-    }
-    /**
-     * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
-     * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-     * - The layer as it is (which the registry did not hold: presentAsItIs): the blob's digest is
-     *   the diff_id the config names, known before a byte is read, so one PUT names it and
-     *   carries the bytes, which the registry checks against it as well.
-     * - Stored gzip blocks: the blob's digest is known only once the last chunk is on its way, so
-     *   the bytes go in a PATCH, then the upload is closed, or called off if the layer is not what
-     *   the config says. That is too late to spare any byte: so the registry is not asked then
-     *   whether it holds the blob (a HEAD beside the upload's end slowed the registry's answer to
-     *   it), only after an upload that failed.
-     */
-    async sendFramed(job, framing, session) {
-        const elapsed = stopwatch();
-        const { client, repository } = this.options;
-        const scope = scopeFor(repository, 'pull,push');
-        const plain = framing === 'identity';
-        const size = framedSize(job.size, framing);
-        const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
-        const checked = (digests) => ({
-            ...digests,
-            wrong: digests.diffId !== job.diffId,
-        });
-        const made = body.hashed.then(checked);
-        const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
-        verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
-        let sent;
-        let layer;
-        try {
-            const blob = { stream: () => body.stream(), length: size };
-            if (plain) {
-                await uploadBlob(client, repository, job.diffId, blob, session);
-                sent = true;
-            }
-            else {
-                sent = await streamBlob(client, repository, blob, verdict, session);
-            }
-            layer = await made;
-        }
-        catch (error) {
-            // The upload failed, maybe before the layer was read to its end. What the hash says comes
-            // first: a layer that is not what its config says (which the registry refuses a plain
-            // layer's PUT for), or a blob the registry holds anyway.
-            const judged = await body
-                .digests()
-                .then(checked)
-                .then(async (layer) => {
-                if (layer.wrong)
-                    return { ...layer, present: false };
-                const held = await client.blobSize(repository, layer.digest, scope);
-                return { ...layer, present: held !== undefined };
-            })
-                .catch(() => undefined);
-            if (!judged?.wrong && !judged?.present)
-                throw error;
-            layer = judged;
-            sent = false;
-        }
-        if (layer.wrong) {
-            throw new LayerDigestError(`layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`);
-        }
-        return {
-            index: job.index,
-            diffId: layer.diffId,
-            digest: layer.digest,
-            mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
-            size,
-            sentBytes: sent ? size : 0,
-            action: sent ? 'pushed' : 'present',
-            seconds: elapsed(),
-        };
-    }
-    /**
-     * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
-     * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
-     * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
-     * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
-     * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
-     * `session`: the upload session, opened while the layer is compressed rather than after (one
-     * round trip less after the last compressed byte); unused if the blob is there already.
-     */
-    async consume(content, announced, options = {}) {
-        const elapsed = stopwatch();
-        const diff = new DigestCounter();
-        const knownLayer = announced ? this.known.get(announced) : undefined;
-        if (announced && knownLayer) {
-            for await (const chunk of content)
-                diff.update(chunk);
-            const computedDiffId = diff.digest();
-            return {
-                computedDiffId,
-                upload: async () => {
-                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, elapsed) : undefined;
-                    if (reused)
-                        return reused;
-                    throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
-                },
-            };
-        }
-        const { client, repository, level } = this.options;
-        const { reusedChunks = false } = options;
-        let { encoding } = options;
-        const session = options.session ?? openSession(client, repository);
-        const packed = new DigestCounter();
-        const held = [];
-        let heldBytes = 0;
-        let chunked;
-        const kept = (chunk) => (reusedChunks ? Buffer.from(chunk) : chunk);
-        const put = async (chunk) => {
-            packed.update(chunk);
-            if (chunked) {
-                await chunked.write(chunk);
-                return;
-            }
-            held.push(chunk);
-            heldBytes += chunk.length;
-            if (heldBytes > MONOLITHIC_LIMIT) {
-                chunked = await ChunkedUpload.start(client, repository, CHUNK_SIZE, session);
-                for (const piece of held.splice(0))
-                    await chunked.write(piece);
-            }
-        };
-        const sink = async (source) => {
-            for await (const chunk of source)
-                await put(chunk);
-        };
-        let rest = content;
-        if (encoding === undefined) {
-            const peeked = await peek(content, SAMPLE_BYTES, kept);
-            rest = peeked.rest;
-            encoding = this.encodingOf(() => peeked.head);
-        }
-        const hashed = async function* (source) {
-            for await (const chunk of source) {
-                diff.update(chunk);
-                yield chunk;
-            }
-        };
-        if (encoding === 'stored-gzip') {
-            // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
-            // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
-            // synchronously: no copy of it first.
-            const stored = new StoredGzipEncoder(crc32());
-            for await (const chunk of rest) {
-                diff.update(chunk);
-                const out = stored.encode(chunk);
-                if (out.length > 0)
-                    await put(out);
-            }
-            await put(stored.finish());
-        }
-        else if (encoding === 'none') {
-            for await (const chunk of hashed(rest))
-                await put(kept(chunk));
-        }
-        else {
-            // The compressor takes each chunk before the next is read: no copy of it either.
-            await transformChunks(hashed(rest), compressor(encoding, level), sink);
-        }
-        const computedDiffId = diff.digest();
-        const digest = packed.digest();
-        const made = {
-            diffId: computedDiffId,
-            digest,
-            size: packed.bytes,
-            mediaType: this.mediaTypeOf(COMPRESSION[encoding]),
-            elapsed,
-        };
-        return {
-            computedDiffId,
-            upload: () => chunked
-                ? this.sendBlob(made, () => chunked.finish(digest), {
-                    sentAlready: true,
-                })
-                : this.sendBlob(made, () => uploadBlob(client, repository, digest, held, session), {
-                    unused: session,
-                }),
-        };
-    }
-    /**
-     * Sends a blob made here, unless the registry has these very bytes already (from another
-     * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
-     */
-    async sendBlob(made, send, { sentAlready = false, unused } = {}) {
-        const { client, repository } = this.options;
-        const scope = scopeFor(repository, 'pull,push');
-        const present = !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
-        if (present) {
-            // The session opened for the upload is not needed after all.
-            await unused?.then((location) => cancelUpload(client, location, scope), () => undefined);
-        }
-        else {
-            await send();
-        }
-        return {
-            index: 0,
-            diffId: made.diffId,
-            digest: made.digest,
-            mediaType: made.mediaType,
-            size: made.size,
-            sentBytes: present ? 0 : made.size,
-            action: present ? 'present' : 'pushed',
-            seconds: made.elapsed(),
-        };
-    }
-    /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
-    async tryReuse(diffId, index, elapsed) {
-        const known = this.known.get(diffId);
-        if (!known)
-            return undefined;
-        const { client, repository } = this.options;
-        const report = (action) => ({
-            index,
-            diffId,
-            digest: known.digest,
-            // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
-            // the manifest under this push's media type of its compression, whichever manifest named
-            // it before (usableLayers gives only ones this push may use).
-            mediaType: this.mediaTypeOf(compressionOf(known.mediaType) ?? this.options.compression),
-            size: known.size,
-            sentBytes: 0,
-            action,
-            seconds: elapsed(),
-        });
-        if (known.inTarget)
-            return report('reused');
-        if ((await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
-            undefined)
-            return report('reused');
-        const mount = await startUpload(client, repository, {
-            digest: known.digest,
-            from: known.repository,
-        });
-        if (mount.mounted)
-            return report('mounted');
-        // The registry could not mount (202): it opened an upload instead, which we leave unused.
-        return undefined;
-    }
-}
-/**
- * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
- * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
- */
-async function peek(source, bytes, kept) {
-    const iterator = source[Symbol.asyncIterator]();
-    const seen = [];
-    let seenBytes = 0;
-    let done = false;
-    while (seenBytes < bytes) {
-        const next = await iterator.next();
-        if (next.done) {
-            done = true;
-            break;
-        }
-        seen.push(kept(next.value));
-        seenBytes += next.value.length;
-    }
-    const rest = async function* () {
-        try {
-            yield* seen;
-            if (done)
-                return;
-            for (let next = await iterator.next(); !next.done; next = await iterator.next())
-                yield next.value;
-        }
-        finally {
-            // Stopped early (an error downstream): let the source close its file.
-            await iterator.return?.();
-        }
-    };
-    return { head: Buffer.concat(seen), rest: rest() };
 }
 
 ;// CONCATENATED MODULE: ./src/oci/formats/image-config.ts
@@ -35497,7 +35691,7 @@ async function pushDockerArchive(source, options) {
         readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
     const known = usableLayers(learnt, options.compression, format);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
-    const pusher = new LayerPusher(options, format, known);
+    const pusher = new LayerPusher(layerContext(options, format, known), options.spareSession);
     // The config goes up beside the layers as soon as it is read (a tar file's is read first).
     let configUpload = Promise.resolve();
     const onConfig = (config) => {

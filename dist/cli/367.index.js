@@ -148,8 +148,8 @@ Run 'hypernix COMMAND --help' for the options of a command.
  */
 const COMMANDS = {
     build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(184), __webpack_require__.e(974), __webpack_require__.e(626)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(433), __webpack_require__.e(974), __webpack_require__.e(357)]).then(__webpack_require__.bind(__webpack_require__, 6357))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(433), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 6614))).artifactCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(151), __webpack_require__.e(974), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 1878))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(151), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 6614))).artifactCommand,
     cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);

@@ -28,6 +28,10 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/oci/registry/blob-upload.ts
 var blob_upload = __webpack_require__(7982);
+// EXTERNAL MODULE: ./src/oci/registry/chunked-upload.ts
+var chunked_upload = __webpack_require__(1039);
+// EXTERNAL MODULE: ./src/oci/registry/upload-session.ts
+var upload_session = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/oci/blob/compression.ts
 var blob_compression = __webpack_require__(5031);
 // EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
@@ -39,6 +43,8 @@ var registry_client = __webpack_require__(5211);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/artifact/push-artifact.ts
+
+
 
 
 
@@ -83,46 +89,69 @@ async function previousBlob(options, uncompressed, mediaType) {
  */
 async function pushArtifact(file, options) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
-    const { client, repository, reporter } = options;
+    const { client, repository } = options;
     await client.ping((0,registry_client/* scopeFor */.a)(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
     const uncompressed = await (0,blob_digest/* sha256File */.Q3)(file);
-    let blob = await previousBlob(options, uncompressed.digest, mediaType);
-    let pushedBytes = 0;
-    if (blob) {
-        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${blob.digest})`);
+    const { blob, pushedBytes } = await sendFileBlob(file, options, uncompressed, mediaType);
+    const digest = await putArtifactManifest(file, options, blob, uncompressed);
+    return {
+        repository,
+        digest,
+        tags: options.tags,
+        blobDigest: blob.digest,
+        pushedBytes,
+        size: blob.size,
+        seconds: elapsed(),
+    };
+}
+/** The file's blob in the registry: the one an earlier push made, the file itself, or compressed. */
+async function sendFileBlob(file, options, uncompressed, mediaType) {
+    const { client, repository, reporter } = options;
+    const previous = await previousBlob(options, uncompressed.digest, mediaType);
+    if (previous) {
+        reporter.info(`${(0,external_node_path_.basename)(file)} is unchanged since the last push (${previous.digest})`);
+        return { blob: previous, pushedBytes: 0 };
     }
-    else if (options.compression === 'none') {
-        blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-        if ((await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.a)(repository, 'pull,push'))) ===
-            undefined) {
-            pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
-        }
+    if (options.compression === 'none') {
+        const blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
+        const held = await client.blobSize(repository, blob.digest, (0,registry_client/* scopeFor */.a)(repository, 'pull,push'));
+        if (held !== undefined)
+            return { blob, pushedBytes: 0 };
+        const pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
+        return { blob, pushedBytes };
     }
-    else {
-        const algorithm = options.compression;
-        const packed = await restartingUpload(client, file, async () => {
-            const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
-            const counter = new blob_digest/* DigestCounter */.VR();
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: blob_digest/* READ_CHUNK */.vA }), (0,blob_compression/* compressor */.e)(algorithm, options.level), async (source) => {
-                for await (const chunk of source) {
-                    counter.update(chunk);
-                    await upload.write(chunk);
-                }
-            });
-            await upload.finish(counter.digest());
-            return counter;
+    const packed = await uploadCompressed(file, options, options.compression);
+    return {
+        blob: { mediaType, digest: packed.digest(), size: packed.bytes },
+        pushedBytes: packed.bytes,
+    };
+}
+/** Compresses the file into a chunked upload as it is read; its digest counted on the way. */
+function uploadCompressed(file, options, algorithm) {
+    const { client, repository } = options;
+    return restartingUpload(client, file, async () => {
+        const upload = await chunked_upload/* ChunkedUpload */.U.start(client, repository);
+        const counter = new blob_digest/* DigestCounter */.VR();
+        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { highWaterMark: blob_digest/* READ_CHUNK */.vA }), (0,blob_compression/* compressor */.e)(algorithm, options.level), async (source) => {
+            for await (const chunk of source) {
+                counter.update(chunk);
+                await upload.write(chunk);
+            }
         });
-        blob = { mediaType, digest: packed.digest(), size: packed.bytes };
-        pushedBytes = packed.bytes;
-    }
-    const title = (0,external_node_path_.basename)(file);
+        await upload.finish(counter.digest());
+        return counter;
+    });
+}
+/** The empty config (when missing), then the manifest under each tag, or its digest: its digest. */
+async function putArtifactManifest(file, options, blob, uncompressed) {
+    const { client, repository } = options;
     const annotations = {
-        [media_types/* ANNOTATION */.YX.title]: title,
+        [media_types/* ANNOTATION */.YX.title]: (0,external_node_path_.basename)(file),
         ...(options.outPath ? { [media_types/* ANNOTATION */.YX.outPath]: options.outPath } : {}),
     };
     const layer = {
-        mediaType,
+        mediaType: blob.mediaType,
         digest: blob.digest,
         size: blob.size,
         annotations: {
@@ -156,15 +185,7 @@ async function pushArtifact(file, options) {
         counter.update(bytes);
         digest = await client.putManifest(repository, counter.digest(), bytes, media_types/* MEDIA_TYPE */.Ap.ociManifest);
     }
-    return {
-        repository,
-        digest,
-        tags: options.tags,
-        blobDigest: blob.digest,
-        pushedBytes,
-        size: blob.size,
-        seconds: elapsed(),
-    };
+    return digest;
 }
 /** Uploads a file whose digest is known: in one PUT when small, else in resumable chunks. */
 async function uploadFile(client, repository, file, digest, size) {
@@ -179,7 +200,7 @@ async function uploadFile(client, repository, file, digest, size) {
         return size;
     }
     return restartingUpload(client, file, async () => {
-        const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+        const upload = await chunked_upload/* ChunkedUpload */.U.start(client, repository);
         for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: blob_digest/* READ_CHUNK */.vA })) {
             await upload.write(chunk);
         }
@@ -194,7 +215,7 @@ async function restartingUpload(client, file, upload) {
             return await upload();
         }
         catch (error) {
-            if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+            if (!(error instanceof upload_session/* UploadSessionLostError */.KU) || attempt >= 3)
                 throw error;
             client.reporter?.warning(`${error.message}; sending ${(0,external_node_path_.basename)(file)} again from its start`);
         }
@@ -447,6 +468,16 @@ async function artifactCommand(argv, io) {
         throw new usage/* UsageError */.e(`expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`);
     }
     const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]);
+    // The file is checked before anything is asked of the registry.
+    if (verb === 'push')
+        await checkDiskImage(file);
+    const connected = await connect(ref, values, io);
+    return verb === 'push'
+        ? artifactPush(file, connected, values, io)
+        : artifactPull(file, connected, values, io);
+}
+/** The options read through the push configuration, and the registry connected. */
+async function connect(ref, values, io) {
     const password = await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username);
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
     const config = (0,push/* parsePushConfig */.S5)({
@@ -466,32 +497,50 @@ async function artifactCommand(argv, io) {
         password: config.registryPassword,
         plainHttp: config.plainHttp,
     }, reporter);
-    if (verb === 'push') {
-        const info = await (0,promises_.stat)(file).catch(() => undefined);
-        if (!info?.isFile())
-            throw new errors/* InputError */.dz(`argument FILE: ${file} is not a file`);
-        const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-        if (tags.length === 0)
-            throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,registry_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
-        const result = await pushArtifact(file, {
-            client,
-            repository: image.repository,
-            tags,
-            compression: config.compression,
-            level: config.level,
-            outPath: values['out-path'],
-            reporter,
-        });
-        const output = {
-            'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
-            digest: result.digest,
-            'pushed-bytes': String(result.pushedBytes),
-        };
-        io.stdout.write(values.json
-            ? `${JSON.stringify(output)}\n`
-            : `Pushed ${output['qcow2-ref']} (${(0,format/* formatBytes */.z3)(result.size)}, sent ${(0,format/* formatBytes */.z3)(result.pushedBytes)})\n`);
-        return 0;
+    return { config, image, client, reporter };
+}
+/** A qcow2 disk image starts with these four bytes (QEMU's header magic). */
+const QCOW2_MAGIC = Buffer.from('QFI\xfb', 'latin1');
+/** The artifact is a disk image, as the help says: a regular file that really is qcow2. */
+async function checkDiskImage(file) {
+    const info = await (0,promises_.stat)(file).catch(() => undefined);
+    if (!info?.isFile())
+        throw new errors/* InputError */.dz(`argument FILE: ${file} is not a file`);
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        if (bytesRead < 4 || !head.equals(QCOW2_MAGIC))
+            throw new errors/* InputError */.dz(`argument FILE: ${file} is not a qcow2 disk image (it does not start with QEMU's QFI\\xfb magic); convert it with qemu-img convert -O qcow2`);
     }
+    finally {
+        await handle.close();
+    }
+}
+async function artifactPush(file, { config, image, client, reporter }, values, io) {
+    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
+    if (tags.length === 0)
+        throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,registry_reference/* formatReference */.FH)(image)}:TAG) or --tag`);
+    const result = await pushArtifact(file, {
+        client,
+        repository: image.repository,
+        tags,
+        compression: config.compression,
+        level: config.level,
+        outPath: values['out-path'],
+        reporter,
+    });
+    const output = {
+        'qcow2-ref': `${image.registry}/${image.repository}@${result.digest}`,
+        digest: result.digest,
+        'pushed-bytes': String(result.pushedBytes),
+    };
+    io.stdout.write(values.json
+        ? `${JSON.stringify(output)}\n`
+        : `Pushed ${output['qcow2-ref']} (${(0,format/* formatBytes */.z3)(result.size)}, sent ${(0,format/* formatBytes */.z3)(result.pushedBytes)})\n`);
+    return 0;
+}
+async function artifactPull(file, { image, client, reporter }, values, io) {
     const reference = image.digest ?? image.tag;
     if (!reference)
         throw new usage/* UsageError */.e(`argument REF: give a tag or a digest (${(0,registry_reference/* formatReference */.FH)(image)}:TAG or @sha256:…)`);

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../util/errors.js';
-import {
-  FieldProblem,
-  readBoolean,
-  readList,
-  readOptionalString,
-  shown,
-} from './input-readers.js';
+import { FieldProblem, readBoolean, readList, readOptionalString, shown } from './input-readers.js';
 
 export { shown };
 

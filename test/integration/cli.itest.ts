@@ -173,6 +173,16 @@ describe('the hypernix command (bundled dist/cli)', () => {
     );
   });
 
+  it('pushes only a qcow2 as the disk-image artifact, checked before any request', () => {
+    const text = join(mkdtempSync(join(tmpdir(), 'hypernix-not-qcow2-')), 'disk.qcow2');
+    writeFileSync(text, 'hello\n');
+    const result = hypernix('artifact', 'push', text, '127.0.0.1:1/a:b', '--plain-http');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `hypernix: argument FILE: ${text} is not a qcow2 disk image (it does not start with QEMU's QFI\\xfb magic); convert it with qemu-img convert -O qcow2\n`,
+    );
+  });
+
   it('says how to use it', () => {
     expect(hypernix('--help').stdout).toContain('hypernix build --kind KIND');
     const help = hypernix('build', '--help');

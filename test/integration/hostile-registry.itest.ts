@@ -184,7 +184,7 @@ describe('push to a hostile registry', () => {
       { method: 'POST', path: /\/blobs\/uploads\//, respond: redirectToSelf },
     ]);
     const file = join(mkdtempSync(join(tmpdir(), 'hostile-push-')), 'disk.qcow2');
-    writeFileSync(file, randomBytes(8192));
+    writeFileSync(file, qcow2Bytes(8192));
     const run = await hypernixBounded(
       ['artifact', 'push', file, `${hostile.host}/loop/disk:1`, '--plain-http'],
       { timeoutMs: 60_000, maxRssMiB: MAX_RSS_MIB },
@@ -199,7 +199,7 @@ describe('push to a hostile registry', () => {
       { method: 'PUT', path: /\/v2\/upload\//, respond: neverAnswer },
     ]);
     const file = join(mkdtempSync(join(tmpdir(), 'hostile-push-')), 'disk.qcow2');
-    writeFileSync(file, randomBytes(8192));
+    writeFileSync(file, qcow2Bytes(8192));
     const run = await hypernixBounded(
       ['artifact', 'push', file, `${hostile.host}/slow/disk:1`, '--plain-http'],
       { timeoutMs: 30_000, maxRssMiB: MAX_RSS_MIB, env: { HYPERNIX_TRANSFER_FLOOR_SECONDS: '2' } },
@@ -220,7 +220,7 @@ describe('artifact pull into a directory with planted links (real registry)', ()
   beforeAll(async () => {
     registry = await startRegistry();
     const file = join(mkdtempSync(join(tmpdir(), 'hostile-src-')), 'disk.qcow2');
-    content = randomBytes(256 << 10);
+    content = qcow2Bytes(256 << 10);
     writeFileSync(file, content);
     reference = `${registry.host}/vm/planted:1`;
     const pushed = await hypernix(['artifact', 'push', file, reference, '--plain-http']);
@@ -253,3 +253,8 @@ describe('artifact pull into a directory with planted links (real registry)', ()
     expect(lstatSync(second).isFile()).toBe(true);
   });
 });
+
+/** Bytes that pass for a qcow2 disk image (its magic, then random data): what artifact push takes. */
+function qcow2Bytes(size: number): Buffer {
+  return Buffer.concat([Buffer.from('QFI\xfb', 'latin1'), randomBytes(size - 4)]);
+}

@@ -9,7 +9,7 @@ import { InputError } from '../../util/errors.js';
 import type { CliIo } from '../io.js';
 import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 export const ARTIFACT_HELP = `Usage: hypernix artifact push FILE REF [--tag TAG]... [options]
        hypernix artifact pull REF FILE [options]
@@ -63,6 +63,8 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
     string,
     string,
   ];
+  // The file is checked before anything is asked of the registry.
+  if (verb === 'push') await checkDiskImage(file);
   const connected = await connect(ref, values, io);
   return verb === 'push'
     ? artifactPush(file, connected, values, io)
@@ -102,14 +104,32 @@ async function connect(ref: string, values: ArtifactValues, io: CliIo) {
 
 type Connected = Awaited<ReturnType<typeof connect>>;
 
+/** A qcow2 disk image starts with these four bytes (QEMU's header magic). */
+const QCOW2_MAGIC = Buffer.from('QFI\xfb', 'latin1');
+
+/** The artifact is a disk image, as the help says: a regular file that really is qcow2. */
+async function checkDiskImage(file: string): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new InputError(`argument FILE: ${file} is not a file`);
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead < 4 || !head.equals(QCOW2_MAGIC))
+      throw new InputError(
+        `argument FILE: ${file} is not a qcow2 disk image (it does not start with QEMU's QFI\\xfb magic); convert it with qemu-img convert -O qcow2`,
+      );
+  } finally {
+    await handle.close();
+  }
+}
+
 async function artifactPush(
   file: string,
   { config, image, client, reporter }: Connected,
   values: ArtifactValues,
   io: CliIo,
 ): Promise<number> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new InputError(`argument FILE: ${file} is not a file`);
   const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
   if (tags.length === 0)
     throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);

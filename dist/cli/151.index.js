@@ -1,5 +1,5 @@
-export const id = 433;
-export const ids = [433];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
 /***/ 1356:
@@ -305,25 +305,18 @@ function skipBytes(pieces, skip) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KU: () => (/* binding */ UploadSessionLostError),
-/* harmony export */   OZ: () => (/* binding */ CHUNK_SIZE),
 /* harmony export */   PM: () => (/* binding */ uploadBlob),
-/* harmony export */   UU: () => (/* binding */ ChunkedUpload),
-/* harmony export */   aH: () => (/* binding */ startUpload),
-/* harmony export */   c7: () => (/* binding */ SpareSession),
 /* harmony export */   cc: () => (/* binding */ streamBlob),
-/* harmony export */   fA: () => (/* binding */ openSession),
-/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT),
-/* harmony export */   wM: () => (/* binding */ cancelUpload)
+/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
 /* harmony export */ });
-/* harmony import */ var _blob_file_range_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8014);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6294);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5211);
-
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6294);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5211);
+/* harmony import */ var _upload_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4025);
+// Uploads of a whole blob: one PUT with its digest (held bytes, or a file read again for each
+// try), or one PATCH while the digest is still being worked out, then the PUT that names it.
 
 
 
@@ -331,130 +324,28 @@ function skipBytes(pieces, skip) {
 
 /** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
 const MONOLITHIC_LIMIT = 32 << 20;
-/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
-const CHUNK_SIZE = 32 << 20;
-function withDigest(location, digest) {
-    const url = new URL(location);
-    url.searchParams.set('digest', digest);
-    return url.toString();
-}
-/** Where a session's next request goes: the Location a response names, else `current`. */
-function nextLocation(client, response, current) {
-    const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.location);
-    return next ? new URL(next, client.baseUrl).toString() : current;
-}
-function locationOf(client, response) {
-    const location = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.location);
-    if (!location)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(`registry ${client.registry} started an upload but sent no Location`);
-    return new URL(location, client.baseUrl).toString();
-}
-/** The end of the registry's `Range: 0-N` (bytes it holds = N + 1); 0 when it holds none. */
-function receivedBytes(response) {
-    const range = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.range);
-    const match = range ? /(\d+)-(\d+)/.exec(range) : null;
-    return match ? Number(match[2]) + 1 : 0;
-}
-/**
- * The registry no longer knows an upload session after a dropped connection (Docker's
- * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
- * the blob must be sent again from its start.
- */
-class UploadSessionLostError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl {
-    name = 'UploadSessionLostError';
-}
-/**
- * Opens an upload session, asking the registry to mount the blob from another repository when
- * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
- */
-async function startUpload(client, repository, mount, { retry = true } = {}) {
-    const query = mount
-        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
-        : '';
-    const scope = mount
-        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(mount.from, 'pull')}`
-        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push');
-    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
-        scope,
-        expect: [201, 202],
-        retry,
-    });
-    await response.discard();
-    if (response.status === 201 && mount)
-        return { mounted: true };
-    return { mounted: false, location: locationOf(client, response) };
-}
-/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
-function openSession(client, repository, options = {}) {
-    const session = startUpload(client, repository, undefined, options).then((started) => started.location);
-    session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
-    return session;
-}
-/**
- * One upload session opened ahead of need, while the registry is still being read, so that the
- * first blob to send need not wait for its POST. The first blob that needs a session takes it;
- * if none does, it is deleted.
- */
-class SpareSession {
-    client;
-    repository;
-    session;
-    settled = false;
-    released = false;
-    constructor(client, repository) {
-        this.client = client;
-        this.repository = repository;
-    }
-    /** Opens the session (one try: without it, the first layer opens its own); not once released. */
-    open() {
-        if (this.released || this.session)
-            return;
-        this.session = openSession(this.client, this.repository, { retry: false });
-        this.session.then(() => (this.settled = true), () => (this.settled = true));
-    }
-    /** The session, once: later calls get undefined. */
-    take() {
-        const session = this.session;
-        this.session = undefined;
-        return session;
-    }
-    /**
-     * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
-     * without it (a push ending with an error to report) such a session is left to the registry
-     * to expire.
-     */
-    async release({ waitForOpening = false } = {}) {
-        this.released = true;
-        const session = this.take();
-        if (!session || (!this.settled && !waitForOpening))
-            return;
-        const location = await session.catch(() => undefined);
-        if (location)
-            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(this.repository, 'pull,push'));
-    }
-}
 /**
  * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
  * with openSession while the blob was being made, stands in for the first POST.
  */
 async function uploadBlob(client, repository, digest, content, session) {
     const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
-    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push');
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .scopeFor */ .a)(repository, 'pull,push');
     // A retried PUT needs a fresh session: the failed one may be half-written or gone.
     let location;
     let early = session;
-    await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
+    await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(async () => {
         if (early) {
             const opened = early;
             early = undefined;
             location = await opened;
         }
-        location ??= await openSession(client, repository);
+        location ??= await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .openSession */ .fA)(client, repository);
         const target = location;
         location = undefined;
-        const response = await client.exchange('PUT', withDigest(target, digest), {
+        const response = await client.exchange('PUT', (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .withDigest */ .hQ)(target, digest), {
             scope,
-            headers: { [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentType]: 'application/octet-stream' },
+            headers: { [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER */ .El.contentType]: 'application/octet-stream' },
             body,
             expect: [201],
             retry: false,
@@ -473,21 +364,21 @@ async function uploadBlob(client, repository, digest, content, session) {
  * whether the blob was sent.
  */
 async function streamBlob(client, repository, blob, verdict, session) {
-    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(repository, 'pull,push');
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .scopeFor */ .a)(repository, 'pull,push');
     let early = session;
     // The verdict settles once: its failure (hashing, say) ends the upload, untried again.
     const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
     let failure;
-    const sent = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
-        const opened = early ?? openSession(client, repository);
+    const sent = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(async () => {
+        const opened = early ?? (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .openSession */ .fA)(client, repository);
         early = undefined;
         const location = await opened;
         const abandon = new AbortController();
         const patch = client.exchange('PATCH', location, {
             scope,
             headers: {
-                [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentType]: 'application/octet-stream',
-                ...(blob.length > 0 ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentRange]: `0-${blob.length - 1}` } : {}),
+                [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                ...(blob.length > 0 ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER */ .El.contentRange]: `0-${blob.length - 1}` } : {}),
             },
             body: blob,
             expect: [202],
@@ -504,16 +395,16 @@ async function streamBlob(client, repository, blob, verdict, session) {
             // A PATCH that went through moved the session on: its Location is the one to delete.
             const current = await patch.then(async (response) => {
                 await response.discard();
-                return nextLocation(client, response, location);
+                return (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .nextLocation */ .Vv)(client, response, location);
             }, () => location);
-            await cancelUpload(client, current, scope);
+            await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelUpload */ .wM)(client, current, scope);
             if ('error' in decided)
                 failure = decided;
             return false;
         }
         const patched = await patch;
         await patched.discard();
-        const response = await client.exchange('PUT', withDigest(locationOf(client, patched), digest), {
+        const response = await client.exchange('PUT', (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .withDigest */ .hQ)((0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .locationOf */ .hD)(client, patched), digest), {
             scope,
             expect: [201],
             retry: false,
@@ -528,26 +419,40 @@ async function streamBlob(client, repository, blob, verdict, session) {
         throw failure.error;
     return sent;
 }
-/** Deletes an upload session; a registry that has dropped it already is as good. */
-async function cancelUpload(client, location, scope) {
-    try {
-        const response = await client.exchange('DELETE', location, {
-            scope,
-            expect: [204, 404],
-            retry: false,
-        });
-        await response.discard();
-    }
-    catch {
-        // Left for the registry to expire: nothing refers to it.
-    }
-}
 /** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
 function heldBody(content) {
     const pieces = Array.isArray(content) ? content : [content];
     const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-    return { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(pieces, { objectMode: false }), length };
+    return { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(pieces, { objectMode: false }), length };
 }
+
+
+/***/ }),
+
+/***/ 1039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ CHUNK_SIZE),
+/* harmony export */   U: () => (/* binding */ ChunkedUpload)
+/* harmony export */ });
+/* harmony import */ var _blob_file_range_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8014);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6294);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5211);
+/* harmony import */ var _upload_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4025);
+
+
+
+
+
+
+
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+const CHUNK_SIZE = 32 << 20;
 /**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
  * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
@@ -569,7 +474,7 @@ class ChunkedUpload {
     }
     /** `session`: one opened with openSession, used instead of a new one. */
     static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
-        const location = (await session) ?? (await openSession(client, repository));
+        const location = (await session) ?? (await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .fA)(client, repository));
         return new ChunkedUpload(client, repository, location, chunkSize);
     }
     /** Bytes the registry has acknowledged so far. */
@@ -588,7 +493,7 @@ class ChunkedUpload {
             await this.flush();
         await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
             // Some registries copy the blob into place here: its deadline is the blob's.
-            const response = await this.client.exchange('PUT', withDigest(this.location, digest), {
+            const response = await this.client.exchange('PUT', (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withDigest */ .hQ)(this.location, digest), {
                 scope: this.scope,
                 expect: [201],
                 retry: false,
@@ -601,7 +506,7 @@ class ChunkedUpload {
     async cancel() {
         this.pending = [];
         this.pendingBytes = 0;
-        await cancelUpload(this.client, this.location, this.scope);
+        await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelUpload */ .wM)(this.client, this.location, this.scope);
     }
     get scope() {
         return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(this.repository, 'pull,push');
@@ -637,7 +542,7 @@ class ChunkedUpload {
                 retry: false,
             });
             await response.discard();
-            this.location = locationOf(this.client, response);
+            this.location = (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .locationOf */ .hD)(this.client, response);
         }, {
             onRetry: (why, delay) => this.client.reporter?.warning(`${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
         });
@@ -650,10 +555,10 @@ class ChunkedUpload {
         });
         await response.discard();
         if (response.status === 404) {
-            throw new UploadSessionLostError(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
+            throw new _upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .UploadSessionLostError */ .KU(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
         }
-        this.location = nextLocation(this.client, response, this.location);
-        return receivedBytes(response);
+        this.location = (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .nextLocation */ .Vv)(this.client, response, this.location);
+        return (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .receivedBytes */ .L1)(response);
     }
 }
 
@@ -1744,95 +1649,127 @@ const LATE_WRITE_GRACE_MS = 50;
 const transport_noop = () => undefined;
 /** Writes the request on `connection` and reads its response; the connection goes back to the pool after. */
 function exchange(connection, head, request, progress) {
-    const { socket } = connection;
-    const { method, signal } = request;
-    const idle = request.idleTimeoutMs ?? 60_000;
+    const { signal } = request;
     if (signal?.aborted) {
         pool.release(connection, true); // untouched: fit for the next request
         return Promise.reject(abortError(signal));
     }
     return new Promise((resolve, reject) => {
-        let body;
-        let settled = false;
-        const source = request.body === undefined || Buffer.isBuffer(request.body)
-            ? undefined
-            : request.body.stream();
-        // Settles once every byte of the request has been taken by the socket, or could not be.
-        let written = Promise.resolve(false);
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            socket.off('data', onData).off('end', onEnd).off('close', onClose).off('error', fail);
-            socket.off('timeout', onTimeout);
-            signal?.removeEventListener('abort', onAbort);
-            if (error) {
-                // The socket may still report its own failure after this: nobody else listens.
-                socket.on('error', transport_noop).destroy();
-                source?.destroy?.();
-                if (body)
-                    body.destroy(error);
-                else
-                    reject(error);
-                return;
-            }
-            // The rest of the request may still fail to go out: that is for releaseAfterWrite.
-            socket.on('error', transport_noop);
-            void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
-        };
-        const fail = (error) => finish(error);
-        const parser = new ResponseParser(method, {
+        new Exchange(connection, request, progress, resolve, reject).start(head);
+    });
+}
+/**
+ * One exchange under way: its socket's events move it on, until the response is all read (the
+ * connection goes back to the pool) or it fails (the connection is closed). The handlers are
+ * made once per exchange; a chunk in either direction allocates nothing here.
+ */
+class Exchange {
+    connection;
+    request;
+    progress;
+    resolve;
+    reject;
+    socket;
+    idle;
+    source;
+    parser;
+    body;
+    settled = false;
+    /** Settles once every byte of the request has been taken by the socket, or could not be. */
+    written = Promise.resolve(false);
+    constructor(connection, request, progress, resolve, reject) {
+        this.connection = connection;
+        this.request = request;
+        this.progress = progress;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.socket = connection.socket;
+        this.idle = request.idleTimeoutMs ?? 60_000;
+        this.source =
+            request.body === undefined || Buffer.isBuffer(request.body)
+                ? undefined
+                : request.body.stream();
+        this.parser = new ResponseParser(request.method, {
             head: (responseHead) => {
-                body = new ResponseBody(socket, () => {
-                    if (!parser.complete)
-                        finish(new Error('response body abandoned'));
+                this.body = new ResponseBody(this.socket, () => {
+                    if (!this.parser.complete)
+                        this.finish(new Error('response body abandoned'));
                 });
-                resolve(responseOf(request.url, responseHead, body));
+                this.resolve(responseOf(request.url, responseHead, this.body));
             },
             body: (chunk) => {
-                if (!body.push(chunk))
-                    socket.pause();
+                if (!this.body.push(chunk))
+                    this.socket.pause();
             },
             end: () => {
-                body?.push(null);
-                finish();
+                this.body?.push(null);
+                this.finish();
             },
         });
-        const onData = (chunk) => {
-            progress.responseBytes += chunk.length;
-            try {
-                parser.feed(chunk);
-            }
-            catch (error) {
-                fail(error);
-            }
-        };
-        const onEnd = () => {
-            try {
-                parser.finish();
-            }
-            catch (error) {
-                fail(error);
-            }
-        };
-        const onClose = () => {
-            if (!parser.complete)
-                onEnd();
-        };
-        const onTimeout = () => fail(new StallError(`no progress for ${idle / 1000} s on ${method} ${new URL(request.url).pathname}`));
-        const onAbort = () => fail(abortError(signal));
-        socket.on('data', onData).on('end', onEnd).on('error', fail).on('close', onClose);
-        socket.setTimeout(idle, onTimeout);
-        signal?.addEventListener('abort', onAbort, { once: true });
+    }
+    /** Listens to the socket and writes the request on it. */
+    start(head) {
+        const { socket, request } = this;
+        socket.on('data', this.onData).on('end', this.onEnd).on('error', this.fail);
+        socket.on('close', this.onClose);
+        socket.setTimeout(this.idle, this.onTimeout);
+        request.signal?.addEventListener('abort', this.onAbort, { once: true });
         if (socket.isPaused())
             socket.resume();
-        written = writeRequest(socket, head, request.body, source).then(() => true, (error) => {
+        this.written = writeRequest(socket, head, request.body, this.source).then(() => true, (error) => {
             // A response may have come first (a registry refusing a body stops reading it).
-            if (!parser.complete)
-                fail(error);
+            if (!this.parser.complete)
+                this.fail(error);
             return false;
         });
-    });
+    }
+    finish(error) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        const { socket } = this;
+        socket.off('data', this.onData).off('end', this.onEnd).off('close', this.onClose);
+        socket.off('error', this.fail).off('timeout', this.onTimeout);
+        this.request.signal?.removeEventListener('abort', this.onAbort);
+        if (error) {
+            // The socket may still report its own failure after this: nobody else listens.
+            socket.on('error', transport_noop).destroy();
+            this.source?.destroy?.();
+            if (this.body)
+                this.body.destroy(error);
+            else
+                this.reject(error);
+            return;
+        }
+        // The rest of the request may still fail to go out: that is for releaseAfterWrite.
+        socket.on('error', transport_noop);
+        const { connection, written, parser } = this;
+        void releaseAfterWrite(connection, written, parser.reusable, keepAliveMsOf(parser));
+    }
+    fail = (error) => this.finish(error);
+    onData = (chunk) => {
+        this.progress.responseBytes += chunk.length;
+        try {
+            this.parser.feed(chunk);
+        }
+        catch (error) {
+            this.fail(error);
+        }
+    };
+    onEnd = () => {
+        try {
+            this.parser.finish();
+        }
+        catch (error) {
+            this.fail(error);
+        }
+    };
+    onClose = () => {
+        if (!this.parser.complete)
+            this.onEnd();
+    };
+    onTimeout = () => this.fail(new StallError(`no progress for ${this.idle / 1000} s on ${this.request.method} ${new URL(this.request.url).pathname}`));
+    onAbort = () => this.fail(abortError(this.request.signal));
 }
 /**
  * Hands the connection back once the request is known to be all written. A response can come
@@ -2362,6 +2299,146 @@ function describeResponse(method, url, response) {
 }
 function retryAfterOf(response) {
     return retryAfterMs(response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.retryAfter));
+}
+
+
+/***/ }),
+
+/***/ 4025:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ UploadSessionLostError),
+/* harmony export */   L1: () => (/* binding */ receivedBytes),
+/* harmony export */   Vv: () => (/* binding */ nextLocation),
+/* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   c7: () => (/* binding */ SpareSession),
+/* harmony export */   fA: () => (/* binding */ openSession),
+/* harmony export */   hD: () => (/* binding */ locationOf),
+/* harmony export */   hQ: () => (/* binding */ withDigest),
+/* harmony export */   wM: () => (/* binding */ cancelUpload)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8014);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5211);
+// An upload session's life: opened (or a blob mounted instead), moved on by the registry's
+// Location, deleted when not needed. The uploads themselves are in blob-upload and chunked-upload.
+
+
+
+/** A session's Location with the digest that closes it. */
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
+}
+/** Where a session's next request goes: the Location a response names, else `current`. */
+function nextLocation(client, response, current) {
+    const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.location);
+    return next ? new URL(next, client.baseUrl).toString() : current;
+}
+function locationOf(client, response) {
+    const location = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.location);
+    if (!location)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`registry ${client.registry} started an upload but sent no Location`);
+    return new URL(location, client.baseUrl).toString();
+}
+function receivedBytes(response) {
+    const range = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.range);
+    const match = range ? /(\d+)-(\d+)/.exec(range) : null;
+    return match ? Number(match[2]) + 1 : 0;
+}
+/**
+ * The registry no longer knows an upload session after a dropped connection (Docker's
+ * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
+ * the blob must be sent again from its start.
+ */
+class UploadSessionLostError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl {
+    name = 'UploadSessionLostError';
+}
+/**
+ * Opens an upload session, asking the registry to mount the blob from another repository when
+ * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
+ */
+async function startUpload(client, repository, mount, { retry = true } = {}) {
+    const query = mount
+        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+        : '';
+    const scope = mount
+        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(mount.from, 'pull')}`
+        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(repository, 'pull,push');
+    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+        scope,
+        expect: [201, 202],
+        retry,
+    });
+    await response.discard();
+    if (response.status === 201 && mount)
+        return { mounted: true };
+    return { mounted: false, location: locationOf(client, response) };
+}
+/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
+function openSession(client, repository, options = {}) {
+    const session = startUpload(client, repository, undefined, options).then((started) => started.location);
+    session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
+    return session;
+}
+/**
+ * One upload session opened ahead of need, while the registry is still being read, so that the
+ * first blob to send need not wait for its POST. The first blob that needs a session takes it;
+ * if none does, it is deleted.
+ */
+class SpareSession {
+    client;
+    repository;
+    session;
+    settled = false;
+    released = false;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+    /** Opens the session (one try: without it, the first layer opens its own); not once released. */
+    open() {
+        if (this.released || this.session)
+            return;
+        this.session = openSession(this.client, this.repository, { retry: false });
+        this.session.then(() => (this.settled = true), () => (this.settled = true));
+    }
+    /** The session, once: later calls get undefined. */
+    take() {
+        const session = this.session;
+        this.session = undefined;
+        return session;
+    }
+    /**
+     * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
+     * without it (a push ending with an error to report) such a session is left to the registry
+     * to expire.
+     */
+    async release({ waitForOpening = false } = {}) {
+        this.released = true;
+        const session = this.take();
+        if (!session || (!this.settled && !waitForOpening))
+            return;
+        const location = await session.catch(() => undefined);
+        if (location)
+            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(this.repository, 'pull,push'));
+    }
+}
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(client, location, scope) {
+    try {
+        const response = await client.exchange('DELETE', location, {
+            scope,
+            expect: [204, 404],
+            retry: false,
+        });
+        await response.discard();
+    }
+    catch {
+        // Left for the registry to expire: nothing refers to it.
+    }
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 357;
-export const ids = [357];
+export const id = 878;
+export const ids = [878];
 export const modules = {
 
-/***/ 6357:
+/***/ 1878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,8 +34,8 @@ var errors = __webpack_require__(17);
 var fs_async = __webpack_require__(7452);
 // EXTERNAL MODULE: ./src/util/lazy-builtins.ts
 var lazy_builtins = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/oci/registry/blob-upload.ts
-var blob_upload = __webpack_require__(7982);
+// EXTERNAL MODULE: ./src/oci/registry/upload-session.ts
+var upload_session = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/oci/blob/compression.ts
 var blob_compression = __webpack_require__(5031);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
@@ -241,11 +241,17 @@ var external_node_stream_ = __webpack_require__(7075);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/oci/registry/blob-upload.ts
+var blob_upload = __webpack_require__(7982);
+// EXTERNAL MODULE: ./src/oci/registry/chunked-upload.ts
+var chunked_upload = __webpack_require__(1039);
 // EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
 var blob_digest = __webpack_require__(5536);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/push/oci-layout.ts
+
+
 
 
 
@@ -480,7 +486,7 @@ async function copyBlob(files, blob, index, options) {
             return report('pushed', await sendChecked(files, name, blob, options, mismatch));
         }
         catch (error) {
-            if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+            if (!(error instanceof upload_session/* UploadSessionLostError */.KU) || attempt >= 3)
                 throw error;
             client.reporter?.warning(`${error.message}; sending ${name} again from its start`);
         }
@@ -491,7 +497,7 @@ async function copyBlob(files, blob, index, options) {
  * is caught before the upload is closed, and its session is deleted.
  */
 async function sendChecked(files, name, blob, { client, repository }, mismatch) {
-    const upload = await blob_upload/* ChunkedUpload */.UU.start(client, repository);
+    const upload = await chunked_upload/* ChunkedUpload */.U.start(client, repository);
     const counter = new blob_digest/* DigestCounter */.VR();
     try {
         for await (const chunk of files.open(name)) {
@@ -702,6 +708,342 @@ async function readFully(path, fd, views, position) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/oci/push/layer-decision.ts
+// Which way a layer goes up, from facts alone (no I/O): reused or mounted when the registry is
+// known to hold it, else sent as it is, compressed, or as gzip's stored blocks. The steps run in
+// this order because each costs more than the last: a known layer is never read, and the first
+// bytes of a layer are read only when the encoding depends on them.
+
+
+
+/** The compression an encoding's blob has, and so its media type. */
+const COMPRESSION = {
+    gzip: 'gzip',
+    'stored-gzip': 'gzip',
+    zstd: 'zstd',
+    none: 'none',
+};
+/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
+const FRAMING = {
+    gzip: undefined,
+    'stored-gzip': 'stored-gzip',
+    zstd: undefined,
+    none: 'identity',
+};
+function reuseOf(known) {
+    if (!known)
+        return 'send';
+    return known.inTarget ? 'reuse' : 'mount';
+}
+/**
+ * How a layer becomes its blob. A gzip layer whose start does not deflate goes up as it is into
+ * an OCI manifest (plainWhenIncompressible), and as gzip's stored blocks into a Docker one:
+ * either way without a deflate pass that would cost most of the push and gain nothing.
+ */
+function encodingOf(facts) {
+    const { compression } = facts;
+    if (compression !== 'gzip' || facts.deflates())
+        return compression;
+    if ((0,blob_compression/* plainWhenIncompressible */.UD)(compression, facts.format))
+        return 'none';
+    return facts.storedGzip() ? 'stored-gzip' : 'gzip';
+}
+/**
+ * A layer that goes up as it is is its own blob, named by its diff_id before a byte is read: the
+ * registry is asked whether it holds it (an uncompressed layer is the same blob whoever pushed
+ * it) before it is read.
+ */
+function namedByDiffId(encoding) {
+    return encoding === 'none';
+}
+function senderOf(encoding, size, limit = blob_upload/* MONOLITHIC_LIMIT */.jf) {
+    const framing = FRAMING[encoding];
+    if (!framing || size === undefined || framedSize(size, framing) > limit)
+        return 'encoded';
+    return framing === 'identity' ? 'as-it-is' : 'stored-gzip';
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-registry.ts
+// What the layer senders ask of the registry, for one repository: the seam between how a layer
+// goes up (push/) and the requests that carry it (registry/). Their unit tests put a test double
+// here; the integration tests run the real one against a real registry.
+
+
+
+
+/** The registry client's requests for one repository, with the scope a push needs. */
+function layerRegistry(client, repository) {
+    const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
+    return {
+        blobSize: (digest) => client.blobSize(repository, digest, scope),
+        openSession: () => (0,upload_session/* openSession */.fA)(client, repository),
+        cancel: (location) => (0,upload_session/* cancelUpload */.wM)(client, location, scope),
+        // A registry that could not mount (202) opened an upload instead, which is left unused.
+        mount: async (digest, from) => (await (0,upload_session/* startUpload */.aH)(client, repository, { digest, from })).mounted,
+        upload: (digest, content, session) => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, content, session),
+        stream: (blob, verdict, session) => (0,blob_upload/* streamBlob */.cc)(client, repository, blob, verdict, session),
+        chunked: (session) => chunked_upload/* ChunkedUpload */.U.start(client, repository, chunked_upload/* CHUNK_SIZE */.O, session),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-types.ts
+// What the pieces of a layer's push share: the job, the report, the context they run in.
+
+class LayerDigestError extends errors/* HypernixError */.iD {
+    name = 'LayerDigestError';
+}
+/** The error for a layer whose bytes are not what the config says. */
+function wrongLayer(job, computed) {
+    return new LayerDigestError(`layer ${job.path} has digest ${computed}, but the config lists ${job.diffId}; nothing was tagged`);
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-reuse.ts
+// Layers that need no upload: known to the registry (known-layers), reused where the target
+// repository holds them or mounted from another one; and a layer going up as it is that the
+// registry holds under its diff_id.
+
+
+
+
+/** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
+async function reuseKnown(context, diffId, index, elapsed) {
+    const known = context.known.get(diffId);
+    const reuse = reuseOf(known);
+    if (!known || reuse === 'send')
+        return undefined;
+    const report = (action) => ({
+        index,
+        diffId,
+        digest: known.digest,
+        // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into the
+        // manifest under this push's media type of its compression, whichever manifest named it
+        // before (usableLayers gives only ones this push may use).
+        mediaType: (0,blob_compression/* layerMediaType */.sG)((0,blob_compression/* compressionOf */.MB)(known.mediaType) ?? context.compression, context.format),
+        size: known.size,
+        sentBytes: 0,
+        action,
+        seconds: elapsed(),
+    });
+    if (reuse === 'reuse')
+        return report('reused');
+    const { registry } = context;
+    if ((await registry.blobSize(known.digest)) !== undefined)
+        return report('reused');
+    if (await registry.mount(known.digest, known.repository))
+        return report('mounted');
+    return undefined;
+}
+/**
+ * A layer going up as it is, if the registry holds it under its diff_id: asked beside the upload
+ * session's POST. If it does, the session is deleted and the layer is not read, as for any layer
+ * the registry holds; a failed HEAD only means the upload runs.
+ */
+async function presentAsItIs(context, job, session, elapsed) {
+    const { registry } = context;
+    const held = await registry.blobSize(job.diffId).catch(() => undefined);
+    if (held === undefined)
+        return undefined;
+    await session.then((location) => registry.cancel(location), () => undefined);
+    return {
+        index: job.index,
+        diffId: job.diffId,
+        digest: job.diffId,
+        mediaType: (0,blob_compression/* layerMediaType */.sG)('none', context.format),
+        // The blob is the layer: its size is the layer's (a HEAD may not say it).
+        size: job.size,
+        sentBytes: 0,
+        action: 'present',
+        seconds: elapsed(),
+    };
+}
+/**
+ * A stream's layer whose path announces a diff_id the registry holds: its bytes are only hashed,
+ * to check the announcement, and `upload` reuses the blob.
+ */
+async function hashThenReuse(context, content, announced, elapsed) {
+    const diff = new blob_digest/* DigestCounter */.VR();
+    for await (const chunk of content)
+        diff.update(chunk);
+    const computedDiffId = diff.digest();
+    return {
+        computedDiffId,
+        upload: async () => {
+            const reused = computedDiffId === announced ? await reuseKnown(context, announced, 0, elapsed) : undefined;
+            if (reused)
+                return reused;
+            throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/send-encoded.ts
+// The sender that reads a layer once and encodes it on the way: deflate or zstd, gzip's stored
+// blocks, or as it is, hashed twice (the layer's diff_id, the blob's digest), held up to one
+// upload's size or sent in chunks as it is made. Streams' layers, compressed layers and framed
+// blobs too large for one upload go this way (senderOf).
+
+
+
+
+
+
+/** Reads, encodes and hashes a layer's bytes once; `upload` then finishes the blob. */
+async function sendEncoded(context, content, options = {}) {
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
+    const { registry } = context;
+    const kept = (chunk) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
+    const session = options.session ?? registry.openSession();
+    const sink = new BlobSink(context, session);
+    let { encoding } = options;
+    let rest = content;
+    if (encoding === undefined) {
+        const peeked = await peek(content, SAMPLE_BYTES, kept);
+        rest = peeked.rest;
+        encoding = encodingOf({
+            compression: context.compression,
+            format: context.format,
+            deflates: () => worthDeflating(peeked.head),
+            storedGzip: () => crc32() !== undefined,
+        });
+    }
+    const diff = new blob_digest/* DigestCounter */.VR();
+    await encode(rest, encoding, context.level, diff, kept, sink);
+    const computedDiffId = diff.digest();
+    const made = {
+        diffId: computedDiffId,
+        digest: sink.packed.digest(),
+        size: sink.packed.bytes,
+        mediaType: (0,blob_compression/* layerMediaType */.sG)(COMPRESSION[encoding], context.format),
+        elapsed,
+    };
+    return { computedDiffId, upload: () => sink.upload(made) };
+}
+/** Feeds `sink` the blob `encoding` makes of `source`, hashing the layer's bytes into `diff`. */
+async function encode(source, encoding, level, diff, kept, sink) {
+    const hashed = async function* (chunks) {
+        for await (const chunk of chunks) {
+            diff.update(chunk);
+            yield chunk;
+        }
+    };
+    if (encoding === 'stored-gzip') {
+        // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
+        // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
+        // synchronously: no copy of it first.
+        const stored = new StoredGzipEncoder(crc32());
+        for await (const chunk of source) {
+            diff.update(chunk);
+            const out = stored.encode(chunk);
+            if (out.length > 0)
+                await sink.put(out);
+        }
+        await sink.put(stored.finish());
+    }
+    else if (encoding === 'none') {
+        for await (const chunk of hashed(source))
+            await sink.put(kept(chunk));
+    }
+    else {
+        // The compressor takes each chunk before the next is read: no copy of it either.
+        await (0,blob_compression/* transformChunks */.bt)(hashed(source), (0,blob_compression/* compressor */.e)(encoding, level), async (chunks) => {
+            for await (const chunk of chunks)
+                await sink.put(chunk);
+        });
+    }
+}
+/**
+ * Where a blob's bytes go as they are made: held up to MONOLITHIC_LIMIT for one PUT with its
+ * digest, or past it, a chunked upload from then on. Hashed on the way in.
+ */
+class BlobSink {
+    context;
+    session;
+    packed = new blob_digest/* DigestCounter */.VR();
+    held = [];
+    heldBytes = 0;
+    chunked;
+    constructor(context, session) {
+        this.context = context;
+        this.session = session;
+    }
+    async put(chunk) {
+        this.packed.update(chunk);
+        if (this.chunked) {
+            await this.chunked.write(chunk);
+            return;
+        }
+        this.held.push(chunk);
+        this.heldBytes += chunk.length;
+        if (this.heldBytes > blob_upload/* MONOLITHIC_LIMIT */.jf) {
+            this.chunked = await this.context.registry.chunked(this.session);
+            for (const piece of this.held.splice(0))
+                await this.chunked.write(piece);
+        }
+    }
+    /**
+     * Sends the blob, unless the registry has these very bytes already (from another tag's push,
+     * say): then the session opened for it is deleted. A chunked upload has sent its bytes by
+     * then, and only needs closing.
+     */
+    async upload(made) {
+        const { registry } = this.context;
+        const { chunked } = this;
+        const present = !chunked && (await registry.blobSize(made.digest)) !== undefined;
+        if (present) {
+            await this.session.then((location) => registry.cancel(location), () => undefined);
+        }
+        else if (chunked) {
+            await chunked.finish(made.digest);
+        }
+        else {
+            await registry.upload(made.digest, this.held, this.session);
+        }
+        return {
+            index: 0,
+            diffId: made.diffId,
+            digest: made.digest,
+            mediaType: made.mediaType,
+            size: made.size,
+            sentBytes: present ? 0 : made.size,
+            action: present ? 'present' : 'pushed',
+            seconds: made.elapsed(),
+        };
+    }
+}
+/**
+ * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
+ * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
+ */
+async function peek(source, bytes, kept) {
+    const iterator = source[Symbol.asyncIterator]();
+    const seen = [];
+    let seenBytes = 0;
+    let done = false;
+    while (seenBytes < bytes) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        seen.push(kept(next.value));
+        seenBytes += next.value.length;
+    }
+    const rest = async function* () {
+        try {
+            yield* seen;
+            if (done)
+                return;
+            for (let next = await iterator.next(); !next.done; next = await iterator.next())
+                yield next.value;
+        }
+        finally {
+            // Stopped early (an error downstream): let the source close its file.
+            await iterator.return?.();
+        }
+    };
+    return { head: Buffer.concat(seen), rest: rest() };
+}
+
 ;// CONCATENATED MODULE: ./src/oci/blob/hashed-body.ts
 // The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
 // the registry and the two digests (the layer's diff_id and the blob's).
@@ -815,415 +1157,205 @@ class HashedBody {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/push/layer-pusher.ts
-// One layer of a push: reused from what the registry holds, or read, compressed, hashed and
-// sent. push-image.ts decides which layers there are; this decides how each goes up.
+;// CONCATENATED MODULE: ./src/oci/push/send-framed.ts
+// The two senders of a file's layer made without compressing it (see framed-layer): the layer as
+// it is, or in gzip's stored blocks. Each is hashed as it goes out (HashedBody), so that the
+// registry takes the bytes while they are hashed here; they differ only in the requests.
 
 
 
 
 
-
-
-
-
-
-
-
-/** The compression an encoding's blob has, and so its media type. */
-const COMPRESSION = {
-    gzip: 'gzip',
-    'stored-gzip': 'gzip',
-    zstd: 'zstd',
-    none: 'none',
-};
-/** The encodings whose blobs are framed copies of the layer's bytes (see framed-layer). */
-const FRAMING = {
-    gzip: undefined,
-    'stored-gzip': 'stored-gzip',
-    zstd: undefined,
-    none: 'identity',
-};
-class LayerDigestError extends errors/* HypernixError */.iD {
-    name = 'LayerDigestError';
+/**
+ * The layer as it is (which the registry did not hold: presentAsItIs): the blob's digest is the
+ * diff_id the config names, known before a byte is read, so one PUT names it and carries the
+ * bytes, which the registry checks against it as well.
+ */
+function sendAsItIs(context, job, session) {
+    return sendFramed(context, job, 'identity', async (blob) => {
+        await context.registry.upload(job.diffId, blob, session);
+        return true;
+    });
 }
-/** Pushes one layer: reuse what the registry has, else compress, hash and upload in one pass. */
-class LayerPusher {
-    options;
-    format;
-    known;
-    constructor(options, format, known) {
-        this.options = options;
-        this.format = format;
-        this.known = known;
+/**
+ * Gzip's stored blocks: the blob's digest is known only once the last chunk is on its way, so the
+ * bytes go in a PATCH, then the upload is closed, or called off if the layer is not what the
+ * config says. That is too late to spare any byte: so the registry is not asked then whether it
+ * holds the blob (a HEAD beside the upload's end slowed the registry's answer to it), only after
+ * an upload that failed.
+ */
+function sendStoredGzip(context, job, session) {
+    return sendFramed(context, job, 'stored-gzip', (blob, verdict) => context.registry.stream(blob, verdict, session));
+}
+/** Sends a framed layer with `send` (whether it sent it), checks it, and says what happened. */
+async function sendFramed(context, job, framing, send) {
+    const elapsed = (0,stopwatch/* stopwatch */.s)();
+    const size = framedSize(job.size, framing);
+    const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
+    const checked = (digests) => ({
+        ...digests,
+        wrong: digests.diffId !== job.diffId,
+    });
+    const made = body.hashed.then(checked);
+    const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
+    verdict.catch(() => undefined); // the stream awaits it, unless its upload failed first
+    let sent;
+    let layer;
+    try {
+        sent = await send({ stream: () => body.stream(), length: size }, verdict);
+        layer = await made;
     }
-    /** The media type of a blob of this compression in this push's manifest format. */
-    mediaTypeOf(compression) {
-        return (0,blob_compression/* layerMediaType */.sG)(compression, this.format);
+    catch (error) {
+        layer = await judgeFailedUpload(context, body, checked, error);
+        sent = false;
+    }
+    if (layer.wrong)
+        throw wrongLayer(job, layer.diffId);
+    return {
+        index: job.index,
+        diffId: layer.diffId,
+        digest: layer.digest,
+        mediaType: (0,blob_compression/* layerMediaType */.sG)(framing === 'identity' ? 'none' : 'gzip', context.format),
+        size,
+        sentBytes: sent ? size : 0,
+        action: sent ? 'pushed' : 'present',
+        seconds: elapsed(),
+    };
+}
+/**
+ * An upload that failed, maybe before the layer was read to its end. What the hash says comes
+ * first: a layer that is not what its config says (which the registry refuses a plain layer's
+ * PUT for), or a blob the registry holds anyway. Otherwise the upload's error stands.
+ */
+async function judgeFailedUpload(context, body, checked, error) {
+    const judged = await body
+        .digests()
+        .then(checked)
+        .then(async (layer) => {
+        if (layer.wrong)
+            return { ...layer, present: false };
+        const held = await context.registry.blobSize(layer.digest);
+        return { ...layer, present: held !== undefined };
+    })
+        .catch(() => undefined);
+    if (!judged?.wrong && !judged?.present)
+        throw error;
+    return judged;
+}
+
+;// CONCATENATED MODULE: ./src/oci/push/layer-pusher.ts
+// One layer of a push: push-image.ts decides which layers there are; this runs the steps of each.
+// Which way a layer goes up is decided in layer-decision (from facts), known layers are reused in
+// layer-reuse, and the senders (send-framed, send-encoded) put the rest in the registry.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The context of a push's layers, talking to the registry through its client. */
+function layerContext(options, format, known) {
+    const { client, repository, compression, level, reporter } = options;
+    return {
+        registry: layerRegistry(client, repository),
+        format,
+        compression,
+        level,
+        known,
+        reporter,
+    };
+}
+/** Pushes layers: reuse what the registry has, else encode, hash and upload in one pass. */
+class LayerPusher {
+    context;
+    spareSession;
+    constructor(context, 
+    /** A session opened early, for the first layer to send. */
+    spareSession) {
+        this.context = context;
+        this.spareSession = spareSession;
     }
     /** A layer of a tar file: known ones are never read. */
     async push(job) {
         const elapsed = (0,stopwatch/* stopwatch */.s)();
-        const reused = await this.tryReuse(job.diffId, job.index, elapsed);
+        const reused = await reuseKnown(this.context, job.diffId, job.index, elapsed);
         if (reused)
             return reused;
         // The layer's upload session is opened first: the registry makes it while the layer is
         // looked at (loading zlib, deflating a sample) and read.
-        const { client, repository } = this.options;
-        const spare = this.options.spareSession?.take();
-        // A spare whose one try failed is replaced by a session opened with the usual retries.
-        let session = spare
-            ? spare.catch(() => (0,blob_upload/* openSession */.fA)(client, repository))
-            : (0,blob_upload/* openSession */.fA)(client, repository);
-        // Awaited by whichever path sends the layer; a push that fails before then (or a registry
-        // that refuses both POSTs) must not leave it as an unhandled rejection.
-        session.catch(() => undefined);
-        const encoding = this.encodingOf(() => (0,tar_index/* readEntrySync */.Cq)(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)));
+        const session = this.openSession();
+        const encoding = encodingOf({
+            compression: this.context.compression,
+            format: this.context.format,
+            deflates: () => worthDeflating((0,tar_index/* readEntrySync */.Cq)(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
+            storedGzip: () => crc32() !== undefined,
+        });
         // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
         // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
         // the layer in beside it by about as much.
         if (!(0,lazy_builtins/* cryptoLoaded */.P1)())
             setImmediate(lazy_builtins/* crypto */.Et);
-        if (encoding === 'none') {
-            const present = await this.presentAsItIs(job, session, elapsed);
+        if (namedByDiffId(encoding)) {
+            const present = await presentAsItIs(this.context, job, session, elapsed);
             if (present)
                 return present;
         }
-        // Blobs made without compressing are hashed as they are sent rather than held, when they fit
-        // in one upload; larger ones go in chunks, which hold their bytes to resume from.
-        const framing = FRAMING[encoding];
-        const framed = framing && framedSize(job.size, framing) <= blob_upload/* MONOLITHIC_LIMIT */.jf ? framing : undefined;
-        if (framed)
-            return this.sendFramed(job, framed, session);
-        // A file can be read again: when the registry loses an upload session, send the layer anew.
+        switch (senderOf(encoding, job.size)) {
+            case 'as-it-is':
+                return sendAsItIs(this.context, job, session);
+            case 'stored-gzip':
+                return sendStoredGzip(this.context, job, session);
+            case 'encoded':
+                return this.sendFileEncoded(job, encoding, session);
+        }
+    }
+    /**
+     * A stream's layer, read once as it passes. When `announced` names a layer the registry holds,
+     * the bytes are only hashed (to check the announcement); otherwise they are encoded, hashed
+     * and sent. `upload` then finishes the blob.
+     */
+    async consume(content, announced) {
+        const elapsed = (0,stopwatch/* stopwatch */.s)();
+        if (announced && this.context.known.has(announced))
+            return hashThenReuse(this.context, content, announced, elapsed);
+        return sendEncoded(this.context, content);
+    }
+    /** The spare session if there is one (a spare whose one try failed is replaced), else a new one. */
+    openSession() {
+        const { registry } = this.context;
+        const spare = this.spareSession?.take();
+        const session = spare ? spare.catch(() => registry.openSession()) : registry.openSession();
+        // Awaited by whichever sender takes the layer; a push that fails before then (or a registry
+        // that refuses both POSTs) must not leave it as an unhandled rejection.
+        session.catch(() => undefined);
+        return session;
+    }
+    /** A file can be read again: when the registry loses an upload session, send the layer anew. */
+    async sendFileEncoded(job, encoding, first) {
+        let session = first;
         for (let attempt = 1;; attempt += 1) {
             try {
                 const opened = session;
                 session = undefined; // a try after this one opens its own
-                const { computedDiffId, upload } = await this.consume((0,file_range/* readFileRange */.qC)(job.file, job.offset, job.size), undefined, { reusedChunks: true, encoding, session: opened });
-                if (computedDiffId !== job.diffId) {
-                    throw new LayerDigestError(`layer ${job.path} has digest ${computedDiffId}, but the config lists ${job.diffId}; nothing was tagged`);
-                }
+                const { computedDiffId, upload } = await sendEncoded(this.context, (0,file_range/* readFileRange */.qC)(job.file, job.offset, job.size), { reusedChunks: true, encoding, session: opened });
+                if (computedDiffId !== job.diffId)
+                    throw wrongLayer(job, computedDiffId);
                 return { ...(await upload()), index: job.index };
             }
             catch (error) {
-                if (!(error instanceof blob_upload/* UploadSessionLostError */.KU) || attempt >= 3)
+                if (!(error instanceof upload_session/* UploadSessionLostError */.KU) || attempt >= 3)
                     throw error;
-                this.options.reporter.warning(`${error.message}; sending layer ${job.index + 1} again from its start`);
+                this.context.reporter.warning(`${error.message}; sending layer ${job.index + 1} again from its start`);
             }
         }
     }
-    /**
-     * How a layer becomes its blob, from its first bytes. A gzip layer whose start does not
-     * deflate goes up as it is into an OCI manifest (plainWhenIncompressible), and as gzip's
-     * stored blocks into a Docker one: either way without a deflate pass that would cost most of
-     * the push and gain nothing.
-     */
-    encodingOf(sample) {
-        const { compression } = this.options;
-        if (compression !== 'gzip' || worthDeflating(sample()))
-            return compression;
-        if ((0,blob_compression/* plainWhenIncompressible */.UD)(compression, this.format))
-            return 'none';
-        return crc32() ? 'stored-gzip' : 'gzip';
-    }
-    /**
-     * A layer that goes up as it is is its own blob, named by its diff_id before a byte is read:
-     * the registry is asked whether it holds it (an uncompressed layer is the same blob whoever
-     * pushed it), beside the upload session's POST. If it does, the session is deleted and the
-     * layer is not read, as for any layer the registry holds; a failed HEAD only means the upload
-     * runs.
-     */
-    async presentAsItIs(job, session, elapsed) {
-        const { client, repository } = this.options;
-        const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
-        const held = await client.blobSize(repository, job.diffId, scope).catch(() => undefined);
-        if (held === undefined)
-            return undefined;
-        await session.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
-        return {
-            index: job.index,
-            diffId: job.diffId,
-            digest: job.diffId,
-            mediaType: this.mediaTypeOf('none'),
-            // The blob is the layer: its size is the layer's (a HEAD may not say it).
-            size: job.size,
-            sentBytes: 0,
-            action: 'present',
-            seconds: elapsed(),
-        };
-    }
-    /**
-     * Sends a blob made of a layer's bytes without compressing them (see framed-layer), hashed as
-     * it goes out (HashedBody), so that the registry takes the bytes while they are hashed here.
-     * - The layer as it is (which the registry did not hold: presentAsItIs): the blob's digest is
-     *   the diff_id the config names, known before a byte is read, so one PUT names it and
-     *   carries the bytes, which the registry checks against it as well.
-     * - Stored gzip blocks: the blob's digest is known only once the last chunk is on its way, so
-     *   the bytes go in a PATCH, then the upload is closed, or called off if the layer is not what
-     *   the config says. That is too late to spare any byte: so the registry is not asked then
-     *   whether it holds the blob (a HEAD beside the upload's end slowed the registry's answer to
-     *   it), only after an upload that failed.
-     */
-    async sendFramed(job, framing, session) {
-        const elapsed = (0,stopwatch/* stopwatch */.s)();
-        const { client, repository } = this.options;
-        const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
-        const plain = framing === 'identity';
-        const size = framedSize(job.size, framing);
-        const body = new HashedBody(() => framedLayer(job.file, job.offset, job.size, framing), framing);
-        const checked = (digests) => ({
-            ...digests,
-            wrong: digests.diffId !== job.diffId,
-        });
-        const made = body.hashed.then(checked);
-        const verdict = made.then((layer) => (layer.wrong ? undefined : layer.digest));
-        verdict.catch(() => undefined); // streamBlob awaits it, unless its upload failed first
-        let sent;
-        let layer;
-        try {
-            const blob = { stream: () => body.stream(), length: size };
-            if (plain) {
-                await (0,blob_upload/* uploadBlob */.PM)(client, repository, job.diffId, blob, session);
-                sent = true;
-            }
-            else {
-                sent = await (0,blob_upload/* streamBlob */.cc)(client, repository, blob, verdict, session);
-            }
-            layer = await made;
-        }
-        catch (error) {
-            // The upload failed, maybe before the layer was read to its end. What the hash says comes
-            // first: a layer that is not what its config says (which the registry refuses a plain
-            // layer's PUT for), or a blob the registry holds anyway.
-            const judged = await body
-                .digests()
-                .then(checked)
-                .then(async (layer) => {
-                if (layer.wrong)
-                    return { ...layer, present: false };
-                const held = await client.blobSize(repository, layer.digest, scope);
-                return { ...layer, present: held !== undefined };
-            })
-                .catch(() => undefined);
-            if (!judged?.wrong && !judged?.present)
-                throw error;
-            layer = judged;
-            sent = false;
-        }
-        if (layer.wrong) {
-            throw new LayerDigestError(`layer ${job.path} has digest ${layer.diffId}, but the config lists ${job.diffId}; nothing was tagged`);
-        }
-        return {
-            index: job.index,
-            diffId: layer.diffId,
-            digest: layer.digest,
-            mediaType: this.mediaTypeOf(plain ? 'none' : 'gzip'),
-            size,
-            sentBytes: sent ? size : 0,
-            action: sent ? 'pushed' : 'present',
-            seconds: elapsed(),
-        };
-    }
-    /**
-     * Reads a layer's bytes once. When `announced` names a layer the registry holds, the bytes are
-     * only hashed (to check the announcement); otherwise they are compressed and hashed, and held
-     * (up to MONOLITHIC_LIMIT) or streamed in chunks. `upload` then finishes the blob.
-     * `reusedChunks`: each chunk of `content` is overwritten by the next (readFileRange), so
-     * whatever keeps one keeps a copy. `encoding`: when already decided, from the layer's start.
-     * `session`: the upload session, opened while the layer is compressed rather than after (one
-     * round trip less after the last compressed byte); unused if the blob is there already.
-     */
-    async consume(content, announced, options = {}) {
-        const elapsed = (0,stopwatch/* stopwatch */.s)();
-        const diff = new blob_digest/* DigestCounter */.VR();
-        const knownLayer = announced ? this.known.get(announced) : undefined;
-        if (announced && knownLayer) {
-            for await (const chunk of content)
-                diff.update(chunk);
-            const computedDiffId = diff.digest();
-            return {
-                computedDiffId,
-                upload: async () => {
-                    const reused = computedDiffId === announced ? await this.tryReuse(announced, 0, elapsed) : undefined;
-                    if (reused)
-                        return reused;
-                    throw new LayerDigestError(`a layer announced as ${announced} has digest ${computedDiffId}; nothing was tagged`);
-                },
-            };
-        }
-        const { client, repository, level } = this.options;
-        const { reusedChunks = false } = options;
-        let { encoding } = options;
-        const session = options.session ?? (0,blob_upload/* openSession */.fA)(client, repository);
-        const packed = new blob_digest/* DigestCounter */.VR();
-        const held = [];
-        let heldBytes = 0;
-        let chunked;
-        const kept = (chunk) => (reusedChunks ? Buffer.from(chunk) : chunk);
-        const put = async (chunk) => {
-            packed.update(chunk);
-            if (chunked) {
-                await chunked.write(chunk);
-                return;
-            }
-            held.push(chunk);
-            heldBytes += chunk.length;
-            if (heldBytes > blob_upload/* MONOLITHIC_LIMIT */.jf) {
-                chunked = await blob_upload/* ChunkedUpload */.UU.start(client, repository, blob_upload/* CHUNK_SIZE */.OZ, session);
-                for (const piece of held.splice(0))
-                    await chunked.write(piece);
-            }
-        };
-        const sink = async (source) => {
-            for await (const chunk of source)
-                await put(chunk);
-        };
-        let rest = content;
-        if (encoding === undefined) {
-            const peeked = await peek(content, SAMPLE_BYTES, kept);
-            rest = peeked.rest;
-            encoding = this.encodingOf(() => peeked.head);
-        }
-        const hashed = async function* (source) {
-            for await (const chunk of source) {
-                diff.update(chunk);
-                yield chunk;
-            }
-        };
-        if (encoding === 'stored-gzip') {
-            // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
-            // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
-            // synchronously: no copy of it first.
-            const stored = new StoredGzipEncoder(crc32());
-            for await (const chunk of rest) {
-                diff.update(chunk);
-                const out = stored.encode(chunk);
-                if (out.length > 0)
-                    await put(out);
-            }
-            await put(stored.finish());
-        }
-        else if (encoding === 'none') {
-            for await (const chunk of hashed(rest))
-                await put(kept(chunk));
-        }
-        else {
-            // The compressor takes each chunk before the next is read: no copy of it either.
-            await (0,blob_compression/* transformChunks */.bt)(hashed(rest), (0,blob_compression/* compressor */.e)(encoding, level), sink);
-        }
-        const computedDiffId = diff.digest();
-        const digest = packed.digest();
-        const made = {
-            diffId: computedDiffId,
-            digest,
-            size: packed.bytes,
-            mediaType: this.mediaTypeOf(COMPRESSION[encoding]),
-            elapsed,
-        };
-        return {
-            computedDiffId,
-            upload: () => chunked
-                ? this.sendBlob(made, () => chunked.finish(digest), {
-                    sentAlready: true,
-                })
-                : this.sendBlob(made, () => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, held, session), {
-                    unused: session,
-                }),
-        };
-    }
-    /**
-     * Sends a blob made here, unless the registry has these very bytes already (from another
-     * tag's push, say). A chunked upload has sent its bytes by then, and only needs closing.
-     */
-    async sendBlob(made, send, { sentAlready = false, unused } = {}) {
-        const { client, repository } = this.options;
-        const scope = (0,registry_client/* scopeFor */.a)(repository, 'pull,push');
-        const present = !sentAlready && (await client.blobSize(repository, made.digest, scope)) !== undefined;
-        if (present) {
-            // The session opened for the upload is not needed after all.
-            await unused?.then((location) => (0,blob_upload/* cancelUpload */.wM)(client, location, scope), () => undefined);
-        }
-        else {
-            await send();
-        }
-        return {
-            index: 0,
-            diffId: made.diffId,
-            digest: made.digest,
-            mediaType: made.mediaType,
-            size: made.size,
-            sentBytes: present ? 0 : made.size,
-            action: present ? 'present' : 'pushed',
-            seconds: made.elapsed(),
-        };
-    }
-    /** Reuses a blob the registry holds for this diff_id: present in the target, or mounted. */
-    async tryReuse(diffId, index, elapsed) {
-        const known = this.known.get(diffId);
-        if (!known)
-            return undefined;
-        const { client, repository } = this.options;
-        const report = (action) => ({
-            index,
-            diffId,
-            digest: known.digest,
-            // Docker's and OCI's gzip (or plain tar) layers are the same bytes: the blob goes into
-            // the manifest under this push's media type of its compression, whichever manifest named
-            // it before (usableLayers gives only ones this push may use).
-            mediaType: this.mediaTypeOf((0,blob_compression/* compressionOf */.MB)(known.mediaType) ?? this.options.compression),
-            size: known.size,
-            sentBytes: 0,
-            action,
-            seconds: elapsed(),
-        });
-        if (known.inTarget)
-            return report('reused');
-        if ((await client.blobSize(repository, known.digest, `repository:${repository}:pull,push`)) !==
-            undefined)
-            return report('reused');
-        const mount = await (0,blob_upload/* startUpload */.aH)(client, repository, {
-            digest: known.digest,
-            from: known.repository,
-        });
-        if (mount.mounted)
-            return report('mounted');
-        // The registry could not mount (202): it opened an upload instead, which we leave unused.
-        return undefined;
-    }
-}
-/**
- * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
- * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
- */
-async function peek(source, bytes, kept) {
-    const iterator = source[Symbol.asyncIterator]();
-    const seen = [];
-    let seenBytes = 0;
-    let done = false;
-    while (seenBytes < bytes) {
-        const next = await iterator.next();
-        if (next.done) {
-            done = true;
-            break;
-        }
-        seen.push(kept(next.value));
-        seenBytes += next.value.length;
-    }
-    const rest = async function* () {
-        try {
-            yield* seen;
-            if (done)
-                return;
-            for (let next = await iterator.next(); !next.done; next = await iterator.next())
-                yield next.value;
-        }
-        finally {
-            // Stopped early (an error downstream): let the source close its file.
-            await iterator.return?.();
-        }
-    };
-    return { head: Buffer.concat(seen), rest: rest() };
 }
 
 // EXTERNAL MODULE: ./src/oci/formats/docker-archive.ts
@@ -1417,7 +1549,7 @@ async function pushDockerArchive(source, options) {
         readRegistryState(client, repository, stateSources(repository, options.tags, options.mountFrom), reporter, { localConfig: configOf(fileImage) }));
     const known = usableLayers(learnt, options.compression, format);
     reporter.debug(`the registry holds ${known.size} layers of earlier pushes`);
-    const pusher = new LayerPusher(options, format, known);
+    const pusher = new LayerPusher(layerContext(options, format, known), options.spareSession);
     // The config goes up beside the layers as soon as it is read (a tar file's is read first).
     let configUpload = Promise.resolve();
     const onConfig = (config) => {
@@ -1701,7 +1833,7 @@ format) {
     // registry go side by side.
     const opening = openArchive(await checkArchive(archivePath, label, format));
     opening.catch(() => undefined); // awaited below, before the registry's answers
-    const spareSession = new blob_upload/* SpareSession */.c7(client, repository);
+    const spareSession = new upload_session/* SpareSession */.c7(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
         localConfig: localImageConfig(opening),
         onTargetsNew: () => {
