@@ -7,6 +7,13 @@ import { parse } from 'yaml';
 
 export const DOCUMENTED_ACTIONS = ['action.yml', 'qcow2/action.yml', 'container/action.yml'];
 
+/**
+ * The actions whose tables the README shows. The presets are left out: they take the root
+ * action's inputs and give its outputs (test/unit/readme.test.ts keeps them so), and the README
+ * says what they set.
+ */
+export const RENDERED_ACTIONS = ['action.yml'];
+
 interface ActionMetadata {
   name: string;
   inputs?: Record<string, { description?: string; required?: boolean; default?: string }>;
@@ -35,7 +42,7 @@ export function renderActionTables(metadataText: string): string {
 
 export function renderReadme(readme: string, root: string): string {
   let result = readme;
-  for (const path of DOCUMENTED_ACTIONS) {
+  for (const path of RENDERED_ACTIONS) {
     const start = `<!-- action-docs:${path} -->`;
     const end = `<!-- /action-docs:${path} -->`;
     const from = result.indexOf(start);
