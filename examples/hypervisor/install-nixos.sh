@@ -28,7 +28,7 @@ fi
 pubkey_file="${SSH_PUBKEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
 [ -f "$pubkey_file" ] && [ -r "$pubkey_file" ] ||
   die "cannot read the SSH public key $pubkey_file; set SSH_PUBKEY_FILE"
-pubkey="$(head -c 16384 -- "$pubkey_file" | head -n 1)"
+pubkey="$(head -n 1 -- "$pubkey_file")"
 case "$pubkey" in
   ssh-* | ecdsa-* | sk-*) ;;
   *) die "$pubkey_file does not look like an SSH public key (ssh-ed25519 AAAA...)" ;;
