@@ -4,8 +4,9 @@
 #
 #   NIXADDR=192.168.33.23 DISK=/dev/sda CONFIRM=yes ./setup-filesystem.sh
 #
-# Layout (UEFI): partition 1 = ext4 "nixos" (512MiB to the end), partition 2 =
-# FAT32 ESP "boot" (1MiB-512MiB), mounted at /mnt and /mnt/boot.
+# The work is done by partition-disk.sh (next to this file), which runs on the
+# installer and first refuses a disk that is mounted, is swap, holds the
+# installer, is a partition or is not a block device.
 # SSH_OPTS: extra ssh options, split on spaces (e.g. "-i ~/.ssh/lab -p 22").
 set -euo pipefail
 
@@ -22,39 +23,10 @@ case "$DISK" in
 esac
 [ "${CONFIRM:-}" = yes ] || die "this ERASES $DISK on $NIXADDR; run again with CONFIRM=yes"
 
+remote_script="$(dirname -- "$0")/partition-disk.sh"
+[ -r "$remote_script" ] || die "cannot read $remote_script; keep it next to setup-filesystem.sh"
+
 read -r -a ssh_opts <<<"${SSH_OPTS:-}"
 
-# The remote script runs from a function so that nothing in it can read the
-# rest of the script from stdin.
-ssh ${ssh_opts[@]+"${ssh_opts[@]}"} -- "root@${NIXADDR}" "DISK=$(printf '%q' "$DISK") bash -s" <<'REMOTE'
-main() {
-  set -euo pipefail
-  [ -b "$DISK" ] || { echo "not a block device: $DISK" >&2; exit 1; }
-  # Resolve /dev/disk/by-id/... links to the kernel name, so partitions are <disk>1 or <disk>p1.
-  DISK="$(readlink -f "$DISK")"
-  # /dev/nvme0n1 -> /dev/nvme0n1p1, /dev/sda -> /dev/sda1
-  case "$DISK" in
-    *[0-9]) part="${DISK}p" ;;
-    *) part="$DISK" ;;
-  esac
-
-  umount -R /mnt 2>/dev/null || true
-  wipefs -a "$DISK"
-  parted -s "$DISK" -- mklabel gpt
-  parted -s "$DISK" -- mkpart primary 512MiB 100%
-  parted -s "$DISK" -- mkpart ESP fat32 1MiB 512MiB
-  parted -s "$DISK" -- set 2 esp on
-  udevadm settle
-
-  mkfs.ext4 -F -L nixos "${part}1"
-  mkfs.fat -F 32 -n boot "${part}2"
-  udevadm settle
-
-  mount /dev/disk/by-label/nixos /mnt
-  mkdir -p /mnt/boot
-  # umask=077: the ESP holds the boot loader's random seed.
-  mount -o umask=077 /dev/disk/by-label/boot /mnt/boot
-  lsblk -f "$DISK"
-}
-main
-REMOTE
+ssh ${ssh_opts[@]+"${ssh_opts[@]}"} -- "root@${NIXADDR}" \
+  "DISK=$(printf '%q' "$DISK") CONFIRM=yes bash -s" <"$remote_script"

@@ -54,9 +54,34 @@ in
     # libvirt asks the guest agent for the VM's address (`virsh domifaddr --source agent`).
     services.qemuGuest.enable = true;
 
+    # containerd's CRI plugin, as kubeadm nodes need it. nixpkgs writes these
+    # settings to a TOML file and checks it with `containerd config dump` at
+    # build time. Config version 2 is read by containerd 1.7 and by 2.x, which
+    # migrates it on load (`containerd config migrate` shows the result).
     virtualisation.containerd = {
       enable = true;
-      configFile = ./containerd-config.toml;
+      settings = {
+        # nixpkgs' module sets the same; stated because the keys below are
+        # version 2 keys (a module that moved to 3 would then fail to merge).
+        version = 2;
+        plugins."io.containerd.grpc.v1.cri" = {
+          # Match the pause image of your Kubernetes release (`kubeadm config images list`).
+          sandbox_image = "registry.k8s.io/pause:3.10.1";
+          containerd = {
+            default_runtime_name = "runc";
+            runtimes.runc = {
+              runtime_type = "io.containerd.runc.v2";
+              # kubelet uses the systemd cgroup driver (the kubeadm default); both must agree.
+              options.SystemdCgroup = true;
+            };
+          };
+          # Where CNIs such as flannel install their plugins and configs (see cniPlugins).
+          cni = {
+            bin_dir = "/opt/cni/bin";
+            conf_dir = "/etc/cni/net.d";
+          };
+        };
+      };
     };
 
     # Kernel modules and sysctls that kubeadm's preflight checks require.
