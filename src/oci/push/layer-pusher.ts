@@ -33,7 +33,6 @@ import type { KnownLayer } from './known-layers.js';
 import { scopeFor, type RegistryClient } from '../registry/registry-client.js';
 import { readEntrySync } from '../formats/tar-index.js';
 import { stopwatch } from '../../util/stopwatch.js';
-import { crypto, cryptoLoaded } from '../../util/lazy-builtins.js';
 
 /** How a layer becomes its blob: gzip's deflate or stored blocks, zstd, or as it is. */
 type Encoding = 'gzip' | 'stored-gzip' | 'zstd' | 'none';
@@ -127,10 +126,6 @@ export class LayerPusher {
     const encoding = this.encodingOf(() =>
       readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES)),
     );
-    // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
-    // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
-    // the layer in beside it by about as much.
-    if (!cryptoLoaded()) setImmediate(crypto);
     if (encoding === 'none') {
       const present = await this.presentAsItIs(job, session, elapsed);
       if (present) return present;
