@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6942);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9382);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6942:
+/***/ 9382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28994,7 +28994,7 @@ function failureMessage(failure) {
 /**
  * A stopwatch: the function it returns gives the seconds since it was started. It reads
  * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
- * about 2.5 ms here, which a push that has nothing to send notices.
+ * which a push that has nothing to send would wait for.
  */
 function stopwatch() {
     const start = process.hrtime.bigint();
@@ -29477,24 +29477,10 @@ async function installNix(options, reporter) {
     return installation;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/util/lazy-builtins.ts
-
-// Built-ins that a push to a registry may never use, or uses only once the registry is
-// answering, are loaded on first use instead of at start-up: a push that has nothing to send is
-// mostly start-up, and loading node:crypto took 10 to 25 ms here, node:child_process 2 to 6 ms,
-// node:zlib 5 to 7 ms.
-const lazy_builtins_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-const childProcess = () => lazy_builtins_require('node:child_process');
-let loadedCrypto;
-const lazy_builtins_crypto = () => (loadedCrypto ??= lazy_builtins_require('node:crypto'));
-/** Whether node:crypto has been loaded (by crypto()) yet. */
-const cryptoLoaded = () => loadedCrypto !== undefined;
-const zlib = () => lazy_builtins_require('node:zlib');
-
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
 /** Media types and header names of the OCI distribution and image specs; never bare strings. */
 const MEDIA_TYPE = {
@@ -29555,6 +29541,7 @@ const ANNOTATION = {
 
 
 
+
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
@@ -29564,8 +29551,8 @@ const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
  */
 function compressor(compression, level) {
     if (compression === 'gzip')
-        return zlib().createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-    const z = zlib();
+        return external_node_zlib_.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = external_node_zlib_;
     if (z.createZstdCompress) {
         const levelKey = z.constants.ZSTD_c_compressionLevel;
         return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -29574,8 +29561,8 @@ function compressor(compression, level) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return zlib().createGunzip();
-    const z = zlib();
+        return external_node_zlib_.createGunzip();
+    const z = external_node_zlib_;
     if (z.createZstdDecompress)
         return z.createZstdDecompress();
     return programTransform('zstd', ['-q', '-d', '-c']);
@@ -29609,7 +29596,7 @@ async function transformChunks(source, transform, sink) {
 }
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program, args) {
-    const child = childProcess().spawn(program, args, {
+    const child = external_node_child_process_namespaceObject.spawn(program, args, {
         stdio: ['pipe', 'pipe', 'inherit'],
         env: childEnvironment(),
     });
@@ -29664,89 +29651,16 @@ function manifestFormatFor(compression, requested) {
     return requested ?? 'oci';
 }
 
-;// CONCATENATED MODULE: ./src/oci/blob/sha256.ts
-// SHA-256 (FIPS 180-4) of small documents: the image config and manifests a push hashes before
-// any layer. node:crypto costs about 8 ms of one core to load here (some twenty modules of its
-// own), and a push that sends no layer needs no other hash. These few kilobytes go instead to a
-// WebAssembly function (assembled by sha256-wasm.ts): 1.4 ms for the first 8 KiB, its
-// compilation included. Plain JavaScript was tried first: 9 ms for 8 KiB, its 32-bit words boxed
-// as heap numbers until V8 optimised the loop. Layers, large and many, go to node:crypto.
-// Memory of one 64 KiB page: round constants, message schedule, hash state, then input blocks.
-const K_AT = 0;
-const W_AT = 256;
-const STATE_AT = 512;
-const INPUT_AT = 1024;
-const PAGE = 65536;
-const MAX_BLOCKS_PER_CALL = (PAGE - INPUT_AT) / 64;
-const ROUND_CONSTANTS = (/* unused pure expression or super */ null && ([
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]));
-const INITIAL_STATE = [
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-];
-/** sha256ModuleBytes() of sha256-wasm.ts, as base64 (sha256.test.ts checks they agree). */
-const SHA256_MODULE = 'AGFzbQEAAAABBgFgAn9/AAMCAQAFAwEAAQcVAgZtZW1vcnkCAAhjb21wcmVzcwAACvgDAfUDAQt/AkADQCABRQ0BQQAhCgNAIAogACAKaigCACILQQh3Qf+B/AdxIAtBCHhBgP6DeHFyNgKAAiAKQQRqIgpBwABJDQALA0AgCiAKKAL4ASIMQRF4IAxBE3hzIAxBCnZzIAooAuQBaiAKKALEASIMQQd4IAxBEnhzIAxBA3ZzaiAKKALAAWo2AoACIApBBGoiCkGAAkkNAAtBACgCgAQhAkEAKAKEBCEDQQAoAogEIQRBACgCjAQhBUEAKAKQBCEGQQAoApQEIQdBACgCmAQhCEEAKAKcBCEJQQAhCgNAIAkgBkEGeCAGQQt4cyAGQRl4c2ogBiAHcSAGQX9zIAhxc2ogCigCAGogCigCgAJqIQsgAkECeCACQQ14cyACQRZ4cyACIANxIAIgBHFzIAMgBHFzaiEMIAghCSAHIQggBiEHIAUgC2ohBiAEIQUgAyEEIAIhAyALIAxqIQIgCkEEaiIKQYACSQ0AC0EAQQAoAoAEIAJqNgKABEEAQQAoAoQEIANqNgKEBEEAQQAoAogEIARqNgKIBEEAQQAoAowEIAVqNgKMBEEAQQAoApAEIAZqNgKQBEEAQQAoApQEIAdqNgKUBEEAQQAoApgEIAhqNgKYBEEAQQAoApwEIAlqNgKcBCAAQcAAaiEAIAFBAWshAQwACwsLC4cCAQBBAAuAApgvikKRRDdxz/vAtaXbtelbwlY58RHxWaSCP5LVXhyrmKoH2AFbgxK+hTEkw30MVXRdvnL+sd6Apwbcm3Txm8HBaZvkhke+78adwQ/MoQwkbyzpLaqEdErcqbBc2oj5dlJRPphtxjGoyCcDsMd/Wb/zC+DGR5Gn1VFjygZnKSkUhQq3JzghGy78bSxNEw04U1RzCmW7Cmp2LsnCgYUscpKh6L+iS2YaqHCLS8KjUWzHGeiS0SQGmdaFNQ70cKBqEBbBpBkIbDceTHdIJ7W8sDSzDBw5SqrYTk/KnFvzby5o7oKPdG9jpXgUeMiECALHjPr/vpDrbFCk96P5vvJ4ccY=';
-/** Whether this process has WebAssembly: `node --jitless` has none. */
-const webAssemblyAvailable = typeof WebAssembly === 'object';
-let sha256_compressor;
-function instantiate() {
-    const module = new WebAssembly.Module(Buffer.from(SHA256_MODULE, 'base64'));
-    return new WebAssembly.Instance(module, {}).exports;
-}
-/** The SHA-256 of `data`, in lower-case hex. Meant for documents of up to some 64 KiB. */
-function sha256Hex(data) {
-    const { memory, compress } = (sha256_compressor ??= instantiate());
-    // The message, its 0x80 terminator, zeros, and its length in bits as 64 bits big-endian.
-    const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-    padded.set(data);
-    padded[data.length] = 0x80;
-    const length = new DataView(padded.buffer, padded.length - 8);
-    length.setUint32(0, Math.floor(data.length / 0x20000000));
-    length.setUint32(4, (data.length << 3) >>> 0);
-    const view = new DataView(memory.buffer);
-    INITIAL_STATE.forEach((word, index) => view.setUint32(STATE_AT + index * 4, word, true));
-    const bytes = new Uint8Array(memory.buffer);
-    for (let offset = 0; offset < padded.length; offset += MAX_BLOCKS_PER_CALL * 64) {
-        const chunk = padded.subarray(offset, offset + MAX_BLOCKS_PER_CALL * 64);
-        bytes.set(chunk, INPUT_AT);
-        compress(INPUT_AT, chunk.length / 64);
-    }
-    let hex = '';
-    for (let index = 0; index < 8; index += 1)
-        hex += view
-            .getUint32(STATE_AT + index * 4, true)
-            .toString(16)
-            .padStart(8, '0');
-    return hex;
-}
-
 ;// CONCATENATED MODULE: ./src/oci/blob/digest.ts
 
 
-
-// node:crypto is loaded with the first layer hashed, not for configs and manifests (sha256.ts).
-const createHash = (algorithm) => lazy_builtins_crypto().createHash(algorithm);
 const SHA256_PREFIX = 'sha256:';
-/** Documents up to this size are hashed without node:crypto (see sha256.ts). */
-const SMALL_DOCUMENT = 64 * 1024;
 function sha256Digest(data) {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    // Once a layer has loaded node:crypto, it takes the rest: it is faster, and V8 recompiles the
-    // WebAssembly function on a worker thread once some 10 KiB have gone through it.
-    if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable && !cryptoLoaded())
-        return SHA256_PREFIX + sha256Hex(bytes);
-    return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
+    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
 class DigestCounter {
-    hash = createHash('sha256');
+    hash = (0,external_node_crypto_.createHash)('sha256');
     result;
     bytes = 0;
     update(chunk) {
@@ -29768,8 +29682,8 @@ async function digest_sha256File(path, start = 0, end) {
 }
 /**
  * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
- * per 4 KiB: reading 200 MB in 1 MiB chunks took 0.56 s here, in 256 KiB chunks 0.15 s), and
- * buffers of this size are recycled by the allocator instead of mapped anew each time.
+ * per 4 KiB), and buffers of this size are recycled by the allocator instead of mapped anew each
+ * time, where larger ones are not (bench/push/README.md, "Fresh memory").
  */
 const READ_CHUNK = 256 * 1024;
 /** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
@@ -30217,9 +30131,9 @@ async function indexTarFile(path) {
 }
 /**
  * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
- * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
- * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
- * the page cache, as a freshly built archive is, they take under a millisecond.
+ * and then a free turn of the main thread, which is busy at start-up: the header reads of a
+ * many-layer archive then finish after the registry has answered. From the page cache, as a
+ * freshly built archive is, the synchronous reads are almost free.
  */
 function indexTarFileSync(path) {
     const fd = (0,external_node_fs_.openSync)(path, 'r');
@@ -33826,8 +33740,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 // The few file calls a push makes before its first request, as promises over node:fs's callback
-// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
-// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, and a
+// push that has nothing to send is mostly start-up.
 const openFile = (path) => (0,external_node_util_.promisify)(external_node_fs_.open)(path, 'r');
 const closeFile = (fd) => (0,external_node_util_.promisify)(external_node_fs_.close)(fd);
 /** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
@@ -33846,9 +33760,8 @@ const readBytes = (path) => (0,external_node_util_.promisify)(external_node_fs_.
  * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
  * must copy it.
  *
- * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
- * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
- * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB), and a read
+ * stream allocates a buffer per chunk (bench/push/README.md, "Fresh memory").
  */
 function readFileRange(path, start, size) {
     const length = Math.min(READ_CHUNK, Math.max(size, 1));
@@ -34678,11 +34591,11 @@ const GZIP_HEADER = Buffer.from([
     0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
 ]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-const crc32 = () => zlib().crc32;
+const crc32 = () => external_node_zlib_.crc32;
 /**
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
- * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
- * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing (and
+ * deflates random bytes far below memory speed).
  *
  * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
  * buffer it reuses for the next chunk.
@@ -34762,7 +34675,7 @@ function worthDeflating(sample) {
     const head = sample.subarray(0, SAMPLE_BYTES);
     if (head.length === 0)
         return true;
-    return zlib().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blob/framed-layer.ts
@@ -35196,14 +35109,6 @@ async function peek(source, bytes, kept) {
 // The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
 // the registry and the two digests (the layer's diff_id and the blob's).
 
-
-/**
- * Bytes a body sends before it is hashed, while node:crypto is not loaded yet: loading it holds
- * this thread for 10 ms or more here, and the registry takes in this much meanwhile (it takes
- * some 100 MB/s here, beside this process). The layer pusher has it loaded while the upload
- * session is opened, so this is for an upload that starts first.
- */
-const HEAD_START = 2 << 20;
 /** The two digests of a framed layer, fed chunk by chunk. */
 class LayerHashes {
     layer = new DigestCounter();
@@ -35231,16 +35136,13 @@ class LayerHashes {
 class HashedBody {
     read;
     framing;
-    hashingReady;
     hashed;
     settle = () => undefined;
     fail = () => undefined;
     complete = false;
-    /** `hashingReady`: whether a body may be hashed from its first byte (node:crypto is loaded). */
-    constructor(read, framing, hashingReady = cryptoLoaded) {
+    constructor(read, framing) {
         this.read = read;
         this.framing = framing;
-        this.hashingReady = hashingReady;
         this.hashed = new Promise((resolve, reject) => {
             this.settle = resolve;
             this.fail = reject;
@@ -35254,22 +35156,12 @@ class HashedBody {
                 yield blob;
             return;
         }
-        let hashes = this.hashingReady() ? new LayerHashes(this.framing) : undefined;
-        let unhashed = 0; // chunks sent before hashing began
-        let sent = 0;
+        const hashes = new LayerHashes(this.framing);
         try {
             for await (const chunk of this.read()) {
-                // Hashing begins once node:crypto is there (loaded meanwhile) or the head start is sent.
-                if (!hashes && (sent >= HEAD_START || this.hashingReady()))
-                    hashes = await this.hashFirst(unhashed);
-                if (hashes)
-                    hashes.update(chunk);
-                else
-                    unhashed += 1;
-                sent += chunk.blob.length;
+                hashes.update(chunk);
                 yield chunk.blob;
             }
-            hashes ??= await this.hashFirst(unhashed);
         }
         catch (error) {
             // The layer could not be read: no digest is coming. (A body given up part-way returns
@@ -35287,21 +35179,10 @@ class HashedBody {
     async digests() {
         if (this.complete)
             return this.hashed;
-        return (await this.hashFirst(Infinity)).digests();
-    }
-    /** Hashes of the layer's first `count` chunks, read again. */
-    async hashFirst(count) {
         const hashes = new LayerHashes(this.framing);
-        let seen = 0;
-        if (count > 0) {
-            for await (const chunk of this.read()) {
-                hashes.update(chunk);
-                seen += 1;
-                if (seen === count)
-                    break;
-            }
-        }
-        return hashes;
+        for await (const chunk of this.read())
+            hashes.update(chunk);
+        return hashes.digests();
     }
 }
 
@@ -35407,7 +35288,6 @@ async function judgeFailedUpload(context, body, checked, error) {
 
 
 
-
 /** The context of a push's layers, talking to the registry through its client. */
 function layerContext(options, format, known) {
     const { client, repository, compression, level, reporter } = options;
@@ -35445,11 +35325,6 @@ class LayerPusher {
             deflates: () => worthDeflating(readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
             storedGzip: () => crc32() !== undefined,
         });
-        // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
-        // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
-        // the layer in beside it by about as much.
-        if (!cryptoLoaded())
-            setImmediate(lazy_builtins_crypto);
         if (namedByDiffId(encoding)) {
             const present = await presentAsItIs(this.context, job, session, elapsed);
             if (present)
@@ -35916,7 +35791,7 @@ const push_archive_isExecutable = (path) => (0,promises_.access)(path, external_
  * a prefix, so that nothing it prints reads as a workflow command (those start a line with ::).
  */
 function runStreamScript(path) {
-    const child = childProcess().spawn(path, [], {
+    const child = external_node_child_process_namespaceObject.spawn(path, [], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: childEnvironment(),
     });
@@ -35956,7 +35831,7 @@ function pushImageSource(source, options) {
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
  * layers are likely to be sent, the first one's upload session is opened while the registry's
- * other tags are still being read, and node:zlib and node:crypto loaded.
+ * other tags are still being read.
  */
 async function pushArchive(archivePath, label, target, config, 
 /** How the archive is stored, when the user or the build said so; sniffed otherwise. */
@@ -35978,17 +35853,7 @@ format) {
     const spareSession = new SpareSession(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
         localConfig: localImageConfig(opening),
-        onTargetsNew: () => {
-            spareSession.open();
-            // What sending a layer needs, loaded while the registry answers rather than once the
-            // layer is on its way: node:zlib to sample or frame it (2 to 5 ms here), then
-            // node:crypto to hash it (10 ms or more; loaded during the upload, it slowed the
-            // registry taking the layer in beside it by about as much).
-            setImmediate(() => {
-                zlib();
-                setImmediate(lazy_builtins_crypto);
-            });
-        },
+        onTargetsNew: () => spareSession.open(),
     });
     registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
     try {
@@ -36021,7 +35886,7 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     let text;
     try {
         // Read synchronously: a few bytes, before the push's first request, where a thread-pool
-        // round trip cost about 2 ms here.
+        // round trip would wait for the busy main thread.
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (error) {
@@ -36667,9 +36532,10 @@ function validateCacheKey(key, label) {
  * Ends the process with `code` once standard output and error are flushed (a runner reads its
  * workflow commands there). Not process.exit(): on Node 24 (24.21 included) that can hang for
  * ever (nodejs/node#54918). It joins V8's worker threads, and a background compile that waits
- * for the main thread to collect garbage then never ends: 2 of 40 cold pushes hung here that
- * way. The end of the event loop has a variant of the same deadlock (in DrainTasks). Replacing the process image instead (execve, Node
- * 22.15+) ends every thread at once; a shell exits with the code. It skips Node's own teardown
+ * for the main thread to collect garbage then never ends (some cold pushes hung here that way;
+ * bench/push/README.md, "The end"). The end of the event loop has a variant of the same
+ * deadlock (in DrainTasks). Replacing the process image instead (execve, Node 22.15+) ends
+ * every thread at once; a shell exits with the code. It skips Node's own teardown
  * too, which nothing here needs: files are closed by then, and the kernel frees the rest.
  */
 async function endProcess(code) {

@@ -93,9 +93,10 @@ function installLastResort(report, end) {
  * Ends the process with `code` once standard output and error are flushed (a runner reads its
  * workflow commands there). Not process.exit(): on Node 24 (24.21 included) that can hang for
  * ever (nodejs/node#54918). It joins V8's worker threads, and a background compile that waits
- * for the main thread to collect garbage then never ends: 2 of 40 cold pushes hung here that
- * way. The end of the event loop has a variant of the same deadlock (in DrainTasks). Replacing the process image instead (execve, Node
- * 22.15+) ends every thread at once; a shell exits with the code. It skips Node's own teardown
+ * for the main thread to collect garbage then never ends (some cold pushes hung here that way;
+ * bench/push/README.md, "The end"). The end of the event loop has a variant of the same
+ * deadlock (in DrainTasks). Replacing the process image instead (execve, Node 22.15+) ends
+ * every thread at once; a shell exits with the code. It skips Node's own teardown
  * too, which nothing here needs: files are closed by then, and the kernel frees the rest.
  */
 async function endProcess(code) {
@@ -147,10 +148,10 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(184), __webpack_require__.e(974), __webpack_require__.e(626)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(151), __webpack_require__.e(974), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 1878))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(151), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 6614))).artifactCommand,
-    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(974), __webpack_require__.e(817), __webpack_require__.e(794)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(974), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 1878))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 6614))).artifactCommand,
+    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(817), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {

@@ -34,8 +34,8 @@ var chunked_upload = __webpack_require__(1039);
 var upload_session = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/oci/blob/compression.ts
 var blob_compression = __webpack_require__(5031);
-// EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
-var blob_digest = __webpack_require__(5536);
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts
+var blob_digest = __webpack_require__(6909);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 6 modules

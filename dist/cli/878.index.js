@@ -22,6 +22,8 @@ var push = __webpack_require__(3648);
 var archive_format = __webpack_require__(3338);
 // EXTERNAL MODULE: ./src/oci/registry/reference.ts
 var reference = __webpack_require__(6812);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -32,8 +34,6 @@ var child_env = __webpack_require__(4132);
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/util/fs-async.ts
 var fs_async = __webpack_require__(7452);
-// EXTERNAL MODULE: ./src/util/lazy-builtins.ts
-var lazy_builtins = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/oci/registry/upload-session.ts
 var upload_session = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/oci/blob/compression.ts
@@ -245,8 +245,8 @@ var external_node_util_ = __webpack_require__(7975);
 var blob_upload = __webpack_require__(7982);
 // EXTERNAL MODULE: ./src/oci/registry/chunked-upload.ts
 var chunked_upload = __webpack_require__(1039);
-// EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
-var blob_digest = __webpack_require__(5536);
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts
+var blob_digest = __webpack_require__(6909);
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
 ;// CONCATENATED MODULE: ./src/oci/push/oci-layout.ts
@@ -521,6 +521,8 @@ async function sendChecked(files, name, blob, { client, repository }, mismatch) 
 var limiter = __webpack_require__(2280);
 // EXTERNAL MODULE: ./src/oci/blob/file-range.ts
 var file_range = __webpack_require__(2483);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/oci/blob/gzip-stored.ts
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
@@ -530,11 +532,11 @@ const GZIP_HEADER = Buffer.from([
     0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
 ]);
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-const crc32 = () => (0,lazy_builtins/* zlib */.w5)().crc32;
+const crc32 = () => external_node_zlib_.crc32;
 /**
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
- * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
- * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing (and
+ * deflates random bytes far below memory speed).
  *
  * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
  * buffer it reuses for the next chunk.
@@ -614,7 +616,7 @@ function worthDeflating(sample) {
     const head = sample.subarray(0, SAMPLE_BYTES);
     if (head.length === 0)
         return true;
-    return (0,lazy_builtins/* zlib */.w5)().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+    return external_node_zlib_.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blob/framed-layer.ts
@@ -1048,14 +1050,6 @@ async function peek(source, bytes, kept) {
 // The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
 // the registry and the two digests (the layer's diff_id and the blob's).
 
-
-/**
- * Bytes a body sends before it is hashed, while node:crypto is not loaded yet: loading it holds
- * this thread for 10 ms or more here, and the registry takes in this much meanwhile (it takes
- * some 100 MB/s here, beside this process). The layer pusher has it loaded while the upload
- * session is opened, so this is for an upload that starts first.
- */
-const HEAD_START = 2 << 20;
 /** The two digests of a framed layer, fed chunk by chunk. */
 class LayerHashes {
     layer = new blob_digest/* DigestCounter */.VR();
@@ -1083,16 +1077,13 @@ class LayerHashes {
 class HashedBody {
     read;
     framing;
-    hashingReady;
     hashed;
     settle = () => undefined;
     fail = () => undefined;
     complete = false;
-    /** `hashingReady`: whether a body may be hashed from its first byte (node:crypto is loaded). */
-    constructor(read, framing, hashingReady = lazy_builtins/* cryptoLoaded */.P1) {
+    constructor(read, framing) {
         this.read = read;
         this.framing = framing;
-        this.hashingReady = hashingReady;
         this.hashed = new Promise((resolve, reject) => {
             this.settle = resolve;
             this.fail = reject;
@@ -1106,22 +1097,12 @@ class HashedBody {
                 yield blob;
             return;
         }
-        let hashes = this.hashingReady() ? new LayerHashes(this.framing) : undefined;
-        let unhashed = 0; // chunks sent before hashing began
-        let sent = 0;
+        const hashes = new LayerHashes(this.framing);
         try {
             for await (const chunk of this.read()) {
-                // Hashing begins once node:crypto is there (loaded meanwhile) or the head start is sent.
-                if (!hashes && (sent >= HEAD_START || this.hashingReady()))
-                    hashes = await this.hashFirst(unhashed);
-                if (hashes)
-                    hashes.update(chunk);
-                else
-                    unhashed += 1;
-                sent += chunk.blob.length;
+                hashes.update(chunk);
                 yield chunk.blob;
             }
-            hashes ??= await this.hashFirst(unhashed);
         }
         catch (error) {
             // The layer could not be read: no digest is coming. (A body given up part-way returns
@@ -1139,21 +1120,10 @@ class HashedBody {
     async digests() {
         if (this.complete)
             return this.hashed;
-        return (await this.hashFirst(Infinity)).digests();
-    }
-    /** Hashes of the layer's first `count` chunks, read again. */
-    async hashFirst(count) {
         const hashes = new LayerHashes(this.framing);
-        let seen = 0;
-        if (count > 0) {
-            for await (const chunk of this.read()) {
-                hashes.update(chunk);
-                seen += 1;
-                if (seen === count)
-                    break;
-            }
-        }
-        return hashes;
+        for await (const chunk of this.read())
+            hashes.update(chunk);
+        return hashes.digests();
     }
 }
 
@@ -1259,7 +1229,6 @@ async function judgeFailedUpload(context, body, checked, error) {
 
 
 
-
 /** The context of a push's layers, talking to the registry through its client. */
 function layerContext(options, format, known) {
     const { client, repository, compression, level, reporter } = options;
@@ -1297,11 +1266,6 @@ class LayerPusher {
             deflates: () => worthDeflating((0,tar_index/* readEntrySync */.Cq)(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
             storedGzip: () => crc32() !== undefined,
         });
-        // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
-        // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
-        // the layer in beside it by about as much.
-        if (!(0,lazy_builtins/* cryptoLoaded */.P1)())
-            setImmediate(lazy_builtins/* crypto */.Et);
         if (namedByDiffId(encoding)) {
             const present = await presentAsItIs(this.context, job, session, elapsed);
             if (present)
@@ -1774,7 +1738,7 @@ const isExecutable = (path) => (0,promises_.access)(path, external_node_fs_.cons
  * a prefix, so that nothing it prints reads as a workflow command (those start a line with ::).
  */
 function runStreamScript(path) {
-    const child = (0,lazy_builtins/* childProcess */.Qk)().spawn(path, [], {
+    const child = external_node_child_process_.spawn(path, [], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: (0,child_env/* childEnvironment */.Q)(),
     });
@@ -1814,7 +1778,7 @@ function pushImageSource(source, options) {
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
  * layers are likely to be sent, the first one's upload session is opened while the registry's
- * other tags are still being read, and node:zlib and node:crypto loaded.
+ * other tags are still being read.
  */
 async function pushArchive(archivePath, label, target, config, 
 /** How the archive is stored, when the user or the build said so; sniffed otherwise. */
@@ -1836,17 +1800,7 @@ format) {
     const spareSession = new upload_session/* SpareSession */.c7(client, repository);
     const registryState = readRegistryState(client, repository, stateSources(repository, tags, mountFrom), reporter, {
         localConfig: localImageConfig(opening),
-        onTargetsNew: () => {
-            spareSession.open();
-            // What sending a layer needs, loaded while the registry answers rather than once the
-            // layer is on its way: node:zlib to sample or frame it (2 to 5 ms here), then
-            // node:crypto to hash it (10 ms or more; loaded during the upload, it slowed the
-            // registry taking the layer in beside it by about as much).
-            setImmediate(() => {
-                (0,lazy_builtins/* zlib */.w5)();
-                setImmediate(lazy_builtins/* crypto */.Et);
-            });
-        },
+        onTargetsNew: () => spareSession.open(),
     });
     registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first
     try {

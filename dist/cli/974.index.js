@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _blob_compression_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5031);
-/* harmony import */ var _blob_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5536);
+/* harmony import */ var _blob_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6909);
 
 
 
@@ -497,9 +497,9 @@ async function indexTarFile(path) {
 }
 /**
  * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
- * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
- * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
- * the page cache, as a freshly built archive is, they take under a millisecond.
+ * and then a free turn of the main thread, which is busy at start-up: the header reads of a
+ * many-layer archive then finish after the registry has answered. From the page cache, as a
+ * freshly built archive is, the synchronous reads are almost free.
  */
 function indexTarFileSync(path) {
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');

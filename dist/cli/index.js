@@ -17,7 +17,7 @@ const { runCli, endProcess, installLastResort } = await __nccwpck_require__.e(/*
 installLastResort((message) => process.stderr.write(`hypernix: ${message}\n`), () => endProcess(1));
 const code = await runCli(process.argv.slice(2));
 // The command is done: end at once, without waiting for the event loop to empty (see endProcess;
-// the heap's teardown alone costs 10 ms or more on a VM).
+// the heap's teardown alone is a noticeable part of a quick push on a VM).
 await endProcess(code);
 
 __webpack_async_result__();

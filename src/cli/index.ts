@@ -13,5 +13,5 @@ installLastResort(
 );
 const code = await runCli(process.argv.slice(2));
 // The command is done: end at once, without waiting for the event loop to empty (see endProcess;
-// the heap's teardown alone costs 10 ms or more on a VM).
+// the heap's teardown alone is a noticeable part of a quick push on a VM).
 await endProcess(code);

@@ -6,9 +6,10 @@ type Execve = (file: string, args?: string[], env?: NodeJS.ProcessEnv) => never;
  * Ends the process with `code` once standard output and error are flushed (a runner reads its
  * workflow commands there). Not process.exit(): on Node 24 (24.21 included) that can hang for
  * ever (nodejs/node#54918). It joins V8's worker threads, and a background compile that waits
- * for the main thread to collect garbage then never ends: 2 of 40 cold pushes hung here that
- * way. The end of the event loop has a variant of the same deadlock (in DrainTasks). Replacing the process image instead (execve, Node
- * 22.15+) ends every thread at once; a shell exits with the code. It skips Node's own teardown
+ * for the main thread to collect garbage then never ends (some cold pushes hung here that way;
+ * bench/push/README.md, "The end"). The end of the event loop has a variant of the same
+ * deadlock (in DrainTasks). Replacing the process image instead (execve, Node 22.15+) ends
+ * every thread at once; a shell exits with the code. It skips Node's own teardown
  * too, which nothing here needs: files are closed by then, and the kernel frees the rest.
  */
 export async function endProcess(code: number): Promise<never> {

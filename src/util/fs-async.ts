@@ -2,8 +2,8 @@ import { close, fstat, open, read, readFile, readv, stat } from 'node:fs';
 import { promisify } from 'node:util';
 
 // The few file calls a push makes before its first request, as promises over node:fs's callback
-// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
-// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, and a
+// push that has nothing to send is mostly start-up.
 
 export const openFile = (path: string): Promise<number> => promisify(open)(path, 'r');
 

@@ -122,7 +122,7 @@ describe('hypernix push', () => {
   });
 
   it('sends again, as the same blob, a layer the registry holds without any tag naming it', async () => {
-    const layer = randomLayer(3 << 20); // more than the upload's head start, as above
+    const layer = randomLayer(3 << 20); // several read chunks, as above
     const { path } = makeDockerArchive({ layers: [layer] });
     const ref = `${registry.host}/untagged/app:1`;
     // Into a Docker manifest, as gzip stored blocks (into an OCI one it goes as it is, and a
@@ -157,7 +157,7 @@ describe('hypernix push', () => {
   });
 
   it('never commits the blob of a layer that is not what its config says', async () => {
-    // Larger than the head start an upload gets before its layer is hashed (2 MiB).
+    // Several read chunks, hashed as they go out: the digest is known only at the end.
     const { path } = makeDockerArchive({ layers: [randomLayer(3 << 20), 'b'], corruptLayer: 0 });
     const run = await hypernix(['push', path, `${registry.host}/corrupt/app:1`, '--plain-http']);
     expect(run.code).toBe(1);
@@ -280,7 +280,7 @@ describe('hypernix push', () => {
     expect(layerTypes(again)).toEqual([MEDIA_TYPE.dockerLayerGzip, MEDIA_TYPE.dockerLayerGzip]);
   });
 
-  it('pushes the same image under node --jitless, which has no WebAssembly', async () => {
+  it('pushes the same image under node --jitless', async () => {
     const { path } = makeDockerArchive({ layers: ['jitless', randomLayer(20_000)] });
     const usual = await hypernix([
       'push',
@@ -290,7 +290,6 @@ describe('hypernix push', () => {
       '--json',
     ]);
     expect(usual.code, usual.stderr).toBe(0);
-    // Configs and manifests are hashed by node:crypto there instead: the same digests come out.
     const jitless = await hypernix(
       ['push', path, `${registry.host}/jitless/other:1`, '--plain-http', '--json'],
       { env: { NODE_OPTIONS: '--jitless' } },

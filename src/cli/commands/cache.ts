@@ -62,34 +62,21 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(CACHE_HELP);
     return 0;
   }
-  if (!values.dir === !values.gha) {
-    throw new InputError(
-      `option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`,
-    );
-  }
-  if (!values.key) throw new InputError(`option '--key': required: the entry to restore or save`);
-  // The action's schema, so the command line and the inputs follow the same rules.
-  const config = parseCacheConfig(
-    {
-      cache: values.gha ? 'gha' : 'dir',
-      cacheDir: values.dir,
-      cacheKey: values.key,
-      cacheRestoreKeys: values['restore-key'] ?? [],
-      maxPackChain: values['max-pack-chain'],
-    },
-    'cli',
-  );
-  const choice: BackendChoice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
-  const key = config.cacheKey as string;
-  const restoreKeys = config.cacheRestoreKeys;
-  const maxPackChain = config.maxPackChain;
+  if (verb === 'restore' && positionals.length > 0)
+    throw new UsageError(`restore takes no paths; run 'hypernix cache --help'`);
+  if (verb === 'save' && positionals.length === 0)
+    throw new UsageError(`save needs the store paths to cache; run 'hypernix cache --help'`);
+  const config = readConfig(values);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const nix = await locateNix(reporter);
-  const label = "option '--dir'";
+  const choice: BackendChoice = values.dir ? { kind: 'dir', dir: values.dir } : { kind: 'gha' };
+  const backend = await openBackend(choice, reporter, {
+    forSave: verb === 'save',
+    label: "option '--dir'",
+  });
+  const key = config.cacheKey as string;
+  const restoreKeys = config.cacheRestoreKeys;
   if (verb === 'restore') {
-    const backend = await openBackend(choice, reporter, { forSave: false, label });
-    if (positionals.length > 0)
-      throw new UsageError(`restore takes no paths; run 'hypernix cache --help'`);
     const result = await restoreCache(
       nix,
       backend,
@@ -103,9 +90,6 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     );
     return 0;
   }
-  if (positionals.length === 0)
-    throw new UsageError(`save needs the store paths to cache; run 'hypernix cache --help'`);
-  const backend = await openBackend(choice, reporter, { forSave: true, label });
   const result = await saveCache(
     nix,
     backend,
@@ -116,7 +100,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
       includeUpstream: values['include-upstream'] ?? false,
       buildInputs: values['build-inputs'] ?? false,
       excludeRoots: values['exclude-roots'] ?? false,
-      maxPackChain,
+      maxPackChain: config.maxPackChain,
     },
     reporter,
   );
@@ -126,4 +110,24 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
       : `saved ${countOf(result.paths, 'path')}, ${formatBytes(result.bytes)}\n`,
   );
   return 0;
+}
+
+/** The options through the action's schema, so the command line and the inputs follow one set of rules. */
+function readConfig(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values']) {
+  if (!values.dir === !values.gha) {
+    throw new InputError(
+      `option '--dir': expected either --dir DIR (a cache directory) or --gha (the GitHub Actions cache)`,
+    );
+  }
+  if (!values.key) throw new InputError(`option '--key': required: the entry to restore or save`);
+  return parseCacheConfig(
+    {
+      cache: values.gha ? 'gha' : 'dir',
+      cacheDir: values.dir,
+      cacheKey: values.key,
+      cacheRestoreKeys: values['restore-key'] ?? [],
+      maxPackChain: values['max-pack-chain'],
+    },
+    'cli',
+  );
 }

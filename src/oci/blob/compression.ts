@@ -1,5 +1,6 @@
+import * as childProcess from 'node:child_process';
+import * as zlib from 'node:zlib';
 import { Duplex, type Readable, type Transform } from 'node:stream';
-import { childProcess, zlib } from '../../util/lazy-builtins.js';
 import { childEnvironment } from '../../util/child-env.js';
 import { MEDIA_TYPE } from '../media-types.js';
 
@@ -20,9 +21,8 @@ type ZstdZlib = {
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
  */
 export function compressor(compression: Exclude<Compression, 'none'>, level: number): Transform {
-  if (compression === 'gzip')
-    return zlib().createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
-  const z = zlib() as unknown as ZstdZlib;
+  if (compression === 'gzip') return zlib.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+  const z = zlib as unknown as ZstdZlib;
   if (z.createZstdCompress) {
     const levelKey = z.constants.ZSTD_c_compressionLevel as number;
     return z.createZstdCompress({ params: { [levelKey]: level } });
@@ -31,8 +31,8 @@ export function compressor(compression: Exclude<Compression, 'none'>, level: num
 }
 
 export function decompressor(compression: Exclude<Compression, 'none'>): Transform {
-  if (compression === 'gzip') return zlib().createGunzip();
-  const z = zlib() as unknown as ZstdZlib;
+  if (compression === 'gzip') return zlib.createGunzip();
+  const z = zlib as unknown as ZstdZlib;
   if (z.createZstdDecompress) return z.createZstdDecompress();
   return programTransform('zstd', ['-q', '-d', '-c']);
 }
@@ -72,7 +72,7 @@ export async function transformChunks(
 
 /** A child process as a duplex stream: stdin in, stdout out. */
 function programTransform(program: string, args: string[]): Transform {
-  const child = childProcess().spawn(program, args, {
+  const child = childProcess.spawn(program, args, {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: childEnvironment(),
   });

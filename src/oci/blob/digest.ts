@@ -1,23 +1,10 @@
-import type { Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { crypto, cryptoLoaded } from '../../util/lazy-builtins.js';
-import { sha256Hex, webAssemblyAvailable } from './sha256.js';
-
-// node:crypto is loaded with the first layer hashed, not for configs and manifests (sha256.ts).
-const createHash = (algorithm: string): Hash => crypto().createHash(algorithm);
 
 export const SHA256_PREFIX = 'sha256:';
 
-/** Documents up to this size are hashed without node:crypto (see sha256.ts). */
-const SMALL_DOCUMENT = 64 * 1024;
-
 export function sha256Digest(data: Buffer | string): string {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  // Once a layer has loaded node:crypto, it takes the rest: it is faster, and V8 recompiles the
-  // WebAssembly function on a worker thread once some 10 KiB have gone through it.
-  if (bytes.length <= SMALL_DOCUMENT && webAssemblyAvailable && !cryptoLoaded())
-    return SHA256_PREFIX + sha256Hex(bytes);
-  return SHA256_PREFIX + createHash('sha256').update(bytes).digest('hex');
+  return SHA256_PREFIX + createHash('sha256').update(data).digest('hex');
 }
 
 /** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
@@ -49,8 +36,8 @@ export async function sha256File(
 
 /**
  * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
- * per 4 KiB: reading 200 MB in 1 MiB chunks took 0.56 s here, in 256 KiB chunks 0.15 s), and
- * buffers of this size are recycled by the allocator instead of mapped anew each time.
+ * per 4 KiB), and buffers of this size are recycled by the allocator instead of mapped anew each
+ * time, where larger ones are not (bench/push/README.md, "Fresh memory").
  */
 export const READ_CHUNK = 256 * 1024;
 

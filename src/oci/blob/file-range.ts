@@ -6,9 +6,8 @@ import { READ_CHUNK } from './digest.js';
  * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
  * must copy it.
  *
- * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
- * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
- * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB), and a read
+ * stream allocates a buffer per chunk (bench/push/README.md, "Fresh memory").
  */
 export function readFileRange(
   path: string,

@@ -1,4 +1,4 @@
-import { zlib } from '../../util/lazy-builtins.js';
+import * as zlib from 'node:zlib';
 
 /** Deflate's stored blocks hold at most 65535 bytes each. */
 export const MAX_STORED = 0xffff;
@@ -10,12 +10,12 @@ export const GZIP_HEADER = Buffer.from([
 type Crc32 = (data: Buffer, value?: number) => number;
 
 /** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-export const crc32 = (): Crc32 | undefined => (zlib() as unknown as { crc32?: Crc32 }).crc32;
+export const crc32 = (): Crc32 | undefined => (zlib as unknown as { crc32?: Crc32 }).crc32;
 
 /**
  * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
- * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing
- * (zlib at level 1 moves random bytes at about 40 MB/s here; this at memory speed).
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing (and
+ * deflates random bytes far below memory speed).
  *
  * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
  * buffer it reuses for the next chunk.
@@ -98,5 +98,5 @@ export const SAMPLE_BYTES = 64 * 1024;
 export function worthDeflating(sample: Buffer): boolean {
   const head = sample.subarray(0, SAMPLE_BYTES);
   if (head.length === 0) return true;
-  return zlib().deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+  return zlib.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
 }

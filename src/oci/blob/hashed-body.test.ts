@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { framedLayer, type FramedChunk, type Framing } from './framed-layer.js';
-import { HashedBody, HEAD_START } from './hashed-body.js';
+import { HashedBody } from './hashed-body.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hypernix-hashed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-const ready = () => true;
-const notReady = () => false;
 
 /**
  * A layer of `size` random bytes inside a file, and a reader that counts the chunks it reads.
@@ -56,85 +54,50 @@ async function chunksOfOneRead(
 }
 
 describe('HashedBody', () => {
-  it('sends its first bytes unhashed until hashing can begin, and hashes them read again', async () => {
-    const { layer, read, counted } = layerFile(HEAD_START + 700_000, 'stored-gzip');
-    const body = new HashedBody(read, 'stored-gzip', notReady);
-    const blob = await sendAll(body.stream());
-    expect(await body.hashed).toEqual({ diffId: sha256(layer), digest: sha256(blob) });
-    // One read to send, and the head start's chunks read once more to hash them.
-    const bodyChunks = counted.chunks;
-    const perRead = await chunksOfOneRead(read, counted);
-    expect(bodyChunks).toBeGreaterThan(perRead);
-    expect(bodyChunks).toBeLessThan(2 * perRead);
-  });
-
-  it('reads the layer once when it can hash from the first byte', async () => {
-    const { layer, read, counted } = layerFile(HEAD_START + 700_000, 'stored-gzip');
-    const body = new HashedBody(read, 'stored-gzip', ready);
+  it('reads the layer once, hashing each chunk as it is sent', async () => {
+    const { layer, read, counted } = layerFile(2_700_000, 'stored-gzip');
+    const body = new HashedBody(read, 'stored-gzip');
     const blob = await sendAll(body.stream());
     const bodyChunks = counted.chunks;
     expect(bodyChunks).toBe(await chunksOfOneRead(read, counted));
-    expect(await body.digests()).toEqual({ diffId: sha256(layer), digest: sha256(blob) });
-  });
-
-  it('begins hashing as soon as it can, before the head start is sent', async () => {
-    const { layer, read, counted } = layerFile(HEAD_START + 700_000, 'stored-gzip');
-    let loaded = false;
-    const body = new HashedBody(read, 'stored-gzip', () => loaded);
-    const sent: Buffer[] = [];
-    for await (const chunk of body.stream()) {
-      sent.push(Buffer.from(chunk));
-      loaded = sent.length >= 2; // node:crypto loaded while the first chunks went out
-    }
-    expect(await body.hashed).toEqual({
-      diffId: sha256(layer),
-      digest: sha256(Buffer.concat(sent)),
-    });
-    // The two chunks sent unhashed were read again, and no more.
-    const bodyChunks = counted.chunks;
-    expect(bodyChunks).toBe((await chunksOfOneRead(read, counted)) + 2);
+    expect(await body.hashed).toEqual({ diffId: sha256(layer), digest: sha256(blob) });
+    expect(await body.digests()).toEqual(await body.hashed);
   });
 
   it('hashes an identity blob once, as the layer', async () => {
     const { layer, read } = layerFile(300_000, 'identity');
-    const body = new HashedBody(read, 'identity', ready);
+    const body = new HashedBody(read, 'identity');
     const blob = await sendAll(body.stream());
     expect(blob.equals(layer)).toBe(true);
     expect(await body.hashed).toEqual({ diffId: sha256(layer), digest: sha256(layer) });
   });
 
-  for (const [when, hashingReady] of [
-    ['while hashing', ready],
-    ['during the head start', notReady],
-  ] as const) {
-    it(`leaves the digests to the next body when one is given up part-way (${when})`, async () => {
-      const { layer, read } = layerFile(1_000_000, 'stored-gzip');
-      const body = new HashedBody(read, 'stored-gzip', hashingReady);
-      let settled = false;
-      void body.hashed.then(() => (settled = true));
-      for await (const chunk of body.stream()) {
-        expect(chunk.length).toBeGreaterThan(0);
-        break; // a try that failed after its first chunk
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(settled).toBe(false);
-      const blob = await sendAll(body.stream());
-      expect(await body.hashed).toEqual({ diffId: sha256(layer), digest: sha256(blob) });
-    });
-  }
+  it('leaves the digests to the next body when one is given up part-way', async () => {
+    const { layer, read } = layerFile(1_000_000, 'stored-gzip');
+    const body = new HashedBody(read, 'stored-gzip');
+    let settled = false;
+    void body.hashed.then(() => (settled = true));
+    for await (const chunk of body.stream()) {
+      expect(chunk.length).toBeGreaterThan(0);
+      break; // a try that failed after its first chunk
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    const blob = await sendAll(body.stream());
+    expect(await body.hashed).toEqual({ diffId: sha256(layer), digest: sha256(blob) });
+  });
 
   it('hashes the layer on its own when no body was read to its end', async () => {
     const { layer, read } = layerFile(1_000_000, 'stored-gzip');
-    const body = new HashedBody(read, 'stored-gzip', ready);
+    const body = new HashedBody(read, 'stored-gzip');
     const blob = await sendAll(blobs(read()));
     expect(await body.digests()).toEqual({ diffId: sha256(layer), digest: sha256(blob) });
   });
 
-  it('fails its digests when the layer cannot be read again after the body is sent', async () => {
-    // A layer within the head start is hashed from a second read once it is all sent: the
-    // registry may have answered by then, and waits on the digests. They must fail, not hang.
-    const { read } = layerFile(300_000, 'stored-gzip', 2);
-    const body = new HashedBody(read, 'stored-gzip', notReady);
+  it('fails its digests when the layer cannot be read', async () => {
+    // The registry may be waiting on the digests: they must fail, not hang.
+    const { read } = layerFile(300_000, 'stored-gzip', 1);
+    const body = new HashedBody(read, 'stored-gzip');
     await expect(sendAll(body.stream())).rejects.toThrow(/EIO/);
     await expect(body.hashed).rejects.toThrow(/EIO/);
   });

@@ -1,7 +1,6 @@
 // The body of a framed layer's upload, hashed as it goes out: one read of the layer serves both
 // the registry and the two digests (the layer's diff_id and the blob's).
 
-import { cryptoLoaded } from '../../util/lazy-builtins.js';
 import { DigestCounter } from './digest.js';
 import type { FramedChunk, Framing } from './framed-layer.js';
 
@@ -11,14 +10,6 @@ export interface LayerDigests {
   /** sha256 of the blob made of them. */
   digest: string;
 }
-
-/**
- * Bytes a body sends before it is hashed, while node:crypto is not loaded yet: loading it holds
- * this thread for 10 ms or more here, and the registry takes in this much meanwhile (it takes
- * some 100 MB/s here, beside this process). The layer pusher has it loaded while the upload
- * session is opened, so this is for an upload that starts first.
- */
-export const HEAD_START = 2 << 20;
 
 /** The two digests of a framed layer, fed chunk by chunk. */
 class LayerHashes {
@@ -52,11 +43,9 @@ export class HashedBody {
   private fail: (error: unknown) => void = () => undefined;
   private complete = false;
 
-  /** `hashingReady`: whether a body may be hashed from its first byte (node:crypto is loaded). */
   constructor(
     private readonly read: () => AsyncIterable<FramedChunk>,
     private readonly framing: Framing,
-    private readonly hashingReady: () => boolean = cryptoLoaded,
   ) {
     this.hashed = new Promise((resolve, reject) => {
       this.settle = resolve;
@@ -71,20 +60,12 @@ export class HashedBody {
       for await (const { blob } of this.read()) yield blob;
       return;
     }
-    let hashes = this.hashingReady() ? new LayerHashes(this.framing) : undefined;
-    let unhashed = 0; // chunks sent before hashing began
-    let sent = 0;
+    const hashes = new LayerHashes(this.framing);
     try {
       for await (const chunk of this.read()) {
-        // Hashing begins once node:crypto is there (loaded meanwhile) or the head start is sent.
-        if (!hashes && (sent >= HEAD_START || this.hashingReady()))
-          hashes = await this.hashFirst(unhashed);
-        if (hashes) hashes.update(chunk);
-        else unhashed += 1;
-        sent += chunk.blob.length;
+        hashes.update(chunk);
         yield chunk.blob;
       }
-      hashes ??= await this.hashFirst(unhashed);
     } catch (error) {
       // The layer could not be read: no digest is coming. (A body given up part-way returns
       // instead, and lands here only if its read failed too.)
@@ -101,20 +82,8 @@ export class HashedBody {
    */
   async digests(): Promise<LayerDigests> {
     if (this.complete) return this.hashed;
-    return (await this.hashFirst(Infinity)).digests();
-  }
-
-  /** Hashes of the layer's first `count` chunks, read again. */
-  private async hashFirst(count: number): Promise<LayerHashes> {
     const hashes = new LayerHashes(this.framing);
-    let seen = 0;
-    if (count > 0) {
-      for await (const chunk of this.read()) {
-        hashes.update(chunk);
-        seen += 1;
-        if (seen === count) break;
-      }
-    }
-    return hashes;
+    for await (const chunk of this.read()) hashes.update(chunk);
+    return hashes.digests();
   }
 }

@@ -38,9 +38,9 @@ export async function indexTarFile(path: string): Promise<TarIndex> {
 
 /**
  * The reads are synchronous on purpose: each asynchronous one waits for a thread-pool round trip
- * and then a free turn of the main thread, which is busy at start-up. The 80 header reads of a
- * 20-layer archive took 10 to 16 ms that way and finished after the registry had answered; from
- * the page cache, as a freshly built archive is, they take under a millisecond.
+ * and then a free turn of the main thread, which is busy at start-up: the header reads of a
+ * many-layer archive then finish after the registry has answered. From the page cache, as a
+ * freshly built archive is, the synchronous reads are almost free.
  */
 function indexTarFileSync(path: string): TarIndex {
   const fd = openSync(path, 'r');

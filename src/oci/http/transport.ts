@@ -3,8 +3,8 @@ import { ConnectionPool, type Connection } from './connection-pool.js';
 import { ResponseParser, StallError, requestHead, type ResponseHead } from './http1.js';
 
 // One HTTP/1.1 exchange on a kept-alive connection, written on node:net rather than node:http:
-// a push is a handful of small requests, and node:http's loading and per-request machinery
-// took 13 ms more than this for six of them in a fresh process here (see bench/push/README.md).
+// a push is a handful of small requests, and node:http's loading and per-request machinery cost
+// a fresh process more than they do (bench/push/README.md, "What each start-up tuning saves").
 
 /**
  * A request body: bytes we hold, or a stream we produce once (and can produce again to retry).

@@ -10,7 +10,6 @@ import type { RegistryClient } from '../registry/registry-client.js';
 import { UploadSessionLostError, type SpareSession } from '../registry/upload-session.js';
 import { readEntrySync } from '../formats/tar-index.js';
 import { stopwatch } from '../../util/stopwatch.js';
-import { crypto, cryptoLoaded } from '../../util/lazy-builtins.js';
 import type { KnownLayer } from './known-layers.js';
 import { encodingOf, namedByDiffId, senderOf, type Encoding } from './layer-decision.js';
 import { layerRegistry } from './layer-registry.js';
@@ -77,10 +76,6 @@ export class LayerPusher {
         worthDeflating(readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
       storedGzip: () => crc32() !== undefined,
     });
-    // node:crypto, to hash the layer, loads while the registry opens the session: it holds this
-    // thread for 10 ms or more, and loaded once the upload runs, it slowed the registry taking
-    // the layer in beside it by about as much.
-    if (!cryptoLoaded()) setImmediate(crypto);
     if (namedByDiffId(encoding)) {
       const present = await presentAsItIs(this.context, job, session, elapsed);
       if (present) return present;

@@ -1,10 +1,10 @@
+import * as childProcess from 'node:child_process';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { childEnvironment } from '../../util/child-env.js';
 import { InputError } from '../../util/errors.js';
 import { statPath } from '../../util/fs-async.js';
-import { childProcess, crypto, zlib } from '../../util/lazy-builtins.js';
 import { SpareSession } from '../registry/upload-session.js';
 import { mountSource, readRegistryState, stateSources } from './known-layers.js';
 import { openTarStream, sniffFile, type ArchiveFormat } from '../formats/archive-format.js';
@@ -124,7 +124,7 @@ const isExecutable = (path: string) =>
  * a prefix, so that nothing it prints reads as a workflow command (those start a line with ::).
  */
 function runStreamScript(path: string): Readable {
-  const child = childProcess().spawn(path, [], {
+  const child = childProcess.spawn(path, [], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: childEnvironment(),
   });
@@ -185,7 +185,7 @@ export interface ArchivePushSettings {
  * is read while the archive is opened and indexed (reading writes nothing); the archive's
  * config, once read, spares that a request. When the target tags turn out to be new, so that
  * layers are likely to be sent, the first one's upload session is opened while the registry's
- * other tags are still being read, and node:zlib and node:crypto loaded.
+ * other tags are still being read.
  */
 export async function pushArchive(
   archivePath: string,
@@ -217,17 +217,7 @@ export async function pushArchive(
     reporter,
     {
       localConfig: localImageConfig(opening),
-      onTargetsNew: () => {
-        spareSession.open();
-        // What sending a layer needs, loaded while the registry answers rather than once the
-        // layer is on its way: node:zlib to sample or frame it (2 to 5 ms here), then
-        // node:crypto to hash it (10 ms or more; loaded during the upload, it slowed the
-        // registry taking the layer in beside it by about as much).
-        setImmediate(() => {
-          zlib();
-          setImmediate(crypto);
-        });
-      },
+      onTargetsNew: () => spareSession.open(),
     },
   );
   registryState.catch(() => undefined); // awaited by the push; a bad archive may end it first

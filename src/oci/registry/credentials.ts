@@ -38,7 +38,7 @@ export async function credentialsFromDockerConfig(
   let text: string;
   try {
     // Read synchronously: a few bytes, before the push's first request, where a thread-pool
-    // round trip cost about 2 ms here.
+    // round trip would wait for the busy main thread.
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;

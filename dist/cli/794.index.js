@@ -1,5 +1,5 @@
-export const id = 626;
-export const ids = [626];
+export const id = 794;
+export const ids = [794];
 export const modules = {
 
 /***/ 3626:
@@ -890,445 +890,283 @@ async function buildCommand(argv, io) {
 
 /***/ }),
 
-/***/ 3185:
+/***/ 5031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ku: () => (/* binding */ parseWith),
-/* harmony export */   SP: () => (/* reexport safe */ _input_readers_js__WEBPACK_IMPORTED_MODULE_1__.SP),
-/* harmony export */   dt: () => (/* binding */ listInput),
-/* harmony export */   gX: () => (/* binding */ enumInput),
-/* harmony export */   sx: () => (/* binding */ optionalString),
-/* harmony export */   tE: () => (/* binding */ booleanInput),
-/* harmony export */   yM: () => (/* binding */ splitWords)
+/* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
+/* harmony export */   MB: () => (/* binding */ compressionOf),
+/* harmony export */   UD: () => (/* binding */ plainWhenIncompressible),
+/* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
+/* harmony export */   bt: () => (/* binding */ transformChunks),
+/* harmony export */   e: () => (/* binding */ compressor),
+/* harmony export */   ni: () => (/* binding */ decompressor),
+/* harmony export */   sG: () => (/* binding */ layerMediaType),
+/* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6951);
-
-
-
-
-/** Runs a reader of input-readers.ts inside a zod transform: its problem becomes the issue. */
-function reading(ctx, read) {
-    try {
-        return read();
-    }
-    catch (error) {
-        if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .FieldProblem */ .k4))
-            throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-}
-const booleanInput = (defaultValue) => zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()])
-    .optional()
-    .transform((value, ctx) => reading(ctx, () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(value, defaultValue)));
-const enumInput = (values) => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: () => `required; expected one of ${values.join(', ')}` })
-    .transform((value, ctx) => {
-    if (values.includes(value))
-        return value;
-    if (value.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: `required; expected one of ${values.join(', ')}` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected one of ${values.join(', ')}; got ${(0,_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(value)}`,
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-const optionalString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional().transform(_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readOptionalString */ .on);
-/** A multi-line input's entries (see readList); the CLI passes arrays. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())])
-    .optional()
-    .transform(_input_readers_js__WEBPACK_IMPORTED_MODULE_1__/* .readList */ .LD);
-/**
- * Splits a command-line fragment into words the way a POSIX shell would quote them (single and
- * double quotes, backslash escapes) but with no expansion of any kind: the words go to Nix as
- * an argument array, never through a shell.
- */
-function splitWords(text) {
-    const words = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < text.length; i += 1) {
-        const char = text[i];
-        if (quote === "'") {
-            if (char === "'")
-                quote = undefined;
-            else
-                current += char;
-        }
-        else if (quote === '"') {
-            if (char === '"')
-                quote = undefined;
-            else if (char === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
-                current += text[i + 1];
-                i += 1;
-            }
-            else
-                current += char;
-        }
-        else if (char === "'" || char === '"') {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && i + 1 < text.length) {
-            current += text[i + 1];
-            i += 1;
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                words.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (quote)
-        return { error: `unterminated ${quote} quote` };
-    if (inWord)
-        words.push(current);
-    return words;
-}
-/**
- * Parses raw values with a schema and turns the first problem into one InputError line that
- * names the input as the user knows it.
- */
-function parseWith(schema, raw, labelOf) {
-    const result = schema.safeParse(raw);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    if (!issue)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invalid input');
-    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
-    const label = field ? labelOf(field) : 'inputs';
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label}: ${issue.message}`, { cause: result.error });
-}
-
-
-/***/ }),
-
-/***/ 1471:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  bv: () => (/* binding */ findNixBinDir),
-  Yk: () => (/* binding */ inspectNix),
-  WH: () => (/* binding */ locateNix),
-  nM: () => (/* binding */ wellKnownNixDirs)
-});
-
-// UNUSED EXPORTS: NIX_MISSING_MESSAGE, NixNotFoundError
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/util/process.ts
-var util_process = __webpack_require__(2017);
-;// CONCATENATED MODULE: ./src/nix/version.ts
-
-const MINIMUM_NIX = { major: 2, minor: 4 };
-/**
- * Reads `nix --version`. Forks print their own name first ("nix (Determinate Nix 3.8.2) 2.30.1",
- * "nix (Lix, like Nix) 2.91.1"); the Nix version is the last number on the line.
- */
-function parseNixVersion(output) {
-    const line = output.trim().split('\n')[0] ?? '';
-    const matches = [...line.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)];
-    const last = matches.at(-1);
-    if (!last)
-        throw new errors/* HypernixError */.iD(`cannot read the Nix version from ${JSON.stringify(line)}`);
-    let major = Number(last[1]);
-    let minor = Number(last[2]);
-    // Lix numbers itself 2.90+ but forked from Nix 2.18: treat it as what it is compatible with.
-    if (/\bLix\b/.test(line) && major === 2 && minor >= 90)
-        minor = 18;
-    if (major < 2)
-        major = 2;
-    return { major, minor, patch: Number(last[3] ?? 0), text: line };
-}
-function atLeast(version, major, minor) {
-    return version.major > major || (version.major === major && version.minor >= minor);
-}
-function capabilitiesOf(version) {
-    return {
-        printOutPaths: atLeast(version, 2, 9),
-        pathInfoJsonIsObject: atLeast(version, 2, 19),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/nix/locate.ts
-
-
-
-
-
-
-class NixNotFoundError extends errors/* HypernixError */.iD {
-    name = 'NixNotFoundError';
-}
-/**
- * Where Nix lives when an earlier step installed it but this process's PATH predates it:
- * the single-user profile, the multi-user default profile, and NixOS's system profile.
- */
-function wellKnownNixDirs(home = (0,external_node_os_.homedir)()) {
-    return [
-        (0,external_node_path_.join)(home, '.nix-profile', 'bin'),
-        '/nix/var/nix/profiles/default/bin',
-        '/run/current-system/sw/bin',
-    ];
-}
-async function isExecutable(path) {
-    try {
-        await (0,promises_.access)(path, promises_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Finds the directory holding nix and nix-build: PATH first, then the well-known profiles. */
-async function findNixBinDir(env = process.env) {
-    const pathDirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
-    for (const dir of [...pathDirs, ...wellKnownNixDirs(env.HOME || (0,external_node_os_.homedir)())]) {
-        if ((await isExecutable((0,external_node_path_.join)(dir, 'nix'))) && (await isExecutable((0,external_node_path_.join)(dir, 'nix-build')))) {
-            return dir;
-        }
-    }
-    return undefined;
-}
-async function inspectNix(binDir) {
-    const nix = (0,external_node_path_.join)(binDir, 'nix');
-    const result = await (0,util_process/* run */.e)(nix, ['--version']);
-    if (result.code !== 0) {
-        throw new errors/* HypernixError */.iD(`${nix} --version failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
-    }
-    const version = parseNixVersion(result.stdout);
-    if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
-        throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
-    }
-    return {
-        binDir,
-        version,
-        capabilities: capabilitiesOf(version),
-        program: (name) => (0,external_node_path_.join)(binDir, name),
-    };
-}
-const NIX_MISSING_MESSAGE = 'Nix is not installed on this runner: add cachix/install-nix-action or ' +
-    'DeterminateSystems/nix-installer-action before this step, or set install-nix: true';
-async function locateNix(reporter) {
-    const binDir = await findNixBinDir();
-    if (!binDir)
-        throw new NixNotFoundError(NIX_MISSING_MESSAGE);
-    const installation = await inspectNix(binDir);
-    reporter.info(`Using ${installation.version.text} from ${binDir}`);
-    return installation;
-}
-
-
-/***/ }),
-
-/***/ 4237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _9: () => (/* binding */ buildInputs),
-/* harmony export */   fI: () => (/* binding */ validPaths),
-/* harmony export */   zN: () => (/* binding */ queryPathInfos)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2017);
-
-
-/**
- * Path infos of store paths, with their closures when `recursive`. `nix path-info --json` prints
- * an array before Nix 2.19 and an object keyed by path after; both are read here.
- */
-async function queryPathInfos(nix, paths, recursive) {
-    if (paths.length === 0)
-        return [];
-    const args = [
-        '--extra-experimental-features',
-        'nix-command',
-        'path-info',
-        '--json',
-        ...(recursive ? ['--recursive'] : []),
-        '--',
-        ...paths,
-    ];
-    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix'), args);
-    if (result.code !== 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix path-info failed: ${result.stderrTail.at(-1) ?? `exit ${result.code}`}`);
-    }
-    const parsed = JSON.parse(result.stdout);
-    const entries = Array.isArray(parsed)
-        ? parsed.map((info) => [info.path ?? '', info])
-        : Object.entries(parsed);
-    return entries
-        .filter((entry) => entry[1] !== null && entry[0] !== '')
-        .map(([path, info]) => ({
-        path,
-        narHash: info.narHash ?? '',
-        narSize: info.narSize ?? 0,
-        references: info.references ?? [],
-        ultimate: info.ultimate ?? false,
-        signatures: info.signatures ?? [],
-    }));
-}
-/**
- * The build-time inputs of store paths that exist in this store: the outputs of every derivation
- * in the closure of the paths' derivers (what a rebuild would need), sources included, .drv files
- * not. Paths whose deriver is unknown contribute nothing.
- */
-async function buildInputs(nix, paths) {
-    const derivers = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--query', '--deriver', '--', ...paths]);
-    if (derivers.code !== 0)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --deriver failed: ${derivers.stderrTail.at(-1) ?? ''}`);
-    const drvs = derivers.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line.endsWith('.drv'));
-    const valid = [];
-    for (const drv of drvs) {
-        // A deriver may have been collected since; then only the runtime closure is cached.
-        if ((await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), ['--check-validity', '--', drv])).code === 0)
-            valid.push(drv);
-    }
-    if (valid.length === 0)
-        return [];
-    const closure = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
-        '--query',
-        '--requisites',
-        '--include-outputs',
-        '--',
-        ...valid,
-    ]);
-    if (closure.code !== 0)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HypernixError */ .iD(`nix-store --query --requisites failed: ${closure.stderrTail.at(-1) ?? ''}`);
-    return closure.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line.startsWith('/') && !line.endsWith('.drv'));
-}
-/** Which of these paths are valid in the store (or in another store, a chroot store). */
-async function validPaths(nix, paths, store) {
-    if (paths.length === 0)
-        return new Set();
-    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
-        ...(store ? ['--store', store] : []),
-        '--check-validity',
-        '--print-invalid',
-        '--',
-        ...paths,
-    ]);
-    const invalid = new Set(result.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean));
-    return new Set(paths.filter((path) => !invalid.has(path)));
-}
-
-
-/***/ }),
-
-/***/ 2017:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony export SpawnError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4132);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_child_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4132);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
 
 
-/** Thrown when the program itself cannot be started (not found, not executable). */
-class SpawnError extends Error {
-    command;
-    code;
-    name = 'SpawnError';
-    constructor(command, code, options) {
-        super(`cannot run ${command}: ${code ?? 'spawn failed'}`, options);
-        this.command = command;
-        this.code = code;
+
+
+
+const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+function compressor(compression, level) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+    if (z.createZstdCompress) {
+        const levelKey = z.constants.ZSTD_c_compressionLevel;
+        return z.createZstdCompress({ params: { [levelKey]: level } });
     }
+    return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+function decompressor(compression) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip();
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+    if (z.createZstdDecompress)
+        return z.createZstdDecompress();
+    return programTransform('zstd', ['-q', '-d', '-c']);
 }
 /**
- * Runs a program from an argument array (never through a shell) and streams its output by lines.
- * Resolves with the exit code; rejects only when the program cannot be started. The child sees
- * only childEnvironment(): no input, password or masked value of ours.
+ * Runs `source` through `transform` into `sink`. Each chunk is written once the transform has
+ * consumed the one before, so `source` may fill one buffer over and over (readFileRange): zlib
+ * reads its input on the thread pool, after write() has returned.
  */
-function run(command, args, options = {}) {
-    const tailLimit = options.stderrTailLines ?? 200;
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            cwd: options.cwd,
-            env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .childEnvironment */ .Q)(options.env),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        const stderrTail = [];
-        const stdoutLines = lineSplitter((line) => options.onStdoutLine?.(line));
-        const stderrLines = lineSplitter((line) => {
-            stderrTail.push(line);
-            if (stderrTail.length > tailLimit)
-                stderrTail.shift();
-            options.onStderrLine?.(line);
-        });
-        child.stdout.setEncoding('utf8');
-        child.stderr.setEncoding('utf8');
-        child.stdout.on('data', (chunk) => {
-            stdout += chunk;
-            stdoutLines.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => stderrLines.push(chunk));
-        child.on('error', (error) => reject(new SpawnError(command, error.code, { cause: error })));
-        child.on('close', (code, signal) => {
-            stdoutLines.flush();
-            stderrLines.flush();
-            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderrTail });
-        });
-        child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
-        child.stdin.end(options.input ?? '');
+async function transformChunks(source, transform, sink) {
+    const draining = sink(transform);
+    // The output must not end, or its reader fail, while input is still going in: a write would
+    // then wait for ever (a zstd process that dies drops its pending write callbacks).
+    const stopped = draining.then(() => {
+        throw new Error('the compressor ended its output before it had all its input');
+    });
+    stopped.catch(() => undefined); // only raced against the writes
+    try {
+        for await (const chunk of source) {
+            const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([consumed, stopped]);
+        }
+        transform.end();
+    }
+    catch (error) {
+        transform.destroy(); // no error event: nobody may be listening, and it is thrown below
+        draining.catch(() => undefined); // the first error is the one reported
+        throw error;
+    }
+    await draining;
+}
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program, args) {
+    const child = node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn(program, args, {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: (0,_util_child_env_js__WEBPACK_IMPORTED_MODULE_3__/* .childEnvironment */ .Q)(),
+    });
+    return node_stream__WEBPACK_IMPORTED_MODULE_2__.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
     });
 }
-function lineSplitter(onLine) {
-    let pending = '';
-    return {
-        push(chunk) {
-            pending += chunk;
-            let newline = pending.indexOf('\n');
-            while (newline >= 0) {
-                onLine(pending.slice(0, newline).replace(/\r$/, ''));
-                pending = pending.slice(newline + 1);
-                newline = pending.indexOf('\n');
-            }
-        },
-        flush() {
-            if (pending)
-                onLine(pending);
-            pending = '';
-        },
-    };
+/** The layer media type for a compression in each manifest format. */
+function layerMediaType(compression, format) {
+    if (format === 'docker')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+    if (compression === 'gzip')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+    if (compression === 'zstd')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayer;
 }
+/**
+ * Whether a layer that does not compress goes up as it is, an uncompressed tar layer (OCI's
+ * `application/vnd.oci.image.layer.v1.tar`, which every OCI client reads), rather than wrapped in
+ * gzip's stored blocks. Its digest is then its diff_id, known before a byte is read: one PUT
+ * that names it instead of a PATCH and a closing PUT, one hash instead of two, and the same blob
+ * whoever pushes that layer uncompressed. Docker's schema 2 has gzip layers only.
+ */
+function plainWhenIncompressible(compression, format) {
+    return compression === 'gzip' && format === 'oci';
+}
+/** Which compression a layer media type means. */
+function compressionOf(mediaType) {
+    // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
+    if (/foreign|nondistributable/.test(mediaType))
+        return undefined;
+    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        return 'gzip';
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+        return 'none';
+    return undefined;
+}
+/**
+ * OCI unless Docker's schema 2 is asked for (it has gzip layers only). An OCI manifest carries
+ * each layer's diff_id on its descriptor, so a later push learns which blobs the registry holds
+ * from the manifest alone, without fetching the config (see known-layers).
+ */
+function manifestFormatFor(compression, requested) {
+    if (compression !== 'gzip')
+        return 'oci';
+    return requested ?? 'oci';
+}
+
+
+/***/ }),
+
+/***/ 6909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   CG: () => (/* binding */ showDigest),
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   VR: () => (/* binding */ DigestCounter),
+/* harmony export */   sI: () => (/* binding */ sha256Digest),
+/* harmony export */   vA: () => (/* binding */ READ_CHUNK)
+/* harmony export */ });
+/* unused harmony export SHA256_PREFIX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const SHA256_PREFIX = 'sha256:';
+function sha256Digest(data) {
+    return SHA256_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+class DigestCounter {
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    result;
+    bytes = 0;
+    update(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    /** The digest of everything seen; asking again gives the same answer. */
+    digest() {
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
+    }
+}
+async function sha256File(path, start = 0, end) {
+    const counter = new DigestCounter();
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    for await (const chunk of stream)
+        counter.update(chunk);
+    return { digest: counter.digest(), size: counter.bytes };
+}
+/**
+ * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
+ * per 4 KiB), and buffers of this size are recycled by the allocator instead of mapped anew each
+ * time, where larger ones are not (bench/push/README.md, "Fresh memory").
+ */
+const READ_CHUNK = 256 * 1024;
+/** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
+const DIGEST_FORMS = {
+    sha256: /^sha256:[0-9a-f]{64}$/,
+    sha512: /^sha512:[0-9a-f]{128}$/,
+};
+/**
+ * Whether a digest read from outside (a layout, a manifest, a registry) is well formed, so it can
+ * name a file or a URL path: `sha256:` and 64 lower-case hex digits (or `sha512:` and 128). A
+ * value like `sha256:../../secret` must never become a path.
+ */
+function isDigest(value, algorithms = ['sha256']) {
+    if (typeof value !== 'string')
+        return false;
+    const algorithm = value.slice(0, value.indexOf(':'));
+    return algorithms.includes(algorithm) && (DIGEST_FORMS[algorithm]?.test(value) ?? false);
+}
+/** A digest as JSON shows it, cut short: for messages about values that are not digests. */
+function showDigest(value) {
+    const shown = JSON.stringify(value) ?? String(value);
+    return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
+}
+
+
+/***/ }),
+
+/***/ 9217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   El: () => (/* binding */ HEADER),
+/* harmony export */   YX: () => (/* binding */ ANNOTATION),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+/** Media types and header names of the OCI distribution and image specs; never bare strings. */
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    /** The artifactType of a qcow2 disk image pushed by hypernix. */
+    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
+    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
+};
+const HEADER = {
+    contentType: 'content-type',
+    contentLength: 'content-length',
+    contentRange: 'content-range',
+    dockerContentDigest: 'docker-content-digest',
+    location: 'location',
+    range: 'range',
+    retryAfter: 'retry-after',
+    wwwAuthenticate: 'www-authenticate',
+    authorization: 'authorization',
+    apiVersion: 'docker-distribution-api-version',
+};
+/** What we accept when reading a manifest by tag: every single-image and index form. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.ociIndex,
+    MEDIA_TYPE.dockerManifestList,
+].join(', ');
+/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: MEDIA_TYPE.ociEmpty,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30=',
+};
+/** Annotation keys hypernix writes (OCI descriptors): on artifacts, and on image layers. */
+const ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
+    /** On an image manifest: the config whose diff_ids its layers' uncompressedDigest repeat. */
+    diffIdsOf: 'vnd.hypernix.diff-ids.of',
+};
 
 
 /***/ })

@@ -1,5 +1,5 @@
-export const id = 151;
-export const ids = [151];
+export const id = 913;
+export const ids = [913];
 export const modules = {
 
 /***/ 1356:
@@ -44,6 +44,85 @@ async function readPassword(fromStdin, username) {
     if (password === '')
         throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input was empty');
     return password;
+}
+
+
+/***/ }),
+
+/***/ 6951:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ readList),
+/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
+/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   k4: () => (/* binding */ FieldProblem),
+/* harmony export */   on: () => (/* binding */ readOptionalString)
+/* harmony export */ });
+/**
+ * How raw input values are read, without zod: the push configuration reads its inputs with these
+ * directly (a push from the command line does not pay for loading zod), and the zod helpers in
+ * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
+ */
+/** A value that cannot be read; the caller puts the input's name in front of the message. */
+class FieldProblem extends Error {
+    name = 'FieldProblem';
+}
+/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/** Quotes a received value for an error message, shortened so one line stays one line. */
+function shown(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return JSON.stringify(short);
+}
+/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
+function readBoolean(value, defaultValue) {
+    if (value === undefined || value === '')
+        return defaultValue;
+    if (typeof value === 'boolean')
+        return value;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
+}
+/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
+function readOptionalString(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
+ * The CLI passes arrays, which are taken as they are.
+ */
+function readList(value) {
+    if (value === undefined)
+        return [];
+    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
+function readOptionalEnum(values, value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (values.includes(value))
+        return value;
+    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
+}
+/** An optional whole number within bounds. */
+function readOptionalInteger(value, min, max) {
+    const text = readOptionalString(value);
+    if (text === undefined)
+        return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
+    }
+    return number;
 }
 
 
@@ -214,6 +293,220 @@ function defaultTags(env = process.env) {
 
 /***/ }),
 
+/***/ 5031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
+/* harmony export */   MB: () => (/* binding */ compressionOf),
+/* harmony export */   UD: () => (/* binding */ plainWhenIncompressible),
+/* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
+/* harmony export */   bt: () => (/* binding */ transformChunks),
+/* harmony export */   e: () => (/* binding */ compressor),
+/* harmony export */   ni: () => (/* binding */ decompressor),
+/* harmony export */   sG: () => (/* binding */ layerMediaType),
+/* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_child_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4132);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
+
+
+
+
+
+const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
+const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
+ * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).
+ */
+function compressor(compression, level) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGzip({ level, memLevel: 9, chunkSize: 256 * 1024 });
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+    if (z.createZstdCompress) {
+        const levelKey = z.constants.ZSTD_c_compressionLevel;
+        return z.createZstdCompress({ params: { [levelKey]: level } });
+    }
+    return programTransform('zstd', ['-q', '-c', `-${level}`]);
+}
+function decompressor(compression) {
+    if (compression === 'gzip')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip();
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_1__;
+    if (z.createZstdDecompress)
+        return z.createZstdDecompress();
+    return programTransform('zstd', ['-q', '-d', '-c']);
+}
+/**
+ * Runs `source` through `transform` into `sink`. Each chunk is written once the transform has
+ * consumed the one before, so `source` may fill one buffer over and over (readFileRange): zlib
+ * reads its input on the thread pool, after write() has returned.
+ */
+async function transformChunks(source, transform, sink) {
+    const draining = sink(transform);
+    // The output must not end, or its reader fail, while input is still going in: a write would
+    // then wait for ever (a zstd process that dies drops its pending write callbacks).
+    const stopped = draining.then(() => {
+        throw new Error('the compressor ended its output before it had all its input');
+    });
+    stopped.catch(() => undefined); // only raced against the writes
+    try {
+        for await (const chunk of source) {
+            const consumed = new Promise((resolve, reject) => transform.write(chunk, (error) => (error ? reject(error) : resolve())));
+            await Promise.race([consumed, stopped]);
+        }
+        transform.end();
+    }
+    catch (error) {
+        transform.destroy(); // no error event: nobody may be listening, and it is thrown below
+        draining.catch(() => undefined); // the first error is the one reported
+        throw error;
+    }
+    await draining;
+}
+/** A child process as a duplex stream: stdin in, stdout out. */
+function programTransform(program, args) {
+    const child = node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn(program, args, {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: (0,_util_child_env_js__WEBPACK_IMPORTED_MODULE_3__/* .childEnvironment */ .Q)(),
+    });
+    return node_stream__WEBPACK_IMPORTED_MODULE_2__.Duplex.from({
+        writable: child.stdin,
+        readable: child.stdout,
+    });
+}
+/** The layer media type for a compression in each manifest format. */
+function layerMediaType(compression, format) {
+    if (format === 'docker')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip;
+    if (compression === 'gzip')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayerGzip;
+    if (compression === 'zstd')
+        return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayerZstd;
+    return _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayer;
+}
+/**
+ * Whether a layer that does not compress goes up as it is, an uncompressed tar layer (OCI's
+ * `application/vnd.oci.image.layer.v1.tar`, which every OCI client reads), rather than wrapped in
+ * gzip's stored blocks. Its digest is then its diff_id, known before a byte is read: one PUT
+ * that names it instead of a PATCH and a closing PUT, one hash instead of two, and the same blob
+ * whoever pushes that layer uncompressed. Docker's schema 2 has gzip layers only.
+ */
+function plainWhenIncompressible(compression, format) {
+    return compression === 'gzip' && format === 'oci';
+}
+/** Which compression a layer media type means. */
+function compressionOf(mediaType) {
+    // Foreign (Windows) and nondistributable layers are not in registries as a rule: none to reuse.
+    if (/foreign|nondistributable/.test(mediaType))
+        return undefined;
+    if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd'))
+        return 'zstd';
+    if (mediaType.endsWith('+gzip') ||
+        mediaType.endsWith('.gzip') ||
+        mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.dockerLayerGzip)
+        return 'gzip';
+    if (mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPE */ .Ap.ociLayer || mediaType.endsWith('.tar'))
+        return 'none';
+    return undefined;
+}
+/**
+ * OCI unless Docker's schema 2 is asked for (it has gzip layers only). An OCI manifest carries
+ * each layer's diff_id on its descriptor, so a later push learns which blobs the registry holds
+ * from the manifest alone, without fetching the config (see known-layers).
+ */
+function manifestFormatFor(compression, requested) {
+    if (compression !== 'gzip')
+        return 'oci';
+    return requested ?? 'oci';
+}
+
+
+/***/ }),
+
+/***/ 6909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   CG: () => (/* binding */ showDigest),
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   VR: () => (/* binding */ DigestCounter),
+/* harmony export */   sI: () => (/* binding */ sha256Digest),
+/* harmony export */   vA: () => (/* binding */ READ_CHUNK)
+/* harmony export */ });
+/* unused harmony export SHA256_PREFIX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const SHA256_PREFIX = 'sha256:';
+function sha256Digest(data) {
+    return SHA256_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+class DigestCounter {
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    result;
+    bytes = 0;
+    update(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    /** The digest of everything seen; asking again gives the same answer. */
+    digest() {
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
+    }
+}
+async function sha256File(path, start = 0, end) {
+    const counter = new DigestCounter();
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+    for await (const chunk of stream)
+        counter.update(chunk);
+    return { digest: counter.digest(), size: counter.bytes };
+}
+/**
+ * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
+ * per 4 KiB), and buffers of this size are recycled by the allocator instead of mapped anew each
+ * time, where larger ones are not (bench/push/README.md, "Fresh memory").
+ */
+const READ_CHUNK = 256 * 1024;
+/** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
+const DIGEST_FORMS = {
+    sha256: /^sha256:[0-9a-f]{64}$/,
+    sha512: /^sha512:[0-9a-f]{128}$/,
+};
+/**
+ * Whether a digest read from outside (a layout, a manifest, a registry) is well formed, so it can
+ * name a file or a URL path: `sha256:` and 64 lower-case hex digits (or `sha512:` and 128). A
+ * value like `sha256:../../secret` must never become a path.
+ */
+function isDigest(value, algorithms = ['sha256']) {
+    if (typeof value !== 'string')
+        return false;
+    const algorithm = value.slice(0, value.indexOf(':'));
+    return algorithms.includes(algorithm) && (DIGEST_FORMS[algorithm]?.test(value) ?? false);
+}
+/** A digest as JSON shows it, cut short: for messages about values that are not digests. */
+function showDigest(value) {
+    const shown = JSON.stringify(value) ?? String(value);
+    return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
+}
+
+
+/***/ }),
+
 /***/ 2483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -223,7 +516,7 @@ function defaultTags(env = process.env) {
 /* harmony export */   rR: () => (/* binding */ skipBytes)
 /* harmony export */ });
 /* harmony import */ var _util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7452);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5536);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6909);
 
 
 /**
@@ -231,9 +524,8 @@ function defaultTags(env = process.env) {
  * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
  * must copy it.
  *
- * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB). A read stream
- * allocates a buffer per chunk; reading a 7 MB layer and hashing it took 45 to 75 ms that way
- * here and 16 ms into one reused buffer (200 MB: 0.7 s and 0.2 s).
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB), and a read
+ * stream allocates a buffer per chunk (bench/push/README.md, "Fresh memory").
  */
 function readFileRange(path, start, size) {
     const length = Math.min(_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, Math.max(size, 1));
@@ -297,6 +589,73 @@ function skipBytes(pieces, skip) {
     }
     return rest;
 }
+
+
+/***/ }),
+
+/***/ 9217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   El: () => (/* binding */ HEADER),
+/* harmony export */   YX: () => (/* binding */ ANNOTATION),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+/** Media types and header names of the OCI distribution and image specs; never bare strings. */
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    /** The artifactType of a qcow2 disk image pushed by hypernix. */
+    qcow2Artifact: 'application/vnd.hypernix.disk-image.qcow2',
+    qcow2Layer: 'application/vnd.hypernix.disk-image.qcow2',
+};
+const HEADER = {
+    contentType: 'content-type',
+    contentLength: 'content-length',
+    contentRange: 'content-range',
+    dockerContentDigest: 'docker-content-digest',
+    location: 'location',
+    range: 'range',
+    retryAfter: 'retry-after',
+    wwwAuthenticate: 'www-authenticate',
+    authorization: 'authorization',
+    apiVersion: 'docker-distribution-api-version',
+};
+/** What we accept when reading a manifest by tag: every single-image and index form. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.ociIndex,
+    MEDIA_TYPE.dockerManifestList,
+].join(', ');
+/** The OCI empty descriptor: `{}`, the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: MEDIA_TYPE.ociEmpty,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30=',
+};
+/** Annotation keys hypernix writes (OCI descriptors): on artifacts, and on image layers. */
+const ANNOTATION = {
+    title: 'org.opencontainers.image.title',
+    outPath: 'vnd.hypernix.nix.out-path',
+    /** The digest of a layer's or file's bytes before compression: an image layer's diff_id. */
+    uncompressedDigest: 'vnd.hypernix.uncompressed.digest',
+    uncompressedSize: 'vnd.hypernix.uncompressed.size',
+    /** On an image manifest: the config whose diff_ids its layers' uncompressedDigest repeat. */
+    diffIdsOf: 'vnd.hypernix.diff-ids.of',
+};
 
 
 /***/ }),
@@ -1895,8 +2254,8 @@ async function readAll(body, limit) {
     return Buffer.concat(chunks);
 }
 
-// EXTERNAL MODULE: ./src/oci/blob/digest.ts + 1 modules
-var blob_digest = __webpack_require__(5536);
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts
+var blob_digest = __webpack_require__(6909);
 ;// CONCATENATED MODULE: ./src/oci/registry/registry-client.ts
 
 
@@ -2485,7 +2844,7 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
     let text;
     try {
         // Read synchronously: a few bytes, before the push's first request, where a thread-pool
-        // round trip cost about 2 ms here.
+        // round trip would wait for the busy main thread.
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (error) {
@@ -2578,6 +2937,166 @@ async function connectRegistry(options, reporter) {
 
 /***/ }),
 
+/***/ 3465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ConsoleReporter)
+/* harmony export */ });
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
+
+/** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
+class ConsoleReporter {
+    options;
+    secrets = [];
+    constructor(options = {}) {
+        this.options = options;
+    }
+    write(text) {
+        let safe = text;
+        for (const secret of this.secrets)
+            safe = safe.split(secret).join('***');
+        (this.options.stream ?? process.stderr).write(`${safe}\n`);
+    }
+    info(message) {
+        if (!this.options.quiet)
+            this.write(message);
+    }
+    warning(message, location) {
+        this.write(`warning: ${at(location)}${message}`);
+    }
+    error(message, location) {
+        this.write(`error: ${at(location)}${message}`);
+    }
+    debug(message) {
+        if (this.options.verbose)
+            this.write(`debug: +${Math.round(performance.now())} ms ${message}`);
+    }
+    async group(title, body) {
+        this.info(`── ${title}`);
+        return body();
+    }
+    /** A terminal runs no workflow commands: the lines are printed as they are. */
+    untrusted(body) {
+        return body();
+    }
+    addPath(directory) {
+        process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
+    }
+    mask(secret) {
+        if (!secret)
+            return;
+        (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .rememberSecret */ .G)(secret);
+        this.secrets.push(secret);
+    }
+}
+function at(location) {
+    if (!location)
+        return '';
+    return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
+}
+
+
+/***/ }),
+
+/***/ 4132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ childEnvironment)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
+
+/**
+ * What a child process (nix-build, nix, nix-store, a streamLayeredImage script, zstd, the Nix
+ * installer) may see of our environment. A derivation can read the evaluator's environment with
+ * `builtins.getEnv`, and a builder without a sandbox inherits Nix's, so anything passed here can
+ * end up in the world-readable store. Children therefore get only what they need:
+ *
+ * - PATH, HOME, USER, LOGNAME, SHELL, TMPDIR/TMP/TEMP, TERM, TZ, LANG, LANGUAGE, LC_*: to run
+ *   at all, find their config and temp space, and print readable text;
+ * - NIX_* (NIX_PATH, NIX_REMOTE, NIX_CONF_DIR, NIX_SSL_CERT_FILE, NIX_SSHOPTS, NIX_STORE_DIR, …)
+ *   and XDG_*: how the user configured Nix;
+ * - LIBVIRT_*: which libvirt virsh and virt-install talk to, on a hypervisor run locally;
+ * - SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE and the proxy variables: how Nix reaches its
+ *   substituters and fetchers (a proxy URL may hold the user's own proxy login; Nix needs it);
+ * - GITHUB_* except tokens: the public context of the run (repository, sha, ref), which impure
+ *   builds sometimes read. ACTIONS_* (the runner's cache and runtime tokens) and RUNNER_* do not
+ *   pass.
+ *
+ * Never passed, whatever the name: INPUT_* (every action input: any may hold a secret),
+ * HYPERNIX_REGISTRY_PASSWORD, anything named like a token, password or secret, and any variable
+ * whose value holds a secret this process masked.
+ */
+const PASSED = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|TERM|TZ|LANG|LANGUAGE)$/,
+    /^LC_[A-Z_]+$/,
+    /^NIX_[A-Za-z0-9_]+$/,
+    /^XDG_[A-Z_]+$/,
+    /^LIBVIRT_[A-Z_]+$/,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^(http|https|ftp|all|no)_proxy$/i,
+    /^GITHUB_[A-Z0-9_]+$/,
+];
+const NEVER = /TOKEN|PASSWORD|PASSWD|SECRET|CREDENTIAL|^INPUT_|^HYPERNIX_REGISTRY_PASSWORD$/i;
+// Shorter masked values would drop variables by chance; the runner masks them in logs anyway.
+const MIN_SECRET = 4;
+function childEnvironment(extra = {}, env = process.env) {
+    const secrets = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .x)().filter((secret) => secret.length >= MIN_SECRET);
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || NEVER.test(name))
+            continue;
+        if (!PASSED.some((pattern) => pattern.test(name)))
+            continue;
+        if (secrets.some((secret) => value.includes(secret)))
+            continue;
+        result[name] = value;
+    }
+    return { ...result, ...extra };
+}
+
+
+/***/ }),
+
+/***/ 2693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ formatRate),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   pq: () => (/* binding */ countOf),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Human-readable sizes in binary units, as `du -h` and Nix print them. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${Math.round(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** Bytes per second, rounded like sizes; '-' when no time passed. */
+function formatRate(bytes, seconds) {
+    return seconds > 0 ? `${formatBytes(bytes / seconds)}/s` : '-';
+}
+/** "1 path", "2 paths": a count with its noun. */
+function countOf(count, singular, plural = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : plural}`;
+}
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+
+/***/ }),
+
 /***/ 7452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2597,8 +3116,8 @@ async function connectRegistry(options, reporter) {
 
 
 // The few file calls a push makes before its first request, as promises over node:fs's callback
-// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, about
-// 5 to 10 ms here, and a push that has nothing to send is mostly start-up.
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, and a
+// push that has nothing to send is mostly start-up.
 const openFile = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
 const closeFile = (fd) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd);
 /** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
@@ -2608,6 +3127,48 @@ const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,n
 const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
 const statPath = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.stat);
 const readBytes = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+
+
+/***/ }),
+
+/***/ 4537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   x: () => (/* binding */ knownSecrets)
+/* harmony export */ });
+/**
+ * The secret values this process has masked, so that no child process is handed a variable
+ * holding one (see childEnvironment). Reporters' mask() and the action's input readers add to it.
+ */
+const secrets = new Set();
+function rememberSecret(value) {
+    if (value)
+        secrets.add(value);
+}
+function knownSecrets() {
+    return [...secrets];
+}
+
+
+/***/ }),
+
+/***/ 91:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ stopwatch)
+/* harmony export */ });
+/**
+ * A stopwatch: the function it returns gives the seconds since it was started. It reads
+ * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
+ * which a push that has nothing to send would wait for.
+ */
+function stopwatch() {
+    const start = process.hrtime.bigint();
+    return () => Number(process.hrtime.bigint() - start) / 1e9;
+}
 
 
 /***/ })
