@@ -99,6 +99,8 @@ export class HostCommandError extends HostError {
 /** The host could not be reached, refused us, or showed a host key that is not pinned. */
 export class HostConnectError extends HostError {
   override name = 'HostConnectError';
+  /** True when trying again cannot help (a refused private key). */
+  permanent = false;
   constructor(
     host: string,
     /** `address:port` as dialled. */
