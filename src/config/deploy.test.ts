@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,5 +144,16 @@ describe('hypernix.yaml', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(['hypervisor', 'image', 'vms', 'replace', 'prune']),
     );
+  });
+
+  it('reads the example in examples/deploy, and the committed JSON Schema is current', async () => {
+    const config = await loadDeployConfig('examples/deploy/hypernix.yaml');
+    expect(config.vms.map((vm) => `${vm.name}:${vm.role}:${vm.memoryMiB}`)).toEqual([
+      'cp-1:control-plane:6144',
+      'worker-1:worker:6144',
+      'worker-2:worker:8192',
+    ]);
+    const committed = JSON.parse(readFileSync('schemas/hypernix.schema.json', 'utf8')) as unknown;
+    expect(committed).toEqual(deployJsonSchema());
   });
 });
