@@ -20,6 +20,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The hypervisor lab (libvirtd, qemu, dnsmasq, OVMF) and the Debian parts of its guest image.
+bash test/lab/hypervisor-install.sh
+
 # Debian's nix-bin as LAB.md sets it up: single-user root, no build users, no sandbox, and no
 # substituters (nothing outside this machine is reachable). An existing config is kept aside.
 nix_conf=/etc/nix/nix.conf
