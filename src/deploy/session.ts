@@ -1,3 +1,5 @@
+// Must stay the first import: ssh2, loaded below, needs __dirname in an ESM bundle.
+import '../util/dirname-shim.js';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';

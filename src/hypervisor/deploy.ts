@@ -164,12 +164,13 @@ export async function destroy(context: DeployContext): Promise<DeployResult> {
       name: domain.name,
       disks: domain.disks,
     }));
+    const lines = describePlan(actions);
+    for (const line of lines) reporter.info(line);
     for (const domain of ours) await removeVm(lifecycle, domain.name, domain.disks);
     await gc(
       context,
       existing.filter((domain) => !ours.includes(domain)),
     );
-    const lines = describePlan(actions);
     return { actions, plan: lines, vms: [], changed: ours.length > 0 };
   } finally {
     await lock.release();

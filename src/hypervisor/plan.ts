@@ -100,7 +100,7 @@ export function describePlan(actions: readonly Action[]): string[] {
       case 'replace':
         return `~ replace ${action.vm.spec.name}: ${action.reason}`;
       case 'remove':
-        return `- remove  ${action.name} (prune: true)`;
+        return `- remove  ${action.name}`;
       case 'leave':
         return `? leave   ${action.name}: not in the config; kept (prune: false)`;
     }

@@ -97,20 +97,15 @@ function outputOf(result: DeployResult) {
 }
 
 function describe(verb: string, result: DeployResult): string {
-  const lines = [...result.plan];
-  if (verb === 'apply' && !result.changed) lines.push('Nothing changed.');
+  // apply and destroy printed their plan on stderr before changing anything.
+  const lines = verb === 'plan' ? [...result.plan] : [];
+  if (verb !== 'plan')
+    lines.push(result.changed ? `Done: ${result.plan.at(-1) ?? ''}` : 'Nothing changed.');
   if (result.vms.length > 0) {
     lines.push('', 'NAME                 ROLE           STATE      ADDRESS          MAC');
     for (const vm of result.vms) {
-      lines.push(
-        [
-          vm.name.padEnd(20),
-          vm.role.padEnd(14),
-          vm.state.padEnd(10),
-          (vm.address ?? '-').padEnd(16),
-          vm.mac,
-        ].join(' '),
-      );
+      const cells = [vm.name.padEnd(20), vm.role.padEnd(14), vm.state.padEnd(10)];
+      lines.push([...cells, (vm.address ?? '-').padEnd(16), vm.mac].join(' '));
     }
   }
   return `${lines.join('\n')}\n`;
