@@ -27,7 +27,8 @@ export function hashingStream(): { stream: Transform; digest: () => string; byte
       done(null, chunk);
     },
   });
-  return { stream, digest: () => hash.digest('hex'), bytes: () => bytes };
+  let digest: string | undefined;
+  return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
 }
 
 /** sha256 hex of a local file, read in one pass. */

@@ -46,7 +46,6 @@ export function runChannel(
   return new Promise((resolve, reject) => {
     let channel: ClientChannel | undefined;
     let settled = false;
-    let exit: { code: number | null; signal?: string } | undefined;
     const settle = (error?: Error, result?: { code: number; stdout: Buffer; stderr: string }) => {
       if (settled) return;
       settled = true;
@@ -79,7 +78,7 @@ export function runChannel(
         }
         channel = opened;
         if (settled) return void opened.close();
-        wire(opened);
+        wire(opened, { run, output, maxBytes, stop, settle, fail });
       });
     } catch (error) {
       // ssh2 throws "Not connected" synchronously: nothing was sent.
@@ -88,35 +87,45 @@ export function runChannel(
       run.client.removeListener('close', onLost);
       reject(new ChannelNotOpened(error instanceof Error ? error.message : String(error)));
     }
-
-    function wire(opened: ClientChannel) {
-      if (run.stdout) {
-        opened.pipe(run.stdout);
-      } else {
-        opened.on('data', (chunk: Buffer) => {
-          if (!output.stdout(chunk)) stop({ kind: 'output', maxBytes });
-        });
-      }
-      opened.stderr.on('data', (chunk: Buffer) => output.stderr(chunk));
-      opened.on('exit', (code: number | null, signal?: string) => {
-        exit = { code, signal };
-      });
-      opened.on('close', () => {
-        if (settled) return;
-        const { stdout, stderr } = output.finish();
-        if (!exit)
-          return settle(
-            fail({ kind: 'lost', reason: 'the channel closed without an exit status' }),
-          );
-        if (exit.signal) return settle(fail({ kind: 'signal', signal: exit.signal }));
-        const code = exit.code ?? 1;
-        if (code !== 0 && !(options.okCodes ?? []).includes(code)) {
-          return settle(fail({ kind: 'exit', code }));
-        }
-        settle(undefined, { code, stdout, stderr });
-      });
-      if (run.stdin) run.stdin.pipe(opened);
-      else opened.end(options.input === undefined ? undefined : Buffer.from(options.input));
-    }
   });
+}
+
+interface Wiring {
+  run: ChannelRun;
+  output: OutputCollector;
+  maxBytes: number;
+  stop: (failure: CommandFailure) => void;
+  settle: (error?: Error, result?: { code: number; stdout: Buffer; stderr: string }) => void;
+  fail: (failure: CommandFailure, cause?: unknown) => HostCommandError;
+}
+
+/** Connects an opened channel's streams and events to the run's bounds and outcome. */
+function wire(opened: ClientChannel, c: Wiring) {
+  const { run, output, maxBytes, stop, settle, fail } = c;
+  const { options } = run;
+  let exit: { code: number | null; signal?: string } | undefined;
+  if (run.stdout) {
+    opened.pipe(run.stdout);
+  } else {
+    opened.on('data', (chunk: Buffer) => {
+      if (!output.stdout(chunk)) stop({ kind: 'output', maxBytes });
+    });
+  }
+  opened.stderr.on('data', (chunk: Buffer) => output.stderr(chunk));
+  opened.on('exit', (code: number | null, signal?: string) => {
+    exit = { code, signal };
+  });
+  opened.on('close', () => {
+    const { stdout, stderr } = output.finish();
+    if (!exit)
+      return settle(fail({ kind: 'lost', reason: 'the channel closed without an exit status' }));
+    if (exit.signal) return settle(fail({ kind: 'signal', signal: exit.signal }));
+    const code = exit.code ?? 1;
+    if (code !== 0 && !(options.okCodes ?? []).includes(code)) {
+      return settle(fail({ kind: 'exit', code }));
+    }
+    settle(undefined, { code, stdout, stderr });
+  });
+  if (run.stdin) run.stdin.pipe(opened);
+  else opened.end(options.input === undefined ? undefined : Buffer.from(options.input));
 }

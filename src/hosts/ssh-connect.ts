@@ -1,4 +1,5 @@
-import { Client } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader sees only its default export.
+import ssh2, { type Client } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { HostConnectError, HostKeyError } from './errors.js';
 import { checkHostKey, offeredAlgorithms, type PresentedKey } from './host-key-check.js';
@@ -32,7 +33,7 @@ export function isPermanent(error: unknown): boolean {
  * Every failure becomes one HostConnectError line naming host and address.
  */
 export function dial(options: DialOptions): Promise<Client> {
-  const client = new Client();
+  const client = new ssh2.Client();
   const seen: { key?: PresentedKey } = {};
   const algorithms = offeredAlgorithms(options.pins);
   return new Promise((resolve, reject) => {

@@ -80,10 +80,11 @@ export async function sendFile(
       await piping;
     }
     const far = await remoteSha256(ops, temp);
-    if (far !== sent.digest()) {
+    const digest = sent.digest();
+    if (far !== digest) {
       throw new HostFileError(
         ops.name,
-        `${path}: sha256 on the host ${far} differs from what was sent ${sent.digest()}; nothing was installed`,
+        `${path}: sha256 on the host ${far} differs from what was sent ${digest}; nothing was installed`,
       );
     }
     await ops.run(

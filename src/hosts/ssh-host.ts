@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Duplex, Readable, Writable } from 'node:stream';
-import { utils, type Client, type SFTPWrapper } from 'ssh2';
+import ssh2, { type Client, type SFTPWrapper } from 'ssh2';
 import type { Reporter } from '../report/reporter.js';
 import { describeError } from '../util/errors.js';
 import { limiter } from '../util/limiter.js';
@@ -74,7 +74,7 @@ export class SshHost implements Host {
       'path' in options.privateKey ? readKeyFile(this.name, origin) : options.privateKey.text;
     maskKey(options.reporter, text, options.passphrase);
     this.key = Buffer.from(text);
-    const parsed = utils.parseKey(this.key, options.passphrase);
+    const parsed = ssh2.utils.parseKey(this.key, options.passphrase);
     if (parsed instanceof Error)
       throw privateKeyError(this.name, origin, parsed.message.split('\n')[0]!);
     const pins = resolvePins(options.hostKeys, options.address, this.port);

@@ -8,7 +8,7 @@ cd "$(dirname -- "$0")/../.."
 # Root on the lab and in CI; a GitHub-hosted runner's user has sudo.
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(nix-bin qemu-utils zstd xz-utils git ca-certificates docker-registry skopeo apache2-utils curl openssl)
+packages=(nix-bin qemu-utils zstd xz-utils git ca-certificates docker-registry skopeo apache2-utils curl openssl openssh-server openssh-client iproute2)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
