@@ -49,7 +49,8 @@ try {
   const overlay = (target: string) =>
     execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', base, target]);
   const copy = (target: string) => execFileSync('cp', ['--', base, target]);
-  const runs = { overlay: [] as { ms: number; bytes: number }[], cp: [] as typeof runs.overlay };
+  type Run = { ms: number; bytes: number };
+  const runs: { overlay: Run[]; cp: Run[] } = { overlay: [], cp: [] };
   for (let rep = 0; rep < reps; rep += 1) {
     const order = rep % 2 === 0 ? (['overlay', 'cp'] as const) : (['cp', 'overlay'] as const);
     for (const side of order) {

@@ -231,7 +231,7 @@ async function reportVms(
       role: vm.spec.role,
       mac: vm.mac,
       state: (await virsh.state(vm.spec.name)) ?? 'absent',
-      image: vm.image,
+      image: action.kind === 'keep' && action.current ? action.current : vm.image,
     };
     if (report.state !== 'absent') await locate(context, virsh, action, report, wait);
     reports.push(report);

@@ -13,7 +13,8 @@ export interface DesiredVm {
 
 export type Action =
   | { kind: 'create'; vm: DesiredVm }
-  | { kind: 'keep'; vm: DesiredVm; note?: string }
+  /** `current`: the image the VM was made from, when it is not the one the config names. */
+  | { kind: 'keep'; vm: DesiredVm; note?: string; current?: string }
   | { kind: 'replace'; vm: DesiredVm; reason: string }
   | { kind: 'remove'; name: string; disks: string[] }
   /** A VM of this deployment that the config no longer names, left alone (prune: false). */
@@ -76,7 +77,12 @@ function compare(vm: DesiredVm, domain: DomainFacts, policy: PlanPolicy): Action
   if (record && record.image !== vm.image) {
     const reason = `image ${short(record.image)} → ${short(vm.image)}`;
     if (policy.replace === 'on-image-change') return { kind: 'replace', vm, reason };
-    return { kind: 'keep', vm, note: `${reason}; not replaced (replace: never)` };
+    return {
+      kind: 'keep',
+      vm,
+      note: `${reason}; not replaced (replace: never)`,
+      current: record.image,
+    };
   }
   if (record && record.config !== vm.config)
     return {

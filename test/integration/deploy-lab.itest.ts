@@ -1,0 +1,215 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { macFor } from '../../src/hypervisor/mac.js';
+import { CLI, hypernix, type CliRun } from '../helpers/cli.js';
+import { ROOT } from '../helpers/run-action.js';
+import {
+  hypervisorStatus,
+  parseGuestConsole,
+  startHypervisor,
+  type HypervisorFacts,
+} from '../lab/hypervisor.js';
+import { startRegistry, type LabRegistry } from '../lab/registry.js';
+
+// Real VMs on the lab's hypervisor (libvirtd in netns hnlab, br0 + dnsmasq, TCG guests that
+// print their host key on the serial console). Few boots: each takes ~30 s under TCG.
+// The "local" runs execute the CLI inside the namespace, as a runner on the hypervisor would.
+
+let facts: HypervisorFacts;
+let startedHere = false;
+let registry: LabRegistry;
+const dir = mkdtempSync(join(tmpdir(), 'hypernix-deploy-lab-'));
+const pool = join(dir, 'pool');
+
+interface Output {
+  vms: {
+    name: string;
+    role: string;
+    mac: string;
+    address?: string;
+    state: string;
+    image: string;
+    hostKeys?: { fingerprint: string; type: string }[];
+  }[];
+  changed: boolean;
+  plan: string[];
+}
+
+function inNamespace(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ip', ['netns', 'exec', facts.netns, process.execPath, CLI, ...args], {
+      cwd: ROOT,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+const fileDigest = (path: string) =>
+  `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+
+function config(name: string, body: string): string {
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, `deployment: labtest\n${body}`);
+  return file;
+}
+
+const common = (image: string, extra = '') =>
+  `image: {${image}, firmware: uefi}\ndefaults: {memory: 384MiB, vcpus: 1}\n${extra}`;
+
+const json = (run: CliRun): Output => {
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as Output;
+};
+
+beforeAll(async () => {
+  startedHere = !(await hypervisorStatus().then(
+    () => true,
+    () => false,
+  ));
+  facts = (await startHypervisor()).facts;
+  registry = await startRegistry();
+}, 900_000);
+
+afterAll(async () => {
+  // Whatever a failed test left: this deployment's VMs and images (destroy is idempotent).
+  const file = config(
+    'cleanup',
+    `hypervisor: {pool: ${pool}, virt-type: qemu}\n${common(`path: ${facts.guest.image}`)}vms: [{name: lab-a, role: worker}]\n`,
+  );
+  await inNamespace(['deploy', 'destroy', '-f', file]);
+  await registry?.stop();
+  // Stopped only when this file started it; another suite holding the lab's lock is using it.
+  if (startedHere) {
+    try {
+      execFileSync('bash', ['test/lab/hypervisor.sh', 'stop'], { cwd: ROOT, stdio: 'ignore' });
+    } catch {
+      // left running for the suite that holds it; it stops it itself
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}, 300_000);
+
+describe('deploy on the lab hypervisor', () => {
+  it('two applies at once: one makes the VM (SSH checked with its serial key), the other waits, then finds nothing to do', async () => {
+    const file = config(
+      'one',
+      `hypervisor: {pool: ${pool}, virt-type: qemu}\n${common(`path: ${facts.guest.image}`)}ssh: {key-file: ${facts.guest.clientKeyFile}}\nvms: [{name: lab-a, role: control-plane}]\n`,
+    );
+    const plan = await inNamespace(['deploy', 'plan', '-f', file]);
+    expect(plan.stdout).toMatch(/^\+ create {2}lab-a \(control-plane, 384 MiB, 1 vCPU/m);
+    const [first, second] = await Promise.all([
+      inNamespace(['deploy', 'apply', '-f', file, '--json', '--ssh-wait', '300']),
+      new Promise((r) => setTimeout(r, 300)).then(() =>
+        inNamespace(['deploy', 'apply', '-f', file, '--json', '--ssh-wait', '300']),
+      ),
+    ]);
+    const outputs = [json(first), json(second)];
+    expect(outputs.map((o) => o.changed).sort()).toEqual([false, true]);
+    const waited = outputs[0]?.changed ? second : first;
+    expect(waited.stderr).toMatch(/Waiting for the deploy lock on hypervisor, held by "/);
+    const vm = outputs.find((o) => o.changed)?.vms[0];
+    expect(vm).toMatchObject({
+      name: 'lab-a',
+      role: 'control-plane',
+      mac: macFor('lab-a'),
+      state: 'running',
+    });
+    expect(vm?.address).toMatch(/^10\.88\.0\.\d+$/);
+    const serial = parseGuestConsole(readFileSync(join(pool, 'lab-a.serial.log'), 'utf8'));
+    expect(vm?.hostKeys).toEqual([{ fingerprint: serial.fingerprint, type: 'ed25519' }]);
+    expect(readFileSync(facts.dhcpLeases, 'utf8')).toContain(`${macFor('lab-a')} ${vm?.address}`);
+    const again = await inNamespace(['deploy', 'apply', '-f', file]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Nothing changed\.$/m);
+  }, 600_000);
+
+  it('replaces the VM on a new image digest only with replace: on-image-change', async () => {
+    // The same guest, written compressed: other bytes, another digest, the same boot.
+    const image = join(dir, 'guest-b.qcow2');
+    execFileSync('qemu-img', ['convert', '-c', '-O', 'qcow2', facts.guest.image, image]);
+    const body = (replace: string) =>
+      `hypervisor: {pool: ${pool}, virt-type: qemu}\n${common(`path: ${image}`)}replace: ${replace}\nvms: [{name: lab-a, role: control-plane}]\n`;
+    const kept = json(
+      await inNamespace(['deploy', 'apply', '-f', config('never', body('never')), '--json']),
+    );
+    expect(kept.changed).toBe(false);
+    expect(kept.plan[0]).toMatch(
+      /^= keep {4}lab-a: image [0-9a-f]{12} → [0-9a-f]{12}; not replaced \(replace: never\)$/,
+    );
+    const replaced = json(
+      await inNamespace([
+        'deploy',
+        'apply',
+        '-f',
+        config('replace', body('on-image-change')),
+        '--json',
+        '--ssh-wait',
+        '300',
+      ]),
+    );
+    expect(replaced.plan[0]).toMatch(/^~ replace lab-a: image /);
+    expect(replaced.vms[0]?.state).toBe('running');
+    // Each VM reports the image it runs: the old one while kept, the new one once replaced.
+    expect(kept.vms[0]?.image).toBe(fileDigest(facts.guest.image));
+    expect(replaced.vms[0]?.image).toBe(fileDigest(image));
+    expect(replaced.vms[0]?.address).toMatch(/^10\.88\.0\.\d+$/);
+    expect(readFileSync(join(pool, 'lab-a.serial.log'), 'utf8')).toMatch(/hypernix-hostkey: /);
+  }, 600_000);
+
+  it('over SSH: pulls the pushed artifact on the runner, uploads it, prunes the old VM, makes the new one through the jump', async () => {
+    const push = await hypernix([
+      'artifact',
+      'push',
+      facts.guest.image,
+      `${registry.host}/lab/guest:1`,
+      '--plain-http',
+      '--json',
+    ]);
+    expect(push.code, push.stderr).toBe(0);
+    const { digest } = JSON.parse(push.stdout) as { digest: string };
+    const file = config(
+      'ssh',
+      [
+        `hypervisor: {pool: ${pool}, virt-type: qemu, ssh: {host: ${facts.ssh.host}, port: ${facts.ssh.port}, known-hosts: ${facts.ssh.knownHostsFile}, key-file: ${facts.ssh.clientKeyFile}}}`,
+        common(`ref: "${registry.host}/lab/guest@${digest}", plain-http: true`, 'prune: true\n'),
+        `ssh: {key-file: ${facts.guest.clientKeyFile}, via-hypervisor: true}`,
+        'vms: [{name: lab-b, role: worker}]',
+        '',
+      ].join('\n'),
+    );
+    const result = json(
+      await hypernix(['deploy', 'apply', '-f', file, '--json', '--ssh-wait', '300']),
+    );
+    expect(result.plan).toEqual([
+      expect.stringMatching(/^\+ create {2}lab-b /),
+      '- remove  lab-a',
+      '2 change(s).',
+    ]);
+    expect(result.vms).toEqual([
+      expect.objectContaining({ name: 'lab-b', state: 'running', image: digest }),
+    ]);
+    expect(readFileSync(join(pool, `${digest.slice(7)}.qcow2`)).length).toBeGreaterThan(0);
+    const destroyed = await hypernix(['deploy', 'destroy', '-f', file]);
+    expect(destroyed.code, destroyed.stderr).toBe(0);
+    expect(
+      execFileSync('virsh', ['-c', facts.libvirtUri, 'list', '--all', '--name'], {
+        encoding: 'utf8',
+      }),
+    ).not.toMatch(/lab-/);
+    expect(
+      execFileSync('ls', ['-A', pool], { encoding: 'utf8' })
+        .split('\n')
+        .filter((f) => f.endsWith('.qcow2')),
+    ).toEqual([]);
+  }, 600_000);
+});
