@@ -212,4 +212,65 @@ describe('deploy on the lab hypervisor', () => {
         .filter((f) => f.endsWith('.qcow2')),
     ).toEqual([]);
   }, 600_000);
+
+  it('faults: an unknown bridge, a domain that cannot start (undone), a VM that never answers (named)', async () => {
+    const blank = join(dir, 'blank.qcow2');
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', blank, '64M']);
+    const base = (extra: string, vms: string) =>
+      `hypervisor: {pool: ${pool}, virt-type: qemu${extra}}\nimage: {path: ${blank}}\nvms: [${vms}]\n`;
+    const bridge = await inNamespace([
+      'deploy',
+      'apply',
+      '-f',
+      config('br', base(', bridge: br9', '{name: lab-c, role: worker}')),
+    ]);
+    expect(bridge.code).toBe(2);
+    expect(bridge.stderr.trim().split('\n').at(-1)).toMatch(
+      /^hypernix: .*br\.yaml: hypervisor\.bridge: hypervisor has no bridge named "br9"$/,
+    );
+
+    // 64 GiB of guest RAM on this machine: defined, then refused by qemu at start.
+    const huge = await inNamespace([
+      'deploy',
+      'apply',
+      '-f',
+      config('huge', base('', '{name: lab-c, role: worker, memory: 64GiB, vcpus: 1}')),
+    ]);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr.trim().split('\n').at(-1)).toMatch(
+      /^hypernix: creating VM lab-c failed: .*; undefined its domain and removed its disk$/,
+    );
+    expect(
+      execFileSync('virsh', ['-c', facts.libvirtUri, 'list', '--all', '--name'], {
+        encoding: 'utf8',
+      }),
+    ).not.toMatch(/lab-c/);
+    expect(execFileSync('ls', ['-A', pool], { encoding: 'utf8' })).not.toMatch(/lab-c/);
+
+    // A disk with nothing to boot: the VM runs but never gets an address.
+    const silent = await inNamespace([
+      'deploy',
+      'apply',
+      '-f',
+      config('silent', base('', '{name: lab-d, role: worker, memory: 256MiB, vcpus: 1}')),
+      '--ssh-wait',
+      '8',
+    ]);
+    expect(silent.code).toBe(1);
+    expect(silent.stderr.trim().split('\n').at(-1)).toBe(
+      `hypernix: VM lab-d (MAC ${macFor('lab-d')}) did not answer SSH within 8 s: no address from the guest agent, DHCP leases or ARP`,
+    );
+    const gone = await inNamespace([
+      'deploy',
+      'destroy',
+      '-f',
+      config('silent', base('', '{name: lab-d, role: worker}')),
+    ]);
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(
+      execFileSync('virsh', ['-c', facts.libvirtUri, 'list', '--all', '--name'], {
+        encoding: 'utf8',
+      }),
+    ).not.toMatch(/lab-d/);
+  }, 300_000);
 });
