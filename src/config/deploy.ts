@@ -274,3 +274,42 @@ function imageSource(image: DeployFile['image'], file: string): ImageSource {
 export function deployJsonSchema(): unknown {
   return z.toJSONSchema(deployFileSchema, { io: 'input', unrepresentable: 'any' });
 }
+
+/** What an action's inputs may change in a loaded config: the image of this run, the host. */
+export interface DeployOverrides {
+  qcow2Ref?: string;
+  qcow2Path?: string;
+  hypervisorHost?: string;
+}
+
+/** Applies per-run inputs over the config file, checking them as the file's values are. */
+export function withOverrides(config: DeployConfig, overrides: DeployOverrides): DeployConfig {
+  const { qcow2Ref, qcow2Path, hypervisorHost } = overrides;
+  if (qcow2Ref && qcow2Path)
+    throw new InputError('inputs qcow2-ref and qcow2-path: give one, not both');
+  let source = config.image.source;
+  if (qcow2Path) source = { kind: 'path', path: qcow2Path };
+  if (qcow2Ref) {
+    const reference = parseReference(qcow2Ref, 'input qcow2-ref');
+    if (!reference.digest)
+      throw new InputError('input qcow2-ref: expected a reference with a digest (…@sha256:…)');
+    const plainHttp = source.kind === 'ref' ? source.plainHttp : false;
+    source = {
+      kind: 'ref',
+      reference: reference as ImageReference & { digest: string },
+      plainHttp,
+    };
+  }
+  let hypervisor = config.hypervisor;
+  if (hypervisorHost) {
+    const host = hypervisorSsh.shape.host.safeParse(hypervisorHost);
+    if (!host.success || !hypervisor.ssh)
+      throw new InputError(
+        hypervisor.ssh
+          ? `input hypervisor: expected a host name or address; got ${shown(hypervisorHost)}`
+          : `input hypervisor: ${config.file} has no hypervisor.ssh section to apply it to`,
+      );
+    hypervisor = { ...hypervisor, ssh: { ...hypervisor.ssh, host: host.data } };
+  }
+  return { ...config, hypervisor, image: { ...config.image, source } };
+}

@@ -37,6 +37,8 @@ export interface SessionOptions {
   sshWaitMs: number;
   /** The private key's text when the config names no key file (HYPERNIX_SSH_KEY). */
   sshKey?: string;
+  /** known_hosts text for the hypervisor when the config names no file (an action input). */
+  knownHosts?: string;
 }
 
 export async function openDeploy(
@@ -54,7 +56,7 @@ export async function openDeploy(
       : isAbsolute(path)
         ? path
         : resolve(base, path);
-  const hypervisor = await hypervisorHost(config, reporter, sshKey, fromConfig);
+  const hypervisor = await hypervisorHost(config, reporter, sshKey, fromConfig, options.knownHosts);
   const local = hypervisor instanceof LocalHost;
   const vmKeyFile = config.ssh['key-file'];
   const vmKey = vmKeyFile ? { path: fromConfig(vmKeyFile) } : sshKey ? { text: sshKey } : undefined;
@@ -100,6 +102,7 @@ async function hypervisorHost(
   reporter: Reporter,
   sshKey: string | undefined,
   fromConfig: (path: string) => string,
+  knownHostsText: string | undefined,
 ): Promise<Host> {
   const ssh = config.hypervisor.ssh;
   if (!ssh) return new LocalHost({ name: 'hypervisor', reporter });
@@ -120,7 +123,7 @@ async function hypervisorHost(
           `${config.file}: hypervisor.ssh.known-hosts: cannot read ${knownHostsFile}`,
         );
       })
-    : undefined;
+    : knownHostsText;
   if (!knownHosts && !ssh.fingerprints)
     throw new InputError(
       `${config.file}: hypervisor.ssh: give known-hosts or fingerprints (the hypervisor's host key is always checked)`,

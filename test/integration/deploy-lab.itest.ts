@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { macFor } from '../../src/hypervisor/mac.js';
 import { CLI, hypernix, type CliRun } from '../helpers/cli.js';
-import { ROOT } from '../helpers/run-action.js';
+import { errorsOf, ROOT, runAction } from '../helpers/run-action.js';
 import {
   hypervisorStatus,
   parseGuestConsole,
@@ -273,4 +273,41 @@ describe('deploy on the lab hypervisor', () => {
       }),
     ).not.toMatch(/lab-d/);
   }, 300_000);
+
+  it('the deploy action plans over SSH with the key and known_hosts as inputs, and refuses a bad command', async () => {
+    const file = config(
+      'action',
+      `hypervisor: {pool: ${pool}, ssh: {host: 10.87.0.250}}\nimage: {path: /nonexistent.qcow2, firmware: uefi}\nvms: [{name: lab-e, role: worker}]\n`,
+    );
+    const bundle = join(ROOT, 'dist', 'deploy', 'index.js');
+    const inputs = {
+      command: 'plan',
+      config: file,
+      'qcow2-path': facts.guest.image,
+      hypervisor: facts.ssh.host,
+      'ssh-key': readFileSync(facts.ssh.clientKeyFile, 'utf8'),
+      'known-hosts': readFileSync(facts.ssh.knownHostsFile, 'utf8'),
+    };
+    const run = await runAction(inputs, { bundle });
+    expect(errorsOf(run)).toEqual([]);
+    expect(run.outputs.changed).toBe('false');
+    expect(JSON.parse(run.outputs.vms ?? '')).toEqual([
+      expect.objectContaining({
+        name: 'lab-e',
+        state: 'absent',
+        mac: macFor('lab-e'),
+        image: fileDigest(facts.guest.image),
+      }),
+    ]);
+    expect(run.outputs.plan).toMatch(/^\+ create {2}lab-e /);
+    expect(run.summary).toContain('hypernix deploy plan');
+    // The key reaches the runner only in ::add-mask:: commands (how it learns what to hide).
+    const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(run.stdout).toContain('::add-mask::-----BEGIN OPENSSH PRIVATE KEY');
+    expect(shown.join('\n')).not.toContain('PRIVATE KEY');
+    const bad = await runAction({ ...inputs, command: 'deploy' }, { bundle });
+    expect(errorsOf(bad)).toEqual([
+      '::error::input command: expected plan, apply or destroy; got "deploy"',
+    ]);
+  }, 120_000);
 });
