@@ -99,7 +99,8 @@ describe('the hypernix command (bundled dist/cli)', () => {
       2,
       /^hypernix: Unknown option '--kynd'; run 'hypernix build --help'$/,
     ],
-    [['deploy'], 2, `hypernix: unknown command "deploy"; run 'hypernix --help'`],
+    [['deploi'], 2, `hypernix: unknown command "deploi"; run 'hypernix --help'`],
+    [['deploy', 'aply'], 2, `hypernix: unknown deploy command "aply"; run 'hypernix deploy --help'`],
     [
       ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'evalError'],
       1,
