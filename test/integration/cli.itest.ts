@@ -100,7 +100,11 @@ describe('the hypernix command (bundled dist/cli)', () => {
       /^hypernix: Unknown option '--kynd'; run 'hypernix build --help'$/,
     ],
     [['deploi'], 2, `hypernix: unknown command "deploi"; run 'hypernix --help'`],
-    [['deploy', 'aply'], 2, `hypernix: unknown deploy command "aply"; run 'hypernix deploy --help'`],
+    [
+      ['deploy', 'aply'],
+      2,
+      `hypernix: unknown deploy command "aply"; run 'hypernix deploy --help'`,
+    ],
     [
       ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'evalError'],
       1,
