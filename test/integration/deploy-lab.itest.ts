@@ -80,7 +80,10 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  if (!facts) return; // the lab never came up: nothing was made
+  if (!facts) {
+    rmSync(dir, { recursive: true, force: true });
+    return; // the lab never came up: nothing else was made
+  }
   // Whatever a failed test left: this deployment's VMs and images (destroy is idempotent).
   const file = config(
     'cleanup',
