@@ -7,6 +7,7 @@ import { chmodSync, renameSync, rmSync } from 'node:fs';
 const entries = {
   'build-image': 'src/actions/build-image/index.ts',
   cli: 'src/cli/index.ts',
+  deploy: 'src/actions/deploy/index.ts',
 };
 
 for (const [name, entry] of Object.entries(entries)) {

@@ -132,6 +132,7 @@ Usage:
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
   hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
   hypernix cache restore|save (--dir DIR | --gha) --key KEY [PATH...]
+  hypernix deploy plan|apply|destroy -f hypernix.yaml [--json]
   hypernix help [COMMAND]
   hypernix --version
 
@@ -140,6 +141,7 @@ Commands:
   push     push a docker archive to a registry, sending only the layers it lacks
   artifact push a qcow2 disk image as an OCI artifact, or pull one back
   cache    save and restore new /nix/store paths in a cache directory or the Actions cache
+  deploy   make the VMs of hypernix.yaml on a libvirt hypervisor (plan, apply, destroy)
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
@@ -148,10 +150,11 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(974), __webpack_require__.e(817), __webpack_require__.e(794)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(974), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 1878))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 6614))).artifactCommand,
-    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(817), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(788), __webpack_require__.e(794)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(899), __webpack_require__.e(788), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 1878))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(899), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 8875))).artifactCommand,
+    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
+    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(378)]).then(__webpack_require__.bind(__webpack_require__, 378))).deployCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {

@@ -1943,7 +1943,7 @@ async function pushCommand(argv, io) {
         return 0;
     }
     if (positionals.length !== 2) {
-        throw new usage/* UsageError */.e(`expected ARCHIVE and REF; run 'hypernix push --help'`);
+        throw new usage/* UsageError */.e(`expected ARCHIVE and REF; see 'hypernix push --help'`);
     }
     const [archivePath, ref] = positionals;
     const password = await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username);
@@ -1990,6 +1990,317 @@ function readArchiveFormat(value) {
             cause: error,
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 1356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readPassword),
+/* harmony export */   z: () => (/* binding */ REGISTRY_OPTIONS)
+/* harmony export */ });
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
+
+/** The options every command that talks to a registry takes, with one meaning everywhere. */
+const REGISTRY_OPTIONS = {
+    'plain-http': { type: 'boolean' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/**
+ * The registry password: from standard input with --password-stdin (never from the command line,
+ * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
+ */
+async function readPassword(fromStdin, username) {
+    if (!fromStdin)
+        return process.env.HYPERNIX_REGISTRY_PASSWORD;
+    if (!username)
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin needs --username USER');
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+        size += chunk.length;
+        // A password, not a file: refuse a runaway pipe rather than hold it all.
+        if (size > 64 * 1024)
+            throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input is over 64 KiB');
+        chunks.push(chunk);
+    }
+    const password = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+    if (password === '')
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input was empty');
+    return password;
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ parsePushConfig),
+/* harmony export */   pM: () => (/* binding */ pushLabelsFor)
+/* harmony export */ });
+/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
+/* harmony import */ var _oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5031);
+/* harmony import */ var _oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6812);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6951);
+
+
+
+
+const MANIFEST_FORMATS = ['docker', 'oci'];
+const PUSH_INPUT_NAMES = {
+    push: 'push',
+    image: 'image',
+    tags: 'tags',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    compression: 'compression',
+    compressionLevel: 'compression-level',
+    concurrency: 'concurrency',
+    mountFrom: 'mount-from',
+    manifestFormat: 'manifest-format',
+    plainHttp: 'plain-http',
+};
+const PUSH_CLI_OPTIONS = {
+    push: '--push',
+    image: 'REF',
+    tags: '--tag',
+    registryUsername: '--username',
+    registryPassword: '--password-stdin',
+    compression: '--compression',
+    compressionLevel: '--compression-level',
+    concurrency: '--concurrency',
+    mountFrom: '--mount-from',
+    manifestFormat: '--manifest-format',
+    plainHttp: '--plain-http',
+};
+function readReference(value) {
+    const text = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(value);
+    return text === undefined ? undefined : withoutLabel(() => (0,_oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text, 'x'));
+}
+/**
+ * Tags split on spaces, commas and lines, each checked, duplicates dropped. A command-line value
+ * (an array entry) holding a line break or another control character is refused whole: on a
+ * command line it is a mistake or an attack, never a list.
+ */
+function readTags(value) {
+    if (Array.isArray(value)) {
+        const bad = value.find((entry) => [...entry].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f));
+        if (bad !== undefined) {
+            throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(`a tag cannot hold a line break or control character; got ${JSON.stringify(bad.slice(0, 80))}`);
+        }
+    }
+    const tags = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readList */ .LD)(value)
+        .flatMap((entry) => entry.split(/[\s,]+/))
+        .filter(Boolean);
+    for (const tag of tags)
+        withoutLabel(() => (0,_oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'x'));
+    return [...new Set(tags)];
+}
+/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
+function withoutLabel(check) {
+    try {
+        return check();
+    }
+    catch (error) {
+        throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(error.message.replace(/^x: /, ''), { cause: error });
+    }
+}
+/**
+ * Reads the push inputs: the first problem becomes one InputError naming the input as the user
+ * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
+ * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ *
+ * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
+ * the time of a push that has nothing to send).
+ */
+function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
+    const read = (field, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4))
+                throw error;
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${error.message}`, { cause: error });
+        }
+    };
+    const problem = (field, message) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${message}`);
+    // In the order of the inputs: the first problem is the one reported.
+    const push = read('push', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.push, false));
+    const image = read('image', () => readReference(raw.image));
+    const tags = read('tags', () => readTags(raw.tags));
+    const registryUsername = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(raw.registryUsername);
+    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
+    const chosen = read('compression', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(_oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7, raw.compression));
+    const compressionLevel = read('compressionLevel', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.compressionLevel, 0, 22));
+    const concurrency = read('concurrency', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.concurrency, 1, 64));
+    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
+    const manifestFormat = read('manifestFormat', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(MANIFEST_FORMATS, raw.manifestFormat));
+    const plainHttp = read('plainHttp', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.plainHttp, false));
+    if (push && !image) {
+        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
+    }
+    if (registryPassword && !registryUsername) {
+        throw problem('registryUsername', 'required with a registry password');
+    }
+    const compression = chosen ?? defaults.compression;
+    if (manifestFormat === 'docker' && compression !== 'gzip') {
+        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
+    }
+    if (mountFrom && image && mountFrom.registry !== image.registry) {
+        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
+    }
+    return {
+        push,
+        image,
+        tags,
+        registryUsername,
+        registryPassword,
+        compression,
+        level: compressionLevel ?? _oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
+        concurrency: concurrency ?? 4,
+        mountFrom,
+        manifestFormat,
+        plainHttp,
+    };
+}
+function pushLabelsFor(surface) {
+    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
+    const kind = surface === 'action' ? 'input' : 'option';
+    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
+        field,
+        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
+    ]));
+}
+/**
+ * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
+ * into valid tags (`feature/x` becomes `feature-x`).
+ */
+function defaultTags(env = process.env) {
+    const tags = [];
+    if (env.GITHUB_SHA)
+        tags.push(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF_NAME;
+    if (ref) {
+        const tag = ref
+            .replace(/[^A-Za-z0-9_.-]/g, '-')
+            .replace(/^[.-]+/, '')
+            .slice(0, 128);
+        if (tag)
+            tags.push(tag);
+    }
+    return tags;
+}
+
+
+/***/ }),
+
+/***/ 6812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   q9: () => (/* binding */ isSha256Digest),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* unused harmony export ImageReferenceError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/**
+ * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
+ * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
+const REGISTRY = `${HOST}(?::[0-9]+)?`;
+const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
+/** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
+const isSha256Digest = (text) => DIGEST_RE.test(text);
+const DOCKER_HUB = 'registry-1.docker.io';
+class ImageReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
+    name = 'ImageReferenceError';
+}
+/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
+function looksLikeRegistry(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
+}
+function parseReference(text, label = 'reference') {
+    const fail = (why) => {
+        throw new ImageReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
+    };
+    const input = text.trim();
+    if (input === '')
+        fail('expected an image reference such as ghcr.io/owner/name:tag');
+    if (/\s/.test(input))
+        fail('not a valid image reference: it contains whitespace (expected registry/repository[:tag])');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            fail('the digest must be sha256: followed by 64 lowercase hex characters');
+    }
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
+        registry = rest.slice(0, slash);
+        rest = rest.slice(slash + 1);
+        if (!REGISTRY_RE.test(registry))
+            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag))
+            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
+    }
+    if (rest === '')
+        fail('the repository name is empty');
+    if (rest !== rest.toLowerCase())
+        fail('the repository name must be lowercase');
+    if (!REPOSITORY_RE.test(rest))
+        fail('the repository name has characters or separators the registry refuses');
+    if (registry === 'docker.io' || registry === 'index.docker.io')
+        registry = DOCKER_HUB;
+    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
+    return { registry, repository, tag, digest };
+}
+function validateTag(tag, label = 'tags') {
+    if (!TAG_RE.test(tag)) {
+        throw new ImageReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+    }
+    return tag;
+}
+function formatReference(reference) {
+    const base = `${reference.registry}/${reference.repository}`;
+    if (reference.digest)
+        return `${base}@${reference.digest}`;
+    return reference.tag ? `${base}:${reference.tag}` : base;
 }
 
 

@@ -14,6 +14,7 @@ Usage:
   hypernix push ARCHIVE REF [--tag TAG]... [--plain-http] [--json]
   hypernix artifact push FILE REF [--tag TAG]... | hypernix artifact pull REF FILE
   hypernix cache restore|save (--dir DIR | --gha) --key KEY [PATH...]
+  hypernix deploy plan|apply|destroy -f hypernix.yaml [--json]
   hypernix help [COMMAND]
   hypernix --version
 
@@ -22,6 +23,7 @@ Commands:
   push     push a docker archive to a registry, sending only the layers it lacks
   artifact push a qcow2 disk image as an OCI artifact, or pull one back
   cache    save and restore new /nix/store paths in a cache directory or the Actions cache
+  deploy   make the VMs of hypernix.yaml on a libvirt hypervisor (plan, apply, destroy)
 
 Run 'hypernix COMMAND --help' for the options of a command.
 `;
@@ -35,6 +37,7 @@ const COMMANDS = {
   push: async () => (await import('./commands/push.js')).pushCommand,
   artifact: async () => (await import('./commands/artifact.js')).artifactCommand,
   cache: async () => (await import('./commands/cache.js')).cacheCommand,
+  deploy: async () => (await import('./commands/deploy.js')).deployCommand,
 } satisfies Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>>;
 
 const unknownCommand = (name: string) =>

@@ -128,6 +128,11 @@ describe('the hypernix command (bundled dist/cli)', () => {
       `hypernix: --password-stdin: standard input was empty`,
     ],
     [
+      ['deploy', 'aply'],
+      2,
+      `hypernix: unknown deploy command "aply"; see 'hypernix deploy --help'`,
+    ],
+    [
       ['build', '--kind', 'qcow2', '--file', IMAGES_NIX, '--attr', 'evalError'],
       1,
       /^hypernix: Nix evaluation failed at \S+images\.nix:\d+:\d+: cannot add a string to an integer$/,

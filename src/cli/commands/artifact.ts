@@ -52,11 +52,11 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
     throw new UsageError(`give a subcommand, push or pull; see 'hypernix artifact --help'`);
   if (verb !== 'push' && verb !== 'pull')
     throw new UsageError(
-      `unknown artifact command ${JSON.stringify(verb)}; run 'hypernix artifact --help'`,
+      `unknown artifact command ${JSON.stringify(verb)}; see 'hypernix artifact --help'`,
     );
   if (positionals.length !== 2) {
     throw new UsageError(
-      `expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; run 'hypernix artifact --help'`,
+      `expected ${verb === 'push' ? 'FILE and REF' : 'REF and FILE'}; see 'hypernix artifact --help'`,
     );
   }
   const [file, ref] = (verb === 'push' ? positionals : [positionals[1], positionals[0]]) as [

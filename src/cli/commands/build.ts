@@ -62,7 +62,7 @@ export async function buildCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) {
     throw new UsageError(
-      `unexpected argument ${JSON.stringify(positionals[0])}; run 'hypernix build --help'`,
+      `unexpected argument ${JSON.stringify(positionals[0])}; see 'hypernix build --help'`,
     );
   }
   const labels = labelsFor('cli');

@@ -54,7 +54,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (verb !== 'save' && verb !== 'restore') {
     throw new UsageError(
-      `unknown cache command ${JSON.stringify(verb)}; run 'hypernix cache --help'`,
+      `unknown cache command ${JSON.stringify(verb)}; see 'hypernix cache --help'`,
     );
   }
   const { values, positionals } = parseCommandLine(rest, OPTIONS, 'cache');
@@ -63,9 +63,9 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (verb === 'restore' && positionals.length > 0)
-    throw new UsageError(`restore takes no paths; run 'hypernix cache --help'`);
+    throw new UsageError(`restore takes no paths; see 'hypernix cache --help'`);
   if (verb === 'save' && positionals.length === 0)
-    throw new UsageError(`save needs the store paths to cache; run 'hypernix cache --help'`);
+    throw new UsageError(`save needs the store paths to cache; see 'hypernix cache --help'`);
   const config = readConfig(values);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
   const nix = await locateNix(reporter);

@@ -52,7 +52,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 2) {
-    throw new UsageError(`expected ARCHIVE and REF; run 'hypernix push --help'`);
+    throw new UsageError(`expected ARCHIVE and REF; see 'hypernix push --help'`);
   }
   const [archivePath, ref] = positionals as [string, string];
   const password = await readPassword(values['password-stdin'], values.username);

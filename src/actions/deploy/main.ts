@@ -1,0 +1,97 @@
+import * as core from '@actions/core';
+import { loadDeployConfig, withOverrides } from '../../config/deploy.js';
+import type { DeployResult } from '../../hypervisor/deploy.js';
+import { ActionsReporter } from '../../report/actions-reporter.js';
+import { InputError } from '../../util/errors.js';
+import { runPhases } from '../dispatch.js';
+import { writeJobSummary } from '../job-summary.js';
+
+const COMMANDS = ['plan', 'apply', 'destroy'] as const;
+
+/**
+ * The action's entry point, exported as actions/typescript-action does: one phase, since the
+ * connections it opens live and close within main.
+ */
+export async function run(): Promise<void> {
+  await runPhases({ name: 'deploy', main });
+}
+
+/** Reads the inputs, runs plan/apply/destroy, sets the outputs and writes the job summary. */
+export async function main(): Promise<void> {
+  const reporter = new ActionsReporter();
+  const secret = (name: string) => {
+    const value = core.getInput(name);
+    if (value) reporter.mask(value);
+    return value || undefined;
+  };
+  const sshKey = secret('ssh-key');
+  const password = secret('registry-password');
+  const command = core.getInput('command') || 'apply';
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new InputError(
+      `input command: expected plan, apply or destroy; got ${JSON.stringify(command)}`,
+    );
+  const config = withOverrides(await loadDeployConfig(core.getInput('config') || 'hypernix.yaml'), {
+    qcow2Ref: core.getInput('qcow2-ref') || undefined,
+    qcow2Path: core.getInput('qcow2-path') || undefined,
+    hypervisorHost: core.getInput('hypervisor') || undefined,
+  });
+  const { openDeploy } = await import('../../deploy/session.js');
+  const session = await openDeploy(config, {
+    reporter,
+    registry: { username: core.getInput('registry-username') || undefined, password },
+    lockWaitMs: seconds('lock-wait', 1800),
+    sshWaitMs: seconds('ssh-wait', 600),
+    sshKey,
+    knownHosts: core.getInput('known-hosts') || undefined,
+  });
+  try {
+    const result = await session.run(command as (typeof COMMANDS)[number]);
+    core.setOutput('vms', JSON.stringify(result.vms));
+    core.setOutput('changed', String(result.changed));
+    core.setOutput('plan', result.plan.join('\n'));
+    const vncOpen = config.vms.some((vm) => vm.graphics === 'vnc' && vm.vncListen === '0.0.0.0');
+    await summary(command, result, vncOpen);
+  } finally {
+    await session.close();
+  }
+}
+
+function seconds(input: string, fallback: number): number {
+  const value = core.getInput(input) || String(fallback);
+  if (!/^[0-9]{1,6}$/.test(value))
+    throw new InputError(
+      `input ${input}: expected a whole number of seconds; got ${JSON.stringify(value)}`,
+    );
+  return Number(value) * 1000;
+}
+
+async function summary(command: string, result: DeployResult, vncOpen: boolean): Promise<void> {
+  core.summary
+    .addHeading(`hypernix deploy ${command}`, 3)
+    .addCodeBlock(result.plan.join('\n'))
+    .addTable([
+      [
+        { data: 'VM', header: true },
+        { data: 'role', header: true },
+        { data: 'state', header: true },
+        { data: 'address', header: true },
+        { data: 'MAC', header: true },
+        { data: 'image', header: true },
+      ],
+      ...result.vms.map((vm) => [
+        vm.name,
+        vm.role,
+        vm.state,
+        vm.address ?? '-',
+        vm.mac,
+        vm.image.slice(0, 19),
+      ]),
+    ]);
+  if (vncOpen)
+    core.summary.addRaw(
+      'Warning: VNC listens on 0.0.0.0 for some VMs: their consoles are open to every network the hypervisor is on.',
+      true,
+    );
+  await writeJobSummary();
+}

@@ -1,0 +1,273 @@
+import type { DeployConfig, ImageSource } from './spec.js';
+import type { Host } from '../hosts/host.js';
+import { sha256File } from '../oci/blob/digest.js';
+import type { Reporter } from '../util/reporter.js';
+import { InputError } from '../util/errors.js';
+import {
+  findAddress,
+  readSerialHostKeys,
+  waitForSsh,
+  type HostKeyLine,
+  type PortProbe,
+} from './addresses.js';
+import type { DomainFacts } from './domain-xml.js';
+import { Virsh } from './libvirt.js';
+import { acquireLock } from './lock.js';
+import { checkMacs } from './mac.js';
+import {
+  changes,
+  describePlan,
+  planActions,
+  settingsHash,
+  type Action,
+  type DesiredVm,
+} from './plan.js';
+import { ensureImage, gcImages, type PoolImage, type Puller } from './pool.js';
+import { imageInfo } from './qemu-img.js';
+import { createVm, removeVm, vmFiles, type LifecycleContext } from './vm-lifecycle.js';
+
+/** What a deploy works with: the config, the hypervisor as a Host, and how to reach things. */
+export interface DeployContext {
+  config: DeployConfig;
+  host: Host;
+  /** The hypervisor is this machine. */
+  local: boolean;
+  reporter: Reporter;
+  pull: Puller;
+  probe: PortProbe;
+  /** Connects to a VM over SSH with the host keys it printed; throws to keep waiting. */
+  confirmSsh?: (vm: VmReport, address: string) => Promise<void>;
+  lockWaitMs?: number;
+  sshWaitMs?: number;
+}
+
+/** One VM as the outputs show it. */
+export interface VmReport {
+  name: string;
+  role: string;
+  mac: string;
+  address?: string;
+  state: string;
+  image: string;
+  hostKeys?: HostKeyLine[];
+}
+
+export interface DeployResult {
+  actions: Action[];
+  plan: string[];
+  vms: VmReport[];
+  changed: boolean;
+}
+
+/** The image's digest without fetching it: in the reference, or the local file's own sha256. */
+async function imageDigest(source: ImageSource): Promise<string> {
+  return source.kind === 'ref' ? source.reference.digest : (await sha256File(source.path)).digest;
+}
+
+async function desiredVms(config: DeployConfig): Promise<DesiredVm[]> {
+  const macs = checkMacs(
+    config.vms.map((vm) => vm.name),
+    config.file,
+  );
+  const image = await imageDigest(config.image.source);
+  const { hypervisor } = config;
+  return config.vms.map((spec) => ({
+    spec,
+    mac: macs.get(spec.name) as string,
+    image,
+    config: settingsHash({
+      ...spec,
+      address: undefined,
+      firmware: config.image.firmware,
+      secureBoot: config.image.secureBoot,
+      osinfo: config.image.osinfo,
+      bridge: hypervisor.bridge,
+    }),
+  }));
+}
+
+async function computePlan(context: DeployContext, virsh: Virsh) {
+  const desired = await desiredVms(context.config);
+  const existing = await virsh.allFacts();
+  const actions = planActions(desired, existing, {
+    deployment: context.config.deployment,
+    replace: context.config.replace,
+    prune: context.config.prune,
+  });
+  return { desired, existing, actions };
+}
+
+/** Compares the config with the hypervisor; changes nothing. */
+export async function plan(context: DeployContext): Promise<DeployResult> {
+  const virsh = new Virsh(context.host, context.config.hypervisor['libvirt-uri']);
+  await checkBridge(context);
+  const { actions } = await computePlan(context, virsh);
+  const vms = await reportVms(context, virsh, actions, false);
+  return { actions, plan: describePlan(actions), vms, changed: false };
+}
+
+/** Makes the hypervisor match the config, under the pool's lock. */
+export async function apply(context: DeployContext): Promise<DeployResult> {
+  const { config, host, reporter } = context;
+  const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
+  await checkBridge(context);
+  const lock = await acquireLock(host, config.hypervisor.pool, {
+    waitMs: context.lockWaitMs ?? 30 * 60_000,
+    reporter,
+  });
+  try {
+    // Planned under the lock: a deploy that waited sees what the one before it made.
+    const { actions } = await computePlan(context, virsh);
+    const lines = describePlan(actions);
+    for (const line of lines) reporter.info(line);
+    const lifecycle: LifecycleContext = {
+      config,
+      host,
+      virsh,
+      reporter,
+      virtType: await virtType(context),
+    };
+    let image: PoolImage | undefined;
+    for (const action of actions) {
+      if (action.kind === 'remove') await removeVm(lifecycle, action.name, action.disks);
+      if (action.kind === 'replace') await removeVm(lifecycle, action.vm.spec.name, []);
+      if (action.kind === 'create' || action.kind === 'replace') {
+        image ??= await ensureImage(
+          { host, pool: config.hypervisor.pool, local: context.local, reporter },
+          config.image.source,
+          context.pull,
+        );
+        await createVm(lifecycle, action.vm, image);
+      }
+    }
+    const vms = await reportVms(context, virsh, actions, true);
+    return { actions, plan: lines, vms, changed: changes(actions) };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Removes every VM of this deployment, then the images no domain uses. */
+export async function destroy(context: DeployContext): Promise<DeployResult> {
+  const { config, host, reporter } = context;
+  const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
+  const lock = await acquireLock(host, config.hypervisor.pool, {
+    waitMs: context.lockWaitMs ?? 30 * 60_000,
+    reporter,
+  });
+  try {
+    const existing = await virsh.allFacts();
+    const ours = existing.filter((domain) => domain.record?.deployment === config.deployment);
+    const lifecycle: LifecycleContext = { config, host, virsh, reporter };
+    const actions: Action[] = ours.map((domain) => ({
+      kind: 'remove',
+      name: domain.name,
+      disks: domain.disks,
+    }));
+    const lines = describePlan(actions);
+    for (const line of lines) reporter.info(line);
+    for (const domain of ours) await removeVm(lifecycle, domain.name, domain.disks);
+    await gc(
+      context,
+      existing.filter((domain) => !ours.includes(domain)),
+    );
+    return { actions, plan: lines, vms: [], changed: ours.length > 0 };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Removes pool images that no remaining domain's disk is backed by. */
+async function gc(context: DeployContext, remaining: DomainFacts[]): Promise<void> {
+  const { host, config, reporter } = context;
+  const pool = config.hypervisor.pool;
+  const used = new Set<string>();
+  for (const domain of remaining) {
+    for (const disk of domain.disks) {
+      used.add(disk);
+      const info = await imageInfo(host, disk).catch(() => undefined);
+      if (info?.backingFile) used.add(info.backingFile);
+    }
+  }
+  await gcImages(host, pool, used, reporter);
+}
+
+async function virtType(context: DeployContext): Promise<'kvm' | 'qemu' | undefined> {
+  const { config, host } = context;
+  if (config.hypervisor['libvirt-uri'].startsWith('test:')) return undefined;
+  const chosen = config.hypervisor['virt-type'];
+  if (chosen !== 'auto') return chosen;
+  const { code } = await host.exec(['test', '-w', '/dev/kvm'], { okCodes: [1] });
+  return code === 0 ? 'kvm' : 'qemu';
+}
+
+/** An unknown bridge: one clear line before anything is made. */
+async function checkBridge(context: DeployContext): Promise<void> {
+  const { config, host } = context;
+  if (config.hypervisor['libvirt-uri'].startsWith('test:')) return;
+  const bridge = config.hypervisor.bridge;
+  const { code } = await host.exec(['test', '-d', `/sys/class/net/${bridge}/bridge`], {
+    okCodes: [1],
+  });
+  if (code !== 0) {
+    throw new InputError(
+      `${config.file}: hypervisor.bridge: ${host.name} has no bridge named ${JSON.stringify(bridge)}`,
+    );
+  }
+}
+
+async function reportVms(
+  context: DeployContext,
+  virsh: Virsh,
+  actions: readonly Action[],
+  wait: boolean,
+): Promise<VmReport[]> {
+  const reports: VmReport[] = [];
+  for (const action of actions) {
+    if (!('vm' in action)) continue;
+    const { vm } = action;
+    const report: VmReport = {
+      name: vm.spec.name,
+      role: vm.spec.role,
+      mac: vm.mac,
+      state: (await virsh.state(vm.spec.name)) ?? 'absent',
+      image: action.kind === 'keep' && action.current ? action.current : vm.image,
+    };
+    if (report.state !== 'absent') await locate(context, virsh, action, report, wait);
+    reports.push(report);
+  }
+  return reports;
+}
+
+async function locate(
+  context: DeployContext,
+  virsh: Virsh,
+  action: Action & { vm: DesiredVm },
+  report: VmReport,
+  wait: boolean,
+): Promise<void> {
+  const vm = { name: action.vm.spec.name, mac: action.vm.mac, address: action.vm.spec.address };
+  const fresh = action.kind === 'create' || action.kind === 'replace';
+  const serial = vmFiles(context.config.hypervisor.pool, vm.name).serialLog;
+  // The host key comes from the guest's own serial console, never from the network alone.
+  const readKeys = async () => {
+    const keys = await readSerialHostKeys(context.host, serial).catch(() => []);
+    if (keys.length > 0) report.hostKeys = keys;
+  };
+  if (wait && fresh) {
+    const confirm = context.confirmSsh;
+    const found = await waitForSsh(virsh, vm, {
+      timeoutMs: context.sshWaitMs ?? 10 * 60_000,
+      port: context.config.ssh.port,
+      probe: context.probe,
+      confirm: async (address) => {
+        await readKeys();
+        await confirm?.(report, address);
+      },
+    });
+    report.address = found.address;
+  } else {
+    report.address = (await findAddress(virsh, vm))?.address;
+  }
+  await readKeys();
+}
