@@ -53,8 +53,8 @@ step() {
     | grep -v '^::debug::' | sed -e '/^::group::/d' -e '/^::endgroup::/d'
   # The post phase runs at the end of the job, with the state main saved (the store cache's save).
   if [ -s "$dir/state" ]; then
-    echo "── post: $name"
-    local state=()
+    local state=() post_log
+    post_log=$(mktemp "$dir/post.XXXXXX")
     while IFS= read -r line; do
       case "$line" in
         *'<<'*) key=${line%%<<*}; IFS= read -r value; state+=("STATE_$key=$value") ;;
@@ -63,7 +63,9 @@ step() {
     env "$@" "${state[@]}" GITHUB_OUTPUT="$dir/output" GITHUB_STEP_SUMMARY="$dir/summary.md" \
       GITHUB_STATE="$dir/post-state" GITHUB_PATH="$dir/path" GITHUB_WORKSPACE="$PWD" RUNNER_TEMP="$dir" \
       node "$(node -e "const y=require('fs').readFileSync('$action/action.yml','utf8');console.log('$action/'+/post: *(\S+)/.exec(y)[1])")" \
-      | { grep -v '^::debug::' || true; } | sed -e '/^::group::/d' -e '/^::endgroup::/d'
+      | { grep -v '^::debug::' || true; } | sed -e '/^::group::/d' -e '/^::endgroup::/d' > "$post_log"
+    # A post phase with nothing to say (no store cache to save) gets no section.
+    if [ -s "$post_log" ]; then echo "── post: $name"; cat "$post_log"; fi
   fi
   echo "── job summary"
   cat "$dir/summary.md"
