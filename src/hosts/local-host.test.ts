@@ -41,7 +41,7 @@ describe('LocalHost.exec', () => {
       host.exec(['sh', '-c', 'echo first >&2; echo last words >&2; exit 3']),
     );
     expect(error.message).toBe(
-      "here: command `sh '-c' 'echo first >&2; echo last words >&2; exit 3'` exited with code 3",
+      "here: command `sh '-c' 'echo first >&2; echo last words >&2; exit 3'` exited with code 3: last words",
     );
     expect(error.message).not.toContain('\n');
     expect(error.details).toEqual(['first', 'last words']);

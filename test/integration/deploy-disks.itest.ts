@@ -105,6 +105,27 @@ describe('image pool', () => {
   });
 });
 
+describe('image pool on a full disk', () => {
+  it('says the disk is full, and leaves no partial image in the pool', async () => {
+    const pool = join(dir, 'full-pool');
+    execFileSync('mkdir', ['-p', pool]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1M', 'tmpfs', pool]);
+    try {
+      const image = makeBase('large.qcow2'); // 1 MiB of data written: more than the pool holds
+      await expect(
+        ensureImage(
+          { host, pool, local: true, reporter },
+          { kind: 'path', path: image },
+          async () => {},
+        ),
+      ).rejects.toThrow(/No space left on device; nothing was left in the pool/);
+      expect(execFileSync('ls', ['-A', pool], { encoding: 'utf8' })).toBe('');
+    } finally {
+      execFileSync('umount', [pool]);
+    }
+  });
+});
+
 describe('virt-install --print-xml against the test driver', () => {
   it('accepts the argv and prints the disk, MAC, serial log and agent channel', async () => {
     const disk = makeBase('xml.qcow2');

@@ -114,7 +114,7 @@ describe('SshHost exec', () => {
       HostCommandError,
     );
     expect(error.message).toBe(
-      "hv1: command `sh '-c' 'echo bad thing >&2; exit 7'` exited with code 7",
+      "hv1: command `sh '-c' 'echo bad thing >&2; exit 7'` exited with code 7: bad thing",
     );
     expect(error.details).toEqual(['bad thing']);
     expect((await hv1.exec(['sh', '-c', 'exit 7'], { okCodes: [7] })).code).toBe(7);
