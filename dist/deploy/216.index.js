@@ -185,7 +185,12 @@ class HostCommandError extends HostError {
     constructor(host, argv, failure, options = {}) {
         const command = showCommand(argv, options.secrets);
         const details = lastLines(redact(options.stderr ?? '', options.secrets), DETAIL_LINES);
-        super(host, `command \`${command}\` ${describeFailure(failure)}`, {
+        // The command's own last word, in the one line a user reads (the rest stays in details).
+        const said = details
+            .findLast((line) => line.trim() !== '')
+            ?.trim()
+            .slice(0, 200);
+        super(host, `command \`${command}\` ${describeFailure(failure)}${said ? `: ${said}` : ''}`, {
             cause: options.cause,
             details,
         });
