@@ -285,8 +285,8 @@ function withOverrides(config, overrides) {
 
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/cli/registry-options.ts
-var registry_options = __webpack_require__(1356);
+// EXTERNAL MODULE: ./src/cli/registry-options.ts + 1 modules
+var registry_options = __webpack_require__(3724);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/commands/deploy.ts
@@ -325,7 +325,7 @@ const OPTIONS = {
     file: { type: 'string', short: 'f' },
     'lock-wait': { type: 'string' },
     'ssh-wait': { type: 'string' },
-    ...registry_options/* REGISTRY_OPTIONS */.z,
+    ...registry_options/* REGISTRY_OPTIONS */.zc,
 };
 const VERBS = ['plan', 'apply', 'destroy', 'schema'];
 async function deployCommand(argv, io) {
@@ -345,12 +345,12 @@ async function deployCommand(argv, io) {
     }
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
     const config = await loadDeployConfig(values.file ?? 'hypernix.yaml');
-    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(899), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 8269));
+    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(504), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 8269));
     const session = await openDeploy(config, {
         reporter,
         registry: {
             username: values.username,
-            password: await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username),
+            password: await (0,registry_options/* readPassword */.kf)(values['password-stdin'], values.username),
             plainHttp: values['plain-http'],
         },
         lockWaitMs: seconds(values['lock-wait'], '--lock-wait', 1800),
@@ -388,316 +388,6 @@ function describe(verb, result) {
         }
     }
     return `${lines.join('\n')}\n`;
-}
-
-
-/***/ }),
-
-/***/ 1356:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ readPassword),
-/* harmony export */   z: () => (/* binding */ REGISTRY_OPTIONS)
-/* harmony export */ });
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
-
-/** The options every command that talks to a registry takes, with one meaning everywhere. */
-const REGISTRY_OPTIONS = {
-    'plain-http': { type: 'boolean' },
-    username: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
-    verbose: { type: 'boolean', short: 'v' },
-    help: { type: 'boolean', short: 'h' },
-};
-/**
- * The registry password: from standard input with --password-stdin (never from the command line,
- * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
- */
-async function readPassword(fromStdin, username) {
-    if (!fromStdin)
-        return process.env.HYPERNIX_REGISTRY_PASSWORD;
-    if (!username)
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin needs --username USER');
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-        size += chunk.length;
-        // A password, not a file: refuse a runaway pipe rather than hold it all.
-        if (size > 64 * 1024)
-            throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input is over 64 KiB');
-        chunks.push(chunk);
-    }
-    const password = Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
-    if (password === '')
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input was empty');
-    return password;
-}
-
-
-/***/ }),
-
-/***/ 6951:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ readList),
-/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
-/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
-/* harmony export */   SP: () => (/* binding */ shown),
-/* harmony export */   Vf: () => (/* binding */ readBoolean),
-/* harmony export */   k4: () => (/* binding */ FieldProblem),
-/* harmony export */   on: () => (/* binding */ readOptionalString)
-/* harmony export */ });
-/**
- * How raw input values are read, without zod: the push configuration reads its inputs with these
- * directly (a push from the command line does not pay for loading zod), and the zod helpers in
- * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
- */
-/** A value that cannot be read; the caller puts the input's name in front of the message. */
-class FieldProblem extends Error {
-    name = 'FieldProblem';
-}
-/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-/** Quotes a received value for an error message, shortened so one line stays one line. */
-function shown(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    return JSON.stringify(short);
-}
-/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
-function readBoolean(value, defaultValue) {
-    if (value === undefined || value === '')
-        return defaultValue;
-    if (typeof value === 'boolean')
-        return value;
-    if (TRUE.has(value))
-        return true;
-    if (FALSE.has(value))
-        return false;
-    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
-}
-/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-function readOptionalString(value) {
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-/**
- * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
- * The CLI passes arrays, which are taken as they are.
- */
-function readList(value) {
-    if (value === undefined)
-        return [];
-    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-function readOptionalEnum(values, value) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (values.includes(value))
-        return value;
-    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
-}
-/** An optional whole number within bounds. */
-function readOptionalInteger(value, min, max) {
-    const text = readOptionalString(value);
-    if (text === undefined)
-        return undefined;
-    const number = Number(text);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
-    }
-    return number;
-}
-
-
-/***/ }),
-
-/***/ 6812:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   FH: () => (/* binding */ formatReference),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   q9: () => (/* binding */ isSha256Digest),
-/* harmony export */   z7: () => (/* binding */ validateTag)
-/* harmony export */ });
-/* unused harmony export ImageReferenceError */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-
-/**
- * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
- * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
- */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
-const REGISTRY = `${HOST}(?::[0-9]+)?`;
-const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
-const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
-/** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
-const isSha256Digest = (text) => DIGEST_RE.test(text);
-const DOCKER_HUB = 'registry-1.docker.io';
-class ImageReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
-    name = 'ImageReferenceError';
-}
-/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
-function looksLikeRegistry(part) {
-    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
-}
-function parseReference(text, label = 'reference') {
-    const fail = (why) => {
-        throw new ImageReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
-    };
-    const input = text.trim();
-    if (input === '')
-        fail('expected an image reference such as ghcr.io/owner/name:tag');
-    if (/\s/.test(input))
-        fail('not a valid image reference: it contains whitespace (expected registry/repository[:tag])');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST_RE.test(digest))
-            fail('the digest must be sha256: followed by 64 lowercase hex characters');
-    }
-    const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
-    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
-        registry = rest.slice(0, slash);
-        rest = rest.slice(slash + 1);
-        if (!REGISTRY_RE.test(registry))
-            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG_RE.test(tag))
-            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
-    }
-    if (rest === '')
-        fail('the repository name is empty');
-    if (rest !== rest.toLowerCase())
-        fail('the repository name must be lowercase');
-    if (!REPOSITORY_RE.test(rest))
-        fail('the repository name has characters or separators the registry refuses');
-    if (registry === 'docker.io' || registry === 'index.docker.io')
-        registry = DOCKER_HUB;
-    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
-    return { registry, repository, tag, digest };
-}
-function validateTag(tag, label = 'tags') {
-    if (!TAG_RE.test(tag)) {
-        throw new ImageReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
-    }
-    return tag;
-}
-function formatReference(reference) {
-    const base = `${reference.registry}/${reference.repository}`;
-    if (reference.digest)
-        return `${base}@${reference.digest}`;
-    return reference.tag ? `${base}:${reference.tag}` : base;
-}
-
-
-/***/ }),
-
-/***/ 3465:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ ConsoleReporter)
-/* harmony export */ });
-/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
-
-/** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
-class ConsoleReporter {
-    options;
-    secrets = [];
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        let safe = text;
-        for (const secret of this.secrets)
-            safe = safe.split(secret).join('***');
-        (this.options.stream ?? process.stderr).write(`${safe}\n`);
-    }
-    info(message) {
-        if (!this.options.quiet)
-            this.write(message);
-    }
-    warning(message, location) {
-        this.write(`warning: ${at(location)}${message}`);
-    }
-    error(message, location) {
-        this.write(`error: ${at(location)}${message}`);
-    }
-    debug(message) {
-        if (this.options.verbose)
-            this.write(`debug: +${Math.round(performance.now())} ms ${message}`);
-    }
-    async group(title, body) {
-        this.info(`── ${title}`);
-        return body();
-    }
-    /** A terminal runs no workflow commands: the lines are printed as they are. */
-    untrusted(body) {
-        return body();
-    }
-    addPath(directory) {
-        process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
-    }
-    mask(secret) {
-        if (!secret)
-            return;
-        (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .rememberSecret */ .G)(secret);
-        this.secrets.push(secret);
-    }
-}
-function at(location) {
-    if (!location)
-        return '';
-    return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
-}
-
-
-/***/ }),
-
-/***/ 4537:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ rememberSecret),
-/* harmony export */   x: () => (/* binding */ knownSecrets)
-/* harmony export */ });
-/**
- * The secret values this process has masked, so that no child process is handed a variable
- * holding one (see childEnvironment). Reporters' mask() and the action's input readers add to it.
- */
-const secrets = new Set();
-function rememberSecret(value) {
-    if (value)
-        secrets.add(value);
-}
-function knownSecrets() {
-    return [...secrets];
 }
 
 

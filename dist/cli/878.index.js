@@ -16,12 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/input-readers.ts
 var input_readers = __webpack_require__(6951);
-// EXTERNAL MODULE: ./src/config/push.ts
-var push = __webpack_require__(3648);
 // EXTERNAL MODULE: ./src/oci/formats/archive-format.ts
 var archive_format = __webpack_require__(3338);
-// EXTERNAL MODULE: ./src/oci/registry/reference.ts
-var reference = __webpack_require__(6812);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -40,6 +36,8 @@ var upload_session = __webpack_require__(4025);
 var blob_compression = __webpack_require__(5031);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
+// EXTERNAL MODULE: ./src/oci/registry/reference.ts
+var reference = __webpack_require__(6812);
 // EXTERNAL MODULE: ./src/oci/registry/registry-client.ts + 6 modules
 var registry_client = __webpack_require__(5211);
 ;// CONCATENATED MODULE: ./src/oci/push/known-layers.ts
@@ -1811,8 +1809,6 @@ format) {
     }
 }
 
-// EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
-var registry_login = __webpack_require__(4242);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/util/format.ts
@@ -1888,14 +1884,11 @@ function publishSummaryMarkdown(published) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/cli/registry-options.ts
-var registry_options = __webpack_require__(1356);
+// EXTERNAL MODULE: ./src/cli/registry-options.ts + 1 modules
+var registry_options = __webpack_require__(3724);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/commands/push.ts
-
-
-
 
 
 
@@ -1934,7 +1927,7 @@ const OPTIONS = {
     'mount-from': { type: 'string' },
     'manifest-format': { type: 'string' },
     'archive-format': { type: 'string' },
-    ...registry_options/* REGISTRY_OPTIONS */.z,
+    ...registry_options/* REGISTRY_OPTIONS */.zc,
 };
 async function pushCommand(argv, io) {
     const { values, positionals } = (0,usage/* parseCommandLine */.D)(argv, OPTIONS, 'push');
@@ -1946,35 +1939,18 @@ async function pushCommand(argv, io) {
         throw new usage/* UsageError */.e(`expected ARCHIVE and REF; see 'hypernix push --help'`);
     }
     const [archivePath, ref] = positionals;
-    const password = await (0,registry_options/* readPassword */.k)(values['password-stdin'], values.username);
     // Every option is checked before the first request: a bad one ends the run at once.
-    const config = (0,push/* parsePushConfig */.S5)({
-        push: true,
-        image: ref,
-        tags: values.tag ?? [],
-        registryUsername: values.username,
-        registryPassword: password,
-        compression: values.compression,
-        compressionLevel: values['compression-level'],
+    const config = await (0,registry_options/* readPushOptions */.xy)(ref, values, {
         concurrency: values.concurrency,
         mountFrom: values['mount-from'],
         manifestFormat: values['manifest-format'],
-        plainHttp: values['plain-http'] ?? false,
-    }, (0,push/* pushLabelsFor */.pM)('cli'));
+    });
     const archiveFormat = readArchiveFormat(values['archive-format']);
-    const image = config.image; // required by push: true
+    const image = config.image;
     // config.tags, not values.tag: '--tag v1,v2' means two tags, split and checked there.
-    const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-    if (tags.length === 0) {
-        throw new usage/* UsageError */.e(`argument REF: give a tag (${(0,reference/* formatReference */.FH)(image)}:TAG) or --tag`);
-    }
+    const tags = (0,registry_options/* tagsToPush */.Zm)(image, config);
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
-    const client = await (0,registry_login/* connectRegistry */.g)({
-        registry: image.registry,
-        username: config.registryUsername,
-        password: config.registryPassword,
-        plainHttp: config.plainHttp,
-    }, reporter);
+    const client = await (0,registry_options/* connectTo */.m6)(config, reporter);
     const result = await pushArchive(archivePath, 'argument ARCHIVE', { client, repository: image.repository, tags, reporter }, config, archiveFormat);
     io.stdout.write(values.json
         ? `${JSON.stringify(pushOutputs(image.registry, result))}\n`
@@ -1995,313 +1971,526 @@ function readArchiveFormat(value) {
 
 /***/ }),
 
-/***/ 1356:
+/***/ 2483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ readPassword),
-/* harmony export */   z: () => (/* binding */ REGISTRY_OPTIONS)
+/* harmony export */   Ek: () => (/* binding */ readAhead),
+/* harmony export */   qC: () => (/* binding */ readFileRange),
+/* harmony export */   rR: () => (/* binding */ skipBytes)
 /* harmony export */ });
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
+/* harmony import */ var _util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7452);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6909);
 
-/** The options every command that talks to a registry takes, with one meaning everywhere. */
-const REGISTRY_OPTIONS = {
-    'plain-http': { type: 'boolean' },
-    username: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
-    verbose: { type: 'boolean', short: 'v' },
-    help: { type: 'boolean', short: 'h' },
-};
+
 /**
- * The registry password: from standard input with --password-stdin (never from the command line,
- * where other users of the machine could read it), else from HYPERNIX_REGISTRY_PASSWORD.
- */
-async function readPassword(fromStdin, username) {
-    if (!fromStdin)
-        return process.env.HYPERNIX_REGISTRY_PASSWORD;
-    if (!username)
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin needs --username USER');
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-        size += chunk.length;
-        // A password, not a file: refuse a runaway pipe rather than hold it all.
-        if (size > 64 * 1024)
-            throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input is over 64 KiB');
-        chunks.push(chunk);
-    }
-    const password = Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
-    if (password === '')
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e('--password-stdin: standard input was empty');
-    return password;
-}
-
-
-/***/ }),
-
-/***/ 3648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S5: () => (/* binding */ parsePushConfig),
-/* harmony export */   pM: () => (/* binding */ pushLabelsFor)
-/* harmony export */ });
-/* unused harmony exports PUSH_INPUT_NAMES, PUSH_CLI_OPTIONS, defaultTags */
-/* harmony import */ var _oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5031);
-/* harmony import */ var _oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6812);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
-/* harmony import */ var _input_readers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6951);
-
-
-
-
-const MANIFEST_FORMATS = ['docker', 'oci'];
-const PUSH_INPUT_NAMES = {
-    push: 'push',
-    image: 'image',
-    tags: 'tags',
-    registryUsername: 'registry-username',
-    registryPassword: 'registry-password',
-    compression: 'compression',
-    compressionLevel: 'compression-level',
-    concurrency: 'concurrency',
-    mountFrom: 'mount-from',
-    manifestFormat: 'manifest-format',
-    plainHttp: 'plain-http',
-};
-const PUSH_CLI_OPTIONS = {
-    push: '--push',
-    image: 'REF',
-    tags: '--tag',
-    registryUsername: '--username',
-    registryPassword: '--password-stdin',
-    compression: '--compression',
-    compressionLevel: '--compression-level',
-    concurrency: '--concurrency',
-    mountFrom: '--mount-from',
-    manifestFormat: '--manifest-format',
-    plainHttp: '--plain-http',
-};
-function readReference(value) {
-    const text = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(value);
-    return text === undefined ? undefined : withoutLabel(() => (0,_oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(text, 'x'));
-}
-/**
- * Tags split on spaces, commas and lines, each checked, duplicates dropped. A command-line value
- * (an array entry) holding a line break or another control character is refused whole: on a
- * command line it is a mistake or an attack, never a list.
- */
-function readTags(value) {
-    if (Array.isArray(value)) {
-        const bad = value.find((entry) => [...entry].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f));
-        if (bad !== undefined) {
-            throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(`a tag cannot hold a line break or control character; got ${JSON.stringify(bad.slice(0, 80))}`);
-        }
-    }
-    const tags = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readList */ .LD)(value)
-        .flatMap((entry) => entry.split(/[\s,]+/))
-        .filter(Boolean);
-    for (const tag of tags)
-        withoutLabel(() => (0,_oci_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'x'));
-    return [...new Set(tags)];
-}
-/** Runs a reference check whose InputError names a placeholder, as a FieldProblem without it. */
-function withoutLabel(check) {
-    try {
-        return check();
-    }
-    catch (error) {
-        throw new _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4(error.message.replace(/^x: /, ''), { cause: error });
-    }
-}
-/**
- * Reads the push inputs: the first problem becomes one InputError naming the input as the user
- * knows it. Layers are gzip-compressed by default; a qcow2 artifact is sent as it is by default
- * (`defaultCompression: 'none'`), as a disk image is mostly compressed or sparse already.
+ * Reads `size` bytes of a file from `start` into two buffers used over and over. Each chunk is a
+ * view of one of them, valid only until the next chunk is asked for: a caller that keeps a chunk
+ * must copy it.
  *
- * Plain functions rather than a zod schema: the push command loads no zod (start-up is most of
- * the time of a push that has nothing to send).
+ * Why: fresh memory is what reading costs most on a VM (a page fault per 4 KiB), and a read
+ * stream allocates a buffer per chunk (bench/push/README.md, "Fresh memory").
  */
-function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
-    const read = (field, reader) => {
-        try {
-            return reader();
+function readFileRange(path, start, size) {
+    const length = Math.min(_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_CHUNK */ .vA, Math.max(size, 1));
+    let done = 0;
+    return readAhead(path, [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)], async (fd, buffer) => {
+        if (done >= size)
+            return undefined;
+        // Each chunk is filled (short reads are read on), so that every read of a range yields
+        // the same chunks: HashedBody hashes a body's first chunks from a second read.
+        const want = Math.min(buffer.length, size - done);
+        let filled = 0;
+        while (filled < want) {
+            const bytesRead = await (0,_util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .readAt */ .m6)(fd, buffer.subarray(filled), want - filled, start + done);
+            if (bytesRead === 0)
+                throw new Error(`${path}: ended ${size - done} bytes early`);
+            filled += bytesRead;
+            done += bytesRead;
         }
-        catch (error) {
-            if (!(error instanceof _input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .FieldProblem */ .k4))
-                throw error;
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${error.message}`, { cause: error });
-        }
-    };
-    const problem = (field, message) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${labels[field]}: ${message}`);
-    // In the order of the inputs: the first problem is the one reported.
-    const push = read('push', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.push, false));
-    const image = read('image', () => readReference(raw.image));
-    const tags = read('tags', () => readTags(raw.tags));
-    const registryUsername = (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalString */ .on)(raw.registryUsername);
-    const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
-    const chosen = read('compression', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(_oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPRESSIONS */ ._7, raw.compression));
-    const compressionLevel = read('compressionLevel', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.compressionLevel, 0, 22));
-    const concurrency = read('concurrency', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalInteger */ .N2)(raw.concurrency, 1, 64));
-    const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
-    const manifestFormat = read('manifestFormat', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readOptionalEnum */ .O_)(MANIFEST_FORMATS, raw.manifestFormat));
-    const plainHttp = read('plainHttp', () => (0,_input_readers_js__WEBPACK_IMPORTED_MODULE_3__/* .readBoolean */ .Vf)(raw.plainHttp, false));
-    if (push && !image) {
-        throw problem('image', 'required when push is true: the repository to push to, e.g. ghcr.io/owner/name');
-    }
-    if (registryPassword && !registryUsername) {
-        throw problem('registryUsername', 'required with a registry password');
-    }
-    const compression = chosen ?? defaults.compression;
-    if (manifestFormat === 'docker' && compression !== 'gzip') {
-        throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
-    }
-    if (mountFrom && image && mountFrom.registry !== image.registry) {
-        throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
-    }
-    return {
-        push,
-        image,
-        tags,
-        registryUsername,
-        registryPassword,
-        compression,
-        level: compressionLevel ?? _oci_blob_compression_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LEVEL */ .DY[compression],
-        concurrency: concurrency ?? 4,
-        mountFrom,
-        manifestFormat,
-        plainHttp,
-    };
-}
-function pushLabelsFor(surface) {
-    const names = surface === 'action' ? PUSH_INPUT_NAMES : PUSH_CLI_OPTIONS;
-    const kind = surface === 'action' ? 'input' : 'option';
-    return Object.fromEntries(Object.entries(names).map(([field, name]) => [
-        field,
-        name === 'REF' ? 'argument REF' : `${kind} '${name}'`,
-    ]));
+        return buffer.subarray(0, filled);
+    });
 }
 /**
- * The default tags of a push from a workflow: the commit SHA and the branch (or tag) name, made
- * into valid tags (`feature/x` becomes `feature-x`).
+ * Reads a file chunk by chunk into two buffers in turn: while the caller works on the chunk in
+ * one, the next is read into the other. `fill` reads the next chunk into the buffer it is given
+ * and returns it (undefined at the end); it is called once the call before it has finished.
  */
-function defaultTags(env = process.env) {
-    const tags = [];
-    if (env.GITHUB_SHA)
-        tags.push(env.GITHUB_SHA);
-    const ref = env.GITHUB_REF_NAME;
-    if (ref) {
-        const tag = ref
-            .replace(/[^A-Za-z0-9_.-]/g, '-')
-            .replace(/^[.-]+/, '')
-            .slice(0, 128);
-        if (tag)
-            tags.push(tag);
+async function* readAhead(path, buffers, fill) {
+    const fd = await (0,_util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .openFile */ .Tq)(path);
+    let next;
+    try {
+        let turn = 0;
+        next = fill(fd, buffers[turn]);
+        for (;;) {
+            const chunk = await next;
+            if (chunk === undefined)
+                return;
+            // The caller has let go of the other buffer by asking for this chunk.
+            turn = 1 - turn;
+            next = fill(fd, buffers[turn]);
+            next.catch(() => undefined); // awaited on the next turn, or below
+            yield chunk;
+        }
     }
-    return tags;
+    finally {
+        // A read still in flight must end before its descriptor is closed (and its number reused).
+        await next?.catch(() => undefined);
+        await (0,_util_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .closeFile */ .D3)(fd);
+    }
+}
+/** The pieces after their first `skip` bytes, as views (nothing copied). */
+function skipBytes(pieces, skip) {
+    const rest = [];
+    let left = skip;
+    for (const piece of pieces) {
+        if (left >= piece.length) {
+            left -= piece.length;
+            continue;
+        }
+        rest.push(left > 0 ? piece.subarray(left) : piece);
+        left = 0;
+    }
+    return rest;
 }
 
 
 /***/ }),
 
-/***/ 6812:
+/***/ 7982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   FH: () => (/* binding */ formatReference),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   q9: () => (/* binding */ isSha256Digest),
-/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */   PM: () => (/* binding */ uploadBlob),
+/* harmony export */   cc: () => (/* binding */ streamBlob),
+/* harmony export */   jf: () => (/* binding */ MONOLITHIC_LIMIT)
 /* harmony export */ });
-/* unused harmony export ImageReferenceError */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6294);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5211);
+/* harmony import */ var _upload_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4025);
+// Uploads of a whole blob: one PUT with its digest (held bytes, or a file read again for each
+// try), or one PATCH while the digest is still being worked out, then the PUT that names it.
 
+
+
+
+
+/** Compressed layers up to this size are held in memory and sent in one PUT with a known digest. */
+const MONOLITHIC_LIMIT = 32 << 20;
 /**
- * An image reference, parsed as the distribution spec and Docker's reference grammar define it:
- * [registry[:port]/]repository[:tag][@digest]. Built from named parts so each can be read alone.
+ * Sends a whole blob with a known digest: POST for a session, then one PUT. `session`, opened
+ * with openSession while the blob was being made, stands in for the first POST.
  */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = `${COMPONENT}(?:/${COMPONENT})*`;
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])`;
-const REGISTRY = `${HOST}(?::[0-9]+)?`;
-const REPOSITORY_RE = new RegExp(`^${REPOSITORY}$`);
-const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const REGISTRY_RE = new RegExp(`^${REGISTRY}$`);
-/** Whether `text` is a sha256 digest as registries write them (`sha256:` and 64 hex digits). */
-const isSha256Digest = (text) => DIGEST_RE.test(text);
-const DOCKER_HUB = 'registry-1.docker.io';
-class ImageReferenceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz {
-    name = 'ImageReferenceError';
+async function uploadBlob(client, repository, digest, content, session) {
+    const body = Buffer.isBuffer(content) || Array.isArray(content) ? heldBody(content) : content;
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .scopeFor */ .a)(repository, 'pull,push');
+    // A retried PUT needs a fresh session: the failed one may be half-written or gone.
+    let location;
+    let early = session;
+    await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(async () => {
+        if (early) {
+            const opened = early;
+            early = undefined;
+            location = await opened;
+        }
+        location ??= await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .openSession */ .fA)(client, repository);
+        const target = location;
+        location = undefined;
+        const response = await client.exchange('PUT', (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .withDigest */ .hQ)(target, digest), {
+            scope,
+            headers: { [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER */ .El.contentType]: 'application/octet-stream' },
+            body,
+            expect: [201],
+            retry: false,
+        });
+        await response.discard();
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload of ${digest.slice(0, 19)}… failed (${why}); retrying in ${(delay / 1000).toFixed(1)} s`),
+    });
 }
-/** A first path part is a registry when it has a dot, a port, or is localhost (Docker's rule). */
-function looksLikeRegistry(part) {
-    return part.includes('.') || part.includes(':') || part === 'localhost' || part.startsWith('[');
+/**
+ * Sends a blob that is made again for each try (read from a file) while its digest is still
+ * being worked out: one PATCH with all its bytes, then the PUT that names the digest, so that
+ * the registry takes the bytes while they are hashed here. `verdict` resolves to the digest, or
+ * to undefined to call the upload off (the bytes are not what they should be, say); an upload
+ * called off is deleted, never closed. A failed try starts over in a new session. Resolves
+ * whether the blob was sent.
+ */
+async function streamBlob(client, repository, blob, verdict, session) {
+    const scope = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .scopeFor */ .a)(repository, 'pull,push');
+    let early = session;
+    // The verdict settles once: its failure (hashing, say) ends the upload, untried again.
+    const outcome = verdict.then((digest) => ({ digest }), (error) => ({ error }));
+    let failure;
+    const sent = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(async () => {
+        const opened = early ?? (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .openSession */ .fA)(client, repository);
+        early = undefined;
+        const location = await opened;
+        const abandon = new AbortController();
+        const patch = client.exchange('PATCH', location, {
+            scope,
+            headers: {
+                [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                ...(blob.length > 0 ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADER */ .El.contentRange]: `0-${blob.length - 1}` } : {}),
+            },
+            body: blob,
+            expect: [202],
+            retry: false,
+            signal: abandon.signal,
+        });
+        patch.catch(() => undefined); // awaited below unless the upload is called off
+        // The verdict waits on the body being read (see HashedBody): a PATCH that fails first,
+        // before reading it, ends the try rather than the wait going on for ever.
+        const decided = await Promise.race([outcome, patch.then(() => outcome)]);
+        const digest = 'digest' in decided ? decided.digest : undefined;
+        if (digest === undefined) {
+            abandon.abort();
+            // A PATCH that went through moved the session on: its Location is the one to delete.
+            const current = await patch.then(async (response) => {
+                await response.discard();
+                return (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .nextLocation */ .Vv)(client, response, location);
+            }, () => location);
+            await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelUpload */ .wM)(client, current, scope);
+            if ('error' in decided)
+                failure = decided;
+            return false;
+        }
+        const patched = await patch;
+        await patched.discard();
+        const response = await client.exchange('PUT', (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .withDigest */ .hQ)((0,_upload_session_js__WEBPACK_IMPORTED_MODULE_4__/* .locationOf */ .hD)(client, patched), digest), {
+            scope,
+            expect: [201],
+            retry: false,
+            transferBytes: blob.length,
+        });
+        await response.discard();
+        return true;
+    }, {
+        onRetry: (why, delay) => client.reporter?.warning(`${client.registry}: upload to ${repository} failed (${why}); sending it again in ${(delay / 1000).toFixed(1)} s`),
+    });
+    if (failure)
+        throw failure.error;
+    return sent;
 }
-function parseReference(text, label = 'reference') {
-    const fail = (why) => {
-        throw new ImageReferenceError(`${label}: ${why}; got ${JSON.stringify(text)}`);
-    };
-    const input = text.trim();
-    if (input === '')
-        fail('expected an image reference such as ghcr.io/owner/name:tag');
-    if (/\s/.test(input))
-        fail('not a valid image reference: it contains whitespace (expected registry/repository[:tag])');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST_RE.test(digest))
-            fail('the digest must be sha256: followed by 64 lowercase hex characters');
+/** Pieces are sent as they are: joining tens of MiB into one new buffer costs more than the send. */
+function heldBody(content) {
+    const pieces = Array.isArray(content) ? content : [content];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    return { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(pieces, { objectMode: false }), length };
+}
+
+
+/***/ }),
+
+/***/ 1039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ CHUNK_SIZE),
+/* harmony export */   U: () => (/* binding */ ChunkedUpload)
+/* harmony export */ });
+/* harmony import */ var _blob_file_range_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8014);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6294);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5211);
+/* harmony import */ var _upload_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4025);
+
+
+
+
+
+
+
+/** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
+const CHUNK_SIZE = 32 << 20;
+/**
+ * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
+ * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
+ * dropped connection the upload resumes from the registry's Range instead of starting over.
+ */
+class ChunkedUpload {
+    client;
+    repository;
+    chunkSize;
+    location;
+    offset = 0;
+    pending = [];
+    pendingBytes = 0;
+    constructor(client, repository, location, chunkSize) {
+        this.client = client;
+        this.repository = repository;
+        this.chunkSize = chunkSize;
+        this.location = location;
     }
-    const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
-    if (slash > 0 && looksLikeRegistry(rest.slice(0, slash))) {
-        registry = rest.slice(0, slash);
-        rest = rest.slice(slash + 1);
-        if (!REGISTRY_RE.test(registry))
-            fail(`${JSON.stringify(registry)} is not a registry host[:port]`);
+    /** `session`: one opened with openSession, used instead of a new one. */
+    static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
+        const location = (await session) ?? (await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .fA)(client, repository));
+        return new ChunkedUpload(client, repository, location, chunkSize);
     }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG_RE.test(tag))
-            fail('a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -');
+    /** Bytes the registry has acknowledged so far. */
+    get sent() {
+        return this.offset;
     }
-    if (rest === '')
-        fail('the repository name is empty');
-    if (rest !== rest.toLowerCase())
-        fail('the repository name must be lowercase');
-    if (!REPOSITORY_RE.test(rest))
-        fail('the repository name has characters or separators the registry refuses');
-    if (registry === 'docker.io' || registry === 'index.docker.io')
-        registry = DOCKER_HUB;
-    const repository = registry === DOCKER_HUB && !rest.includes('/') ? `library/${rest}` : rest;
-    return { registry, repository, tag, digest };
-}
-function validateTag(tag, label = 'tags') {
-    if (!TAG_RE.test(tag)) {
-        throw new ImageReferenceError(`${label}: a tag is 1-128 characters of letters, digits, _ . and -, not starting with . or -; got ${JSON.stringify(tag)}`);
+    async write(chunk) {
+        this.pending.push(chunk);
+        this.pendingBytes += chunk.length;
+        if (this.pendingBytes >= this.chunkSize)
+            await this.flush();
     }
-    return tag;
+    /** Sends what is pending and closes the upload under its digest. */
+    async finish(digest) {
+        if (this.pendingBytes > 0)
+            await this.flush();
+        await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
+            // Some registries copy the blob into place here: its deadline is the blob's.
+            const response = await this.client.exchange('PUT', (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withDigest */ .hQ)(this.location, digest), {
+                scope: this.scope,
+                expect: [201],
+                retry: false,
+                transferBytes: this.offset,
+            });
+            await response.discard();
+        });
+    }
+    /** Deletes the session: the bytes sent are not to become a blob. */
+    async cancel() {
+        this.pending = [];
+        this.pendingBytes = 0;
+        await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelUpload */ .wM)(this.client, this.location, this.scope);
+    }
+    get scope() {
+        return (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeFor */ .a)(this.repository, 'pull,push');
+    }
+    async flush() {
+        // The pieces go out as they are: joining 32 MiB into a new buffer costs more than sending.
+        const pieces = this.pending;
+        const length = this.pendingBytes;
+        this.pending = [];
+        this.pendingBytes = 0;
+        const start = this.offset;
+        let skip = 0;
+        await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async ({ attempt }) => {
+            if (attempt > 0) {
+                // Ask where the registry stands, and send only what it lacks.
+                const held = await this.status();
+                if (held < start || held > start + length) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(`registry ${this.client.registry} holds ${held} bytes of an upload that should hold ${start}; cannot resume`);
+                }
+                skip = held - start;
+                if (skip === length)
+                    return;
+            }
+            const body = (0,_blob_file_range_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBytes */ .rR)(pieces, skip);
+            const response = await this.client.exchange('PATCH', this.location, {
+                scope: this.scope,
+                headers: {
+                    [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentType]: 'application/octet-stream',
+                    [_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER */ .El.contentRange]: `${start + skip}-${start + length - 1}`,
+                },
+                body: { stream: () => node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(body), length: length - skip },
+                expect: [202],
+                retry: false,
+            });
+            await response.discard();
+            this.location = (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .locationOf */ .hD)(this.client, response);
+        }, {
+            onRetry: (why, delay) => this.client.reporter?.warning(`${this.client.registry}: chunk at byte ${start} failed (${why}); resuming in ${(delay / 1000).toFixed(1)} s`),
+        });
+        this.offset = start + length;
+    }
+    async status() {
+        const response = await this.client.exchange('GET', this.location, {
+            scope: this.scope,
+            expect: [204, 404],
+        });
+        await response.discard();
+        if (response.status === 404) {
+            throw new _upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .UploadSessionLostError */ .KU(`registry ${this.client.registry} lost the upload session after a dropped connection`, 404);
+        }
+        this.location = (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .nextLocation */ .Vv)(this.client, response, this.location);
+        return (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .receivedBytes */ .L1)(response);
+    }
 }
-function formatReference(reference) {
-    const base = `${reference.registry}/${reference.repository}`;
-    if (reference.digest)
-        return `${base}@${reference.digest}`;
-    return reference.tag ? `${base}:${reference.tag}` : base;
+
+
+/***/ }),
+
+/***/ 4025:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ UploadSessionLostError),
+/* harmony export */   L1: () => (/* binding */ receivedBytes),
+/* harmony export */   Vv: () => (/* binding */ nextLocation),
+/* harmony export */   aH: () => (/* binding */ startUpload),
+/* harmony export */   c7: () => (/* binding */ SpareSession),
+/* harmony export */   fA: () => (/* binding */ openSession),
+/* harmony export */   hD: () => (/* binding */ locationOf),
+/* harmony export */   hQ: () => (/* binding */ withDigest),
+/* harmony export */   wM: () => (/* binding */ cancelUpload)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8014);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5211);
+// An upload session's life: opened (or a blob mounted instead), moved on by the registry's
+// Location, deleted when not needed. The uploads themselves are in blob-upload and chunked-upload.
+
+
+
+/** A session's Location with the digest that closes it. */
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
 }
+/** Where a session's next request goes: the Location a response names, else `current`. */
+function nextLocation(client, response, current) {
+    const next = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.location);
+    return next ? new URL(next, client.baseUrl).toString() : current;
+}
+function locationOf(client, response) {
+    const location = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.location);
+    if (!location)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`registry ${client.registry} started an upload but sent no Location`);
+    return new URL(location, client.baseUrl).toString();
+}
+function receivedBytes(response) {
+    const range = response.headers.get(_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER */ .El.range);
+    const match = range ? /(\d+)-(\d+)/.exec(range) : null;
+    return match ? Number(match[2]) + 1 : 0;
+}
+/**
+ * The registry no longer knows an upload session after a dropped connection (Docker's
+ * distribution invalidates a session whose bytes were written in part), so it cannot be resumed:
+ * the blob must be sent again from its start.
+ */
+class UploadSessionLostError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl {
+    name = 'UploadSessionLostError';
+}
+/**
+ * Opens an upload session, asking the registry to mount the blob from another repository when
+ * `from` is given: 201 means mounted (nothing to send), 202 an upload session to use instead.
+ */
+async function startUpload(client, repository, mount, { retry = true } = {}) {
+    const query = mount
+        ? `?mount=${encodeURIComponent(mount.digest)}&from=${encodeURIComponent(mount.from)}`
+        : '';
+    const scope = mount
+        ? `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(repository, 'pull,push')} ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(mount.from, 'pull')}`
+        : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(repository, 'pull,push');
+    const response = await client.exchange('POST', `/v2/${repository}/blobs/uploads/${query}`, {
+        scope,
+        expect: [201, 202],
+        retry,
+    });
+    await response.discard();
+    if (response.status === 201 && mount)
+        return { mounted: true };
+    return { mounted: false, location: locationOf(client, response) };
+}
+/** Opens a plain upload session early (see uploadBlob's `session`): its Location. */
+function openSession(client, repository, options = {}) {
+    const session = startUpload(client, repository, undefined, options).then((started) => started.location);
+    session.catch(() => undefined); // awaited by whoever uses it; unused when the blob is there
+    return session;
+}
+/**
+ * One upload session opened ahead of need, while the registry is still being read, so that the
+ * first blob to send need not wait for its POST. The first blob that needs a session takes it;
+ * if none does, it is deleted.
+ */
+class SpareSession {
+    client;
+    repository;
+    session;
+    settled = false;
+    released = false;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+    /** Opens the session (one try: without it, the first layer opens its own); not once released. */
+    open() {
+        if (this.released || this.session)
+            return;
+        this.session = openSession(this.client, this.repository, { retry: false });
+        this.session.then(() => (this.settled = true), () => (this.settled = true));
+    }
+    /** The session, once: later calls get undefined. */
+    take() {
+        const session = this.session;
+        this.session = undefined;
+        return session;
+    }
+    /**
+     * Deletes the session if nobody took it. `waitForOpening`: wait for a POST still unanswered;
+     * without it (a push ending with an error to report) such a session is left to the registry
+     * to expire.
+     */
+    async release({ waitForOpening = false } = {}) {
+        this.released = true;
+        const session = this.take();
+        if (!session || (!this.settled && !waitForOpening))
+            return;
+        const location = await session.catch(() => undefined);
+        if (location)
+            await cancelUpload(this.client, location, (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .scopeFor */ .a)(this.repository, 'pull,push'));
+    }
+}
+/** Deletes an upload session; a registry that has dropped it already is as good. */
+async function cancelUpload(client, location, scope) {
+    try {
+        const response = await client.exchange('DELETE', location, {
+            scope,
+            expect: [204, 404],
+            retry: false,
+        });
+        await response.discard();
+    }
+    catch {
+        // Left for the registry to expire: nothing refers to it.
+    }
+}
+
+
+/***/ }),
+
+/***/ 7452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ closeFile),
+/* harmony export */   Tq: () => (/* binding */ openFile),
+/* harmony export */   aQ: () => (/* binding */ readvAt),
+/* harmony export */   io: () => (/* binding */ readBytes),
+/* harmony export */   m6: () => (/* binding */ readAt),
+/* harmony export */   qW: () => (/* binding */ statPath)
+/* harmony export */ });
+/* unused harmony export fileSize */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// The few file calls a push makes before its first request, as promises over node:fs's callback
+// API. Why not node:fs/promises: loading it loads readline and the REPL history with it, and a
+// push that has nothing to send is mostly start-up.
+const openFile = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+const closeFile = (fd) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd);
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves bytes read. */
+const readAt = (fd, buffer, length, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buffer, 0, length, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+/** Reads into each of `buffers` in turn from `position` (one preadv); resolves bytes read. */
+const readvAt = (fd, buffers, position) => new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readv)(fd, buffers, position, (error, bytesRead) => error ? reject(error) : resolve(bytesRead)));
+const fileSize = async (fd) => (await promisify(fstat)(fd)).size;
+const statPath = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.stat);
+const readBytes = (path) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
 
 
 /***/ }),

@@ -1,13 +1,11 @@
-import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
 import { pushArtifact } from '../../oci/artifact/push-artifact.js';
 import { pullArtifact } from '../../oci/artifact/pull-artifact.js';
-import { formatReference, parseReference } from '../../oci/registry/reference.js';
-import { connectRegistry } from '../../publish/registry-login.js';
+import { formatReference } from '../../oci/registry/reference.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { formatBytes } from '../../util/format.js';
 import { InputError } from '../../util/errors.js';
 import type { CliIo } from '../io.js';
-import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
+import { connectTo, readPushOptions, REGISTRY_OPTIONS, tagsToPush } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 import { open, stat } from 'node:fs/promises';
 
@@ -73,32 +71,10 @@ export async function artifactCommand(argv: string[], io: CliIo): Promise<number
 
 /** The options read through the push configuration, and the registry connected. */
 async function connect(ref: string, values: ArtifactValues, io: CliIo) {
-  const password = await readPassword(values['password-stdin'], values.username);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-  const config = parsePushConfig(
-    {
-      push: true,
-      image: ref,
-      tags: values.tag ?? [],
-      registryUsername: values.username,
-      registryPassword: password,
-      compression: values.compression,
-      compressionLevel: values['compression-level'],
-      plainHttp: values['plain-http'] ?? false,
-    },
-    pushLabelsFor('cli'),
-    { compression: 'none' },
-  );
-  const image = config.image ?? parseReference(ref);
-  const client = await connectRegistry(
-    {
-      registry: image.registry,
-      username: config.registryUsername,
-      password: config.registryPassword,
-      plainHttp: config.plainHttp,
-    },
-    reporter,
-  );
+  const config = await readPushOptions(ref, values, {}, { compression: 'none' });
+  const image = config.image;
+  const client = await connectTo(config, reporter);
   return { config, image, client, reporter };
 }
 
@@ -130,9 +106,7 @@ async function artifactPush(
   values: ArtifactValues,
   io: CliIo,
 ): Promise<number> {
-  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-  if (tags.length === 0)
-    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
+  const tags = tagsToPush(image, config);
   const result = await pushArtifact(file, {
     client,
     repository: image.repository,

@@ -1,13 +1,10 @@
 import { readOptionalEnum } from '../../config/input-readers.js';
-import { parsePushConfig, pushLabelsFor } from '../../config/push.js';
 import { ARCHIVE_FORMATS, type ArchiveFormat } from '../../oci/formats/archive-format.js';
-import { formatReference, type ImageReference } from '../../oci/registry/reference.js';
 import { pushArchive } from '../../oci/push/push-archive.js';
-import { connectRegistry } from '../../publish/registry-login.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { pushOutputs, pushSummaryText } from '../../report/push-summary.js';
 import type { CliIo } from '../io.js';
-import { readPassword, REGISTRY_OPTIONS } from '../registry-options.js';
+import { connectTo, readPushOptions, REGISTRY_OPTIONS, tagsToPush } from '../registry-options.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
 export const PUSH_HELP = `Usage: hypernix push ARCHIVE REF [--tag TAG]... [options]
@@ -55,41 +52,18 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`expected ARCHIVE and REF; see 'hypernix push --help'`);
   }
   const [archivePath, ref] = positionals as [string, string];
-  const password = await readPassword(values['password-stdin'], values.username);
   // Every option is checked before the first request: a bad one ends the run at once.
-  const config = parsePushConfig(
-    {
-      push: true,
-      image: ref,
-      tags: values.tag ?? [],
-      registryUsername: values.username,
-      registryPassword: password,
-      compression: values.compression,
-      compressionLevel: values['compression-level'],
-      concurrency: values.concurrency,
-      mountFrom: values['mount-from'],
-      manifestFormat: values['manifest-format'],
-      plainHttp: values['plain-http'] ?? false,
-    },
-    pushLabelsFor('cli'),
-  );
+  const config = await readPushOptions(ref, values, {
+    concurrency: values.concurrency,
+    mountFrom: values['mount-from'],
+    manifestFormat: values['manifest-format'],
+  });
   const archiveFormat = readArchiveFormat(values['archive-format']);
-  const image = config.image as ImageReference; // required by push: true
+  const image = config.image;
   // config.tags, not values.tag: '--tag v1,v2' means two tags, split and checked there.
-  const tags = [...new Set([...(image.tag ? [image.tag] : []), ...config.tags])];
-  if (tags.length === 0) {
-    throw new UsageError(`argument REF: give a tag (${formatReference(image)}:TAG) or --tag`);
-  }
+  const tags = tagsToPush(image, config);
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-  const client = await connectRegistry(
-    {
-      registry: image.registry,
-      username: config.registryUsername,
-      password: config.registryPassword,
-      plainHttp: config.plainHttp,
-    },
-    reporter,
-  );
+  const client = await connectTo(config, reporter);
   const result = await pushArchive(
     archivePath,
     'argument ARCHIVE',

@@ -1,85 +1,6 @@
-export const id = 788;
-export const ids = [788];
+export const id = 94;
+export const ids = [94];
 export const modules = {
-
-/***/ 6951:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ readList),
-/* harmony export */   N2: () => (/* binding */ readOptionalInteger),
-/* harmony export */   O_: () => (/* binding */ readOptionalEnum),
-/* harmony export */   SP: () => (/* binding */ shown),
-/* harmony export */   Vf: () => (/* binding */ readBoolean),
-/* harmony export */   k4: () => (/* binding */ FieldProblem),
-/* harmony export */   on: () => (/* binding */ readOptionalString)
-/* harmony export */ });
-/**
- * How raw input values are read, without zod: the push configuration reads its inputs with these
- * directly (a push from the command line does not pay for loading zod), and the zod helpers in
- * parse-helpers.ts wrap the same functions, so a value means the same everywhere.
- */
-/** A value that cannot be read; the caller puts the input's name in front of the message. */
-class FieldProblem extends Error {
-    name = 'FieldProblem';
-}
-/** YAML 1.2 core booleans, as GitHub documents for boolean inputs. */
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-/** Quotes a received value for an error message, shortened so one line stays one line. */
-function shown(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    return JSON.stringify(short);
-}
-/** A boolean input: a boolean (the CLI), a YAML boolean word, or '' / absent for the default. */
-function readBoolean(value, defaultValue) {
-    if (value === undefined || value === '')
-        return defaultValue;
-    if (typeof value === 'boolean')
-        return value;
-    if (TRUE.has(value))
-        return true;
-    if (FALSE.has(value))
-        return false;
-    throw new FieldProblem(`expected true or false; got ${shown(value)}`);
-}
-/** An optional string input: GitHub passes unset inputs as '', so '' means absent. */
-function readOptionalString(value) {
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-/**
- * Splits a multi-line input into entries: one per line, blank lines and `#` comments dropped.
- * The CLI passes arrays, which are taken as they are.
- */
-function readList(value) {
-    if (value === undefined)
-        return [];
-    const items = Array.isArray(value) ? value : value.split(/\r?\n/);
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-/** An enum input that may be left empty ('' or absent means undefined: the caller's default). */
-function readOptionalEnum(values, value) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (values.includes(value))
-        return value;
-    throw new FieldProblem(`expected one of ${values.join(', ')}; got ${shown(value)}`);
-}
-/** An optional whole number within bounds. */
-function readOptionalInteger(value, min, max) {
-    const text = readOptionalString(value);
-    if (text === undefined)
-        return undefined;
-    const number = Number(text);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        throw new FieldProblem(`expected a whole number from ${min} to ${max}; got ${shown(text)}`);
-    }
-    return number;
-}
-
-
-/***/ }),
 
 /***/ 3338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -726,68 +647,6 @@ async function collect(pieces) {
 
 /***/ }),
 
-/***/ 3465:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ ConsoleReporter)
-/* harmony export */ });
-/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4537);
-
-/** The CLI's reporter: plain lines on stderr, so stdout stays free for --json. */
-class ConsoleReporter {
-    options;
-    secrets = [];
-    constructor(options = {}) {
-        this.options = options;
-    }
-    write(text) {
-        let safe = text;
-        for (const secret of this.secrets)
-            safe = safe.split(secret).join('***');
-        (this.options.stream ?? process.stderr).write(`${safe}\n`);
-    }
-    info(message) {
-        if (!this.options.quiet)
-            this.write(message);
-    }
-    warning(message, location) {
-        this.write(`warning: ${at(location)}${message}`);
-    }
-    error(message, location) {
-        this.write(`error: ${at(location)}${message}`);
-    }
-    debug(message) {
-        if (this.options.verbose)
-            this.write(`debug: +${Math.round(performance.now())} ms ${message}`);
-    }
-    async group(title, body) {
-        this.info(`── ${title}`);
-        return body();
-    }
-    /** A terminal runs no workflow commands: the lines are printed as they are. */
-    untrusted(body) {
-        return body();
-    }
-    addPath(directory) {
-        process.env.PATH = `${directory}:${process.env.PATH ?? ''}`;
-    }
-    mask(secret) {
-        if (!secret)
-            return;
-        (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .rememberSecret */ .G)(secret);
-        this.secrets.push(secret);
-    }
-}
-function at(location) {
-    if (!location)
-        return '';
-    return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}: `;
-}
-
-
-/***/ }),
-
 /***/ 2693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -826,24 +685,20 @@ function formatSeconds(seconds) {
 
 /***/ }),
 
-/***/ 4537:
+/***/ 91:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ rememberSecret),
-/* harmony export */   x: () => (/* binding */ knownSecrets)
+/* harmony export */   s: () => (/* binding */ stopwatch)
 /* harmony export */ });
 /**
- * The secret values this process has masked, so that no child process is handed a variable
- * holding one (see childEnvironment). Reporters' mask() and the action's input readers add to it.
+ * A stopwatch: the function it returns gives the seconds since it was started. It reads
+ * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
+ * which a push that has nothing to send would wait for.
  */
-const secrets = new Set();
-function rememberSecret(value) {
-    if (value)
-        secrets.add(value);
-}
-function knownSecrets() {
-    return [...secrets];
+function stopwatch() {
+    const start = process.hrtime.bigint();
+    return () => Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 
