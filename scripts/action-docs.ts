@@ -8,11 +8,11 @@ import { parse } from 'yaml';
 export const DOCUMENTED_ACTIONS = ['action.yml', 'qcow2/action.yml', 'container/action.yml'];
 
 /**
- * The actions whose tables the README shows. The presets are left out: they take the root
- * action's inputs and give its outputs (test/unit/readme.test.ts keeps them so), and the README
- * says what they set.
+ * The actions whose tables the README shows: the root action and the deploy action. The presets
+ * are left out: they take the root action's inputs and give its outputs (test/unit/readme.test.ts
+ * keeps them so), and the README says what they set.
  */
-export const RENDERED_ACTIONS = ['action.yml'];
+export const RENDERED_ACTIONS = ['action.yml', 'deploy/action.yml'];
 
 interface ActionMetadata {
   name: string;

@@ -36,6 +36,39 @@ in
     tailscale.enable = mkEnableOption "Tailscale";
 
     nodeExporter.enable = mkEnableOption "the Prometheus node exporter on TCP 9100";
+
+    githubRunner = {
+      enable = mkEnableOption ''
+        a self-hosted GitHub Actions runner on this host, for the pipeline's deploy job'';
+
+      url = mkOption {
+        type = types.str;
+        example = "https://github.com/you/homelab";
+        description = "The repository (or organisation) the runner serves.";
+      };
+
+      tokenFile = mkOption {
+        type = types.path;
+        example = "/run/secrets/github-runner.token";
+        description = ''
+          A file holding a fine-grained token (self-hosted runners: read and write) or a
+          registration token; outside the Nix store, readable by root only.'';
+      };
+
+      labels = mkOption {
+        type = types.listOf types.str;
+        default = [ "hypervisor" ];
+        description = ''
+          Labels besides the default self-hosted, Linux and X64: the pipeline's
+          hypervisor-labels input picks the runner by them.'';
+      };
+
+      pool = mkOption {
+        type = types.str;
+        default = "/var/lib/libvirt/images/hypernix";
+        description = "hypervisor.pool of hypernix.yaml: the one place the runner may write.";
+      };
+    };
   };
 
   config = lib.mkMerge [
@@ -119,6 +152,32 @@ in
 
     (lib.mkIf cfg.tailscale.enable {
       services.tailscale.enable = true;
+    })
+
+    # NixOS's own runner module, with the labels, the libvirtd group and nothing more. A named
+    # user rather than the module's dynamic one: polkit, which authorises libvirt's clients, looks
+    # a user's groups up in the user database, where only a declared user has libvirtd.
+    # Deploys here should set `virt-type: kvm` in hypernix.yaml: the runner cannot open /dev/kvm
+    # itself (libvirt's qemu can), so `auto` would choose TCG.
+    (lib.mkIf cfg.githubRunner.enable {
+      users.users.github-runner-hypervisor = {
+        isSystemUser = true;
+        group = "github-runner-hypervisor";
+        extraGroups = [ "libvirtd" ];
+      };
+      users.groups.github-runner-hypervisor = { };
+
+      services.github-runners.hypervisor = {
+        enable = true;
+        inherit (cfg.githubRunner) url tokenFile;
+        extraLabels = cfg.githubRunner.labels;
+        user = "github-runner-hypervisor";
+        group = "github-runner-hypervisor";
+        # The module's sandbox makes the file system read-only (ProtectSystem=strict) except
+        # where it says: the deploy writes images and disks to the pool.
+        serviceOverrides.ReadWritePaths = [ cfg.githubRunner.pool ];
+      };
+      systemd.tmpfiles.rules = [ "d ${cfg.githubRunner.pool} 0770 github-runner-hypervisor libvirtd -" ];
     })
 
     (lib.mkIf cfg.nodeExporter.enable {
