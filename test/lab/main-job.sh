@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The kit's main job on the embedded local lab, run as a GitHub runner runs it: the bundled
-# hypernix/build-image action builds the guide's two images (the lab's fixture stand-ins, since
-# nixpkgs cannot be downloaded here: a NixOS-layout qcow2 and a dockerTools-layout layered image)
-# with the local Nix and pushes them to a local registry (Docker's distribution, started here and
-# stopped at the end): the image as an image, the qcow2 as an OCI artifact. Each job summary and
-# the outputs are printed; skopeo then reads the pushed image back.
+# hypernix/build-image action builds the guide's two images (stand-ins, since nixpkgs cannot be
+# downloaded here: the lab's bootable guest as the qcow2, a dockerTools-layout layered image) with
+# the local Nix and pushes them to a local registry (Docker's distribution, started here and
+# stopped at the end): the image as an image, the qcow2 as an OCI artifact. The store cache runs
+# twice; skopeo reads the pushed image back; then the deploy action makes VMs from the pushed
+# qcow2 on the lab's hypervisor, twice (the second changes nothing), and removes them at the end.
 set -euo pipefail
 cd "$(dirname -- "$0")/../.."
 
@@ -50,9 +51,9 @@ step() {
   env "$@" GITHUB_OUTPUT="$dir/output" GITHUB_STEP_SUMMARY="$dir/summary.md" GITHUB_STATE="$dir/state" \
     GITHUB_PATH="$dir/path" GITHUB_WORKSPACE="$PWD" RUNNER_TEMP="$dir" RUNNER_TOOL_CACHE="$work/tool-cache" \
     node "$(node -e "const y=require('fs').readFileSync('$action/action.yml','utf8');console.log('$action/'+/main: *(\S+)/.exec(y)[1])")" \
-    | grep -v '^::debug::' | sed -e '/^::group::/d' -e '/^::endgroup::/d'
+    | grep -v '^::debug::' | sed -e '/^::group::/d' -e '/^::endgroup::/d' -e '/^::add-mask::/d'
   # The post phase runs at the end of the job, with the state main saved (the store cache's save).
-  if [ -s "$dir/state" ]; then
+  if [ -s "$dir/state" ] && grep -qE '^\s+post:' "$action/action.yml"; then
     local state=() post_log
     post_log=$(mktemp "$dir/post.XXXXXX")
     while IFS= read -r line; do
@@ -82,8 +83,11 @@ step() {
 
 fixtures=test/fixtures/nix/images.nix
 push=(INPUT_PUSH=true INPUT_PLAIN-HTTP=true INPUT_CONCURRENCY=4 GITHUB_SHA="$(git rev-parse HEAD 2>/dev/null || echo 0000000)" GITHUB_REF_NAME=main)
-step qcow2 qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcow INPUT_PRESET=qcow2 INPUT_KIND=qcow2 \
+# The qcow2 is the lab's guest (test/lab/guest: a small Linux from Debian's packages that boots
+# under TCG, standing in for the NixOS image nixpkgs would build), built through Nix as a fixture.
+step qcow2 qcow2 INPUT_FILE=test/lab/guest/guest.nix INPUT_PRESET=qcow2 INPUT_KIND=qcow2 \
   INPUT_IMAGE="$registry/hypernix/k8s-node" "${push[@]}"
+qcow2_ref=$(sed -n '/^qcow2-ref<</{n;p}' "$work/qcow2/output")
 step container container INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=layered INPUT_PRESET=container INPUT_KIND=container \
   INPUT_IMAGE="$registry/hypernix/nginx" "${push[@]}"
 
@@ -101,3 +105,37 @@ step cache-second qcow2 INPUT_FILE="$fixtures" INPUT_ATTRIBUTE=qcowFromInput INP
 
 echo "── skopeo reads the pushed image back"
 skopeo inspect --tls-verify=false "docker://$registry/hypernix/nginx:main" | grep -E '"(Name|Digest)"|sha256' | head -6
+
+# Deploy: the lab's hypervisor (libvirtd, br0 and dnsmasq in a network namespace, reached over
+# SSH with a pinned host key, as a remote hypervisor is) makes the VMs from the qcow2 pushed
+# above, pulled by its digest. A second apply changes nothing; the VMs are removed at the end.
+hypervisor_started=
+if ! bash test/lab/hypervisor.sh status > /dev/null 2>&1; then
+  bash test/lab/hypervisor.sh start > /dev/null
+  hypervisor_started=1
+fi
+# shellcheck disable=SC1091
+. /tmp/hypernix-lab-hv/facts.env
+cat > "$work/hypernix.yaml" <<YAML
+deployment: main-job
+hypervisor:
+  ssh: {host: $HV_SSH_HOST, port: $HV_SSH_PORT, user: root, known-hosts: $HV_SSH_KNOWN_HOSTS, key-file: $HV_SSH_CLIENT_KEY}
+  pool: $POOL_DIR
+  virt-type: qemu
+image: {ref: "$qcow2_ref", firmware: uefi, plain-http: true}
+defaults: {memory: 384MiB, vcpus: 1}
+ssh: {key-file: $GUEST_CLIENT_KEY, via-hypervisor: true}
+vms:
+  - {name: main-cp, role: control-plane}
+  - {name: main-w1, role: worker}
+YAML
+undeploy() {
+  node dist/cli/index.js deploy destroy -f "$work/hypernix.yaml" --plain-http > /dev/null 2>&1 || true
+  if [ -n "$hypervisor_started" ]; then bash test/lab/hypervisor.sh stop > /dev/null 2>&1 || true; fi
+  cleanup
+}
+trap undeploy EXIT
+deploy=(INPUT_CONFIG="$work/hypernix.yaml" INPUT_QCOW2-REF="$qcow2_ref")
+step deploy deploy INPUT_COMMAND=apply "${deploy[@]}"
+step deploy-again deploy INPUT_COMMAND=apply "${deploy[@]}"
+echo "── done: built, pushed, and deployed; the second apply changed $(sed -n '/^changed<</{n;p}' "$work/deploy-again/output")"
