@@ -29,6 +29,11 @@ export type FaultRule = FaultAction & {
   path: RegExp;
   /** How many matching requests the rule applies to; 1 when absent. */
   times?: number;
+  /**
+   * Only requests whose Content-Length is at least this: aims a rule at one large body among
+   * small ones (a config's PUT, a closing PUT) that would otherwise use up its turns in a race.
+   */
+  minBodyBytes?: number;
 };
 
 export interface FaultProxyStats {
@@ -100,10 +105,11 @@ export async function startFaultProxy(
       }),
   };
 
-  const takeRule = (method: string, path: string): FaultAction | undefined => {
+  const takeRule = (method: string, path: string, bodyBytes: number): FaultAction | undefined => {
     const found = active.find(
       (entry) =>
         entry.left > 0 &&
+        bodyBytes >= (entry.rule.minBodyBytes ?? 0) &&
         (entry.rule.method === undefined || entry.rule.method.toUpperCase() === method) &&
         entry.rule.path.test(path),
     );
@@ -120,7 +126,7 @@ export async function startFaultProxy(
     stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
     req.on('data', (chunk: Buffer) => (stats.requestBytes += chunk.length));
     const record = (status: number) => log.push({ method, path, status });
-    const rule = takeRule(method, path);
+    const rule = takeRule(method, path, Number(req.headers['content-length'] ?? 0));
 
     if (rule?.kind === 'status') {
       // The body is read and dropped, so the client can finish sending it and read the answer.

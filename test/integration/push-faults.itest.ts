@@ -126,7 +126,13 @@ describe('push through faults', () => {
     const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), hexText] });
     proxy.setRules([
       { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 1 },
-      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 256 << 10, times: 2 },
+      {
+        kind: 'drop-after',
+        method: 'PUT',
+        path: /\/blobs\/uploads\//,
+        bytes: 256 << 10,
+        minBodyBytes: 512 << 10,
+      },
     ]);
     const run = await hypernix([
       'push',
