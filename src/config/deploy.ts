@@ -11,6 +11,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { parseReference, type ImageReference } from '../oci/registry/reference.js';
 import { InputError } from '../util/errors.js';
+import type { ClusterSpec } from '../cluster/spec.js';
+import { checkWorkloadImage, clusterSchema, resolveCluster } from './cluster.js';
 import { shown } from './input-readers.js';
 
 /**
@@ -156,11 +158,15 @@ export const deployFileSchema = z.strictObject({
   prune: z.boolean().default(false),
   ssh: vmSsh.default({ user: 'root', port: 22, 'via-hypervisor': true }),
   vms: z.array(vm).min(1).max(64),
+  cluster: clusterSchema.optional().describe('a kubeadm cluster on the VMs (after they are made)'),
 });
 
 type DeployFile = z.output<typeof deployFileSchema>;
 
 export type { DeployConfig, HypervisorSpec, ImageSource, VmSpec, VmSshSpec };
+
+/** The whole file: the VMs (hypervisor/) and, when present, the cluster on them (cluster/). */
+export type LoadedConfig = DeployConfig & { cluster?: ClusterSpec };
 
 // The schema's output must be what the deploy takes: a compile-time check, nothing at run time.
 const _fits: [DeployFile['hypervisor'], DeployFile['ssh']] extends [HypervisorSpec, VmSshSpec]
@@ -172,7 +178,7 @@ const DEFAULT_MEMORY_MIB = 2048;
 const DEFAULT_VCPUS = 2;
 
 /** Reads and checks hypernix.yaml; any problem is one InputError line naming the file and key. */
-export async function loadDeployConfig(file: string): Promise<DeployConfig> {
+export async function loadDeployConfig(file: string): Promise<LoadedConfig> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new InputError(`${file}: no such config file`);
   if (info.size > MAX_CONFIG_BYTES)
@@ -181,7 +187,7 @@ export async function loadDeployConfig(file: string): Promise<DeployConfig> {
 }
 
 /** Parses the text of a config file (see loadDeployConfig). */
-export function parseDeployConfig(text: string, file: string): DeployConfig {
+export function parseDeployConfig(text: string, file: string): LoadedConfig {
   let raw: unknown;
   try {
     raw = parseYaml(text, { maxAliasCount: 50, uniqueKeys: true });
@@ -211,7 +217,7 @@ function describeIssue(file: string, issue: z.core.$ZodIssue | undefined): strin
   return `${file}: ${key}: ${issue.message}`;
 }
 
-function resolve(data: DeployFile, file: string): DeployConfig {
+function resolve(data: DeployFile, file: string): LoadedConfig {
   const seen = new Set<string>();
   const vms = data.vms.map((entry, index): VmSpec => {
     if (seen.has(entry.name))
@@ -242,6 +248,7 @@ function resolve(data: DeployFile, file: string): DeployConfig {
     prune: data.prune,
     ssh: data.ssh,
     vms,
+    cluster: data.cluster && resolveCluster(data.cluster, file),
   };
 }
 
@@ -267,10 +274,12 @@ export interface DeployOverrides {
   qcow2Ref?: string;
   qcow2Path?: string;
   hypervisorHost?: string;
+  /** The workload's image, registry/repository@sha256:… (the push step's output). */
+  workloadImage?: string;
 }
 
 /** Applies per-run inputs over the config file, checking them as the file's values are. */
-export function withOverrides(config: DeployConfig, overrides: DeployOverrides): DeployConfig {
+export function withOverrides(config: LoadedConfig, overrides: DeployOverrides): LoadedConfig {
   const { qcow2Ref, qcow2Path, hypervisorHost } = overrides;
   if (qcow2Ref && qcow2Path)
     throw new InputError('inputs qcow2-ref and qcow2-path: give one, not both');
@@ -298,5 +307,19 @@ export function withOverrides(config: DeployConfig, overrides: DeployOverrides):
       );
     hypervisor = { ...hypervisor, ssh: { ...hypervisor.ssh, host: host.data } };
   }
-  return { ...config, hypervisor, image: { ...config.image, source } };
+  return {
+    ...config,
+    hypervisor,
+    image: { ...config.image, source },
+    cluster: withWorkloadImage(config, overrides.workloadImage),
+  };
+}
+
+function withWorkloadImage(config: LoadedConfig, image: string | undefined) {
+  const { cluster } = config;
+  if (!image) return cluster;
+  if (!cluster?.workload)
+    throw new InputError(`image: ${config.file} has no cluster.workload section to apply it to`);
+  const checked = checkWorkloadImage(image, 'image');
+  return { ...cluster, workload: { ...cluster.workload, image: checked } };
 }

@@ -3,7 +3,9 @@ import '../util/dirname-shim.js';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { DeployConfig } from '../config/deploy.js';
+import type { LoadedConfig } from '../config/deploy.js';
+import type { ClusterResult } from '../cluster/cluster.js';
+import { clusterPaths, prepareCluster, runCluster } from './cluster-step.js';
 import type { Host } from '../hosts/host.js';
 import { LocalHost } from '../hosts/local-host.js';
 import { SshHost } from '../hosts/ssh-host.js';
@@ -26,9 +28,12 @@ import { InputError } from '../util/errors.js';
  * keys), the registry for the pull, and SSH to the VMs with keys read from their serial consoles.
  */
 export interface DeploySession {
-  run(verb: 'plan' | 'apply' | 'destroy'): Promise<DeployResult>;
+  run(verb: 'plan' | 'apply' | 'destroy'): Promise<SessionResult>;
   close(): Promise<void>;
 }
+
+/** The VMs' result and, after an apply with a `cluster:` section, the cluster's. */
+export type SessionResult = DeployResult & { cluster?: ClusterResult };
 
 export interface SessionOptions {
   reporter: Reporter;
@@ -42,7 +47,7 @@ export interface SessionOptions {
 }
 
 export async function openDeploy(
-  config: DeployConfig,
+  config: LoadedConfig,
   options: SessionOptions,
 ): Promise<DeploySession> {
   const { reporter } = options;
@@ -90,15 +95,30 @@ export async function openDeploy(
   if (!vmKey) reporter.info('No SSH key for the VMs: waiting for their SSH port only');
   const source = config.image.source;
   if (source.kind === 'path') source.path = fromConfig(source.path);
+  const applyAll = async (): Promise<SessionResult> => {
+    if (!config.cluster) return apply(context);
+    // Manifests are read and checked before the first VM is made.
+    const prepared = await prepareCluster(clusterPaths(config.cluster, fromConfig));
+    const result = await apply(context);
+    const jump =
+      config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
+    const cluster = await runCluster(config, prepared, result.vms, {
+      hypervisor,
+      jump,
+      privateKey: vmKey,
+      reporter,
+    });
+    return { ...result, cluster, changed: result.changed || cluster.changed };
+  };
   return {
     run: (verb) =>
-      verb === 'plan' ? plan(context) : verb === 'apply' ? apply(context) : destroy(context),
+      verb === 'plan' ? plan(context) : verb === 'apply' ? applyAll() : destroy(context),
     close: () => hypervisor.close(),
   };
 }
 
 async function hypervisorHost(
-  config: DeployConfig,
+  config: LoadedConfig,
   reporter: Reporter,
   sshKey: string | undefined,
   fromConfig: (path: string) => string,
@@ -141,7 +161,7 @@ async function hypervisorHost(
 
 /** Connects to a new VM with the host key it printed on its serial console, runs `true`. */
 async function confirmVm(
-  config: DeployConfig,
+  config: LoadedConfig,
   vm: VmReport,
   address: string,
   privateKey: { path: string } | { text: string },

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { loadDeployConfig, withOverrides } from '../../config/deploy.js';
-import type { DeployResult } from '../../hypervisor/deploy.js';
+import type { SessionResult } from '../../deploy/session.js';
 import { ActionsReporter } from '../../report/actions-reporter.js';
 import { InputError } from '../../util/errors.js';
 import { runPhases } from '../dispatch.js';
@@ -35,6 +35,7 @@ export async function main(): Promise<void> {
     qcow2Ref: core.getInput('qcow2-ref') || undefined,
     qcow2Path: core.getInput('qcow2-path') || undefined,
     hypervisorHost: core.getInput('hypervisor') || undefined,
+    workloadImage: core.getInput('image') || undefined,
   });
   const { openDeploy } = await import('../../deploy/session.js');
   const session = await openDeploy(config, {
@@ -50,6 +51,13 @@ export async function main(): Promise<void> {
     core.setOutput('vms', JSON.stringify(result.vms));
     core.setOutput('changed', String(result.changed));
     core.setOutput('plan', result.plan.join('\n'));
+    const cluster = result.cluster;
+    if (cluster) {
+      core.setOutput('control-plane', cluster.endpoint);
+      core.setOutput('nodes', JSON.stringify(cluster.nodes.map(({ why: _, ...node }) => node)));
+      core.setOutput('kubeconfig', cluster.kubeconfig);
+      core.setOutput('smoke-test', JSON.stringify(cluster.smokeTest ?? null));
+    }
     const vncOpen = config.vms.some((vm) => vm.graphics === 'vnc' && vm.vncListen === '0.0.0.0');
     await summary(command, result, vncOpen);
   } finally {
@@ -66,7 +74,7 @@ function seconds(input: string, fallback: number): number {
   return Number(value) * 1000;
 }
 
-async function summary(command: string, result: DeployResult, vncOpen: boolean): Promise<void> {
+async function summary(command: string, result: SessionResult, vncOpen: boolean): Promise<void> {
   core.summary
     .addHeading(`hypernix deploy ${command}`, 3)
     .addCodeBlock(result.plan.join('\n'))
@@ -93,5 +101,35 @@ async function summary(command: string, result: DeployResult, vncOpen: boolean):
       'Warning: VNC listens on 0.0.0.0 for some VMs: their consoles are open to every network the hypervisor is on.',
       true,
     );
+  if (result.cluster) clusterSummary(result.cluster);
   await writeJobSummary();
+}
+
+function clusterSummary(cluster: NonNullable<SessionResult['cluster']>): void {
+  core.summary
+    .addHeading('Cluster', 4)
+    .addRaw(`Control plane ${cluster.endpoint}; kubeconfig ${cluster.kubeconfig}`, true)
+    .addTable([
+      [
+        { data: 'node', header: true },
+        { data: 'role', header: true },
+        { data: 'version', header: true },
+        { data: 'Ready', header: true },
+      ],
+      ...cluster.nodes.map((node) => [node.name, node.role, node.version, String(node.ready)]),
+    ])
+    .addHeading('Workload and smoke test', 4)
+    .addRaw(
+      `${cluster.workload ? (cluster.workload.changed ? 'applied' : 'unchanged') : 'none'}; smoke test: ${cluster.smokeTest ? `${cluster.smokeTest.ok ? 'passed' : 'failed'} (status ${cluster.smokeTest.status})` : 'none'}`,
+      true,
+    )
+    .addHeading('Stages', 4)
+    .addTable([
+      [
+        { data: 'stage', header: true },
+        { data: 'seconds', header: true },
+        { data: 'result', header: true },
+      ],
+      ...cluster.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1), s.note]),
+    ]);
 }

@@ -1,5 +1,5 @@
-import { deployJsonSchema, loadDeployConfig } from '../../config/deploy.js';
-import type { DeployResult } from '../../hypervisor/deploy.js';
+import { deployJsonSchema, loadDeployConfig, withOverrides } from '../../config/deploy.js';
+import type { SessionResult } from '../../deploy/session.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { InputError } from '../../util/errors.js';
 import type { CliIo } from '../io.js';
@@ -14,6 +14,8 @@ plan:    compare the config with the domains on the hypervisor and print what ap
 apply:   do it, under the pool's lock: pull the image once by digest, a copy-on-write disk per VM,
          define and start the domains, wait for each new VM's address and SSH. Running it twice
          changes nothing and says so.
+         With a cluster: section, apply then makes the kubeadm cluster on the VMs (preflight,
+         init, joins, CNI, kubeconfig, workload, smoke test; each step skipped when done).
 destroy: remove every VM of this deployment and the pool images no domain uses.
 schema:  print the JSON Schema of hypernix.yaml (for editors).
 
@@ -21,6 +23,8 @@ Options:
   -f, --file FILE         the config (default hypernix.yaml)
   --lock-wait SECONDS     how long to wait for another deploy's lock (default 1800)
   --ssh-wait SECONDS      how long a new VM may take to answer SSH (default 600)
+  --image REF             the workload's image, registry/repository@sha256:… (overrides
+                          cluster.workload.image-from)
   --plain-http            talk HTTP to the registry (loopback or a trusted LAN)
   --username USER         registry user, with --password-stdin or HYPERNIX_REGISTRY_PASSWORD
   --password-stdin
@@ -37,6 +41,7 @@ const OPTIONS = {
   file: { type: 'string', short: 'f' },
   'lock-wait': { type: 'string' },
   'ssh-wait': { type: 'string' },
+  image: { type: 'string' },
   ...REGISTRY_OPTIONS,
 } as const;
 
@@ -62,7 +67,9 @@ export async function deployCommand(argv: string[], io: CliIo): Promise<number> 
     return 0;
   }
   const reporter = new ConsoleReporter({ verbose: values.verbose, stream: io.stderr });
-  const config = await loadDeployConfig(values.file ?? 'hypernix.yaml');
+  const config = withOverrides(await loadDeployConfig(values.file ?? 'hypernix.yaml'), {
+    workloadImage: values.image,
+  });
   const { openDeploy } = await import('../../deploy/session.js');
   const session = await openDeploy(config, {
     reporter,
@@ -92,11 +99,11 @@ function seconds(value: string | undefined, option: string, fallback: number): n
   return Number(value) * 1000;
 }
 
-function outputOf(result: DeployResult) {
-  return { vms: result.vms, changed: result.changed, plan: result.plan };
+function outputOf(result: SessionResult) {
+  return { vms: result.vms, changed: result.changed, plan: result.plan, cluster: result.cluster };
 }
 
-function describe(verb: string, result: DeployResult): string {
+function describe(verb: string, result: SessionResult): string {
   // apply and destroy printed their plan on stderr before changing anything.
   const lines = verb === 'plan' ? [...result.plan] : [];
   if (verb !== 'plan')
@@ -107,6 +114,18 @@ function describe(verb: string, result: DeployResult): string {
       const cells = [vm.name.padEnd(20), vm.role.padEnd(14), vm.state.padEnd(10)];
       lines.push([...cells, (vm.address ?? '-').padEnd(16), vm.mac].join(' '));
     }
+  }
+  const cluster = result.cluster;
+  if (cluster) {
+    lines.push('', `Cluster: control plane ${cluster.endpoint}, kubeconfig ${cluster.kubeconfig}`);
+    for (const node of cluster.nodes)
+      lines.push(
+        `  ${node.name.padEnd(20)} ${node.role.padEnd(14)} ${node.version.padEnd(10)} ${node.ready ? 'Ready' : 'NotReady'}`,
+      );
+    for (const stage of cluster.stages)
+      lines.push(
+        `  ${stage.name.padEnd(14)} ${(stage.ms / 1000).toFixed(1).padStart(6)} s  ${stage.note}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,11 @@ say() { echo "$*" > /dev/console; }
 # Debian's virtio, FAT and RNG modules, in the order `modprobe --show-depends` gave at build time.
 while read -r module; do insmod "$module" 2>/dev/null; done < /etc/hypernix/modules
 
+# What a Kubernetes node needs (kubeadm's preflight checks it): forwarding and bridge netfilter.
+for key in net/ipv4/ip_forward net/bridge/bridge-nf-call-iptables net/bridge/bridge-nf-call-ip6tables; do
+  [ -w "/proc/sys/$key" ] && echo 1 > "/proc/sys/$key"
+done
+
 mkdir -p /run/hypernix /run/credentials/@system /run/sshd /run/qemu-ga /etc/ssh/authorized_keys.d
 chmod 700 /run/credentials/@system
 ip link set lo up

@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
 done
 
 packages=(busybox-static openssh-server openssh-client qemu-guest-agent systemd-boot-efi
-  dosfstools mtools cpio kmod qemu-utils zstd linux-image-cloud-amd64)
+  dosfstools mtools cpio kmod qemu-utils zstd openssl linux-image-cloud-amd64)
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
     die "package $package is missing: run test/lab/setup.sh"
@@ -55,7 +55,8 @@ grep -qE '^(ssh-|ecdsa-|sk-)' "$keys" || die "--authorized-keys '$keys' holds no
 inputs() {
   echo "kernel $kver"
   dpkg-query -W -f='${Package} ${Version}\n' "${packages[@]}" libc6 "linux-image-$kver"
-  (cd "$here" && sha256sum build.sh init boot.sh inittab shutdown.sh shutdown-cmd udhcpc.script sshd_config)
+  (cd "$here" && sha256sum build.sh init boot.sh inittab shutdown.sh shutdown-cmd udhcpc.script sshd_config \
+    standins/kubeadm standins/kubectl standins/kubelet standins/join.cgi)
   sha256sum < "$keys"
 }
 hash=$(inputs | sha256sum | cut -c1-16)
@@ -104,7 +105,9 @@ copy_with_libraries /usr/sbin/sshd /usr/lib/openssh/sftp-server /usr/bin/ssh-key
 
 # Kernel modules in load order, each once.
 : > "$root/etc/hypernix/modules"
-for module in virtio_pci virtio_rng virtio_blk virtio_net virtio_console vfat nls_ascii nls_cp437; do
+# br_netfilter and overlay: what kubeadm's preflight (and ours) expects loaded on a node.
+for module in virtio_pci virtio_rng virtio_blk virtio_net virtio_console vfat nls_ascii nls_cp437 \
+  br_netfilter overlay; do
   modprobe -S "$kver" --show-depends "$module" | awk '$1 == "insmod" {print $2}'
 done | awk '!seen[$0]++' | while read -r path; do
   target=${path%.xz}; target=${target%.zst}
@@ -135,6 +138,20 @@ install -m 755 "$here/udhcpc.script" "$root/etc/hypernix/udhcpc.script"
 install -m 755 "$here/shutdown-cmd" "$root/sbin/shutdown"
 install -m 644 "$here/sshd_config" "$root/etc/ssh/sshd_config"
 install -m 600 "$keys" "$root/etc/hypernix/authorized_keys"
+
+# STAND-INS of the test suite for kubeadm, kubectl and the kubelet (the real ones cannot run in
+# the lab; see standins/ and docs/deploy.md), with a CA made here: the stand-in API serves the
+# hash openssl computes, so the deploy's own computation of it is checked against another.
+for tool in kubeadm kubectl kubelet; do install -m 755 "$here/standins/$tool" "$root/usr/bin/$tool"; done
+mkdir -p "$root/etc/standin" "$root/etc/containerd"
+install -m 755 "$here/standins/join.cgi" "$root/etc/standin/join.cgi"
+echo v1.31.2 > "$root/etc/standin/version"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/ca.key" -out "$root/etc/standin/ca.crt" \
+  -days 3650 -subj /CN=kubernetes 2>/dev/null
+echo "sha256:$(openssl x509 -pubkey -noout -in "$root/etc/standin/ca.crt" | openssl pkey -pubin -outform der | sha256sum | cut -d' ' -f1)" \
+  > "$root/etc/standin/ca.hash"
+printf 'version = 2\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = true\n' \
+  > "$root/etc/containerd/config.toml"
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | zstd -q -10 -T0 > "$work/initrd"
 
