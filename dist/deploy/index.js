@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(987);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2184);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 987:
+/***/ 2184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31356,6 +31356,8 @@ var core = __nccwpck_require__(8532);
 var registry_reference = __nccwpck_require__(6812);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
+// EXTERNAL MODULE: ./src/cluster/cidr.ts
+var cidr = __nccwpck_require__(7090);
 ;// CONCATENATED MODULE: ./src/config/input-readers.ts
 /**
  * How raw input values are read, without zod: the push configuration reads its inputs with these
@@ -31421,7 +31423,150 @@ function readOptionalInteger(value, min, max) {
     return number;
 }
 
+;// CONCATENATED MODULE: ./src/config/cluster.ts
+
+
+
+
+
+/**
+ * The `cluster:` section of hypernix.yaml: a kubeadm cluster on the VMs, its CNI, the workload
+ * and the smoke test. Checked whole here (CIDRs, digests, the smoke test's path) so that a bad
+ * value stops the deploy before anything is made.
+ */
+const cluster_cidr = schemas/* string */.YjP().transform((text, ctx) => {
+    const parsed = (0,cidr/* parseCidr */.GN)(text);
+    if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return core/* NEVER */.tm;
+    }
+    return parsed;
+});
+const seconds = schemas/* number */.aig()
+    .int()
+    .min(1)
+    .max(24 * 3600);
+const runnerPath = schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path');
+const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
+const endpoint = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9.-]{1,253}:[0-9]{1,5}$/, 'expected host:port such as 10.0.0.10:6443');
+const dnsLabel = schemas/* string */.YjP().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'expected a DNS label');
+const version = schemas/* string */.YjP()
+    .regex(/^(from-node|v1\.\d{1,2}\.\d{1,3})$/, 'expected "from-node" or a version like v1.31.2');
+/** The only smoke-test form: the API server's proxy to a service, inside the cluster. */
+const PROXY_RE = /^\/api\/v1\/namespaces\/([a-z0-9-]{1,63})\/services\/(?:https?:)?([a-z0-9-]{1,63})(?::([a-z0-9-]{1,15}))?\/proxy(\/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$/;
+const smokeTest = schemas/* strictObject */.rej({
+    url: schemas/* string */.YjP().describe('/api/v1/namespaces/NS/services/NAME:PORT/proxy/PATH'),
+    'expect-status': schemas/* number */.aig().int().min(100).max(599).default(200),
+    'expect-body': schemas/* string */.YjP().max(4096).optional(),
+});
+const workload = schemas/* strictObject */.rej({
+    manifests: schemas/* array */.YOg(runnerPath).min(1).max(64),
+    'image-from': schemas/* string */.YjP().optional().describe('registry/repository@sha256:… (--image overrides)'),
+    namespace: dnsLabel.default('default'),
+    'ready-timeout': seconds.default(300),
+});
+const clusterSchema = schemas/* strictObject */.rej({
+    'pod-subnet': cluster_cidr.prefault('10.244.0.0/16'),
+    'service-subnet': cluster_cidr.prefault('10.96.0.0/12'),
+    'control-plane-endpoint': endpoint.optional(),
+    'kubernetes-version': version.default('from-node'),
+    'cgroup-driver': schemas/* enum */.k5n(['systemd', 'cgroupfs']).default('systemd'),
+    'cri-socket': schemas/* string */.YjP()
+        .regex(/^unix:\/\/\/[A-Za-z0-9._/-]+$/, 'expected unix:///path/to.sock')
+        .default('unix:///run/containerd/containerd.sock'),
+    'host-networks': schemas/* array */.YOg(cluster_cidr)
+        .max(32)
+        .default([])
+        .describe('the LANs of the hypervisor and runner: the subnets must not overlap them'),
+    cni: schemas/* strictObject */.rej({
+        name: schemas/* enum */.k5n(['flannel', 'calico'], { message: 'expected flannel or calico' }),
+        manifest: schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path or an https:// URL'),
+        sha256,
+    }),
+    workload: workload.optional(),
+    'smoke-test': smokeTest.optional(),
+    kubeconfig: runnerPath.default('kubeconfig'),
+    'replace-control-plane': schemas/* boolean */.zMY().default(false),
+    'ready-timeout': seconds.default(600),
+    'drain-timeout': seconds.default(300),
+});
+/** Turns the checked section into the cluster step's spec; cross-field problems are one line. */
+function resolveCluster(data, file) {
+    const at = (key) => `${file}: cluster.${key}`;
+    const pod = data['pod-subnet'];
+    const service = data['service-subnet'];
+    if ((0,cidr/* overlaps */.$f)(pod, service))
+        throw new errors/* InputError */.dz(`${at('pod-subnet')}: ${pod.text} overlaps service-subnet ${service.text}; expected separate ranges`);
+    for (const network of data['host-networks']) {
+        for (const [key, subnet] of [
+            ['pod-subnet', pod],
+            ['service-subnet', service],
+        ]) {
+            if ((0,cidr/* overlaps */.$f)(subnet, network))
+                throw new errors/* InputError */.dz(`${at(key)}: ${subnet.text} overlaps host network ${network.text}; pick a range outside it`);
+        }
+    }
+    const manifest = data.cni.manifest;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(manifest) && !manifest.startsWith('https://'))
+        throw new errors/* InputError */.dz(`${at('cni.manifest')}: expected a file path or an https:// URL; got ${shown(manifest)}`);
+    const workloadSpec = data.workload;
+    if (workloadSpec?.['image-from'] !== undefined)
+        checkWorkloadImage(workloadSpec['image-from'], at('workload.image-from'));
+    return {
+        podSubnet: pod,
+        serviceSubnet: service,
+        controlPlaneEndpoint: data['control-plane-endpoint'],
+        kubernetesVersion: data['kubernetes-version'],
+        cgroupDriver: data['cgroup-driver'],
+        criSocket: data['cri-socket'],
+        cni: {
+            name: data.cni.name,
+            source: manifest.startsWith('https://')
+                ? { kind: 'url', url: manifest }
+                : { kind: 'path', path: manifest },
+            sha256: data.cni.sha256,
+        },
+        workload: workloadSpec && {
+            manifests: workloadSpec.manifests,
+            image: workloadSpec['image-from'],
+            namespace: workloadSpec.namespace,
+            readyTimeoutMs: workloadSpec['ready-timeout'] * 1000,
+        },
+        smokeTest: data['smoke-test'] && smokeSpec(data['smoke-test'], at('smoke-test.url')),
+        hostNetworks: data['host-networks'],
+        kubeconfig: data.kubeconfig,
+        replaceControlPlane: data['replace-control-plane'],
+        readyTimeoutMs: data['ready-timeout'] * 1000,
+        drainTimeoutMs: data['drain-timeout'] * 1000,
+    };
+}
+/** A workload image must name its digest: a tag can move between apply and the smoke test. */
+function checkWorkloadImage(image, what) {
+    if (image.startsWith('-') || /\s/.test(image))
+        throw new errors/* InputError */.dz(`${what}: expected registry/repository@sha256:…; got ${shown(image)}`);
+    const reference = (0,registry_reference/* parseReference */.F2)(image, what);
+    if (!reference.digest)
+        throw new errors/* InputError */.dz(`${what}: ${shown(image)} has no digest; expected registry/repository@sha256:<64 hex>`);
+    return image;
+}
+function smokeSpec(data, what) {
+    const match = PROXY_RE.exec(data.url);
+    if (!match || data.url.includes('..'))
+        throw new errors/* InputError */.dz(`${what}: expected an API server proxy path /api/v1/namespaces/NS/services/NAME:PORT/proxy/PATH; got ${shown(data.url)} (nothing outside the cluster is fetched)`);
+    return {
+        url: data.url,
+        namespace: match[1],
+        service: match[2],
+        port: match[3] ?? '',
+        path: match[4] ?? '/',
+        expectStatus: data['expect-status'],
+        expectBody: data['expect-body'],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/config/deploy.ts
+
 
 
 
@@ -31469,7 +31614,7 @@ const absolutePath = schemas/* string */.YjP()
     .regex(/^\/[^\0\n,]*$/, 'expected an absolute path without commas')
     .refine((path) => !path.split('/').includes('..'), 'expected a path without ".."');
 /** A file on the runner: absolute or relative to the config file, no newline or NUL. */
-const runnerPath = schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path');
+const deploy_runnerPath = schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path');
 const hostName = schemas/* string */.YjP()
     .regex(/^(?![-.])[A-Za-z0-9.-]{1,253}$|^\[?[0-9a-fA-F:.]+\]?$/, 'expected a host name or address');
 const port = schemas/* number */.aig().int().min(1).max(65535);
@@ -31481,9 +31626,9 @@ const hypervisorSsh = schemas/* strictObject */.rej({
     host: hostName,
     port: port.default(22),
     user: userName.default('root'),
-    'known-hosts': runnerPath.optional().describe('a known_hosts file with the hypervisor key'),
+    'known-hosts': deploy_runnerPath.optional().describe('a known_hosts file with the hypervisor key'),
     fingerprints: schemas/* array */.YOg(fingerprint).min(1).optional(),
-    'key-file': runnerPath.optional().describe('private key; else the deploy key input'),
+    'key-file': deploy_runnerPath.optional().describe('private key; else the deploy key input'),
 });
 const hypervisor = schemas/* strictObject */.rej({
     ssh: hypervisorSsh.optional().describe('absent: libvirt runs on this machine'),
@@ -31498,7 +31643,7 @@ const hypervisor = schemas/* strictObject */.rej({
 });
 const deploy_image = schemas/* strictObject */.rej({
     ref: schemas/* string */.YjP().optional().describe('registry/repository@sha256:… of the qcow2 artifact'),
-    path: runnerPath.optional().describe('a qcow2 file on the runner'),
+    path: deploy_runnerPath.optional().describe('a qcow2 file on the runner'),
     firmware: schemas/* enum */.k5n(['bios', 'uefi']).default('bios'),
     'secure-boot': schemas/* boolean */.zMY().default(false),
     'plain-http': schemas/* boolean */.zMY().default(false),
@@ -31528,7 +31673,7 @@ const vm = schemas/* strictObject */.rej({
 const vmSsh = schemas/* strictObject */.rej({
     user: userName.default('root'),
     port: port.default(22),
-    'key-file': runnerPath.optional(),
+    'key-file': deploy_runnerPath.optional(),
     'via-hypervisor': schemas/* boolean */.zMY().default(true),
 });
 const deployFileSchema = schemas/* strictObject */.rej({
@@ -31548,6 +31693,7 @@ const deployFileSchema = schemas/* strictObject */.rej({
     prune: schemas/* boolean */.zMY().default(false),
     ssh: vmSsh.default({ user: 'root', port: 22, 'via-hypervisor': true }),
     vms: schemas/* array */.YOg(vm).min(1).max(64),
+    cluster: clusterSchema.optional().describe('a kubeadm cluster on the VMs (after they are made)'),
 });
 // The schema's output must be what the deploy takes: a compile-time check, nothing at run time.
 const _fits = true;
@@ -31623,6 +31769,7 @@ function resolve(data, file) {
         prune: data.prune,
         ssh: data.ssh,
         vms,
+        cluster: data.cluster && resolveCluster(data.cluster, file),
     };
 }
 function imageSource(image, file) {
@@ -31669,7 +31816,21 @@ function withOverrides(config, overrides) {
                 : `input hypervisor: ${config.file} has no hypervisor.ssh section to apply it to`);
         hypervisor = { ...hypervisor, ssh: { ...hypervisor.ssh, host: host.data } };
     }
-    return { ...config, hypervisor, image: { ...config.image, source } };
+    return {
+        ...config,
+        hypervisor,
+        image: { ...config.image, source },
+        cluster: withWorkloadImage(config, overrides.workloadImage),
+    };
+}
+function withWorkloadImage(config, image) {
+    const { cluster } = config;
+    if (!image)
+        return cluster;
+    if (!cluster?.workload)
+        throw new errors/* InputError */.dz(`image: ${config.file} has no cluster.workload section to apply it to`);
+    const checked = checkWorkloadImage(image, 'image');
+    return { ...cluster, workload: { ...cluster.workload, image: checked } };
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -31915,13 +32076,14 @@ async function main() {
         qcow2Ref: getInput('qcow2-ref') || undefined,
         qcow2Path: getInput('qcow2-path') || undefined,
         hypervisorHost: getInput('hypervisor') || undefined,
+        workloadImage: getInput('image') || undefined,
     });
-    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
+    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4919));
     const session = await openDeploy(config, {
         reporter,
         registry: { username: getInput('registry-username') || undefined, password },
-        lockWaitMs: seconds('lock-wait', 1800),
-        sshWaitMs: seconds('ssh-wait', 600),
+        lockWaitMs: main_seconds('lock-wait', 1800),
+        sshWaitMs: main_seconds('ssh-wait', 600),
         sshKey,
         knownHosts: getInput('known-hosts') || undefined,
     });
@@ -31930,6 +32092,13 @@ async function main() {
         setOutput('vms', JSON.stringify(result.vms));
         setOutput('changed', String(result.changed));
         setOutput('plan', result.plan.join('\n'));
+        const cluster = result.cluster;
+        if (cluster) {
+            setOutput('control-plane', cluster.endpoint);
+            setOutput('nodes', JSON.stringify(cluster.nodes.map(({ why: _, ...node }) => node)));
+            setOutput('kubeconfig', cluster.kubeconfig);
+            setOutput('smoke-test', JSON.stringify(cluster.smokeTest ?? null));
+        }
         const vncOpen = config.vms.some((vm) => vm.graphics === 'vnc' && vm.vncListen === '0.0.0.0');
         await main_summary(command, result, vncOpen);
     }
@@ -31937,7 +32106,7 @@ async function main() {
         await session.close();
     }
 }
-function seconds(input, fallback) {
+function main_seconds(input, fallback) {
     const value = getInput(input) || String(fallback);
     if (!/^[0-9]{1,6}$/.test(value))
         throw new errors/* InputError */.dz(`input ${input}: expected a whole number of seconds; got ${JSON.stringify(value)}`);
@@ -31967,7 +32136,91 @@ async function main_summary(command, result, vncOpen) {
     ]);
     if (vncOpen)
         summary.addRaw('Warning: VNC listens on 0.0.0.0 for some VMs: their consoles are open to every network the hypervisor is on.', true);
+    if (result.cluster)
+        clusterSummary(result.cluster);
     await writeJobSummary();
+}
+function clusterSummary(cluster) {
+    summary
+        .addHeading('Cluster', 4)
+        .addRaw(`Control plane ${cluster.endpoint}; kubeconfig ${cluster.kubeconfig}`, true)
+        .addTable([
+        [
+            { data: 'node', header: true },
+            { data: 'role', header: true },
+            { data: 'version', header: true },
+            { data: 'Ready', header: true },
+        ],
+        ...cluster.nodes.map((node) => [node.name, node.role, node.version, String(node.ready)]),
+    ])
+        .addHeading('Workload and smoke test', 4)
+        .addRaw(`${cluster.workload ? (cluster.workload.changed ? 'applied' : 'unchanged') : 'none'}; smoke test: ${cluster.smokeTest ? `${cluster.smokeTest.ok ? 'passed' : 'failed'} (status ${cluster.smokeTest.status})` : 'none'}`, true)
+        .addHeading('Stages', 4)
+        .addTable([
+        [
+            { data: 'stage', header: true },
+            { data: 'seconds', header: true },
+            { data: 'result', header: true },
+        ],
+        ...cluster.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1), s.note]),
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 7090:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ overlaps),
+/* harmony export */   Af: () => (/* binding */ networkOf),
+/* harmony export */   GN: () => (/* binding */ parseCidr)
+/* harmony export */ });
+/* unused harmony exports contains, formatAddress */
+/**
+ * IPv4 CIDR blocks: parsed strictly (a host address with a prefix, `10.0.0.1/8`, is refused, as
+ * kubeadm would misread it) and compared for overlap, which the cluster's subnets must avoid.
+ */
+const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+/** Parses `a.b.c.d/n`; returns a reason string when it is not a network's CIDR. */
+function parseCidr(text) {
+    const match = CIDR_RE.exec(text);
+    if (!match)
+        return `expected an IPv4 CIDR like 10.244.0.0/16; got ${JSON.stringify(text)}`;
+    const octets = match.slice(1, 5).map(Number);
+    const prefix = Number(match[5]);
+    if (octets.some((octet) => octet > 255) || prefix > 32)
+        return `expected an IPv4 CIDR like 10.244.0.0/16; got ${JSON.stringify(text)}`;
+    const base = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    if ((base & ~mask) >>> 0 !== 0) {
+        const network = `${formatAddress((base & mask) >>> 0)}/${prefix}`;
+        return `${text} has host bits set; the network is ${network}`;
+    }
+    return { text, base, prefix };
+}
+/** An address with its prefix length (`10.88.0.5/24`, as `ip -o addr` prints) as its network. */
+function networkOf(address, prefix) {
+    const parsed = parseCidr(`${address}/32`);
+    if (typeof parsed === 'string' || prefix < 0 || prefix > 32)
+        return undefined;
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    const base = (parsed.base & mask) >>> 0;
+    return { text: `${formatAddress(base)}/${prefix}`, base, prefix };
+}
+function size(cidr) {
+    return 2 ** (32 - cidr.prefix);
+}
+function overlaps(a, b) {
+    return a.base < b.base + size(b) && b.base < a.base + size(a);
+}
+function contains(cidr, address) {
+    const single = parseCidr(`${address}/32`);
+    return typeof single !== 'string' && overlaps(cidr, single);
+}
+function formatAddress(value) {
+    return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
 }
 
 
@@ -35135,9 +35388,9 @@ __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.hR = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 

@@ -1,8 +1,8 @@
-export const id = 216;
-export const ids = [216];
+export const id = 919;
+export const ids = [919];
 export const modules = {
 
-/***/ 6216:
+/***/ 4919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -26,67 +26,35 @@ globalThis.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_.f
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/util/secrets.ts
-var util_secrets = __webpack_require__(4537);
-;// CONCATENATED MODULE: ./src/util/child-env.ts
-
-/**
- * What a child process (nix-build, nix, nix-store, a streamLayeredImage script, zstd, the Nix
- * installer) may see of our environment. A derivation can read the evaluator's environment with
- * `builtins.getEnv`, and a builder without a sandbox inherits Nix's, so anything passed here can
- * end up in the world-readable store. Children therefore get only what they need:
- *
- * - PATH, HOME, USER, LOGNAME, SHELL, TMPDIR/TMP/TEMP, TERM, TZ, LANG, LANGUAGE, LC_*: to run
- *   at all, find their config and temp space, and print readable text;
- * - NIX_* (NIX_PATH, NIX_REMOTE, NIX_CONF_DIR, NIX_SSL_CERT_FILE, NIX_SSHOPTS, NIX_STORE_DIR, …)
- *   and XDG_*: how the user configured Nix;
- * - LIBVIRT_*: which libvirt virsh and virt-install talk to, on a hypervisor run locally;
- * - SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE and the proxy variables: how Nix reaches its
- *   substituters and fetchers (a proxy URL may hold the user's own proxy login; Nix needs it);
- * - GITHUB_* except tokens: the public context of the run (repository, sha, ref), which impure
- *   builds sometimes read. ACTIONS_* (the runner's cache and runtime tokens) and RUNNER_* do not
- *   pass.
- *
- * Never passed, whatever the name: INPUT_* (every action input: any may hold a secret),
- * HYPERNIX_REGISTRY_PASSWORD, anything named like a token, password or secret, and any variable
- * whose value holds a secret this process masked.
- */
-const PASSED = [
-    /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|TERM|TZ|LANG|LANGUAGE)$/,
-    /^LC_[A-Z_]+$/,
-    /^NIX_[A-Za-z0-9_]+$/,
-    /^XDG_[A-Z_]+$/,
-    /^LIBVIRT_[A-Z_]+$/,
-    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
-    /^(http|https|ftp|all|no)_proxy$/i,
-    /^GITHUB_[A-Z0-9_]+$/,
-];
-const NEVER = /TOKEN|PASSWORD|PASSWD|SECRET|CREDENTIAL|^INPUT_|^HYPERNIX_REGISTRY_PASSWORD$/i;
-// Shorter masked values would drop variables by chance; the runner masks them in logs anyway.
-const MIN_SECRET = 4;
-function childEnvironment(extra = {}, env = process.env) {
-    const secrets = (0,util_secrets/* knownSecrets */.x)().filter((secret) => secret.length >= MIN_SECRET);
-    const result = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined || NEVER.test(name))
-            continue;
-        if (!PASSED.some((pattern) => pattern.test(name)))
-            continue;
-        if (secrets.some((secret) => value.includes(secret)))
-            continue;
-        result[name] = value;
-    }
-    return { ...result, ...extra };
-}
-
+// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
+var lib = __webpack_require__(5472);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/util/limiter.ts
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/hosts/quote.ts
 
 // Characters a POSIX shell never treats specially in a word. `=` is left out on purpose: an
@@ -238,318 +206,6 @@ function lastLines(text, count) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-;// CONCATENATED MODULE: ./src/hosts/local-files.ts
-
-
-
-
-
-
-
-
-const DEFAULT_READ_MAX_BYTES = 1024 * 1024;
-/** Files the kit writes are private unless the caller says otherwise. */
-const DEFAULT_FILE_MODE = 0o600;
-/** A hidden, unique name next to `path`: same directory, so the final rename is atomic. */
-function tempSibling(path) {
-    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.hypernix-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-}
-/** A pass-through stream that hashes what goes through it. */
-function hashingStream() {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let bytes = 0;
-    const stream = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            hash.update(chunk);
-            bytes += chunk.length;
-            done(null, chunk);
-        },
-    });
-    let digest;
-    return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
-}
-/** sha256 hex of a local file, read in one pass. */
-async function local_files_sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/**
- * Writes `source` to a temporary sibling of `path` (created new, never following an existing
- * file), checks the bytes on disk against the bytes sent, then renames into place. On any
- * failure the temporary file is removed: nothing half written is left under either name.
- */
-async function writeLocalAtomically(host, path, source, options = {}) {
-    const temp = tempSibling(path);
-    const mode = options.mode ?? DEFAULT_FILE_MODE;
-    try {
-        const handle = await (0,promises_.open)(temp, 'wx', mode);
-        const sent = hashingStream();
-        try {
-            await (0,external_node_stream_promises_.pipeline)(source, sent.stream, (0,external_node_fs_.createWriteStream)('', { fd: handle.fd, autoClose: false }));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_.chmod)(temp, mode); // the umask may have narrowed the mode given to open
-        const written = await local_files_sha256File(temp);
-        const digest = sent.digest();
-        if (written !== digest) {
-            throw new HostFileError(host, `${path}: sha256 of the written file ${written} differs from what was sent ${digest}`);
-        }
-        if (options.sha256 !== undefined && options.sha256 !== digest) {
-            throw new HostFileError(host, `${path}: sha256 ${digest} differs from the expected ${options.sha256}`);
-        }
-        await (0,promises_.rename)(temp, path);
-        return digest;
-    }
-    catch (error) {
-        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
-        if (error instanceof HostFileError)
-            throw error;
-        throw new HostFileError(host, `cannot write ${path}: ${(0,errors/* describeError */.Uc)(error)}`, {
-            cause: error,
-        });
-    }
-}
-/** Reads a local file, refusing one over `maxBytes` (also a special file that never ends). */
-async function readLocalBounded(host, path, maxBytes) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, 'r');
-    }
-    catch (error) {
-        throw new HostFileError(host, `cannot read ${path}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
-    }
-    try {
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let filled = 0;
-        while (filled < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-            if (bytesRead === 0)
-                break;
-            filled += bytesRead;
-        }
-        if (filled > maxBytes) {
-            throw new HostFileError(host, `${path} is larger than the ${maxBytes} bytes allowed`);
-        }
-        return buffer.subarray(0, filled);
-    }
-    catch (error) {
-        if (error instanceof HostFileError)
-            throw error;
-        throw new HostFileError(host, `cannot read ${path}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hosts/output.ts
-
-/** Defaults shared by every Host. */
-const DEFAULT_TIMEOUT_MS = 120_000;
-const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
-/** Stderr is kept only as a tail: enough for an error's details, bounded whatever a host sends. */
-const STDERR_KEEP_BYTES = 64 * 1024;
-/** A streamed line longer than this is logged in pieces (a host may send no newline at all). */
-const STREAM_LINE_BYTES = 8 * 1024;
-/**
- * Collects a command's output within bounds: stdout up to `maxBytes` (past it `overflowed` turns
- * true and the caller stops the command), stderr as a bounded tail, and, when streaming, each
- * line to the reporter as `[host] line`, secrets redacted.
- */
-class OutputCollector {
-    maxBytes;
-    stdoutChunks = [];
-    stdoutBytes = 0;
-    stderrTail = Buffer.alloc(0);
-    lines;
-    overflowed = false;
-    constructor(maxBytes, stream) {
-        this.maxBytes = maxBytes;
-        if (stream) {
-            const emit = (line) => stream.reporter.info(`[${stream.host}] ${redact(line, stream.secrets)}`);
-            this.lines = { out: new LineBuffer(emit), err: new LineBuffer(emit) };
-        }
-    }
-    /** Takes a stdout chunk; returns false once the cap is passed (the chunk is not kept). */
-    stdout(chunk) {
-        if (this.overflowed)
-            return false;
-        if (this.stdoutBytes + chunk.length > this.maxBytes) {
-            this.overflowed = true;
-            return false;
-        }
-        this.stdoutBytes += chunk.length;
-        this.stdoutChunks.push(chunk);
-        this.lines?.out.push(chunk);
-        return true;
-    }
-    stderr(chunk) {
-        const joined = Buffer.concat([this.stderrTail, chunk]);
-        this.stderrTail =
-            joined.length > STDERR_KEEP_BYTES ? joined.subarray(-STDERR_KEEP_BYTES) : joined;
-        this.lines?.err.push(chunk);
-    }
-    /** Ends streaming (flushes partial lines) and returns what was kept. */
-    finish() {
-        this.lines?.out.flush();
-        this.lines?.err.flush();
-        return { stdout: Buffer.concat(this.stdoutChunks), stderr: this.stderrTail.toString('utf8') };
-    }
-}
-/** Splits a byte stream into lines (UTF-8 kept whole across chunks), bounded per line. */
-class LineBuffer {
-    emit;
-    pending = Buffer.alloc(0);
-    constructor(emit) {
-        this.emit = emit;
-    }
-    push(chunk) {
-        let data = Buffer.concat([this.pending, chunk]);
-        let newline = data.indexOf(0x0a);
-        while (newline >= 0) {
-            this.emit(data.subarray(0, newline).toString('utf8').replace(/\r$/, ''));
-            data = data.subarray(newline + 1);
-            newline = data.indexOf(0x0a);
-        }
-        while (data.length > STREAM_LINE_BYTES) {
-            this.emit(data.subarray(0, STREAM_LINE_BYTES).toString('utf8'));
-            data = data.subarray(STREAM_LINE_BYTES);
-        }
-        this.pending = Buffer.from(data);
-    }
-    flush() {
-        if (this.pending.length > 0)
-            this.emit(this.pending.toString('utf8'));
-        this.pending = Buffer.alloc(0);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hosts/local-host.ts
-
-
-
-
-
-
-
-/** This machine as a Host: programs run directly from their argv (no shell), files on disk. */
-class LocalHost {
-    name;
-    reporter;
-    env;
-    constructor(options) {
-        this.name = options.name ?? 'local';
-        this.reporter = options.reporter;
-        this.env = options.env ?? childEnvironment();
-    }
-    exec(argv, options = {}) {
-        const secrets = options.secrets ?? [];
-        for (const secret of secrets)
-            if (secret)
-                this.reporter.mask(secret);
-        const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const output = new OutputCollector(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES, options.stream ? { reporter: this.reporter, host: this.name, secrets } : undefined);
-        const fail = (failure, stderr, cause) => new HostCommandError(this.name, argv, failure, { secrets, stderr, cause });
-        if (argv.length === 0 || argv.some((arg) => arg.includes('\0'))) {
-            return Promise.reject(fail({ kind: 'spawn', reason: 'empty command or NUL byte in an argument' }, ''));
-        }
-        return new Promise((resolve, reject) => {
-            // Its own process group, so that a timeout stops the command's children too.
-            const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
-                env: this.env,
-                stdio: 'pipe',
-                detached: true,
-            });
-            let stopped;
-            const stop = (failure) => {
-                stopped ??= failure;
-                try {
-                    process.kill(-child.pid, 'SIGKILL');
-                }
-                catch {
-                    child.kill('SIGKILL');
-                }
-            };
-            const timer = setTimeout(() => stop({ kind: 'timeout', timeoutMs }), timeoutMs);
-            child.stdout.on('data', (chunk) => {
-                if (!output.stdout(chunk))
-                    stop({ kind: 'output', maxBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES });
-            });
-            child.stderr.on('data', (chunk) => output.stderr(chunk));
-            child.on('error', (error) => {
-                clearTimeout(timer);
-                reject(fail({ kind: 'spawn', reason: error.code ?? error.message }, '', error));
-            });
-            child.on('close', (code, signal) => {
-                clearTimeout(timer);
-                const { stdout, stderr } = output.finish();
-                if (stopped)
-                    return reject(fail(stopped, stderr));
-                if (signal)
-                    return reject(fail({ kind: 'signal', signal }, stderr));
-                const exitCode = code ?? 1;
-                if (exitCode !== 0 && !(options.okCodes ?? []).includes(exitCode)) {
-                    return reject(fail({ kind: 'exit', code: exitCode }, stderr));
-                }
-                resolve({ code: exitCode, stdout: stdout.toString('utf8'), stderr });
-            });
-            child.stdin.on('error', () => undefined); // a command that exits early closes its stdin
-            child.stdin.end(options.input ?? '');
-        });
-    }
-    async writeFile(path, content, options = {}) {
-        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-        await writeLocalAtomically(this.name, path, external_node_stream_.Readable.from([bytes]), options);
-    }
-    readFile(path, options = {}) {
-        return readLocalBounded(this.name, path, options.maxBytes ?? DEFAULT_READ_MAX_BYTES);
-    }
-    upload(localPath, remotePath, options = {}) {
-        return writeLocalAtomically(this.name, remotePath, (0,external_node_fs_.createReadStream)(localPath), options);
-    }
-    async download(remotePath, localPath, options = {}) {
-        if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.sha256)) {
-            throw new HostFileError(this.name, `expected sha256 ${JSON.stringify(options.sha256)} is not 64 lowercase hex digits`);
-        }
-        return writeLocalAtomically(this.name, localPath, (0,external_node_fs_.createReadStream)(remotePath), {
-            sha256: options.sha256,
-        });
-    }
-    async close() { }
-}
-
-// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
-var lib = __webpack_require__(5472);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-;// CONCATENATED MODULE: ./src/util/limiter.ts
-/**
- * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
- * use results as they arrive (in the order they need them) while the rest keep running.
- */
-function limiter(limit) {
-    let running = 0;
-    const waiting = [];
-    return async (task) => {
-        while (running >= limit)
-            await new Promise((resolve) => waiting.push(resolve));
-        running += 1;
-        try {
-            return await task();
-        }
-        finally {
-            running -= 1;
-            waiting.shift()?.();
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/hosts/known-hosts.ts
 
 
@@ -806,6 +462,201 @@ function checkHostKey(pins, where, blob, seen) {
 /** Refuses a private key we cannot use before any connection, without echoing it. */
 function privateKeyError(host, origin, reason) {
     return new errors/* InputError */.dz(`${host}: private key from ${origin} cannot be used: ${reason}`);
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/hosts/local-files.ts
+
+
+
+
+
+
+
+
+const DEFAULT_READ_MAX_BYTES = 1024 * 1024;
+/** Files the kit writes are private unless the caller says otherwise. */
+const DEFAULT_FILE_MODE = 0o600;
+/** A hidden, unique name next to `path`: same directory, so the final rename is atomic. */
+function tempSibling(path) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.hypernix-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+}
+/** A pass-through stream that hashes what goes through it. */
+function hashingStream() {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    const stream = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            done(null, chunk);
+        },
+    });
+    let digest;
+    return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
+}
+/** sha256 hex of a local file, read in one pass. */
+async function local_files_sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Writes `source` to a temporary sibling of `path` (created new, never following an existing
+ * file), checks the bytes on disk against the bytes sent, then renames into place. On any
+ * failure the temporary file is removed: nothing half written is left under either name.
+ */
+async function writeLocalAtomically(host, path, source, options = {}) {
+    const temp = tempSibling(path);
+    const mode = options.mode ?? DEFAULT_FILE_MODE;
+    try {
+        const handle = await (0,promises_.open)(temp, 'wx', mode);
+        const sent = hashingStream();
+        try {
+            await (0,external_node_stream_promises_.pipeline)(source, sent.stream, (0,external_node_fs_.createWriteStream)('', { fd: handle.fd, autoClose: false }));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.chmod)(temp, mode); // the umask may have narrowed the mode given to open
+        const written = await local_files_sha256File(temp);
+        const digest = sent.digest();
+        if (written !== digest) {
+            throw new HostFileError(host, `${path}: sha256 of the written file ${written} differs from what was sent ${digest}`);
+        }
+        if (options.sha256 !== undefined && options.sha256 !== digest) {
+            throw new HostFileError(host, `${path}: sha256 ${digest} differs from the expected ${options.sha256}`);
+        }
+        await (0,promises_.rename)(temp, path);
+        return digest;
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        if (error instanceof HostFileError)
+            throw error;
+        throw new HostFileError(host, `cannot write ${path}: ${(0,errors/* describeError */.Uc)(error)}`, {
+            cause: error,
+        });
+    }
+}
+/** Reads a local file, refusing one over `maxBytes` (also a special file that never ends). */
+async function readLocalBounded(host, path, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+    }
+    catch (error) {
+        throw new HostFileError(host, `cannot read ${path}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
+    }
+    try {
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        if (filled > maxBytes) {
+            throw new HostFileError(host, `${path} is larger than the ${maxBytes} bytes allowed`);
+        }
+        return buffer.subarray(0, filled);
+    }
+    catch (error) {
+        if (error instanceof HostFileError)
+            throw error;
+        throw new HostFileError(host, `cannot read ${path}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hosts/output.ts
+
+/** Defaults shared by every Host. */
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** Stderr is kept only as a tail: enough for an error's details, bounded whatever a host sends. */
+const STDERR_KEEP_BYTES = 64 * 1024;
+/** A streamed line longer than this is logged in pieces (a host may send no newline at all). */
+const STREAM_LINE_BYTES = 8 * 1024;
+/**
+ * Collects a command's output within bounds: stdout up to `maxBytes` (past it `overflowed` turns
+ * true and the caller stops the command), stderr as a bounded tail, and, when streaming, each
+ * line to the reporter as `[host] line`, secrets redacted.
+ */
+class OutputCollector {
+    maxBytes;
+    stdoutChunks = [];
+    stdoutBytes = 0;
+    stderrTail = Buffer.alloc(0);
+    lines;
+    overflowed = false;
+    constructor(maxBytes, stream) {
+        this.maxBytes = maxBytes;
+        if (stream) {
+            const emit = (line) => stream.reporter.info(`[${stream.host}] ${redact(line, stream.secrets)}`);
+            this.lines = { out: new LineBuffer(emit), err: new LineBuffer(emit) };
+        }
+    }
+    /** Takes a stdout chunk; returns false once the cap is passed (the chunk is not kept). */
+    stdout(chunk) {
+        if (this.overflowed)
+            return false;
+        if (this.stdoutBytes + chunk.length > this.maxBytes) {
+            this.overflowed = true;
+            return false;
+        }
+        this.stdoutBytes += chunk.length;
+        this.stdoutChunks.push(chunk);
+        this.lines?.out.push(chunk);
+        return true;
+    }
+    stderr(chunk) {
+        const joined = Buffer.concat([this.stderrTail, chunk]);
+        this.stderrTail =
+            joined.length > STDERR_KEEP_BYTES ? joined.subarray(-STDERR_KEEP_BYTES) : joined;
+        this.lines?.err.push(chunk);
+    }
+    /** Ends streaming (flushes partial lines) and returns what was kept. */
+    finish() {
+        this.lines?.out.flush();
+        this.lines?.err.flush();
+        return { stdout: Buffer.concat(this.stdoutChunks), stderr: this.stderrTail.toString('utf8') };
+    }
+}
+/** Splits a byte stream into lines (UTF-8 kept whole across chunks), bounded per line. */
+class LineBuffer {
+    emit;
+    pending = Buffer.alloc(0);
+    constructor(emit) {
+        this.emit = emit;
+    }
+    push(chunk) {
+        let data = Buffer.concat([this.pending, chunk]);
+        let newline = data.indexOf(0x0a);
+        while (newline >= 0) {
+            this.emit(data.subarray(0, newline).toString('utf8').replace(/\r$/, ''));
+            data = data.subarray(newline + 1);
+            newline = data.indexOf(0x0a);
+        }
+        while (data.length > STREAM_LINE_BYTES) {
+            this.emit(data.subarray(0, STREAM_LINE_BYTES).toString('utf8'));
+            data = data.subarray(STREAM_LINE_BYTES);
+        }
+        this.pending = Buffer.from(data);
+    }
+    flush() {
+        if (this.pending.length > 0)
+            this.emit(this.pending.toString('utf8'));
+        this.pending = Buffer.alloc(0);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hosts/ssh-channel.ts
@@ -1332,6 +1183,965 @@ function maskKey(reporter, text, passphrase) {
     }
     if (passphrase)
         reporter.mask(passphrase);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/node.ts
+
+/** A cluster step that failed: one line, with per-node lines as details. */
+class ClusterError extends errors/* HypernixError */.iD {
+    name = 'ClusterError';
+    constructor(message, details = [], options) {
+        super(message, options);
+        this.details = [...details];
+    }
+}
+/** Where the cluster step keeps its files on a node (configs, manifests, markers): root only. */
+const STATE_DIR = '/etc/hypernix';
+const ADMIN_CONF = '/etc/kubernetes/admin.conf';
+const CA_CERT = '/etc/kubernetes/pki/ca.crt';
+/** Shapes of kubeadm secrets, hidden from any line even before they are known by value. */
+const SECRET_SHAPES = [
+    /\b[a-z0-9]{6}\.[a-z0-9]{16}\b/g, // bootstrap token
+    /sha256:[0-9a-f]{64}/g, // discovery CA hash
+    /\b[0-9a-f]{64}\b/g, // certificate key
+];
+/** A line of kubeadm/kubectl output with anything shaped like a token, hash or key hidden. */
+function scrub(line) {
+    return SECRET_SHAPES.reduce((text, shape) => text.replace(shape, '***'), line);
+}
+/** Runs kubectl on the control plane with the admin kubeconfig. */
+function kubectl(node, args, timeoutMs = 60_000) {
+    return node.host.exec(['kubectl', `--kubeconfig=${ADMIN_CONF}`, ...args], { timeoutMs });
+}
+/** The node's state directory, made root-only before any secret is written into it. */
+async function stateDir(node) {
+    await node.host.exec(['mkdir', '-p', '-m', '700', STATE_DIR]);
+    return STATE_DIR;
+}
+/** Text for an error: the first line of what a command said, scrubbed. */
+function firstLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return scrub(text.split('\n')[0] ?? '');
+}
+/** Why a command failed, for a report line: its last stderr line when it said something. */
+function reason(error) {
+    const details = error instanceof errors/* HypernixError */.iD ? error.details.filter((l) => l.trim()) : [];
+    const last = details.at(-1);
+    return last ? scrub(last.trim()) : firstLine(error);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/nodes.ts
+
+/** Parses `kubectl get nodes -o json` (untrusted text: only the fields used are read). */
+function parseNodes(text) {
+    const list = JSON.parse(text);
+    return (list.items ?? []).map((item) => {
+        const ready = item.status?.conditions?.find((c) => c.type === 'Ready');
+        const labels = item.metadata?.labels ?? {};
+        const isReady = ready?.status === 'True';
+        return {
+            name: String(item.metadata?.name ?? ''),
+            role: 'node-role.kubernetes.io/control-plane' in labels ? 'control-plane' : 'worker',
+            version: String(item.status?.nodeInfo?.kubeletVersion ?? ''),
+            ready: isReady,
+            why: isReady ? undefined : [ready?.reason, ready?.message].filter(Boolean).join(': '),
+        };
+    });
+}
+async function getNodes(controlPlane) {
+    const { stdout } = await kubectl(controlPlane, ['get', 'nodes', '-o', 'json']);
+    return parseNodes(stdout);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/cni.ts
+
+
+
+/**
+ * The CNI: its pinned manifest applied once (a marker with its sha256 on the control plane), then
+ * every node Ready, or a per-node reason why not.
+ */
+async function applyCni(controlPlane, manifest, reporter) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex');
+    const dir = await stateDir(controlPlane);
+    const marker = await controlPlane.host
+        .readFile(`${dir}/cni.sha256`, { maxBytes: 128 })
+        .then((bytes) => bytes.toString().trim())
+        .catch(() => '');
+    if (marker === digest) {
+        reporter.info(`${controlPlane.name}: CNI manifest ${digest.slice(0, 12)} already applied`);
+        return false;
+    }
+    await controlPlane.host.writeFile(`${dir}/cni.yaml`, manifest, { mode: 0o600 });
+    try {
+        await kubectl(controlPlane, ['apply', '-f', `${dir}/cni.yaml`], 120_000);
+    }
+    catch (error) {
+        throw new ClusterError(`${controlPlane.name}: applying the CNI manifest failed: ${reason(error)}`);
+    }
+    await controlPlane.host.writeFile(`${dir}/cni.sha256`, `${digest}\n`, { mode: 0o600 });
+    reporter.info(`${controlPlane.name}: CNI manifest ${digest.slice(0, 12)} applied`);
+    return true;
+}
+/** Read on a node that is not Ready: what usually keeps a kubelet from Ready. */
+const DIAGNOSE = `
+[ -n "$(ls -A /etc/cni/net.d 2>/dev/null)" ] || echo "CNI config uninitialized (/etc/cni/net.d is empty)"
+[ -n "$(ls -A /opt/cni/bin 2>/dev/null)" ] || echo "/opt/cni/bin is empty"
+pidof kubelet >/dev/null 2>&1 || echo "kubelet is not running"
+{ journalctl -u kubelet -n 3 --no-pager -o cat 2>/dev/null || tail -n 3 /var/log/kubelet.log 2>/dev/null; } | sed 's/^/kubelet: /'
+`;
+async function diagnose(node, status) {
+    const parts = [];
+    if (status?.why)
+        parts.push(status.why);
+    if (!status)
+        parts.push('not registered with the API server');
+    if (node) {
+        const found = await node.host
+            .exec(['sh', '-s'], { input: DIAGNOSE, timeoutMs: 20_000, maxOutputBytes: 16 * 1024 })
+            .then((r) => r.stdout
+            .split('\n')
+            .filter((l) => l.trim())
+            .map((l) => l.slice(0, 200)))
+            .catch((error) => [`could not look: ${reason(error)}`]);
+        parts.push(...found);
+    }
+    return parts.join('; ') || 'no reason found';
+}
+/** Polls `get nodes` until every expected node is Ready; on timeout, one line per node. */
+async function waitReady(controlPlane, nodes, timeoutMs, reporter) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const statuses = await getNodes(controlPlane);
+        const notReady = nodes.filter((node) => !statuses.find((status) => status.name === node.name)?.ready);
+        if (notReady.length === 0)
+            return statuses;
+        if (Date.now() >= deadline) {
+            const lines = await Promise.all(notReady.map(async (node) => `${node.name}: not Ready: ${await diagnose(node, statuses.find((s) => s.name === node.name))}`));
+            for (const line of lines)
+                reporter.error(line);
+            throw new ClusterError(`${notReady.length} node(s) not Ready after ${Math.round(timeoutMs / 1000)} s: ${lines[0]}`, lines);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/cluster/kubeadm-config.ts
+
+
+/**
+ * kubeadm's configuration files (API kubeadm.k8s.io/v1beta4): what the guide typed as flags,
+ * written as files so that nothing secret is ever on a command line.
+ */
+const KUBEADM_API = 'kubeadm.k8s.io/v1beta4';
+const documents = (...docs) => docs.map((doc) => (0,dist/* stringify */.As)(doc, { lineWidth: 0 })).join('---\n');
+/** InitConfiguration + ClusterConfiguration + the kubelet's cgroup driver. */
+function initConfig(spec, inputs) {
+    return documents({
+        apiVersion: KUBEADM_API,
+        kind: 'InitConfiguration',
+        localAPIEndpoint: { advertiseAddress: inputs.advertiseAddress, bindPort: 6443 },
+        nodeRegistration: { name: inputs.nodeName, criSocket: spec.criSocket },
+    }, {
+        apiVersion: KUBEADM_API,
+        kind: 'ClusterConfiguration',
+        kubernetesVersion: inputs.version,
+        controlPlaneEndpoint: inputs.endpoint,
+        networking: { podSubnet: spec.podSubnet.text, serviceSubnet: spec.serviceSubnet.text },
+    }, {
+        apiVersion: 'kubelet.config.k8s.io/v1beta1',
+        kind: 'KubeletConfiguration',
+        cgroupDriver: spec.cgroupDriver,
+    });
+}
+/** A worker's JoinConfiguration: the token and CA hash live only in this 0600 file. */
+function joinConfig(spec, inputs) {
+    return documents({
+        apiVersion: KUBEADM_API,
+        kind: 'JoinConfiguration',
+        discovery: {
+            bootstrapToken: {
+                apiServerEndpoint: inputs.endpoint,
+                token: inputs.token,
+                caCertHashes: [inputs.caCertHash],
+            },
+        },
+        nodeRegistration: { name: inputs.nodeName, criSocket: spec.criSocket },
+    });
+}
+/**
+ * kubeadm's discovery hash: `sha256:` and the hex SHA-256 of the CA certificate's
+ * SubjectPublicKeyInfo (DER), computed here on the runner from the certificate itself.
+ */
+function caCertHash(pem) {
+    const spki = new external_node_crypto_.X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex')}`;
+}
+/** A bootstrap token as kubeadm makes it: `[a-z0-9]{6}.[a-z0-9]{16}`. */
+const TOKEN_RE = /^[a-z0-9]{6}\.[a-z0-9]{16}$/;
+
+;// CONCATENATED MODULE: ./src/cluster/control-plane.ts
+
+
+
+const exists = async (node, path) => (await node.host.exec(['test', '-e', path], { okCodes: [1] })).code === 0;
+/** Reads what the node is: never initialised, initialised with an API that answers, or half. */
+async function controlPlaneState(node) {
+    if (await exists(node, ADMIN_CONF)) {
+        const ready = await kubectl(node, ['get', '--raw', '/readyz'], 20_000).catch((error) => error);
+        if (!(ready instanceof Error))
+            return 'initialised';
+        return {
+            half: `${ADMIN_CONF} exists but the API server does not answer (${firstLine(ready)})`,
+        };
+    }
+    for (const leftover of [CA_CERT, '/etc/kubernetes/manifests/kube-apiserver.yaml'])
+        if (await exists(node, leftover))
+            return { half: `${leftover} exists but ${ADMIN_CONF} does not` };
+    return 'fresh';
+}
+/** The version to install: the config's, or what the node's kubeadm reports. */
+async function version(node, spec) {
+    if (spec.kubernetesVersion !== 'from-node')
+        return spec.kubernetesVersion;
+    const { stdout } = await node.host.exec(['kubeadm', 'version', '-o', 'short']);
+    const found = stdout.trim();
+    if (!/^v1\.\d+\.\d+$/.test(found))
+        throw new ClusterError(`${node.name}: kubeadm version printed ${JSON.stringify(found.slice(0, 40))}; expected v1.X.Y`);
+    return found;
+}
+/** Initialises the control plane when it is fresh; returns whether it did. */
+async function ensureControlPlane(node, spec, endpoint, reporter) {
+    const state = await controlPlaneState(node);
+    if (state === 'initialised') {
+        reporter.info(`${node.name}: control plane already initialised; kubeadm init skipped`);
+        return false;
+    }
+    if (state !== 'fresh')
+        throw new ClusterError(`${node.name}: half-initialised control plane: ${state.half}; not reset automatically — inspect it, run 'kubeadm reset' there if that is what you want, then apply again`);
+    const dir = await stateDir(node);
+    const file = `${dir}/kubeadm-init.yaml`;
+    const text = initConfig(spec, {
+        nodeName: node.name,
+        advertiseAddress: node.address,
+        endpoint,
+        version: await version(node, spec),
+    });
+    await node.host.writeFile(file, text, { mode: 0o600 });
+    reporter.info(`${node.name}: kubeadm init --config ${file}`);
+    try {
+        // Captured, not streamed: only scrubbed phase lines reach the log.
+        const { stdout } = await node.host.exec(['kubeadm', 'init', `--config=${file}`, '--skip-token-print'], { timeoutMs: 15 * 60_000 });
+        for (const line of stdout.split('\n'))
+            if (/^\[[a-z-]+\]/.test(line))
+                reporter.debug(`${node.name}: ${scrub(line)}`);
+    }
+    catch (error) {
+        const details = error instanceof HostCommandError ? error.details.map((line) => scrub(line)) : [];
+        throw new ClusterError(`${node.name}: kubeadm init failed: ${firstLine(error)}`, details);
+    }
+    reporter.info(`${node.name}: control plane initialised`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/join.ts
+
+
+
+async function createToken(controlPlane, reporter) {
+    const { stdout } = await controlPlane.host.exec(['kubeadm', 'token', 'create', '--ttl', '15m', '--description', 'hypernix deploy join'], { timeoutMs: 60_000 });
+    const token = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+    if (token)
+        reporter.mask(token);
+    if (!TOKEN_RE.test(token))
+        throw new ClusterError(`${controlPlane.name}: kubeadm token create printed no token`);
+    return token;
+}
+async function joinOne(node, spec, inputs) {
+    const file = `${await stateDir(node)}/kubeadm-join.yaml`;
+    const secrets = [inputs.token, inputs.caCertHash];
+    await node.host.writeFile(file, joinConfig(spec, { nodeName: node.name, ...inputs }), {
+        mode: 0o600,
+    });
+    try {
+        await node.host.exec(['kubeadm', 'join', `--config=${file}`], {
+            timeoutMs: 10 * 60_000,
+            secrets,
+        });
+    }
+    finally {
+        await node.host.exec(['rm', '-f', file]).catch(() => undefined);
+    }
+}
+async function joinWorkers(controlPlane, workers, spec, endpoint, reporter) {
+    const known = new Set((await getNodes(controlPlane)).map((node) => node.name));
+    const skipped = workers.filter((node) => known.has(node.name)).map((node) => node.name);
+    const pending = workers.filter((node) => !known.has(node.name));
+    for (const name of skipped)
+        reporter.info(`${name}: already a node; join skipped`);
+    if (pending.length === 0)
+        return { joined: [], skipped, failed: [] };
+    const caCert = await controlPlane.host.readFile(CA_CERT, { maxBytes: 64 * 1024 });
+    const hash = caCertHash(caCert);
+    reporter.mask(hash);
+    const token = await createToken(controlPlane, reporter);
+    const outcome = { joined: [], skipped, failed: [] };
+    try {
+        // allSettled: one failed join leaves the others to finish.
+        const results = await Promise.allSettled(pending.map(async (node) => {
+            reporter.info(`${node.name}: kubeadm join ${endpoint}`);
+            await joinOne(node, spec, { endpoint, token, caCertHash: hash });
+            return node.name;
+        }));
+        results.forEach((result, index) => {
+            const name = pending[index]?.name ?? '';
+            if (result.status === 'fulfilled')
+                outcome.joined.push(name);
+            else
+                outcome.failed.push({ node: name, why: reason(result.reason) });
+        });
+    }
+    finally {
+        // The token is no use after this run: delete it by its public id.
+        await controlPlane.host
+            .exec(['kubeadm', 'token', 'delete', token.slice(0, 6)], { secrets: [token] })
+            .catch(() => reporter.warning(`${controlPlane.name}: could not delete this run's join token`));
+    }
+    for (const name of outcome.joined)
+        reporter.info(`${name}: joined`);
+    for (const { node, why } of outcome.failed)
+        reporter.error(`${node}: join failed: ${why}`);
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/kubeconfig.ts
+
+
+
+/**
+ * The admin kubeconfig, fetched from the control plane and written 0600 on the runner (temp
+ * file, then rename), its server rewritten to the address the runner reaches. Never printed:
+ * its key data is masked as soon as it is read.
+ */
+async function fetchKubeconfig(controlPlane, server, destination, reporter) {
+    const text = (await controlPlane.host.readFile(ADMIN_CONF, { maxBytes: 256 * 1024 })).toString();
+    for (const match of text.matchAll(/(?:client-key-data|token|client-certificate-data):\s*(\S+)/g))
+        if (match[1])
+            reporter.mask(match[1]);
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const clusters = doc.toJS();
+    if (doc.errors.length > 0 || !Array.isArray(clusters?.clusters) || clusters.clusters.length === 0)
+        throw new ClusterError(`${controlPlane.name}: ${ADMIN_CONF} is not a kubeconfig with clusters`);
+    clusters.clusters.forEach((_, index) => doc.setIn(['clusters', index, 'cluster', 'server'], server));
+    const temporary = `${destination}.${process.pid}.tmp`;
+    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
+    try {
+        await handle.writeFile(doc.toString({ lineWidth: 0 }));
+        await handle.close();
+        await (0,promises_.rename)(temporary, destination);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+    reporter.info(`kubeconfig written to ${destination} (0600, server ${server})`);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/manifests.ts
+
+
+
+
+/**
+ * Manifests read on the runner before anything changes: the CNI's (a file or an https URL,
+ * pinned by sha256) and the workload's (files, with every container's image set to the pushed
+ * digest). Hostile text: bounded in size, parsed as YAML, never executed.
+ */
+const MAX_MANIFEST_BYTES = 8 << 20;
+async function readBounded(path, what) {
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info?.isFile())
+        throw new errors/* InputError */.dz(`${what}: no such file ${path}`);
+    if (info.size > MAX_MANIFEST_BYTES)
+        throw new errors/* InputError */.dz(`${what}: ${path} is ${info.size} bytes; at most 8 MiB`);
+    return (0,promises_.readFile)(path);
+}
+async function download(url, what) {
+    const response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: 'follow' });
+    if (!response.ok)
+        throw new errors/* InputError */.dz(`${what}: GET ${url} answered ${response.status}`);
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_MANIFEST_BYTES)
+        throw new errors/* InputError */.dz(`${what}: ${url} is over 8 MiB`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (body.length > MAX_MANIFEST_BYTES)
+        throw new errors/* InputError */.dz(`${what}: ${url} is over 8 MiB`);
+    return body;
+}
+/** Parses a multi-document manifest; each document must be a Kubernetes object. */
+function parseManifest(text, what) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const list = Array.isArray(docs) ? docs : [docs];
+    const objects = [];
+    for (const doc of list) {
+        if (doc.errors.length > 0)
+            throw new errors/* InputError */.dz(`${what} is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
+        const value = doc.toJS({ maxAliasCount: 50 });
+        if (value === null || value === undefined)
+            continue;
+        if (typeof value !== 'object' ||
+            Array.isArray(value) ||
+            !('kind' in value) ||
+            !('apiVersion' in value))
+            throw new errors/* InputError */.dz(`${what}: expected Kubernetes objects (apiVersion, kind) in every document`);
+        objects.push(value);
+    }
+    if (objects.length === 0)
+        throw new errors/* InputError */.dz(`${what}: no Kubernetes object in it`);
+    return objects;
+}
+/** The CNI manifest, checked against its pin and (flannel, calico) the pod subnet. */
+async function loadCni(cni, podSubnet, what) {
+    const bytes = cni.source.kind === 'url'
+        ? await download(cni.source.url, what)
+        : await readBounded(cni.source.path, what);
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    if (digest !== cni.sha256)
+        throw new errors/* InputError */.dz(`${what}: sha256 is ${digest}, the config pins ${cni.sha256}`);
+    const text = bytes.toString('utf8');
+    parseManifest(text, what);
+    const network = cni.name === 'flannel'
+        ? /"Network":\s*"([0-9./]+)"/.exec(text)?.[1]
+        : /^\s*-?\s*name:\s*CALICO_IPV4POOL_CIDR\s*\n\s*value:\s*"?([0-9./]+)"?/m.exec(text)?.[1];
+    if (network && network !== podSubnet)
+        throw new errors/* InputError */.dz(`${what}: the ${cni.name} manifest's pod network is ${network} but cluster.pod-subnet is ${podSubnet}; make them the same`);
+    return text;
+}
+const POD_SPEC_PATHS = [
+    ['spec'],
+    ['spec', 'template', 'spec'],
+    ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+];
+function containersOf(doc) {
+    const found = [];
+    for (const path of POD_SPEC_PATHS) {
+        let node = doc;
+        for (const key of path)
+            node = node?.[key];
+        if (!node || typeof node !== 'object')
+            continue;
+        for (const key of ['containers', 'initContainers']) {
+            const list = node[key];
+            if (Array.isArray(list))
+                found.push(...list.filter((c) => c && typeof c === 'object'));
+        }
+    }
+    return found;
+}
+/** The workload's manifests as one text, every container's image set to `image`. */
+async function loadWorkload(files, image) {
+    const objects = [];
+    for (const file of files) {
+        const what = `workload manifest ${file}`;
+        const docs = parseManifest((await readBounded(file, what)).toString('utf8'), what);
+        for (const doc of docs)
+            for (const container of containersOf(doc))
+                container.image = image;
+        objects.push(...docs);
+    }
+    if (!objects.some((doc) => containersOf(doc).length > 0))
+        throw new errors/* InputError */.dz(`cluster.workload.manifests: no container to put ${image} in`);
+    return objects.map((doc) => (0,dist/* stringify */.As)(doc, { lineWidth: 0 })).join('---\n');
+}
+
+// EXTERNAL MODULE: ./src/cluster/cidr.ts
+var cidr = __webpack_require__(7090);
+;// CONCATENATED MODULE: ./src/cluster/preflight.ts
+
+
+/**
+ * Checks every node before anything changes, the way kubeadm's own preflight would refuse later
+ * and more obscurely: one line per problem, naming the node and the fix.
+ */
+/** Read-only probe, run by the node's /bin/sh from stdin; prints KEY=VALUE lines. */
+const PROBE = `
+r() { cat "$1" 2>/dev/null | head -n 1; }
+echo "swap=$(tail -n +2 /proc/swaps 2>/dev/null | awk '{print $1}' | tr '\\n' ' ')"
+for m in br_netfilter overlay; do
+  if [ -d /sys/module/$m ] || grep -qw $m /proc/filesystems 2>/dev/null; then echo "module_$m=yes"; else echo "module_$m=no"; fi
+done
+echo "ip_forward=$(r /proc/sys/net/ipv4/ip_forward)"
+echo "bridge_nf_iptables=$(r /proc/sys/net/bridge/bridge-nf-call-iptables)"
+echo "bridge_nf_ip6tables=$(r /proc/sys/net/bridge/bridge-nf-call-ip6tables)"
+echo "containerd_systemd_cgroup=$(grep -o 'SystemdCgroup *= *[a-z]*' /etc/containerd/config.toml 2>/dev/null | tail -n 1 | awk -F= '{gsub(/ /,"",$2); print $2}')"
+echo "kubelet_cgroup_driver=$(grep -o '^cgroupDriver: *[a-z]*' /var/lib/kubelet/config.yaml 2>/dev/null | awk '{print $2}')"
+echo "hostname=$(hostname)"
+echo "machine_id=$(r /etc/machine-id)"
+echo "product_uuid=$(r /sys/class/dmi/id/product_uuid)"
+echo "macs=$(for i in /sys/class/net/*; do [ "\${i##*/}" = lo ] || r $i/address; done | tr '\\n' ' ')"
+echo "addresses=$(ip -4 -o addr show 2>/dev/null | awk '$2 != "lo" {print $4}' | tr '\\n' ' ')"
+echo "kubeadm=$(kubeadm version -o short 2>/dev/null)"
+echo "kubelet=$(kubelet --version 2>/dev/null | awk '{print $2}')"
+`;
+/** Runs the probe on a host; what it prints is untrusted and only compared. */
+async function probe(host, name = host.name) {
+    const { stdout } = await host.exec(['sh', '-s'], {
+        input: PROBE,
+        timeoutMs: 30_000,
+        maxOutputBytes: 64 * 1024,
+    });
+    const values = new Map();
+    for (const line of stdout.split('\n')) {
+        const at = line.indexOf('=');
+        if (at > 0)
+            values.set(line.slice(0, at), line.slice(at + 1).trim());
+    }
+    return { node: name, values };
+}
+const words = (text) => (text ?? '').split(/\s+/).filter(Boolean);
+/** Networks of `A.B.C.D/N` words (ip -o addr), ignoring what does not parse. */
+function networksOf(facts) {
+    return words(facts.values.get('addresses')).flatMap((word) => {
+        const [address = '', prefix = ''] = word.split('/');
+        const network = (0,cidr/* networkOf */.Af)(address, Number(prefix));
+        return network ? [network] : [];
+    });
+}
+function nodeProblems(facts, spec) {
+    const v = (key) => facts.values.get(key) ?? '';
+    const n = facts.node;
+    const problems = [];
+    const swap = words(v('swap'));
+    if (swap.length > 0)
+        problems.push(`${n}: swap is on (${swap.join(', ')}); fix: swapoff -a and remove it from /etc/fstab`);
+    for (const module of ['br_netfilter', 'overlay'])
+        if (v(`module_${module}`) !== 'yes')
+            problems.push(`${n}: kernel module ${module} is not loaded; fix: modprobe ${module} and list it in /etc/modules-load.d`);
+    const sysctls = [
+        ['ip_forward', 'net.ipv4.ip_forward'],
+        ['bridge_nf_iptables', 'net.bridge.bridge-nf-call-iptables'],
+        ['bridge_nf_ip6tables', 'net.bridge.bridge-nf-call-ip6tables'],
+    ];
+    for (const [key, name] of sysctls)
+        if (v(key) !== '1')
+            problems.push(`${n}: sysctl ${name} is ${v(key) || 'absent'}; fix: set ${name}=1 in /etc/sysctl.d`);
+    const systemd = v('containerd_systemd_cgroup');
+    const containerdDriver = systemd === 'true' ? 'systemd' : systemd === 'false' ? 'cgroupfs' : '';
+    if (containerdDriver !== spec.cgroupDriver)
+        problems.push(`${n}: containerd's SystemdCgroup is ${systemd || 'not set'} but the kubelet's cgroup driver is ${spec.cgroupDriver}; fix: set SystemdCgroup = ${spec.cgroupDriver === 'systemd'} in /etc/containerd/config.toml`);
+    const kubelet = v('kubelet_cgroup_driver');
+    if (kubelet && kubelet !== spec.cgroupDriver)
+        problems.push(`${n}: /var/lib/kubelet/config.yaml has cgroupDriver ${kubelet}, the config asks for ${spec.cgroupDriver}; fix: make them agree (cluster.cgroup-driver)`);
+    if (!v('kubeadm') || !v('kubelet'))
+        problems.push(`${n}: kubeadm or kubelet is not installed; fix: use an image that has both`);
+    for (const [subnet, key] of [
+        [spec.podSubnet, 'pod-subnet'],
+        [spec.serviceSubnet, 'service-subnet'],
+    ]) {
+        for (const network of networksOf(facts))
+            if ((0,cidr/* overlaps */.$f)(subnet, network))
+                problems.push(`${n}: cluster.${key} ${subnet.text} overlaps the node's network ${network.text}; fix: choose a ${key} outside it`);
+    }
+    return problems;
+}
+/** Values that must differ between nodes (kubeadm needs them unique; clones share them). */
+const UNIQUE = [
+    ['hostname', 'hostname'],
+    ['machine_id', 'machine-id'],
+    ['product_uuid', 'product_uuid'],
+];
+function crossProblems(all) {
+    const problems = [];
+    for (const [key, label] of UNIQUE) {
+        const seen = new Map();
+        for (const facts of all) {
+            const value = facts.values.get(key) ?? '';
+            const other = value ? seen.get(value) : undefined;
+            if (other)
+                problems.push(`${facts.node}: ${label} ${value} is also ${other}'s; fix: give every VM its own ${label}`);
+            else if (value)
+                seen.set(value, facts.node);
+        }
+    }
+    const macs = new Map();
+    for (const facts of all)
+        for (const mac of words(facts.values.get('macs'))) {
+            const other = macs.get(mac);
+            if (other && other !== facts.node)
+                problems.push(`${facts.node}: MAC ${mac} is also ${other}'s; fix: give every NIC its own MAC`);
+            macs.set(mac, facts.node);
+        }
+    const first = all[0];
+    for (const tool of ['kubeadm', 'kubelet']) {
+        const expected = first?.values.get(tool);
+        for (const facts of all.slice(1)) {
+            const version = facts.values.get(tool);
+            if (expected && version && version !== expected)
+                problems.push(`${facts.node}: ${tool} ${version} differs from ${first?.node}'s ${expected}; fix: install the same version on every node`);
+        }
+    }
+    return problems;
+}
+/** Every problem found, one line each; `hypervisor` networks must not overlap the subnets. */
+function evaluate(all, spec, hypervisor) {
+    const problems = all.flatMap((facts) => nodeProblems(facts, spec));
+    problems.push(...crossProblems(all));
+    const outside = [...(hypervisor ? networksOf(hypervisor) : []), ...spec.hostNetworks];
+    for (const [subnet, key] of [
+        [spec.podSubnet, 'pod-subnet'],
+        [spec.serviceSubnet, 'service-subnet'],
+    ])
+        for (const network of outside)
+            if ((0,cidr/* overlaps */.$f)(subnet, network))
+                problems.push(`hypervisor: cluster.${key} ${subnet.text} overlaps ${network.text}, a network the hypervisor is on; fix: choose a ${key} outside it`);
+    return [...new Set(problems)];
+}
+/** Probes every node (and the hypervisor) in parallel; throws with every problem found. */
+async function preflight(nodes, spec, hypervisor) {
+    const [hv, ...all] = await Promise.all([
+        hypervisor ? probe(hypervisor, 'hypervisor') : Promise.resolve(undefined),
+        ...nodes.map((node) => probe(node.host, node.name)),
+    ]);
+    const problems = evaluate(all, spec, hv);
+    if (problems.length > 0)
+        throw new ClusterError(`preflight found ${problems.length} problem(s), nothing was changed: ${problems[0]}`, problems);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/workload.ts
+
+async function applyWorkload(controlPlane, spec, manifest, reporter) {
+    const file = `${await stateDir(controlPlane)}/workload.yaml`;
+    await controlPlane.host.writeFile(file, manifest, { mode: 0o600 });
+    let stdout;
+    try {
+        ({ stdout } = await kubectl(controlPlane, ['apply', '-f', file], 120_000));
+    }
+    catch (error) {
+        throw new ClusterError(`${controlPlane.name}: applying the workload failed: ${reason(error)}`);
+    }
+    const objects = stdout
+        .split('\n')
+        .map((line) => scrub(line.trim()))
+        .filter(Boolean);
+    for (const line of objects)
+        reporter.info(`${controlPlane.name}: ${line}`);
+    const changed = objects.some((line) => !/ unchanged$/.test(line));
+    const seconds = Math.ceil(spec.readyTimeoutMs / 1000);
+    try {
+        await kubectl(controlPlane, [
+            'wait',
+            '--for=condition=Ready',
+            'pod',
+            '--all',
+            '-n',
+            spec.namespace,
+            `--timeout=${seconds}s`,
+        ], spec.readyTimeoutMs + 30_000);
+    }
+    catch (error) {
+        throw new ClusterError(`workload Pods not Ready within ${seconds} s: ${reason(error)}`);
+    }
+    return { changed, objects };
+}
+/** `kubectl get --raw PROXY -v=6`: the body on stdout, the status in the request log line. */
+async function smokeTest(controlPlane, spec, reporter) {
+    const result = await controlPlane.host.exec(['kubectl', '--kubeconfig=/etc/kubernetes/admin.conf', 'get', '--raw', spec.url, '-v=6'], { okCodes: [1], timeoutMs: 60_000, maxOutputBytes: 1 << 20 });
+    const logged = /\bGET \S+ (\d{3})\b/.exec(result.stderr)?.[1];
+    const status = logged ? Number(logged) : result.code === 0 ? 200 : 0;
+    let why;
+    if (status !== spec.expectStatus)
+        why = `status ${status || 'unknown'}, expected ${spec.expectStatus}`;
+    else if (spec.expectBody !== undefined && !result.stdout.includes(spec.expectBody))
+        why = `status ${status}, but the body does not contain ${JSON.stringify(spec.expectBody)} (it begins ${JSON.stringify(scrub(result.stdout.slice(0, 80)))})`;
+    const outcome = { url: spec.url, status, ok: why === undefined, why };
+    reporter.info(`smoke test GET ${spec.url}: ${why ?? `status ${status}, as expected`}`);
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/cluster.ts
+
+
+
+
+
+
+
+
+
+async function prepareCluster(spec) {
+    const cni = await loadCni(spec.cni, spec.podSubnet.text, 'cluster.cni.manifest');
+    const work = spec.workload;
+    if (work && !work.image)
+        throw new errors/* InputError */.dz('cluster.workload.image-from: no image; give registry/repository@sha256:… here or with --image');
+    return { spec, cni, workload: work && (await loadWorkload(work.manifests, work.image ?? '')) };
+}
+function split(nodes) {
+    const planes = nodes.filter((node) => node.role === 'control-plane');
+    if (planes.length !== 1)
+        throw new errors/* InputError */.dz(`cluster: expected exactly one VM with role control-plane; found ${planes.length}`);
+    return {
+        controlPlane: planes[0],
+        workers: nodes.filter((n) => n.role === 'worker'),
+    };
+}
+async function applyCluster(context, prepared) {
+    const { nodes, reporter } = context;
+    const { spec } = prepared;
+    const { controlPlane, workers } = split(nodes);
+    const endpoint = spec.controlPlaneEndpoint ?? `${controlPlane.address}:6443`;
+    const stages = [];
+    const stage = async (name, body, note) => {
+        const started = Date.now();
+        const value = await reporter.group(`cluster: ${name}`, body);
+        stages.push({ name, ms: Date.now() - started, note: note(value) });
+        return value;
+    };
+    await stage('preflight', () => preflight(nodes, spec, context.hypervisor), () => 'passed');
+    const initialised = await stage('control plane', () => ensureControlPlane(controlPlane, spec, endpoint, reporter), (done) => (done ? 'kubeadm init' : 'already initialised'));
+    const join = await stage('join', () => joinWorkers(controlPlane, workers, spec, endpoint, reporter), (o) => `${o.joined.length} joined, ${o.skipped.length} already nodes, ${o.failed.length} failed`);
+    const cniChanged = await stage('cni', () => applyCni(controlPlane, prepared.cni, reporter), (applied) => (applied ? `${spec.cni.name} applied` : 'unchanged'));
+    const failed = new Set(join.failed.map((f) => f.node));
+    const statuses = await stage('nodes ready', () => waitReady(controlPlane, nodes.filter((n) => !failed.has(n.name)), spec.readyTimeoutMs, reporter), (list) => `${list.filter((n) => n.ready).length}/${list.length} Ready`);
+    const kubeconfig = spec.kubeconfig;
+    await stage('kubeconfig', () => fetchKubeconfig(controlPlane, `https://${endpoint}`, kubeconfig, reporter), () => kubeconfig);
+    if (join.failed.length > 0)
+        throw new ClusterError(`${join.failed.length} node(s) failed to join (the others are joined): ${join.failed.map((f) => `${f.node}: ${f.why}`).join('; ')}`, join.failed.map((f) => `${f.node}: ${f.why}`));
+    const result = {
+        controlPlane: controlPlane.address,
+        endpoint,
+        nodes: statuses,
+        kubeconfig,
+        join,
+        stages,
+        changed: initialised || join.joined.length > 0 || cniChanged,
+    };
+    await workloadStages(controlPlane, prepared, result, stage, reporter);
+    return result;
+}
+/** The workload and its smoke test, on a cluster whose nodes are Ready. */
+async function workloadStages(controlPlane, prepared, result, stage, reporter) {
+    const { spec } = prepared;
+    if (spec.workload && prepared.workload) {
+        const { workload: work } = spec;
+        const text = prepared.workload;
+        result.workload = await stage('workload', () => applyWorkload(controlPlane, work, text, reporter), (o) => (o.changed ? 'applied' : 'unchanged'));
+        result.changed ||= result.workload.changed;
+    }
+    if (spec.smokeTest) {
+        const smoke = spec.smokeTest;
+        result.smokeTest = await stage('smoke test', () => smokeTest(controlPlane, smoke, reporter), (o) => (o.ok ? `status ${o.status}` : (o.why ?? 'failed')));
+        if (!result.smokeTest.ok)
+            throw new ClusterError(`smoke test GET ${smoke.url} failed: ${result.smokeTest.why}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/cluster-step.ts
+
+
+
+/**
+ * The cluster after the VMs: each VM reached over SSH with the host key it printed on its serial
+ * console (never a key seen only on the network), the cluster step run on them, hosts closed.
+ */
+/** Paths in `cluster:` are the config file's, like the other files it names. */
+function clusterPaths(spec, fromConfig) {
+    const cni = spec.cni.source;
+    return {
+        ...spec,
+        kubeconfig: fromConfig(spec.kubeconfig),
+        cni: {
+            ...spec.cni,
+            source: cni.kind === 'path' ? { kind: 'path', path: fromConfig(cni.path) } : cni,
+        },
+        workload: spec.workload && {
+            ...spec.workload,
+            manifests: spec.workload.manifests.map(fromConfig),
+        },
+    };
+}
+
+async function runCluster(config, prepared, vms, options) {
+    const { privateKey, reporter } = options;
+    if (!privateKey)
+        throw new errors/* InputError */.dz(`${config.file}: cluster: the VMs need an SSH key (ssh.key-file or HYPERNIX_SSH_KEY)`);
+    const nodes = vms.map((vm) => {
+        const keys = vm.hostKeys ?? [];
+        if (!vm.address || keys.length === 0)
+            throw new errors/* InputError */.dz(`cluster: VM ${vm.name} has no address or no host key from its serial console`);
+        return {
+            name: vm.name,
+            role: vm.role,
+            address: vm.address,
+            host: new SshHost({
+                name: vm.name,
+                address: vm.address,
+                port: config.ssh.port,
+                username: config.ssh.user,
+                privateKey,
+                hostKeys: { pins: keys.map((key) => key.fingerprint) },
+                reporter,
+                jump: options.jump,
+            }),
+        };
+    });
+    try {
+        return await applyCluster({ nodes, hypervisor: options.hypervisor, reporter }, prepared);
+    }
+    finally {
+        await Promise.all(nodes.map((node) => node.host.close()));
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/util/secrets.ts
+var util_secrets = __webpack_require__(4537);
+;// CONCATENATED MODULE: ./src/util/child-env.ts
+
+/**
+ * What a child process (nix-build, nix, nix-store, a streamLayeredImage script, zstd, the Nix
+ * installer) may see of our environment. A derivation can read the evaluator's environment with
+ * `builtins.getEnv`, and a builder without a sandbox inherits Nix's, so anything passed here can
+ * end up in the world-readable store. Children therefore get only what they need:
+ *
+ * - PATH, HOME, USER, LOGNAME, SHELL, TMPDIR/TMP/TEMP, TERM, TZ, LANG, LANGUAGE, LC_*: to run
+ *   at all, find their config and temp space, and print readable text;
+ * - NIX_* (NIX_PATH, NIX_REMOTE, NIX_CONF_DIR, NIX_SSL_CERT_FILE, NIX_SSHOPTS, NIX_STORE_DIR, …)
+ *   and XDG_*: how the user configured Nix;
+ * - LIBVIRT_*: which libvirt virsh and virt-install talk to, on a hypervisor run locally;
+ * - SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE and the proxy variables: how Nix reaches its
+ *   substituters and fetchers (a proxy URL may hold the user's own proxy login; Nix needs it);
+ * - GITHUB_* except tokens: the public context of the run (repository, sha, ref), which impure
+ *   builds sometimes read. ACTIONS_* (the runner's cache and runtime tokens) and RUNNER_* do not
+ *   pass.
+ *
+ * Never passed, whatever the name: INPUT_* (every action input: any may hold a secret),
+ * HYPERNIX_REGISTRY_PASSWORD, anything named like a token, password or secret, and any variable
+ * whose value holds a secret this process masked.
+ */
+const PASSED = [
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|TERM|TZ|LANG|LANGUAGE)$/,
+    /^LC_[A-Z_]+$/,
+    /^NIX_[A-Za-z0-9_]+$/,
+    /^XDG_[A-Z_]+$/,
+    /^LIBVIRT_[A-Z_]+$/,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)$/,
+    /^(http|https|ftp|all|no)_proxy$/i,
+    /^GITHUB_[A-Z0-9_]+$/,
+];
+const NEVER = /TOKEN|PASSWORD|PASSWD|SECRET|CREDENTIAL|^INPUT_|^HYPERNIX_REGISTRY_PASSWORD$/i;
+// Shorter masked values would drop variables by chance; the runner masks them in logs anyway.
+const MIN_SECRET = 4;
+function childEnvironment(extra = {}, env = process.env) {
+    const secrets = (0,util_secrets/* knownSecrets */.x)().filter((secret) => secret.length >= MIN_SECRET);
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || NEVER.test(name))
+            continue;
+        if (!PASSED.some((pattern) => pattern.test(name)))
+            continue;
+        if (secrets.some((secret) => value.includes(secret)))
+            continue;
+        result[name] = value;
+    }
+    return { ...result, ...extra };
+}
+
+;// CONCATENATED MODULE: ./src/hosts/local-host.ts
+
+
+
+
+
+
+
+/** This machine as a Host: programs run directly from their argv (no shell), files on disk. */
+class LocalHost {
+    name;
+    reporter;
+    env;
+    constructor(options) {
+        this.name = options.name ?? 'local';
+        this.reporter = options.reporter;
+        this.env = options.env ?? childEnvironment();
+    }
+    exec(argv, options = {}) {
+        const secrets = options.secrets ?? [];
+        for (const secret of secrets)
+            if (secret)
+                this.reporter.mask(secret);
+        const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const output = new OutputCollector(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES, options.stream ? { reporter: this.reporter, host: this.name, secrets } : undefined);
+        const fail = (failure, stderr, cause) => new HostCommandError(this.name, argv, failure, { secrets, stderr, cause });
+        if (argv.length === 0 || argv.some((arg) => arg.includes('\0'))) {
+            return Promise.reject(fail({ kind: 'spawn', reason: 'empty command or NUL byte in an argument' }, ''));
+        }
+        return new Promise((resolve, reject) => {
+            // Its own process group, so that a timeout stops the command's children too.
+            const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+                env: this.env,
+                stdio: 'pipe',
+                detached: true,
+            });
+            let stopped;
+            const stop = (failure) => {
+                stopped ??= failure;
+                try {
+                    process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    child.kill('SIGKILL');
+                }
+            };
+            const timer = setTimeout(() => stop({ kind: 'timeout', timeoutMs }), timeoutMs);
+            child.stdout.on('data', (chunk) => {
+                if (!output.stdout(chunk))
+                    stop({ kind: 'output', maxBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES });
+            });
+            child.stderr.on('data', (chunk) => output.stderr(chunk));
+            child.on('error', (error) => {
+                clearTimeout(timer);
+                reject(fail({ kind: 'spawn', reason: error.code ?? error.message }, '', error));
+            });
+            child.on('close', (code, signal) => {
+                clearTimeout(timer);
+                const { stdout, stderr } = output.finish();
+                if (stopped)
+                    return reject(fail(stopped, stderr));
+                if (signal)
+                    return reject(fail({ kind: 'signal', signal }, stderr));
+                const exitCode = code ?? 1;
+                if (exitCode !== 0 && !(options.okCodes ?? []).includes(exitCode)) {
+                    return reject(fail({ kind: 'exit', code: exitCode }, stderr));
+                }
+                resolve({ code: exitCode, stdout: stdout.toString('utf8'), stderr });
+            });
+            child.stdin.on('error', () => undefined); // a command that exits early closes its stdin
+            child.stdin.end(options.input ?? '');
+        });
+    }
+    async writeFile(path, content, options = {}) {
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+        await writeLocalAtomically(this.name, path, external_node_stream_.Readable.from([bytes]), options);
+    }
+    readFile(path, options = {}) {
+        return readLocalBounded(this.name, path, options.maxBytes ?? DEFAULT_READ_MAX_BYTES);
+    }
+    upload(localPath, remotePath, options = {}) {
+        return writeLocalAtomically(this.name, remotePath, (0,external_node_fs_.createReadStream)(localPath), options);
+    }
+    async download(remotePath, localPath, options = {}) {
+        if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.sha256)) {
+            throw new HostFileError(this.name, `expected sha256 ${JSON.stringify(options.sha256)} is not 64 lowercase hex digits`);
+        }
+        return writeLocalAtomically(this.name, localPath, (0,external_node_fs_.createReadStream)(remotePath), {
+            sha256: options.sha256,
+        });
+    }
+    async close() { }
 }
 
 ;// CONCATENATED MODULE: ./src/util/stopwatch.ts
@@ -4624,7 +5434,7 @@ async function ensureImage(context, source, pull) {
     const digest = source.kind === 'ref' ? source.reference.digest : (await digest_sha256File(source.path)).digest;
     const path = basePath(pool, digest);
     const label = source.kind === 'ref' ? 'image.ref' : `image.path ${source.path}`;
-    if (await exists(host, path)) {
+    if (await pool_exists(host, path)) {
         reporter.info(`Image ${digest} is in the pool already (${path})`);
         return { digest, path, info: await checkBaseImage(host, path, label) };
     }
@@ -4670,7 +5480,7 @@ async function viaRunner(host, source, temporary, pull) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
-async function exists(host, path) {
+async function pool_exists(host, path) {
     const { code } = await host.exec(['test', '-f', path], { okCodes: [1] });
     return code === 0;
 }
@@ -5087,6 +5897,7 @@ async function locate(context, virsh, action, report, wait) {
 
 
 
+
 async function openDeploy(config, options) {
     const { reporter } = options;
     const sshKey = options.sshKey ?? process.env.HYPERNIX_SSH_KEY;
@@ -5133,8 +5944,23 @@ async function openDeploy(config, options) {
     const source = config.image.source;
     if (source.kind === 'path')
         source.path = fromConfig(source.path);
+    const applyAll = async () => {
+        if (!config.cluster)
+            return apply(context);
+        // Manifests are read and checked before the first VM is made.
+        const prepared = await prepareCluster(clusterPaths(config.cluster, fromConfig));
+        const result = await apply(context);
+        const jump = config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
+        const cluster = await runCluster(config, prepared, result.vms, {
+            hypervisor,
+            jump,
+            privateKey: vmKey,
+            reporter,
+        });
+        return { ...result, cluster, changed: result.changed || cluster.changed };
+    };
     return {
-        run: (verb) => verb === 'plan' ? plan(context) : verb === 'apply' ? apply(context) : destroy(context),
+        run: (verb) => verb === 'plan' ? plan(context) : verb === 'apply' ? applyAll() : destroy(context),
         close: () => hypervisor.close(),
     };
 }

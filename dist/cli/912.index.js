@@ -1,8 +1,8 @@
-export const id = 378;
-export const ids = [378];
+export const id = 912;
+export const ids = [912];
 export const modules = {
 
-/***/ 378:
+/***/ 1912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -30,9 +30,154 @@ var json_schema_processors = __webpack_require__(8439);
 var registry_reference = __webpack_require__(6812);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/cluster/cidr.ts
+var cidr = __webpack_require__(7090);
 // EXTERNAL MODULE: ./src/config/input-readers.ts
 var input_readers = __webpack_require__(6951);
+;// CONCATENATED MODULE: ./src/config/cluster.ts
+
+
+
+
+
+/**
+ * The `cluster:` section of hypernix.yaml: a kubeadm cluster on the VMs, its CNI, the workload
+ * and the smoke test. Checked whole here (CIDRs, digests, the smoke test's path) so that a bad
+ * value stops the deploy before anything is made.
+ */
+const cluster_cidr = schemas/* string */.YjP().transform((text, ctx) => {
+    const parsed = (0,cidr/* parseCidr */.GN)(text);
+    if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return core/* NEVER */.tm;
+    }
+    return parsed;
+});
+const seconds = schemas/* number */.aig()
+    .int()
+    .min(1)
+    .max(24 * 3600);
+const runnerPath = schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path');
+const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
+const endpoint = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9.-]{1,253}:[0-9]{1,5}$/, 'expected host:port such as 10.0.0.10:6443');
+const dnsLabel = schemas/* string */.YjP().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'expected a DNS label');
+const version = schemas/* string */.YjP()
+    .regex(/^(from-node|v1\.\d{1,2}\.\d{1,3})$/, 'expected "from-node" or a version like v1.31.2');
+/** The only smoke-test form: the API server's proxy to a service, inside the cluster. */
+const PROXY_RE = /^\/api\/v1\/namespaces\/([a-z0-9-]{1,63})\/services\/(?:https?:)?([a-z0-9-]{1,63})(?::([a-z0-9-]{1,15}))?\/proxy(\/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$/;
+const smokeTest = schemas/* strictObject */.rej({
+    url: schemas/* string */.YjP().describe('/api/v1/namespaces/NS/services/NAME:PORT/proxy/PATH'),
+    'expect-status': schemas/* number */.aig().int().min(100).max(599).default(200),
+    'expect-body': schemas/* string */.YjP().max(4096).optional(),
+});
+const workload = schemas/* strictObject */.rej({
+    manifests: schemas/* array */.YOg(runnerPath).min(1).max(64),
+    'image-from': schemas/* string */.YjP().optional().describe('registry/repository@sha256:… (--image overrides)'),
+    namespace: dnsLabel.default('default'),
+    'ready-timeout': seconds.default(300),
+});
+const clusterSchema = schemas/* strictObject */.rej({
+    'pod-subnet': cluster_cidr.prefault('10.244.0.0/16'),
+    'service-subnet': cluster_cidr.prefault('10.96.0.0/12'),
+    'control-plane-endpoint': endpoint.optional(),
+    'kubernetes-version': version.default('from-node'),
+    'cgroup-driver': schemas/* enum */.k5n(['systemd', 'cgroupfs']).default('systemd'),
+    'cri-socket': schemas/* string */.YjP()
+        .regex(/^unix:\/\/\/[A-Za-z0-9._/-]+$/, 'expected unix:///path/to.sock')
+        .default('unix:///run/containerd/containerd.sock'),
+    'host-networks': schemas/* array */.YOg(cluster_cidr)
+        .max(32)
+        .default([])
+        .describe('the LANs of the hypervisor and runner: the subnets must not overlap them'),
+    cni: schemas/* strictObject */.rej({
+        name: schemas/* enum */.k5n(['flannel', 'calico'], { message: 'expected flannel or calico' }),
+        manifest: schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path or an https:// URL'),
+        sha256,
+    }),
+    workload: workload.optional(),
+    'smoke-test': smokeTest.optional(),
+    kubeconfig: runnerPath.default('kubeconfig'),
+    'replace-control-plane': schemas/* boolean */.zMY().default(false),
+    'ready-timeout': seconds.default(600),
+    'drain-timeout': seconds.default(300),
+});
+/** Turns the checked section into the cluster step's spec; cross-field problems are one line. */
+function resolveCluster(data, file) {
+    const at = (key) => `${file}: cluster.${key}`;
+    const pod = data['pod-subnet'];
+    const service = data['service-subnet'];
+    if ((0,cidr/* overlaps */.$f)(pod, service))
+        throw new errors/* InputError */.dz(`${at('pod-subnet')}: ${pod.text} overlaps service-subnet ${service.text}; expected separate ranges`);
+    for (const network of data['host-networks']) {
+        for (const [key, subnet] of [
+            ['pod-subnet', pod],
+            ['service-subnet', service],
+        ]) {
+            if ((0,cidr/* overlaps */.$f)(subnet, network))
+                throw new errors/* InputError */.dz(`${at(key)}: ${subnet.text} overlaps host network ${network.text}; pick a range outside it`);
+        }
+    }
+    const manifest = data.cni.manifest;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(manifest) && !manifest.startsWith('https://'))
+        throw new errors/* InputError */.dz(`${at('cni.manifest')}: expected a file path or an https:// URL; got ${(0,input_readers/* shown */.SP)(manifest)}`);
+    const workloadSpec = data.workload;
+    if (workloadSpec?.['image-from'] !== undefined)
+        checkWorkloadImage(workloadSpec['image-from'], at('workload.image-from'));
+    return {
+        podSubnet: pod,
+        serviceSubnet: service,
+        controlPlaneEndpoint: data['control-plane-endpoint'],
+        kubernetesVersion: data['kubernetes-version'],
+        cgroupDriver: data['cgroup-driver'],
+        criSocket: data['cri-socket'],
+        cni: {
+            name: data.cni.name,
+            source: manifest.startsWith('https://')
+                ? { kind: 'url', url: manifest }
+                : { kind: 'path', path: manifest },
+            sha256: data.cni.sha256,
+        },
+        workload: workloadSpec && {
+            manifests: workloadSpec.manifests,
+            image: workloadSpec['image-from'],
+            namespace: workloadSpec.namespace,
+            readyTimeoutMs: workloadSpec['ready-timeout'] * 1000,
+        },
+        smokeTest: data['smoke-test'] && smokeSpec(data['smoke-test'], at('smoke-test.url')),
+        hostNetworks: data['host-networks'],
+        kubeconfig: data.kubeconfig,
+        replaceControlPlane: data['replace-control-plane'],
+        readyTimeoutMs: data['ready-timeout'] * 1000,
+        drainTimeoutMs: data['drain-timeout'] * 1000,
+    };
+}
+/** A workload image must name its digest: a tag can move between apply and the smoke test. */
+function checkWorkloadImage(image, what) {
+    if (image.startsWith('-') || /\s/.test(image))
+        throw new errors/* InputError */.dz(`${what}: expected registry/repository@sha256:…; got ${(0,input_readers/* shown */.SP)(image)}`);
+    const reference = (0,registry_reference/* parseReference */.F2)(image, what);
+    if (!reference.digest)
+        throw new errors/* InputError */.dz(`${what}: ${(0,input_readers/* shown */.SP)(image)} has no digest; expected registry/repository@sha256:<64 hex>`);
+    return image;
+}
+function smokeSpec(data, what) {
+    const match = PROXY_RE.exec(data.url);
+    if (!match || data.url.includes('..'))
+        throw new errors/* InputError */.dz(`${what}: expected an API server proxy path /api/v1/namespaces/NS/services/NAME:PORT/proxy/PATH; got ${(0,input_readers/* shown */.SP)(data.url)} (nothing outside the cluster is fetched)`);
+    return {
+        url: data.url,
+        namespace: match[1],
+        service: match[2],
+        port: match[3] ?? '',
+        path: match[4] ?? '/',
+        expectStatus: data['expect-status'],
+        expectBody: data['expect-body'],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/config/deploy.ts
+
 
 
 
@@ -80,7 +225,7 @@ const absolutePath = schemas/* string */.YjP()
     .regex(/^\/[^\0\n,]*$/, 'expected an absolute path without commas')
     .refine((path) => !path.split('/').includes('..'), 'expected a path without ".."');
 /** A file on the runner: absolute or relative to the config file, no newline or NUL. */
-const runnerPath = schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path');
+const deploy_runnerPath = schemas/* string */.YjP().regex(/^[^\0\n]+$/, 'expected a file path');
 const hostName = schemas/* string */.YjP()
     .regex(/^(?![-.])[A-Za-z0-9.-]{1,253}$|^\[?[0-9a-fA-F:.]+\]?$/, 'expected a host name or address');
 const port = schemas/* number */.aig().int().min(1).max(65535);
@@ -92,9 +237,9 @@ const hypervisorSsh = schemas/* strictObject */.rej({
     host: hostName,
     port: port.default(22),
     user: userName.default('root'),
-    'known-hosts': runnerPath.optional().describe('a known_hosts file with the hypervisor key'),
+    'known-hosts': deploy_runnerPath.optional().describe('a known_hosts file with the hypervisor key'),
     fingerprints: schemas/* array */.YOg(fingerprint).min(1).optional(),
-    'key-file': runnerPath.optional().describe('private key; else the deploy key input'),
+    'key-file': deploy_runnerPath.optional().describe('private key; else the deploy key input'),
 });
 const hypervisor = schemas/* strictObject */.rej({
     ssh: hypervisorSsh.optional().describe('absent: libvirt runs on this machine'),
@@ -109,7 +254,7 @@ const hypervisor = schemas/* strictObject */.rej({
 });
 const deploy_image = schemas/* strictObject */.rej({
     ref: schemas/* string */.YjP().optional().describe('registry/repository@sha256:… of the qcow2 artifact'),
-    path: runnerPath.optional().describe('a qcow2 file on the runner'),
+    path: deploy_runnerPath.optional().describe('a qcow2 file on the runner'),
     firmware: schemas/* enum */.k5n(['bios', 'uefi']).default('bios'),
     'secure-boot': schemas/* boolean */.zMY().default(false),
     'plain-http': schemas/* boolean */.zMY().default(false),
@@ -139,7 +284,7 @@ const vm = schemas/* strictObject */.rej({
 const vmSsh = schemas/* strictObject */.rej({
     user: userName.default('root'),
     port: port.default(22),
-    'key-file': runnerPath.optional(),
+    'key-file': deploy_runnerPath.optional(),
     'via-hypervisor': schemas/* boolean */.zMY().default(true),
 });
 const deployFileSchema = schemas/* strictObject */.rej({
@@ -159,6 +304,7 @@ const deployFileSchema = schemas/* strictObject */.rej({
     prune: schemas/* boolean */.zMY().default(false),
     ssh: vmSsh.default({ user: 'root', port: 22, 'via-hypervisor': true }),
     vms: schemas/* array */.YOg(vm).min(1).max(64),
+    cluster: clusterSchema.optional().describe('a kubeadm cluster on the VMs (after they are made)'),
 });
 // The schema's output must be what the deploy takes: a compile-time check, nothing at run time.
 const _fits = true;
@@ -234,6 +380,7 @@ function resolve(data, file) {
         prune: data.prune,
         ssh: data.ssh,
         vms,
+        cluster: data.cluster && resolveCluster(data.cluster, file),
     };
 }
 function imageSource(image, file) {
@@ -256,14 +403,14 @@ function deployJsonSchema() {
 function withOverrides(config, overrides) {
     const { qcow2Ref, qcow2Path, hypervisorHost } = overrides;
     if (qcow2Ref && qcow2Path)
-        throw new InputError('inputs qcow2-ref and qcow2-path: give one, not both');
+        throw new errors/* InputError */.dz('inputs qcow2-ref and qcow2-path: give one, not both');
     let source = config.image.source;
     if (qcow2Path)
         source = { kind: 'path', path: qcow2Path };
     if (qcow2Ref) {
-        const reference = parseReference(qcow2Ref, 'input qcow2-ref');
+        const reference = (0,registry_reference/* parseReference */.F2)(qcow2Ref, 'input qcow2-ref');
         if (!reference.digest)
-            throw new InputError('input qcow2-ref: expected a reference with a digest (…@sha256:…)');
+            throw new errors/* InputError */.dz('input qcow2-ref: expected a reference with a digest (…@sha256:…)');
         const plainHttp = source.kind === 'ref' ? source.plainHttp : false;
         source = {
             kind: 'ref',
@@ -275,12 +422,26 @@ function withOverrides(config, overrides) {
     if (hypervisorHost) {
         const host = hypervisorSsh.shape.host.safeParse(hypervisorHost);
         if (!host.success || !hypervisor.ssh)
-            throw new InputError(hypervisor.ssh
-                ? `input hypervisor: expected a host name or address; got ${shown(hypervisorHost)}`
+            throw new errors/* InputError */.dz(hypervisor.ssh
+                ? `input hypervisor: expected a host name or address; got ${(0,input_readers/* shown */.SP)(hypervisorHost)}`
                 : `input hypervisor: ${config.file} has no hypervisor.ssh section to apply it to`);
         hypervisor = { ...hypervisor, ssh: { ...hypervisor.ssh, host: host.data } };
     }
-    return { ...config, hypervisor, image: { ...config.image, source } };
+    return {
+        ...config,
+        hypervisor,
+        image: { ...config.image, source },
+        cluster: withWorkloadImage(config, overrides.workloadImage),
+    };
+}
+function withWorkloadImage(config, image) {
+    const { cluster } = config;
+    if (!image)
+        return cluster;
+    if (!cluster?.workload)
+        throw new errors/* InputError */.dz(`image: ${config.file} has no cluster.workload section to apply it to`);
+    const checked = checkWorkloadImage(image, 'image');
+    return { ...cluster, workload: { ...cluster.workload, image: checked } };
 }
 
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -303,6 +464,8 @@ plan:    compare the config with the domains on the hypervisor and print what ap
 apply:   do it, under the pool's lock: pull the image once by digest, a copy-on-write disk per VM,
          define and start the domains, wait for each new VM's address and SSH. Running it twice
          changes nothing and says so.
+         With a cluster: section, apply then makes the kubeadm cluster on the VMs (preflight,
+         init, joins, CNI, kubeconfig, workload, smoke test; each step skipped when done).
 destroy: remove every VM of this deployment and the pool images no domain uses.
 schema:  print the JSON Schema of hypernix.yaml (for editors).
 
@@ -310,6 +473,8 @@ Options:
   -f, --file FILE         the config (default hypernix.yaml)
   --lock-wait SECONDS     how long to wait for another deploy's lock (default 1800)
   --ssh-wait SECONDS      how long a new VM may take to answer SSH (default 600)
+  --image REF             the workload's image, registry/repository@sha256:… (overrides
+                          cluster.workload.image-from)
   --plain-http            talk HTTP to the registry (loopback or a trusted LAN)
   --username USER         registry user, with --password-stdin or HYPERNIX_REGISTRY_PASSWORD
   --password-stdin
@@ -325,6 +490,7 @@ const OPTIONS = {
     file: { type: 'string', short: 'f' },
     'lock-wait': { type: 'string' },
     'ssh-wait': { type: 'string' },
+    image: { type: 'string' },
     ...registry_options/* REGISTRY_OPTIONS */.zc,
 };
 const VERBS = ['plan', 'apply', 'destroy', 'schema'];
@@ -344,8 +510,10 @@ async function deployCommand(argv, io) {
         return 0;
     }
     const reporter = new console_reporter/* ConsoleReporter */.l({ verbose: values.verbose, stream: io.stderr });
-    const config = await loadDeployConfig(values.file ?? 'hypernix.yaml');
-    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(504), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 8269));
+    const config = withOverrides(await loadDeployConfig(values.file ?? 'hypernix.yaml'), {
+        workloadImage: values.image,
+    });
+    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(504), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 2604));
     const session = await openDeploy(config, {
         reporter,
         registry: {
@@ -353,8 +521,8 @@ async function deployCommand(argv, io) {
             password: await (0,registry_options/* readPassword */.kf)(values['password-stdin'], values.username),
             plainHttp: values['plain-http'],
         },
-        lockWaitMs: seconds(values['lock-wait'], '--lock-wait', 1800),
-        sshWaitMs: seconds(values['ssh-wait'], '--ssh-wait', 600),
+        lockWaitMs: deploy_seconds(values['lock-wait'], '--lock-wait', 1800),
+        sshWaitMs: deploy_seconds(values['ssh-wait'], '--ssh-wait', 600),
     });
     try {
         const result = await session.run(verb);
@@ -365,7 +533,7 @@ async function deployCommand(argv, io) {
     }
     return 0;
 }
-function seconds(value, option, fallback) {
+function deploy_seconds(value, option, fallback) {
     if (value === undefined)
         return fallback * 1000;
     if (!/^[0-9]{1,6}$/.test(value))
@@ -373,7 +541,7 @@ function seconds(value, option, fallback) {
     return Number(value) * 1000;
 }
 function outputOf(result) {
-    return { vms: result.vms, changed: result.changed, plan: result.plan };
+    return { vms: result.vms, changed: result.changed, plan: result.plan, cluster: result.cluster };
 }
 function describe(verb, result) {
     // apply and destroy printed their plan on stderr before changing anything.
@@ -387,7 +555,72 @@ function describe(verb, result) {
             lines.push([...cells, (vm.address ?? '-').padEnd(16), vm.mac].join(' '));
         }
     }
+    const cluster = result.cluster;
+    if (cluster) {
+        lines.push('', `Cluster: control plane ${cluster.endpoint}, kubeconfig ${cluster.kubeconfig}`);
+        for (const node of cluster.nodes)
+            lines.push(`  ${node.name.padEnd(20)} ${node.role.padEnd(14)} ${node.version.padEnd(10)} ${node.ready ? 'Ready' : 'NotReady'}`);
+        for (const stage of cluster.stages)
+            lines.push(`  ${stage.name.padEnd(14)} ${(stage.ms / 1000).toFixed(1).padStart(6)} s  ${stage.note}`);
+    }
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7090:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ overlaps),
+/* harmony export */   Af: () => (/* binding */ networkOf),
+/* harmony export */   GN: () => (/* binding */ parseCidr)
+/* harmony export */ });
+/* unused harmony exports contains, formatAddress */
+/**
+ * IPv4 CIDR blocks: parsed strictly (a host address with a prefix, `10.0.0.1/8`, is refused, as
+ * kubeadm would misread it) and compared for overlap, which the cluster's subnets must avoid.
+ */
+const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+/** Parses `a.b.c.d/n`; returns a reason string when it is not a network's CIDR. */
+function parseCidr(text) {
+    const match = CIDR_RE.exec(text);
+    if (!match)
+        return `expected an IPv4 CIDR like 10.244.0.0/16; got ${JSON.stringify(text)}`;
+    const octets = match.slice(1, 5).map(Number);
+    const prefix = Number(match[5]);
+    if (octets.some((octet) => octet > 255) || prefix > 32)
+        return `expected an IPv4 CIDR like 10.244.0.0/16; got ${JSON.stringify(text)}`;
+    const base = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    if ((base & ~mask) >>> 0 !== 0) {
+        const network = `${formatAddress((base & mask) >>> 0)}/${prefix}`;
+        return `${text} has host bits set; the network is ${network}`;
+    }
+    return { text, base, prefix };
+}
+/** An address with its prefix length (`10.88.0.5/24`, as `ip -o addr` prints) as its network. */
+function networkOf(address, prefix) {
+    const parsed = parseCidr(`${address}/32`);
+    if (typeof parsed === 'string' || prefix < 0 || prefix > 32)
+        return undefined;
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    const base = (parsed.base & mask) >>> 0;
+    return { text: `${formatAddress(base)}/${prefix}`, base, prefix };
+}
+function size(cidr) {
+    return 2 ** (32 - cidr.prefix);
+}
+function overlaps(a, b) {
+    return a.base < b.base + size(b) && b.base < a.base + size(a);
+}
+function contains(cidr, address) {
+    const single = parseCidr(`${address}/32`);
+    return typeof single !== 'string' && overlaps(cidr, single);
+}
+function formatAddress(value) {
+    return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
 }
 
 

@@ -1,0 +1,3268 @@
+export const id = 604;
+export const ids = [604];
+export const modules = {
+
+/***/ 2604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openDeploy: () => (/* binding */ openDeploy)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/util/dirname-shim.ts
+
+
+// ssh2's poly1305 (compiled Emscripten) reads `__dirname`, which an ESM bundle does not define;
+// import this module before anything that loads ssh2 (LAB.md: Node toolchain facts).
+globalThis.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
+var lib = __webpack_require__(5472);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/limiter.ts
+var limiter = __webpack_require__(2280);
+;// CONCATENATED MODULE: ./src/hosts/quote.ts
+
+// Characters a POSIX shell never treats specially in a word. `=` is left out on purpose: an
+// unquoted first word `a=b` would be read as a variable assignment, not as a command. A word may
+// not start with `-`: sshd runs `$SHELL -c LINE`, and dash reads a LINE starting with `-` as its
+// own options (`sh -c '-rf …'` fails with "Illegal option -r").
+const PLAIN_WORD = /^[A-Za-z0-9_@%+,./:][A-Za-z0-9_@%+,./:-]*$/;
+/**
+ * Quotes one argument for a POSIX shell: single quotes, where nothing is special, and each
+ * embedded `'` written as `'\''` (close, escaped quote, reopen). Plain words stay as they are.
+ * A NUL byte cannot be carried by a C string on the far side, so it is refused, not dropped.
+ */
+function quoteArg(arg) {
+    if (arg.includes('\0')) {
+        throw new errors/* InputError */.dz(`command argument ${JSON.stringify(arg)} contains a NUL byte`);
+    }
+    if (PLAIN_WORD.test(arg))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * Turns an argument vector into one command line for a remote POSIX shell (what `ssh` and
+ * ssh2's `exec` hand to the user's login shell), so that the far side sees exactly `argv`.
+ */
+function shellCommand(argv) {
+    if (argv.length === 0)
+        throw new errors/* InputError */.dz('a command needs at least a program name');
+    return argv.map(quoteArg).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/hosts/errors.ts
+
+
+/** Longest command shown in an error line; the rest is cut with an ellipsis. */
+const SHOWN_COMMAND_CHARS = 240;
+/** Stderr lines kept as an error's details. */
+const DETAIL_LINES = 20;
+/** Replaces every secret in `text` with `***` (longest first, so a secret's prefix leaks nothing). */
+function redact(text, secrets = []) {
+    let out = text;
+    for (const secret of [...secrets]
+        .filter((s) => s.length > 0)
+        .sort((a, b) => b.length - a.length)) {
+        out = out.split(secret).join('***');
+    }
+    return out;
+}
+/**
+ * A command as one printable line: quoted like the remote shell sees it, secrets redacted,
+ * control characters escaped (an argument with a newline must not split the error line), cut short.
+ */
+function showCommand(argv, secrets = []) {
+    const line = argv.map((arg) => quoteArg(redact(arg, secrets).replace(/\0/g, '\\0'))).join(' ');
+    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+    const printable = line.replace(/[\x00-\x1f\x7f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return printable.length > SHOWN_COMMAND_CHARS
+        ? `${printable.slice(0, SHOWN_COMMAND_CHARS)}…`
+        : printable;
+}
+/** Any failure on a host: its one-line message starts with the host's name. */
+class HostError extends errors/* HypernixError */.iD {
+    host;
+    name = 'HostError';
+    constructor(host, message, options) {
+        super(`${host}: ${message}`, options);
+        this.host = host;
+        if (options?.details)
+            this.details = [...options.details];
+    }
+}
+function describeFailure(failure) {
+    switch (failure.kind) {
+        case 'exit':
+            return `exited with code ${failure.code}`;
+        case 'signal':
+            return `was killed by signal ${failure.signal}`;
+        case 'timeout':
+            return `timed out after ${formatSeconds(failure.timeoutMs)} and was stopped`;
+        case 'output':
+            return `wrote more than ${failure.maxBytes} bytes of output and was stopped`;
+        case 'spawn':
+            return `could not start: ${failure.reason}`;
+        case 'lost':
+            // Never re-run: the command may have started on the far side.
+            return `lost its connection while running (${failure.reason}); it may or may not have run`;
+    }
+}
+function formatSeconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+/** A command that failed on a host: names the host, the command (redacted) and how it ended. */
+class HostCommandError extends HostError {
+    failure;
+    name = 'HostCommandError';
+    command;
+    constructor(host, argv, failure, options = {}) {
+        const command = showCommand(argv, options.secrets);
+        const details = lastLines(redact(options.stderr ?? '', options.secrets), DETAIL_LINES);
+        // The command's own last word, in the one line a user reads (the rest stays in details).
+        const said = details
+            .findLast((line) => line.trim() !== '')
+            ?.trim()
+            .slice(0, 200);
+        super(host, `command \`${command}\` ${describeFailure(failure)}${said ? `: ${said}` : ''}`, {
+            cause: options.cause,
+            details,
+        });
+        this.failure = failure;
+        this.command = command;
+    }
+}
+/** The host could not be reached, refused us, or showed a host key that is not pinned. */
+class HostConnectError extends HostError {
+    address;
+    name = 'HostConnectError';
+    /** True when trying again cannot help (a refused private key). */
+    permanent = false;
+    constructor(host, 
+    /** `address:port` as dialled. */
+    address, reason, options) {
+        super(host, `cannot connect to ${address}: ${reason}`, options);
+        this.address = address;
+    }
+}
+/** A host key that is not pinned: the message shows the fingerprint the server presented. */
+class HostKeyError extends HostConnectError {
+    presented;
+    name = 'HostKeyError';
+    constructor(host, address, reason, 
+    /** The presented key's `SHA256:…` fingerprint, when the server got as far as showing one. */
+    presented) {
+        super(host, address, reason);
+        this.presented = presented;
+    }
+}
+/** A file transfer or file read that failed its checks (size, sha256), leaving nothing behind. */
+class HostFileError extends HostError {
+    name = 'HostFileError';
+}
+/** The last `count` non-empty lines of `text`, each cut to 500 characters. */
+function lastLines(text, count) {
+    return text
+        .split('\n')
+        .map((line) => line.replace(/\r$/, ''))
+        .filter((line) => line.trim() !== '')
+        .slice(-count)
+        .map((line) => (line.length > 500 ? `${line.slice(0, 500)}…` : line));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/hosts/known-hosts.ts
+
+
+// Host key types ssh2 can verify. Others (security keys, DSA) are skipped with a note.
+const KEY_TYPES = new Set([
+    'ssh-ed25519',
+    'ecdsa-sha2-nistp256',
+    'ecdsa-sha2-nistp384',
+    'ecdsa-sha2-nistp521',
+    'ssh-rsa',
+]);
+const MAX_TEXT_BYTES = 1024 * 1024;
+const MAX_LINE_CHARS = 16 * 1024;
+const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
+/** `SHA256:…` of a public key blob, the way OpenSSH prints it (base64 without padding). */
+function keyFingerprint(blob) {
+    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+/** The type named inside an SSH public key blob (its first length-prefixed string). */
+function blobKeyType(blob) {
+    if (blob.length < 4)
+        return undefined;
+    const length = blob.readUInt32BE(0);
+    if (length === 0 || length > 64 || 4 + length > blob.length)
+        return undefined;
+    const type = blob.subarray(4, 4 + length).toString('latin1');
+    return /^[a-z0-9@.-]+$/.test(type) ? type : undefined;
+}
+/** The signature algorithms to offer for host keys of these types (RSA keys sign with SHA-2). */
+function hostKeyAlgorithms(types) {
+    const algorithms = new Set();
+    for (const type of types) {
+        if (type === 'ssh-rsa')
+            for (const a of ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'])
+                algorithms.add(a);
+        else
+            algorithms.add(type);
+    }
+    return [...algorithms];
+}
+/**
+ * A pin from a fingerprint: `SHA256:…`, optionally preceded by its key type
+ * (`ssh-ed25519 SHA256:…`) so that the connection can offer only that type.
+ */
+function parseFingerprint(text, source = 'fingerprint') {
+    const words = text.trim().split(/\s+/);
+    const [type, fingerprint] = words.length === 2 ? words : [undefined, words[0]];
+    if (words.length > 2 || !fingerprint || !FINGERPRINT.test(fingerprint)) {
+        throw new errors/* InputError */.dz(`${source} ${JSON.stringify(text.slice(0, 100))} is not a host key fingerprint: expected "SHA256:" and 43 base64 characters, optionally after the key type`);
+    }
+    if (type !== undefined && !KEY_TYPES.has(type)) {
+        throw new errors/* InputError */.dz(`${source}: key type ${JSON.stringify(type.slice(0, 40))} is not one of ${[...KEY_TYPES].join(', ')}`);
+    }
+    return { type, fingerprint, source };
+}
+/** A pin from a public key line (`ssh-ed25519 AAAA… comment`), such as a guest's host key file. */
+function parsePublicKey(text, source = 'public key') {
+    const words = text.trim().split(/\s+/);
+    if (words.length < 2)
+        throw new errors/* InputError */.dz(`${source}: expected "KEYTYPE BASE64KEY [comment]"`);
+    return pinFromKey(words[0], words[1], source);
+}
+function pinFromKey(type, base64, source) {
+    if (!KEY_TYPES.has(type)) {
+        throw new errors/* InputError */.dz(`${source}: key type ${JSON.stringify(type.slice(0, 40))} is not one of ${[...KEY_TYPES].join(', ')}`);
+    }
+    const blob = /^[A-Za-z0-9+/]+={0,2}$/.test(base64) ? Buffer.from(base64, 'base64') : undefined;
+    if (!blob || blobKeyType(blob) !== type) {
+        throw new errors/* InputError */.dz(`${source}: the ${type} key is not valid base64 of a ${type} public key`);
+    }
+    return { type, fingerprint: keyFingerprint(blob), source };
+}
+/**
+ * known_hosts text (OpenSSH's format): `HOSTS KEYTYPE BASE64 [comment]` lines, hosts as plain
+ * patterns (`*`, `?`, `!negation`, `[host]:port`) or hashed (`|1|salt|hash`), `#` comments.
+ * `@revoked` keys are refused for their hosts; `@cert-authority` lines (certificates are not
+ * supported) and key types ssh2 cannot check are skipped and listed in `ignored`. Anything else
+ * malformed is refused with its line number. The text is untrusted: size and lines are bounded.
+ */
+class KnownHosts {
+    ignored = [];
+    entries = [];
+    static parse(text, origin = 'known_hosts') {
+        if (Buffer.byteLength(text) > MAX_TEXT_BYTES) {
+            throw new errors/* InputError */.dz(`${origin} is larger than ${MAX_TEXT_BYTES} bytes`);
+        }
+        const known = new KnownHosts();
+        text.split('\n').forEach((raw, index) => known.parseLine(raw, `${origin} line ${index + 1}`));
+        return known;
+    }
+    parseLine(raw, where) {
+        const line = raw.replace(/\r$/, '').trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        if (line.length > MAX_LINE_CHARS)
+            throw new errors/* InputError */.dz(`${where} is longer than ${MAX_LINE_CHARS} characters`);
+        const words = line.split(/\s+/);
+        let marker;
+        if (words[0].startsWith('@'))
+            marker = words.shift();
+        if (marker !== undefined && marker !== '@revoked' && marker !== '@cert-authority') {
+            throw new errors/* InputError */.dz(`${where}: unknown marker ${JSON.stringify(marker.slice(0, 40))}; expected @revoked or @cert-authority`);
+        }
+        if (words.length < 3)
+            throw new errors/* InputError */.dz(`${where}: expected "HOSTS KEYTYPE BASE64KEY [comment]"`);
+        const [hosts, type, base64] = words;
+        if (marker === '@cert-authority') {
+            this.ignored.push(`${where}: @cert-authority skipped (host certificates are not supported)`);
+            return;
+        }
+        if (!KEY_TYPES.has(type)) {
+            this.ignored.push(`${where}: key type ${JSON.stringify(type.slice(0, 40))} skipped (not supported)`);
+            return;
+        }
+        const patterns = hosts.split(',');
+        for (const pattern of patterns)
+            checkPattern(pattern, where);
+        this.entries.push({
+            patterns,
+            marker: marker === '@revoked' ? 'revoked' : undefined,
+            key: pinFromKey(type, base64, where),
+        });
+    }
+    /** The pins for a host as dialled (its name or address and port). */
+    pinsFor(hostname, port) {
+        const name = port === 22 ? hostname : `[${hostname}]:${port}`;
+        const pins = { keys: [], revoked: [] };
+        for (const entry of this.entries) {
+            if (!matchesHost(entry.patterns, name))
+                continue;
+            (entry.marker === 'revoked' ? pins.revoked : pins.keys).push(entry.key);
+        }
+        return pins;
+    }
+}
+function checkPattern(pattern, where) {
+    if (pattern.startsWith('|')) {
+        const parts = pattern.split('|');
+        const ok = parts.length === 4 &&
+            parts[1] === '1' &&
+            Buffer.from(parts[2], 'base64').length === 20 &&
+            Buffer.from(parts[3], 'base64').length === 20;
+        if (!ok)
+            throw new errors/* InputError */.dz(`${where}: hashed host ${JSON.stringify(pattern.slice(0, 80))} is not |1|SALT|HASH`);
+    }
+    else if (pattern === '' || pattern === '!' || /[\s\0]/.test(pattern)) {
+        throw new errors/* InputError */.dz(`${where}: empty or malformed host pattern`);
+    }
+}
+/** OpenSSH's rule: some pattern matches and no negated pattern does. */
+function matchesHost(patterns, name) {
+    let matched = false;
+    for (const pattern of patterns) {
+        if (pattern.startsWith('!')) {
+            if (wildcardMatch(pattern.slice(1), name))
+                return false;
+        }
+        else if (pattern.startsWith('|')) {
+            if (hashedMatch(pattern, name))
+                matched = true;
+        }
+        else if (wildcardMatch(pattern, name)) {
+            matched = true;
+        }
+    }
+    return matched;
+}
+function hashedMatch(pattern, name) {
+    const [, , salt, hash] = pattern.split('|');
+    const computed = (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(name).digest();
+    const expected = Buffer.from(hash, 'base64');
+    return expected.length === computed.length && (0,external_node_crypto_.timingSafeEqual)(expected, computed);
+}
+/** `*` and `?` globbing, case-insensitive like OpenSSH host names; linear, no regex built. */
+function wildcardMatch(pattern, name) {
+    const p = pattern.toLowerCase();
+    const n = name.toLowerCase();
+    let pi = 0;
+    let ni = 0;
+    let star = -1;
+    let mark = 0;
+    while (ni < n.length) {
+        if (pi < p.length && (p[pi] === '?' || p[pi] === n[ni])) {
+            pi += 1;
+            ni += 1;
+        }
+        else if (pi < p.length && p[pi] === '*') {
+            star = pi;
+            mark = ni;
+            pi += 1;
+        }
+        else if (star >= 0) {
+            pi = star + 1;
+            mark += 1;
+            ni = mark;
+        }
+        else {
+            return false;
+        }
+    }
+    while (pi < p.length && p[pi] === '*')
+        pi += 1;
+    return pi === p.length;
+}
+
+;// CONCATENATED MODULE: ./src/hosts/host-key-check.ts
+
+
+/** Resolves a HostKeySource into the pins for one dialled address. */
+function resolvePins(source, address, port) {
+    const known = typeof source.knownHosts === 'string'
+        ? KnownHosts.parse(source.knownHosts, 'known hosts')
+        : source.knownHosts;
+    const pins = known ? known.pinsFor(address, port) : { keys: [], revoked: [] };
+    for (const [index, pin] of (source.pins ?? []).entries()) {
+        if (typeof pin !== 'string') {
+            pins.keys.push(pin);
+            continue;
+        }
+        const origin = `host key pin ${index + 1}`;
+        pins.keys.push(/^\S+\s+AAAA/.test(pin.trim()) ? parsePublicKey(pin, origin) : parseFingerprint(pin, origin));
+    }
+    return { ...pins, ignored: known?.ignored ?? [] };
+}
+/** The host key algorithms to offer: only the pinned types, unless a bare fingerprint is pinned. */
+function offeredAlgorithms(pins) {
+    if (pins.keys.length === 0 || pins.keys.some((key) => key.type === undefined))
+        return undefined;
+    return hostKeyAlgorithms(pins.keys.map((key) => key.type));
+}
+/**
+ * Checks a presented host key blob against the pins; records what was seen and why it was
+ * refused in `seen` (ssh2 only reports "Host denied", the user needs the fingerprint).
+ */
+function checkHostKey(pins, where, blob, seen) {
+    const fingerprint = keyFingerprint(blob);
+    const type = blobKeyType(blob) ?? 'unknown type';
+    const shown = `${fingerprint} (${type})`;
+    const revoked = pins.revoked.find((pin) => pin.fingerprint === fingerprint);
+    let refusal;
+    if (revoked) {
+        refusal = `host key ${shown} is revoked (${revoked.source})`;
+    }
+    else if (pins.keys.length === 0) {
+        refusal = `host key ${shown} is unknown: no key is pinned for ${where}; check it out of band and pin it`;
+    }
+    else if (!pins.keys.some((pin) => pin.fingerprint === fingerprint && (!pin.type || pin.type === type))) {
+        const expected = pins.keys.map((pin) => `${pin.fingerprint} (${pin.source})`).join(', ');
+        refusal = `host key ${shown} does not match the pinned ${expected}: the key changed or this is another machine`;
+    }
+    seen.key = { type, fingerprint, refusal };
+    return refusal === undefined;
+}
+/** Refuses a private key we cannot use before any connection, without echoing it. */
+function privateKeyError(host, origin, reason) {
+    return new errors/* InputError */.dz(`${host}: private key from ${origin} cannot be used: ${reason}`);
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/hosts/local-files.ts
+
+
+
+
+
+
+
+
+const DEFAULT_READ_MAX_BYTES = 1024 * 1024;
+/** Files the kit writes are private unless the caller says otherwise. */
+const DEFAULT_FILE_MODE = 0o600;
+/** A hidden, unique name next to `path`: same directory, so the final rename is atomic. */
+function tempSibling(path) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.hypernix-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+}
+/** A pass-through stream that hashes what goes through it. */
+function hashingStream() {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    const stream = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            done(null, chunk);
+        },
+    });
+    let digest;
+    return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
+}
+/** sha256 hex of a local file, read in one pass. */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Writes `source` to a temporary sibling of `path` (created new, never following an existing
+ * file), checks the bytes on disk against the bytes sent, then renames into place. On any
+ * failure the temporary file is removed: nothing half written is left under either name.
+ */
+async function writeLocalAtomically(host, path, source, options = {}) {
+    const temp = tempSibling(path);
+    const mode = options.mode ?? DEFAULT_FILE_MODE;
+    try {
+        const handle = await (0,promises_.open)(temp, 'wx', mode);
+        const sent = hashingStream();
+        try {
+            await (0,external_node_stream_promises_.pipeline)(source, sent.stream, (0,external_node_fs_.createWriteStream)('', { fd: handle.fd, autoClose: false }));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.chmod)(temp, mode); // the umask may have narrowed the mode given to open
+        const written = await sha256File(temp);
+        const digest = sent.digest();
+        if (written !== digest) {
+            throw new HostFileError(host, `${path}: sha256 of the written file ${written} differs from what was sent ${digest}`);
+        }
+        if (options.sha256 !== undefined && options.sha256 !== digest) {
+            throw new HostFileError(host, `${path}: sha256 ${digest} differs from the expected ${options.sha256}`);
+        }
+        await (0,promises_.rename)(temp, path);
+        return digest;
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        if (error instanceof HostFileError)
+            throw error;
+        throw new HostFileError(host, `cannot write ${path}: ${(0,errors/* describeError */.Uc)(error)}`, {
+            cause: error,
+        });
+    }
+}
+/** Reads a local file, refusing one over `maxBytes` (also a special file that never ends). */
+async function readLocalBounded(host, path, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+    }
+    catch (error) {
+        throw new HostFileError(host, `cannot read ${path}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
+    }
+    try {
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        if (filled > maxBytes) {
+            throw new HostFileError(host, `${path} is larger than the ${maxBytes} bytes allowed`);
+        }
+        return buffer.subarray(0, filled);
+    }
+    catch (error) {
+        if (error instanceof HostFileError)
+            throw error;
+        throw new HostFileError(host, `cannot read ${path}: ${(0,errors/* describeError */.Uc)(error)}`, { cause: error });
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hosts/output.ts
+
+/** Defaults shared by every Host. */
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** Stderr is kept only as a tail: enough for an error's details, bounded whatever a host sends. */
+const STDERR_KEEP_BYTES = 64 * 1024;
+/** A streamed line longer than this is logged in pieces (a host may send no newline at all). */
+const STREAM_LINE_BYTES = 8 * 1024;
+/**
+ * Collects a command's output within bounds: stdout up to `maxBytes` (past it `overflowed` turns
+ * true and the caller stops the command), stderr as a bounded tail, and, when streaming, each
+ * line to the reporter as `[host] line`, secrets redacted.
+ */
+class OutputCollector {
+    maxBytes;
+    stdoutChunks = [];
+    stdoutBytes = 0;
+    stderrTail = Buffer.alloc(0);
+    lines;
+    overflowed = false;
+    constructor(maxBytes, stream) {
+        this.maxBytes = maxBytes;
+        if (stream) {
+            const emit = (line) => stream.reporter.info(`[${stream.host}] ${redact(line, stream.secrets)}`);
+            this.lines = { out: new LineBuffer(emit), err: new LineBuffer(emit) };
+        }
+    }
+    /** Takes a stdout chunk; returns false once the cap is passed (the chunk is not kept). */
+    stdout(chunk) {
+        if (this.overflowed)
+            return false;
+        if (this.stdoutBytes + chunk.length > this.maxBytes) {
+            this.overflowed = true;
+            return false;
+        }
+        this.stdoutBytes += chunk.length;
+        this.stdoutChunks.push(chunk);
+        this.lines?.out.push(chunk);
+        return true;
+    }
+    stderr(chunk) {
+        const joined = Buffer.concat([this.stderrTail, chunk]);
+        this.stderrTail =
+            joined.length > STDERR_KEEP_BYTES ? joined.subarray(-STDERR_KEEP_BYTES) : joined;
+        this.lines?.err.push(chunk);
+    }
+    /** Ends streaming (flushes partial lines) and returns what was kept. */
+    finish() {
+        this.lines?.out.flush();
+        this.lines?.err.flush();
+        return { stdout: Buffer.concat(this.stdoutChunks), stderr: this.stderrTail.toString('utf8') };
+    }
+}
+/** Splits a byte stream into lines (UTF-8 kept whole across chunks), bounded per line. */
+class LineBuffer {
+    emit;
+    pending = Buffer.alloc(0);
+    constructor(emit) {
+        this.emit = emit;
+    }
+    push(chunk) {
+        let data = Buffer.concat([this.pending, chunk]);
+        let newline = data.indexOf(0x0a);
+        while (newline >= 0) {
+            this.emit(data.subarray(0, newline).toString('utf8').replace(/\r$/, ''));
+            data = data.subarray(newline + 1);
+            newline = data.indexOf(0x0a);
+        }
+        while (data.length > STREAM_LINE_BYTES) {
+            this.emit(data.subarray(0, STREAM_LINE_BYTES).toString('utf8'));
+            data = data.subarray(STREAM_LINE_BYTES);
+        }
+        this.pending = Buffer.from(data);
+    }
+    flush() {
+        if (this.pending.length > 0)
+            this.emit(this.pending.toString('utf8'));
+        this.pending = Buffer.alloc(0);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hosts/ssh-channel.ts
+
+
+/** Thrown when the channel could not even be opened: nothing ran, so the caller may retry. */
+class ChannelNotOpened extends Error {
+    name = 'ChannelNotOpened';
+}
+/**
+ * Runs one command on its own channel of an open connection: stdin written then closed, output
+ * bounded, a deadline that signals KILL and closes the channel. Resolves with the raw stdout.
+ * A connection that drops while the command runs is a failure, never a reason to run it again.
+ */
+function runChannel(run) {
+    const { options, host, argv } = run;
+    const secrets = options.secrets ?? [];
+    const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const output = new OutputCollector(maxBytes, options.stream ? { reporter: run.reporter, host, secrets } : undefined);
+    const fail = (failure, cause) => new HostCommandError(host, argv, failure, { secrets, stderr: output.finish().stderr, cause });
+    return new Promise((resolve, reject) => {
+        let channel;
+        let settled = false;
+        const settle = (error, result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            run.client.removeListener('close', onLost);
+            if (error)
+                reject(error);
+            else
+                resolve(result);
+        };
+        const stop = (failure) => {
+            if (channel) {
+                try {
+                    channel.signal('KILL');
+                }
+                catch {
+                    // the channel may already be gone
+                }
+                channel.close();
+            }
+            settle(fail(failure));
+        };
+        const onLost = () => settle(fail({ kind: 'lost', reason: 'connection closed' }));
+        const timer = setTimeout(() => stop({ kind: 'timeout', timeoutMs }), timeoutMs);
+        run.client.once('close', onLost);
+        try {
+            run.client.exec(run.command, (error, opened) => {
+                if (error) {
+                    // The session channel or the exec request was refused: the command did not start.
+                    settle(fail({ kind: 'spawn', reason: error.message }, error));
+                    return;
+                }
+                channel = opened;
+                if (settled)
+                    return void opened.close();
+                wire(opened, { run, output, maxBytes, stop, settle, fail });
+            });
+        }
+        catch (error) {
+            // ssh2 throws "Not connected" synchronously: nothing was sent.
+            settled = true;
+            clearTimeout(timer);
+            run.client.removeListener('close', onLost);
+            reject(new ChannelNotOpened(error instanceof Error ? error.message : String(error)));
+        }
+    });
+}
+/** Connects an opened channel's streams and events to the run's bounds and outcome. */
+function wire(opened, c) {
+    const { run, output, maxBytes, stop, settle, fail } = c;
+    const { options } = run;
+    let exit;
+    if (run.stdout) {
+        opened.pipe(run.stdout);
+    }
+    else {
+        opened.on('data', (chunk) => {
+            if (!output.stdout(chunk))
+                stop({ kind: 'output', maxBytes });
+        });
+    }
+    opened.stderr.on('data', (chunk) => output.stderr(chunk));
+    opened.on('exit', (code, signal) => {
+        exit = { code, signal };
+    });
+    opened.on('close', () => {
+        const { stdout, stderr } = output.finish();
+        if (!exit)
+            return settle(fail({ kind: 'lost', reason: 'the channel closed without an exit status' }));
+        if (exit.signal)
+            return settle(fail({ kind: 'signal', signal: exit.signal }));
+        const code = exit.code ?? 1;
+        if (code !== 0 && !(options.okCodes ?? []).includes(code)) {
+            return settle(fail({ kind: 'exit', code }));
+        }
+        settle(undefined, { code, stdout, stderr });
+    });
+    if (run.stdin)
+        run.stdin.pipe(opened);
+    else
+        opened.end(options.input === undefined ? undefined : Buffer.from(options.input));
+}
+
+;// CONCATENATED MODULE: ./src/hosts/ssh-connect.ts
+// ssh2 is CommonJS: Node's ESM loader sees only its default export.
+
+
+
+/** A connect error that trying again cannot fix (host key, authentication). */
+function isPermanent(error) {
+    return error instanceof HostKeyError || (error instanceof HostConnectError && error.permanent);
+}
+/**
+ * Opens one SSH connection: host key checked against the pins (only their types offered),
+ * public-key authentication, keepalive on, the whole handshake bounded by the connect timeout.
+ * Every failure becomes one HostConnectError line naming host and address.
+ */
+function dial(options) {
+    const client = new (lib_default()).Client();
+    const seen = {};
+    const algorithms = offeredAlgorithms(options.pins);
+    return new Promise((resolve, reject) => {
+        let done = false;
+        const finish = (error) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            if (error) {
+                client.removeAllListeners('ready');
+                client.on('error', () => undefined); // late errors of a connection given up on
+                client.destroy();
+                options.sock?.destroy();
+                reject(error);
+            }
+            else {
+                resolve(client);
+            }
+        };
+        const timer = setTimeout(() => finish(connectError(options, `no answer within ${options.connectTimeoutMs / 1000} s`, false)), options.connectTimeoutMs);
+        client.once('ready', () => finish());
+        client.once('error', (error) => finish(translate(options, error, seen.key, algorithms)));
+        client.connect({
+            host: options.address,
+            port: options.port,
+            sock: options.sock,
+            username: options.username,
+            privateKey: options.privateKey,
+            passphrase: options.passphrase,
+            readyTimeout: options.connectTimeoutMs + 1_000, // ours fires first, with a better message
+            keepaliveInterval: options.keepaliveIntervalMs,
+            keepaliveCountMax: options.keepaliveCountMax,
+            hostVerifier: (blob) => checkHostKey(options.pins, `${options.address}:${options.port}`, blob, seen),
+            ...(algorithms ? { algorithms: { serverHostKey: algorithms } } : {}),
+        });
+    });
+}
+function connectError(options, reason, permanent) {
+    const error = new HostConnectError(options.host, options.where, reason);
+    error.permanent = permanent;
+    return error;
+}
+function translate(options, error, key, algorithms) {
+    if (key?.refusal)
+        return new HostKeyError(options.host, options.where, key.refusal, key.fingerprint);
+    if (/no matching host key format/.test(error.message)) {
+        return new HostKeyError(options.host, options.where, `the server offers none of the pinned host key types (${(algorithms ?? []).join(', ')})`);
+    }
+    if (error.level === 'client-authentication') {
+        return connectError(options, `the server refused the private key for user ${JSON.stringify(options.username)}`, true);
+    }
+    const code = error.code ? ` (${error.code})` : '';
+    const reason = error.code === 'ECONNREFUSED' ? 'connection refused' : `${error.message.split('\n')[0]}`;
+    return connectError(options, `${reason}${code && !reason.includes(error.code) ? code : ''}`, false);
+}
+
+;// CONCATENATED MODULE: ./src/hosts/ssh-files.ts
+
+
+
+
+
+
+
+
+// Transfers of large images may take long; commands around them are quick.
+const TRANSFER_TIMEOUT_MS = 60 * 60 * 1000;
+// Renames the verified temporary file into place with its mode, in one remote command. The
+// script is constant; paths and mode arrive as positional parameters, never inside it.
+const INSTALL_SCRIPT = 'chmod "$1" -- "$2" && mv -f -- "$2" "$3"';
+// Writes stdin to a new file only (noclobber), private until installed.
+const CAT_IN_SCRIPT = 'umask 077 && set -C && cat > "$1"';
+function remoteTemp(path) {
+    return external_node_path_.posix.join(external_node_path_.posix.dirname(path), `.${external_node_path_.posix.basename(path)}.hypernix-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+}
+/** The sha256 of a remote file, computed on the far side by `sha256sum`. */
+async function remoteSha256(ops, path) {
+    const { stdout } = await ops.run(['sha256sum', '--', path], { maxOutputBytes: 64 * 1024 });
+    const match = /^\\?([0-9a-f]{64}) /.exec(stdout.toString('utf8'));
+    if (!match)
+        throw new HostFileError(ops.name, `sha256sum of ${path} printed no digest`);
+    return match[1];
+}
+/**
+ * Sends `source` to `path`: a temporary sibling first (SFTP when there is one, else `cat` over
+ * exec), its sha256 computed on the far side and compared with what was sent, then renamed into
+ * place. On any failure the temporary file is removed and nothing is left at `path`.
+ */
+async function sendFile(ops, source, path, mode = DEFAULT_FILE_MODE) {
+    const temp = remoteTemp(path);
+    const sent = hashingStream();
+    try {
+        const sftp = await ops.sftp();
+        if (sftp) {
+            try {
+                await (0,external_node_stream_promises_.pipeline)(source, sent.stream, sftp.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+            }
+            finally {
+                sftp.end();
+            }
+        }
+        else {
+            const stdin = new external_node_stream_.PassThrough();
+            const piping = (0,external_node_stream_promises_.pipeline)(source, sent.stream, stdin);
+            await ops.run(['sh', '-c', CAT_IN_SCRIPT, 'hypernix-upload', temp], { timeoutMs: TRANSFER_TIMEOUT_MS }, { stdin });
+            await piping;
+        }
+        const far = await remoteSha256(ops, temp);
+        const digest = sent.digest();
+        if (far !== digest) {
+            throw new HostFileError(ops.name, `${path}: sha256 on the host ${far} differs from what was sent ${digest}; nothing was installed`);
+        }
+        await ops.run(['sh', '-c', INSTALL_SCRIPT, 'hypernix-install', (mode & 0o7777).toString(8), temp, path], {});
+        return far;
+    }
+    catch (error) {
+        await ops.run(['rm', '-f', '--', temp], { timeoutMs: 30_000 }).catch(() => undefined);
+        if (error instanceof HostFileError || error instanceof HostCommandError)
+            throw error;
+        throw new HostFileError(ops.name, `cannot write ${path}: ${(0,errors/* describeError */.Uc)(error)}`, {
+            cause: error,
+        });
+    }
+}
+function uploadFile(ops, localPath, path, mode) {
+    return sendFile(ops, (0,external_node_fs_.createReadStream)(localPath), path, mode);
+}
+function writeRemoteFile(ops, path, content, mode) {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    return sendFile(ops, external_node_stream_.Readable.from([bytes]), path, mode);
+}
+/**
+ * Fetches `path` into `localPath`: the far side's sha256 first (checked against `expected` before
+ * any byte moves), then the bytes, whose sha256 must match it; written locally through a
+ * temporary file, renamed only once verified.
+ */
+async function downloadFile(ops, path, localPath, expected) {
+    if (expected !== undefined && !/^[0-9a-f]{64}$/.test(expected)) {
+        throw new HostFileError(ops.name, `expected sha256 ${JSON.stringify(expected.slice(0, 80))} is not 64 lowercase hex digits`);
+    }
+    const far = await remoteSha256(ops, path);
+    if (expected !== undefined && far !== expected) {
+        throw new HostFileError(ops.name, `${path}: sha256 ${far} differs from the expected ${expected}`);
+    }
+    const sftp = await ops.sftp();
+    if (sftp) {
+        try {
+            return await writeLocalAtomically(ops.name, localPath, sftp.createReadStream(path), {
+                sha256: far,
+            });
+        }
+        finally {
+            sftp.end();
+        }
+    }
+    const stdout = new external_node_stream_.PassThrough();
+    const writing = writeLocalAtomically(ops.name, localPath, stdout, { sha256: far });
+    try {
+        await ops.run(['cat', '--', path], { timeoutMs: TRANSFER_TIMEOUT_MS }, { stdout });
+    }
+    catch (error) {
+        stdout.destroy(error);
+        await writing.catch(() => undefined);
+        throw error;
+    }
+    return writing;
+}
+/** Reads a remote file, refusing one over `maxBytes` (the host's bytes are untrusted). */
+async function readRemoteFile(ops, path, maxBytes) {
+    try {
+        return (await ops.run(['cat', '--', path], { maxOutputBytes: maxBytes, timeoutMs: 120_000 }))
+            .stdout;
+    }
+    catch (error) {
+        if (error instanceof HostCommandError && error.failure.kind === 'output') {
+            throw new HostFileError(ops.name, `${path} is larger than the ${maxBytes} bytes allowed`);
+        }
+        if (error instanceof HostCommandError && error.failure.kind === 'exit') {
+            throw new HostFileError(ops.name, `cannot read ${path}: ${error.details.at(-1) ?? 'cat failed'}`, { cause: error });
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hosts/ssh-host.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A host over SSH (ssh2): one connection, reused through channels, opened on first use and
+ * opened again (with backoff) when it dropped between commands. A command that may have
+ * started is never run a second time.
+ */
+class SshHost {
+    options;
+    name;
+    port;
+    key;
+    pins;
+    channels;
+    client;
+    connecting;
+    connectedOnce = false;
+    closed = false;
+    ops;
+    constructor(options) {
+        this.options = options;
+        this.name = options.name;
+        this.port = options.port ?? 22;
+        const origin = 'path' in options.privateKey ? options.privateKey.path : 'the given text';
+        const text = 'path' in options.privateKey ? readKeyFile(this.name, origin) : options.privateKey.text;
+        maskKey(options.reporter, text, options.passphrase);
+        this.key = Buffer.from(text);
+        const parsed = lib_default().utils.parseKey(this.key, options.passphrase);
+        if (parsed instanceof Error)
+            throw privateKeyError(this.name, origin, parsed.message.split('\n')[0]);
+        const pins = resolvePins(options.hostKeys, options.address, this.port);
+        for (const note of pins.ignored)
+            options.reporter.debug(note);
+        this.pins = pins;
+        this.channels = (0,limiter/* limiter */.T)(options.maxChannels ?? 8);
+        this.ops = {
+            name: this.name,
+            run: (argv, execOptions, io) => this.run(argv, execOptions, io),
+            sftp: () => this.sftp(),
+        };
+    }
+    /** Where the host is dialled, for messages. */
+    get where() {
+        const base = `${this.options.address}:${this.port}`;
+        return this.options.jump ? `${base} through ${this.options.jump.name}` : base;
+    }
+    async exec(argv, options = {}) {
+        const { code, stdout, stderr } = await this.run(argv, options);
+        return { code, stdout: stdout.toString('utf8'), stderr };
+    }
+    async writeFile(path, content, options = {}) {
+        await writeRemoteFile(this.ops, path, content, options.mode);
+    }
+    readFile(path, options = {}) {
+        return readRemoteFile(this.ops, path, options.maxBytes ?? DEFAULT_READ_MAX_BYTES);
+    }
+    upload(localPath, remotePath, options = {}) {
+        return uploadFile(this.ops, localPath, remotePath, options.mode);
+    }
+    download(remotePath, localPath, options = {}) {
+        return downloadFile(this.ops, remotePath, localPath, options.sha256);
+    }
+    /** A TCP stream to `address:port` as seen from this host: how a jump works. */
+    async forwardOut(address, port, forName) {
+        const client = await this.connection();
+        return new Promise((resolve, reject) => {
+            try {
+                client.forwardOut('127.0.0.1', 0, address, port, (error, stream) => {
+                    if (error) {
+                        reject(new HostConnectError(forName, `${address}:${port} through ${this.name}`, `the tunnel was refused (${error.message})`));
+                    }
+                    else {
+                        resolve(stream);
+                    }
+                });
+            }
+            catch (error) {
+                reject(new HostConnectError(forName, `${address}:${port} through ${this.name}`, (0,errors/* describeError */.Uc)(error)));
+            }
+        });
+    }
+    async close() {
+        this.closed = true;
+        const client = this.client ?? (await this.connecting?.catch(() => undefined));
+        this.client = undefined;
+        client?.end();
+    }
+    /** One command on a channel; reconnects first when the connection is known to be gone. */
+    run(argv, options, io = {}) {
+        for (const secret of options.secrets ?? [])
+            if (secret)
+                this.options.reporter.mask(secret);
+        const command = shellCommand(argv);
+        return this.channels(async () => {
+            for (let attempt = 0;; attempt += 1) {
+                const client = await this.connection();
+                try {
+                    return await runChannel({
+                        client,
+                        host: this.name,
+                        argv,
+                        command,
+                        options,
+                        reporter: this.options.reporter,
+                        ...io,
+                    });
+                }
+                catch (error) {
+                    // Only "not connected" is retried: the request never left this process.
+                    if (!(error instanceof ChannelNotOpened) || attempt > 0)
+                        throw error;
+                    if (this.client === client)
+                        this.client = undefined;
+                }
+            }
+        });
+    }
+    async sftp() {
+        if (this.options.transfer === 'exec')
+            return undefined;
+        const client = await this.connection();
+        return new Promise((resolve, reject) => {
+            client.sftp((error, sftp) => {
+                if (!error)
+                    return resolve(sftp);
+                if (this.options.transfer === 'sftp') {
+                    return reject(new HostError(this.name, `the server offers no SFTP: ${error.message}`));
+                }
+                this.options.reporter.debug(`[${this.name}] no SFTP (${error.message}); files go over exec`);
+                resolve(undefined);
+            });
+        });
+    }
+    connection() {
+        if (this.closed)
+            return Promise.reject(new HostError(this.name, 'the connection was closed'));
+        if (this.client)
+            return Promise.resolve(this.client);
+        this.connecting ??= this.connectWithBackoff().finally(() => {
+            this.connecting = undefined;
+        });
+        return this.connecting;
+    }
+    async connectWithBackoff() {
+        const attempts = this.options.connectAttempts ?? 3;
+        const base = this.options.backoffMs ?? 500;
+        if (this.connectedOnce)
+            this.options.reporter.info(`[${this.name}] connection lost; connecting again`);
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                const client = await this.dialOnce();
+                client.on('error', (error) => this.options.reporter.debug(`[${this.name}] ${error.message}`));
+                client.once('close', () => {
+                    if (this.client === client)
+                        this.client = undefined;
+                });
+                this.client = client;
+                this.connectedOnce = true;
+                return client;
+            }
+            catch (error) {
+                if (attempt >= attempts || isPermanent(error) || this.closed)
+                    throw error;
+                const delay = base * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+                this.options.reporter.debug(`[${this.name}] ${(0,errors/* describeError */.Uc)(error)}; trying again in ${Math.round(delay)} ms`);
+                await new Promise((resolve) => setTimeout(resolve, delay));
+            }
+        }
+    }
+    async dialOnce() {
+        const { jump } = this.options;
+        const sock = jump
+            ? await jump.forwardOut(this.options.address, this.port, this.name)
+            : undefined;
+        return dial({
+            host: this.name,
+            address: this.options.address,
+            port: this.port,
+            username: this.options.username,
+            privateKey: this.key,
+            passphrase: this.options.passphrase,
+            pins: this.pins,
+            connectTimeoutMs: this.options.connectTimeoutMs ?? 20_000,
+            keepaliveIntervalMs: this.options.keepaliveIntervalMs ?? 10_000,
+            keepaliveCountMax: this.options.keepaliveCountMax ?? 3,
+            sock,
+            where: this.where,
+        });
+    }
+}
+function readKeyFile(host, path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw privateKeyError(host, path, (0,errors/* describeError */.Uc)(error));
+    }
+}
+/** Masks the key as a whole and line by line (a log may print one line of it). */
+function maskKey(reporter, text, passphrase) {
+    reporter.mask(text);
+    for (const line of text.split('\n')) {
+        if (line.trim().length >= 8 && !line.startsWith('-----'))
+            reporter.mask(line.trim());
+    }
+    if (passphrase)
+        reporter.mask(passphrase);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/node.ts
+
+/** A cluster step that failed: one line, with per-node lines as details. */
+class ClusterError extends errors/* HypernixError */.iD {
+    name = 'ClusterError';
+    constructor(message, details = [], options) {
+        super(message, options);
+        this.details = [...details];
+    }
+}
+/** Where the cluster step keeps its files on a node (configs, manifests, markers): root only. */
+const STATE_DIR = '/etc/hypernix';
+const ADMIN_CONF = '/etc/kubernetes/admin.conf';
+const CA_CERT = '/etc/kubernetes/pki/ca.crt';
+/** Shapes of kubeadm secrets, hidden from any line even before they are known by value. */
+const SECRET_SHAPES = [
+    /\b[a-z0-9]{6}\.[a-z0-9]{16}\b/g, // bootstrap token
+    /sha256:[0-9a-f]{64}/g, // discovery CA hash
+    /\b[0-9a-f]{64}\b/g, // certificate key
+];
+/** A line of kubeadm/kubectl output with anything shaped like a token, hash or key hidden. */
+function scrub(line) {
+    return SECRET_SHAPES.reduce((text, shape) => text.replace(shape, '***'), line);
+}
+/** Runs kubectl on the control plane with the admin kubeconfig. */
+function kubectl(node, args, timeoutMs = 60_000) {
+    return node.host.exec(['kubectl', `--kubeconfig=${ADMIN_CONF}`, ...args], { timeoutMs });
+}
+/** The node's state directory, made root-only before any secret is written into it. */
+async function stateDir(node) {
+    await node.host.exec(['mkdir', '-p', '-m', '700', STATE_DIR]);
+    return STATE_DIR;
+}
+/** Text for an error: the first line of what a command said, scrubbed. */
+function firstLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return scrub(text.split('\n')[0] ?? '');
+}
+/** Why a command failed, for a report line: its last stderr line when it said something. */
+function reason(error) {
+    const details = error instanceof errors/* HypernixError */.iD ? error.details.filter((l) => l.trim()) : [];
+    const last = details.at(-1);
+    return last ? scrub(last.trim()) : firstLine(error);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/nodes.ts
+
+/** Parses `kubectl get nodes -o json` (untrusted text: only the fields used are read). */
+function parseNodes(text) {
+    const list = JSON.parse(text);
+    return (list.items ?? []).map((item) => {
+        const ready = item.status?.conditions?.find((c) => c.type === 'Ready');
+        const labels = item.metadata?.labels ?? {};
+        const isReady = ready?.status === 'True';
+        return {
+            name: String(item.metadata?.name ?? ''),
+            role: 'node-role.kubernetes.io/control-plane' in labels ? 'control-plane' : 'worker',
+            version: String(item.status?.nodeInfo?.kubeletVersion ?? ''),
+            ready: isReady,
+            why: isReady ? undefined : [ready?.reason, ready?.message].filter(Boolean).join(': '),
+        };
+    });
+}
+async function getNodes(controlPlane) {
+    const { stdout } = await kubectl(controlPlane, ['get', 'nodes', '-o', 'json']);
+    return parseNodes(stdout);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/cni.ts
+
+
+
+/**
+ * The CNI: its pinned manifest applied once (a marker with its sha256 on the control plane), then
+ * every node Ready, or a per-node reason why not.
+ */
+async function applyCni(controlPlane, manifest, reporter) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex');
+    const dir = await stateDir(controlPlane);
+    const marker = await controlPlane.host
+        .readFile(`${dir}/cni.sha256`, { maxBytes: 128 })
+        .then((bytes) => bytes.toString().trim())
+        .catch(() => '');
+    if (marker === digest) {
+        reporter.info(`${controlPlane.name}: CNI manifest ${digest.slice(0, 12)} already applied`);
+        return false;
+    }
+    await controlPlane.host.writeFile(`${dir}/cni.yaml`, manifest, { mode: 0o600 });
+    try {
+        await kubectl(controlPlane, ['apply', '-f', `${dir}/cni.yaml`], 120_000);
+    }
+    catch (error) {
+        throw new ClusterError(`${controlPlane.name}: applying the CNI manifest failed: ${reason(error)}`);
+    }
+    await controlPlane.host.writeFile(`${dir}/cni.sha256`, `${digest}\n`, { mode: 0o600 });
+    reporter.info(`${controlPlane.name}: CNI manifest ${digest.slice(0, 12)} applied`);
+    return true;
+}
+/** Read on a node that is not Ready: what usually keeps a kubelet from Ready. */
+const DIAGNOSE = `
+[ -n "$(ls -A /etc/cni/net.d 2>/dev/null)" ] || echo "CNI config uninitialized (/etc/cni/net.d is empty)"
+[ -n "$(ls -A /opt/cni/bin 2>/dev/null)" ] || echo "/opt/cni/bin is empty"
+pidof kubelet >/dev/null 2>&1 || echo "kubelet is not running"
+{ journalctl -u kubelet -n 3 --no-pager -o cat 2>/dev/null || tail -n 3 /var/log/kubelet.log 2>/dev/null; } | sed 's/^/kubelet: /'
+`;
+async function diagnose(node, status) {
+    const parts = [];
+    if (status?.why)
+        parts.push(status.why);
+    if (!status)
+        parts.push('not registered with the API server');
+    if (node) {
+        const found = await node.host
+            .exec(['sh', '-s'], { input: DIAGNOSE, timeoutMs: 20_000, maxOutputBytes: 16 * 1024 })
+            .then((r) => r.stdout
+            .split('\n')
+            .filter((l) => l.trim())
+            .map((l) => l.slice(0, 200)))
+            .catch((error) => [`could not look: ${reason(error)}`]);
+        parts.push(...found);
+    }
+    return parts.join('; ') || 'no reason found';
+}
+/** Polls `get nodes` until every expected node is Ready; on timeout, one line per node. */
+async function waitReady(controlPlane, nodes, timeoutMs, reporter) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const statuses = await getNodes(controlPlane);
+        const notReady = nodes.filter((node) => !statuses.find((status) => status.name === node.name)?.ready);
+        if (notReady.length === 0)
+            return statuses;
+        if (Date.now() >= deadline) {
+            const lines = await Promise.all(notReady.map(async (node) => `${node.name}: not Ready: ${await diagnose(node, statuses.find((s) => s.name === node.name))}`));
+            for (const line of lines)
+                reporter.error(line);
+            throw new ClusterError(`${notReady.length} node(s) not Ready after ${Math.round(timeoutMs / 1000)} s: ${lines[0]}`, lines);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/cluster/kubeadm-config.ts
+
+
+/**
+ * kubeadm's configuration files (API kubeadm.k8s.io/v1beta4): what the guide typed as flags,
+ * written as files so that nothing secret is ever on a command line.
+ */
+const KUBEADM_API = 'kubeadm.k8s.io/v1beta4';
+const documents = (...docs) => docs.map((doc) => (0,dist/* stringify */.As)(doc, { lineWidth: 0 })).join('---\n');
+/** InitConfiguration + ClusterConfiguration + the kubelet's cgroup driver. */
+function initConfig(spec, inputs) {
+    return documents({
+        apiVersion: KUBEADM_API,
+        kind: 'InitConfiguration',
+        localAPIEndpoint: { advertiseAddress: inputs.advertiseAddress, bindPort: 6443 },
+        nodeRegistration: { name: inputs.nodeName, criSocket: spec.criSocket },
+    }, {
+        apiVersion: KUBEADM_API,
+        kind: 'ClusterConfiguration',
+        kubernetesVersion: inputs.version,
+        controlPlaneEndpoint: inputs.endpoint,
+        networking: { podSubnet: spec.podSubnet.text, serviceSubnet: spec.serviceSubnet.text },
+    }, {
+        apiVersion: 'kubelet.config.k8s.io/v1beta1',
+        kind: 'KubeletConfiguration',
+        cgroupDriver: spec.cgroupDriver,
+    });
+}
+/** A worker's JoinConfiguration: the token and CA hash live only in this 0600 file. */
+function joinConfig(spec, inputs) {
+    return documents({
+        apiVersion: KUBEADM_API,
+        kind: 'JoinConfiguration',
+        discovery: {
+            bootstrapToken: {
+                apiServerEndpoint: inputs.endpoint,
+                token: inputs.token,
+                caCertHashes: [inputs.caCertHash],
+            },
+        },
+        nodeRegistration: { name: inputs.nodeName, criSocket: spec.criSocket },
+    });
+}
+/**
+ * kubeadm's discovery hash: `sha256:` and the hex SHA-256 of the CA certificate's
+ * SubjectPublicKeyInfo (DER), computed here on the runner from the certificate itself.
+ */
+function caCertHash(pem) {
+    const spki = new external_node_crypto_.X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex')}`;
+}
+/** A bootstrap token as kubeadm makes it: `[a-z0-9]{6}.[a-z0-9]{16}`. */
+const TOKEN_RE = /^[a-z0-9]{6}\.[a-z0-9]{16}$/;
+
+;// CONCATENATED MODULE: ./src/cluster/control-plane.ts
+
+
+
+const exists = async (node, path) => (await node.host.exec(['test', '-e', path], { okCodes: [1] })).code === 0;
+/** Reads what the node is: never initialised, initialised with an API that answers, or half. */
+async function controlPlaneState(node) {
+    if (await exists(node, ADMIN_CONF)) {
+        const ready = await kubectl(node, ['get', '--raw', '/readyz'], 20_000).catch((error) => error);
+        if (!(ready instanceof Error))
+            return 'initialised';
+        return {
+            half: `${ADMIN_CONF} exists but the API server does not answer (${firstLine(ready)})`,
+        };
+    }
+    for (const leftover of [CA_CERT, '/etc/kubernetes/manifests/kube-apiserver.yaml'])
+        if (await exists(node, leftover))
+            return { half: `${leftover} exists but ${ADMIN_CONF} does not` };
+    return 'fresh';
+}
+/** The version to install: the config's, or what the node's kubeadm reports. */
+async function version(node, spec) {
+    if (spec.kubernetesVersion !== 'from-node')
+        return spec.kubernetesVersion;
+    const { stdout } = await node.host.exec(['kubeadm', 'version', '-o', 'short']);
+    const found = stdout.trim();
+    if (!/^v1\.\d+\.\d+$/.test(found))
+        throw new ClusterError(`${node.name}: kubeadm version printed ${JSON.stringify(found.slice(0, 40))}; expected v1.X.Y`);
+    return found;
+}
+/** Initialises the control plane when it is fresh; returns whether it did. */
+async function ensureControlPlane(node, spec, endpoint, reporter) {
+    const state = await controlPlaneState(node);
+    if (state === 'initialised') {
+        reporter.info(`${node.name}: control plane already initialised; kubeadm init skipped`);
+        return false;
+    }
+    if (state !== 'fresh')
+        throw new ClusterError(`${node.name}: half-initialised control plane: ${state.half}; not reset automatically — inspect it, run 'kubeadm reset' there if that is what you want, then apply again`);
+    const dir = await stateDir(node);
+    const file = `${dir}/kubeadm-init.yaml`;
+    const text = initConfig(spec, {
+        nodeName: node.name,
+        advertiseAddress: node.address,
+        endpoint,
+        version: await version(node, spec),
+    });
+    await node.host.writeFile(file, text, { mode: 0o600 });
+    reporter.info(`${node.name}: kubeadm init --config ${file}`);
+    try {
+        // Captured, not streamed: only scrubbed phase lines reach the log.
+        const { stdout } = await node.host.exec(['kubeadm', 'init', `--config=${file}`, '--skip-token-print'], { timeoutMs: 15 * 60_000 });
+        for (const line of stdout.split('\n'))
+            if (/^\[[a-z-]+\]/.test(line))
+                reporter.debug(`${node.name}: ${scrub(line)}`);
+    }
+    catch (error) {
+        const details = error instanceof HostCommandError ? error.details.map((line) => scrub(line)) : [];
+        throw new ClusterError(`${node.name}: kubeadm init failed: ${firstLine(error)}`, details);
+    }
+    reporter.info(`${node.name}: control plane initialised`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/join.ts
+
+
+
+async function createToken(controlPlane, reporter) {
+    const { stdout } = await controlPlane.host.exec(['kubeadm', 'token', 'create', '--ttl', '15m', '--description', 'hypernix deploy join'], { timeoutMs: 60_000 });
+    const token = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+    if (token)
+        reporter.mask(token);
+    if (!TOKEN_RE.test(token))
+        throw new ClusterError(`${controlPlane.name}: kubeadm token create printed no token`);
+    return token;
+}
+async function joinOne(node, spec, inputs) {
+    const file = `${await stateDir(node)}/kubeadm-join.yaml`;
+    const secrets = [inputs.token, inputs.caCertHash];
+    await node.host.writeFile(file, joinConfig(spec, { nodeName: node.name, ...inputs }), {
+        mode: 0o600,
+    });
+    try {
+        await node.host.exec(['kubeadm', 'join', `--config=${file}`], {
+            timeoutMs: 10 * 60_000,
+            secrets,
+        });
+    }
+    finally {
+        await node.host.exec(['rm', '-f', file]).catch(() => undefined);
+    }
+}
+async function joinWorkers(controlPlane, workers, spec, endpoint, reporter) {
+    const known = new Set((await getNodes(controlPlane)).map((node) => node.name));
+    const skipped = workers.filter((node) => known.has(node.name)).map((node) => node.name);
+    const pending = workers.filter((node) => !known.has(node.name));
+    for (const name of skipped)
+        reporter.info(`${name}: already a node; join skipped`);
+    if (pending.length === 0)
+        return { joined: [], skipped, failed: [] };
+    const caCert = await controlPlane.host.readFile(CA_CERT, { maxBytes: 64 * 1024 });
+    const hash = caCertHash(caCert);
+    reporter.mask(hash);
+    const token = await createToken(controlPlane, reporter);
+    const outcome = { joined: [], skipped, failed: [] };
+    try {
+        // allSettled: one failed join leaves the others to finish.
+        const results = await Promise.allSettled(pending.map(async (node) => {
+            reporter.info(`${node.name}: kubeadm join ${endpoint}`);
+            await joinOne(node, spec, { endpoint, token, caCertHash: hash });
+            return node.name;
+        }));
+        results.forEach((result, index) => {
+            const name = pending[index]?.name ?? '';
+            if (result.status === 'fulfilled')
+                outcome.joined.push(name);
+            else
+                outcome.failed.push({ node: name, why: reason(result.reason) });
+        });
+    }
+    finally {
+        // The token is no use after this run: delete it by its public id.
+        await controlPlane.host
+            .exec(['kubeadm', 'token', 'delete', token.slice(0, 6)], { secrets: [token] })
+            .catch(() => reporter.warning(`${controlPlane.name}: could not delete this run's join token`));
+    }
+    for (const name of outcome.joined)
+        reporter.info(`${name}: joined`);
+    for (const { node, why } of outcome.failed)
+        reporter.error(`${node}: join failed: ${why}`);
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/kubeconfig.ts
+
+
+
+/**
+ * The admin kubeconfig, fetched from the control plane and written 0600 on the runner (temp
+ * file, then rename), its server rewritten to the address the runner reaches. Never printed:
+ * its key data is masked as soon as it is read.
+ */
+async function fetchKubeconfig(controlPlane, server, destination, reporter) {
+    const text = (await controlPlane.host.readFile(ADMIN_CONF, { maxBytes: 256 * 1024 })).toString();
+    for (const match of text.matchAll(/(?:client-key-data|token|client-certificate-data):\s*(\S+)/g))
+        if (match[1])
+            reporter.mask(match[1]);
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const clusters = doc.toJS();
+    if (doc.errors.length > 0 || !Array.isArray(clusters?.clusters) || clusters.clusters.length === 0)
+        throw new ClusterError(`${controlPlane.name}: ${ADMIN_CONF} is not a kubeconfig with clusters`);
+    clusters.clusters.forEach((_, index) => doc.setIn(['clusters', index, 'cluster', 'server'], server));
+    const temporary = `${destination}.${process.pid}.tmp`;
+    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
+    try {
+        await handle.writeFile(doc.toString({ lineWidth: 0 }));
+        await handle.close();
+        await (0,promises_.rename)(temporary, destination);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+    reporter.info(`kubeconfig written to ${destination} (0600, server ${server})`);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/manifests.ts
+
+
+
+
+/**
+ * Manifests read on the runner before anything changes: the CNI's (a file or an https URL,
+ * pinned by sha256) and the workload's (files, with every container's image set to the pushed
+ * digest). Hostile text: bounded in size, parsed as YAML, never executed.
+ */
+const MAX_MANIFEST_BYTES = 8 << 20;
+async function readBounded(path, what) {
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info?.isFile())
+        throw new errors/* InputError */.dz(`${what}: no such file ${path}`);
+    if (info.size > MAX_MANIFEST_BYTES)
+        throw new errors/* InputError */.dz(`${what}: ${path} is ${info.size} bytes; at most 8 MiB`);
+    return (0,promises_.readFile)(path);
+}
+async function download(url, what) {
+    const response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: 'follow' });
+    if (!response.ok)
+        throw new errors/* InputError */.dz(`${what}: GET ${url} answered ${response.status}`);
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_MANIFEST_BYTES)
+        throw new errors/* InputError */.dz(`${what}: ${url} is over 8 MiB`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (body.length > MAX_MANIFEST_BYTES)
+        throw new errors/* InputError */.dz(`${what}: ${url} is over 8 MiB`);
+    return body;
+}
+/** Parses a multi-document manifest; each document must be a Kubernetes object. */
+function parseManifest(text, what) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const list = Array.isArray(docs) ? docs : [docs];
+    const objects = [];
+    for (const doc of list) {
+        if (doc.errors.length > 0)
+            throw new errors/* InputError */.dz(`${what} is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
+        const value = doc.toJS({ maxAliasCount: 50 });
+        if (value === null || value === undefined)
+            continue;
+        if (typeof value !== 'object' ||
+            Array.isArray(value) ||
+            !('kind' in value) ||
+            !('apiVersion' in value))
+            throw new errors/* InputError */.dz(`${what}: expected Kubernetes objects (apiVersion, kind) in every document`);
+        objects.push(value);
+    }
+    if (objects.length === 0)
+        throw new errors/* InputError */.dz(`${what}: no Kubernetes object in it`);
+    return objects;
+}
+/** The CNI manifest, checked against its pin and (flannel, calico) the pod subnet. */
+async function loadCni(cni, podSubnet, what) {
+    const bytes = cni.source.kind === 'url'
+        ? await download(cni.source.url, what)
+        : await readBounded(cni.source.path, what);
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    if (digest !== cni.sha256)
+        throw new errors/* InputError */.dz(`${what}: sha256 is ${digest}, the config pins ${cni.sha256}`);
+    const text = bytes.toString('utf8');
+    parseManifest(text, what);
+    const network = cni.name === 'flannel'
+        ? /"Network":\s*"([0-9./]+)"/.exec(text)?.[1]
+        : /^\s*-?\s*name:\s*CALICO_IPV4POOL_CIDR\s*\n\s*value:\s*"?([0-9./]+)"?/m.exec(text)?.[1];
+    if (network && network !== podSubnet)
+        throw new errors/* InputError */.dz(`${what}: the ${cni.name} manifest's pod network is ${network} but cluster.pod-subnet is ${podSubnet}; make them the same`);
+    return text;
+}
+const POD_SPEC_PATHS = [
+    ['spec'],
+    ['spec', 'template', 'spec'],
+    ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+];
+function containersOf(doc) {
+    const found = [];
+    for (const path of POD_SPEC_PATHS) {
+        let node = doc;
+        for (const key of path)
+            node = node?.[key];
+        if (!node || typeof node !== 'object')
+            continue;
+        for (const key of ['containers', 'initContainers']) {
+            const list = node[key];
+            if (Array.isArray(list))
+                found.push(...list.filter((c) => c && typeof c === 'object'));
+        }
+    }
+    return found;
+}
+/** The workload's manifests as one text, every container's image set to `image`. */
+async function loadWorkload(files, image) {
+    const objects = [];
+    for (const file of files) {
+        const what = `workload manifest ${file}`;
+        const docs = parseManifest((await readBounded(file, what)).toString('utf8'), what);
+        for (const doc of docs)
+            for (const container of containersOf(doc))
+                container.image = image;
+        objects.push(...docs);
+    }
+    if (!objects.some((doc) => containersOf(doc).length > 0))
+        throw new errors/* InputError */.dz(`cluster.workload.manifests: no container to put ${image} in`);
+    return objects.map((doc) => (0,dist/* stringify */.As)(doc, { lineWidth: 0 })).join('---\n');
+}
+
+// EXTERNAL MODULE: ./src/cluster/cidr.ts
+var cidr = __webpack_require__(7090);
+;// CONCATENATED MODULE: ./src/cluster/preflight.ts
+
+
+/**
+ * Checks every node before anything changes, the way kubeadm's own preflight would refuse later
+ * and more obscurely: one line per problem, naming the node and the fix.
+ */
+/** Read-only probe, run by the node's /bin/sh from stdin; prints KEY=VALUE lines. */
+const PROBE = `
+r() { cat "$1" 2>/dev/null | head -n 1; }
+echo "swap=$(tail -n +2 /proc/swaps 2>/dev/null | awk '{print $1}' | tr '\\n' ' ')"
+for m in br_netfilter overlay; do
+  if [ -d /sys/module/$m ] || grep -qw $m /proc/filesystems 2>/dev/null; then echo "module_$m=yes"; else echo "module_$m=no"; fi
+done
+echo "ip_forward=$(r /proc/sys/net/ipv4/ip_forward)"
+echo "bridge_nf_iptables=$(r /proc/sys/net/bridge/bridge-nf-call-iptables)"
+echo "bridge_nf_ip6tables=$(r /proc/sys/net/bridge/bridge-nf-call-ip6tables)"
+echo "containerd_systemd_cgroup=$(grep -o 'SystemdCgroup *= *[a-z]*' /etc/containerd/config.toml 2>/dev/null | tail -n 1 | awk -F= '{gsub(/ /,"",$2); print $2}')"
+echo "kubelet_cgroup_driver=$(grep -o '^cgroupDriver: *[a-z]*' /var/lib/kubelet/config.yaml 2>/dev/null | awk '{print $2}')"
+echo "hostname=$(hostname)"
+echo "machine_id=$(r /etc/machine-id)"
+echo "product_uuid=$(r /sys/class/dmi/id/product_uuid)"
+echo "macs=$(for i in /sys/class/net/*; do [ "\${i##*/}" = lo ] || r $i/address; done | tr '\\n' ' ')"
+echo "addresses=$(ip -4 -o addr show 2>/dev/null | awk '$2 != "lo" {print $4}' | tr '\\n' ' ')"
+echo "kubeadm=$(kubeadm version -o short 2>/dev/null)"
+echo "kubelet=$(kubelet --version 2>/dev/null | awk '{print $2}')"
+`;
+/** Runs the probe on a host; what it prints is untrusted and only compared. */
+async function probe(host, name = host.name) {
+    const { stdout } = await host.exec(['sh', '-s'], {
+        input: PROBE,
+        timeoutMs: 30_000,
+        maxOutputBytes: 64 * 1024,
+    });
+    const values = new Map();
+    for (const line of stdout.split('\n')) {
+        const at = line.indexOf('=');
+        if (at > 0)
+            values.set(line.slice(0, at), line.slice(at + 1).trim());
+    }
+    return { node: name, values };
+}
+const words = (text) => (text ?? '').split(/\s+/).filter(Boolean);
+/** Networks of `A.B.C.D/N` words (ip -o addr), ignoring what does not parse. */
+function networksOf(facts) {
+    return words(facts.values.get('addresses')).flatMap((word) => {
+        const [address = '', prefix = ''] = word.split('/');
+        const network = (0,cidr/* networkOf */.Af)(address, Number(prefix));
+        return network ? [network] : [];
+    });
+}
+function nodeProblems(facts, spec) {
+    const v = (key) => facts.values.get(key) ?? '';
+    const n = facts.node;
+    const problems = [];
+    const swap = words(v('swap'));
+    if (swap.length > 0)
+        problems.push(`${n}: swap is on (${swap.join(', ')}); fix: swapoff -a and remove it from /etc/fstab`);
+    for (const module of ['br_netfilter', 'overlay'])
+        if (v(`module_${module}`) !== 'yes')
+            problems.push(`${n}: kernel module ${module} is not loaded; fix: modprobe ${module} and list it in /etc/modules-load.d`);
+    const sysctls = [
+        ['ip_forward', 'net.ipv4.ip_forward'],
+        ['bridge_nf_iptables', 'net.bridge.bridge-nf-call-iptables'],
+        ['bridge_nf_ip6tables', 'net.bridge.bridge-nf-call-ip6tables'],
+    ];
+    for (const [key, name] of sysctls)
+        if (v(key) !== '1')
+            problems.push(`${n}: sysctl ${name} is ${v(key) || 'absent'}; fix: set ${name}=1 in /etc/sysctl.d`);
+    const systemd = v('containerd_systemd_cgroup');
+    const containerdDriver = systemd === 'true' ? 'systemd' : systemd === 'false' ? 'cgroupfs' : '';
+    if (containerdDriver !== spec.cgroupDriver)
+        problems.push(`${n}: containerd's SystemdCgroup is ${systemd || 'not set'} but the kubelet's cgroup driver is ${spec.cgroupDriver}; fix: set SystemdCgroup = ${spec.cgroupDriver === 'systemd'} in /etc/containerd/config.toml`);
+    const kubelet = v('kubelet_cgroup_driver');
+    if (kubelet && kubelet !== spec.cgroupDriver)
+        problems.push(`${n}: /var/lib/kubelet/config.yaml has cgroupDriver ${kubelet}, the config asks for ${spec.cgroupDriver}; fix: make them agree (cluster.cgroup-driver)`);
+    if (!v('kubeadm') || !v('kubelet'))
+        problems.push(`${n}: kubeadm or kubelet is not installed; fix: use an image that has both`);
+    for (const [subnet, key] of [
+        [spec.podSubnet, 'pod-subnet'],
+        [spec.serviceSubnet, 'service-subnet'],
+    ]) {
+        for (const network of networksOf(facts))
+            if ((0,cidr/* overlaps */.$f)(subnet, network))
+                problems.push(`${n}: cluster.${key} ${subnet.text} overlaps the node's network ${network.text}; fix: choose a ${key} outside it`);
+    }
+    return problems;
+}
+/** Values that must differ between nodes (kubeadm needs them unique; clones share them). */
+const UNIQUE = [
+    ['hostname', 'hostname'],
+    ['machine_id', 'machine-id'],
+    ['product_uuid', 'product_uuid'],
+];
+function crossProblems(all) {
+    const problems = [];
+    for (const [key, label] of UNIQUE) {
+        const seen = new Map();
+        for (const facts of all) {
+            const value = facts.values.get(key) ?? '';
+            const other = value ? seen.get(value) : undefined;
+            if (other)
+                problems.push(`${facts.node}: ${label} ${value} is also ${other}'s; fix: give every VM its own ${label}`);
+            else if (value)
+                seen.set(value, facts.node);
+        }
+    }
+    const macs = new Map();
+    for (const facts of all)
+        for (const mac of words(facts.values.get('macs'))) {
+            const other = macs.get(mac);
+            if (other && other !== facts.node)
+                problems.push(`${facts.node}: MAC ${mac} is also ${other}'s; fix: give every NIC its own MAC`);
+            macs.set(mac, facts.node);
+        }
+    const first = all[0];
+    for (const tool of ['kubeadm', 'kubelet']) {
+        const expected = first?.values.get(tool);
+        for (const facts of all.slice(1)) {
+            const version = facts.values.get(tool);
+            if (expected && version && version !== expected)
+                problems.push(`${facts.node}: ${tool} ${version} differs from ${first?.node}'s ${expected}; fix: install the same version on every node`);
+        }
+    }
+    return problems;
+}
+/** Every problem found, one line each; `hypervisor` networks must not overlap the subnets. */
+function evaluate(all, spec, hypervisor) {
+    const problems = all.flatMap((facts) => nodeProblems(facts, spec));
+    problems.push(...crossProblems(all));
+    const outside = [...(hypervisor ? networksOf(hypervisor) : []), ...spec.hostNetworks];
+    for (const [subnet, key] of [
+        [spec.podSubnet, 'pod-subnet'],
+        [spec.serviceSubnet, 'service-subnet'],
+    ])
+        for (const network of outside)
+            if ((0,cidr/* overlaps */.$f)(subnet, network))
+                problems.push(`hypervisor: cluster.${key} ${subnet.text} overlaps ${network.text}, a network the hypervisor is on; fix: choose a ${key} outside it`);
+    return [...new Set(problems)];
+}
+/** Probes every node (and the hypervisor) in parallel; throws with every problem found. */
+async function preflight(nodes, spec, hypervisor) {
+    const [hv, ...all] = await Promise.all([
+        hypervisor ? probe(hypervisor, 'hypervisor') : Promise.resolve(undefined),
+        ...nodes.map((node) => probe(node.host, node.name)),
+    ]);
+    const problems = evaluate(all, spec, hv);
+    if (problems.length > 0)
+        throw new ClusterError(`preflight found ${problems.length} problem(s), nothing was changed: ${problems[0]}`, problems);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/workload.ts
+
+async function applyWorkload(controlPlane, spec, manifest, reporter) {
+    const file = `${await stateDir(controlPlane)}/workload.yaml`;
+    await controlPlane.host.writeFile(file, manifest, { mode: 0o600 });
+    let stdout;
+    try {
+        ({ stdout } = await kubectl(controlPlane, ['apply', '-f', file], 120_000));
+    }
+    catch (error) {
+        throw new ClusterError(`${controlPlane.name}: applying the workload failed: ${reason(error)}`);
+    }
+    const objects = stdout
+        .split('\n')
+        .map((line) => scrub(line.trim()))
+        .filter(Boolean);
+    for (const line of objects)
+        reporter.info(`${controlPlane.name}: ${line}`);
+    const changed = objects.some((line) => !/ unchanged$/.test(line));
+    const seconds = Math.ceil(spec.readyTimeoutMs / 1000);
+    try {
+        await kubectl(controlPlane, [
+            'wait',
+            '--for=condition=Ready',
+            'pod',
+            '--all',
+            '-n',
+            spec.namespace,
+            `--timeout=${seconds}s`,
+        ], spec.readyTimeoutMs + 30_000);
+    }
+    catch (error) {
+        throw new ClusterError(`workload Pods not Ready within ${seconds} s: ${reason(error)}`);
+    }
+    return { changed, objects };
+}
+/** `kubectl get --raw PROXY -v=6`: the body on stdout, the status in the request log line. */
+async function smokeTest(controlPlane, spec, reporter) {
+    const result = await controlPlane.host.exec(['kubectl', '--kubeconfig=/etc/kubernetes/admin.conf', 'get', '--raw', spec.url, '-v=6'], { okCodes: [1], timeoutMs: 60_000, maxOutputBytes: 1 << 20 });
+    const logged = /\bGET \S+ (\d{3})\b/.exec(result.stderr)?.[1];
+    const status = logged ? Number(logged) : result.code === 0 ? 200 : 0;
+    let why;
+    if (status !== spec.expectStatus)
+        why = `status ${status || 'unknown'}, expected ${spec.expectStatus}`;
+    else if (spec.expectBody !== undefined && !result.stdout.includes(spec.expectBody))
+        why = `status ${status}, but the body does not contain ${JSON.stringify(spec.expectBody)} (it begins ${JSON.stringify(scrub(result.stdout.slice(0, 80)))})`;
+    const outcome = { url: spec.url, status, ok: why === undefined, why };
+    reporter.info(`smoke test GET ${spec.url}: ${why ?? `status ${status}, as expected`}`);
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/cluster.ts
+
+
+
+
+
+
+
+
+
+async function prepareCluster(spec) {
+    const cni = await loadCni(spec.cni, spec.podSubnet.text, 'cluster.cni.manifest');
+    const work = spec.workload;
+    if (work && !work.image)
+        throw new errors/* InputError */.dz('cluster.workload.image-from: no image; give registry/repository@sha256:… here or with --image');
+    return { spec, cni, workload: work && (await loadWorkload(work.manifests, work.image ?? '')) };
+}
+function split(nodes) {
+    const planes = nodes.filter((node) => node.role === 'control-plane');
+    if (planes.length !== 1)
+        throw new errors/* InputError */.dz(`cluster: expected exactly one VM with role control-plane; found ${planes.length}`);
+    return {
+        controlPlane: planes[0],
+        workers: nodes.filter((n) => n.role === 'worker'),
+    };
+}
+async function applyCluster(context, prepared) {
+    const { nodes, reporter } = context;
+    const { spec } = prepared;
+    const { controlPlane, workers } = split(nodes);
+    const endpoint = spec.controlPlaneEndpoint ?? `${controlPlane.address}:6443`;
+    const stages = [];
+    const stage = async (name, body, note) => {
+        const started = Date.now();
+        const value = await reporter.group(`cluster: ${name}`, body);
+        stages.push({ name, ms: Date.now() - started, note: note(value) });
+        return value;
+    };
+    await stage('preflight', () => preflight(nodes, spec, context.hypervisor), () => 'passed');
+    const initialised = await stage('control plane', () => ensureControlPlane(controlPlane, spec, endpoint, reporter), (done) => (done ? 'kubeadm init' : 'already initialised'));
+    const join = await stage('join', () => joinWorkers(controlPlane, workers, spec, endpoint, reporter), (o) => `${o.joined.length} joined, ${o.skipped.length} already nodes, ${o.failed.length} failed`);
+    const cniChanged = await stage('cni', () => applyCni(controlPlane, prepared.cni, reporter), (applied) => (applied ? `${spec.cni.name} applied` : 'unchanged'));
+    const failed = new Set(join.failed.map((f) => f.node));
+    const statuses = await stage('nodes ready', () => waitReady(controlPlane, nodes.filter((n) => !failed.has(n.name)), spec.readyTimeoutMs, reporter), (list) => `${list.filter((n) => n.ready).length}/${list.length} Ready`);
+    const kubeconfig = spec.kubeconfig;
+    await stage('kubeconfig', () => fetchKubeconfig(controlPlane, `https://${endpoint}`, kubeconfig, reporter), () => kubeconfig);
+    if (join.failed.length > 0)
+        throw new ClusterError(`${join.failed.length} node(s) failed to join (the others are joined): ${join.failed.map((f) => `${f.node}: ${f.why}`).join('; ')}`, join.failed.map((f) => `${f.node}: ${f.why}`));
+    const result = {
+        controlPlane: controlPlane.address,
+        endpoint,
+        nodes: statuses,
+        kubeconfig,
+        join,
+        stages,
+        changed: initialised || join.joined.length > 0 || cniChanged,
+    };
+    await workloadStages(controlPlane, prepared, result, stage, reporter);
+    return result;
+}
+/** The workload and its smoke test, on a cluster whose nodes are Ready. */
+async function workloadStages(controlPlane, prepared, result, stage, reporter) {
+    const { spec } = prepared;
+    if (spec.workload && prepared.workload) {
+        const { workload: work } = spec;
+        const text = prepared.workload;
+        result.workload = await stage('workload', () => applyWorkload(controlPlane, work, text, reporter), (o) => (o.changed ? 'applied' : 'unchanged'));
+        result.changed ||= result.workload.changed;
+    }
+    if (spec.smokeTest) {
+        const smoke = spec.smokeTest;
+        result.smokeTest = await stage('smoke test', () => smokeTest(controlPlane, smoke, reporter), (o) => (o.ok ? `status ${o.status}` : (o.why ?? 'failed')));
+        if (!result.smokeTest.ok)
+            throw new ClusterError(`smoke test GET ${smoke.url} failed: ${result.smokeTest.why}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/cluster-step.ts
+
+
+
+/**
+ * The cluster after the VMs: each VM reached over SSH with the host key it printed on its serial
+ * console (never a key seen only on the network), the cluster step run on them, hosts closed.
+ */
+/** Paths in `cluster:` are the config file's, like the other files it names. */
+function clusterPaths(spec, fromConfig) {
+    const cni = spec.cni.source;
+    return {
+        ...spec,
+        kubeconfig: fromConfig(spec.kubeconfig),
+        cni: {
+            ...spec.cni,
+            source: cni.kind === 'path' ? { kind: 'path', path: fromConfig(cni.path) } : cni,
+        },
+        workload: spec.workload && {
+            ...spec.workload,
+            manifests: spec.workload.manifests.map(fromConfig),
+        },
+    };
+}
+
+async function runCluster(config, prepared, vms, options) {
+    const { privateKey, reporter } = options;
+    if (!privateKey)
+        throw new errors/* InputError */.dz(`${config.file}: cluster: the VMs need an SSH key (ssh.key-file or HYPERNIX_SSH_KEY)`);
+    const nodes = vms.map((vm) => {
+        const keys = vm.hostKeys ?? [];
+        if (!vm.address || keys.length === 0)
+            throw new errors/* InputError */.dz(`cluster: VM ${vm.name} has no address or no host key from its serial console`);
+        return {
+            name: vm.name,
+            role: vm.role,
+            address: vm.address,
+            host: new SshHost({
+                name: vm.name,
+                address: vm.address,
+                port: config.ssh.port,
+                username: config.ssh.user,
+                privateKey,
+                hostKeys: { pins: keys.map((key) => key.fingerprint) },
+                reporter,
+                jump: options.jump,
+            }),
+        };
+    });
+    try {
+        return await applyCluster({ nodes, hypervisor: options.hypervisor, reporter }, prepared);
+    }
+    finally {
+        await Promise.all(nodes.map((node) => node.host.close()));
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/util/child-env.ts
+var child_env = __webpack_require__(4132);
+;// CONCATENATED MODULE: ./src/hosts/local-host.ts
+
+
+
+
+
+
+
+/** This machine as a Host: programs run directly from their argv (no shell), files on disk. */
+class LocalHost {
+    name;
+    reporter;
+    env;
+    constructor(options) {
+        this.name = options.name ?? 'local';
+        this.reporter = options.reporter;
+        this.env = options.env ?? (0,child_env/* childEnvironment */.Q)();
+    }
+    exec(argv, options = {}) {
+        const secrets = options.secrets ?? [];
+        for (const secret of secrets)
+            if (secret)
+                this.reporter.mask(secret);
+        const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const output = new OutputCollector(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES, options.stream ? { reporter: this.reporter, host: this.name, secrets } : undefined);
+        const fail = (failure, stderr, cause) => new HostCommandError(this.name, argv, failure, { secrets, stderr, cause });
+        if (argv.length === 0 || argv.some((arg) => arg.includes('\0'))) {
+            return Promise.reject(fail({ kind: 'spawn', reason: 'empty command or NUL byte in an argument' }, ''));
+        }
+        return new Promise((resolve, reject) => {
+            // Its own process group, so that a timeout stops the command's children too.
+            const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+                env: this.env,
+                stdio: 'pipe',
+                detached: true,
+            });
+            let stopped;
+            const stop = (failure) => {
+                stopped ??= failure;
+                try {
+                    process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    child.kill('SIGKILL');
+                }
+            };
+            const timer = setTimeout(() => stop({ kind: 'timeout', timeoutMs }), timeoutMs);
+            child.stdout.on('data', (chunk) => {
+                if (!output.stdout(chunk))
+                    stop({ kind: 'output', maxBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES });
+            });
+            child.stderr.on('data', (chunk) => output.stderr(chunk));
+            child.on('error', (error) => {
+                clearTimeout(timer);
+                reject(fail({ kind: 'spawn', reason: error.code ?? error.message }, '', error));
+            });
+            child.on('close', (code, signal) => {
+                clearTimeout(timer);
+                const { stdout, stderr } = output.finish();
+                if (stopped)
+                    return reject(fail(stopped, stderr));
+                if (signal)
+                    return reject(fail({ kind: 'signal', signal }, stderr));
+                const exitCode = code ?? 1;
+                if (exitCode !== 0 && !(options.okCodes ?? []).includes(exitCode)) {
+                    return reject(fail({ kind: 'exit', code: exitCode }, stderr));
+                }
+                resolve({ code: exitCode, stdout: stdout.toString('utf8'), stderr });
+            });
+            child.stdin.on('error', () => undefined); // a command that exits early closes its stdin
+            child.stdin.end(options.input ?? '');
+        });
+    }
+    async writeFile(path, content, options = {}) {
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+        await writeLocalAtomically(this.name, path, external_node_stream_.Readable.from([bytes]), options);
+    }
+    readFile(path, options = {}) {
+        return readLocalBounded(this.name, path, options.maxBytes ?? DEFAULT_READ_MAX_BYTES);
+    }
+    upload(localPath, remotePath, options = {}) {
+        return writeLocalAtomically(this.name, remotePath, (0,external_node_fs_.createReadStream)(localPath), options);
+    }
+    async download(remotePath, localPath, options = {}) {
+        if (options.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.sha256)) {
+            throw new HostFileError(this.name, `expected sha256 ${JSON.stringify(options.sha256)} is not 64 lowercase hex digits`);
+        }
+        return writeLocalAtomically(this.name, localPath, (0,external_node_fs_.createReadStream)(remotePath), {
+            sha256: options.sha256,
+        });
+    }
+    async close() { }
+}
+
+// EXTERNAL MODULE: ./src/oci/artifact/pull-artifact.ts
+var pull_artifact = __webpack_require__(4504);
+// EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
+var registry_login = __webpack_require__(4242);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/hypervisor/addresses.ts
+
+
+class AddressError extends errors/* HypernixError */.iD {
+    name = 'AddressError';
+}
+const IPV4_RE = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+/**
+ * The IPv4 addresses `virsh domifaddr` lists for one MAC. Lines look like
+ * ` vnet0  52:54:00:aa:bb:cc  ipv4  10.0.0.5/24`; anything else (headers, IPv6, loopback, other
+ * NICs, garbage a guest agent could send) is skipped, and at most 64 lines are read.
+ */
+function parseInterfaceAddresses(text, mac) {
+    const found = [];
+    let lastMac = '';
+    for (const line of text.split('\n').slice(0, 64)) {
+        const words = line.trim().split(/\s+/).slice(0, 5);
+        // An interface's second address repeats no name or MAC: "-  -  ipv4  10.0.0.6/24".
+        const macWord = words.find((word) => /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(word));
+        if (macWord)
+            lastMac = macWord.toLowerCase();
+        else if (words[0] !== '-')
+            continue;
+        const protocol = words.indexOf('ipv4');
+        const address = protocol >= 0 ? words[protocol + 1]?.split('/')[0] : undefined;
+        if (lastMac === mac.toLowerCase() &&
+            address &&
+            IPV4_RE.test(address) &&
+            !address.startsWith('127.'))
+            found.push(address);
+    }
+    return [...new Set(found)];
+}
+const SOURCES = ['agent', 'lease', 'arp'];
+/** One look for a VM's address: the guest agent, then DHCP leases, then ARP, then the config. */
+async function findAddress(virsh, vm) {
+    for (const source of SOURCES) {
+        const text = await virsh.interfaceAddresses(vm.name, source).catch(() => '');
+        const [address] = parseInterfaceAddresses(text, vm.mac);
+        if (address)
+            return { address, source };
+    }
+    return vm.address ? { address: vm.address, source: 'static' } : undefined;
+}
+const localProbe = (address, port) => new Promise((resolve) => {
+    const socket = new external_node_net_.Socket();
+    const done = (ok) => {
+        socket.destroy();
+        resolve(ok);
+    };
+    socket.setTimeout(3000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.connect(port, address);
+});
+/** Probes from the hypervisor: the VMs' bridge may be reachable from there only. */
+function probeFrom(host) {
+    return async (address, port) => {
+        if (!IPV4_RE.test(address))
+            return false;
+        const { code } = await host.exec(['timeout', '4', 'bash', '-c', 'exec 3<>"/dev/tcp/$0/$1"', address, String(port)], { okCodes: [1, 124], timeoutMs: 10_000 });
+        return code === 0;
+    };
+}
+/**
+ * Waits until a VM has an address whose SSH port answers. Keeps looking through a reboot (an
+ * address seen, then SSH gone, then back: the guide's hostname service reboots once) until the
+ * deadline; the timeout names the VM and everything that was tried.
+ */
+async function waitForSsh(virsh, vm, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    let last = 'no address from the guest agent, DHCP leases or ARP';
+    if (vm.address)
+        last += `; static address ${vm.address} did not answer`;
+    while (Date.now() < deadline) {
+        const found = await findAddress(virsh, vm);
+        if (found) {
+            if (await options.probe(found.address, options.port)) {
+                try {
+                    await options.confirm?.(found.address);
+                    return found;
+                }
+                catch (error) {
+                    last = `${found.address} (${found.source}) answered on port ${options.port} but SSH failed: ${error.message}`;
+                }
+            }
+            else {
+                last = `address ${found.address} (from ${found.source}) did not answer on port ${options.port}`;
+            }
+        }
+        await sleep(2000);
+    }
+    throw new AddressError(`VM ${vm.name} (MAC ${vm.mac}) did not answer SSH within ${Math.round(options.timeoutMs / 1000)} s: ${last}`);
+}
+/** The line the guest prints on its serial console: `hypernix-hostkey: SHA256:… <type>`. */
+const HOSTKEY_RE = /hypernix-hostkey: (SHA256:[A-Za-z0-9+/]{43}) ([a-z0-9@.-]{3,40})/g;
+const SERIAL_TAIL_BYTES = 256 * 1024;
+/** Host-key fingerprints a guest printed on its serial console, read from the log's last 256 KiB. */
+async function readSerialHostKeys(host, serialLog) {
+    const { stdout } = await host.exec(['tail', '-c', String(SERIAL_TAIL_BYTES), '--', serialLog], {
+        maxOutputBytes: SERIAL_TAIL_BYTES + 1024,
+        okCodes: [1],
+    });
+    return parseHostKeyLines(stdout);
+}
+function parseHostKeyLines(text) {
+    const keys = new Map();
+    for (const match of text.matchAll(HOSTKEY_RE)) {
+        const [, fingerprint, type] = match;
+        keys.set(type, { fingerprint, type }); // the latest boot's key of each type wins
+    }
+    return [...keys.values()];
+}
+
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts
+var blob_digest = __webpack_require__(6909);
+;// CONCATENATED MODULE: ./src/hypervisor/domain-xml.ts
+
+/** The namespace of the element hypernix keeps in a domain's <metadata>. */
+const HYPERNIX_XMLNS = 'https://hypernix.dev/xmlns/vm/1';
+class DomainXmlError extends errors/* HypernixError */.iD {
+    name = 'DomainXmlError';
+}
+const MAX_XML = 1 << 20;
+const domain_xml_escape = (text) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/** Puts the hypernix record into the domain XML virt-install printed. */
+function withRecord(xml, record) {
+    const element = `<hypernix:vm xmlns:hypernix="${HYPERNIX_XMLNS}" deployment="${domain_xml_escape(record.deployment)}"` +
+        ` image="${domain_xml_escape(record.image)}" config="${domain_xml_escape(record.config)}" role="${domain_xml_escape(record.role)}"/>`;
+    if (/<metadata>/.test(xml))
+        return xml.replace(/<metadata>/, `<metadata>\n    ${element}`);
+    if (!/<\/name>/.test(xml))
+        throw new DomainXmlError('virt-install printed XML without a name');
+    return xml.replace(/<\/name>/, `</name>\n  <metadata>\n    ${element}\n  </metadata>`);
+}
+/**
+ * Sets the VNC password in the XML (which is then written 0600, defined, and deleted): virt-install
+ * would take it only on its command line, where every user of the machine can read it.
+ */
+function withVncPassword(xml, password) {
+    if (!/^[A-Za-z0-9_-]{1,8}$/.test(password))
+        throw new DomainXmlError('a VNC password is 1-8 letters, digits, _ or -');
+    const matches = xml.match(/<graphics type=["']vnc["']/g) ?? [];
+    if (matches.length !== 1)
+        throw new DomainXmlError('expected one VNC graphics element');
+    return xml.replace(/<graphics type=(["'])vnc\1/, `<graphics type="vnc" passwd="${password}"`);
+}
+/** Reads the facts the plan needs from `virsh dumpxml` output; anything else is ignored. */
+function parseDomainXml(xml) {
+    if (xml.length > MAX_XML)
+        throw new DomainXmlError('domain XML over 1 MiB');
+    const name = /<name>([^<]{1,200})<\/name>/.exec(xml)?.[1];
+    if (!name)
+        throw new DomainXmlError('domain XML without a name');
+    const devices = xml.slice(xml.indexOf('<devices>'));
+    return {
+        name,
+        record: readRecord(xml),
+        macs: attributes(devices, /<mac address=(["'])([0-9a-fA-F:]{17})\1/g),
+        disks: attributes(sections(devices, /<disk [^>]*device=["']disk["'][^>]*>([\s\S]*?)<\/disk>/g), /<source file=(["'])([^"']{1,4096})\1/g),
+        serialLogs: attributes(sections(devices, /<serial type=["']file["'][^>]*>([\s\S]*?)<\/serial>/g), /<source path=(["'])([^"']{1,4096})\1/g),
+    };
+}
+function readRecord(xml) {
+    const element = /<(\w+):vm\s([^>]{0,2000})\/?>/.exec(xml);
+    if (!element)
+        return undefined;
+    const attrs = element[2] ?? '';
+    if (!attrs.includes(HYPERNIX_XMLNS))
+        return undefined;
+    const value = (key) => new RegExp(`\\s${key}=(["'])([^"'<>&]{0,200})\\1`).exec(attrs)?.[2];
+    const deployment = value('deployment');
+    const image = value('image');
+    const config = value('config');
+    const role = value('role');
+    if (!deployment || !image || !config || !role)
+        return undefined;
+    return { deployment, image, config, role };
+}
+function sections(text, pattern) {
+    return [...text.matchAll(pattern)].map((match) => match[1] ?? '').join('\n');
+}
+function attributes(text, pattern) {
+    return [...text.matchAll(pattern)].map((match) => domain_xml_unescape(match[2] ?? ''));
+}
+const domain_xml_unescape = (text) => text
+    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+;// CONCATENATED MODULE: ./src/hypervisor/libvirt.ts
+
+/** Domain names worth asking about: anything else cannot be ours and is not passed to virsh. */
+const LISTED_NAME_RE = /^[A-Za-z0-9_.+-]{1,200}$/;
+const SHORT = { timeoutMs: 60_000, maxOutputBytes: 1 << 20 };
+/** virsh on the hypervisor, always with an argument vector and an explicit connection URI. */
+class Virsh {
+    host;
+    uri;
+    constructor(host, uri) {
+        this.host = host;
+        this.uri = uri;
+    }
+    run(args, okCodes = []) {
+        return this.host.exec(['virsh', '-q', '-c', this.uri, ...args], { ...SHORT, okCodes });
+    }
+    /** Every domain, running or not. */
+    async listAll() {
+        const { stdout } = await this.run(['list', '--all', '--name']);
+        return stdout
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((name) => LISTED_NAME_RE.test(name));
+    }
+    async facts(name) {
+        const { stdout } = await this.run(['dumpxml', '--domain', name]);
+        return parseDomainXml(stdout);
+    }
+    /** Facts of every domain on the hypervisor (skipping one that vanished meanwhile). */
+    async allFacts() {
+        const facts = [];
+        for (const name of await this.listAll()) {
+            const one = await this.facts(name).catch(() => undefined);
+            if (one)
+                facts.push(one);
+        }
+        return facts;
+    }
+    /** "running", "shut off", …; undefined when there is no such domain. */
+    async state(name) {
+        const { code, stdout } = await this.run(['domstate', '--domain', name], [1]);
+        return code === 0 ? stdout.trim().slice(0, 40) : undefined;
+    }
+    async define(xmlFile) {
+        await this.run(['define', '--file', xmlFile]);
+    }
+    async start(name) {
+        await this.run(['start', '--domain', name]);
+    }
+    async autostart(name) {
+        await this.run(['autostart', '--domain', name]);
+    }
+    /** Stops a domain hard if it runs; no error when it is not running. */
+    async destroy(name) {
+        if ((await this.state(name)) === 'running')
+            await this.run(['destroy', '--domain', name], [1]);
+    }
+    /** Removes a domain's definition (and its UEFI variables, when it has them). */
+    async undefine(name) {
+        const { code } = await this.run(['undefine', '--domain', name, '--nvram'], [1]);
+        if (code !== 0)
+            await this.run(['undefine', '--domain', name]);
+    }
+    /** `virsh domifaddr` from one source; empty when that source knows nothing (yet). */
+    async interfaceAddresses(name, source) {
+        const { code, stdout } = await this.run(['domifaddr', '--domain', name, '--source', source], [1]);
+        return code === 0 ? stdout : '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/lock.ts
+
+
+
+class LockError extends errors/* HypernixError */.iD {
+    name = 'LockError';
+}
+/** How long a holder may go without a heartbeat before its lock is dropped (it died). */
+const STALE_SECONDS = 60;
+const HEARTBEAT_MS = 10_000;
+const LONGEST_HOLD_MS = 12 * 60 * 60_000;
+/**
+ * Held by a process on the hypervisor, `flock` on `<pool>/.hypernix.lock`: the kernel frees it
+ * when that process ends, however it ends. The process lives while a heartbeat file it watches
+ * is fresh, so a runner that dies frees the lock within a minute; release deletes the file.
+ * The script is a constant; paths and the holder's description reach it as positional
+ * parameters, never inside its text.
+ */
+const HOLDER_SCRIPT = [
+    'printf "%s\\n" "$3" > "$1.tmp" && mv -f "$1.tmp" "$1" || exit 2',
+    ': > "$2"',
+    'while [ -e "$2" ]; do',
+    `  [ $(( $(date +%s) - $(stat -c %Y "$2" 2>/dev/null || echo 0) )) -gt ${STALE_SECONDS} ] && exit 3`,
+    '  sleep 1',
+    'done',
+].join('\n');
+/** Takes the deploy lock of a pool, waiting up to `waitMs` for another deploy to finish. */
+async function acquireLock(host, pool, options) {
+    const file = `${pool}/.hypernix.lock`;
+    const holderFile = `${file}.holder`;
+    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const beat = `${file}.${token}.beat`;
+    const who = (options.who ?? `${(0,external_node_os_.hostname)()} pid ${process.pid}`).replace(/[^\w .:@/-]/g, '?');
+    const holder = `${token} ${who} since ${new Date().toISOString()}`;
+    await host.exec(['mkdir', '-p', '--', pool]);
+    const waitSeconds = Math.max(1, Math.ceil(options.waitMs / 1000));
+    let ended;
+    let done = false;
+    const held = host
+        .exec([
+        'flock',
+        '-w',
+        String(waitSeconds),
+        '-E',
+        '75',
+        file,
+        'sh',
+        '-c',
+        HOLDER_SCRIPT,
+        'hypernix-lock',
+        holderFile,
+        beat,
+        holder,
+    ], { timeoutMs: options.waitMs + LONGEST_HOLD_MS, okCodes: [3] })
+        .then(() => undefined, (error) => {
+        ended = error;
+    })
+        .finally(() => (done = true));
+    let told = false;
+    const started = Date.now();
+    for (;;) {
+        const current = await readHolder(host, holderFile);
+        if (current.startsWith(`${token} `))
+            break;
+        if (done) {
+            throw new LockError(`the deploy lock ${file} on ${host.name} is held by ${describeHolder(current)}; gave up after ${waitSeconds} s`, { cause: ended });
+        }
+        if (!told && current && Date.now() - started > 1000) {
+            options.reporter.info(`Waiting for the deploy lock on ${host.name}, held by ${describeHolder(current)}`);
+            told = true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const timer = setInterval(() => {
+        host.exec(['touch', '--', beat]).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    return {
+        holder: who,
+        async release() {
+            clearInterval(timer);
+            await host.exec(['rm', '-f', '--', beat]).catch(() => undefined);
+            await held;
+        },
+    };
+}
+async function readHolder(host, holderFile) {
+    const { stdout } = await host.exec(['head', '-c', '300', '--', holderFile], {
+        okCodes: [1],
+        maxOutputBytes: 4096,
+    });
+    return stdout.split('\n')[0] ?? '';
+}
+/** The holder line without its token, quoted: it was written by another deploy. */
+function describeHolder(line) {
+    const text = line.replace(/^[0-9a-f]{16} /, '');
+    return text ? JSON.stringify(text.slice(0, 200)) : 'another deploy';
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/mac.ts
+
+
+/**
+ * A VM's MAC address, derived from its name: 52:54:00 (QEMU's locally administered prefix) and
+ * three bytes of sha256(name). The same name gets the same MAC when the VM is made again, so a
+ * DHCP server that pins addresses by MAC gives it the same address.
+ */
+function macFor(name) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(name, 'utf8').digest();
+    const tail = [...hash.subarray(0, 3)].map((byte) => byte.toString(16).padStart(2, '0'));
+    return ['52', '54', '00', ...tail].join(':');
+}
+/** Refuses a config whose VM names derive the same MAC (24 bits: rare, but possible). */
+function checkMacs(names, file) {
+    const owners = new Map();
+    const macs = new Map();
+    for (const name of names) {
+        const mac = macFor(name);
+        const other = owners.get(mac);
+        if (other !== undefined) {
+            throw new errors/* InputError */.dz(`${file}: VMs ${JSON.stringify(other)} and ${JSON.stringify(name)} derive the same MAC ${mac}; rename one`);
+        }
+        owners.set(mac, name);
+        macs.set(name, mac);
+    }
+    return macs;
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/plan.ts
+
+
+/** A hash of everything a VM was made with besides its image: a change shows in the plan. */
+function settingsHash(parts) {
+    const keys = Object.keys(parts).sort();
+    const text = JSON.stringify(keys.map((key) => [key, parts[key] ?? null]));
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
+/**
+ * Compares the VMs the config declares with the domains on the hypervisor. Domains that this
+ * deployment did not make are never touched; one that takes a declared VM's name stops the plan.
+ */
+function planActions(desired, existing, policy) {
+    const byName = new Map(existing.map((domain) => [domain.name, domain]));
+    const actions = [];
+    for (const vm of desired) {
+        const domain = byName.get(vm.spec.name);
+        if (!domain) {
+            actions.push({ kind: 'create', vm });
+            continue;
+        }
+        if (domain.record?.deployment !== policy.deployment) {
+            const whose = domain.record
+                ? `deployment ${JSON.stringify(domain.record.deployment)}`
+                : 'something other than hypernix';
+            throw new errors/* InputError */.dz(`a domain named ${JSON.stringify(vm.spec.name)} already exists on the hypervisor, made by ${whose}; rename the VM or remove that domain`);
+        }
+        actions.push(compare(vm, domain, policy));
+    }
+    const wanted = new Set(desired.map((vm) => vm.spec.name));
+    for (const domain of existing) {
+        if (wanted.has(domain.name) || domain.record?.deployment !== policy.deployment)
+            continue;
+        actions.push(policy.prune
+            ? { kind: 'remove', name: domain.name, disks: domain.disks }
+            : { kind: 'leave', name: domain.name });
+    }
+    return actions;
+}
+function compare(vm, domain, policy) {
+    const record = domain.record;
+    if (record && record.image !== vm.image) {
+        const reason = `image ${plan_short(record.image)} → ${plan_short(vm.image)}`;
+        if (policy.replace === 'on-image-change')
+            return { kind: 'replace', vm, reason };
+        return {
+            kind: 'keep',
+            vm,
+            note: `${reason}; not replaced (replace: never)`,
+            current: record.image,
+        };
+    }
+    if (record && record.config !== vm.config)
+        return {
+            kind: 'keep',
+            vm,
+            note: 'settings changed since it was made; an existing VM keeps its own (destroy it to apply them)',
+        };
+    return { kind: 'keep', vm };
+}
+const plan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+/** The plan as lines for a person: one per VM, then a count. */
+function describePlan(actions) {
+    const lines = actions.map((action) => {
+        switch (action.kind) {
+            case 'create':
+                return `+ create  ${action.vm.spec.name} (${action.vm.spec.role}, ${action.vm.spec.memoryMiB} MiB, ${action.vm.spec.vcpus} vCPU, image ${plan_short(action.vm.image)})`;
+            case 'keep':
+                return `= keep    ${action.vm.spec.name}${action.note ? `: ${action.note}` : ''}`;
+            case 'replace':
+                return `~ replace ${action.vm.spec.name}: ${action.reason}`;
+            case 'remove':
+                return `- remove  ${action.name}`;
+            case 'leave':
+                return `? leave   ${action.name}: not in the config; kept (prune: false)`;
+        }
+    });
+    const changes = actions.filter((a) => ['create', 'replace', 'remove'].includes(a.kind)).length;
+    lines.push(changes === 0 ? 'No changes: the hypervisor matches the config.' : `${changes} change(s).`);
+    return lines;
+}
+/** Whether the plan changes anything. */
+const changes = (actions) => actions.some((action) => action.kind === 'create' || action.kind === 'replace' || action.kind === 'remove');
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
+var schemas = __webpack_require__(2311);
+;// CONCATENATED MODULE: ./src/hypervisor/qemu-img.ts
+
+
+class DiskError extends errors/* HypernixError */.iD {
+    name = 'DiskError';
+}
+const MiB = 1024 * 1024;
+const INFO_TIMEOUT_MS = 30_000;
+/** qemu-img info of one image is a few hundred bytes; anything much larger is not to be parsed. */
+const INFO_MAX_BYTES = 64 * 1024;
+const infoSchema = schemas/* object */.Ikc({
+    format: schemas/* string */.YjP().max(32),
+    'virtual-size': schemas/* number */.aig().int().nonnegative(),
+    'backing-filename': schemas/* string */.YjP().max(4096).optional(),
+    'full-backing-filename': schemas/* string */.YjP().max(4096).optional(),
+});
+/** Reads a disk's format, virtual size and backing file (`-U`: the disk may be in use by a VM). */
+async function imageInfo(host, path) {
+    const { stdout } = await host.exec(['qemu-img', 'info', '-U', '--output=json', '--', path], {
+        timeoutMs: INFO_TIMEOUT_MS,
+        maxOutputBytes: INFO_MAX_BYTES,
+    });
+    let json;
+    try {
+        json = JSON.parse(stdout);
+    }
+    catch {
+        throw new DiskError(`${host.name}: qemu-img info ${path} printed something that is not JSON`);
+    }
+    const parsed = infoSchema.safeParse(json);
+    if (!parsed.success)
+        throw new DiskError(`${host.name}: qemu-img info ${path} printed unexpected JSON`);
+    const info = parsed.data;
+    return {
+        format: info.format,
+        virtualSize: info['virtual-size'],
+        backingFile: info['full-backing-filename'] ?? info['backing-filename'],
+    };
+}
+/**
+ * Checks that a file is a qcow2 that stands alone: a base image with a backing file of its own
+ * could make every VM read a file of the hypervisor's choosing (/etc/shadow, another VM's disk).
+ */
+async function checkBaseImage(host, path, label) {
+    const info = await imageInfo(host, path);
+    if (info.format !== 'qcow2')
+        throw new errors/* InputError */.dz(`${label}: expected a qcow2 disk image; qemu-img says ${info.format}`);
+    if (info.backingFile !== undefined)
+        throw new errors/* InputError */.dz(`${label}: a base image must not have a backing file of its own`);
+    return info;
+}
+/**
+ * Makes a VM's copy-on-write disk over the base image: the base is only ever read. A size below
+ * the base's virtual size is refused (a disk cannot shrink under its file systems).
+ */
+async function createOverlay(host, options) {
+    const { base, baseInfo, path, sizeMiB, vm } = options;
+    checkDiskSize(vm, baseInfo, sizeMiB);
+    const argv = ['qemu-img', 'create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', base, '--', path];
+    if (sizeMiB !== undefined)
+        argv.push(`${sizeMiB}M`);
+    await host.exec(argv, { timeoutMs: INFO_TIMEOUT_MS });
+}
+/** One clear line when a VM's disk would be smaller than the image it starts from. */
+function checkDiskSize(vm, baseInfo, sizeMiB) {
+    if (sizeMiB === undefined || sizeMiB * MiB >= baseInfo.virtualSize)
+        return;
+    const need = Math.ceil(baseInfo.virtualSize / MiB);
+    throw new errors/* InputError */.dz(`vm ${vm}: disk ${sizeMiB} MiB is smaller than the image's virtual size (${need} MiB); give at least ${need}MiB or leave disk unset`);
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/pool.ts
+
+
+
+
+
+
+class PoolError extends errors/* HypernixError */.iD {
+    name = 'PoolError';
+}
+const BASE_RE = /^([0-9a-f]{64})\.qcow2$/;
+const basePath = (pool, digest) => `${pool}/${digest.replace(/^sha256:/, '')}.qcow2`;
+/** Makes sure the image is in the pool; pulls or copies it only when it is not there yet. */
+async function ensureImage(context, source, pull) {
+    const { host, pool, reporter } = context;
+    await host.exec(['mkdir', '-p', '--', pool]);
+    const digest = source.kind === 'ref' ? source.reference.digest : (await (0,blob_digest/* sha256File */.Q3)(source.path)).digest;
+    const path = basePath(pool, digest);
+    const label = source.kind === 'ref' ? 'image.ref' : `image.path ${source.path}`;
+    if (await pool_exists(host, path)) {
+        reporter.info(`Image ${digest} is in the pool already (${path})`);
+        return { digest, path, info: await checkBaseImage(host, path, label) };
+    }
+    const temporary = `${pool}/.${digest.slice(7)}.qcow2.incoming`;
+    try {
+        if (context.local) {
+            if (source.kind === 'ref')
+                await pull(temporary);
+            else
+                await host.exec(['cp', '--reflink=auto', '--', source.path, temporary], LONG);
+        }
+        else {
+            await viaRunner(host, source, temporary, pull);
+        }
+        const info = await checkBaseImage(host, temporary, label);
+        await host.exec(['chmod', '0444', '--', temporary]);
+        await host.exec(['mv', '-f', '-T', '--', temporary, path]);
+        reporter.info(`Image ${digest} added to the pool (${path})`);
+        return { digest, path, info };
+    }
+    catch (error) {
+        await host.exec(['rm', '-f', '--', temporary, `${temporary}.part`]).catch(() => undefined);
+        throw new PoolError(`could not add image ${digest} to the pool ${pool} on ${host.name}: ${(0,errors/* describeError */.Uc)(error)}; nothing was left in the pool`, { cause: error });
+    }
+}
+const LONG = { timeoutMs: 60 * 60_000 };
+/**
+ * A remote hypervisor: the runner pulls (it has the registry credentials, the hypervisor may not
+ * reach the registry) and uploads through the Host, which checks the sha256 on the far side.
+ */
+async function viaRunner(host, source, temporary, pull) {
+    if (source.kind === 'path') {
+        await host.upload(source.path, temporary, { mode: 0o600 });
+        return;
+    }
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'hypernix-pull-'));
+    try {
+        const local = (0,external_node_path_.join)(dir, 'image.qcow2');
+        await pull(local);
+        await host.upload(local, temporary, { mode: 0o600 });
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function pool_exists(host, path) {
+    const { code } = await host.exec(['test', '-f', path], { okCodes: [1] });
+    return code === 0;
+}
+/** The base images in the pool (files named `<64 hex>.qcow2`). */
+async function listBaseImages(host, pool) {
+    const { stdout } = await host.exec(['find', pool, '-maxdepth', '1', '-type', 'f', '-name', '*.qcow2', '-printf', '%f\\n'], { maxOutputBytes: 1 << 20, okCodes: [1] });
+    return stdout
+        .split('\n')
+        .filter((name) => BASE_RE.test(name))
+        .map((name) => `${pool}/${name}`);
+}
+/** Removes the base images that no disk in `used` is backed by; returns what it removed. */
+async function gcImages(host, pool, used, reporter) {
+    const removed = [];
+    for (const path of await listBaseImages(host, pool)) {
+        if (used.has(path))
+            continue;
+        await host.exec(['rm', '-f', '--', path]);
+        reporter.info(`Removed ${path} from the pool: no domain uses it`);
+        removed.push(path);
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/virt-install.ts
+
+/** A value went into virt-install's comma-separated syntax unchecked: a bug, not a user error. */
+class UnsafeArgumentError extends errors/* HypernixError */.iD {
+    name = 'UnsafeArgumentError';
+}
+/** virt-install splits sub-options on commas and '=': a value must contain neither comma nor NUL. */
+function safe(value, what) {
+    if (/[,\0\n]/.test(value) || value.startsWith('-'))
+        throw new UnsafeArgumentError(`refusing ${what} ${JSON.stringify(value)} for virt-install`);
+    return value;
+}
+/**
+ * The virt-install argument vector that prints the domain XML of a VM booting from its existing
+ * disk (`--import`). The XML is then completed (metadata, a VNC password) and defined with
+ * `virsh define`, so no secret ever reaches a command line.
+ */
+function virtInstallArgv(spec) {
+    const argv = [
+        'virt-install',
+        '--connect',
+        safe(spec.connect, 'libvirt URI'),
+        '--print-xml',
+        '--import',
+        '--noautoconsole',
+        '--name',
+        safe(spec.name, 'VM name'),
+        '--memory',
+        String(integer(spec.memoryMiB, 'memory')),
+        '--vcpus',
+        String(integer(spec.vcpus, 'vcpus')),
+        '--osinfo',
+        safe(spec.osinfo, 'osinfo'),
+        '--disk',
+        `path=${safe(spec.disk, 'disk path')},bus=virtio,format=qcow2`,
+        '--network',
+        `bridge=${safe(spec.bridge, 'bridge')},model=virtio,mac=${safe(spec.mac, 'MAC')}`,
+        '--channel',
+        'unix,target.type=virtio,target.name=org.qemu.guest_agent.0',
+        // ttyS0 goes to a file the deploy reads the guest's host key line from; the pty console is
+        // a virtio one, so `virsh console` still works without taking the serial port.
+        '--serial',
+        `file,path=${safe(spec.serialLog, 'serial log path')}`,
+        '--console',
+        'pty,target.type=virtio',
+        '--graphics',
+        spec.graphics === 'none' ? 'none' : `vnc,listen=${safe(spec.graphics.listen, 'VNC listen')}`,
+    ];
+    if (spec.firmware === 'uefi') {
+        // Debian's default UEFI firmware enforces Secure Boot, which refuses unsigned boot loaders.
+        argv.push('--boot', spec.secureBoot
+            ? 'uefi,firmware.feature0.name=secure-boot,firmware.feature0.enabled=yes'
+            : 'uefi,firmware.feature0.name=secure-boot,firmware.feature0.enabled=no');
+    }
+    if (spec.virtType)
+        argv.push('--virt-type', spec.virtType);
+    return argv;
+}
+function integer(value, what) {
+    if (!Number.isSafeInteger(value) || value < 1)
+        throw new UnsafeArgumentError(`refusing ${what} ${value} for virt-install`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/vm-lifecycle.ts
+
+
+
+
+
+class VmCreateError extends errors/* HypernixError */.iD {
+    name = 'VmCreateError';
+}
+/** Where a VM's files live in the pool. */
+const vmFiles = (pool, name) => ({
+    disk: `${pool}/${name}.qcow2`,
+    serialLog: `${pool}/${name}.serial.log`,
+    xml: `${pool}/.${name}.domain.xml`,
+});
+/**
+ * Makes one VM: its overlay disk, its domain (virt-install prints the XML, the kit adds its
+ * record and any VNC password, `virsh define` reads it from a 0600 file that is then deleted),
+ * autostart, start. A failure part-way undefines the domain and removes the disk, and says so.
+ */
+async function createVm(context, vm, image) {
+    const { config, host, virsh, reporter } = context;
+    const pool = config.hypervisor.pool;
+    const files = vmFiles(pool, vm.spec.name);
+    let defined = false;
+    try {
+        await host.exec(['rm', '-f', '--', files.disk, files.serialLog]); // leftovers of a crash
+        await createOverlay(host, {
+            base: image.path,
+            baseInfo: image.info,
+            path: files.disk,
+            sizeMiB: vm.spec.diskMiB,
+            vm: vm.spec.name,
+        });
+        const xml = await domainXml(context, vm, files);
+        try {
+            await host.writeFile(files.xml, xml.text, { mode: 0o600 });
+            await virsh.define(files.xml);
+            defined = true;
+        }
+        finally {
+            await host.exec(['rm', '-f', '--', files.xml]).catch(() => undefined);
+        }
+        await virsh.autostart(vm.spec.name);
+        await virsh.start(vm.spec.name);
+        reporter.info(`Created VM ${vm.spec.name} (MAC ${vm.mac}, disk ${files.disk})`);
+    }
+    catch (error) {
+        const undone = await undo(context, vm.spec.name, defined, files);
+        throw new VmCreateError(`creating VM ${vm.spec.name} failed: ${(0,errors/* describeError */.Uc)(error)}; ${undone}`, { cause: error });
+    }
+}
+async function domainXml(context, vm, files) {
+    const { config, host, reporter } = context;
+    const argv = virtInstallArgv({
+        connect: config.hypervisor['libvirt-uri'],
+        name: vm.spec.name,
+        memoryMiB: vm.spec.memoryMiB,
+        vcpus: vm.spec.vcpus,
+        osinfo: config.image.osinfo,
+        disk: files.disk,
+        bridge: config.hypervisor.bridge,
+        mac: vm.mac,
+        serialLog: files.serialLog,
+        graphics: vm.spec.graphics === 'none' ? 'none' : { listen: vm.spec.vncListen },
+        firmware: config.image.firmware,
+        secureBoot: config.image.secureBoot,
+        virtType: context.virtType,
+    });
+    const { stdout } = await host.exec(argv, { timeoutMs: 120_000, maxOutputBytes: 1 << 20 });
+    let text = withRecord(stdout, {
+        deployment: config.deployment,
+        image: vm.image,
+        config: vm.config,
+        role: vm.spec.role,
+    });
+    if (vm.spec.graphics === 'vnc') {
+        const password = (0,external_node_crypto_.randomBytes)(6).toString('base64url'); // 8 characters: VNC's limit
+        reporter.mask(password);
+        text = withVncPassword(text, password);
+        if (vm.spec.vncListen === '0.0.0.0')
+            reporter.warning(`VM ${vm.spec.name}: VNC listens on 0.0.0.0: its console is open to every network the hypervisor is on (password in 'virsh dumpxml --security-info')`);
+    }
+    return { text };
+}
+async function undo(context, name, defined, files) {
+    try {
+        if (defined) {
+            await context.virsh.destroy(name);
+            await context.virsh.undefine(name);
+        }
+        await context.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
+        return defined ? 'undefined its domain and removed its disk' : 'removed its disk';
+    }
+    catch (error) {
+        return `cleaning up failed too (${(0,errors/* describeError */.Uc)(error)}): remove domain ${name} and ${files.disk} by hand`;
+    }
+}
+/** Removes a VM of this deployment: stops it, undefines it, deletes its disk and serial log. */
+async function removeVm(context, name, disks) {
+    const files = vmFiles(context.config.hypervisor.pool, name);
+    await context.virsh.destroy(name);
+    await context.virsh.undefine(name);
+    // Only files in the pool that the kit names: a disk elsewhere was not made by it.
+    const owned = disks.filter((disk) => disk === files.disk);
+    await context.host.exec(['rm', '-f', '--', ...owned, files.disk, files.serialLog]);
+    context.reporter.info(`Removed VM ${name}`);
+}
+
+;// CONCATENATED MODULE: ./src/hypervisor/deploy.ts
+
+
+
+
+
+
+
+
+
+
+/** The image's digest without fetching it: in the reference, or the local file's own sha256. */
+async function imageDigest(source) {
+    return source.kind === 'ref' ? source.reference.digest : (await (0,blob_digest/* sha256File */.Q3)(source.path)).digest;
+}
+async function desiredVms(config) {
+    const macs = checkMacs(config.vms.map((vm) => vm.name), config.file);
+    const image = await imageDigest(config.image.source);
+    const { hypervisor } = config;
+    return config.vms.map((spec) => ({
+        spec,
+        mac: macs.get(spec.name),
+        image,
+        config: settingsHash({
+            ...spec,
+            address: undefined,
+            firmware: config.image.firmware,
+            secureBoot: config.image.secureBoot,
+            osinfo: config.image.osinfo,
+            bridge: hypervisor.bridge,
+        }),
+    }));
+}
+async function computePlan(context, virsh) {
+    const desired = await desiredVms(context.config);
+    const existing = await virsh.allFacts();
+    const actions = planActions(desired, existing, {
+        deployment: context.config.deployment,
+        replace: context.config.replace,
+        prune: context.config.prune,
+    });
+    return { desired, existing, actions };
+}
+/** Compares the config with the hypervisor; changes nothing. */
+async function plan(context) {
+    const virsh = new Virsh(context.host, context.config.hypervisor['libvirt-uri']);
+    await checkBridge(context);
+    const { actions } = await computePlan(context, virsh);
+    const vms = await reportVms(context, virsh, actions, false);
+    return { actions, plan: describePlan(actions), vms, changed: false };
+}
+/** Makes the hypervisor match the config, under the pool's lock. */
+async function apply(context) {
+    const { config, host, reporter } = context;
+    const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
+    await checkBridge(context);
+    const lock = await acquireLock(host, config.hypervisor.pool, {
+        waitMs: context.lockWaitMs ?? 30 * 60_000,
+        reporter,
+    });
+    try {
+        // Planned under the lock: a deploy that waited sees what the one before it made.
+        const { actions } = await computePlan(context, virsh);
+        const lines = describePlan(actions);
+        for (const line of lines)
+            reporter.info(line);
+        const lifecycle = {
+            config,
+            host,
+            virsh,
+            reporter,
+            virtType: await virtType(context),
+        };
+        let image;
+        for (const action of actions) {
+            if (action.kind === 'remove')
+                await removeVm(lifecycle, action.name, action.disks);
+            if (action.kind === 'replace')
+                await removeVm(lifecycle, action.vm.spec.name, []);
+            if (action.kind === 'create' || action.kind === 'replace') {
+                image ??= await ensureImage({ host, pool: config.hypervisor.pool, local: context.local, reporter }, config.image.source, context.pull);
+                await createVm(lifecycle, action.vm, image);
+            }
+        }
+        const vms = await reportVms(context, virsh, actions, true);
+        return { actions, plan: lines, vms, changed: changes(actions) };
+    }
+    finally {
+        await lock.release();
+    }
+}
+/** Removes every VM of this deployment, then the images no domain uses. */
+async function destroy(context) {
+    const { config, host, reporter } = context;
+    const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
+    const lock = await acquireLock(host, config.hypervisor.pool, {
+        waitMs: context.lockWaitMs ?? 30 * 60_000,
+        reporter,
+    });
+    try {
+        const existing = await virsh.allFacts();
+        const ours = existing.filter((domain) => domain.record?.deployment === config.deployment);
+        const lifecycle = { config, host, virsh, reporter };
+        const actions = ours.map((domain) => ({
+            kind: 'remove',
+            name: domain.name,
+            disks: domain.disks,
+        }));
+        const lines = describePlan(actions);
+        for (const line of lines)
+            reporter.info(line);
+        for (const domain of ours)
+            await removeVm(lifecycle, domain.name, domain.disks);
+        await gc(context, existing.filter((domain) => !ours.includes(domain)));
+        return { actions, plan: lines, vms: [], changed: ours.length > 0 };
+    }
+    finally {
+        await lock.release();
+    }
+}
+/** Removes pool images that no remaining domain's disk is backed by. */
+async function gc(context, remaining) {
+    const { host, config, reporter } = context;
+    const pool = config.hypervisor.pool;
+    const used = new Set();
+    for (const domain of remaining) {
+        for (const disk of domain.disks) {
+            used.add(disk);
+            const info = await imageInfo(host, disk).catch(() => undefined);
+            if (info?.backingFile)
+                used.add(info.backingFile);
+        }
+    }
+    await gcImages(host, pool, used, reporter);
+}
+async function virtType(context) {
+    const { config, host } = context;
+    if (config.hypervisor['libvirt-uri'].startsWith('test:'))
+        return undefined;
+    const chosen = config.hypervisor['virt-type'];
+    if (chosen !== 'auto')
+        return chosen;
+    const { code } = await host.exec(['test', '-w', '/dev/kvm'], { okCodes: [1] });
+    return code === 0 ? 'kvm' : 'qemu';
+}
+/** An unknown bridge: one clear line before anything is made. */
+async function checkBridge(context) {
+    const { config, host } = context;
+    if (config.hypervisor['libvirt-uri'].startsWith('test:'))
+        return;
+    const bridge = config.hypervisor.bridge;
+    const { code } = await host.exec(['test', '-d', `/sys/class/net/${bridge}/bridge`], {
+        okCodes: [1],
+    });
+    if (code !== 0) {
+        throw new errors/* InputError */.dz(`${config.file}: hypervisor.bridge: ${host.name} has no bridge named ${JSON.stringify(bridge)}`);
+    }
+}
+async function reportVms(context, virsh, actions, wait) {
+    const reports = [];
+    for (const action of actions) {
+        if (!('vm' in action))
+            continue;
+        const { vm } = action;
+        const report = {
+            name: vm.spec.name,
+            role: vm.spec.role,
+            mac: vm.mac,
+            state: (await virsh.state(vm.spec.name)) ?? 'absent',
+            image: action.kind === 'keep' && action.current ? action.current : vm.image,
+        };
+        if (report.state !== 'absent')
+            await locate(context, virsh, action, report, wait);
+        reports.push(report);
+    }
+    return reports;
+}
+async function locate(context, virsh, action, report, wait) {
+    const vm = { name: action.vm.spec.name, mac: action.vm.mac, address: action.vm.spec.address };
+    const fresh = action.kind === 'create' || action.kind === 'replace';
+    const serial = vmFiles(context.config.hypervisor.pool, vm.name).serialLog;
+    // The host key comes from the guest's own serial console, never from the network alone.
+    const readKeys = async () => {
+        const keys = await readSerialHostKeys(context.host, serial).catch(() => []);
+        if (keys.length > 0)
+            report.hostKeys = keys;
+    };
+    if (wait && fresh) {
+        const confirm = context.confirmSsh;
+        const found = await waitForSsh(virsh, vm, {
+            timeoutMs: context.sshWaitMs ?? 10 * 60_000,
+            port: context.config.ssh.port,
+            probe: context.probe,
+            confirm: async (address) => {
+                await readKeys();
+                await confirm?.(report, address);
+            },
+        });
+        report.address = found.address;
+    }
+    else {
+        report.address = (await findAddress(virsh, vm))?.address;
+    }
+    await readKeys();
+}
+
+;// CONCATENATED MODULE: ./src/deploy/session.ts
+// Must stay the first import: ssh2, loaded below, needs __dirname in an ESM bundle.
+
+
+
+
+
+
+
+
+
+
+
+
+async function openDeploy(config, options) {
+    const { reporter } = options;
+    const sshKey = options.sshKey ?? process.env.HYPERNIX_SSH_KEY;
+    if (sshKey)
+        reporter.mask(sshKey);
+    const base = (0,external_node_path_.dirname)(config.file);
+    // Files named in the config: `~/` is the home directory, a relative path is the config's.
+    const fromConfig = (path) => path.startsWith('~/')
+        ? (0,external_node_path_.join)((0,external_node_os_.homedir)(), path.slice(2))
+        : (0,external_node_path_.isAbsolute)(path)
+            ? path
+            : (0,external_node_path_.resolve)(base, path);
+    const hypervisor = await hypervisorHost(config, reporter, sshKey, fromConfig, options.knownHosts);
+    const local = hypervisor instanceof LocalHost;
+    const vmKeyFile = config.ssh['key-file'];
+    const vmKey = vmKeyFile ? { path: fromConfig(vmKeyFile) } : sshKey ? { text: sshKey } : undefined;
+    const context = {
+        config,
+        host: hypervisor,
+        local,
+        reporter,
+        pull: async (destination) => {
+            const source = config.image.source;
+            if (source.kind !== 'ref')
+                throw new errors/* InputError */.dz('image.path is copied, not pulled');
+            const { reference } = source;
+            const client = await (0,registry_login/* connectRegistry */.g)({
+                registry: reference.registry,
+                username: options.registry.username,
+                password: options.registry.password,
+                plainHttp: options.registry.plainHttp || source.plainHttp,
+            }, reporter);
+            await (0,pull_artifact/* pullArtifact */.O)(client, reference.repository, reference.digest, destination, reporter);
+        },
+        probe: local || !config.ssh['via-hypervisor'] ? localProbe : probeFrom(hypervisor),
+        confirmSsh: vmKey
+            ? (vm, address) => confirmVm(config, vm, address, vmKey, hypervisor, reporter)
+            : undefined,
+        lockWaitMs: options.lockWaitMs,
+        sshWaitMs: options.sshWaitMs,
+    };
+    if (!vmKey)
+        reporter.info('No SSH key for the VMs: waiting for their SSH port only');
+    const source = config.image.source;
+    if (source.kind === 'path')
+        source.path = fromConfig(source.path);
+    const applyAll = async () => {
+        if (!config.cluster)
+            return apply(context);
+        // Manifests are read and checked before the first VM is made.
+        const prepared = await prepareCluster(clusterPaths(config.cluster, fromConfig));
+        const result = await apply(context);
+        const jump = config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
+        const cluster = await runCluster(config, prepared, result.vms, {
+            hypervisor,
+            jump,
+            privateKey: vmKey,
+            reporter,
+        });
+        return { ...result, cluster, changed: result.changed || cluster.changed };
+    };
+    return {
+        run: (verb) => verb === 'plan' ? plan(context) : verb === 'apply' ? applyAll() : destroy(context),
+        close: () => hypervisor.close(),
+    };
+}
+async function hypervisorHost(config, reporter, sshKey, fromConfig, knownHostsText) {
+    const ssh = config.hypervisor.ssh;
+    if (!ssh)
+        return new LocalHost({ name: 'hypervisor', reporter });
+    const keyFile = ssh['key-file'];
+    const privateKey = keyFile
+        ? { path: fromConfig(keyFile) }
+        : sshKey
+            ? { text: sshKey }
+            : undefined;
+    if (!privateKey)
+        throw new errors/* InputError */.dz(`${config.file}: hypervisor.ssh.key-file: give a key file or HYPERNIX_SSH_KEY`);
+    const knownHostsFile = ssh['known-hosts'];
+    const knownHosts = knownHostsFile
+        ? await (0,promises_.readFile)(fromConfig(knownHostsFile), 'utf8').catch(() => {
+            throw new errors/* InputError */.dz(`${config.file}: hypervisor.ssh.known-hosts: cannot read ${knownHostsFile}`);
+        })
+        : knownHostsText;
+    if (!knownHosts && !ssh.fingerprints)
+        throw new errors/* InputError */.dz(`${config.file}: hypervisor.ssh: give known-hosts or fingerprints (the hypervisor's host key is always checked)`);
+    return new SshHost({
+        name: 'hypervisor',
+        address: ssh.host,
+        port: ssh.port,
+        username: ssh.user,
+        privateKey,
+        hostKeys: { knownHosts, pins: ssh.fingerprints },
+        reporter,
+    });
+}
+/** Connects to a new VM with the host key it printed on its serial console, runs `true`. */
+async function confirmVm(config, vm, address, privateKey, hypervisor, reporter) {
+    const keys = vm.hostKeys ?? [];
+    if (keys.length === 0)
+        throw new Error('no host key line on its serial console yet');
+    const jump = config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
+    const host = new SshHost({
+        name: vm.name,
+        address,
+        port: config.ssh.port,
+        username: config.ssh.user,
+        privateKey,
+        hostKeys: { pins: keys.map((key) => key.fingerprint) },
+        reporter,
+        jump,
+        connectAttempts: 1,
+    });
+    try {
+        await host.exec(['true'], { timeoutMs: 30_000 });
+    }
+    finally {
+        await host.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */ });
+/**
+ * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
+ * use results as they arrive (in the order they need them) while the rest keep running.
+ */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (task) => {
+        while (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            running -= 1;
+            waiting.shift()?.();
+        }
+    };
+}
+
+
+/***/ })
+
+};
