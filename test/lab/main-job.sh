@@ -108,7 +108,11 @@ skopeo inspect --tls-verify=false "docker://$registry/hypernix/nginx:main" | gre
 
 # Deploy: the lab's hypervisor (libvirtd, br0 and dnsmasq in a network namespace, reached over
 # SSH with a pinned host key, as a remote hypervisor is) makes the VMs from the qcow2 pushed
-# above, pulled by its digest. A second apply changes nothing; the VMs are removed at the end.
+# above, pulled by its digest; the cluster step forms a cluster on them and applies the nginx Pod
+# with the container image pushed above, by digest, then runs the smoke test. kubeadm and kubectl
+# on the lab's guest are stand-ins of the test suite (test/lab/guest/standins: no Kubernetes can
+# be installed here); everything from this runner to the guests is the kit's real code. A second
+# apply changes nothing; the VMs are removed at the end.
 hypervisor_started=
 if ! bash test/lab/hypervisor.sh status > /dev/null 2>&1; then
   bash test/lab/hypervisor.sh start > /dev/null
@@ -116,6 +120,11 @@ if ! bash test/lab/hypervisor.sh status > /dev/null 2>&1; then
 fi
 # shellcheck disable=SC1091
 . /tmp/hypernix-lab-hv/facts.env
+# The CNI manifest: the lab's stand-in kubectl applies only what kubeadm's flow needs of it (the
+# network of flannel's ConfigMap, checked against the pod subnet), pinned by its sha256 as a real one is.
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-flannel-cfg\n  namespace: kube-flannel\ndata:\n  net-conf.json: |\n    {"Network": "10.244.0.0/16"}\n' > "$work/flannel.yml"
+flannel_sha=$(sha256sum "$work/flannel.yml" | cut -d' ' -f1)
+image_ref=$(sed -n '/^image-ref<</{n;p}' "$work/container/output")
 cat > "$work/hypernix.yaml" <<YAML
 deployment: main-job
 hypervisor:
@@ -128,6 +137,13 @@ ssh: {key-file: $GUEST_CLIENT_KEY, via-hypervisor: true}
 vms:
   - {name: main-cp, role: control-plane}
   - {name: main-w1, role: worker}
+cluster:
+  pod-subnet: 10.244.0.0/16
+  cni: {name: flannel, manifest: $work/flannel.yml, sha256: "$flannel_sha"}
+  workload: {manifests: [$PWD/examples/k8s/pod.yaml, $PWD/examples/k8s/service.yaml], ready-timeout: 120}
+  smoke-test: {url: /api/v1/namespaces/default/services/a-message-from-the-underworld:80/proxy/, expect-body: underworld}
+  kubeconfig: $work/kubeconfig
+  ready-timeout: 120
 YAML
 undeploy() {
   node dist/cli/index.js deploy destroy -f "$work/hypernix.yaml" --plain-http > /dev/null 2>&1 || true
@@ -135,7 +151,7 @@ undeploy() {
   cleanup
 }
 trap undeploy EXIT
-deploy=(INPUT_CONFIG="$work/hypernix.yaml" INPUT_QCOW2-REF="$qcow2_ref")
+deploy=(INPUT_CONFIG="$work/hypernix.yaml" INPUT_QCOW2-REF="$qcow2_ref" INPUT_IMAGE="$image_ref")
 step deploy deploy INPUT_COMMAND=apply "${deploy[@]}"
 step deploy-again deploy INPUT_COMMAND=apply "${deploy[@]}"
 echo "── done: built, pushed, and deployed; the second apply changed $(sed -n '/^changed<</{n;p}' "$work/deploy-again/output")"
