@@ -5,25 +5,14 @@
 # Never libvirt-daemon-system: it pulls in systemd as init.
 set -euo pipefail
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=apt.sh
+. "$(dirname -- "$0")/apt.sh"
 
-packages=(libvirt-clients virtinst libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86
-  qemu-utils dnsmasq-base ovmf openssh-server openssh-client iproute2 util-linux
-  busybox-static linux-image-cloud-amd64 systemd-boot-efi dosfstools mtools cpio kmod zstd
-  qemu-guest-agent)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "lab: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # Another apt run (a parallel set-up) holds the lock for a while: wait for it.
-  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
-  as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing libvirt-clients virtinst libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
+  qemu-utils dnsmasq-base ovmf openssh-server openssh-client iproute2 util-linux \
+  busybox-static linux-image-cloud-amd64 systemd-boot-efi dosfstools mtools cpio kmod zstd \
+  qemu-guest-agent
 
-# libvirtd 9.0 refuses to start without these, even running qemu as root (LAB.md).
 getent group kvm >/dev/null || as_root groupadd --system kvm
 getent group libvirt-qemu >/dev/null || as_root groupadd --system libvirt-qemu
 id libvirt-qemu >/dev/null 2>&1 ||

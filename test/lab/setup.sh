@@ -5,20 +5,11 @@
 set -euo pipefail
 cd "$(dirname -- "$0")/../.."
 
-# Root on the lab and in CI; a GitHub-hosted runner's user has sudo.
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=apt.sh
+. test/lab/apt.sh
 
-packages=(nix-bin qemu-utils zstd xz-utils git ca-certificates docker-registry skopeo apache2-utils curl openssl openssh-server openssh-client iproute2)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "lab: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq
-  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing nix-bin qemu-utils zstd xz-utils git ca-certificates docker-registry skopeo \
+  apache2-utils curl openssl openssh-server openssh-client iproute2
 
 # The hypervisor lab (libvirtd, qemu, dnsmasq, OVMF) and the Debian parts of its guest image.
 bash test/lab/hypervisor-install.sh
