@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,9 +177,7 @@ describe('replacing a worker on an image change (stand-in kubeadm/kubectl)', () 
       'w-1:true',
     ]);
     expect(replaced.cluster?.smokeTest?.ok).toBe(true);
-    const digest2 = `sha256:${createHash('sha256')
-      .update(execFileSync('cat', [image2]))
-      .digest('hex')}`;
+    const digest2 = `sha256:${createHash('sha256').update(readFileSync(image2)).digest('hex')}`;
     expect(replaced.vms.find((vm) => vm.name === 'w-1')?.image).toBe(digest2);
     expect(replaced.vms.find((vm) => vm.name === 'cp-1')?.image).not.toBe(digest2);
 
