@@ -98,7 +98,10 @@ export async function applyCluster(
   );
   const join = await stage(
     'join',
-    () => joinWorkers(controlPlane, workers, spec, endpoint, reporter),
+    () =>
+      joinWorkers(controlPlane, workers, spec, endpoint, reporter, {
+        freshCluster: initialised,
+      }),
     (o) =>
       `${o.joined.length} joined, ${o.skipped.length} already nodes, ${o.failed.length} failed`,
   );

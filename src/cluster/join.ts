@@ -28,6 +28,16 @@ async function createToken(controlPlane: ClusterNode, reporter: Reporter): Promi
   return token;
 }
 
+const KUBELET_CONF = '/etc/kubernetes/kubelet.conf';
+
+/** A kubelet.conf left from a cluster that is gone (its control plane was replaced): reset. */
+async function resetStale(node: ClusterNode, reporter: Reporter): Promise<void> {
+  const { code } = await node.host.exec(['test', '-f', KUBELET_CONF], { okCodes: [1] });
+  if (code !== 0) return;
+  reporter.info(`${node.name}: joined to the control plane's old cluster; kubeadm reset`);
+  await node.host.exec(['kubeadm', 'reset', '--force'], { timeoutMs: 5 * 60_000 });
+}
+
 async function joinOne(
   node: ClusterNode,
   spec: ClusterSpec,
@@ -54,6 +64,8 @@ export async function joinWorkers(
   spec: ClusterSpec,
   endpoint: string,
   reporter: Reporter,
+  /** The control plane was initialised in this run: a worker's old kubelet.conf is stale. */
+  options: { freshCluster?: boolean } = {},
 ): Promise<JoinOutcome> {
   const known = new Set((await getNodes(controlPlane)).map((node) => node.name));
   const skipped = workers.filter((node) => known.has(node.name)).map((node) => node.name);
@@ -69,6 +81,7 @@ export async function joinWorkers(
     // allSettled: one failed join leaves the others to finish.
     const results = await Promise.allSettled(
       pending.map(async (node) => {
+        if (options.freshCluster) await resetStale(node, reporter);
         reporter.info(`${node.name}: kubeadm join ${endpoint}`);
         await joinOne(node, spec, { endpoint, token, caCertHash: hash });
         return node.name;

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/deploy.js';
 import type { ClusterResult } from '../cluster/cluster.js';
-import { clusterPaths, prepareCluster, runCluster } from './cluster-step.js';
+import { clusterPaths, clusterRollout, prepareCluster, runCluster } from './cluster-step.js';
 import type { Host } from '../hosts/host.js';
 import { LocalHost } from '../hosts/local-host.js';
 import { SshHost } from '../hosts/ssh-host.js';
@@ -93,6 +93,12 @@ export async function openDeploy(
     sshWaitMs: options.sshWaitMs,
   };
   if (!vmKey) reporter.info('No SSH key for the VMs: waiting for their SSH port only');
+  const jump =
+    config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
+  const access = { hypervisor, jump, privateKey: vmKey, reporter };
+  // With a cluster, a replaced VM is drained first and rejoined after (workers one at a time).
+  if (config.cluster)
+    context.rollout = clusterRollout(config, clusterPaths(config.cluster, fromConfig), access);
   const source = config.image.source;
   if (source.kind === 'path') source.path = fromConfig(source.path);
   const applyAll = async (): Promise<SessionResult> => {
@@ -100,14 +106,7 @@ export async function openDeploy(
     // Manifests are read and checked before the first VM is made.
     const prepared = await prepareCluster(clusterPaths(config.cluster, fromConfig));
     const result = await apply(context);
-    const jump =
-      config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
-    const cluster = await runCluster(config, prepared, result.vms, {
-      hypervisor,
-      jump,
-      privateKey: vmKey,
-      reporter,
-    });
+    const cluster = await runCluster(config, prepared, result.vms, access);
     return { ...result, cluster, changed: result.changed || cluster.changed };
   };
   return {

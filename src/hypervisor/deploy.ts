@@ -24,6 +24,7 @@ import {
 } from './plan.js';
 import { ensureImage, gcImages, type PoolImage, type Puller } from './pool.js';
 import { imageInfo } from './qemu-img.js';
+import { clusterPlan, rolloutSteps, type Step } from './rollout.js';
 import { createVm, removeVm, vmFiles, type LifecycleContext } from './vm-lifecycle.js';
 
 /** What a deploy works with: the config, the hypervisor as a Host, and how to reach things. */
@@ -39,6 +40,20 @@ export interface DeployContext {
   confirmSsh?: (vm: VmReport, address: string) => Promise<void>;
   lockWaitMs?: number;
   sshWaitMs?: number;
+  /** A cluster's part in a replacement; the deploy session supplies it when `cluster:` is set. */
+  rollout?: Rollout;
+}
+
+/**
+ * What the cluster does around a VM's replacement (rollout.ts orders the steps). `vms` is every
+ * VM of the config as it is at that moment (the control plane's address and host keys).
+ */
+export interface Rollout {
+  replaceControlPlane: boolean;
+  /** Before the VM is removed: cordon, drain, delete the node. Throws to stop the rollout. */
+  drain(vm: VmReport, vms: readonly VmReport[]): Promise<void>;
+  /** After the new VM answers SSH: join again, wait Ready. Throws to stop the rollout. */
+  rejoin(vm: VmReport, vms: readonly VmReport[]): Promise<void>;
 }
 
 /** One VM as the outputs show it. */
@@ -94,7 +109,9 @@ async function computePlan(context: DeployContext, virsh: Virsh) {
     replace: context.config.replace,
     prune: context.config.prune,
   });
-  return { desired, existing, actions };
+  const rollout = context.rollout;
+  const policy = { cluster: !!rollout, replaceControlPlane: rollout?.replaceControlPlane ?? false };
+  return { desired, existing, actions: clusterPlan(actions, policy), policy };
 }
 
 /** Compares the config with the hypervisor; changes nothing. */
@@ -117,7 +134,7 @@ export async function apply(context: DeployContext): Promise<DeployResult> {
   });
   try {
     // Planned under the lock: a deploy that waited sees what the one before it made.
-    const { actions } = await computePlan(context, virsh);
+    const { actions, policy } = await computePlan(context, virsh);
     const lines = describePlan(actions);
     for (const line of lines) reporter.info(line);
     const lifecycle: LifecycleContext = {
@@ -127,24 +144,58 @@ export async function apply(context: DeployContext): Promise<DeployResult> {
       reporter,
       virtType: await virtType(context),
     };
-    let image: PoolImage | undefined;
-    for (const action of actions) {
-      if (action.kind === 'remove') await removeVm(lifecycle, action.name, action.disks);
-      if (action.kind === 'replace') await removeVm(lifecycle, action.vm.spec.name, []);
-      if (action.kind === 'create' || action.kind === 'replace') {
-        image ??= await ensureImage(
-          { host, pool: config.hypervisor.pool, local: context.local, reporter },
-          config.image.source,
-          context.pull,
-        );
-        await createVm(lifecycle, action.vm, image);
-      }
-    }
-    const vms = await reportVms(context, virsh, actions, true);
+    const known = await runSteps(context, lifecycle, actions, rolloutSteps(actions, policy));
+    const vms = await reportVms(context, virsh, actions, true, known);
     return { actions, plan: lines, vms, changed: changes(actions) };
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Runs the steps in order. A drain or rejoin that fails stops here: the VMs after it are left as
+ * they are. Returns the reports of the VMs already located (the rejoined ones).
+ */
+async function runSteps(
+  context: DeployContext,
+  lifecycle: LifecycleContext,
+  actions: readonly Action[],
+  steps: readonly Step[],
+): Promise<Map<string, VmReport>> {
+  const { config, host, reporter, rollout } = context;
+  const known = new Map<string, VmReport>();
+  // Every VM as it is now, located without waiting, before the first drain.
+  let current: VmReport[] = [];
+  if (rollout && steps.some((step) => step.kind === 'drain'))
+    current = await reportVms(context, lifecycle.virsh, actions, false);
+  const reportOf = (name: string) => current.find((vm) => vm.name === name);
+  let image: PoolImage | undefined;
+  for (const step of steps) {
+    if (step.kind === 'remove') await removeVm(lifecycle, step.name, step.disks);
+    if (step.kind === 'drain' && rollout) {
+      const vm = reportOf(step.vm.spec.name);
+      if (vm) await rollout.drain(vm, current);
+    }
+    if (step.kind === 'recreate') await removeVm(lifecycle, step.vm.spec.name, []);
+    if (step.kind === 'create' || step.kind === 'recreate') {
+      image ??= await ensureImage(
+        { host, pool: config.hypervisor.pool, local: context.local, reporter },
+        config.image.source,
+        context.pull,
+      );
+      await createVm(lifecycle, step.vm, image);
+    }
+    if (step.kind === 'rejoin' && rollout) {
+      const action = actions.find((a) => 'vm' in a && a.vm === step.vm);
+      if (!action || !('vm' in action)) continue;
+      const [fresh] = await reportVms(context, lifecycle.virsh, [action], true);
+      if (!fresh) continue;
+      known.set(fresh.name, fresh);
+      current = current.map((vm) => (vm.name === fresh.name ? fresh : vm));
+      await rollout.rejoin(fresh, current);
+    }
+  }
+  return known;
 }
 
 /** Removes every VM of this deployment, then the images no domain uses. */
@@ -221,11 +272,17 @@ async function reportVms(
   virsh: Virsh,
   actions: readonly Action[],
   wait: boolean,
+  known = new Map<string, VmReport>(),
 ): Promise<VmReport[]> {
   const reports: VmReport[] = [];
   for (const action of actions) {
     if (!('vm' in action)) continue;
     const { vm } = action;
+    const seen = known.get(vm.spec.name);
+    if (seen) {
+      reports.push(seen);
+      continue;
+    }
     const report: VmReport = {
       name: vm.spec.name,
       role: vm.spec.role,

@@ -15,7 +15,8 @@ export type Action =
   | { kind: 'create'; vm: DesiredVm }
   /** `current`: the image the VM was made from, when it is not the one the config names. */
   | { kind: 'keep'; vm: DesiredVm; note?: string; current?: string }
-  | { kind: 'replace'; vm: DesiredVm; reason: string }
+  /** `current`: the image the VM was made from. */
+  | { kind: 'replace'; vm: DesiredVm; reason: string; current: string }
   | { kind: 'remove'; name: string; disks: string[] }
   /** A VM of this deployment that the config no longer names, left alone (prune: false). */
   | { kind: 'leave'; name: string };
@@ -76,7 +77,8 @@ function compare(vm: DesiredVm, domain: DomainFacts, policy: PlanPolicy): Action
   const record = domain.record;
   if (record && record.image !== vm.image) {
     const reason = `image ${short(record.image)} → ${short(vm.image)}`;
-    if (policy.replace === 'on-image-change') return { kind: 'replace', vm, reason };
+    if (policy.replace === 'on-image-change')
+      return { kind: 'replace', vm, reason, current: record.image };
     return {
       kind: 'keep',
       vm,

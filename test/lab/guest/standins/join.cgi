@@ -9,5 +9,7 @@ f=/var/lib/standin/www/tokens/$id
 read -r want expiry < "$f"
 [ "$want" = "$hash" ] || { echo "wrong token"; exit 0; }
 [ "$(date +%s)" -lt "$expiry" ] || { echo "expired token"; exit 0; }
+# The real join stops here too: the kubelet cannot register a name the cluster already has.
+[ -f "/var/lib/standin/nodes/$name" ] && { echo "a Node with name \"$name\" and status \"Ready\" already exists in the cluster. You must delete the existing Node or change the name of this new joining Node"; exit 0; }
 echo "worker $version" > "/var/lib/standin/nodes/$name"
 echo ok
