@@ -32078,7 +32078,7 @@ async function main() {
         hypervisorHost: getInput('hypervisor') || undefined,
         workloadImage: getInput('image') || undefined,
     });
-    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4919));
+    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6985));
     const session = await openDeploy(config, {
         reporter,
         registry: { username: getInput('registry-username') || undefined, password },

@@ -1,8 +1,8 @@
-export const id = 604;
-export const ids = [604];
+export const id = 595;
+export const ids = [595];
 export const modules = {
 
-/***/ 2604:
+/***/ 6595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1439,6 +1439,15 @@ async function createToken(controlPlane, reporter) {
         throw new ClusterError(`${controlPlane.name}: kubeadm token create printed no token`);
     return token;
 }
+const KUBELET_CONF = '/etc/kubernetes/kubelet.conf';
+/** A kubelet.conf left from a cluster that is gone (its control plane was replaced): reset. */
+async function resetStale(node, reporter) {
+    const { code } = await node.host.exec(['test', '-f', KUBELET_CONF], { okCodes: [1] });
+    if (code !== 0)
+        return;
+    reporter.info(`${node.name}: joined to the control plane's old cluster; kubeadm reset`);
+    await node.host.exec(['kubeadm', 'reset', '--force'], { timeoutMs: 5 * 60_000 });
+}
 async function joinOne(node, spec, inputs) {
     const file = `${await stateDir(node)}/kubeadm-join.yaml`;
     const secrets = [inputs.token, inputs.caCertHash];
@@ -1455,7 +1464,9 @@ async function joinOne(node, spec, inputs) {
         await node.host.exec(['rm', '-f', file]).catch(() => undefined);
     }
 }
-async function joinWorkers(controlPlane, workers, spec, endpoint, reporter) {
+async function joinWorkers(controlPlane, workers, spec, endpoint, reporter, 
+/** The control plane was initialised in this run: a worker's old kubelet.conf is stale. */
+options = {}) {
     const known = new Set((await getNodes(controlPlane)).map((node) => node.name));
     const skipped = workers.filter((node) => known.has(node.name)).map((node) => node.name);
     const pending = workers.filter((node) => !known.has(node.name));
@@ -1471,6 +1482,8 @@ async function joinWorkers(controlPlane, workers, spec, endpoint, reporter) {
     try {
         // allSettled: one failed join leaves the others to finish.
         const results = await Promise.allSettled(pending.map(async (node) => {
+            if (options.freshCluster)
+                await resetStale(node, reporter);
             reporter.info(`${node.name}: kubeadm join ${endpoint}`);
             await joinOne(node, spec, { endpoint, token, caCertHash: hash });
             return node.name;
@@ -1881,7 +1894,9 @@ async function applyCluster(context, prepared) {
     };
     await stage('preflight', () => preflight(nodes, spec, context.hypervisor), () => 'passed');
     const initialised = await stage('control plane', () => ensureControlPlane(controlPlane, spec, endpoint, reporter), (done) => (done ? 'kubeadm init' : 'already initialised'));
-    const join = await stage('join', () => joinWorkers(controlPlane, workers, spec, endpoint, reporter), (o) => `${o.joined.length} joined, ${o.skipped.length} already nodes, ${o.failed.length} failed`);
+    const join = await stage('join', () => joinWorkers(controlPlane, workers, spec, endpoint, reporter, {
+        freshCluster: initialised,
+    }), (o) => `${o.joined.length} joined, ${o.skipped.length} already nodes, ${o.failed.length} failed`);
     const cniChanged = await stage('cni', () => applyCni(controlPlane, prepared.cni, reporter), (applied) => (applied ? `${spec.cni.name} applied` : 'unchanged'));
     const failed = new Set(join.failed.map((f) => f.node));
     const statuses = await stage('nodes ready', () => waitReady(controlPlane, nodes.filter((n) => !failed.has(n.name)), spec.readyTimeoutMs, reporter), (list) => `${list.filter((n) => n.ready).length}/${list.length} Ready`);
@@ -1918,7 +1933,75 @@ async function workloadStages(controlPlane, prepared, result, stage, reporter) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cluster/replace.ts
+
+
+
+
+/**
+ * A node around its VM's replacement, run on the control plane: before, cordon, drain and
+ * delete the Node (a kubelet cannot register a name the cluster already has, so the new VM could
+ * not join otherwise); after, join with a fresh token and wait Ready. A replaced control plane
+ * takes the cluster's state with it: the cluster step initialises a new one and the workers
+ * rejoin it (join.ts resets their stale kubelet.conf).
+ */
+/** Whether the control plane has a cluster yet (no cluster: nothing to drain or rejoin). */
+async function hasCluster(controlPlane) {
+    const { code } = await controlPlane.host.exec(['test', '-f', ADMIN_CONF], { okCodes: [1] });
+    return code === 0;
+}
+async function drainNode(controlPlane, node, spec, reporter) {
+    if (node.role === 'control-plane') {
+        reporter.warning(`${node.name}: replacing the control plane: its cluster state (etcd, certificates) goes with the old VM; a new cluster is initialised and the workers rejoin it`);
+        return;
+    }
+    if (!(await hasCluster(controlPlane)) || !(await isNode(controlPlane, node.name))) {
+        reporter.info(`${node.name}: not a node of the cluster; replaced without draining`);
+        return;
+    }
+    const seconds = Math.round(spec.drainTimeoutMs / 1000);
+    await step(node, 'cordon', () => kubectl(controlPlane, ['cordon', node.name]));
+    reporter.info(`${node.name}: cordoned; draining (timeout ${seconds} s)`);
+    await step(node, 'drain', () => kubectl(controlPlane, [
+        'drain',
+        node.name,
+        '--ignore-daemonsets',
+        '--delete-emptydir-data',
+        `--timeout=${seconds}s`,
+    ], spec.drainTimeoutMs + 60_000), (why) => /timeout|timed out/i.test(why)
+        ? `${node.name}: drain did not finish within ${seconds} s: ${why}; the node stays cordoned and nothing was replaced from here on; fix what blocks the eviction (a PodDisruptionBudget?) or raise cluster.drain-timeout, then apply again`
+        : undefined);
+    await step(node, 'delete node', () => kubectl(controlPlane, ['delete', 'node', node.name]));
+    reporter.info(`${node.name}: drained and removed from the cluster; replacing its VM`);
+}
+async function rejoinNode(controlPlane, node, spec, endpoint, reporter) {
+    // The control plane's own VM: the cluster step that follows initialises it.
+    if (node.role === 'control-plane' || !(await hasCluster(controlPlane)))
+        return;
+    const outcome = await joinWorkers(controlPlane, [node], spec, endpoint, reporter);
+    const failed = outcome.failed[0];
+    if (failed)
+        throw new ClusterError(`${node.name}: the replaced VM did not rejoin: ${failed.why}; the workers after it are not replaced`);
+    await waitReady(controlPlane, [node], spec.readyTimeoutMs, reporter);
+    reporter.info(`${node.name}: replaced, rejoined and Ready`);
+}
+async function isNode(controlPlane, name) {
+    return (await getNodes(controlPlane)).some((node) => node.name === name);
+}
+/** One kubectl step; a failure is one line naming the node (or the line `explain` gives). */
+async function step(node, what, run, explain = () => undefined) {
+    try {
+        await run();
+    }
+    catch (error) {
+        const why = reason(error);
+        throw new ClusterError(explain(why) ??
+            `${node.name}: ${what} failed: ${why}; nothing was replaced from here on, apply again once fixed`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/cluster-step.ts
+
 
 
 
@@ -1943,11 +2026,12 @@ function clusterPaths(spec, fromConfig) {
     };
 }
 
-async function runCluster(config, prepared, vms, options) {
-    const { privateKey, reporter } = options;
+/** The VMs as cluster nodes, each an SshHost pinned to the keys from its serial console. */
+function toNodes(config, vms, access) {
+    const { privateKey, reporter } = access;
     if (!privateKey)
         throw new errors/* InputError */.dz(`${config.file}: cluster: the VMs need an SSH key (ssh.key-file or HYPERNIX_SSH_KEY)`);
-    const nodes = vms.map((vm) => {
+    return vms.map((vm) => {
         const keys = vm.hostKeys ?? [];
         if (!vm.address || keys.length === 0)
             throw new errors/* InputError */.dz(`cluster: VM ${vm.name} has no address or no host key from its serial console`);
@@ -1963,10 +2047,38 @@ async function runCluster(config, prepared, vms, options) {
                 privateKey,
                 hostKeys: { pins: keys.map((key) => key.fingerprint) },
                 reporter,
-                jump: options.jump,
+                jump: access.jump,
             }),
         };
     });
+}
+/**
+ * The cluster's part in replacing VMs (hypervisor/rollout.ts orders it): each call reaches the
+ * control plane and the node over SSH, does its part, and closes them.
+ */
+function clusterRollout(config, spec, access) {
+    const withNodes = async (vm, vms, body) => {
+        const plane = vms.find((v) => v.role === 'control-plane');
+        if (!plane)
+            throw new errors/* InputError */.dz(`${config.file}: cluster: expected a VM with role control-plane`);
+        const [controlPlane, node] = toNodes(config, vm === plane ? [plane, plane] : [plane, vm], access);
+        const endpoint = spec.controlPlaneEndpoint ?? `${plane.address}:6443`;
+        try {
+            await body(controlPlane, node, endpoint);
+        }
+        finally {
+            await Promise.all([controlPlane?.host.close(), node?.host.close()]);
+        }
+    };
+    return {
+        replaceControlPlane: spec.replaceControlPlane,
+        drain: (vm, vms) => withNodes(vm, vms, (cp, node) => drainNode(cp, node, spec, access.reporter)),
+        rejoin: (vm, vms) => withNodes(vm, vms, (cp, node, endpoint) => rejoinNode(cp, node, spec, endpoint, access.reporter)),
+    };
+}
+async function runCluster(config, prepared, vms, options) {
+    const { reporter } = options;
+    const nodes = toNodes(config, vms, options);
     try {
         return await applyCluster({ nodes, hypervisor: options.hypervisor, reporter }, prepared);
     }
@@ -2515,7 +2627,7 @@ function compare(vm, domain, policy) {
     if (record && record.image !== vm.image) {
         const reason = `image ${plan_short(record.image)} → ${plan_short(vm.image)}`;
         if (policy.replace === 'on-image-change')
-            return { kind: 'replace', vm, reason };
+            return { kind: 'replace', vm, reason, current: record.image };
         return {
             kind: 'keep',
             vm,
@@ -2718,6 +2830,49 @@ async function gcImages(host, pool, used, reporter) {
     return removed;
 }
 
+;// CONCATENATED MODULE: ./src/hypervisor/rollout.ts
+const isControlPlane = (vm) => vm.spec.role === 'control-plane';
+/** With a cluster, the control plane's replacement becomes a keep unless the config asks. */
+function clusterPlan(actions, policy) {
+    if (!policy.cluster || policy.replaceControlPlane)
+        return [...actions];
+    return actions.map((action) => action.kind === 'replace' && isControlPlane(action.vm)
+        ? {
+            kind: 'keep',
+            vm: action.vm,
+            current: action.current,
+            note: `${action.reason}; the control plane is kept (replace-control-plane: false)`,
+        }
+        : action);
+}
+/** The steps of an apply, in order. */
+function rolloutSteps(actions, policy) {
+    const steps = [];
+    const replaced = [];
+    for (const action of clusterPlan(actions, policy)) {
+        if (action.kind === 'remove')
+            steps.push({ kind: 'remove', name: action.name, disks: action.disks });
+        if (action.kind === 'create')
+            steps.push({ kind: 'create', vm: action.vm });
+        if (action.kind === 'replace') {
+            if (policy.cluster)
+                replaced.push(action.vm);
+            else
+                steps.push({ kind: 'recreate', vm: action.vm });
+        }
+    }
+    // Workers first, in the config's order; the control plane last.
+    const ordered = [
+        ...replaced.filter((vm) => !isControlPlane(vm)),
+        ...replaced.filter(isControlPlane),
+    ];
+    for (const vm of ordered)
+        steps.push({ kind: 'drain', vm }, { kind: 'recreate', vm }, { kind: 'rejoin', vm });
+    return steps;
+}
+/** A step as a short line: `drain w-1`. */
+const describeStep = (step) => `${step.kind} ${'vm' in step ? step.vm.spec.name : step.name}`;
+
 ;// CONCATENATED MODULE: ./src/hypervisor/virt-install.ts
 
 /** A value went into virt-install's comma-separated syntax unchecked: a bug, not a user error. */
@@ -2902,6 +3057,7 @@ async function removeVm(context, name, disks) {
 
 
 
+
 /** The image's digest without fetching it: in the reference, or the local file's own sha256. */
 async function imageDigest(source) {
     return source.kind === 'ref' ? source.reference.digest : (await (0,blob_digest/* sha256File */.Q3)(source.path)).digest;
@@ -2932,7 +3088,9 @@ async function computePlan(context, virsh) {
         replace: context.config.replace,
         prune: context.config.prune,
     });
-    return { desired, existing, actions };
+    const rollout = context.rollout;
+    const policy = { cluster: !!rollout, replaceControlPlane: rollout?.replaceControlPlane ?? false };
+    return { desired, existing, actions: clusterPlan(actions, policy), policy };
 }
 /** Compares the config with the hypervisor; changes nothing. */
 async function plan(context) {
@@ -2953,7 +3111,7 @@ async function apply(context) {
     });
     try {
         // Planned under the lock: a deploy that waited sees what the one before it made.
-        const { actions } = await computePlan(context, virsh);
+        const { actions, policy } = await computePlan(context, virsh);
         const lines = describePlan(actions);
         for (const line of lines)
             reporter.info(line);
@@ -2964,23 +3122,54 @@ async function apply(context) {
             reporter,
             virtType: await virtType(context),
         };
-        let image;
-        for (const action of actions) {
-            if (action.kind === 'remove')
-                await removeVm(lifecycle, action.name, action.disks);
-            if (action.kind === 'replace')
-                await removeVm(lifecycle, action.vm.spec.name, []);
-            if (action.kind === 'create' || action.kind === 'replace') {
-                image ??= await ensureImage({ host, pool: config.hypervisor.pool, local: context.local, reporter }, config.image.source, context.pull);
-                await createVm(lifecycle, action.vm, image);
-            }
-        }
-        const vms = await reportVms(context, virsh, actions, true);
+        const known = await runSteps(context, lifecycle, actions, rolloutSteps(actions, policy));
+        const vms = await reportVms(context, virsh, actions, true, known);
         return { actions, plan: lines, vms, changed: changes(actions) };
     }
     finally {
         await lock.release();
     }
+}
+/**
+ * Runs the steps in order. A drain or rejoin that fails stops here: the VMs after it are left as
+ * they are. Returns the reports of the VMs already located (the rejoined ones).
+ */
+async function runSteps(context, lifecycle, actions, steps) {
+    const { config, host, reporter, rollout } = context;
+    const known = new Map();
+    // Every VM as it is now, located without waiting, before the first drain.
+    let current = [];
+    if (rollout && steps.some((step) => step.kind === 'drain'))
+        current = await reportVms(context, lifecycle.virsh, actions, false);
+    const reportOf = (name) => current.find((vm) => vm.name === name);
+    let image;
+    for (const step of steps) {
+        if (step.kind === 'remove')
+            await removeVm(lifecycle, step.name, step.disks);
+        if (step.kind === 'drain' && rollout) {
+            const vm = reportOf(step.vm.spec.name);
+            if (vm)
+                await rollout.drain(vm, current);
+        }
+        if (step.kind === 'recreate')
+            await removeVm(lifecycle, step.vm.spec.name, []);
+        if (step.kind === 'create' || step.kind === 'recreate') {
+            image ??= await ensureImage({ host, pool: config.hypervisor.pool, local: context.local, reporter }, config.image.source, context.pull);
+            await createVm(lifecycle, step.vm, image);
+        }
+        if (step.kind === 'rejoin' && rollout) {
+            const action = actions.find((a) => 'vm' in a && a.vm === step.vm);
+            if (!action || !('vm' in action))
+                continue;
+            const [fresh] = await reportVms(context, lifecycle.virsh, [action], true);
+            if (!fresh)
+                continue;
+            known.set(fresh.name, fresh);
+            current = current.map((vm) => (vm.name === fresh.name ? fresh : vm));
+            await rollout.rejoin(fresh, current);
+        }
+    }
+    return known;
 }
 /** Removes every VM of this deployment, then the images no domain uses. */
 async function destroy(context) {
@@ -3049,12 +3238,17 @@ async function checkBridge(context) {
         throw new errors/* InputError */.dz(`${config.file}: hypervisor.bridge: ${host.name} has no bridge named ${JSON.stringify(bridge)}`);
     }
 }
-async function reportVms(context, virsh, actions, wait) {
+async function reportVms(context, virsh, actions, wait, known = new Map()) {
     const reports = [];
     for (const action of actions) {
         if (!('vm' in action))
             continue;
         const { vm } = action;
+        const seen = known.get(vm.spec.name);
+        if (seen) {
+            reports.push(seen);
+            continue;
+        }
         const report = {
             name: vm.spec.name,
             role: vm.spec.role,
@@ -3154,6 +3348,11 @@ async function openDeploy(config, options) {
     };
     if (!vmKey)
         reporter.info('No SSH key for the VMs: waiting for their SSH port only');
+    const jump = config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
+    const access = { hypervisor, jump, privateKey: vmKey, reporter };
+    // With a cluster, a replaced VM is drained first and rejoined after (workers one at a time).
+    if (config.cluster)
+        context.rollout = clusterRollout(config, clusterPaths(config.cluster, fromConfig), access);
     const source = config.image.source;
     if (source.kind === 'path')
         source.path = fromConfig(source.path);
@@ -3163,13 +3362,7 @@ async function openDeploy(config, options) {
         // Manifests are read and checked before the first VM is made.
         const prepared = await prepareCluster(clusterPaths(config.cluster, fromConfig));
         const result = await apply(context);
-        const jump = config.ssh['via-hypervisor'] && hypervisor instanceof SshHost ? hypervisor : undefined;
-        const cluster = await runCluster(config, prepared, result.vms, {
-            hypervisor,
-            jump,
-            privateKey: vmKey,
-            reporter,
-        });
+        const cluster = await runCluster(config, prepared, result.vms, access);
         return { ...result, cluster, changed: result.changed || cluster.changed };
     };
     return {
