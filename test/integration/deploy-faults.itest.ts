@@ -28,7 +28,7 @@ const virshNames = () =>
   execFileSync('virsh', ['-c', facts.libvirtUri, 'list', '--all', '--name'], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean);
-const poolFiles = () => (existsSync(pool) ? readdirSync(pool).sort() : []);
+const poolFiles = (at = pool) => (existsSync(at) ? readdirSync(at).sort() : []);
 
 function startSshd() {
   const config = join(dir, 'sshd_config');
@@ -60,13 +60,13 @@ function killSshd() {
   rmSync(sshdPidFile, { force: true });
 }
 
-function config(name: string, image: string, port: number, vm: string): string {
+function config(name: string, image: string, port: number, vm: string, at = pool): string {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(
     file,
     [
       'deployment: r18-faults',
-      `hypervisor: {pool: ${pool}, virt-type: qemu, ssh: {host: ${facts.ssh.host}, port: ${port}, known-hosts: ${join(dir, 'known_hosts')}, key-file: ${facts.ssh.clientKeyFile}}}`,
+      `hypervisor: {pool: ${at}, virt-type: qemu, ssh: {host: ${facts.ssh.host}, port: ${port}, known-hosts: ${join(dir, 'known_hosts')}, key-file: ${facts.ssh.clientKeyFile}}}`,
       `image: {${image}, firmware: uefi}`,
       'defaults: {memory: 384MiB, vcpus: 1}',
       `ssh: {key-file: ${facts.guest.clientKeyFile}, via-hypervisor: true}`,
@@ -172,6 +172,7 @@ describe('deploy faults on the lab hypervisor', () => {
       `ref: "${hostile.host}/lab/guest@${digest}", plain-http: true`,
       facts.ssh.port,
       'r18-m1',
+      join(dir, 'pool-m'),
     );
     const run = await hypernixBounded(['deploy', 'apply', '-f', file], {
       timeoutMs: 120_000,
@@ -181,7 +182,7 @@ describe('deploy faults on the lab hypervisor', () => {
       new RegExp(`^hypernix: .*has digest sha256:[0-9a-f]{64}, not ${layer}`),
     );
     expect(hostile.log.some((entry) => entry.path.includes('/blobs/'))).toBe(true);
-    expect(poolFiles().filter((f) => /\.qcow2|incoming/.test(f))).toEqual([]);
+    expect(poolFiles(join(dir, 'pool-m')).filter((f) => /\.qcow2|incoming/.test(f))).toEqual([]);
     expect(virshNames()).not.toContain('r18-m1');
   }, 180_000);
 });
