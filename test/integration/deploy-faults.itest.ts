@@ -37,7 +37,7 @@ function startSshd() {
     config,
     base.replace(/^Port .*$/m, `Port ${PORT}`).replace(/^PidFile .*$/m, `PidFile ${sshdPidFile}`),
   );
-  rmSync(sshdPidFile, { force: true });
+  killSshd(); // one at a time: a second could not bind the port and would lose the first's PID
   execFileSync('ip', ['netns', 'exec', facts.netns, '/usr/sbin/sshd', '-f', config]);
   for (let i = 0; i < 100 && !existsSync(sshdPidFile); i += 1) spawnSync('sleep', ['0.05']);
 }
