@@ -10,8 +10,13 @@ import { startSshLab } from '../../test/lab/ssh-hosts.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' } },
+  options: {
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
+    // `machine`: sessions run root's own ~/.bashrc, as any SSH command on this machine does.
+    bashrc: { type: 'string', default: 'empty' },
+  },
 });
+const emptyBashrc = values.bashrc !== 'machine';
 const rounds = Number(values.rounds);
 const COMMANDS_PER_HOST = 20;
 // Both sides run at most this many commands at once per host (SshHost's channel limit).
@@ -39,13 +44,16 @@ const { SshHost } = (await import(
   join(BUILD, 'src', 'hosts', 'ssh-host.js')
 )) as typeof import('../../src/hosts/ssh-host.ts');
 const { MemoryReporter } = (await import(
-  join(BUILD, 'src', 'report', 'reporter.js')
+  join(BUILD, 'src', 'util', 'reporter.js')
 )) as typeof import('../../src/util/reporter.ts');
 
-const lab = startSshLab([{ name: 'vm1' }, { name: 'vm2' }, { name: 'vm3' }], {
-  subnet: 60,
-  tag: 'bd',
-});
+const lab = startSshLab(
+  ['vm1', 'vm2', 'vm3'].map((name) => ({ name, emptyBashrc })),
+  {
+    subnet: 60,
+    tag: 'bd',
+  },
+);
 const hosts = Object.values(lab.hosts);
 const knownHostsFile = join(lab.dir, 'known_hosts');
 writeFileSync(knownHostsFile, hosts.map((h) => h.knownHosts).join(''));
@@ -156,7 +164,9 @@ try {
   }
   const a = median(ssh2Times);
   const b = median(sshTimes);
-  console.log(`| 60 commands over 3 hosts (${rounds} rounds) | median ms |`);
+  console.log(
+    `| 60 commands over 3 hosts (${rounds} rounds, ${values.bashrc} ~/.bashrc) | median ms |`,
+  );
   console.log('| --- | ---: |');
   console.log(`| pooled ssh2 channels (SshHost, one connection per host) | ${a.toFixed(0)} |`);
   console.log(`| one OpenSSH \`ssh\` process per command (same parallelism) | ${b.toFixed(0)} |`);

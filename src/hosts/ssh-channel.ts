@@ -10,6 +10,17 @@ export class ChannelNotOpened extends Error {
   override name = 'ChannelNotOpened';
 }
 
+/**
+ * The server refused to open the session channel (OpenSSH: MaxSessions, counted until it has
+ * closed a finished session, which can lag the client's view): nothing ran, retry shortly.
+ */
+export class ChannelRefused extends Error {
+  override name = 'ChannelRefused';
+  constructor(readonly failure: HostCommandError) {
+    super(failure.message);
+  }
+}
+
 export interface ChannelRun {
   client: Client;
   host: string;
@@ -73,7 +84,9 @@ export function runChannel(
       run.client.exec(run.command, (error, opened) => {
         if (error) {
           // The session channel or the exec request was refused: the command did not start.
-          settle(fail({ kind: 'spawn', reason: error.message }, error));
+          const failure = fail({ kind: 'spawn', reason: error.message }, error);
+          const refused = typeof (error as { reason?: unknown }).reason === 'number';
+          settle(refused ? new ChannelRefused(failure) : failure);
           return;
         }
         channel = opened;

@@ -10,7 +10,7 @@ import type { ExecOptions, ExecResult, Host } from './host.js';
 import type { HostPins } from './known-hosts.js';
 import { DEFAULT_READ_MAX_BYTES } from './local-files.js';
 import { shellCommand } from './quote.js';
-import { ChannelNotOpened, runChannel } from './ssh-channel.js';
+import { ChannelNotOpened, ChannelRefused, runChannel } from './ssh-channel.js';
 import { dial, isPermanent } from './ssh-connect.js';
 import {
   downloadFile,
@@ -19,6 +19,9 @@ import {
   writeRemoteFile,
   type RemoteOps,
 } from './ssh-files.js';
+
+/** How often a channel the server refused is asked for again before the command fails. */
+const CHANNEL_RETRIES = 5;
 
 export interface SshHostOptions {
   /** Label in logs and errors ("hypervisor", "cp-1"). */
@@ -182,7 +185,13 @@ export class SshHost implements Host {
             ...io,
           });
         } catch (error) {
-          // Only "not connected" is retried: the request never left this process.
+          // Retried only when nothing ran: a refused channel (a few times, after a pause), or
+          // "not connected" once (the request never left this process).
+          if (error instanceof ChannelRefused) {
+            if (attempt >= CHANNEL_RETRIES) throw error.failure;
+            await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+            continue;
+          }
           if (!(error instanceof ChannelNotOpened) || attempt > 0) throw error;
           if (this.client === client) this.client = undefined;
         }

@@ -15,6 +15,12 @@ export interface LabHostSpec {
   behind?: string;
   /** Extra sshd_config lines (e.g. `SetEnv PATH=…`, `Subsystem` removed). */
   sshdConfig?: string[];
+  /**
+   * Sessions see an empty `/root/.bashrc` (a bind mount in sshd's own mount namespace): bash
+   * sources it when sshd starts it, even for `bash -c`, and a developer's one (pyenv init, nvm)
+   * can cost more per command than SSH itself. The machine's file is not touched.
+   */
+  emptyBashrc?: boolean;
 }
 
 export interface LabSshHost {
@@ -172,16 +178,16 @@ function makeHost(
     knownHosts: '',
     start() {
       rmSync(pidFile, { force: true });
-      sh('ip', [
-        'netns',
-        'exec',
-        namespace,
-        '/usr/sbin/sshd',
-        '-f',
-        configPath,
-        '-E',
-        join(dir, 'sshd.log'),
-      ]);
+      const sshd = ['/usr/sbin/sshd', '-f', configPath, '-E', join(dir, 'sshd.log')];
+      if (spec.emptyBashrc) {
+        // `ip netns exec` runs in a private mount namespace: the bind mount stays in it.
+        const empty = join(dir, 'empty-bashrc');
+        writeFileSync(empty, '');
+        const script = 'mount --bind -- "$1" /root/.bashrc && shift && exec "$@"';
+        sh('ip', ['netns', 'exec', namespace, 'sh', '-c', script, 'sh', empty, ...sshd]);
+      } else {
+        sh('ip', ['netns', 'exec', namespace, ...sshd]);
+      }
       const deadline = Date.now() + 5_000;
       while (!existsSync(pidFile)) {
         if (Date.now() > deadline)
