@@ -647,6 +647,18 @@ class ChannelNotOpened extends Error {
     name = 'ChannelNotOpened';
 }
 /**
+ * The server refused to open the session channel (OpenSSH: MaxSessions, counted until it has
+ * closed a finished session, which can lag the client's view): nothing ran, retry shortly.
+ */
+class ChannelRefused extends Error {
+    failure;
+    name = 'ChannelRefused';
+    constructor(failure) {
+        super(failure.message);
+        this.failure = failure;
+    }
+}
+/**
  * Runs one command on its own channel of an open connection: stdin written then closed, output
  * bounded, a deadline that signals KILL and closes the channel. Resolves with the raw stdout.
  * A connection that drops while the command runs is a failure, never a reason to run it again.
@@ -691,7 +703,9 @@ function runChannel(run) {
             run.client.exec(run.command, (error, opened) => {
                 if (error) {
                     // The session channel or the exec request was refused: the command did not start.
-                    settle(fail({ kind: 'spawn', reason: error.message }, error));
+                    const failure = fail({ kind: 'spawn', reason: error.message }, error);
+                    const refused = typeof error.reason === 'number';
+                    settle(refused ? new ChannelRefused(failure) : failure);
                     return;
                 }
                 channel = opened;
@@ -958,6 +972,8 @@ async function readRemoteFile(ops, path, maxBytes) {
 
 
 
+/** How often a channel the server refused is asked for again before the command fails. */
+const CHANNEL_RETRIES = 5;
 /**
  * A host over SSH (ssh2): one connection, reused through channels, opened on first use and
  * opened again (with backoff) when it dropped between commands. A command that may have
@@ -1064,7 +1080,14 @@ class SshHost {
                     });
                 }
                 catch (error) {
-                    // Only "not connected" is retried: the request never left this process.
+                    // Retried only when nothing ran: a refused channel (a few times, after a pause), or
+                    // "not connected" once (the request never left this process).
+                    if (error instanceof ChannelRefused) {
+                        if (attempt >= CHANNEL_RETRIES)
+                            throw error.failure;
+                        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+                        continue;
+                    }
                     if (!(error instanceof ChannelNotOpened) || attempt > 0)
                         throw error;
                     if (this.client === client)
@@ -3123,12 +3146,34 @@ async function apply(context) {
             virtType: await virtType(context),
         };
         const known = await runSteps(context, lifecycle, actions, rolloutSteps(actions, policy));
+        const started = await startKeptVms(lifecycle, actions);
         const vms = await reportVms(context, virsh, actions, true, known);
-        return { actions, plan: lines, vms, changed: changes(actions) };
+        return { actions, plan: lines, vms, changed: changes(actions) || started > 0 };
     }
     finally {
         await lock.release();
     }
+}
+/**
+ * A VM the config declares should run: a kept domain of this deployment that is not running
+ * (shut off by hand, or left defined by an apply cut off between define and start) is started,
+ * with autostart, and said so. Returns how many were started.
+ */
+async function startKeptVms(lifecycle, actions) {
+    let started = 0;
+    for (const action of actions) {
+        if (action.kind !== 'keep')
+            continue;
+        const name = action.vm.spec.name;
+        const state = await lifecycle.virsh.state(name);
+        if (state === undefined || state === 'running')
+            continue;
+        await lifecycle.virsh.autostart(name);
+        await lifecycle.virsh.start(name);
+        lifecycle.reporter.info(`Started VM ${name} (it was ${state})`);
+        started += 1;
+    }
+    return started;
 }
 /**
  * Runs the steps in order. A drain or rejoin that fails stops here: the VMs after it are left as

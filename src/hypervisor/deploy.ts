@@ -145,11 +145,32 @@ export async function apply(context: DeployContext): Promise<DeployResult> {
       virtType: await virtType(context),
     };
     const known = await runSteps(context, lifecycle, actions, rolloutSteps(actions, policy));
+    const started = await startKeptVms(lifecycle, actions);
     const vms = await reportVms(context, virsh, actions, true, known);
-    return { actions, plan: lines, vms, changed: changes(actions) };
+    return { actions, plan: lines, vms, changed: changes(actions) || started > 0 };
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * A VM the config declares should run: a kept domain of this deployment that is not running
+ * (shut off by hand, or left defined by an apply cut off between define and start) is started,
+ * with autostart, and said so. Returns how many were started.
+ */
+async function startKeptVms(lifecycle: LifecycleContext, actions: readonly Action[]) {
+  let started = 0;
+  for (const action of actions) {
+    if (action.kind !== 'keep') continue;
+    const name = action.vm.spec.name;
+    const state = await lifecycle.virsh.state(name);
+    if (state === undefined || state === 'running') continue;
+    await lifecycle.virsh.autostart(name);
+    await lifecycle.virsh.start(name);
+    lifecycle.reporter.info(`Started VM ${name} (it was ${state})`);
+    started += 1;
+  }
+  return started;
 }
 
 /**
