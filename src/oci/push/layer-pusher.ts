@@ -5,7 +5,7 @@
 import type { Reporter } from '../../util/reporter.js';
 import type { Compression, ManifestFormat } from '../blob/compression.js';
 import { readFileRange } from '../blob/file-range.js';
-import { crc32, SAMPLE_BYTES, worthDeflating } from '../blob/gzip-stored.js';
+import { crc32, worthDeflating } from '../blob/gzip-stored.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { UploadSessionLostError, type SpareSession } from '../registry/upload-session.js';
 import { readEntrySync } from '../formats/tar-index.js';
@@ -72,8 +72,9 @@ export class LayerPusher {
     const encoding = encodingOf({
       compression: this.context.compression,
       format: this.context.format,
+      // Random access: windows spread over the whole layer decide, not its start.
       deflates: () =>
-        worthDeflating(readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
+        worthDeflating(job.size, (at, length) => readEntrySync(job.file, job.offset + at, length)),
       storedGzip: () => crc32() !== undefined,
     });
     if (namedByDiffId(encoding)) {

@@ -5,17 +5,20 @@
 
 import { compressor, layerMediaType, transformChunks } from '../blob/compression.js';
 import { DigestCounter } from '../blob/digest.js';
-import { crc32, SAMPLE_BYTES, StoredGzipEncoder, worthDeflating } from '../blob/gzip-stored.js';
+import { crc32, StoredGzipEncoder } from '../blob/gzip-stored.js';
 import { MONOLITHIC_LIMIT } from '../registry/blob-upload.js';
 import { stopwatch } from '../../util/stopwatch.js';
-import { COMPRESSION, encodingOf, type Encoding } from './layer-decision.js';
+import { COMPRESSION, type Encoding } from './layer-decision.js';
 import type { ChunkSink } from './layer-registry.js';
 import type { LayerContext, LayerReport } from './layer-types.js';
 
 export interface EncodedOptions {
   /** Each chunk of the content is overwritten by the next (readFileRange): keeping one copies it. */
   reusedChunks?: boolean;
-  /** When already decided, from the layer's start; else decided here from its first bytes. */
+  /**
+   * When already decided (a file's layer, from windows spread over it); else the push's
+   * compression: a stream's layer cannot be looked at ahead, and its start says little of it.
+   */
   encoding?: Encoding;
   /**
    * The upload session, opened while the layer is encoded rather than after (one round trip
@@ -41,20 +44,9 @@ export async function sendEncoded(
   const kept = (chunk: Buffer) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
   const session = options.session ?? registry.openSession();
   const sink = new BlobSink(context, session);
-  let { encoding } = options;
-  let rest = content;
-  if (encoding === undefined) {
-    const peeked = await peek(content, SAMPLE_BYTES, kept);
-    rest = peeked.rest;
-    encoding = encodingOf({
-      compression: context.compression,
-      format: context.format,
-      deflates: () => worthDeflating(peeked.head),
-      storedGzip: () => crc32() !== undefined,
-    });
-  }
+  const encoding = options.encoding ?? context.compression;
   const diff = new DigestCounter();
-  await encode(rest, encoding, context.level, diff, kept, sink);
+  await encode(content, encoding, context.level, diff, kept, sink);
   const computedDiffId = diff.digest();
   const made: Made = {
     diffId: computedDiffId,
@@ -170,40 +162,4 @@ class BlobSink {
       seconds: made.elapsed(),
     };
   }
-}
-
-/**
- * Reads a stream's first `bytes` (or all of a shorter one) and gives them back with the rest.
- * `kept` copies a chunk that its source will overwrite, as the ones peeked at are held.
- */
-async function peek(
-  source: AsyncIterable<Buffer>,
-  bytes: number,
-  kept: (chunk: Buffer) => Buffer,
-): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
-  const iterator = source[Symbol.asyncIterator]();
-  const seen: Buffer[] = [];
-  let seenBytes = 0;
-  let done = false;
-  while (seenBytes < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    seen.push(kept(next.value));
-    seenBytes += next.value.length;
-  }
-  const rest = async function* () {
-    try {
-      yield* seen;
-      if (done) return;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next())
-        yield next.value;
-    } finally {
-      // Stopped early (an error downstream): let the source close its file.
-      await iterator.return?.();
-    }
-  };
-  return { head: Buffer.concat(seen), rest: rest() };
 }
