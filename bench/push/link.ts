@@ -48,12 +48,15 @@ const { values } = parseArgs({
     mb: { type: 'string', default: process.env.BENCH_MB ?? '60' },
     links: { type: 'string', default: 'loopback,100,1000' },
     archives: { type: 'string', default: 'real,mixed,alternating' },
+    // Extra options for every `hypernix push` (to weigh a setting, e.g. --compression-level 5).
+    'hypernix-arg': { type: 'string', multiple: true, default: [] },
   },
 });
 const repetitions = Number(values.reps);
 const megabytes = Number(values.mb);
 const links = (values.links as string).split(',');
 const kinds = (values.archives as string).split(',') as Kind[];
+const hypernixArgs = values['hypernix-arg'] ?? [];
 if (!Number.isInteger(repetitions) || repetitions < 1 || !(megabytes > 0))
   throw new Error('--reps must be a positive integer and --mb a positive number');
 for (const link of links)
@@ -189,7 +192,7 @@ function push(context: PushContext, file: string, reference: string) {
     ];
   } else {
     command = process.execPath;
-    args = [CLI, 'push', file, target, '--plain-http', '--json'];
+    args = [CLI, 'push', file, target, '--plain-http', '--json', ...hypernixArgs];
   }
   if (context.link !== 'loopback' && shaped) [command, args] = shaped.inClient(command, args);
   execFileSync('sync');

@@ -6,7 +6,8 @@
 import { compressor, layerMediaType, transformChunks } from '../blob/compression.js';
 import { DigestCounter } from '../blob/digest.js';
 import { crc32, StoredGzipEncoder } from '../blob/gzip-stored.js';
-import { MONOLITHIC_LIMIT } from '../registry/blob-upload.js';
+import { parallelGzip } from '../blob/parallel-gzip.js';
+import { FIRST_CHUNK } from '../registry/chunked-upload.js';
 import { stopwatch } from '../../util/stopwatch.js';
 import { COMPRESSION, type Encoding } from './layer-decision.js';
 import type { ChunkSink } from './layer-registry.js';
@@ -95,6 +96,9 @@ async function encode(
     await sink.put(stored.finish());
   } else if (encoding === 'none') {
     for await (const chunk of hashed(source)) await sink.put(kept(chunk));
+  } else if (encoding === 'gzip') {
+    // Blocks deflated on every core, random ones stored (parallel-gzip): one valid gzip stream.
+    for await (const piece of parallelGzip(hashed(source), level)) await sink.put(piece);
   } else {
     // The compressor takes each chunk before the next is read: no copy of it either.
     await transformChunks(hashed(source), compressor(encoding, level), async (chunks) => {
@@ -104,8 +108,11 @@ async function encode(
 }
 
 /**
- * Where a blob's bytes go as they are made: held up to MONOLITHIC_LIMIT for one PUT with its
- * digest, or past it, a chunked upload from then on. Hashed on the way in.
+ * Where a blob's bytes go as they are made: held up to FIRST_CHUNK for one PUT with its digest,
+ * or past it, a chunked upload from then on, its chunks growing (ChunkedUpload). Holding a
+ * whole compressed layer before its upload started left a 100 Mbit/s link idle for the first
+ * 0.85 s of a 2.6 s push (tx bytes of the link sampled every 0.1 s; skopeo's first bytes went
+ * out at 0.1 s). Hashed on the way in.
  */
 class BlobSink {
   readonly packed = new DigestCounter();
@@ -126,7 +133,7 @@ class BlobSink {
     }
     this.held.push(chunk);
     this.heldBytes += chunk.length;
-    if (this.heldBytes > MONOLITHIC_LIMIT) {
+    if (this.heldBytes > FIRST_CHUNK) {
       this.chunked = await this.context.registry.chunked(this.session);
       for (const piece of this.held.splice(0)) await this.chunked.write(piece);
     }
