@@ -94,15 +94,16 @@ export const WINDOW_BYTES = 32 * 1024;
 export const MIN_SAVING = 0.03;
 
 /**
- * Where to sample a layer of `size` bytes: the whole of a small one, else SAMPLE_WINDOWS windows
- * spread evenly from its first byte to its last, so a layer whose start is compressed (or
- * random) and whose rest is text is judged by both.
+ * Where to sample a layer of `size` bytes: the whole of a small one, else the first WINDOW_BYTES
+ * of each of its SAMPLE_WINDOWS equal parts, so a layer whose start is compressed (or random)
+ * and whose rest is text is judged by both. Not its very end: a tar ends in up to 10 KiB of
+ * zeros (tar's record padding), which would make a window there look compressible and tip a
+ * random layer over the line.
  */
 export function sampleWindows(size: number): { offset: number; length: number }[] {
   if (size <= SAMPLE_WINDOWS * WINDOW_BYTES) return size === 0 ? [] : [{ offset: 0, length: size }];
-  const step = (size - WINDOW_BYTES) / (SAMPLE_WINDOWS - 1);
   return Array.from({ length: SAMPLE_WINDOWS }, (_, i) => ({
-    offset: Math.floor(i * step),
+    offset: Math.floor((i * size) / SAMPLE_WINDOWS),
     length: WINDOW_BYTES,
   }));
 }
