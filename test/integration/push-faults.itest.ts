@@ -98,8 +98,8 @@ describe('push through faults', () => {
   it('recovers a chunked upload after the connection drops in the middle of a blob', async () => {
     const { path } = makeDockerArchive({ layers: [randomLayer(40 << 20)] });
     proxy.setRules([
-      // The first PATCH carries 1 MiB (chunks then double): cut it in its middle.
-      { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 512 << 10 },
+      // The first PATCH carries 256 KiB (chunks then double): cut it in its middle.
+      { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 128 << 10 },
     ]);
     const run = await hypernix([
       'push',
@@ -123,12 +123,12 @@ describe('push through faults', () => {
     // one PATCH while it is hashed; a hex-text layer deflates (to about half) and goes up held,
     // in one PUT. Each is cut once in its body (the small config PUT may use up a turn of the
     // PUT rule first).
-    // Under 1 MiB once deflated: held, and sent in one PUT.
-    const hexText = randomBytes(1 << 19).toString('hex');
+    // Under 256 KiB once deflated: held, and sent in one PUT.
+    const hexText = randomBytes(1 << 16).toString('hex');
     const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), hexText] });
     proxy.setRules([
       { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 1 },
-      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 256 << 10, times: 2 },
+      { kind: 'drop-after', method: 'PUT', path: /\/blobs\/uploads\//, bytes: 32 << 10, times: 2 },
     ]);
     const run = await hypernix([
       'push',

@@ -60,10 +60,30 @@ export function entropy(block: Buffer): number {
   return bits;
 }
 
+/**
+ * Deflates running at once across all layers of the process, and the ones waiting their turn
+ * (first come, first served). With each of 4 layers queueing its blocks straight onto the
+ * thread pool, every layer's first megabyte was ready only once 16 blocks had been deflated
+ * side by side: a 100 Mbit/s link sat idle for the first 0.35 s of the push. In turn, the
+ * earliest blocks finish first and their bytes leave while the next ones are deflated.
+ */
+const running = { count: 0, waiting: [] as (() => void)[] };
+
+async function turn<T>(limit: number, work: () => Promise<T>): Promise<T> {
+  if (running.count >= limit) await new Promise<void>((resolve) => running.waiting.push(resolve));
+  else running.count += 1;
+  try {
+    return await work();
+  } finally {
+    const next = running.waiting.shift();
+    if (next) next();
+    else running.count -= 1;
+  }
+}
+
 /** One block's piece of the stream: sync-flushed deflate, or stored blocks when smaller. */
-function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level: number) {
-  if (block.length >= 64 * 1024 && entropy(block) > RANDOM_ENTROPY)
-    return Promise.resolve(stored(block));
+async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level: number) {
+  if (block.length >= 64 * 1024 && entropy(block) > RANDOM_ENTROPY) return stored(block);
   const options: zlib.ZlibOptions = {
     level,
     memLevel: 9,
@@ -118,7 +138,7 @@ export async function* parallelGzip(
     crc = checksum(block, crc);
     length = (length + block.length) % 2 ** 32;
     const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
-    const piece = deflateBlock(block, dictionary, level);
+    const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, level));
     piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
     queue.push(piece);
     previous = block;
