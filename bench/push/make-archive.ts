@@ -17,6 +17,11 @@ export interface ArchiveOptions {
   /** Regenerates layer `layer` (0-based) from another seed; every other layer stays identical. */
   variant?: { layer: number; seed: string };
   tag?: string;
+  /**
+   * `alternating` (the default): even layers random, odd layers text. `mixed`: every layer's
+   * files half random (first), half text, so a layer's start says nothing about its whole.
+   */
+  kind?: 'alternating' | 'mixed';
 }
 
 export interface ArchiveLayer {
@@ -44,7 +49,26 @@ export function makeArchive(options: ArchiveOptions): Archive {
   const totalBytes = options.totalBytes ?? 200 * 1000 * 1000;
   const sizes = layerSizes(seed, count, totalBytes);
 
-  const fd = openSync(options.file, 'w');
+  const mixed = options.kind === 'mixed';
+  const tars = function* () {
+    for (let i = 0; i < count; i += 1) {
+      const changed = options.variant?.layer === i;
+      const layerSeed = changed ? `${options.variant?.seed}/layer-${i}` : `${seed}/layer-${i}`;
+      // Alternate, so small and large layers of both kinds occur.
+      const compressible = mixed || i % 2 === 1;
+      yield { tar: layerTar(layerSeed, i, sizes[i] as number, compressible, mixed), compressible };
+    }
+  };
+  return writeArchive(options.file, tars(), options.tag);
+}
+
+/** Writes a docker archive of these layer tars, one at a time, with a config and manifest.json. */
+export function writeArchive(
+  file: string,
+  tars: Iterable<{ tar: Buffer; compressible: boolean }>,
+  tag = 'bench/image:latest',
+): Archive {
+  const fd = openSync(file, 'w');
   let offset = 0;
   const put = (bytes: Buffer) => {
     writeSync(fd, bytes);
@@ -59,12 +83,7 @@ export function makeArchive(options: ArchiveOptions): Archive {
   try {
     const layers: ArchiveLayer[] = [];
     const layerNames: string[] = [];
-    for (let i = 0; i < count; i += 1) {
-      const changed = options.variant?.layer === i;
-      const layerSeed = changed ? `${options.variant?.seed}/layer-${i}` : `${seed}/layer-${i}`;
-      // Alternate, so small and large layers of both kinds occur.
-      const compressible = i % 2 === 1;
-      const tar = layerTar(layerSeed, i, sizes[i] as number, compressible);
+    for (const { tar, compressible } of tars) {
       const diffId = sha256(tar);
       const name = `${diffId.slice('sha256:'.length)}/layer.tar`;
       putEntry(name, tar);
@@ -83,11 +102,10 @@ export function makeArchive(options: ArchiveOptions): Archive {
     const configDigest = sha256(config);
     const configName = `${configDigest.slice('sha256:'.length)}.json`;
     putEntry(configName, config);
-    const tag = options.tag ?? 'bench/image:latest';
     const manifest = [{ Config: configName, RepoTags: [tag], Layers: layerNames }];
     putEntry('manifest.json', Buffer.from(JSON.stringify(manifest)));
     put(Buffer.alloc(2 * BLOCK));
-    return { file: options.file, size: offset, layers, configDigest };
+    return { file, size: offset, layers, configDigest };
   } finally {
     closeSync(fd);
   }
@@ -102,7 +120,13 @@ function layerSizes(seed: string, count: number, totalBytes: number): number[] {
 }
 
 /** One store path under /nix/store, split into files of at most FILE_BYTES. */
-function layerTar(seed: string, index: number, bytes: number, compressible: boolean): Buffer {
+function layerTar(
+  seed: string,
+  index: number,
+  bytes: number,
+  compressible: boolean,
+  mixed = false,
+): Buffer {
   const take = byteStream(seed);
   const hash = [...take(32)].map((byte) => NIX_BASE32[byte % 32]).join('');
   const storePath = `nix/store/${hash}-bench-${compressible ? 'doc' : 'data'}-${index}`;
@@ -111,10 +135,13 @@ function layerTar(seed: string, index: number, bytes: number, compressible: bool
     parts.push(header(dir, 0, '5', 0o555));
   }
   for (let file = 0, left = bytes; left > 0; file += 1) {
-    const size = Math.min(FILE_BYTES, left);
+    // Mixed layers have many files, so that each layer has both kinds whatever its size.
+    const size = Math.min(mixed ? FILE_BYTES / 8 : FILE_BYTES, left);
     left -= size;
-    const data = compressible ? text(take, size) : take(size);
-    const name = `${storePath}/share/${compressible ? 'doc' : 'blob'}-${file}.${compressible ? 'txt' : 'bin'}`;
+    // Mixed: random files up to half the layer, text after.
+    const isText = mixed ? left < bytes / 2 : compressible;
+    const data = isText ? text(take, size) : take(size);
+    const name = `${storePath}/share/${isText ? 'doc' : 'blob'}-${file}.${isText ? 'txt' : 'bin'}`;
     parts.push(header(name, size, '0', 0o444), data, Buffer.alloc(padding(size)));
   }
   parts.push(Buffer.alloc(2 * BLOCK));
@@ -164,7 +191,7 @@ function byteStream(seed: string): (count: number) => Buffer {
   return (count) => cipher.update(Buffer.alloc(count));
 }
 
-function header(name: string, size: number, type: '0' | '5', mode: number): Buffer {
+export function header(name: string, size: number, type: '0' | '5', mode: number): Buffer {
   if (Buffer.byteLength(name) > 100) throw new Error(`tar name longer than 100 bytes: ${name}`);
   const block = Buffer.alloc(BLOCK);
   block.write(name, 0, 'utf8');
@@ -187,7 +214,7 @@ function octal(value: number, width: number): string {
   return `${value.toString(8).padStart(width - 1, '0')}\u0000`;
 }
 
-function padding(size: number): number {
+export function padding(size: number): number {
   return (BLOCK - (size % BLOCK)) % BLOCK;
 }
 

@@ -4,12 +4,17 @@ import { defaultTags, parsePushConfig, pushLabelsFor } from './push.js';
 const labels = pushLabelsFor('action');
 
 describe('parsePushConfig', () => {
-  it('defaults: gzip at level 1, 4 layers at once; none for a qcow2', () => {
+  it('defaults: gzip at level 5 beyond loopback (1 on it), 4 layers at once; none for a qcow2', () => {
+    const level = (image: string) => parsePushConfig({ push: 'true', image }, labels).level;
+    expect(level('127.0.0.1:5000/o/n')).toBe(1);
+    expect(level('localhost:5000/o/n')).toBe(1);
+    expect(level('10.0.0.2:5000/o/n')).toBe(5);
+    expect(parsePushConfig({ image: 'ghcr.io/o/n', compressionLevel: '2' }, labels).level).toBe(2);
     const config = parsePushConfig({ push: 'true', image: 'ghcr.io/o/n' }, labels);
     expect(config).toMatchObject({
       push: true,
       compression: 'gzip',
-      level: 1,
+      level: 5,
       concurrency: 4,
       tags: [],
     });

@@ -1,6 +1,6 @@
 import {
   COMPRESSIONS,
-  DEFAULT_LEVEL,
+  defaultLevel,
   type Compression,
   type ManifestFormat,
 } from '../oci/blob/compression.js';
@@ -193,7 +193,7 @@ export function parsePushConfig(
     registryUsername,
     registryPassword,
     compression,
-    level: compressionLevel ?? DEFAULT_LEVEL[compression],
+    level: compressionLevel ?? defaultLevel(compression, image?.registry),
     concurrency: concurrency ?? 4,
     mountFrom,
     manifestFormat,

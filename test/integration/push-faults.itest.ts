@@ -98,7 +98,8 @@ describe('push through faults', () => {
   it('recovers a chunked upload after the connection drops in the middle of a blob', async () => {
     const { path } = makeDockerArchive({ layers: [randomLayer(40 << 20)] });
     proxy.setRules([
-      { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 5 << 20 },
+      // The first PATCH carries 256 KiB (chunks then double): cut it in its middle.
+      { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 128 << 10 },
     ]);
     const run = await hypernix([
       'push',
@@ -120,9 +121,11 @@ describe('push through faults', () => {
   it('sends a layer again when its upload is cut off in the middle', async () => {
     // Into a Docker manifest (gzip layers only), a random layer goes up as gzip stored blocks in
     // one PATCH while it is hashed; a hex-text layer deflates (to about half) and goes up held,
-    // in one PUT. Each is cut once in its body (the small config PUT may use up a turn of the
-    // PUT rule first).
-    const hexText = randomBytes(1 << 20).toString('hex');
+    // in one PUT. Each is cut once in its body; the PUT rule is aimed at the text layer's body
+    // (about 64 KiB deflated), so the config's PUT and the random layer's closing PUT, whichever
+    // order they come in, do not use up its turn.
+    // Under 256 KiB once deflated: held, and sent in one PUT.
+    const hexText = randomBytes(1 << 16).toString('hex');
     const { path } = makeDockerArchive({ layers: [randomLayer(2 << 20), hexText] });
     proxy.setRules([
       { kind: 'drop-after', method: 'PATCH', path: /\/blobs\/uploads\//, bytes: 1 << 20, times: 1 },
@@ -130,8 +133,8 @@ describe('push through faults', () => {
         kind: 'drop-after',
         method: 'PUT',
         path: /\/blobs\/uploads\//,
-        bytes: 256 << 10,
-        minBodyBytes: 512 << 10,
+        bytes: 32 << 10,
+        minBodyBytes: 40 << 10,
       },
     ]);
     const run = await hypernix([

@@ -20,6 +20,8 @@ export interface LabRegistryOptions {
   port?: number;
   /** Serve HTTPS with a certificate for 127.0.0.1 made for this registry (see caFile). */
   tls?: boolean;
+  /** Serve on `address`:5000 inside this network namespace (test/lab/shaped-link.ts). */
+  netns?: { name: string; address: string };
 }
 
 export interface LabRegistry {
@@ -51,8 +53,9 @@ export async function startRegistry(options: LabRegistryOptions = {}): Promise<L
 async function launch(root: string, options: LabRegistryOptions): Promise<LabRegistry> {
   const dataDir = join(root, 'data');
   // Binding first also catches a taken fixed port, which another server would answer for.
-  const port = await bindablePort(options.port ?? 0);
-  const host = `127.0.0.1:${port}`;
+  // A namespace made for the registry has nothing bound in it yet.
+  const port = options.netns ? 5000 : await bindablePort(options.port ?? 0);
+  const host = `${options.netns?.address ?? '127.0.0.1'}:${port}`;
   const url = `${options.tls ? 'https' : 'http'}://${host}`;
 
   const config = [
@@ -83,7 +86,11 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
   // say) could not drain a pipe, and the registry logs every 404 there, so it would hang.
   const logFile = join(root, 'registry.log');
   const logFd = openSync(logFile, 'a');
-  const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', 'ignore', logFd] });
+  // `ip netns exec` execs the registry itself: the child's pid is the registry's.
+  const [command, args]: [string, string[]] = options.netns
+    ? ['ip', ['netns', 'exec', options.netns.name, REGISTRY_BIN, 'serve', configFile]]
+    : [REGISTRY_BIN, ['serve', configFile]];
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', logFd] });
   closeSync(logFd);
   const log = () => tail(logFile);
   const service = supervise(child, STOP_GRACE_MS);
@@ -100,7 +107,7 @@ async function launch(root: string, options: LabRegistryOptions): Promise<LabReg
       await stop();
       throw new Error(`docker-registry on ${host} exited before it was ready (${how}):\n${text}`);
     }
-    if (await answers(url, ca)) break;
+    if (options.netns ? answersIn(options.netns.name, url) : await answers(url, ca)) break;
     if (Date.now() > deadline) {
       const text = log();
       await stop();
@@ -123,6 +130,13 @@ async function answers(url: string, ca: string | undefined): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The same from inside a namespace, where this process cannot reach. */
+function answersIn(namespace: string, url: string): boolean {
+  const curl = ['curl', '-s', '-o', '/dev/null', '-m', '1', '-w', '%{http_code}', `${url}/v2/`];
+  const result = spawnSync('ip', ['netns', 'exec', namespace, ...curl], { encoding: 'utf8' });
+  return result.stdout === '200' || result.stdout === '401';
 }
 
 function answersOverTls(url: string, ca: string): Promise<boolean> {

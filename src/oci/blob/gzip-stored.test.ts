@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, StoredGzipEncoder, worthDeflating } from './gzip-stored.js';
+import {
+  crc32,
+  SAMPLE_WINDOWS,
+  sampleWindows,
+  StoredGzipEncoder,
+  WINDOW_BYTES,
+  worthDeflating,
+} from './gzip-stored.js';
 
 /** Encodes the chunks as a reader that reuses one buffer hands them over: each is overwritten. */
 function storedGzip(chunks: Buffer[]): Buffer {
@@ -44,11 +51,64 @@ describe('StoredGzipEncoder', () => {
   });
 });
 
-describe('worthDeflating', () => {
-  it('tells text from random bytes', () => {
-    expect(worthDeflating(Buffer.from('export PATH=/nix/store/abc/bin\n'.repeat(10_000)))).toBe(
-      true,
+describe('worthDeflating: judged by windows over the whole layer', () => {
+  const text = (bytes: number) =>
+    Buffer.from('export PATH=/nix/store/abc/bin # option value\n'.repeat(bytes / 40)).subarray(
+      0,
+      bytes,
     );
-    expect(worthDeflating(randomBytes(300_000))).toBe(false);
+  const judge = (layer: Buffer) => {
+    const reads: number[] = [];
+    const worth = worthDeflating(layer.length, (offset, length) => {
+      reads.push(length);
+      return layer.subarray(offset, offset + length);
+    });
+    return { worth, readBytes: reads.reduce((a, b) => a + b, 0) };
+  };
+  const MB = 1 << 20;
+
+  it('deflates a layer whose start is random and whose rest is text', () => {
+    const layer = Buffer.concat([randomBytes(3 * MB), text(3 * MB)]);
+    expect(judge(layer).worth).toBe(true);
+  });
+
+  it('deflates a layer whose start is text and whose rest is random', () => {
+    const layer = Buffer.concat([text(3 * MB), randomBytes(3 * MB)]);
+    expect(judge(layer).worth).toBe(true);
+  });
+
+  it('sends a random layer as it is, reading only its sample windows', () => {
+    const { worth, readBytes } = judge(randomBytes(6 * MB));
+    expect(worth).toBe(false);
+    expect(readBytes).toBe(SAMPLE_WINDOWS * WINDOW_BYTES);
+  });
+
+  it('sends a layer that is nearly all random as it is', () => {
+    // 1 % text between the windows: deflate would gain about 1 %, under MIN_SAVING.
+    const layer = Buffer.concat([randomBytes(2.5 * MB), text(MB / 16), randomBytes(3.5 * MB)]);
+    expect(judge(layer).worth).toBe(false);
+  });
+
+  it('deflates an all-text layer, and a small one whole', () => {
+    expect(judge(text(6 * MB)).worth).toBe(true);
+    expect(judge(text(10_000))).toEqual({ worth: true, readBytes: 10_000 });
+    expect(judge(randomBytes(10_000)).worth).toBe(false);
+  });
+
+  it('deflates an empty layer without reading it', () => {
+    expect(judge(Buffer.alloc(0))).toEqual({ worth: true, readBytes: 0 });
+  });
+
+  it('spreads its windows over the layer, one at the start of each eighth', () => {
+    const windows = sampleWindows(100 * MB);
+    expect(windows).toHaveLength(SAMPLE_WINDOWS);
+    expect(windows.map((w) => w.offset)).toEqual(
+      Array.from({ length: SAMPLE_WINDOWS }, (_, i) => Math.floor((i * 100 * MB) / 8)),
+    );
+  });
+
+  it("sends a random tar layer as it is despite the zeros of tar's padding at its end", () => {
+    const layer = Buffer.concat([randomBytes(2 * MB), Buffer.alloc(10 * 1024)]);
+    expect(judge(layer).worth).toBe(false);
   });
 });

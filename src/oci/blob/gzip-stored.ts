@@ -87,16 +87,43 @@ export function writeBlockHeader(out: Buffer, at: number, size: number, final: b
   return at + 5;
 }
 
-/** How much of a layer's start is compressed on trial to decide whether the layer compresses. */
-export const SAMPLE_BYTES = 64 * 1024;
+/** A layer is judged by this many windows spread over it, each this long (deflate sees 32 KiB back). */
+export const SAMPLE_WINDOWS = 8;
+export const WINDOW_BYTES = 32 * 1024;
+/** Below this saving a layer is sent as it is: deflate would cost time and send about as much. */
+export const MIN_SAVING = 0.03;
 
 /**
- * Whether a sample of a layer is worth deflating: if level 1 saves under 5 % of it, the layer
- * is most likely compressed or random data already. Deterministic, so a layer always gets the
- * same bytes (and digest) however often it is pushed.
+ * Where to sample a layer of `size` bytes: the whole of a small one, else the first WINDOW_BYTES
+ * of each of its SAMPLE_WINDOWS equal parts, so a layer whose start is compressed (or random)
+ * and whose rest is text is judged by both. Not its very end: a tar ends in up to 10 KiB of
+ * zeros (tar's record padding), which would make a window there look compressible and tip a
+ * random layer over the line.
  */
-export function worthDeflating(sample: Buffer): boolean {
-  const head = sample.subarray(0, SAMPLE_BYTES);
-  if (head.length === 0) return true;
-  return zlib.deflateRawSync(head, { level: 1 }).length < head.length * 0.95;
+export function sampleWindows(size: number): { offset: number; length: number }[] {
+  if (size <= SAMPLE_WINDOWS * WINDOW_BYTES) return size === 0 ? [] : [{ offset: 0, length: size }];
+  return Array.from({ length: SAMPLE_WINDOWS }, (_, i) => ({
+    offset: Math.floor((i * size) / SAMPLE_WINDOWS),
+    length: WINDOW_BYTES,
+  }));
+}
+
+/**
+ * Whether a layer is worth deflating, from windows spread over all of it (sampleWindows): if
+ * level 1 saves under MIN_SAVING of them together, the layer is compressed or random data
+ * already. Deterministic, so a layer always gets the same bytes (and digest) however often it
+ * is pushed. An empty layer is deflated (as every other tool does).
+ */
+export function worthDeflating(
+  size: number,
+  read: (offset: number, length: number) => Buffer,
+): boolean {
+  let input = 0;
+  let output = 0;
+  for (const { offset, length } of sampleWindows(size)) {
+    const window = read(offset, length);
+    input += window.length;
+    output += zlib.deflateRawSync(window, { level: 1 }).length;
+  }
+  return input === 0 || output < input * (1 - MIN_SAVING);
 }

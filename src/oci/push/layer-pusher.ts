@@ -4,8 +4,9 @@
 
 import type { Reporter } from '../../util/reporter.js';
 import type { Compression, ManifestFormat } from '../blob/compression.js';
+import { DigestCounter } from '../blob/digest.js';
 import { readFileRange } from '../blob/file-range.js';
-import { crc32, SAMPLE_BYTES, worthDeflating } from '../blob/gzip-stored.js';
+import { crc32, worthDeflating } from '../blob/gzip-stored.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { UploadSessionLostError, type SpareSession } from '../registry/upload-session.js';
 import { readEntrySync } from '../formats/tar-index.js';
@@ -72,8 +73,9 @@ export class LayerPusher {
     const encoding = encodingOf({
       compression: this.context.compression,
       format: this.context.format,
+      // Random access: windows spread over the whole layer decide, not its start.
       deflates: () =>
-        worthDeflating(readEntrySync(job.file, job.offset, Math.min(job.size, SAMPLE_BYTES))),
+        worthDeflating(job.size, (at, length) => readEntrySync(job.file, job.offset + at, length)),
       storedGzip: () => crc32() !== undefined,
     });
     if (namedByDiffId(encoding)) {
@@ -132,6 +134,9 @@ export class LayerPusher {
         if (computedDiffId !== job.diffId) throw wrongLayer(job, computedDiffId);
         return { ...(await upload()), index: job.index };
       } catch (error) {
+        // Its bytes go up as they are compressed: a registry that refused them may have been
+        // refusing a layer that is not what its config says, which is then the error to tell.
+        if (!(error instanceof UploadSessionLostError)) await checkDiffId(job);
         if (!(error instanceof UploadSessionLostError) || attempt >= 3) throw error;
         this.context.reporter.warning(
           `${error.message}; sending layer ${job.index + 1} again from its start`,
@@ -139,4 +144,11 @@ export class LayerPusher {
       }
     }
   }
+}
+
+/** Throws wrongLayer when a file's layer is not the diff_id its config lists (hashes it once). */
+async function checkDiffId(job: LayerJob): Promise<void> {
+  const diff = new DigestCounter();
+  for await (const chunk of readFileRange(job.file, job.offset, job.size)) diff.update(chunk);
+  if (diff.digest() !== job.diffId) throw wrongLayer(job, diff.digest());
 }

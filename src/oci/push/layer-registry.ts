@@ -3,7 +3,7 @@
 // here; the integration tests run the real one against a real registry.
 
 import { uploadBlob, streamBlob, type ReproducibleBlob } from '../registry/blob-upload.js';
-import { CHUNK_SIZE, ChunkedUpload } from '../registry/chunked-upload.js';
+import { CHUNK_SIZE, ChunkedUpload, FIRST_CHUNK } from '../registry/chunked-upload.js';
 import { scopeFor, type RegistryClient } from '../registry/registry-client.js';
 import { cancelUpload, openSession, startUpload } from '../registry/upload-session.js';
 
@@ -50,6 +50,6 @@ export function layerRegistry(client: RegistryClient, repository: string): Layer
       (await startUpload(client, repository, { digest, from })).mounted,
     upload: (digest, content, session) => uploadBlob(client, repository, digest, content, session),
     stream: (blob, verdict, session) => streamBlob(client, repository, blob, verdict, session),
-    chunked: (session) => ChunkedUpload.start(client, repository, CHUNK_SIZE, session),
+    chunked: (session) => ChunkedUpload.start(client, repository, CHUNK_SIZE, session, FIRST_CHUNK),
   };
 }

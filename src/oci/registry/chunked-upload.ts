@@ -16,25 +16,43 @@ import {
 
 /** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
 export const CHUNK_SIZE = 32 << 20;
+/**
+ * A layer compressed as it goes starts with chunks this small: over a link, its bytes then leave
+ * as soon as they are made instead of after the first 32 MiB (seen: 0.85 s of an idle 100 Mbit/s
+ * link at the start of a push). The chunks double from there. 256 KiB, about one deflated block
+ * (parallel-gzip): with the deflates taken in turn, 2.75 to 2.78 s against 2.86 to 3.01 s for
+ * 1 MiB (60 MB of real files at 100 Mbit/s, 3 runs each).
+ */
+export const FIRST_CHUNK = 256 << 10;
 
 /**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
  * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
  * dropped connection the upload resumes from the registry's Range instead of starting over.
+ *
+ * One PATCH is in flight while the next chunk fills, so the link never waits for the producer
+ * to fill a chunk, nor the producer for the registry's answer. Chunks may start small
+ * (`firstChunk`) and double up to `chunkSize`: bytes go on the wire soon after they are made,
+ * in few requests. At most two chunks are held: the one in flight and the one filling.
  */
 export class ChunkedUpload {
   private location: string;
   private offset = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  private nextChunk: number;
+  /** The PATCH on its way; its failure is thrown by the next write, finish or cancel. */
+  private inFlight: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly client: RegistryClient,
     private readonly repository: string,
     location: string,
     private readonly chunkSize: number,
+    firstChunk: number,
   ) {
     this.location = location;
+    this.nextChunk = Math.min(firstChunk, chunkSize);
   }
 
   /** `session`: one opened with openSession, used instead of a new one. */
@@ -43,9 +61,10 @@ export class ChunkedUpload {
     repository: string,
     chunkSize = CHUNK_SIZE,
     session?: Promise<string>,
+    firstChunk = chunkSize,
   ): Promise<ChunkedUpload> {
     const location = (await session) ?? (await openSession(client, repository));
-    return new ChunkedUpload(client, repository, location, chunkSize);
+    return new ChunkedUpload(client, repository, location, chunkSize, firstChunk);
   }
 
   /** Bytes the registry has acknowledged so far. */
@@ -56,11 +75,16 @@ export class ChunkedUpload {
   async write(chunk: Buffer): Promise<void> {
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= this.chunkSize) await this.flush();
+    if (this.pendingBytes < this.nextChunk) return;
+    await this.inFlight; // the one before is acknowledged: offsets follow on
+    this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
+    this.inFlight = this.flush();
+    this.inFlight.catch(() => undefined); // thrown where it is awaited next
   }
 
   /** Sends what is pending and closes the upload under its digest. */
   async finish(digest: string): Promise<void> {
+    await this.inFlight;
     if (this.pendingBytes > 0) await this.flush();
     await withRetries(async () => {
       // Some registries copy the blob into place here: its deadline is the blob's.
@@ -76,6 +100,7 @@ export class ChunkedUpload {
 
   /** Deletes the session: the bytes sent are not to become a blob. */
   async cancel(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
     this.pending = [];
     this.pendingBytes = 0;
     await cancelUpload(this.client, this.location, this.scope);
