@@ -139,7 +139,7 @@ function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
         registryUsername,
         registryPassword,
         compression,
-        level: compressionLevel ?? blob_compression/* DEFAULT_LEVEL */.DY[compression],
+        level: compressionLevel ?? (0,blob_compression/* defaultLevel */.Qx)(compression, image?.registry),
         concurrency: concurrency ?? 4,
         mountFrom,
         manifestFormat,
@@ -339,8 +339,8 @@ function readOptionalInteger(value, min, max) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DY: () => (/* binding */ DEFAULT_LEVEL),
 /* harmony export */   MB: () => (/* binding */ compressionOf),
+/* harmony export */   Qx: () => (/* binding */ defaultLevel),
 /* harmony export */   UD: () => (/* binding */ plainWhenIncompressible),
 /* harmony export */   _7: () => (/* binding */ COMPRESSIONS),
 /* harmony export */   bt: () => (/* binding */ transformChunks),
@@ -349,6 +349,7 @@ function readOptionalInteger(value, min, max) {
 /* harmony export */   sG: () => (/* binding */ layerMediaType),
 /* harmony export */   uZ: () => (/* binding */ manifestFormatFor)
 /* harmony export */ });
+/* unused harmony exports DEFAULT_LEVEL, LINK_GZIP_LEVEL */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
@@ -365,6 +366,17 @@ function readOptionalInteger(value, min, max) {
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * gzip's default level for a registry beyond loopback, where the link is the limit: level 5
+ * stored 2.5 % fewer bytes than level 1 of 60 MB of real files (28.2 MB, skopeo 28.9) at the
+ * same time over 100 Mbit/s (2.72 s against 2.78 s), its blocks deflated on every core.
+ */
+const LINK_GZIP_LEVEL = 5;
+/** The default level for a push to `registry` (host[:port]). */
+function defaultLevel(compression, registry) {
+    const loopback = registry === undefined || /^(127\.|localhost(:|$)|\[::1\])/.test(registry);
+    return compression === 'gzip' && !loopback ? LINK_GZIP_LEVEL : DEFAULT_LEVEL[compression];
+}
 /**
  * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).

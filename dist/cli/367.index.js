@@ -150,10 +150,10 @@ Run 'hypernix COMMAND --help' for the options of a command.
  * install of Nix needs (start-up is most of the time of a push that has nothing to send).
  */
 const COMMANDS = {
-    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(94), __webpack_require__.e(971), __webpack_require__.e(794)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(94), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 1878))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(504), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 8875))).artifactCommand,
-    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(971), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
+    build: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(722), __webpack_require__.e(765), __webpack_require__.e(794)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(484), __webpack_require__.e(722), __webpack_require__.e(502)]).then(__webpack_require__.bind(__webpack_require__, 3502))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(484), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 8875))).artifactCommand,
+    cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(765), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
     deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(260), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 1912))).deployCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);

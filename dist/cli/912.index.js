@@ -513,7 +513,7 @@ async function deployCommand(argv, io) {
     const config = withOverrides(await loadDeployConfig(values.file ?? 'hypernix.yaml'), {
         workloadImage: values.image,
     });
-    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(504), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 6595));
+    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(484), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 6595));
     const session = await openDeploy(config, {
         reporter,
         registry: {

@@ -4311,9 +4311,22 @@ function file_range_skipBytes(pieces, skip) {
 /** Larger blobs go in PATCH chunks of this size; one chunk per upload is held to resume from. */
 const CHUNK_SIZE = (/* unused pure expression or super */ null && (32 << 20));
 /**
+ * A layer compressed as it goes starts with chunks this small: over a link, its bytes then leave
+ * as soon as they are made instead of after the first 32 MiB (seen: 0.85 s of an idle 100 Mbit/s
+ * link at the start of a push). The chunks double from there. 256 KiB, about one deflated block
+ * (parallel-gzip): with the deflates taken in turn, 2.75 to 2.78 s against 2.86 to 3.01 s for
+ * 1 MiB (60 MB of real files at 100 Mbit/s, 3 runs each).
+ */
+const FIRST_CHUNK = (/* unused pure expression or super */ null && (256 << 10));
+/**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
  * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
  * dropped connection the upload resumes from the registry's Range instead of starting over.
+ *
+ * One PATCH is in flight while the next chunk fills, so the link never waits for the producer
+ * to fill a chunk, nor the producer for the registry's answer. Chunks may start small
+ * (`firstChunk`) and double up to `chunkSize`: bytes go on the wire soon after they are made,
+ * in few requests. At most two chunks are held: the one in flight and the one filling.
  */
 class chunked_upload_ChunkedUpload {
     client;
@@ -4323,16 +4336,20 @@ class chunked_upload_ChunkedUpload {
     offset = 0;
     pending = [];
     pendingBytes = 0;
-    constructor(client, repository, location, chunkSize) {
+    nextChunk;
+    /** The PATCH on its way; its failure is thrown by the next write, finish or cancel. */
+    inFlight = Promise.resolve();
+    constructor(client, repository, location, chunkSize, firstChunk) {
         this.client = client;
         this.repository = repository;
         this.chunkSize = chunkSize;
         this.location = location;
+        this.nextChunk = Math.min(firstChunk, chunkSize);
     }
     /** `session`: one opened with openSession, used instead of a new one. */
-    static async start(client, repository, chunkSize = CHUNK_SIZE, session) {
+    static async start(client, repository, chunkSize = CHUNK_SIZE, session, firstChunk = chunkSize) {
         const location = (await session) ?? (await openSession(client, repository));
-        return new chunked_upload_ChunkedUpload(client, repository, location, chunkSize);
+        return new chunked_upload_ChunkedUpload(client, repository, location, chunkSize, firstChunk);
     }
     /** Bytes the registry has acknowledged so far. */
     get sent() {
@@ -4341,11 +4358,16 @@ class chunked_upload_ChunkedUpload {
     async write(chunk) {
         this.pending.push(chunk);
         this.pendingBytes += chunk.length;
-        if (this.pendingBytes >= this.chunkSize)
-            await this.flush();
+        if (this.pendingBytes < this.nextChunk)
+            return;
+        await this.inFlight; // the one before is acknowledged: offsets follow on
+        this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
+        this.inFlight = this.flush();
+        this.inFlight.catch(() => undefined); // thrown where it is awaited next
     }
     /** Sends what is pending and closes the upload under its digest. */
     async finish(digest) {
+        await this.inFlight;
         if (this.pendingBytes > 0)
             await this.flush();
         await withRetries(async () => {
@@ -4361,6 +4383,7 @@ class chunked_upload_ChunkedUpload {
     }
     /** Deletes the session: the bytes sent are not to become a blob. */
     async cancel() {
+        await this.inFlight.catch(() => undefined);
         this.pending = [];
         this.pendingBytes = 0;
         await cancelUpload(this.client, this.location, this.scope);
@@ -4430,6 +4453,17 @@ var external_node_zlib_ = __webpack_require__(8522);
 const COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'zstd', 'none']));
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
+/**
+ * gzip's default level for a registry beyond loopback, where the link is the limit: level 5
+ * stored 2.5 % fewer bytes than level 1 of 60 MB of real files (28.2 MB, skopeo 28.9) at the
+ * same time over 100 Mbit/s (2.72 s against 2.78 s), its blocks deflated on every core.
+ */
+const LINK_GZIP_LEVEL = 5;
+/** The default level for a push to `registry` (host[:port]). */
+function defaultLevel(compression, registry) {
+    const loopback = registry === undefined || /^(127\.|localhost(:|$)|\[::1\])/.test(registry);
+    return compression === 'gzip' && !loopback ? LINK_GZIP_LEVEL : DEFAULT_LEVEL[compression];
+}
 /**
  * A compressing transform. gzip and zstd run on Node's thread pool, so layers compressed in
  * parallel use every core; zstd falls back to the zstd program on Node without it (before 22.15).

@@ -1,5 +1,5 @@
-export const id = 94;
-export const ids = [94];
+export const id = 722;
+export const ids = [722];
 export const modules = {
 
 /***/ 3338:
@@ -680,25 +680,6 @@ function formatSeconds(seconds) {
         return `${seconds.toFixed(1)} s`;
     const minutes = Math.floor(seconds / 60);
     return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
-
-
-/***/ }),
-
-/***/ 91:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ stopwatch)
-/* harmony export */ });
-/**
- * A stopwatch: the function it returns gives the seconds since it was started. It reads
- * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
- * which a push that has nothing to send would wait for.
- */
-function stopwatch() {
-    const start = process.hrtime.bigint();
-    return () => Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 

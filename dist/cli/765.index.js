@@ -1,5 +1,5 @@
-export const id = 971;
-export const ids = [971];
+export const id = 765;
+export const ids = [765];
 export const modules = {
 
 /***/ 6951:
@@ -664,6 +664,25 @@ function rememberSecret(value) {
 }
 function knownSecrets() {
     return [...secrets];
+}
+
+
+/***/ }),
+
+/***/ 91:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ stopwatch)
+/* harmony export */ });
+/**
+ * A stopwatch: the function it returns gives the seconds since it was started. It reads
+ * process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks,
+ * which a push that has nothing to send would wait for.
+ */
+function stopwatch() {
+    const start = process.hrtime.bigint();
+    return () => Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 
