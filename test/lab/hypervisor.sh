@@ -99,9 +99,15 @@ CONF
 
 start_libvirt() {
   if ! pid_alive libvirtd; then
-    local other
-    other=$(pgrep -x libvirtd || true)
-    [ -z "$other" ] || die "another libvirtd (pid $other) runs on this machine; the lab's must be the only one"
+    # One that a stop just killed may take a moment to go (a zombie nobody reaps does not count).
+    local other= pid _
+    for _ in $(seq 1 100); do
+      other=
+      for pid in $(pgrep -x libvirtd || true); do running "$pid" && other="$other $pid"; done
+      [ -z "$other" ] && break
+      sleep 0.1
+    done
+    [ -z "$other" ] || die "another libvirtd (pid${other}) runs on this machine; the lab's must be the only one"
   fi
   # Daemons must not inherit the lock's descriptor (8): they would hold it for good.
   pid_alive virtlogd || in_ns virtlogd -d -p "$state/virtlogd.pid" 8>&-
@@ -175,6 +181,7 @@ stop_pid() {
   kill "$pid" 2>/dev/null || return 0
   for _ in $(seq 1 50); do running "$pid" || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do running "$pid" || return 0; sleep 0.1; done
 }
 
 stop() {
