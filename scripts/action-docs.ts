@@ -1,5 +1,5 @@
-// Writes the README's tables of inputs and outputs from the action.yml files, between the markers
-// <!-- action-docs:PATH --> and <!-- /action-docs:PATH -->. A test keeps README and action.yml equal.
+// Writes the tables of inputs and outputs in docs/inputs.md from the action.yml files, between the
+// markers <!-- action-docs:PATH --> and <!-- /action-docs:PATH -->. A test keeps them equal.
 // Run: npm run docs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,10 +7,13 @@ import { parse } from 'yaml';
 
 export const DOCUMENTED_ACTIONS = ['action.yml', 'qcow2/action.yml', 'container/action.yml'];
 
+/** The page that holds the tables (the README links to it). */
+export const INPUTS_PAGE = 'docs/inputs.md';
+
 /**
- * The actions whose tables the README shows: the root action and the deploy action. The presets
+ * The actions whose tables the page shows: the root action and the deploy action. The presets
  * are left out: they take the root action's inputs and give its outputs (test/unit/readme.test.ts
- * keeps them so), and the README says what they set.
+ * keeps them so), and the page says what they set.
  */
 export const RENDERED_ACTIONS = ['action.yml', 'deploy/action.yml'];
 
@@ -47,7 +50,7 @@ export function renderReadme(readme: string, root: string): string {
     const end = `<!-- /action-docs:${path} -->`;
     const from = result.indexOf(start);
     const to = result.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+    if (from < 0 || to < from) throw new Error(`${INPUTS_PAGE} has no ${start} … ${end} section`);
     const tables = renderActionTables(readFileSync(join(root, path), 'utf8'));
     result = `${result.slice(0, from + start.length)}\n${tables}\n${result.slice(to)}`;
   }
@@ -56,6 +59,6 @@ export function renderReadme(readme: string, root: string): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.cwd();
-  const readmePath = join(root, 'README.md');
-  writeFileSync(readmePath, renderReadme(readFileSync(readmePath, 'utf8'), root));
+  const page = join(root, INPUTS_PAGE);
+  writeFileSync(page, renderReadme(readFileSync(page, 'utf8'), root));
 }
