@@ -448,7 +448,10 @@ function privateKeyError(host, origin, reason) {
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/oci/blob/digest.ts
+var blob_digest = __webpack_require__(6909);
 ;// CONCATENATED MODULE: ./src/hosts/local-files.ts
+
 
 
 
@@ -478,12 +481,9 @@ function hashingStream() {
     let digest;
     return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
 }
-/** sha256 hex of a local file, read in one pass. */
+/** sha256 hex of a local file, read in one pass (the registry client's file hash, unprefixed). */
 async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
+    return (await (0,blob_digest/* sha256File */.Q3)(path)).digest.slice(blob_digest/* SHA256_PREFIX */.Z5.length);
 }
 /**
  * Writes `source` to a temporary sibling of `path` (created new, never following an existing
@@ -2329,8 +2329,6 @@ function parseHostKeyLines(text) {
     return [...keys.values()];
 }
 
-// EXTERNAL MODULE: ./src/oci/blob/digest.ts
-var blob_digest = __webpack_require__(6909);
 ;// CONCATENATED MODULE: ./src/hypervisor/domain-xml.ts
 
 /** The namespace of the element hypernix keeps in a domain's <metadata>. */

@@ -1049,10 +1049,10 @@ function manifestFormatFor(compression, requested) {
 /* harmony export */   CG: () => (/* binding */ showDigest),
 /* harmony export */   Q3: () => (/* binding */ sha256File),
 /* harmony export */   VR: () => (/* binding */ DigestCounter),
+/* harmony export */   Z5: () => (/* binding */ SHA256_PREFIX),
 /* harmony export */   sI: () => (/* binding */ sha256Digest),
 /* harmony export */   vA: () => (/* binding */ READ_CHUNK)
 /* harmony export */ });
-/* unused harmony export SHA256_PREFIX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);

@@ -468,7 +468,65 @@ function privateKeyError(host, origin, reason) {
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/oci/blob/digest.ts
+
+
+const SHA256_PREFIX = 'sha256:';
+function sha256Digest(data) {
+    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
+class digest_DigestCounter {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    result;
+    bytes = 0;
+    update(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    /** The digest of everything seen; asking again gives the same answer. */
+    digest() {
+        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
+        return this.result;
+    }
+}
+async function digest_sha256File(path, start = 0, end) {
+    const counter = new digest_DigestCounter();
+    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: digest_READ_CHUNK });
+    for await (const chunk of stream)
+        counter.update(chunk);
+    return { digest: counter.digest(), size: counter.bytes };
+}
+/**
+ * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
+ * per 4 KiB), and buffers of this size are recycled by the allocator instead of mapped anew each
+ * time, where larger ones are not (bench/push/README.md, "Fresh memory").
+ */
+const digest_READ_CHUNK = 256 * 1024;
+/** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
+const DIGEST_FORMS = {
+    sha256: /^sha256:[0-9a-f]{64}$/,
+    sha512: /^sha512:[0-9a-f]{128}$/,
+};
+/**
+ * Whether a digest read from outside (a layout, a manifest, a registry) is well formed, so it can
+ * name a file or a URL path: `sha256:` and 64 lower-case hex digits (or `sha512:` and 128). A
+ * value like `sha256:../../secret` must never become a path.
+ */
+function isDigest(value, algorithms = ['sha256']) {
+    if (typeof value !== 'string')
+        return false;
+    const algorithm = value.slice(0, value.indexOf(':'));
+    return algorithms.includes(algorithm) && (DIGEST_FORMS[algorithm]?.test(value) ?? false);
+}
+/** A digest as JSON shows it, cut short: for messages about values that are not digests. */
+function showDigest(value) {
+    const shown = JSON.stringify(value) ?? String(value);
+    return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
+}
+
 ;// CONCATENATED MODULE: ./src/hosts/local-files.ts
+
 
 
 
@@ -498,12 +556,9 @@ function hashingStream() {
     let digest;
     return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
 }
-/** sha256 hex of a local file, read in one pass. */
+/** sha256 hex of a local file, read in one pass (the registry client's file hash, unprefixed). */
 async function local_files_sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
+    return (await digest_sha256File(path)).digest.slice(SHA256_PREFIX.length);
 }
 /**
  * Writes `source` to a temporary sibling of `path` (created new, never following an existing
@@ -3635,63 +3690,6 @@ async function readAll(body, limit) {
         chunks.push(chunk);
     }
     return Buffer.concat(chunks);
-}
-
-;// CONCATENATED MODULE: ./src/oci/blob/digest.ts
-
-
-const SHA256_PREFIX = 'sha256:';
-function sha256Digest(data) {
-    return SHA256_PREFIX + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/** Hashes bytes as they pass, so a stream is hashed in the same pass that uses it. */
-class digest_DigestCounter {
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    result;
-    bytes = 0;
-    update(chunk) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-    }
-    /** The digest of everything seen; asking again gives the same answer. */
-    digest() {
-        this.result ??= SHA256_PREFIX + this.hash.digest('hex');
-        return this.result;
-    }
-}
-async function digest_sha256File(path, start = 0, end) {
-    const counter = new digest_DigestCounter();
-    const stream = (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: digest_READ_CHUNK });
-    for await (const chunk of stream)
-        counter.update(chunk);
-    return { digest: counter.digest(), size: counter.bytes };
-}
-/**
- * The size of every file read. Fresh memory is what a push pays most for on a VM (a page fault
- * per 4 KiB), and buffers of this size are recycled by the allocator instead of mapped anew each
- * time, where larger ones are not (bench/push/README.md, "Fresh memory").
- */
-const digest_READ_CHUNK = 256 * 1024;
-/** Digests as the OCI image spec writes them for the algorithms it registers: lower-case hex only. */
-const DIGEST_FORMS = {
-    sha256: /^sha256:[0-9a-f]{64}$/,
-    sha512: /^sha512:[0-9a-f]{128}$/,
-};
-/**
- * Whether a digest read from outside (a layout, a manifest, a registry) is well formed, so it can
- * name a file or a URL path: `sha256:` and 64 lower-case hex digits (or `sha512:` and 128). A
- * value like `sha256:../../secret` must never become a path.
- */
-function isDigest(value, algorithms = ['sha256']) {
-    if (typeof value !== 'string')
-        return false;
-    const algorithm = value.slice(0, value.indexOf(':'));
-    return algorithms.includes(algorithm) && (DIGEST_FORMS[algorithm]?.test(value) ?? false);
-}
-/** A digest as JSON shows it, cut short: for messages about values that are not digests. */
-function showDigest(value) {
-    const shown = JSON.stringify(value) ?? String(value);
-    return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/registry/registry-client.ts

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
+import { sha256File as fileDigest, SHA256_PREFIX } from '../oci/blob/digest.js';
 import { describeError } from '../util/errors.js';
 import { HostFileError } from './errors.js';
 
@@ -31,11 +32,9 @@ export function hashingStream(): { stream: Transform; digest: () => string; byte
   return { stream, digest: () => (digest ??= hash.digest('hex')), bytes: () => bytes };
 }
 
-/** sha256 hex of a local file, read in one pass. */
+/** sha256 hex of a local file, read in one pass (the registry client's file hash, unprefixed). */
 export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return (await fileDigest(path)).digest.slice(SHA256_PREFIX.length);
 }
 
 /**
