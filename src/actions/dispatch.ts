@@ -10,6 +10,7 @@ export const STATE = {
   isPost: 'isPost',
   gcRoot: 'gcRoot',
   storeCache: 'storeCache',
+  deployJournal: 'deployJournal',
 } as const;
 
 export interface ActionPhases {

@@ -1,9 +1,10 @@
-import type {
-  DeployConfig,
-  HypervisorSpec,
-  ImageSource,
-  VmSpec,
-  VmSshSpec,
+import {
+  VM_NAME_RE,
+  type DeployConfig,
+  type HypervisorSpec,
+  type ImageSource,
+  type VmSpec,
+  type VmSshSpec,
 } from '../hypervisor/spec.js';
 import { readFile, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
@@ -21,8 +22,6 @@ import { shown } from './input-readers.js';
  * pass them on as argument vector entries without looking at them again.
  */
 
-/** A VM name: becomes a libvirt domain name, a file name in the pool and a hostname. */
-export const VM_NAME_RE = /^[a-z][a-z0-9-]{0,62}$/;
 const MAX_CONFIG_BYTES = 1 << 20;
 
 const UNITS = { MiB: 1, GiB: 1024, TiB: 1024 * 1024 } as const;

@@ -21,6 +21,8 @@ import {
   type DeployResult,
   type VmReport,
 } from '../hypervisor/deploy.js';
+import type { DeployJournal, JournalState } from '../hypervisor/journal.js';
+import { recoverInterrupted } from '../hypervisor/recover.js';
 import { InputError } from '../util/errors.js';
 
 /**
@@ -29,6 +31,8 @@ import { InputError } from '../util/errors.js';
  */
 export interface DeploySession {
   run(verb: 'plan' | 'apply' | 'destroy'): Promise<SessionResult>;
+  /** Undoes what a cut-off deploy's journal names (the action's post step); lines for the log. */
+  recover(journal: JournalState): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -44,6 +48,8 @@ export interface SessionOptions {
   sshKey?: string;
   /** known_hosts text for the hypervisor when the config names no file (an action input). */
   knownHosts?: string;
+  /** Told of the lock and of each VM being made (the action keeps it in the job's state). */
+  journal?: DeployJournal;
 }
 
 export async function openDeploy(
@@ -91,6 +97,7 @@ export async function openDeploy(
       : undefined,
     lockWaitMs: options.lockWaitMs,
     sshWaitMs: options.sshWaitMs,
+    journal: options.journal,
   };
   if (!vmKey) reporter.info('No SSH key for the VMs: waiting for their SSH port only');
   const jump =
@@ -112,6 +119,7 @@ export async function openDeploy(
   return {
     run: (verb) =>
       verb === 'plan' ? plan(context) : verb === 'apply' ? applyAll() : destroy(context),
+    recover: (journal) => recoverInterrupted(context, journal),
     close: () => hypervisor.close(),
   };
 }

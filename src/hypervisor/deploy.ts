@@ -12,6 +12,7 @@ import {
 } from './addresses.js';
 import type { DomainFacts } from './domain-xml.js';
 import { Virsh } from './libvirt.js';
+import type { DeployJournal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { checkMacs } from './mac.js';
 import {
@@ -42,6 +43,8 @@ export interface DeployContext {
   sshWaitMs?: number;
   /** A cluster's part in a replacement; the deploy session supplies it when `cluster:` is set. */
   rollout?: Rollout;
+  /** Told of the lock and of each VM being made, so a cut-off deploy can be undone after. */
+  journal?: DeployJournal;
 }
 
 /**
@@ -128,11 +131,7 @@ export async function apply(context: DeployContext): Promise<DeployResult> {
   const { config, host, reporter } = context;
   const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
   await checkBridge(context);
-  const lock = await acquireLock(host, config.hypervisor.pool, {
-    waitMs: context.lockWaitMs ?? 30 * 60_000,
-    reporter,
-  });
-  try {
+  return underLock(context, async () => {
     // Planned under the lock: a deploy that waited sees what the one before it made.
     const { actions, policy } = await computePlan(context, virsh);
     const lines = describePlan(actions);
@@ -143,13 +142,27 @@ export async function apply(context: DeployContext): Promise<DeployResult> {
       virsh,
       reporter,
       virtType: await virtType(context),
+      journal: context.journal,
     };
     const known = await runSteps(context, lifecycle, actions, rolloutSteps(actions, policy));
     const started = await startKeptVms(lifecycle, actions);
     const vms = await reportVms(context, virsh, actions, true, known);
     return { actions, plan: lines, vms, changed: changes(actions) || started > 0 };
+  });
+}
+
+/** Runs `work` holding the pool's deploy lock, with the journal told where the lock is. */
+export async function underLock<T>(context: DeployContext, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireLock(context.host, context.config.hypervisor.pool, {
+    waitMs: context.lockWaitMs ?? 30 * 60_000,
+    reporter: context.reporter,
+  });
+  context.journal?.locked(lock.beat);
+  try {
+    return await work();
   } finally {
     await lock.release();
+    context.journal?.unlocked();
   }
 }
 
@@ -223,11 +236,7 @@ async function runSteps(
 export async function destroy(context: DeployContext): Promise<DeployResult> {
   const { config, host, reporter } = context;
   const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
-  const lock = await acquireLock(host, config.hypervisor.pool, {
-    waitMs: context.lockWaitMs ?? 30 * 60_000,
-    reporter,
-  });
-  try {
+  return underLock(context, async () => {
     const existing = await virsh.allFacts();
     const ours = existing.filter((domain) => domain.record?.deployment === config.deployment);
     const lifecycle: LifecycleContext = { config, host, virsh, reporter };
@@ -244,9 +253,7 @@ export async function destroy(context: DeployContext): Promise<DeployResult> {
       existing.filter((domain) => !ours.includes(domain)),
     );
     return { actions, plan: lines, vms: [], changed: ours.length > 0 };
-  } finally {
-    await lock.release();
-  }
+  });
 }
 
 /** Removes pool images that no remaining domain's disk is backed by. */

@@ -31,6 +31,8 @@ const HOLDER_SCRIPT = [
 
 export interface HeldLock {
   holder: string;
+  /** The heartbeat file: removing it frees the lock within a second, from any process. */
+  beat: string;
   release(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function acquireLock(
   }, HEARTBEAT_MS);
   return {
     holder: who,
+    beat,
     async release() {
       clearInterval(timer);
       await host.exec(['rm', '-f', '--', beat]).catch(() => undefined);

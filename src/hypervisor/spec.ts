@@ -6,6 +6,9 @@ import type { ImageReference } from '../oci/registry/reference.js';
  * lives above, in config/.
  */
 
+/** A VM name: becomes a libvirt domain name, a file name in the pool and a hostname. */
+export const VM_NAME_RE = /^[a-z][a-z0-9-]{0,62}$/;
+
 /** One VM with its defaults filled in. */
 export interface VmSpec {
   name: string;

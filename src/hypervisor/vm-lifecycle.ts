@@ -4,6 +4,7 @@ import type { Host } from '../hosts/host.js';
 import type { Reporter } from '../util/reporter.js';
 import { describeError, HypernixError } from '../util/errors.js';
 import { withRecord, withVncPassword } from './domain-xml.js';
+import type { DeployJournal } from './journal.js';
 import type { Virsh } from './libvirt.js';
 import type { DesiredVm } from './plan.js';
 import type { PoolImage } from './pool.js';
@@ -27,6 +28,7 @@ export interface LifecycleContext {
   virsh: Virsh;
   reporter: Reporter;
   virtType?: 'kvm' | 'qemu';
+  journal?: DeployJournal;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function createVm(
   const pool = config.hypervisor.pool;
   const files = vmFiles(pool, vm.spec.name);
   let defined = false;
+  context.journal?.creating(vm.spec.name);
   try {
     await host.exec(['rm', '-f', '--', files.disk, files.serialLog]); // leftovers of a crash
     await createOverlay(host, {
@@ -62,11 +65,13 @@ export async function createVm(
     }
     await virsh.autostart(vm.spec.name);
     await virsh.start(vm.spec.name);
+    context.journal?.settled(vm.spec.name);
     reporter.info(`Created VM ${vm.spec.name} (MAC ${vm.mac}, disk ${files.disk})`);
   } catch (error) {
     const undone = await undo(context, vm.spec.name, defined, files);
+    if (undone.clean) context.journal?.settled(vm.spec.name);
     throw new VmCreateError(
-      `creating VM ${vm.spec.name} failed: ${describeError(error)}; ${undone}`,
+      `creating VM ${vm.spec.name} failed: ${describeError(error)}; ${undone.said}`,
       { cause: error },
     );
   }
@@ -117,16 +122,18 @@ async function undo(
   name: string,
   defined: boolean,
   files: ReturnType<typeof vmFiles>,
-): Promise<string> {
+): Promise<{ clean: boolean; said: string }> {
   try {
     if (defined) {
       await context.virsh.destroy(name);
       await context.virsh.undefine(name);
     }
     await context.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
-    return defined ? 'undefined its domain and removed its disk' : 'removed its disk';
+    const said = defined ? 'undefined its domain and removed its disk' : 'removed its disk';
+    return { clean: true, said };
   } catch (error) {
-    return `cleaning up failed too (${describeError(error)}): remove domain ${name} and ${files.disk} by hand`;
+    const said = `cleaning up failed too (${describeError(error)}): remove domain ${name} and ${files.disk} by hand`;
+    return { clean: false, said };
   }
 }
 

@@ -46,6 +46,11 @@ export async function runAction(
     state?: Record<string, string>;
     cwd?: string;
     temp?: string;
+    /**
+     * Polled every 25 ms with the state written so far: true kills the action with SIGKILL, as
+     * a runner that is shut down would (a cancelled job's step is cut off the same way).
+     */
+    killWhen?: (state: Record<string, string>) => boolean;
   } = {},
 ): Promise<ActionRun> {
   const temp = options.temp ?? mkdtempSync(join(tmpdir(), 'hypernix-action-'));
@@ -91,10 +96,19 @@ export async function runAction(
   });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stdout += chunk));
+  const killWhen = options.killWhen;
+  const watcher = killWhen
+    ? setInterval(() => {
+        if (killWhen(parseFileCommands(readFileSync(files.state, 'utf8')))) {
+          child.kill('SIGKILL');
+          clearInterval(watcher);
+        }
+      }, 25)
+    : undefined;
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (exit) => resolve(exit ?? 1));
-  });
+  }).finally(() => clearInterval(watcher));
   return {
     code,
     stdout,

@@ -1,51 +1,36 @@
 import * as core from '@actions/core';
-import { loadDeployConfig, withOverrides } from '../../config/deploy.js';
+import { loadDeployConfig, withOverrides, type LoadedConfig } from '../../config/deploy.js';
 import type { SessionResult } from '../../deploy/session.js';
+import { parseJournal, recordingJournal, type DeployJournal } from '../../hypervisor/journal.js';
 import { ActionsReporter } from '../../report/actions-reporter.js';
 import { InputError } from '../../util/errors.js';
-import { runPhases } from '../dispatch.js';
+import { runPhases, STATE } from '../dispatch.js';
 import { writeJobSummary } from '../job-summary.js';
 
 const COMMANDS = ['plan', 'apply', 'destroy'] as const;
 
 /**
- * The action's entry point, exported as actions/typescript-action does: one phase, since the
- * connections it opens live and close within main.
+ * The action's entry point, exported as actions/typescript-action does. Main runs the command;
+ * post undoes what a main that was cut off (a cancelled job) left: its lock and a VM half made.
  */
 export async function run(): Promise<void> {
-  await runPhases({ name: 'deploy', main });
+  await runPhases({ name: 'deploy', main, post });
 }
 
 /** Reads the inputs, runs plan/apply/destroy, sets the outputs and writes the job summary. */
 export async function main(): Promise<void> {
   const reporter = new ActionsReporter();
-  const secret = (name: string) => {
-    const value = core.getInput(name);
-    if (value) reporter.mask(value);
-    return value || undefined;
-  };
-  const sshKey = secret('ssh-key');
-  const password = secret('registry-password');
   const command = core.getInput('command') || 'apply';
   if (!(COMMANDS as readonly string[]).includes(command))
     throw new InputError(
       `input command: expected plan, apply or destroy; got ${JSON.stringify(command)}`,
     );
-  const config = withOverrides(await loadDeployConfig(core.getInput('config') || 'hypernix.yaml'), {
-    qcow2Ref: core.getInput('qcow2-ref') || undefined,
-    qcow2Path: core.getInput('qcow2-path') || undefined,
-    hypervisorHost: core.getInput('hypervisor') || undefined,
-    workloadImage: core.getInput('image') || undefined,
-  });
-  const { openDeploy } = await import('../../deploy/session.js');
-  const session = await openDeploy(config, {
-    reporter,
-    registry: { username: core.getInput('registry-username') || undefined, password },
-    lockWaitMs: seconds('lock-wait', 1800),
-    sshWaitMs: seconds('ssh-wait', 600),
-    sshKey,
-    knownHosts: core.getInput('known-hosts') || undefined,
-  });
+  // Kept in the job's state as it changes: a file the runner keeps even if this process is killed.
+  const journal = recordingJournal((state) =>
+    core.saveState(STATE.deployJournal, JSON.stringify(state)),
+  );
+  const config = await configFromInputs();
+  const session = await openFromInputs(config, reporter, journal);
   try {
     const result = await session.run(command as (typeof COMMANDS)[number]);
     core.setOutput('vms', JSON.stringify(result.vms));
@@ -63,6 +48,61 @@ export async function main(): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Main closes its connections itself; what post is for is a main that never got there. Its
+ * journal names the lock it held and the VMs it was making; with none, there is nothing to do.
+ */
+export async function post(): Promise<void> {
+  const saved = core.getState(STATE.deployJournal);
+  if (!saved) return;
+  const reporter = new ActionsReporter();
+  const config = await configFromInputs();
+  const journal = parseJournal(saved, config.hypervisor.pool);
+  if (!journal || (!journal.beat && journal.creating.length === 0)) return;
+  reporter.info('hypernix deploy: the deploy was cut off; undoing what it left');
+  const session = await openFromInputs(config, reporter);
+  try {
+    for (const line of await session.recover(journal)) reporter.info(`hypernix deploy: ${line}`);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The config file with this run's overrides. */
+async function configFromInputs() {
+  return withOverrides(await loadDeployConfig(core.getInput('config') || 'hypernix.yaml'), {
+    qcow2Ref: core.getInput('qcow2-ref') || undefined,
+    qcow2Path: core.getInput('qcow2-path') || undefined,
+    hypervisorHost: core.getInput('hypervisor') || undefined,
+    workloadImage: core.getInput('image') || undefined,
+  });
+}
+
+/** A session on the config, with the inputs' keys and settings (main and post read the same). */
+async function openFromInputs(
+  config: LoadedConfig,
+  reporter: ActionsReporter,
+  journal?: DeployJournal,
+) {
+  const secret = (name: string) => {
+    const value = core.getInput(name);
+    if (value) reporter.mask(value);
+    return value || undefined;
+  };
+  const sshKey = secret('ssh-key');
+  const password = secret('registry-password');
+  const { openDeploy } = await import('../../deploy/session.js');
+  return openDeploy(config, {
+    reporter,
+    registry: { username: core.getInput('registry-username') || undefined, password },
+    lockWaitMs: seconds('lock-wait', 1800),
+    sshWaitMs: seconds('ssh-wait', 600),
+    sshKey,
+    knownHosts: core.getInput('known-hosts') || undefined,
+    journal,
+  });
 }
 
 function seconds(input: string, fallback: number): number {
