@@ -110,4 +110,15 @@ else
 fi
 
 address=$(ip -4 -o addr show dev eth0 2>/dev/null | awk '{print $4}')
+
+# Built with --reboot-once: the guide's hostname service, which sets the name on the first boot
+# and reboots. The address is out (lease, agent), SSH never came up; on the next boot it does.
+if [ -e /etc/hypernix/reboot-once ] && [ ! -e "$state/rebooted-once" ]; then
+  : > "$state/rebooted-once"
+  say "hypernix-reboot-once: address=${address:-none}; rebooting"
+  sync
+  umount "$state" /boot 2>/dev/null
+  sleep 2 # long enough for a deploy to see the address before the VM goes away
+  reboot -f
+fi
 say "hypernix-ready: hostname=$name mac=$mac address=${address:-none} machine-id=$machine_id"

@@ -3,11 +3,13 @@
 # prints the path of the qcow2 on stdout. Built once per set of inputs (these files, the package
 # versions, the baked-in key) into the cache and reused: a second run only hashes.
 #
-#   build.sh [--cache-dir DIR] [--authorized-keys FILE] [--output FILE]
+#   build.sh [--cache-dir DIR] [--authorized-keys FILE] [--output FILE] [--reboot-once]
 #
 # --cache-dir        default $HYPERNIX_LAB_CACHE, else ~/.cache/hypernix-lab
 # --authorized-keys  public keys baked in for root; default DIR/lab_ed25519.pub (made if missing)
 # --output           also copy the image there (the Nix fixture's $out/nixos.qcow2)
+# --reboot-once      each VM's first boot reboots once after its lease, before sshd starts: the
+#                    guide's hostname service, for the deploy's wait through a reboot
 set -euo pipefail
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 here=$(cd "$(dirname -- "$0")" && pwd)
@@ -16,12 +18,14 @@ die() { echo "guest build: $*" >&2; exit 1; }
 cache=${HYPERNIX_LAB_CACHE:-${HOME:-/root}/.cache/hypernix-lab}
 keys=
 output=
+reboot_once=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --cache-dir) cache=${2:?--cache-dir needs a directory}; shift 2 ;;
     --authorized-keys) keys=${2:?--authorized-keys needs a file}; shift 2 ;;
     --output) output=${2:?--output needs a file}; shift 2 ;;
-    *) die "unknown argument '$1' (expected --cache-dir, --authorized-keys or --output)" ;;
+    --reboot-once) reboot_once=yes; shift ;;
+    *) die "unknown argument '$1' (expected --cache-dir, --authorized-keys, --output or --reboot-once)" ;;
   esac
 done
 
@@ -54,6 +58,7 @@ grep -qE '^(ssh-|ecdsa-|sk-)' "$keys" || die "--authorized-keys '$keys' holds no
 
 inputs() {
   echo "kernel $kver"
+  echo "reboot-once $reboot_once"
   dpkg-query -W -f='${Package} ${Version}\n' "${packages[@]}" libc6 "linux-image-$kver"
   (cd "$here" && sha256sum build.sh init boot.sh inittab shutdown.sh shutdown-cmd udhcpc.script sshd_config \
     standins/kubeadm standins/kubectl standins/kubelet standins/join.cgi)
@@ -138,6 +143,7 @@ install -m 755 "$here/udhcpc.script" "$root/etc/hypernix/udhcpc.script"
 install -m 755 "$here/shutdown-cmd" "$root/sbin/shutdown"
 install -m 644 "$here/sshd_config" "$root/etc/ssh/sshd_config"
 install -m 600 "$keys" "$root/etc/hypernix/authorized_keys"
+if [ "$reboot_once" = yes ]; then : > "$root/etc/hypernix/reboot-once"; fi
 
 # STAND-INS of the test suite for kubeadm, kubectl and the kubelet (the real ones cannot run in
 # the lab; see standins/ and docs/deploy.md), with a CA made here: the stand-in API serves the
