@@ -31553,6 +31553,7 @@ const STATE = {
     isPost: 'isPost',
     gcRoot: 'gcRoot',
     storeCache: 'storeCache',
+    deployJournal: 'deployJournal',
 };
 /**
  * The one place the phases of an action are chosen and their failures handled: main runs first

@@ -154,7 +154,7 @@ const COMMANDS = {
     push: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(484), __webpack_require__.e(722), __webpack_require__.e(502)]).then(__webpack_require__.bind(__webpack_require__, 3502))).pushCommand,
     artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(484), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 8875))).artifactCommand,
     cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(765), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865))).cacheCommand,
-    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(260), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 1912))).deployCommand,
+    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(260), __webpack_require__.e(193)]).then(__webpack_require__.bind(__webpack_require__, 5193))).deployCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {

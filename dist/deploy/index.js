@@ -28375,10 +28375,10 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2184);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4552);
 
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 await (0,_util_end_process_js__WEBPACK_IMPORTED_MODULE_1__/* .endProcess */ .J)(Number(process.exitCode ?? 0));
 
 __webpack_async_result__();
@@ -28386,16 +28386,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2184:
+/***/ 4552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: main
+// UNUSED EXPORTS: main, post
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31342,6 +31342,15 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/hypervisor/spec.ts
+/**
+ * What a deploy works from: hypernix.yaml read and checked (config/deploy.ts), with every default
+ * filled in. The hypervisor and the deploy steps take these types; the schema that makes them
+ * lives above, in config/.
+ */
+/** A VM name: becomes a libvirt domain name, a file name in the pool and a hostname. */
+const VM_NAME_RE = /^[a-z][a-z0-9-]{0,62}$/;
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:net"
@@ -31574,13 +31583,12 @@ function smokeSpec(data, what) {
 
 
 
+
 /**
  * hypernix.yaml: the hypervisor, the image and the VMs a deploy makes. Every value that reaches
  * virt-install, virsh or a path on the hypervisor is checked here, so the domain modules can
  * pass them on as argument vector entries without looking at them again.
  */
-/** A VM name: becomes a libvirt domain name, a file name in the pool and a hostname. */
-const VM_NAME_RE = /^[a-z][a-z0-9-]{0,62}$/;
 const MAX_CONFIG_BYTES = 1 << 20;
 const UNITS = { MiB: 1, GiB: 1024, TiB: 1024 * 1024 };
 const SIZE_RE = /^([1-9][0-9]{0,8})(MiB|GiB|TiB)$/;
@@ -31833,6 +31841,65 @@ function withWorkloadImage(config, image) {
     return { ...cluster, workload: { ...cluster.workload, image: checked } };
 }
 
+;// CONCATENATED MODULE: ./src/hypervisor/journal.ts
+
+
+/** A journal that keeps its state in memory and hands each change to `save`. */
+function recordingJournal(save) {
+    const state = { creating: [] };
+    const changed = () => save({ ...state, creating: [...state.creating] });
+    return {
+        locked(beat) {
+            state.beat = beat;
+            changed();
+        },
+        unlocked() {
+            delete state.beat;
+            changed();
+        },
+        creating(name) {
+            state.creating = [...state.creating.filter((other) => other !== name), name];
+            changed();
+        },
+        settled(name) {
+            state.creating = state.creating.filter((other) => other !== name);
+            changed();
+        },
+    };
+}
+class JournalError extends errors/* HypernixError */.iD {
+    name = 'JournalError';
+}
+const BEAT = /\/\.hypernix\.lock\.[0-9a-f]{16}\.beat$/;
+/**
+ * Reads a saved journal back. It comes from the job's state file, which any step of the job can
+ * write: only a beat file in the pool and plain VM names are accepted.
+ */
+function parseJournal(text, pool) {
+    if (!text)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new JournalError('the deploy journal in the job state is not JSON');
+    }
+    const record = (value ?? {});
+    const beat = record.beat;
+    if (beat !== undefined &&
+        (typeof beat !== 'string' ||
+            !beat.startsWith(`${pool}/`) ||
+            !BEAT.test(beat) ||
+            beat.slice(pool.length + 1).includes('/')))
+        throw new JournalError(`the deploy journal names a lock outside the pool ${pool}`);
+    const creating = record.creating ?? [];
+    if (!Array.isArray(creating) ||
+        !creating.every((name) => typeof name === 'string' && VM_NAME_RE.test(name)))
+        throw new JournalError('the deploy journal names VMs that are not VM names');
+    return { beat, creating: creating };
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
@@ -31986,6 +32053,7 @@ const STATE = {
     isPost: 'isPost',
     gcRoot: 'gcRoot',
     storeCache: 'storeCache',
+    deployJournal: 'deployJournal',
 };
 /**
  * The one place the phases of an action are chosen and their failures handled: main runs first
@@ -32050,43 +32118,25 @@ async function writeJobSummary() {
 
 
 
+
 const COMMANDS = ['plan', 'apply', 'destroy'];
 /**
- * The action's entry point, exported as actions/typescript-action does: one phase, since the
- * connections it opens live and close within main.
+ * The action's entry point, exported as actions/typescript-action does. Main runs the command;
+ * post undoes what a main that was cut off (a cancelled job) left: its lock and a VM half made.
  */
 async function run() {
-    await runPhases({ name: 'deploy', main });
+    await runPhases({ name: 'deploy', main, post });
 }
 /** Reads the inputs, runs plan/apply/destroy, sets the outputs and writes the job summary. */
 async function main() {
     const reporter = new ActionsReporter();
-    const secret = (name) => {
-        const value = getInput(name);
-        if (value)
-            reporter.mask(value);
-        return value || undefined;
-    };
-    const sshKey = secret('ssh-key');
-    const password = secret('registry-password');
     const command = getInput('command') || 'apply';
     if (!COMMANDS.includes(command))
         throw new errors/* InputError */.dz(`input command: expected plan, apply or destroy; got ${JSON.stringify(command)}`);
-    const config = withOverrides(await loadDeployConfig(getInput('config') || 'hypernix.yaml'), {
-        qcow2Ref: getInput('qcow2-ref') || undefined,
-        qcow2Path: getInput('qcow2-path') || undefined,
-        hypervisorHost: getInput('hypervisor') || undefined,
-        workloadImage: getInput('image') || undefined,
-    });
-    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6985));
-    const session = await openDeploy(config, {
-        reporter,
-        registry: { username: getInput('registry-username') || undefined, password },
-        lockWaitMs: main_seconds('lock-wait', 1800),
-        sshWaitMs: main_seconds('ssh-wait', 600),
-        sshKey,
-        knownHosts: getInput('known-hosts') || undefined,
-    });
+    // Kept in the job's state as it changes: a file the runner keeps even if this process is killed.
+    const journal = recordingJournal((state) => saveState(STATE.deployJournal, JSON.stringify(state)));
+    const config = await configFromInputs();
+    const session = await openFromInputs(config, reporter, journal);
     try {
         const result = await session.run(command);
         setOutput('vms', JSON.stringify(result.vms));
@@ -32105,6 +32155,59 @@ async function main() {
     finally {
         await session.close();
     }
+}
+/**
+ * Main closes its connections itself; what post is for is a main that never got there. Its
+ * journal names the lock it held and the VMs it was making; with none, there is nothing to do.
+ */
+async function post() {
+    const saved = getState(STATE.deployJournal);
+    if (!saved)
+        return;
+    const reporter = new ActionsReporter();
+    const config = await configFromInputs();
+    const journal = parseJournal(saved, config.hypervisor.pool);
+    if (!journal || (!journal.beat && journal.creating.length === 0))
+        return;
+    reporter.info('hypernix deploy: the deploy was cut off; undoing what it left');
+    const session = await openFromInputs(config, reporter);
+    try {
+        for (const line of await session.recover(journal))
+            reporter.info(`hypernix deploy: ${line}`);
+    }
+    finally {
+        await session.close();
+    }
+}
+/** The config file with this run's overrides. */
+async function configFromInputs() {
+    return withOverrides(await loadDeployConfig(getInput('config') || 'hypernix.yaml'), {
+        qcow2Ref: getInput('qcow2-ref') || undefined,
+        qcow2Path: getInput('qcow2-path') || undefined,
+        hypervisorHost: getInput('hypervisor') || undefined,
+        workloadImage: getInput('image') || undefined,
+    });
+}
+/** A session on the config, with the inputs' keys and settings (main and post read the same). */
+async function openFromInputs(config, reporter, journal) {
+    const secret = (name) => {
+        const value = getInput(name);
+        if (value)
+            reporter.mask(value);
+        return value || undefined;
+    };
+    const sshKey = secret('ssh-key');
+    const password = secret('registry-password');
+    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8935));
+    return openDeploy(config, {
+        reporter,
+        registry: { username: getInput('registry-username') || undefined, password },
+        lockWaitMs: main_seconds('lock-wait', 1800),
+        sshWaitMs: main_seconds('ssh-wait', 600),
+        sshKey,
+        knownHosts: getInput('known-hosts') || undefined,
+        journal,
+    });
 }
 function main_seconds(input, fallback) {
     const value = getInput(input) || String(fallback);

@@ -1,8 +1,8 @@
-export const id = 912;
-export const ids = [912];
+export const id = 193;
+export const ids = [193];
 export const modules = {
 
-/***/ 1912:
+/***/ 5193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,6 +13,15 @@ __webpack_require__.d(__webpack_exports__, {
   DEPLOY_HELP: () => (/* binding */ DEPLOY_HELP),
   deployCommand: () => (/* binding */ deployCommand)
 });
+
+;// CONCATENATED MODULE: ./src/hypervisor/spec.ts
+/**
+ * What a deploy works from: hypernix.yaml read and checked (config/deploy.ts), with every default
+ * filled in. The hypervisor and the deploy steps take these types; the schema that makes them
+ * lives above, in config/.
+ */
+/** A VM name: becomes a libvirt domain name, a file name in the pool and a hostname. */
+const VM_NAME_RE = /^[a-z][a-z0-9-]{0,62}$/;
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -185,13 +194,12 @@ function smokeSpec(data, what) {
 
 
 
+
 /**
  * hypernix.yaml: the hypervisor, the image and the VMs a deploy makes. Every value that reaches
  * virt-install, virsh or a path on the hypervisor is checked here, so the domain modules can
  * pass them on as argument vector entries without looking at them again.
  */
-/** A VM name: becomes a libvirt domain name, a file name in the pool and a hostname. */
-const VM_NAME_RE = /^[a-z][a-z0-9-]{0,62}$/;
 const MAX_CONFIG_BYTES = 1 << 20;
 const UNITS = { MiB: 1, GiB: 1024, TiB: 1024 * 1024 };
 const SIZE_RE = /^([1-9][0-9]{0,8})(MiB|GiB|TiB)$/;
@@ -513,7 +521,7 @@ async function deployCommand(argv, io) {
     const config = withOverrides(await loadDeployConfig(values.file ?? 'hypernix.yaml'), {
         workloadImage: values.image,
     });
-    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(484), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 6595));
+    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(484), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2909));
     const session = await openDeploy(config, {
         reporter,
         registry: {

@@ -1,8 +1,8 @@
-export const id = 985;
-export const ids = [985];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
-/***/ 6985:
+/***/ 8935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5375,6 +5375,7 @@ async function acquireLock(host, pool, options) {
     }, HEARTBEAT_MS);
     return {
         holder: who,
+        beat,
         async release() {
             clearInterval(timer);
             await host.exec(['rm', '-f', '--', beat]).catch(() => undefined);
@@ -5804,6 +5805,7 @@ async function createVm(context, vm, image) {
     const pool = config.hypervisor.pool;
     const files = vmFiles(pool, vm.spec.name);
     let defined = false;
+    context.journal?.creating(vm.spec.name);
     try {
         await host.exec(['rm', '-f', '--', files.disk, files.serialLog]); // leftovers of a crash
         await createOverlay(host, {
@@ -5824,11 +5826,14 @@ async function createVm(context, vm, image) {
         }
         await virsh.autostart(vm.spec.name);
         await virsh.start(vm.spec.name);
+        context.journal?.settled(vm.spec.name);
         reporter.info(`Created VM ${vm.spec.name} (MAC ${vm.mac}, disk ${files.disk})`);
     }
     catch (error) {
         const undone = await undo(context, vm.spec.name, defined, files);
-        throw new VmCreateError(`creating VM ${vm.spec.name} failed: ${(0,errors/* describeError */.Uc)(error)}; ${undone}`, { cause: error });
+        if (undone.clean)
+            context.journal?.settled(vm.spec.name);
+        throw new VmCreateError(`creating VM ${vm.spec.name} failed: ${(0,errors/* describeError */.Uc)(error)}; ${undone.said}`, { cause: error });
     }
 }
 async function domainXml(context, vm, files) {
@@ -5871,10 +5876,12 @@ async function undo(context, name, defined, files) {
             await context.virsh.undefine(name);
         }
         await context.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
-        return defined ? 'undefined its domain and removed its disk' : 'removed its disk';
+        const said = defined ? 'undefined its domain and removed its disk' : 'removed its disk';
+        return { clean: true, said };
     }
     catch (error) {
-        return `cleaning up failed too (${(0,errors/* describeError */.Uc)(error)}): remove domain ${name} and ${files.disk} by hand`;
+        const said = `cleaning up failed too (${(0,errors/* describeError */.Uc)(error)}): remove domain ${name} and ${files.disk} by hand`;
+        return { clean: false, said };
     }
 }
 /** Removes a VM of this deployment: stops it, undefines it, deletes its disk and serial log. */
@@ -5947,11 +5954,7 @@ async function apply(context) {
     const { config, host, reporter } = context;
     const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
     await checkBridge(context);
-    const lock = await acquireLock(host, config.hypervisor.pool, {
-        waitMs: context.lockWaitMs ?? 30 * 60_000,
-        reporter,
-    });
-    try {
+    return underLock(context, async () => {
         // Planned under the lock: a deploy that waited sees what the one before it made.
         const { actions, policy } = await computePlan(context, virsh);
         const lines = describePlan(actions);
@@ -5963,14 +5966,27 @@ async function apply(context) {
             virsh,
             reporter,
             virtType: await virtType(context),
+            journal: context.journal,
         };
         const known = await runSteps(context, lifecycle, actions, rolloutSteps(actions, policy));
         const started = await startKeptVms(lifecycle, actions);
         const vms = await reportVms(context, virsh, actions, true, known);
         return { actions, plan: lines, vms, changed: changes(actions) || started > 0 };
+    });
+}
+/** Runs `work` holding the pool's deploy lock, with the journal told where the lock is. */
+async function underLock(context, work) {
+    const lock = await acquireLock(context.host, context.config.hypervisor.pool, {
+        waitMs: context.lockWaitMs ?? 30 * 60_000,
+        reporter: context.reporter,
+    });
+    context.journal?.locked(lock.beat);
+    try {
+        return await work();
     }
     finally {
         await lock.release();
+        context.journal?.unlocked();
     }
 }
 /**
@@ -6039,11 +6055,7 @@ async function runSteps(context, lifecycle, actions, steps) {
 async function destroy(context) {
     const { config, host, reporter } = context;
     const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
-    const lock = await acquireLock(host, config.hypervisor.pool, {
-        waitMs: context.lockWaitMs ?? 30 * 60_000,
-        reporter,
-    });
-    try {
+    return underLock(context, async () => {
         const existing = await virsh.allFacts();
         const ours = existing.filter((domain) => domain.record?.deployment === config.deployment);
         const lifecycle = { config, host, virsh, reporter };
@@ -6059,10 +6071,7 @@ async function destroy(context) {
             await removeVm(lifecycle, domain.name, domain.disks);
         await gc(context, existing.filter((domain) => !ours.includes(domain)));
         return { actions, plan: lines, vms: [], changed: ours.length > 0 };
-    }
-    finally {
-        await lock.release();
-    }
+    });
 }
 /** Removes pool images that no remaining domain's disk is backed by. */
 async function gc(context, remaining) {
@@ -6155,8 +6164,57 @@ async function locate(context, virsh, action, report, wait) {
     await readKeys();
 }
 
+;// CONCATENATED MODULE: ./src/hypervisor/recover.ts
+
+
+
+/**
+ * Undoes what a deploy that was cut off mid-way left (its journal says what): frees its lock at
+ * once instead of after the heartbeat goes stale, then removes each VM whose creation had begun
+ * and not ended — a domain defined but never started, or a disk without a domain. A VM of that
+ * list that is running was started before the cut and is complete: it is kept. Returns one line
+ * per thing done, for the log.
+ */
+async function recoverInterrupted(context, journal) {
+    const { config, host } = context;
+    const done = [];
+    if (journal.beat) {
+        await host.exec(['rm', '-f', '--', journal.beat]);
+        done.push('freed the deploy lock the cut-off deploy held');
+    }
+    if (journal.creating.length === 0)
+        return done;
+    const virsh = new Virsh(host, config.hypervisor['libvirt-uri']);
+    // A fresh lock of our own, without a journal: this undo must not leave one to undo.
+    await underLock({ ...context, journal: undefined }, async () => {
+        for (const name of journal.creating) {
+            const state = await virsh.state(name);
+            if (state === 'running') {
+                done.push(`kept VM ${name}: it was started before the cut`);
+                continue;
+            }
+            if (state !== undefined) {
+                const facts = await virsh.facts(name);
+                if (facts.record?.deployment !== config.deployment) {
+                    done.push(`left domain ${name}: it is not of deployment ${config.deployment}`);
+                    continue;
+                }
+                await virsh.destroy(name);
+                await virsh.undefine(name);
+            }
+            const files = vmFiles(config.hypervisor.pool, name);
+            await host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
+            done.push(state === undefined
+                ? `removed the disk of VM ${name}, whose creation was cut off`
+                : `removed VM ${name} (${state}), whose creation was cut off`);
+        }
+    });
+    return done;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/session.ts
 // Must stay the first import: ssh2, loaded below, needs __dirname in an ESM bundle.
+
 
 
 
@@ -6209,6 +6267,7 @@ async function openDeploy(config, options) {
             : undefined,
         lockWaitMs: options.lockWaitMs,
         sshWaitMs: options.sshWaitMs,
+        journal: options.journal,
     };
     if (!vmKey)
         reporter.info('No SSH key for the VMs: waiting for their SSH port only');
@@ -6231,6 +6290,7 @@ async function openDeploy(config, options) {
     };
     return {
         run: (verb) => verb === 'plan' ? plan(context) : verb === 'apply' ? applyAll() : destroy(context),
+        recover: (journal) => recoverInterrupted(context, journal),
         close: () => hypervisor.close(),
     };
 }
