@@ -3,6 +3,7 @@ import type { Host } from '../hosts/host.js';
 import { sha256File } from '../oci/blob/digest.js';
 import type { Reporter } from '../util/reporter.js';
 import { InputError } from '../util/errors.js';
+import { allOrFirstFailure } from '../util/limiter.js';
 import {
   findAddress,
   readSerialHostKeys,
@@ -204,20 +205,32 @@ async function runSteps(
     current = await reportVms(context, lifecycle.virsh, actions, false);
   const reportOf = (name: string) => current.find((vm) => vm.name === name);
   let image: PoolImage | undefined;
-  for (const step of steps) {
+  const poolImage = async () =>
+    (image ??= await ensureImage(
+      { host, pool: config.hypervisor.pool, local: context.local, reporter },
+      config.image.source,
+      context.pull,
+    ));
+  for (const [index, step] of steps.entries()) {
     if (step.kind === 'remove') await removeVm(lifecycle, step.name, step.disks);
     if (step.kind === 'drain' && rollout) {
       const vm = reportOf(step.vm.spec.name);
       if (vm) await rollout.drain(vm, current);
     }
-    if (step.kind === 'recreate') await removeVm(lifecycle, step.vm.spec.name, []);
-    if (step.kind === 'create' || step.kind === 'recreate') {
-      image ??= await ensureImage(
-        { host, pool: config.hypervisor.pool, local: context.local, reporter },
-        config.image.source,
-        context.pull,
+    if (step.kind === 'recreate') {
+      await removeVm(lifecycle, step.vm.spec.name, []);
+      await createVm(lifecycle, step.vm, await poolImage());
+    }
+    // New VMs next to each other in the order are made together: nothing orders them.
+    if (step.kind === 'create' && steps[index - 1]?.kind !== 'create') {
+      const next = steps.slice(index).findIndex((later) => later.kind !== 'create');
+      const batch = steps.slice(index, next < 0 ? undefined : index + next);
+      const base = await poolImage();
+      const vms = batch.flatMap((create) => (create.kind === 'create' ? [create.vm] : []));
+      await allOrFirstFailure(
+        vms.map((vm) => () => createVm(lifecycle, vm, base)),
+        CREATE_AT_ONCE,
       );
-      await createVm(lifecycle, step.vm, image);
     }
     if (step.kind === 'rejoin' && rollout) {
       const action = actions.find((a) => 'vm' in a && a.vm === step.vm);
@@ -295,6 +308,12 @@ async function checkBridge(context: DeployContext): Promise<void> {
   }
 }
 
+/** VMs made at once: virt-install and qemu's start-up are the slow part of making one. */
+const CREATE_AT_ONCE = 4;
+
+/** VMs located at once: their waits overlap (they boot together); bounded for SSH's MaxSessions. */
+const LOCATE_AT_ONCE = 4;
+
 async function reportVms(
   context: DeployContext,
   virsh: Virsh,
@@ -302,26 +321,27 @@ async function reportVms(
   wait: boolean,
   known = new Map<string, VmReport>(),
 ): Promise<VmReport[]> {
-  const reports: VmReport[] = [];
-  for (const action of actions) {
-    if (!('vm' in action)) continue;
+  const located = actions.flatMap((action) => {
+    if (!('vm' in action)) return [];
     const { vm } = action;
     const seen = known.get(vm.spec.name);
-    if (seen) {
-      reports.push(seen);
-      continue;
-    }
-    const report: VmReport = {
-      name: vm.spec.name,
-      role: vm.spec.role,
-      mac: vm.mac,
-      state: (await virsh.state(vm.spec.name)) ?? 'absent',
-      image: action.kind === 'keep' && action.current ? action.current : vm.image,
-    };
-    if (report.state !== 'absent') await locate(context, virsh, action, report, wait);
-    reports.push(report);
-  }
-  return reports;
+    if (seen) return [async () => seen];
+    return [
+      async () => {
+        const report: VmReport = {
+          name: vm.spec.name,
+          role: vm.spec.role,
+          mac: vm.mac,
+          state: (await virsh.state(vm.spec.name)) ?? 'absent',
+          image: action.kind === 'keep' && action.current ? action.current : vm.image,
+        };
+        if (report.state !== 'absent') await locate(context, virsh, action, report, wait);
+        return report;
+      },
+    ];
+  });
+  // Every wait is let end before a failure is reported: none is left running behind it.
+  return allOrFirstFailure(located, LOCATE_AT_ONCE);
 }
 
 async function locate(
@@ -341,6 +361,7 @@ async function locate(
   };
   if (wait && fresh) {
     const confirm = context.confirmSsh;
+    const started = Date.now();
     const found = await waitForSsh(virsh, vm, {
       timeoutMs: context.sshWaitMs ?? 10 * 60_000,
       port: context.config.ssh.port,
@@ -351,6 +372,10 @@ async function locate(
       },
     });
     report.address = found.address;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    context.reporter.info(
+      `VM ${vm.name} answers SSH at ${found.address} (${found.source}) after ${seconds} s`,
+    );
   } else {
     report.address = (await findAddress(virsh, vm))?.address;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limiter } from './limiter.js';
+import { allOrFirstFailure, limiter } from './limiter.js';
 
 describe('limiter', () => {
   it('runs at most limit tasks at once and returns each result to its caller', async () => {
@@ -27,5 +27,24 @@ describe('limiter', () => {
     const limit = limiter(1);
     await expect(limit(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(limit(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+});
+
+describe('allOrFirstFailure', () => {
+  it('lets every task end before it throws the first failure, in task order', async () => {
+    const ended: string[] = [];
+    const task =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        ended.push(name);
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      };
+    await expect(
+      allOrFirstFailure([task('a', 5), task('b', 1, true), task('c', 30), task('d', 2, true)], 2),
+    ).rejects.toThrow('b failed');
+    expect(ended.sort()).toEqual(['a', 'b', 'c', 'd']);
+    await expect(allOrFirstFailure([task('x', 1), task('y', 1)], 1)).resolves.toEqual(['x', 'y']);
   });
 });

@@ -16,3 +16,15 @@ export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T
     }
   };
 }
+
+/** Runs every task (at most `limit` at once) to its end, then throws the first failure. */
+export async function allOrFirstFailure<T>(
+  tasks: (() => Promise<T>)[],
+  limit: number,
+): Promise<T[]> {
+  const run = limiter(limit);
+  const settled = await Promise.allSettled(tasks.map((task) => run(task)));
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
