@@ -136,37 +136,6 @@ describe('deploy on the lab hypervisor', () => {
     expect(again.stdout).toMatch(/^Nothing changed\.$/m);
   }, 600_000);
 
-  it("waits through the one reboot of the guide's hostname service: address seen, no SSH, reboot, then SSH", async () => {
-    const image = execFileSync('bash', ['test/lab/guest/build.sh', '--reboot-once'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-    const file = config(
-      'reboot',
-      `hypervisor: {pool: ${pool}, virt-type: qemu}\n${common(`path: ${image}`)}ssh: {key-file: ${facts.guest.clientKeyFile}}\nvms: [{name: lab-r, role: worker}]\n`,
-    );
-    const applied = await inNamespace([
-      'deploy',
-      'apply',
-      '-f',
-      file,
-      '--json',
-      '--ssh-wait',
-      '300',
-    ]);
-    const vm = json(applied).vms[0];
-    const log = readFileSync(join(pool, 'lab-r.serial.log'), 'utf8');
-    // One reboot that came after the address was out, then a boot that reached sshd.
-    const reboots = [...log.matchAll(/hypernix-reboot-once: address=([0-9.]+)\//g)];
-    expect(reboots.map((match) => match[1])).toEqual([vm?.address]);
-    expect(log.indexOf('hypernix-ready:')).toBeGreaterThan(log.indexOf('hypernix-reboot-once:'));
-    expect(vm?.hostKeys).toEqual([
-      { fingerprint: parseGuestConsole(log).fingerprint, type: 'ed25519' },
-    ]);
-    const removed = await inNamespace(['deploy', 'destroy', '-f', file]);
-    expect(removed.code, removed.stderr).toBe(0);
-  }, 600_000);
-
   it('replaces the VM on a new image digest only with replace: on-image-change', async () => {
     // The same guest, written compressed: other bytes, another digest, the same boot.
     const image = join(dir, 'guest-b.qcow2');
@@ -344,4 +313,33 @@ describe('deploy on the lab hypervisor', () => {
       '::error::input command: expected plan, apply or destroy; got "deploy"',
     ]);
   }, 120_000);
+
+  it("waits through the one reboot of the guide's hostname service: address seen, no SSH, reboot, then SSH", async () => {
+    const image = execFileSync('bash', ['test/lab/guest/build.sh', '--reboot-once'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    const file = config(
+      'reboot',
+      `hypervisor: {pool: ${pool}, virt-type: qemu}\n${common(`path: ${image}`)}ssh: {key-file: ${facts.guest.clientKeyFile}}\nvms: [{name: lab-r, role: worker}]\n`,
+    );
+    const applied = await inNamespace([
+      'deploy',
+      'apply',
+      '-f',
+      file,
+      '--json',
+      '--ssh-wait',
+      '300',
+    ]);
+    const vm = json(applied).vms[0];
+    const log = readFileSync(join(pool, 'lab-r.serial.log'), 'utf8');
+    // One reboot that came after the address was out, then a boot that reached sshd.
+    const reboots = [...log.matchAll(/hypernix-reboot-once: address=([0-9.]+)\//g)];
+    expect(reboots.map((match) => match[1])).toEqual([vm?.address]);
+    expect(log.indexOf('hypernix-ready:')).toBeGreaterThan(log.indexOf('hypernix-reboot-once:'));
+    expect(vm?.hostKeys).toEqual([
+      { fingerprint: parseGuestConsole(log).fingerprint, type: 'ed25519' },
+    ]);
+  }, 600_000);
 });
