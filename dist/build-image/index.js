@@ -30590,6 +30590,15 @@ function limiter(limit) {
         }
     };
 }
+/** Runs every task (at most `limit` at once) to its end, then throws the first failure. */
+async function allOrFirstFailure(tasks, limit) {
+    const run = limiter(limit);
+    const settled = await Promise.allSettled(tasks.map((task) => run(task)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((result) => result.value);
+}
 
 // EXTERNAL MODULE: ./src/store-cache/entry.ts
 var store_cache_entry = __nccwpck_require__(9562);

@@ -2131,7 +2131,8 @@ function readArchiveFormat(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */   T: () => (/* binding */ limiter),
+/* harmony export */   h: () => (/* binding */ allOrFirstFailure)
 /* harmony export */ });
 /**
  * Runs at most `limit` tasks at once; each call returns its own task's promise, so callers can
@@ -2152,6 +2153,15 @@ function limiter(limit) {
             waiting.shift()?.();
         }
     };
+}
+/** Runs every task (at most `limit` at once) to its end, then throws the first failure. */
+async function allOrFirstFailure(tasks, limit) {
+    const run = limiter(limit);
+    const settled = await Promise.allSettled(tasks.map((task) => run(task)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((result) => result.value);
 }
 
 

@@ -54,6 +54,15 @@ function limiter(limit) {
         }
     };
 }
+/** Runs every task (at most `limit` at once) to its end, then throws the first failure. */
+async function allOrFirstFailure(tasks, limit) {
+    const run = limiter(limit);
+    const settled = await Promise.allSettled(tasks.map((task) => run(task)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((result) => result.value);
+}
 
 ;// CONCATENATED MODULE: ./src/hosts/quote.ts
 
@@ -5907,6 +5916,7 @@ async function removeVm(context, name, disks) {
 
 
 
+
 /** The image's digest without fetching it: in the reference, or the local file's own sha256. */
 async function imageDigest(source) {
     return source.kind === 'ref' ? source.reference.digest : (await digest_sha256File(source.path)).digest;
@@ -6023,7 +6033,8 @@ async function runSteps(context, lifecycle, actions, steps) {
         current = await reportVms(context, lifecycle.virsh, actions, false);
     const reportOf = (name) => current.find((vm) => vm.name === name);
     let image;
-    for (const step of steps) {
+    const poolImage = async () => (image ??= await ensureImage({ host, pool: config.hypervisor.pool, local: context.local, reporter }, config.image.source, context.pull));
+    for (const [index, step] of steps.entries()) {
         if (step.kind === 'remove')
             await removeVm(lifecycle, step.name, step.disks);
         if (step.kind === 'drain' && rollout) {
@@ -6031,11 +6042,17 @@ async function runSteps(context, lifecycle, actions, steps) {
             if (vm)
                 await rollout.drain(vm, current);
         }
-        if (step.kind === 'recreate')
+        if (step.kind === 'recreate') {
             await removeVm(lifecycle, step.vm.spec.name, []);
-        if (step.kind === 'create' || step.kind === 'recreate') {
-            image ??= await ensureImage({ host, pool: config.hypervisor.pool, local: context.local, reporter }, config.image.source, context.pull);
-            await createVm(lifecycle, step.vm, image);
+            await createVm(lifecycle, step.vm, await poolImage());
+        }
+        // New VMs next to each other in the order are made together: nothing orders them.
+        if (step.kind === 'create' && steps[index - 1]?.kind !== 'create') {
+            const next = steps.slice(index).findIndex((later) => later.kind !== 'create');
+            const batch = steps.slice(index, next < 0 ? undefined : index + next);
+            const base = await poolImage();
+            const vms = batch.flatMap((create) => (create.kind === 'create' ? [create.vm] : []));
+            await allOrFirstFailure(vms.map((vm) => () => createVm(lifecycle, vm, base)), CREATE_AT_ONCE);
         }
         if (step.kind === 'rejoin' && rollout) {
             const action = actions.find((a) => 'vm' in a && a.vm === step.vm);
@@ -6111,29 +6128,35 @@ async function checkBridge(context) {
         throw new errors/* InputError */.dz(`${config.file}: hypervisor.bridge: ${host.name} has no bridge named ${JSON.stringify(bridge)}`);
     }
 }
+/** VMs made at once: virt-install and qemu's start-up are the slow part of making one. */
+const CREATE_AT_ONCE = 4;
+/** VMs located at once: their waits overlap (they boot together); bounded for SSH's MaxSessions. */
+const LOCATE_AT_ONCE = 4;
 async function reportVms(context, virsh, actions, wait, known = new Map()) {
-    const reports = [];
-    for (const action of actions) {
+    const located = actions.flatMap((action) => {
         if (!('vm' in action))
-            continue;
+            return [];
         const { vm } = action;
         const seen = known.get(vm.spec.name);
-        if (seen) {
-            reports.push(seen);
-            continue;
-        }
-        const report = {
-            name: vm.spec.name,
-            role: vm.spec.role,
-            mac: vm.mac,
-            state: (await virsh.state(vm.spec.name)) ?? 'absent',
-            image: action.kind === 'keep' && action.current ? action.current : vm.image,
-        };
-        if (report.state !== 'absent')
-            await locate(context, virsh, action, report, wait);
-        reports.push(report);
-    }
-    return reports;
+        if (seen)
+            return [async () => seen];
+        return [
+            async () => {
+                const report = {
+                    name: vm.spec.name,
+                    role: vm.spec.role,
+                    mac: vm.mac,
+                    state: (await virsh.state(vm.spec.name)) ?? 'absent',
+                    image: action.kind === 'keep' && action.current ? action.current : vm.image,
+                };
+                if (report.state !== 'absent')
+                    await locate(context, virsh, action, report, wait);
+                return report;
+            },
+        ];
+    });
+    // Every wait is let end before a failure is reported: none is left running behind it.
+    return allOrFirstFailure(located, LOCATE_AT_ONCE);
 }
 async function locate(context, virsh, action, report, wait) {
     const vm = { name: action.vm.spec.name, mac: action.vm.mac, address: action.vm.spec.address };
@@ -6147,6 +6170,7 @@ async function locate(context, virsh, action, report, wait) {
     };
     if (wait && fresh) {
         const confirm = context.confirmSsh;
+        const started = Date.now();
         const found = await waitForSsh(virsh, vm, {
             timeoutMs: context.sshWaitMs ?? 10 * 60_000,
             port: context.config.ssh.port,
@@ -6157,6 +6181,8 @@ async function locate(context, virsh, action, report, wait) {
             },
         });
         report.address = found.address;
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        context.reporter.info(`VM ${vm.name} answers SSH at ${found.address} (${found.source}) after ${seconds} s`);
     }
     else {
         report.address = (await findAddress(virsh, vm))?.address;
