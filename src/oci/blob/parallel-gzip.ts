@@ -22,6 +22,8 @@ const DICTIONARY_BYTES = 32 * 1024;
 const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
 /** Bits per byte above which a block is taken for compressed or random data. */
 const RANDOM_ENTROPY = 7.99;
+/** Past a block's stored size: deflate's flush markers, so a piece never needs a second buffer. */
+const OUTPUT_SLACK = 1024;
 /** Every SAMPLE_STEP-th byte of a block goes into its entropy estimate. */
 const SAMPLE_STEP = 4;
 
@@ -89,12 +91,19 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
     level,
     memLevel: 9,
     finishFlush: zlib.constants.Z_SYNC_FLUSH,
+    // Room for the whole piece: deflated in one trip to the thread pool. With zlib's 16 KiB
+    // default, each block went back to the main thread some 30 times, the pool's thread idle
+    // meanwhile, and the pieces were joined (Buffer.concat) at the end.
+    chunkSize: storedSize(block.length) + OUTPUT_SLACK,
     ...(dictionary ? { dictionary } : {}),
   };
   return new Promise<Buffer>((resolve, reject) =>
     zlib.deflateRaw(block, options, (error, out) => {
       if (error) reject(error);
-      else resolve(out.length < storedSize(block.length) ? out : stored(block));
+      else if (out.length >= storedSize(block.length)) resolve(stored(block));
+      // A piece may be a view of the whole output buffer: copied, so that the chunks an upload
+      // holds (up to 32 MiB) hold only their own bytes.
+      else resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
     }),
   );
 }
