@@ -7,7 +7,6 @@ import { compressor, layerMediaType, transformChunks } from '../blob/compression
 import { DigestCounter } from '../blob/digest.js';
 import { crc32, StoredGzipEncoder } from '../blob/gzip-stored.js';
 import { parallelGzip } from '../blob/parallel-gzip.js';
-import { BlockLevel, type Pace } from '../blob/adaptive-level.js';
 import { FIRST_CHUNK } from '../registry/chunked-upload.js';
 import { stopwatch } from '../../util/stopwatch.js';
 import { COMPRESSION, type Encoding } from './layer-decision.js';
@@ -45,11 +44,10 @@ export async function sendEncoded(
   const { registry } = context;
   const kept = (chunk: Buffer) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
   const session = options.session ?? registry.openSession();
-  const levels = context.levels ?? new BlockLevel(context.level);
-  const sink = new BlobSink(context, session, levels);
+  const sink = new BlobSink(context, session);
   const encoding = options.encoding ?? context.compression;
   const diff = new DigestCounter();
-  await encode(content, encoding, levels, diff, kept, sink);
+  await encode(content, encoding, context.level, diff, kept, sink);
   const computedDiffId = diff.digest();
   const made: Made = {
     diffId: computedDiffId,
@@ -74,7 +72,7 @@ interface Made {
 async function encode(
   source: AsyncIterable<Buffer>,
   encoding: Encoding,
-  levels: BlockLevel,
+  level: number,
   diff: DigestCounter,
   kept: (chunk: Buffer) => Buffer,
   sink: BlobSink,
@@ -100,10 +98,10 @@ async function encode(
     for await (const chunk of hashed(source)) await sink.put(kept(chunk));
   } else if (encoding === 'gzip') {
     // Blocks deflated on every core, random ones stored (parallel-gzip): one valid gzip stream.
-    for await (const piece of parallelGzip(hashed(source), levels)) await sink.put(piece);
+    for await (const piece of parallelGzip(hashed(source), level)) await sink.put(piece);
   } else {
     // The compressor takes each chunk before the next is read: no copy of it either.
-    await transformChunks(hashed(source), compressor(encoding, levels.next()), async (chunks) => {
+    await transformChunks(hashed(source), compressor(encoding, level), async (chunks) => {
       for await (const chunk of chunks) await sink.put(chunk);
     });
   }
@@ -125,7 +123,6 @@ class BlobSink {
   constructor(
     private readonly context: LayerContext,
     private readonly session: Promise<string>,
-    private readonly pace?: Pace,
   ) {}
 
   async put(chunk: Buffer): Promise<void> {
@@ -137,7 +134,7 @@ class BlobSink {
     this.held.push(chunk);
     this.heldBytes += chunk.length;
     if (this.heldBytes > FIRST_CHUNK) {
-      this.chunked = await this.context.registry.chunked(this.session, this.pace);
+      this.chunked = await this.context.registry.chunked(this.session);
       for (const piece of this.held.splice(0)) await this.chunked.write(piece);
     }
   }
