@@ -11,6 +11,7 @@
 
 import { availableParallelism } from 'node:os';
 import * as zlib from 'node:zlib';
+import { BlockLevel } from './adaptive-level.js';
 import { crc32, GZIP_HEADER, MAX_STORED, writeBlockHeader } from './gzip-stored.js';
 
 /** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
@@ -129,13 +130,15 @@ async function* blocks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 
 /**
  * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size.
+ * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 export async function* parallelGzip(
   source: AsyncIterable<Buffer>,
-  level: number,
+  level: number | BlockLevel,
   parallel = availableParallelism(),
 ): AsyncGenerator<Buffer> {
+  const levels = typeof level === 'number' ? new BlockLevel(level) : level;
   const checksum = crc32();
   if (!checksum) throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
   yield GZIP_HEADER;
@@ -147,7 +150,8 @@ export async function* parallelGzip(
     crc = checksum(block, crc);
     length = (length + block.length) % 2 ** 32;
     const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
-    const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, level));
+    const blockLevel = levels.next();
+    const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, blockLevel));
     piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
     queue.push(piece);
     previous = block;
