@@ -24,10 +24,10 @@ describe('parsePushConfig', () => {
     ).toBe('none');
   });
 
-  it('beyond loopback with no level asked for, gzip follows the link from 5 (1 to 9)', () => {
+  it('beyond loopback with no level asked for, gzip follows the link from 3 (1 to 5)', () => {
     const range = (image: string, more: Record<string, string> = {}) =>
       parsePushConfig({ push: 'true', image, ...more }, labels).levelRange;
-    expect(range('ghcr.io/o/n')).toEqual({ min: 1, start: 5, max: 9 });
+    expect(range('ghcr.io/o/n')).toEqual({ min: 1, start: 3, max: 5 });
     expect(range('127.0.0.1:5000/o/n')).toBeUndefined();
     expect(range('ghcr.io/o/n', { compressionLevel: '6' })).toBeUndefined();
     expect(range('ghcr.io/o/n', { compression: 'zstd' })).toBeUndefined();
