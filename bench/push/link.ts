@@ -5,7 +5,7 @@
 //
 //   node_modules/.bin/node bench/push/link.ts [--reps 3] [--mb 60] [--links loopback,100,1000]
 //     [--archives real,mixed,alternating]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,10 @@ const SKOPEO_CACHES = [
   '/var/lib/containers/cache/blob-info-cache-v1.boltdb',
   join(homedir(), '.local', 'share', 'containers/cache/blob-info-cache-v1.boltdb'),
 ];
+const GOODPUT = join(import.meta.dirname, 'goodput.ts');
+/** Bytes of each plain TCP upload that measures a link's goodput, and how many (median). */
+const GOODPUT_BYTES = 30e6;
+const GOODPUT_RUNS = 3;
 const RUN_TIMEOUT_MS = 180_000;
 const SETTLE_MS = 300;
 const TOOLS = ['skopeo', 'hypernix'] as const;
@@ -89,6 +93,7 @@ async function bench(): Promise<void> {
   for (const kind of kinds) archives.set(kind, makeArchives(kind));
   log(`archives made in ${seconds(started).toFixed(1)} s`);
   const runs: Run[] = [];
+  const goodputs = new Map<string, Goodput>();
   for (const link of links) {
     const loopback = link === 'loopback';
     let registry: LabRegistry;
@@ -99,6 +104,12 @@ async function bench(): Promise<void> {
       shaped.shape(Number(link));
       const netns = { name: shaped.server, address: shaped.serverAddress };
       registry = await startRegistry({ netns });
+      const measured = await measureGoodput(shaped);
+      goodputs.set(link, measured);
+      log(
+        `${link} Mbit/s: plain TCP upload ${((measured.bytesPerSecond * 8) / 1e6).toFixed(1)} Mbit/s, ` +
+          `round trip ${(measured.rttSeconds * 1000).toFixed(2)} ms`,
+      );
     }
     registries.push(registry);
     for (const [kind, archive] of archives) {
@@ -113,11 +124,49 @@ async function bench(): Promise<void> {
     await registry.stop();
     registries.pop();
   }
-  report(runs, archives);
+  report(runs, archives, goodputs);
   mkdirSync(join(RESULTS, '..'), { recursive: true });
   const machine = { cpus: cpus().length, node: process.version };
-  writeFileSync(RESULTS, `${JSON.stringify({ date: new Date(), machine, runs }, null, 2)}\n`);
+  const json = { date: new Date(), machine, goodputs: Object.fromEntries(goodputs), runs };
+  writeFileSync(RESULTS, `${JSON.stringify(json, null, 2)}\n`);
   log(`raw results: ${RESULTS} (whole bench ${seconds(started).toFixed(0)} s)`);
+}
+
+interface Goodput {
+  /** Median payload bytes per second of a plain TCP upload across the link. */
+  bytesPerSecond: number;
+  /** Median round trip of one byte on an idle connection. */
+  rttSeconds: number;
+}
+
+/**
+ * What the shaped link carries for a plain bulk upload (goodput.ts), client to registry's
+ * namespace, GOODPUT_RUNS times: the floor a pusher can really reach, next to bytes / rate.
+ */
+async function measureGoodput(link: ShapedLink): Promise<Goodput> {
+  const port = '5999';
+  const [command, args] = link.inServer(process.execPath, [GOODPUT, 'sink', port]);
+  const sink = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      sink.stdout.once('data', () => resolve());
+      sink.once('exit', (code) => reject(new Error(`goodput sink exited (${code})`)));
+    });
+    const rates: number[] = [];
+    const rtts: number[] = [];
+    for (let run = 0; run < GOODPUT_RUNS; run += 1) {
+      const sendArgs = [GOODPUT, 'send', link.serverAddress, port, String(GOODPUT_BYTES)];
+      const [sendCommand, sendArgv] = link.inClient(process.execPath, sendArgs);
+      const result = spawnSync(sendCommand, sendArgv, { encoding: 'utf8', timeout: 60_000 });
+      if (result.status !== 0) throw new Error(`goodput send failed: ${result.stderr}`);
+      const { seconds: time, rttSeconds } = JSON.parse(result.stdout) as Record<string, number>;
+      rates.push(GOODPUT_BYTES / (time as number));
+      rtts.push(rttSeconds as number);
+    }
+    return { bytesPerSecond: median(rates), rttSeconds: median(rtts) };
+  } finally {
+    sink.kill('SIGKILL');
+  }
 }
 
 function makeArchives(kind: Kind): { base: Archive; changed: Archive } {
@@ -226,19 +275,34 @@ function stored(registry: LabRegistry, reference: string): number {
   return manifest.layers.reduce((sum, layer) => sum + layer.size, manifest.config.size);
 }
 
-function report(runs: Run[], archives: Map<Kind, { base: Archive }>): void {
+function report(
+  runs: Run[],
+  archives: Map<Kind, { base: Archive }>,
+  goodputs: Map<string, Goodput>,
+): void {
   console.log('');
   console.log(
     `Push over a shaped link, ${repetitions} repetitions, ${cpus().length} cores, medians; ` +
-      'floor = bytes stored / link rate',
+      'floor = bytes stored / link rate; measured floor = bytes stored / plain TCP ' +
+      'upload rate + one round trip',
   );
+  for (const [link, { bytesPerSecond, rttSeconds }] of goodputs)
+    console.log(
+      `- ${link} Mbit/s: a plain TCP upload carries ${((bytesPerSecond * 8) / 1e6).toFixed(1)} ` +
+        `Mbit/s (${((bytesPerSecond * 8) / (Number(link) * 1e4)).toFixed(1)} % of the rate), ` +
+        `round trip ${(rttSeconds * 1000).toFixed(2)} ms`,
+    );
   for (const [kind, { base }] of archives)
     console.log(`- ${kind}: ${mb(base.size)} archive, ${base.layers.length} layers`);
   console.log('');
   console.log(
-    '| link | archive | case | skopeo s | hypernix s | ratio | skopeo MB | hypernix MB | bytes ratio | skopeo floor s | hypernix floor s | hypernix / own floor |',
+    '| link | archive | case | skopeo s | hypernix s | ratio | skopeo MB | hypernix MB | bytes ratio | ' +
+      'hypernix floor s | hypernix / own floor | hypernix measured floor s | ' +
+      'skopeo / measured floor | hypernix / measured floor |',
   );
-  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   const keys = new Set(runs.map((run) => `${run.link}|${run.archive}|${run.case}`));
   for (const key of keys) {
     const [link, archive, benchCase] = key.split('|');
@@ -250,8 +314,10 @@ function report(runs: Run[], archives: Map<Kind, { base: Archive }>): void {
         ? median(of(tool).map((run) => run.storedBytes))
         : median(of(tool).map((run) => run.sentBytes ?? run.storedBytes));
     const rate = link === 'loopback' ? undefined : (Number(link) * 1e6) / 8;
-    const floor = (tool: Tool) => (rate ? bytes(tool) / rate : undefined);
-    const own = floor('hypernix');
+    const own = rate ? bytes('hypernix') / rate : undefined;
+    const measured = goodputs.get(link as string);
+    const real = (tool: Tool) =>
+      measured ? bytes(tool) / measured.bytesPerSecond + measured.rttSeconds : undefined;
     const cells = [
       link === 'loopback' ? 'loopback' : `${link} Mbit/s`,
       archive,
@@ -262,9 +328,11 @@ function report(runs: Run[], archives: Map<Kind, { base: Archive }>): void {
       mb(bytes('skopeo')),
       mb(bytes('hypernix')),
       (bytes('hypernix') / bytes('skopeo')).toFixed(3),
-      floor('skopeo')?.toFixed(2) ?? '—',
       own?.toFixed(2) ?? '—',
       own ? (time('hypernix') / own).toFixed(3) : '—',
+      real('hypernix')?.toFixed(2) ?? '—',
+      measured ? (time('skopeo') / (real('skopeo') as number)).toFixed(3) : '—',
+      measured ? (time('hypernix') / (real('hypernix') as number)).toFixed(3) : '—',
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

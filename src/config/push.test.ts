@@ -24,6 +24,15 @@ describe('parsePushConfig', () => {
     ).toBe('none');
   });
 
+  it('beyond loopback with no level asked for, gzip follows the link from 3 (1 to 5)', () => {
+    const range = (image: string, more: Record<string, string> = {}) =>
+      parsePushConfig({ push: 'true', image, ...more }, labels).levelRange;
+    expect(range('ghcr.io/o/n')).toEqual({ min: 1, start: 3, max: 5 });
+    expect(range('127.0.0.1:5000/o/n')).toBeUndefined();
+    expect(range('ghcr.io/o/n', { compressionLevel: '6' })).toBeUndefined();
+    expect(range('ghcr.io/o/n', { compression: 'zstd' })).toBeUndefined();
+  });
+
   it('splits tags on spaces, commas and lines and checks each', () => {
     expect(parsePushConfig({ image: 'a/b', tags: 'v1, v2\nlatest v1' }, labels).tags).toEqual([
       'v1',

@@ -1,11 +1,13 @@
 import {
   COMPRESSIONS,
   defaultLevel,
+  defaultLevelRange,
   type Compression,
   type ManifestFormat,
 } from '../oci/blob/compression.js';
 import { parseReference, validateTag, type ImageReference } from '../oci/registry/reference.js';
 import { InputError } from '../util/errors.js';
+import type { LevelRange } from '../oci/blob/adaptive-level.js';
 import {
   FieldProblem,
   readBoolean,
@@ -82,6 +84,8 @@ export interface PushConfig {
   compression: Compression;
   /** The compression level: the one asked for, else the compression's default. */
   level: number;
+  /** When no level was asked for: the range gzip's level follows the link in (adaptive-level). */
+  levelRange?: LevelRange;
   /** Layers worked on at once. */
   concurrency: number;
   mountFrom?: ImageReference;
@@ -194,6 +198,8 @@ export function parsePushConfig(
     registryPassword,
     compression,
     level: compressionLevel ?? defaultLevel(compression, image?.registry),
+    levelRange:
+      compressionLevel === undefined ? defaultLevelRange(compression, image?.registry) : undefined,
     concurrency: concurrency ?? 4,
     mountFrom,
     manifestFormat,

@@ -3,6 +3,7 @@ import * as zlib from 'node:zlib';
 import { Duplex, type Readable, type Transform } from 'node:stream';
 import { childEnvironment } from '../../util/child-env.js';
 import { MEDIA_TYPE } from '../media-types.js';
+import type { LevelRange } from './adaptive-level.js';
 
 export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
@@ -17,10 +18,33 @@ export const DEFAULT_LEVEL: Record<Compression, number> = { gzip: 1, zstd: 3, no
  */
 export const LINK_GZIP_LEVEL = 5;
 
+function beyondLoopback(registry: string | undefined): boolean {
+  return registry !== undefined && !/^(127\.|localhost(:|$)|\[::1\])/.test(registry);
+}
+
 /** The default level for a push to `registry` (host[:port]). */
 export function defaultLevel(compression: Compression, registry: string | undefined): number {
-  const loopback = registry === undefined || /^(127\.|localhost(:|$)|\[::1\])/.test(registry);
-  return compression === 'gzip' && !loopback ? LINK_GZIP_LEVEL : DEFAULT_LEVEL[compression];
+  return compression === 'gzip' && beyondLoopback(registry)
+    ? LINK_GZIP_LEVEL
+    : DEFAULT_LEVEL[compression];
+}
+
+/**
+ * When no level is asked for, gzip's level beyond loopback follows the link (adaptive-level):
+ * from 3, down to 1 while the link waits for the compressor, up to LINK_GZIP_LEVEL while
+ * compressed bytes wait for the link. 60 MB of real files, 5 pushes taking turns: 1 Gbit/s
+ * 0.76 s against 0.99 s at a fixed 5 (0.80 at a fixed 1), 100 Mbit/s 2.66 s against 2.59 s,
+ * 28.7 MB (skopeo 28.9). Above 5 zlib has under 1 % of the bytes to give, and level 9 made
+ * even a 100 Mbit/s push CPU bound; a range from 5 decided its first 20 blocks (queued before
+ * the upload says anything) at 5, and from 1 stored more than skopeo at 100 Mbit/s.
+ * On loopback the CPU is the limit: level 1 throughout.
+ */
+export function defaultLevelRange(
+  compression: Compression,
+  registry: string | undefined,
+): LevelRange | undefined {
+  if (compression !== 'gzip' || !beyondLoopback(registry)) return undefined;
+  return { min: 1, start: 3, max: LINK_GZIP_LEVEL };
 }
 
 type ZstdZlib = {

@@ -11,6 +11,7 @@
 
 import { availableParallelism } from 'node:os';
 import * as zlib from 'node:zlib';
+import { BlockLevel } from './adaptive-level.js';
 import { crc32, GZIP_HEADER, MAX_STORED, writeBlockHeader } from './gzip-stored.js';
 
 /** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
@@ -21,6 +22,8 @@ const DICTIONARY_BYTES = 32 * 1024;
 const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
 /** Bits per byte above which a block is taken for compressed or random data. */
 const RANDOM_ENTROPY = 7.99;
+/** Past a block's stored size: deflate's flush markers, so a piece never needs a second buffer. */
+const OUTPUT_SLACK = 1024;
 /** Every SAMPLE_STEP-th byte of a block goes into its entropy estimate. */
 const SAMPLE_STEP = 4;
 
@@ -88,12 +91,19 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
     level,
     memLevel: 9,
     finishFlush: zlib.constants.Z_SYNC_FLUSH,
+    // Room for the whole piece: deflated in one trip to the thread pool. With zlib's 16 KiB
+    // default, each block went back to the main thread some 30 times, the pool's thread idle
+    // meanwhile, and the pieces were joined (Buffer.concat) at the end.
+    chunkSize: storedSize(block.length) + OUTPUT_SLACK,
     ...(dictionary ? { dictionary } : {}),
   };
   return new Promise<Buffer>((resolve, reject) =>
     zlib.deflateRaw(block, options, (error, out) => {
       if (error) reject(error);
-      else resolve(out.length < storedSize(block.length) ? out : stored(block));
+      else if (out.length >= storedSize(block.length)) resolve(stored(block));
+      // A piece may be a view of the whole output buffer: copied, so that the chunks an upload
+      // holds (up to 32 MiB) hold only their own bytes.
+      else resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
     }),
   );
 }
@@ -120,13 +130,15 @@ async function* blocks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 
 /**
  * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size.
+ * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 export async function* parallelGzip(
   source: AsyncIterable<Buffer>,
-  level: number,
+  level: number | BlockLevel,
   parallel = availableParallelism(),
 ): AsyncGenerator<Buffer> {
+  const levels = typeof level === 'number' ? new BlockLevel(level) : level;
   const checksum = crc32();
   if (!checksum) throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
   yield GZIP_HEADER;
@@ -138,7 +150,8 @@ export async function* parallelGzip(
     crc = checksum(block, crc);
     length = (length + block.length) % 2 ** 32;
     const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
-    const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, level));
+    const blockLevel = levels.next();
+    const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, blockLevel));
     piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
     queue.push(piece);
     previous = block;

@@ -3,6 +3,7 @@
 // layer-reuse, and the senders (send-framed, send-encoded) put the rest in the registry.
 
 import type { Reporter } from '../../util/reporter.js';
+import { BlockLevel, type LevelRange } from '../blob/adaptive-level.js';
 import type { Compression, ManifestFormat } from '../blob/compression.js';
 import { DigestCounter } from '../blob/digest.js';
 import { readFileRange } from '../blob/file-range.js';
@@ -32,6 +33,8 @@ export interface LayerPushOptions {
   repository: string;
   compression: Compression;
   level: number;
+  /** gzip's level follows the link in this range (adaptive-level), one for all layers. */
+  levelRange?: LevelRange;
   /** A session opened early (see SpareSession), for the first layer to send. */
   spareSession?: SpareSession;
   reporter: Reporter;
@@ -43,12 +46,14 @@ export function layerContext(
   format: ManifestFormat,
   known: ReadonlyMap<string, KnownLayer>,
 ): LayerContext {
-  const { client, repository, compression, level, reporter } = options;
+  const { client, repository, compression, level, levelRange, reporter } = options;
   return {
     registry: layerRegistry(client, repository),
     format,
     compression,
     level,
+    // One for the whole push: its layers share the link and the cores.
+    levels: new BlockLevel(levelRange ?? level),
     known,
     reporter,
   };

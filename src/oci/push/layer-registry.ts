@@ -2,6 +2,7 @@
 // goes up (push/) and the requests that carry it (registry/). Their unit tests put a test double
 // here; the integration tests run the real one against a real registry.
 
+import type { Pace } from '../blob/adaptive-level.js';
 import { uploadBlob, streamBlob, type ReproducibleBlob } from '../registry/blob-upload.js';
 import { CHUNK_SIZE, ChunkedUpload, FIRST_CHUNK } from '../registry/chunked-upload.js';
 import { scopeFor, type RegistryClient } from '../registry/registry-client.js';
@@ -34,8 +35,8 @@ export interface LayerRegistry {
     verdict: Promise<string | undefined>,
     session?: Promise<string>,
   ): Promise<boolean>;
-  /** Starts a chunked upload in `session` (ChunkedUpload). */
-  chunked(session: Promise<string>): Promise<ChunkSink>;
+  /** Starts a chunked upload in `session` (ChunkedUpload), telling `pace` who waited. */
+  chunked(session: Promise<string>, pace?: Pace): Promise<ChunkSink>;
 }
 
 /** The registry client's requests for one repository, with the scope a push needs. */
@@ -50,6 +51,7 @@ export function layerRegistry(client: RegistryClient, repository: string): Layer
       (await startUpload(client, repository, { digest, from })).mounted,
     upload: (digest, content, session) => uploadBlob(client, repository, digest, content, session),
     stream: (blob, verdict, session) => streamBlob(client, repository, blob, verdict, session),
-    chunked: (session) => ChunkedUpload.start(client, repository, CHUNK_SIZE, session, FIRST_CHUNK),
+    chunked: (session, pace) =>
+      ChunkedUpload.start(client, repository, CHUNK_SIZE, session, FIRST_CHUNK, pace),
   };
 }

@@ -2,6 +2,7 @@
 
 import type { Reporter } from '../../util/reporter.js';
 import { HypernixError } from '../../util/errors.js';
+import type { BlockLevel } from '../blob/adaptive-level.js';
 import type { Compression, ManifestFormat } from '../blob/compression.js';
 import type { KnownLayer } from './known-layers.js';
 import type { LayerRegistry } from './layer-registry.js';
@@ -42,6 +43,8 @@ export interface LayerContext {
   format: ManifestFormat;
   compression: Compression;
   level: number;
+  /** Picks each deflated block's level (fixed `level`, or following the link); one per push. */
+  levels?: BlockLevel;
   /** Blobs the registry holds for diff_ids (usableLayers). */
   known: ReadonlyMap<string, KnownLayer>;
   reporter: Reporter;

@@ -175,6 +175,7 @@ export function pushImageSource(source: ImageSource, options: PushOptions): Prom
 export interface ArchivePushSettings {
   compression: PushOptions['compression'];
   level: number;
+  levelRange?: PushOptions['levelRange'];
   concurrency: number;
   manifestFormat?: PushOptions['manifestFormat'];
   mountFrom?: { repository: string; tag?: string; digest?: string };
@@ -201,6 +202,7 @@ export async function pushArchive(
     ...target,
     compression: config.compression,
     level: config.level,
+    levelRange: config.levelRange,
     concurrency: config.concurrency,
     manifestFormat: config.manifestFormat,
     mountFrom,

@@ -5,6 +5,7 @@ import { uploadBlob } from '../registry/blob-upload.js';
 import type { SpareSession } from '../registry/upload-session.js';
 import { manifestFormatFor, type Compression, type ManifestFormat } from '../blob/compression.js';
 import { sha256Digest } from '../blob/digest.js';
+import type { LevelRange } from '../blob/adaptive-level.js';
 import { layerContext, LayerPusher, type LayerJob, type LayerReport } from './layer-pusher.js';
 import {
   DockerArchiveError,
@@ -43,6 +44,8 @@ export interface PushOptions {
   tags: string[];
   compression: Compression;
   level: number;
+  /** gzip's level follows the link in this range, from its start (adaptive-level). */
+  levelRange?: LevelRange;
   concurrency: number;
   manifestFormat?: ManifestFormat;
   /** Another repository of the same registry to learn layers from and mount them from. */

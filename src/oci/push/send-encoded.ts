@@ -7,6 +7,7 @@ import { compressor, layerMediaType, transformChunks } from '../blob/compression
 import { DigestCounter } from '../blob/digest.js';
 import { crc32, StoredGzipEncoder } from '../blob/gzip-stored.js';
 import { parallelGzip } from '../blob/parallel-gzip.js';
+import { BlockLevel, type Pace } from '../blob/adaptive-level.js';
 import { FIRST_CHUNK } from '../registry/chunked-upload.js';
 import { stopwatch } from '../../util/stopwatch.js';
 import { COMPRESSION, type Encoding } from './layer-decision.js';
@@ -44,10 +45,11 @@ export async function sendEncoded(
   const { registry } = context;
   const kept = (chunk: Buffer) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
   const session = options.session ?? registry.openSession();
-  const sink = new BlobSink(context, session);
+  const levels = context.levels ?? new BlockLevel(context.level);
+  const sink = new BlobSink(context, session, levels);
   const encoding = options.encoding ?? context.compression;
   const diff = new DigestCounter();
-  await encode(content, encoding, context.level, diff, kept, sink);
+  await encode(content, encoding, levels, diff, kept, sink);
   const computedDiffId = diff.digest();
   const made: Made = {
     diffId: computedDiffId,
@@ -72,7 +74,7 @@ interface Made {
 async function encode(
   source: AsyncIterable<Buffer>,
   encoding: Encoding,
-  level: number,
+  levels: BlockLevel,
   diff: DigestCounter,
   kept: (chunk: Buffer) => Buffer,
   sink: BlobSink,
@@ -98,10 +100,10 @@ async function encode(
     for await (const chunk of hashed(source)) await sink.put(kept(chunk));
   } else if (encoding === 'gzip') {
     // Blocks deflated on every core, random ones stored (parallel-gzip): one valid gzip stream.
-    for await (const piece of parallelGzip(hashed(source), level)) await sink.put(piece);
+    for await (const piece of parallelGzip(hashed(source), levels)) await sink.put(piece);
   } else {
     // The compressor takes each chunk before the next is read: no copy of it either.
-    await transformChunks(hashed(source), compressor(encoding, level), async (chunks) => {
+    await transformChunks(hashed(source), compressor(encoding, levels.next()), async (chunks) => {
       for await (const chunk of chunks) await sink.put(chunk);
     });
   }
@@ -123,6 +125,7 @@ class BlobSink {
   constructor(
     private readonly context: LayerContext,
     private readonly session: Promise<string>,
+    private readonly pace?: Pace,
   ) {}
 
   async put(chunk: Buffer): Promise<void> {
@@ -134,7 +137,7 @@ class BlobSink {
     this.held.push(chunk);
     this.heldBytes += chunk.length;
     if (this.heldBytes > FIRST_CHUNK) {
-      this.chunked = await this.context.registry.chunked(this.session);
+      this.chunked = await this.context.registry.chunked(this.session, this.pace);
       for (const piece of this.held.splice(0)) await this.chunked.write(piece);
     }
   }

@@ -1,3 +1,4 @@
+import type { Pace } from '../blob/adaptive-level.js';
 import { skipBytes } from '../blob/file-range.js';
 import { Readable } from 'node:stream';
 import { RegistryError } from './errors.js';
@@ -26,6 +27,12 @@ export const CHUNK_SIZE = 32 << 20;
 export const FIRST_CHUNK = 256 << 10;
 
 /**
+ * PATCHes on their way from this process, and since when (ms) none has been: the link is
+ * shared, so it waits for the compressor only when no upload has anything on it.
+ */
+const wire = { flying: 0, idleSince: undefined as number | undefined };
+
+/**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
  * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
  * dropped connection the upload resumes from the registry's Range instead of starting over.
@@ -43,6 +50,8 @@ export class ChunkedUpload {
   private nextChunk: number;
   /** The PATCH on its way; its failure is thrown by the next write, finish or cancel. */
   private inFlight: Promise<void> = Promise.resolve();
+  /** Whether a PATCH of this upload is on its way. */
+  private flying = false;
 
   private constructor(
     private readonly client: RegistryClient,
@@ -50,6 +59,8 @@ export class ChunkedUpload {
     location: string,
     private readonly chunkSize: number,
     firstChunk: number,
+    /** Told which side waited at each chunk: the link (full chunk, PATCH still going) or the producer. */
+    private readonly pace?: Pace,
   ) {
     this.location = location;
     this.nextChunk = Math.min(firstChunk, chunkSize);
@@ -62,9 +73,10 @@ export class ChunkedUpload {
     chunkSize = CHUNK_SIZE,
     session?: Promise<string>,
     firstChunk = chunkSize,
+    pace?: Pace,
   ): Promise<ChunkedUpload> {
     const location = (await session) ?? (await openSession(client, repository));
-    return new ChunkedUpload(client, repository, location, chunkSize, firstChunk);
+    return new ChunkedUpload(client, repository, location, chunkSize, firstChunk, pace);
   }
 
   /** Bytes the registry has acknowledged so far. */
@@ -76,9 +88,24 @@ export class ChunkedUpload {
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
     if (this.pendingBytes < this.nextChunk) return;
-    await this.inFlight; // the one before is acknowledged: offsets follow on
+    const waited = now();
+    if (this.flying) {
+      await this.inFlight; // the one before is acknowledged: offsets follow on
+      this.pace?.waitedForLink(now() - waited);
+    } else {
+      await this.inFlight; // settled: throws its failure
+      // The link waited for this chunk only if no upload of the process had a PATCH going.
+      if (wire.flying === 0 && wire.idleSince !== undefined)
+        this.pace?.waitedForDeflate(waited - wire.idleSince);
+    }
     this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
-    this.inFlight = this.flush();
+    this.flying = true;
+    wire.flying += 1;
+    this.inFlight = this.flush().finally(() => {
+      this.flying = false;
+      wire.flying -= 1;
+      if (wire.flying === 0) wire.idleSince = now();
+    });
     this.inFlight.catch(() => undefined); // thrown where it is awaited next
   }
 
@@ -170,4 +197,9 @@ export class ChunkedUpload {
     this.location = nextLocation(this.client, response, this.location);
     return receivedBytes(response);
   }
+}
+
+/** Milliseconds on a monotonic clock (process.hrtime: `performance` would load perf_hooks). */
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
 }
