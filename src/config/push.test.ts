@@ -24,13 +24,19 @@ describe('parsePushConfig', () => {
     ).toBe('none');
   });
 
-  it('beyond loopback with no level asked for, gzip follows the link from 3 (1 to 5)', () => {
+  it('follows the link (gzip from 3, 1 to 5, beyond loopback) only with compression-level auto', () => {
     const range = (image: string, more: Record<string, string> = {}) =>
       parsePushConfig({ push: 'true', image, ...more }, labels).levelRange;
-    expect(range('ghcr.io/o/n')).toEqual({ min: 1, start: 3, max: 5 });
-    expect(range('127.0.0.1:5000/o/n')).toBeUndefined();
+    const auto = { compressionLevel: 'auto' };
+    expect(range('ghcr.io/o/n', auto)).toEqual({ min: 1, start: 3, max: 5 });
+    // The default is a fixed level: the same layer makes the same blob, and digest, every time.
+    expect(range('ghcr.io/o/n')).toBeUndefined();
+    expect(range('127.0.0.1:5000/o/n', auto)).toBeUndefined();
     expect(range('ghcr.io/o/n', { compressionLevel: '6' })).toBeUndefined();
-    expect(range('ghcr.io/o/n', { compression: 'zstd' })).toBeUndefined();
+    expect(range('ghcr.io/o/n', { ...auto, compression: 'zstd' })).toBeUndefined();
+    expect(() => parsePushConfig({ image: 'a/b', compressionLevel: 'fast' }, labels)).toThrow(
+      /compression-level/,
+    );
   });
 
   it('splits tags on spaces, commas and lines and checks each', () => {

@@ -1,7 +1,7 @@
 import {
   COMPRESSIONS,
   defaultLevel,
-  defaultLevelRange,
+  autoLevelRange,
   type Compression,
   type ManifestFormat,
 } from '../oci/blob/compression.js';
@@ -84,7 +84,7 @@ export interface PushConfig {
   compression: Compression;
   /** The compression level: the one asked for, else the compression's default. */
   level: number;
-  /** When no level was asked for: the range gzip's level follows the link in (adaptive-level). */
+  /** With `compression-level: auto`: the range gzip's level follows the link in (adaptive-level). */
   levelRange?: LevelRange;
   /** Layers worked on at once. */
   concurrency: number;
@@ -161,9 +161,11 @@ export function parsePushConfig(
   const registryUsername = readOptionalString(raw.registryUsername);
   const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
   const chosen = read('compression', () => readOptionalEnum(COMPRESSIONS, raw.compression));
-  const compressionLevel = read('compressionLevel', () =>
-    readOptionalInteger(raw.compressionLevel, 0, 22),
-  );
+  // `auto`: gzip's level follows the link (adaptive-level); else a number, the same bytes each time.
+  const autoLevel = raw.compressionLevel === 'auto';
+  const compressionLevel = autoLevel
+    ? undefined
+    : read('compressionLevel', () => readOptionalInteger(raw.compressionLevel, 0, 22));
   const concurrency = read('concurrency', () => readOptionalInteger(raw.concurrency, 1, 64));
   const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
   const manifestFormat = read('manifestFormat', () =>
@@ -198,8 +200,7 @@ export function parsePushConfig(
     registryPassword,
     compression,
     level: compressionLevel ?? defaultLevel(compression, image?.registry),
-    levelRange:
-      compressionLevel === undefined ? defaultLevelRange(compression, image?.registry) : undefined,
+    levelRange: autoLevel ? autoLevelRange(compression, image?.registry) : undefined,
     concurrency: concurrency ?? 4,
     mountFrom,
     manifestFormat,

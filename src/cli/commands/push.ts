@@ -17,7 +17,8 @@ Options:
   --tag TAG                 one more tag (repeatable); REF's own tag counts too
   --compression C           gzip (default; in an OCI manifest, a layer that does not
                             deflate goes up uncompressed), zstd or none
-  --compression-level N     gzip 1-9 (default 1 on loopback; beyond, 1-5 as the link keeps up), zstd 1-22 (default 3)
+  --compression-level N     gzip 1-9 (default 1 on loopback, 5 beyond), zstd 1-22 (default 3);
+                            auto: gzip's level follows the link (1-5; blobs differ per push)
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from
   --manifest-format F       oci (default) or docker (Docker v2 schema 2, gzip only)

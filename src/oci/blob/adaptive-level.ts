@@ -6,8 +6,8 @@
 // compressor filled the next chunk, the CPU is the limit, so the level goes down.
 //
 // The blob's bytes then depend on the push's timing, not on the layer alone: the same layer
-// pushed twice may have two digests. Known layers are matched by diff_id (known-layers), so a
-// re-push still sends nothing; only an explicit --compression-level gives the same bytes.
+// pushed twice may have two digests. Hence only with `--compression-level auto`: the default is
+// a fixed level, whose bytes are the same on every push.
 
 /** Levels an adaptive stream moves between, and the one it starts at. */
 export interface LevelRange {

@@ -30,16 +30,15 @@ export function defaultLevel(compression: Compression, registry: string | undefi
 }
 
 /**
- * When no level is asked for, gzip's level beyond loopback follows the link (adaptive-level):
+ * `compression-level: auto`: gzip's level beyond loopback follows the link (adaptive-level):
  * from 3, down to 1 while the link waits for the compressor, up to LINK_GZIP_LEVEL while
- * compressed bytes wait for the link. 60 MB of real files, 5 pushes taking turns: 1 Gbit/s
- * 0.76 s against 0.99 s at a fixed 5 (0.80 at a fixed 1), 100 Mbit/s 2.66 s against 2.59 s,
- * 28.7 MB (skopeo 28.9). Above 5 zlib has under 1 % of the bytes to give, and level 9 made
- * even a 100 Mbit/s push CPU bound; a range from 5 decided its first 20 blocks (queued before
- * the upload says anything) at 5, and from 1 stored more than skopeo at 100 Mbit/s.
+ * compressed bytes wait for the link. Not the default: a layer's blob then depends on the push's
+ * timing, so the same image pushed under a new tag could get new digests (and a deploy by digest
+ * would roll for nothing); a fixed level makes the same bytes every time. bench/push/README.md
+ * (round 2) has the trade: 1 Gbit/s a quarter faster than a fixed 5, 100 Mbit/s within 3 %.
  * On loopback the CPU is the limit: level 1 throughout.
  */
-export function defaultLevelRange(
+export function autoLevelRange(
   compression: Compression,
   registry: string | undefined,
 ): LevelRange | undefined {
