@@ -5,6 +5,7 @@ import { restoreCache, saveCache } from '../../store-cache/cache.js';
 import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { DEFAULT_MAX_PACK_CHAIN, parseCacheConfig } from '../../config/cache.js';
 import { InputError } from '../../util/errors.js';
+import type { RequestedMethod } from '../../store-cache/unpack/method.js';
 import type { CliIo } from '../io.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
@@ -26,6 +27,7 @@ Options:
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
+  --restore-method M     auto (unpack and verify NARs here where the store is ours) or nix-copy
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help
@@ -41,6 +43,7 @@ const OPTIONS = {
   'exclude-roots': { type: 'boolean' },
   'max-pack-chain': { type: 'string' },
   store: { type: 'string' },
+  'restore-method': { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -80,7 +83,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     const result = await restoreCache(
       nix,
       backend,
-      { key, restoreKeys, store: values.store },
+      { key, restoreKeys, store: values.store, restoreMethod: restoreMethodOption(values) },
       reporter,
     );
     io.stdout.write(
@@ -130,4 +133,16 @@ function readConfig(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>[
     },
     'cli',
   );
+}
+
+function restoreMethodOption(
+  values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'],
+): RequestedMethod {
+  const method = values['restore-method'] ?? 'auto';
+  if (method !== 'auto' && method !== 'nix-copy') {
+    throw new InputError(
+      `option '--restore-method': expected auto or nix-copy, got ${JSON.stringify(method.slice(0, 40))}`,
+    );
+  }
+  return method;
 }

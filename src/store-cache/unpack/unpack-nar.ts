@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline, type Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { printSha256 } from '../../nix/nar-hash.js';
+import { NarError, NarParser } from './nar-parser.js';
+import { TreeWriter } from './tree-writer.js';
+
+/** One NAR of a pack to unpack: where it is, what it must hash to, where its tree goes. */
+export interface NarJob {
+  storePath: string;
+  /** The NAR file, compressed as `compression` says. */
+  file: string;
+  compression: 'zstd' | 'none';
+  /** The SHA-256 and size of the NAR the cache entry recorded (Nix computed them at save). */
+  narHash: Buffer;
+  narSize: number;
+  /** A name that does not exist yet, in the store directory: the tree is written there. */
+  target: string;
+}
+
+const READ_CHUNK = 1 << 20;
+
+/** Whether this Node decodes zstd itself (Node 22.15+, 23.8+); else the restore uses nix copy. */
+export function nodeHasZstd(): boolean {
+  return typeof (zlib as { createZstdDecompress?: unknown }).createZstdDecompress === 'function';
+}
+
+/**
+ * Reads, decompresses, hashes and writes one NAR in one pass. Throws a NarError naming what is
+ * wrong when the NAR is not well formed, or its bytes are not the ones the entry recorded (hash
+ * or size); then nothing is left at `target`.
+ */
+export async function unpackNar(job: NarJob): Promise<void> {
+  const writer = new TreeWriter(job.target);
+  try {
+    const hash = createHash('sha256');
+    const parser = new NarParser(writer, { size: job.narSize });
+    let size = 0;
+    for await (const chunk of narStream(job) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > job.narSize) {
+        throw new NarError(`its NAR is longer than the NarSize ${job.narSize} the entry records`);
+      }
+      hash.update(chunk);
+      parser.push(chunk);
+    }
+    if (size !== job.narSize) {
+      throw new NarError(`its NAR is ${size} bytes, the entry records ${job.narSize}`);
+    }
+    parser.end();
+    const digest = hash.digest();
+    if (!digest.equals(job.narHash)) {
+      throw new NarError(
+        `its NAR hashes to ${printSha256(digest)}, the entry records ${printSha256(job.narHash)}`,
+      );
+    }
+  } catch (error) {
+    writer.abandon();
+    await removeTree(job.target);
+    if (error instanceof NarError) throw error;
+    // zlib and the file system: a damaged frame, a missing file, a full disk.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new NarError(
+      `cannot unpack its NAR: ${(error as Error).message}${code ? ` (${code})` : ''}`,
+      { cause: error },
+    );
+  }
+}
+
+function narStream(job: NarJob): Readable {
+  const file = createReadStream(job.file, { highWaterMark: READ_CHUNK });
+  if (job.compression === 'none') return file;
+  // Decoding runs on the thread pool, beside this thread's hashing and writing.
+  const decoder = zlib.createZstdDecompress({ chunkSize: READ_CHUNK });
+  // pipeline: the file closes when decoding stops early, and a read error reaches the decoder.
+  return pipeline(file, decoder, () => undefined);
+}
+
+/**
+ * Removes a tree this process wrote, whatever its modes (its directories are 0555 once
+ * complete: a store owner that is not root must make them writable first).
+ */
+export async function removeTree(path: string): Promise<void> {
+  try {
+    await rm(path, { recursive: true, force: true });
+  } catch {
+    await makeWritable(path);
+    await rm(path, { recursive: true, force: true });
+  }
+}
+
+async function makeWritable(path: string): Promise<void> {
+  await chmod(path, 0o755).catch(() => undefined);
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isDirectory()) await makeWritable(join(path, entry.name));
+  }
+}
