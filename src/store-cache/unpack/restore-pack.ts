@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import type { NixInstallation } from '../../nix/locate.js';
@@ -25,6 +25,9 @@ interface Planned {
   job: NarJob;
   deriver: string;
 }
+
+// Renames in flight: they queue on the store directory's lock in the kernel, but overlap the rest.
+const RENAMES_AT_ONCE = 8;
 
 /** Test-only: makes the restore kill itself at a named point, to prove a crash leaves no harm. */
 export const FAULT_VARIABLE = 'HYPERNIX_TEST_FAULT_UNPACK';
@@ -55,6 +58,28 @@ export async function unpackPack(
   ); // makes a chroot store
   await removeStaleUnpacks(realStore);
   const todo = plan.filter((planned) => !valid.has(planned.info.path));
+  if (todo.length === 0) return { restored: 0, failed };
+  // A child takes Nix's locks beside the unpacking: they guard only the rename and register.
+  const locks = PathLocks.acquire(todo.map((planned) => finalPath(realStore, planned)));
+  let placed = new Set<Planned>();
+  try {
+    const unpacked = await unpackAll(todo, failed);
+    if (process.env[FAULT_VARIABLE] === 'crash-after-unpack') process.kill(process.pid, 'SIGKILL');
+    const ready = await leaveOutDangling(todo, unpacked, valid, failed);
+    await locks.locked();
+    placed = await install(nix, ready, realStore, store);
+  } finally {
+    for (const planned of todo) if (!placed.has(planned)) await removeTree(planned.job.target);
+    await locks.release();
+  }
+  return { restored: placed.size, failed };
+}
+
+const finalPath = (realStore: string, planned: Planned) =>
+  join(realStore, basename(planned.info.path));
+
+/** Unpacks every NAR (small ones one after another on this thread, large ones streamed). */
+async function unpackAll(todo: Planned[], failed: UnpackOutcome['failed']): Promise<Set<string>> {
   const slot = limiter(Math.max(2, cpus().length * 2));
   const unpacked = new Set<string>();
   await Promise.all(
@@ -69,10 +94,7 @@ export async function unpackPack(
       }),
     ),
   );
-  if (process.env[FAULT_VARIABLE] === 'crash-after-unpack') process.kill(process.pid, 'SIGKILL');
-  const ready = await leaveOutDangling(todo, unpacked, valid, failed);
-  const restored = await install(nix, ready, realStore, store);
-  return { restored, failed };
+  return unpacked;
 }
 
 /** One job per path, from its narinfo; undefined for a pack the unpack does not handle. */
@@ -165,7 +187,7 @@ function referencesFirst(planned: Planned[]): Planned[] {
 }
 
 /**
- * Under Nix's locks on the final names: paths another process made valid meanwhile are left as
+ * Under Nix's locks on the final names (the caller holds them): paths another process made valid meanwhile are left as
  * they are; an invalid leftover at a final name (an earlier restore that died before
  * registering) is deleted, as Nix deletes one; then rename and register in one transaction.
  */
@@ -174,45 +196,44 @@ async function install(
   ready: Planned[],
   realStore: string,
   store?: string,
-): Promise<number> {
-  if (ready.length === 0) return 0;
-  const finalOf = (planned: Planned) => join(realStore, basename(planned.info.path));
-  const locks = await PathLocks.acquire(ready.map(finalOf));
+): Promise<Set<Planned>> {
   const placed = new Set<Planned>();
+  if (ready.length === 0) return placed;
+  const nowValid = await validPaths(
+    nix,
+    ready.map((planned) => planned.info.path),
+    store,
+  );
+  const slot = limiter(RENAMES_AT_ONCE);
+  await Promise.all(
+    ready.map((planned) =>
+      slot(async () => {
+        if (nowValid.has(planned.info.path)) return;
+        await renameOver(planned.job.target, finalPath(realStore, planned));
+        placed.add(planned);
+      }),
+    ),
+  );
+  if (process.env[FAULT_VARIABLE] === 'crash-before-register') process.kill(process.pid, 'SIGKILL');
   try {
-    const nowValid = await validPaths(
-      nix,
-      ready.map((planned) => planned.info.path),
-      store,
-    );
-    for (const planned of ready) {
-      if (nowValid.has(planned.info.path)) {
-        await removeTree(planned.job.target);
-        continue;
-      }
-      const final = finalOf(planned);
-      if (
-        await lstat(final).then(
-          () => true,
-          () => false,
-        )
-      )
-        await removeTree(final);
-      await rename(planned.job.target, final);
-      placed.add(planned);
-    }
-    if (process.env[FAULT_VARIABLE] === 'crash-before-register')
-      process.kill(process.pid, 'SIGKILL');
-    await registerValidPaths(nix, [...placed].map(registration), store).catch(
-      async (error: unknown) => {
-        for (const planned of placed) await removeTree(finalOf(planned)); // invalid: not left behind
-        throw error;
-      },
-    );
-    return placed.size;
-  } finally {
-    for (const planned of ready) if (!placed.has(planned)) await removeTree(planned.job.target);
-    locks.release();
+    await registerValidPaths(nix, [...placed].map(registration), store);
+  } catch (error) {
+    // Not valid: not left behind (the next restore would replace them, but say it once here).
+    for (const planned of placed) await removeTree(finalPath(realStore, planned));
+    throw error;
+  }
+  return placed;
+}
+
+/** Renames a tree into place; an invalid leftover there (a directory rename cannot replace) goes first. */
+async function renameOver(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!['EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR'].includes(code)) throw error;
+    await removeTree(to);
+    await rename(from, to);
   }
 }
 
