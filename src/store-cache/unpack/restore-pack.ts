@@ -51,11 +51,10 @@ export async function unpackPack(
   const failed: UnpackOutcome['failed'] = [];
   const plan = planJobs(dir, infos, narinfos, realStore, failed);
   if (!plan) return undefined;
-  const valid = await validPaths(
-    nix,
-    infos.map((info) => info.path),
-    store,
-  ); // makes a chroot store
+  // The pack's paths and what they refer to (earlier packs, the store): one query, which also
+  // makes a chroot store that does not exist yet.
+  const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
+  const valid = await validPaths(nix, [...asked], store);
   await removeStaleUnpacks(realStore);
   const todo = plan.filter((planned) => !valid.has(planned.info.path));
   if (todo.length === 0) return { restored: 0, failed };
