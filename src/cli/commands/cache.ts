@@ -15,7 +15,8 @@ export const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --k
 A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
-restore imports the newest entry's packs through nix copy.
+restore imports the newest entry's packs: unpacked and verified here where the store is
+ours to write, else through nix copy.
 
 Options:
   --dir DIR              the cache directory
