@@ -10,6 +10,8 @@ import {
 } from './parse-helpers.js';
 
 export const CACHE_BACKENDS = ['gha', 'dir', 'off'] as const;
+/** auto: unpack and verify NARs here where the store is ours to write; nix-copy: never. */
+export const RESTORE_METHODS = ['auto', 'nix-copy'] as const;
 
 /** Past this many packs a save writes one compacted pack instead (input and option default). */
 export const DEFAULT_MAX_PACK_CHAIN = 8;
@@ -23,6 +25,7 @@ export type CacheField =
   | 'cacheUpstreamPaths'
   | 'cacheBuildInputs'
   | 'cacheImages'
+  | 'cacheRestoreMethod'
   | 'maxPackChain'
   | 'maxStoreSize';
 
@@ -35,6 +38,7 @@ export const CACHE_INPUT_NAMES: Record<CacheField, string> = {
   cacheUpstreamPaths: 'cache-upstream-paths',
   cacheBuildInputs: 'cache-build-inputs',
   cacheImages: 'cache-images',
+  cacheRestoreMethod: 'cache-restore-method',
   maxPackChain: 'max-pack-chain',
   maxStoreSize: 'max-store-size',
 };
@@ -92,6 +96,11 @@ const cacheSchema = z
     cacheUpstreamPaths: booleanInput(false),
     cacheBuildInputs: booleanInput(true),
     cacheImages: booleanInput(false),
+    cacheRestoreMethod: z
+      .string()
+      .optional()
+      .transform((value) => value || 'auto')
+      .pipe(enumInput(RESTORE_METHODS)),
     maxPackChain: optionalString.transform((value, ctx) => {
       const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);
       if (!Number.isInteger(number) || number < 1) {
@@ -124,6 +133,7 @@ export const CACHE_CLI_OPTIONS: Partial<Record<CacheField, string>> = {
   cacheRestoreKeys: '--restore-key',
   cacheDir: '--dir',
   maxPackChain: '--max-pack-chain',
+  cacheRestoreMethod: '--restore-method',
 };
 
 /**

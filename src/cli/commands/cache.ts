@@ -5,7 +5,6 @@ import { restoreCache, saveCache } from '../../store-cache/cache.js';
 import { openBackend, type BackendChoice } from '../../store-cache/backends.js';
 import { DEFAULT_MAX_PACK_CHAIN, parseCacheConfig } from '../../config/cache.js';
 import { InputError } from '../../util/errors.js';
-import type { RequestedMethod } from '../../store-cache/unpack/method.js';
 import type { CliIo } from '../io.js';
 import { parseCommandLine, UsageError } from '../usage.js';
 
@@ -84,7 +83,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     const result = await restoreCache(
       nix,
       backend,
-      { key, restoreKeys, store: values.store, restoreMethod: restoreMethodOption(values) },
+      { key, restoreKeys, store: values.store, restoreMethod: config.cacheRestoreMethod },
       reporter,
     );
     io.stdout.write(
@@ -131,19 +130,8 @@ function readConfig(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>[
       cacheKey: values.key,
       cacheRestoreKeys: values['restore-key'] ?? [],
       maxPackChain: values['max-pack-chain'],
+      cacheRestoreMethod: values['restore-method'],
     },
     'cli',
   );
-}
-
-function restoreMethodOption(
-  values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'],
-): RequestedMethod {
-  const method = values['restore-method'] ?? 'auto';
-  if (method !== 'auto' && method !== 'nix-copy') {
-    throw new InputError(
-      `option '--restore-method': expected auto or nix-copy, got ${JSON.stringify(method.slice(0, 40))}`,
-    );
-  }
-  return method;
 }
