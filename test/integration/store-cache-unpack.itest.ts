@@ -132,6 +132,11 @@ describe('store cache: restore by unpacking', () => {
       /cannot import \S+-hostile-lib from the pack in \S+: (cannot unpack its NAR|its NAR)/,
     ],
     [
+      'a planted NAR file far larger than its NarSize (never read whole)',
+      (cache) => writeFileSync(packFiles(cache, cache.lib).nar, Buffer.alloc(3 << 20)),
+      /its NAR file is 3145728 bytes, more than a NAR of its NarSize can take/,
+    ],
+    [
       'a truncated NAR',
       (cache) => editNar(cache, cache.lib, (nar) => nar.subarray(0, nar.length - 24)),
       /its NAR is \d+ bytes, the entry records \d+/,
