@@ -148,8 +148,9 @@ export async function importPack(
   }
 }
 
-// The narinfo fields a check reads; a pack's narinfos are small, more is damage.
-const MAX_NARINFO_BYTES = 64 * 1024;
+// A narinfo is small but for its References line: 2,000 references take about 100 kB, so this
+// leaves room for 300,000. More is damage.
+const MAX_NARINFO_BYTES = 16 * 1024 * 1024;
 
 /**
  * Checks each path's narinfo against the entry before Nix reads it: its StorePath must be the
@@ -193,8 +194,13 @@ async function readBounded(file: string): Promise<string> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) throw new PackError(`${file} is missing`);
   try {
-    const buffer = Buffer.alloc(MAX_NARINFO_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, MAX_NARINFO_BYTES, 0);
+    const { size } = await handle.stat();
+    if (size > MAX_NARINFO_BYTES) {
+      throw new PackError(`${file} is ${size} bytes: larger than any narinfo (damaged)`);
+    }
+    // Read what it holds now (it may have shrunk), never more than was checked.
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();
