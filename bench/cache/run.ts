@@ -21,8 +21,8 @@ const { values } = parseArgs({
     // A directory of Nix programs for hypernix's restores (newer-nix.sh makes one); the rest of
     // the bench, and every write to the lab's own store, keeps the lab's Nix.
     'restore-nix': { type: 'string', default: process.env.BENCH_RESTORE_NIX },
-    // auto (hypernix unpacks and verifies NARs itself) or nix-copy (the restore before issue 22).
-    'restore-method': { type: 'string', default: process.env.BENCH_RESTORE_METHOD ?? 'auto' },
+    // unpack (hypernix unpacks and verifies NARs itself) or nix-copy (the default restore).
+    'restore-method': { type: 'string', default: process.env.BENCH_RESTORE_METHOD ?? 'unpack' },
   },
 });
 const reps = Number(values.reps);

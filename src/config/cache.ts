@@ -10,8 +10,12 @@ import {
 } from './parse-helpers.js';
 
 export const CACHE_BACKENDS = ['gha', 'dir', 'off'] as const;
-/** auto: unpack and verify NARs here where the store is ours to write; nix-copy: never. */
-export const RESTORE_METHODS = ['auto', 'nix-copy'] as const;
+/**
+ * nix-copy (the default): packs go in through `nix copy`. unpack: hypernix unpacks, verifies and
+ * registers the NARs itself where the store is ours to write (else nix copy). Not the default:
+ * on the bench's 2-core VM it was not faster than nix copy (bench/cache/README.md).
+ */
+export const RESTORE_METHODS = ['nix-copy', 'unpack'] as const;
 
 /** Past this many packs a save writes one compacted pack instead (input and option default). */
 export const DEFAULT_MAX_PACK_CHAIN = 8;
@@ -99,7 +103,7 @@ const cacheSchema = z
     cacheRestoreMethod: z
       .string()
       .optional()
-      .transform((value) => value || 'auto')
+      .transform((value) => value || 'nix-copy')
       .pipe(enumInput(RESTORE_METHODS)),
     maxPackChain: optionalString.transform((value, ctx) => {
       const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);

@@ -38,7 +38,7 @@ export async function restoreCache(
     key: string;
     restoreKeys: string[];
     /** Another store to import into (a chroot store). */ store?: string;
-    /** `nix-copy` never unpacks NARs here (default `auto`: where chooseRestoreMethod can). */
+    /** `unpack`: unpack NARs here where chooseRestoreMethod can (default `nix-copy`: never). */
     restoreMethod?: RequestedMethod;
   },
   reporter: Reporter,
@@ -59,7 +59,7 @@ export async function restoreCache(
   }
   const packs = usablePacks(found.entry, reporter);
   const { method, why } = chooseRestoreMethod(
-    await restoreFacts(options.restoreMethod ?? 'auto', options.store),
+    await restoreFacts(options.restoreMethod ?? 'nix-copy', options.store),
   );
   reporter.debug(`store cache: restoring with ${method} (${why})`);
   const cached = entryPaths({ ...found.entry, packs });

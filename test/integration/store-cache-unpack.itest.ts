@@ -44,7 +44,20 @@ async function fresh(): Promise<SavedCache> {
 
 function restore(dir: string, key: string, store: string, env = {}): Promise<BoundedRun> {
   return hypernixBounded(
-    ['cache', 'restore', '--dir', dir, '--key', key, '--store', store, '--json', '-v'],
+    [
+      'cache',
+      'restore',
+      '--dir',
+      dir,
+      '--key',
+      key,
+      '--store',
+      store,
+      '--json',
+      '-v',
+      '--restore-method',
+      'unpack',
+    ],
     { ...BOUNDS, env: { ...process.env, ...env } },
   );
 }

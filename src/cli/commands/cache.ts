@@ -14,8 +14,8 @@ export const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --k
 A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
-restore imports the newest entry's packs: unpacked and verified here where the store is
-ours to write, else through nix copy.
+restore imports the newest entry's packs through nix copy (or, with --restore-method
+unpack, unpacks and verifies them itself).
 
 Options:
   --dir DIR              the cache directory
@@ -27,7 +27,8 @@ Options:
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
-  --restore-method M     auto (unpack and verify NARs here where the store is ours) or nix-copy
+  --restore-method M     nix-copy (default) or unpack (unpack and verify NARs here, where the
+                         store is ours to write)
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help

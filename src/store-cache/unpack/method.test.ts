@@ -3,7 +3,7 @@ import { registrationText } from '../../nix/register.js';
 import { chooseRestoreMethod, type RestoreFacts } from './method.js';
 
 const root: RestoreFacts = {
-  requested: 'auto',
+  requested: 'unpack',
   nodeZstd: true,
   perl: true,
   euid: 0,

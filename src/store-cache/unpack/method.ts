@@ -6,8 +6,8 @@ import { nodeHasZstd } from './unpack-nar.js';
 /** How a pack goes into the store. */
 export type RestoreMethod = 'unpack' | 'nix-copy';
 
-/** What a restore may ask for: `auto` picks the fast path where it can, `nix-copy` never does. */
-export type RequestedMethod = 'auto' | 'nix-copy';
+/** What a restore may ask for: `unpack` takes that path where it can, `nix-copy` never does. */
+export type RequestedMethod = 'unpack' | 'nix-copy';
 
 export interface RestoreFacts {
   requested: RequestedMethod;
@@ -59,7 +59,7 @@ export async function restoreFacts(
   return {
     requested,
     nodeZstd: nodeHasZstd(),
-    perl: requested === 'auto' && localStore ? perlAvailable() : false,
+    perl: requested === 'unpack' && localStore ? perlAvailable() : false,
     euid: process.geteuid?.() ?? 0,
     storeOwner: owner,
     localStore,
