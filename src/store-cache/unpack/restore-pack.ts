@@ -4,15 +4,17 @@ import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import type { NixInstallation } from '../../nix/locate.js';
 import { parseSha256 } from '../../nix/nar-hash.js';
-import { validPaths } from '../../nix/path-info.js';
+import { validPaths, type PathInfo } from '../../nix/path-info.js';
 import { PathLocks } from '../../nix/path-locks.js';
 import { registerValidPaths, type Registration } from '../../nix/register.js';
 import { describeError } from '../../util/errors.js';
 import { limiter } from '../../util/limiter.js';
 import { isStorePath, storeDir } from '../entry.js';
-import type { PackPath } from '../pack.js';
 import { removeStaleUnpacks, unpackName } from './stale.js';
 import { removeTree, unpackNar, type NarJob } from './unpack-nar.js';
+
+/** A pack's record of a path (pack.ts's PackPath; not imported, pack.ts imports this module). */
+type PackPath = Pick<PathInfo, 'path' | 'narHash' | 'narSize' | 'references'>;
 
 /** What an unpack did: paths made valid, and those left out with why. */
 export interface UnpackOutcome {
