@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   lstatSync,
@@ -230,4 +230,29 @@ describe('store cache: restore by unpacking', () => {
       expectConsistent(store);
     },
   );
+  it("waits for Nix's path lock that another process holds, then restores", async () => {
+    const cache = await fresh();
+    const store = throwawayStore();
+    // The chroot store as Nix makes it, then a lock on lib's path as a Nix build would hold it.
+    spawnSync('nix-store', [
+      '--store',
+      store,
+      '--check-validity',
+      '--print-invalid',
+      '--',
+      cache.lib,
+    ]);
+    const holder = spawn('flock', ['--exclusive', `${join(store, cache.lib)}.lock`, 'sleep', '3']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = Date.now();
+    const run = await restore(cache.dir, cache.key, store);
+    const waited = Date.now() - started;
+    expect(holder.exitCode, 'the holder was still holding the lock').toBe(0);
+    expect(waited).toBeGreaterThan(2000);
+    expect(JSON.parse(run.stdout), run.stderr).toMatchObject({ hit: 'exact', paths: 2 });
+    expect(
+      readdirSync(join(store, 'nix', 'store')).filter((name) => name.endsWith('.lock')),
+    ).toEqual([]);
+    expectConsistent(store);
+  });
 });
