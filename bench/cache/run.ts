@@ -21,19 +21,26 @@ const { values } = parseArgs({
     // A directory of Nix programs for hypernix's restores (newer-nix.sh makes one); the rest of
     // the bench, and every write to the lab's own store, keeps the lab's Nix.
     'restore-nix': { type: 'string', default: process.env.BENCH_RESTORE_NIX },
+    // unpack (hypernix unpacks and verifies NARs itself) or nix-copy (the default restore).
+    'restore-method': { type: 'string', default: process.env.BENCH_RESTORE_METHOD ?? 'unpack' },
   },
 });
 const reps = Number(values.reps);
 const count = Number(values.count);
 const megabytes = Number(values.mb);
 const noiseMb = Number(values['noise-mb']);
+const restoreMethod = values['restore-method'];
 const restoreEnv = values['restore-nix']
   ? { ...process.env, PATH: `${values['restore-nix']}:${process.env.PATH ?? ''}` }
   : process.env;
 const RESULTS = join(
   HERE,
   'results',
-  values['restore-nix'] ? 'latest-restore-nix.json' : 'latest.json',
+  values['restore-nix']
+    ? 'latest-restore-nix.json'
+    : restoreMethod === 'nix-copy'
+      ? 'latest-nix-copy.json'
+      : 'latest.json',
 );
 const restoreNixVersion = execFileSync('nix', ['--version'], {
   encoding: 'utf8',
@@ -181,7 +188,18 @@ try {
     const withNoise = chrootStore('restore-ours', noise);
     started = performance.now();
     hypernix(
-      ['cache', 'restore', '--dir', cacheDir, '--key', 'bench', '--store', withNoise],
+      [
+        'cache',
+        'restore',
+        '--dir',
+        cacheDir,
+        '--key',
+        'bench',
+        '--store',
+        withNoise,
+        '--restore-method',
+        restoreMethod,
+      ],
       restoreEnv,
     );
     rows['restore, store with 1 GB of other paths']?.ours.push(seconds(started));
@@ -189,7 +207,18 @@ try {
     rmSync(empty, { recursive: true, force: true });
     started = performance.now();
     hypernix(
-      ['cache', 'restore', '--dir', cacheDir, '--key', 'bench', '--store', empty],
+      [
+        'cache',
+        'restore',
+        '--dir',
+        cacheDir,
+        '--key',
+        'bench',
+        '--store',
+        empty,
+        '--restore-method',
+        restoreMethod,
+      ],
       restoreEnv,
     );
     rows['restore, store with only the closure']?.ours.push(seconds(started));
@@ -223,7 +252,7 @@ try {
   }));
   console.log('');
   console.log(
-    `Store cache: ${closure.length} closure paths, ${mb(closureNar)} of NARs (half random), ${noise.length} other paths of ${mb(narBytes(noise))}; ${reps} repetitions, ${cpus().length} cores, medians; hypernix restores with ${restoreNixVersion}`,
+    `Store cache: ${closure.length} closure paths, ${mb(closureNar)} of NARs (half random), ${noise.length} other paths of ${mb(narBytes(noise))}; ${reps} repetitions, ${cpus().length} cores, medians; hypernix restores with ${restoreNixVersion} (restore method ${restoreMethod})`,
   );
   console.log('');
   console.log('| measure | whole store (tar + zstd) | hypernix | ratio |');
@@ -251,7 +280,7 @@ try {
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(
     RESULTS,
-    `${JSON.stringify({ date: new Date().toISOString(), restoreNix: restoreNixVersion, count, megabytes, noiseMb, reps, closureNar, table, oursBytes, wholeBytes: statSync(wholeFull).size, oursSave, wholeSave, nothing: { seconds: nothingSeconds, bytes: nothing.bytes }, changed: { ...changed, nar: changedNar }, verified }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), restoreNix: restoreNixVersion, restoreMethod, count, megabytes, noiseMb, reps, closureNar, table, oursBytes, wholeBytes: statSync(wholeFull).size, oursSave, wholeSave, nothing: { seconds: nothingSeconds, bytes: nothing.bytes }, changed: { ...changed, nar: changedNar }, verified }, null, 2)}\n`,
   );
   log(`raw results: ${RESULTS}`);
 } finally {

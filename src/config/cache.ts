@@ -10,6 +10,12 @@ import {
 } from './parse-helpers.js';
 
 export const CACHE_BACKENDS = ['gha', 'dir', 'off'] as const;
+/**
+ * nix-copy (the default): packs go in through `nix copy`. unpack: hypernix unpacks, verifies and
+ * registers the NARs itself where the store is ours to write (else nix copy). Not the default:
+ * on the bench's 2-core VM it was not faster than nix copy (bench/cache/README.md).
+ */
+export const RESTORE_METHODS = ['nix-copy', 'unpack'] as const;
 
 /** Past this many packs a save writes one compacted pack instead (input and option default). */
 export const DEFAULT_MAX_PACK_CHAIN = 8;
@@ -23,6 +29,7 @@ export type CacheField =
   | 'cacheUpstreamPaths'
   | 'cacheBuildInputs'
   | 'cacheImages'
+  | 'cacheRestoreMethod'
   | 'maxPackChain'
   | 'maxStoreSize';
 
@@ -35,6 +42,7 @@ export const CACHE_INPUT_NAMES: Record<CacheField, string> = {
   cacheUpstreamPaths: 'cache-upstream-paths',
   cacheBuildInputs: 'cache-build-inputs',
   cacheImages: 'cache-images',
+  cacheRestoreMethod: 'cache-restore-method',
   maxPackChain: 'max-pack-chain',
   maxStoreSize: 'max-store-size',
 };
@@ -92,6 +100,11 @@ const cacheSchema = z
     cacheUpstreamPaths: booleanInput(false),
     cacheBuildInputs: booleanInput(true),
     cacheImages: booleanInput(false),
+    cacheRestoreMethod: z
+      .string()
+      .optional()
+      .transform((value) => value || 'nix-copy')
+      .pipe(enumInput(RESTORE_METHODS)),
     maxPackChain: optionalString.transform((value, ctx) => {
       const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);
       if (!Number.isInteger(number) || number < 1) {
@@ -124,6 +137,7 @@ export const CACHE_CLI_OPTIONS: Partial<Record<CacheField, string>> = {
   cacheRestoreKeys: '--restore-key',
   cacheDir: '--dir',
   maxPackChain: '--max-pack-chain',
+  cacheRestoreMethod: '--restore-method',
 };
 
 /**

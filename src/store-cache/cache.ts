@@ -11,6 +11,7 @@ import type { CacheBackend, NewPack } from './backend.js';
 import { entryBytes, entryPaths, packProblem, type CacheEntry, type PackRecord } from './entry.js';
 import { importPack, PackError, writePack } from './pack.js';
 import { stopwatch } from '../util/stopwatch.js';
+import { chooseRestoreMethod, restoreFacts, type RequestedMethod } from './unpack/method.js';
 
 export type CacheHit = 'exact' | 'partial' | 'miss';
 
@@ -37,6 +38,8 @@ export async function restoreCache(
     key: string;
     restoreKeys: string[];
     /** Another store to import into (a chroot store). */ store?: string;
+    /** `unpack`: unpack NARs here where chooseRestoreMethod can (default `nix-copy`: never). */
+    restoreMethod?: RequestedMethod;
   },
   reporter: Reporter,
 ): Promise<RestoreResult> {
@@ -55,6 +58,10 @@ export async function restoreCache(
     return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
   }
   const packs = usablePacks(found.entry, reporter);
+  const { method, why } = chooseRestoreMethod(
+    await restoreFacts(options.restoreMethod ?? 'nix-copy', options.store),
+  );
+  reporter.debug(`store cache: restoring with ${method} (${why})`);
   const cached = entryPaths({ ...found.entry, packs });
   try {
     await substituteMissingReferences(nix, packs, cached, options.store, reporter);
@@ -76,7 +83,7 @@ export async function restoreCache(
     try {
       const local = await fetched[index];
       if (!local || 'error' in local) throw local?.error;
-      await importPack(nix, local.dir, pack.paths, options.store);
+      await importPack(nix, local.dir, pack.paths, options.store, method);
       paths += pack.paths.length;
       bytes += pack.bytes;
     } catch (error) {

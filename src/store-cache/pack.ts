@@ -4,6 +4,8 @@ import type { NixInstallation } from '../nix/locate.js';
 import { queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
 import { HypernixError } from '../util/errors.js';
 import { run } from '../util/process.js';
+import type { RestoreMethod } from './unpack/method.js';
+import { unpackPack } from './unpack/restore-pack.js';
 
 export class PackError extends HypernixError {
   override name = 'PackError';
@@ -93,7 +95,9 @@ function hashPart(storePath: string): string {
 }
 
 /**
- * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
+ * Imports the pack's paths: with `unpack`, by unpacking and verifying each NAR here and
+ * registering it through nix-store (unpackPack; packs it does not handle still go through nix
+ * copy); else through Nix itself (`nix copy --from file://`): the store's own
  * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
  * hashes are checked; signatures are not, since packs come only from the cache this action
  * wrote (see the README). Each narinfo is checked first against the entry (checkNarinfos), and
@@ -104,8 +108,21 @@ export async function importPack(
   dir: string,
   infos: PackPath[],
   store?: string,
+  method: RestoreMethod = 'nix-copy',
 ): Promise<void> {
-  await checkNarinfos(dir, infos);
+  const narinfos = await checkNarinfos(dir, infos);
+  if (method === 'unpack') {
+    const outcome = await unpackPack(nix, dir, infos, narinfos, store);
+    if (outcome) {
+      const [first, ...more] = outcome.failed;
+      if (first) {
+        throw new PackError(
+          `cannot import ${first.path} from the pack in ${dir}: ${first.reason}${more.length ? ` (and ${more.length} more paths)` : ''}`,
+        );
+      }
+      return;
+    }
+  }
   const uri = packStoreUri(dir);
   const storeArgs = store ? ['--store', store] : [];
   for (const batch of batches(infos.map((info) => info.path))) {
@@ -131,15 +148,20 @@ export async function importPack(
   }
 }
 
-// The narinfo fields a check reads; a pack's narinfos are small, more is damage.
-const MAX_NARINFO_BYTES = 64 * 1024;
+// A narinfo is small but for its References line: 2,000 references take about 100 kB, so this
+// leaves room for 300,000. More is damage.
+const MAX_NARINFO_BYTES = 16 * 1024 * 1024;
 
 /**
  * Checks each path's narinfo against the entry before Nix reads it: its StorePath must be the
  * path (else Nix would register that path with another path's contents), its URL a plain file
  * under nar/ (else Nix would read outside the pack), and its References the entry's.
  */
-export async function checkNarinfos(dir: string, infos: PackPath[]): Promise<void> {
+export async function checkNarinfos(
+  dir: string,
+  infos: PackPath[],
+): Promise<Map<string, Map<string, string>>> {
+  const checked = new Map<string, Map<string, string>>();
   for (const info of infos) {
     const file = join(dir, `${hashPart(info.path)}.narinfo`);
     const text = await readBounded(file);
@@ -163,15 +185,22 @@ export async function checkNarinfos(dir: string, infos: PackPath[]): Promise<voi
       .sort()
       .join(' ');
     if (listed !== expected) throw problem('lists other references than the cache entry');
+    checked.set(info.path, fields);
   }
+  return checked;
 }
 
 async function readBounded(file: string): Promise<string> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) throw new PackError(`${file} is missing`);
   try {
-    const buffer = Buffer.alloc(MAX_NARINFO_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, MAX_NARINFO_BYTES, 0);
+    const { size } = await handle.stat();
+    if (size > MAX_NARINFO_BYTES) {
+      throw new PackError(`${file} is ${size} bytes: larger than any narinfo (damaged)`);
+    }
+    // Read what it holds now (it may have shrunk), never more than was checked.
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();

@@ -52,7 +52,12 @@ export async function restoreForBuild(
   const choice = backendChoice(cache);
   const backend = await openBackend(choice, reporter, { forSave: false, label: "input 'cache'" });
   const result = await reporter.group('store cache: restore', () =>
-    restoreCache(nix, backend, { key, restoreKeys }, reporter),
+    restoreCache(
+      nix,
+      backend,
+      { key, restoreKeys, restoreMethod: cache.cacheRestoreMethod },
+      reporter,
+    ),
   );
   core.setOutput('cache-hit', result.hit);
   core.setOutput('cache-restored-paths', String(result.paths));

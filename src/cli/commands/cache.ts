@@ -14,7 +14,8 @@ export const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --k
 A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
-restore imports the newest entry's packs through nix copy.
+restore imports the newest entry's packs through nix copy (or, with --restore-method
+unpack, unpacks and verifies them itself).
 
 Options:
   --dir DIR              the cache directory
@@ -26,6 +27,8 @@ Options:
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
+  --restore-method M     nix-copy (default) or unpack (unpack and verify NARs here, where the
+                         store is ours to write)
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help
@@ -41,6 +44,7 @@ const OPTIONS = {
   'exclude-roots': { type: 'boolean' },
   'max-pack-chain': { type: 'string' },
   store: { type: 'string' },
+  'restore-method': { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -80,7 +84,7 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     const result = await restoreCache(
       nix,
       backend,
-      { key, restoreKeys, store: values.store },
+      { key, restoreKeys, store: values.store, restoreMethod: config.cacheRestoreMethod },
       reporter,
     );
     io.stdout.write(
@@ -127,6 +131,7 @@ function readConfig(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>[
       cacheKey: values.key,
       cacheRestoreKeys: values['restore-key'] ?? [],
       maxPackChain: values['max-pack-chain'],
+      cacheRestoreMethod: values['restore-method'],
     },
     'cli',
   );

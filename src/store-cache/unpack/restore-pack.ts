@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { basename, join } from 'node:path';
+import type { NixInstallation } from '../../nix/locate.js';
+import { parseSha256 } from '../../nix/nar-hash.js';
+import { validPaths, type PathInfo } from '../../nix/path-info.js';
+import { PathLocks } from '../../nix/path-locks.js';
+import { registerValidPaths, type Registration } from '../../nix/register.js';
+import { describeError } from '../../util/errors.js';
+import { limiter } from '../../util/limiter.js';
+import { isStorePath, storeDir } from '../entry.js';
+import { removeStaleUnpacks, unpackName } from './stale.js';
+import { removeTree, unpackNar, type NarJob } from './unpack-nar.js';
+
+/** A pack's record of a path (pack.ts's PackPath; not imported, pack.ts imports this module). */
+type PackPath = Pick<PathInfo, 'path' | 'narHash' | 'narSize' | 'references'>;
+
+/** What an unpack did: paths made valid, and those left out with why. */
+export interface UnpackOutcome {
+  restored: number;
+  failed: { path: string; reason: string }[];
+}
+
+interface Planned {
+  info: PackPath;
+  job: NarJob;
+  deriver: string;
+}
+
+// Renames in flight: they queue on the store directory's lock in the kernel, but overlap the rest.
+const RENAMES_AT_ONCE = 8;
+
+/** Test-only: makes the restore kill itself at a named point, to prove a crash leaves no harm. */
+export const FAULT_VARIABLE = 'HYPERNIX_TEST_FAULT_UNPACK';
+
+/**
+ * Restores a pack's paths without `nix copy`: each NAR is read, decompressed, hashed and
+ * written once, into a temporary tree in the store directory; only a NAR whose SHA-256 and size
+ * are the ones the entry records, and whose references are valid or restored with it, is renamed
+ * into place (under Nix's path lock, if still not valid) and registered through nix-store.
+ * Returns undefined when the pack holds what this path does not handle (another compression, a
+ * content address), for the caller to use nix copy. `narinfos` are checkNarinfos's fields.
+ */
+export async function unpackPack(
+  nix: NixInstallation,
+  dir: string,
+  infos: PackPath[],
+  narinfos: Map<string, Map<string, string>>,
+  store?: string,
+): Promise<UnpackOutcome | undefined> {
+  const realStore = join(store ?? '', storeDir());
+  const failed: UnpackOutcome['failed'] = [];
+  const plan = planJobs(dir, infos, narinfos, realStore, failed);
+  if (!plan) return undefined;
+  // The pack's paths and what they refer to (earlier packs, the store): one query, which also
+  // makes a chroot store that does not exist yet.
+  const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
+  const valid = await validInBatches(nix, [...asked], store);
+  await removeStaleUnpacks(realStore);
+  const todo = plan.filter((planned) => !valid.has(planned.info.path));
+  if (todo.length === 0) return { restored: 0, failed };
+  // A child takes Nix's locks beside the unpacking: they guard only the rename and register.
+  const locks = PathLocks.acquire(todo.map((planned) => finalPath(realStore, planned)));
+  let placed = new Set<Planned>();
+  try {
+    const unpacked = await unpackAll(todo, failed);
+    if (process.env[FAULT_VARIABLE] === 'crash-after-unpack') process.kill(process.pid, 'SIGKILL');
+    const ready = await leaveOutDangling(todo, unpacked, valid, failed);
+    await locks.locked();
+    placed = await install(nix, ready, realStore, store);
+  } finally {
+    for (const planned of todo) if (!placed.has(planned)) await removeTree(planned.job.target);
+    await locks.release();
+  }
+  return { restored: placed.size, failed };
+}
+
+// Store paths per nix-store call: 4,000 of at most 256 bytes stay under Linux's 2 MiB of arguments.
+const PATHS_PER_QUERY = 4000;
+
+async function validInBatches(
+  nix: NixInstallation,
+  paths: string[],
+  store?: string,
+): Promise<Set<string>> {
+  const valid = new Set<string>();
+  for (let at = 0; at < paths.length; at += PATHS_PER_QUERY) {
+    for (const path of await validPaths(nix, paths.slice(at, at + PATHS_PER_QUERY), store)) {
+      valid.add(path);
+    }
+  }
+  return valid;
+}
+
+const finalPath = (realStore: string, planned: Planned) =>
+  join(realStore, basename(planned.info.path));
+
+/** Unpacks every NAR (small ones one after another on this thread, large ones streamed). */
+async function unpackAll(todo: Planned[], failed: UnpackOutcome['failed']): Promise<Set<string>> {
+  const slot = limiter(Math.max(2, cpus().length * 2));
+  const unpacked = new Set<string>();
+  await Promise.all(
+    todo.map((planned) =>
+      slot(async () => {
+        try {
+          await unpackNar(planned.job);
+          unpacked.add(planned.info.path);
+        } catch (error) {
+          failed.push({ path: planned.info.path, reason: describeError(error) });
+        }
+      }),
+    ),
+  );
+  return unpacked;
+}
+
+/** One job per path, from its narinfo; undefined for a pack the unpack does not handle. */
+function planJobs(
+  dir: string,
+  infos: PackPath[],
+  narinfos: Map<string, Map<string, string>>,
+  realStore: string,
+  failed: UnpackOutcome['failed'],
+): Planned[] | undefined {
+  const plan: Planned[] = [];
+  for (const info of infos) {
+    const fields = narinfos.get(info.path) ?? new Map<string, string>();
+    const compression = fields.get('Compression') ?? 'bzip2'; // Nix's default
+    if ((compression !== 'zstd' && compression !== 'none') || fields.has('CA')) return undefined;
+    const narHash = parseSha256(info.narHash);
+    const listed = parseSha256(fields.get('NarHash') ?? '');
+    if (!narHash || !listed?.equals(narHash) || fields.get('NarSize') !== String(info.narSize)) {
+      failed.push({
+        path: info.path,
+        reason: 'its narinfo records another NarHash or NarSize than the cache entry',
+      });
+      continue;
+    }
+    const deriver = join(storeDir(), fields.get('Deriver') ?? '');
+    const hashPart = basename(info.path).slice(0, 32);
+    plan.push({
+      info,
+      deriver: isStorePath(deriver) && deriver.endsWith('.drv') ? deriver : '',
+      job: {
+        storePath: info.path,
+        file: join(dir, fields.get('URL') ?? ''), // checkNarinfos: a plain name under nar/
+        compression,
+        narHash,
+        narSize: info.narSize,
+        target: join(realStore, unpackName(hashPart, randomBytes(6).toString('hex'))),
+      },
+    });
+  }
+  return plan;
+}
+
+/**
+ * The unpacked paths whose references are all valid or unpacked too (self-references aside),
+ * references first. The others are left out, named, and their trees removed: Nix would refuse
+ * to register them, and with them the whole batch.
+ */
+async function leaveOutDangling(
+  todo: Planned[],
+  unpacked: Set<string>,
+  valid: Set<string>,
+  failed: UnpackOutcome['failed'],
+): Promise<Planned[]> {
+  const usable = new Set(unpacked);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const planned of todo) {
+      const { path, references } = planned.info;
+      if (!usable.has(path)) continue;
+      const missing = references.find((ref) => ref !== path && !valid.has(ref) && !usable.has(ref));
+      if (missing === undefined) continue;
+      usable.delete(path);
+      changed = true;
+      failed.push({ path, reason: `its reference ${missing} is neither valid nor restored` });
+    }
+  }
+  for (const planned of todo) {
+    if (unpacked.has(planned.info.path) && !usable.has(planned.info.path)) {
+      await removeTree(planned.job.target);
+    }
+  }
+  return referencesFirst(todo.filter((planned) => usable.has(planned.info.path)));
+}
+
+function referencesFirst(planned: Planned[]): Planned[] {
+  const byPath = new Map(planned.map((item) => [item.info.path, item]));
+  const ordered: Planned[] = [];
+  const seen = new Set<string>();
+  const visit = (item: Planned) => {
+    if (seen.has(item.info.path)) return;
+    seen.add(item.info.path);
+    for (const ref of item.info.references) {
+      const dependency = byPath.get(ref);
+      if (dependency) visit(dependency);
+    }
+    ordered.push(item);
+  };
+  for (const item of planned) visit(item);
+  return ordered;
+}
+
+/**
+ * Under Nix's locks on the final names (the caller holds them): paths another process made valid meanwhile are left as
+ * they are; an invalid leftover at a final name (an earlier restore that died before
+ * registering) is deleted, as Nix deletes one; then rename and register in one transaction.
+ */
+async function install(
+  nix: NixInstallation,
+  ready: Planned[],
+  realStore: string,
+  store?: string,
+): Promise<Set<Planned>> {
+  const placed = new Set<Planned>();
+  if (ready.length === 0) return placed;
+  const nowValid = await validInBatches(
+    nix,
+    ready.map((planned) => planned.info.path),
+    store,
+  );
+  const slot = limiter(RENAMES_AT_ONCE);
+  await Promise.all(
+    ready.map((planned) =>
+      slot(async () => {
+        if (nowValid.has(planned.info.path)) return;
+        await renameOver(planned.job.target, finalPath(realStore, planned));
+        placed.add(planned);
+      }),
+    ),
+  );
+  if (process.env[FAULT_VARIABLE] === 'crash-before-register') process.kill(process.pid, 'SIGKILL');
+  try {
+    await registerValidPaths(nix, [...placed].map(registration), store);
+  } catch (error) {
+    // Not valid: not left behind (the next restore would replace them, but say it once here).
+    for (const planned of placed) await removeTree(finalPath(realStore, planned));
+    throw error;
+  }
+  return placed;
+}
+
+/** Renames a tree into place; an invalid leftover there (a directory rename cannot replace) goes first. */
+async function renameOver(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!['EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR'].includes(code)) throw error;
+    await removeTree(to);
+    await rename(from, to);
+  }
+}
+
+function registration(planned: Planned): Registration {
+  return {
+    path: planned.info.path,
+    narHash: planned.job.narHash,
+    narSize: planned.info.narSize,
+    deriver: planned.deriver,
+    references: planned.info.references,
+  };
+}
