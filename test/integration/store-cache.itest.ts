@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   mkdirSync,
-  mkdtempSync,
+  mkdtempSync as makeTempDir,
+  rmSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -11,13 +12,24 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { FIXTURES, IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
 import { parseEntry, type PackRecord } from '../../src/store-cache/entry.js';
 
 // The store cache with the directory backend, against the real Nix store: paths are saved,
 // collected away, restored through nix copy --from file:// and checked by Nix itself.
+
+// Every temporary folder of this file (caches, chroot stores) is removed at its end.
+const made: string[] = [];
+function mkdtempSync(prefix: string): string {
+  const dir = makeTempDir(prefix);
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function build(attribute: string, nonce: string): { out: string; log: string } {
   const result = spawnSync(
