@@ -250,6 +250,11 @@ const CHUNK_SIZE = 32 << 20;
  */
 const FIRST_CHUNK = 256 << 10;
 /**
+ * PATCHes on their way from this process, and since when (ms) none has been: the link is
+ * shared, so it waits for the compressor only when no upload has anything on it.
+ */
+const wire = { flying: 0, idleSince: undefined };
+/**
  * A chunked upload (PATCH with Content-Range) fed as bytes are produced, so a blob of any size is
  * sent in one pass. The chunk being sent is kept until the registry acknowledges it; after a
  * dropped connection the upload resumes from the registry's Range instead of starting over.
@@ -263,6 +268,7 @@ class ChunkedUpload {
     client;
     repository;
     chunkSize;
+    pace;
     location;
     offset = 0;
     pending = [];
@@ -270,17 +276,22 @@ class ChunkedUpload {
     nextChunk;
     /** The PATCH on its way; its failure is thrown by the next write, finish or cancel. */
     inFlight = Promise.resolve();
-    constructor(client, repository, location, chunkSize, firstChunk) {
+    /** Whether a PATCH of this upload is on its way. */
+    flying = false;
+    constructor(client, repository, location, chunkSize, firstChunk, 
+    /** Told which side waited at each chunk: the link (full chunk, PATCH still going) or the producer. */
+    pace) {
         this.client = client;
         this.repository = repository;
         this.chunkSize = chunkSize;
+        this.pace = pace;
         this.location = location;
         this.nextChunk = Math.min(firstChunk, chunkSize);
     }
     /** `session`: one opened with openSession, used instead of a new one. */
-    static async start(client, repository, chunkSize = CHUNK_SIZE, session, firstChunk = chunkSize) {
+    static async start(client, repository, chunkSize = CHUNK_SIZE, session, firstChunk = chunkSize, pace) {
         const location = (await session) ?? (await (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .fA)(client, repository));
-        return new ChunkedUpload(client, repository, location, chunkSize, firstChunk);
+        return new ChunkedUpload(client, repository, location, chunkSize, firstChunk, pace);
     }
     /** Bytes the registry has acknowledged so far. */
     get sent() {
@@ -291,9 +302,26 @@ class ChunkedUpload {
         this.pendingBytes += chunk.length;
         if (this.pendingBytes < this.nextChunk)
             return;
-        await this.inFlight; // the one before is acknowledged: offsets follow on
+        const waited = now();
+        if (this.flying) {
+            await this.inFlight; // the one before is acknowledged: offsets follow on
+            this.pace?.waitedForLink(now() - waited);
+        }
+        else {
+            await this.inFlight; // settled: throws its failure
+            // The link waited for this chunk only if no upload of the process had a PATCH going.
+            if (wire.flying === 0 && wire.idleSince !== undefined)
+                this.pace?.waitedForDeflate(waited - wire.idleSince);
+        }
         this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
-        this.inFlight = this.flush();
+        this.flying = true;
+        wire.flying += 1;
+        this.inFlight = this.flush().finally(() => {
+            this.flying = false;
+            wire.flying -= 1;
+            if (wire.flying === 0)
+                wire.idleSince = now();
+        });
         this.inFlight.catch(() => undefined); // thrown where it is awaited next
     }
     /** Sends what is pending and closes the upload under its digest. */
@@ -371,6 +399,10 @@ class ChunkedUpload {
         this.location = (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .nextLocation */ .Vv)(this.client, response, this.location);
         return (0,_upload_session_js__WEBPACK_IMPORTED_MODULE_6__/* .receivedBytes */ .L1)(response);
     }
+}
+/** Milliseconds on a monotonic clock (process.hrtime: `performance` would load perf_hooks). */
+function now() {
+    return Number(process.hrtime.bigint()) / 1e6;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 865;
-export const ids = [865];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
-/***/ 7865:
+/***/ 803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -36,7 +36,903 @@ var limiter = __webpack_require__(2280);
 var store_cache_entry = __webpack_require__(9562);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/nix/nar-hash.ts
+/**
+ * Nix's SHA-256 hash notations: `sha256:<nix base32>` (narinfos, `nix-store --dump-db`),
+ * `sha256:<hex>`, and SRI `sha256-<base64>` (`nix path-info --json` since 2.4). Nix's base32 is
+ * not RFC 4648: its own alphabet (no e o t u), read from the last character backwards.
+ */
+const ALPHABET = '0123456789abcdfghijklmnpqrsvwxyz';
+const SHA256_BYTES = 32;
+const BASE32_LENGTH = Math.floor((SHA256_BYTES * 8 - 1) / 5) + 1; // 52
+/** Nix base32 of a digest (libutil's printHash32). */
+function toNixBase32(digest) {
+    const length = Math.floor((digest.length * 8 - 1) / 5) + 1;
+    let text = '';
+    for (let n = length - 1; n >= 0; n -= 1) {
+        const bit = n * 5;
+        const i = Math.floor(bit / 8);
+        const j = bit % 8;
+        const low = digest[i] >> j;
+        const high = i >= digest.length - 1 ? 0 : digest[i + 1] << (8 - j);
+        text += ALPHABET[(low | high) & 0x1f];
+    }
+    return text;
+}
+/** The digest of a Nix base32 text of `bytes` bytes, or undefined when it is not one. */
+function fromNixBase32(text, bytes = SHA256_BYTES) {
+    if (text.length !== Math.floor((bytes * 8 - 1) / 5) + 1)
+        return undefined;
+    const digest = Buffer.alloc(bytes);
+    for (let n = 0; n < text.length; n += 1) {
+        const digit = ALPHABET.indexOf(text[text.length - n - 1]);
+        if (digit < 0)
+            return undefined;
+        const bit = n * 5;
+        const i = Math.floor(bit / 8);
+        const j = bit % 8;
+        digest[i] = digest[i] | ((digit << j) & 0xff);
+        const carry = digit >> (8 - j);
+        if (i < bytes - 1)
+            digest[i + 1] = digest[i + 1] | carry;
+        else if (carry)
+            return undefined; // bits beyond the digest: not a canonical text
+    }
+    return digest;
+}
+/** The 32 bytes of a SHA-256 in any of Nix's notations, or undefined when it is none of them. */
+function parseSha256(text) {
+    const sri = /^sha256-([A-Za-z0-9+/]{43}=)$/.exec(text);
+    if (sri)
+        return Buffer.from(sri[1], 'base64');
+    const typed = /^sha256:(.+)$/.exec(text);
+    if (!typed)
+        return undefined;
+    const body = typed[1];
+    if (body.length === BASE32_LENGTH)
+        return fromNixBase32(body);
+    if (/^[0-9a-f]{64}$/.test(body))
+        return Buffer.from(body, 'hex');
+    if (/^[A-Za-z0-9+/]{43}=$/.test(body))
+        return Buffer.from(body, 'base64');
+    return undefined;
+}
+/** `sha256:<nix base32>`: what every Nix reads (register-validity, --load-db, narinfos). */
+function printSha256(digest) {
+    return `sha256:${toNixBase32(digest)}`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/util/child-env.ts
+var child_env = __webpack_require__(4132);
+;// CONCATENATED MODULE: ./src/nix/path-locks.ts
+
+
+
+/** A path lock that could not be taken. */
+class PathLockError extends errors/* HypernixError */.iD {
+    name = 'PathLockError';
+}
+// libstore's lockPaths and PathLocks::unlock, line for line: open (create) `<path>.lock`,
+// flock LOCK_EX (waiting), and if the file has content its last holder deleted it: open again.
+// Released on "release" or when our end of the pipe closes (we died): unlink, write "d", close.
+const LOCK_SCRIPT = `
+use Fcntl qw(:flock O_RDWR O_CREAT);
+$| = 1;
+my @held;
+while (my $path = <STDIN>) {
+  chomp $path;
+  last if $path eq '';
+  for (;;) {
+    sysopen(my $fh, "$path.lock", O_RDWR | O_CREAT, 0600) or die "cannot open $path.lock: $!\\n";
+    flock($fh, LOCK_EX) or die "cannot lock $path.lock: $!\\n";
+    if ((stat $fh)[7] != 0) { close $fh; next; }
+    push @held, [$path, $fh];
+    last;
+  }
+}
+print "locked\\n";
+my $ignored = <STDIN>;
+for my $lock (@held) { unlink "$lock->[0].lock"; syswrite($lock->[1], "d"); close $lock->[1]; }
+`;
+/** Whether `perl` runs here with Fcntl (perl-base is Essential on Debian and Ubuntu). */
+function perlAvailable() {
+    return (0,external_node_child_process_.spawnSync)('perl', ['-MFcntl=:flock', '-e', '1'], { stdio: 'ignore' }).status === 0;
+}
+/**
+ * Nix's own locks on store paths (libstore's PathLocks, which every `nix copy`, substitution
+ * and build takes before it writes a path), so a restore cannot race a daemon or another Nix
+ * adding the same path. Node has no flock(2): a `perl` child takes the locks (in sorted order,
+ * as Nix does) and holds them until release(), or until this process dies and the pipe closes.
+ * The child works beside this process: acquire() starts it, locked() waits for it.
+ */
+class PathLocks {
+    child;
+    exited;
+    ready;
+    constructor(child) {
+        this.child = child;
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+        this.exited = new Promise((resolve) => {
+            child.on('close', (code) => resolve(code));
+            child.on('error', () => resolve(null));
+        });
+        this.ready = new Promise((resolve, reject) => {
+            let stdout = '';
+            child.stdout.setEncoding('utf8').on('data', (text) => {
+                stdout += text;
+                if (stdout.includes('locked\n'))
+                    resolve();
+            });
+            void this.exited.then((code) => reject(new PathLockError(`cannot take Nix's path locks: ${stderr.trim().split('\n').at(-1) || `perl exit ${code}`}`)));
+        });
+        this.ready.catch(() => undefined); // the caller sees it in locked()
+    }
+    /** Starts taking the locks on these real paths (in the store directory as it is on disk). */
+    static acquire(paths) {
+        const sorted = [...new Set(paths)].sort();
+        const bad = sorted.find((path) => path.includes('\n') || !path.startsWith('/'));
+        if (bad !== undefined)
+            throw new PathLockError(`cannot lock ${JSON.stringify(bad)}`);
+        const child = (0,external_node_child_process_.spawn)('perl', ['-e', LOCK_SCRIPT], {
+            env: (0,child_env/* childEnvironment */.Q)(),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        child.stdin.on('error', () => undefined); // perl died: locked() says why
+        child.stdin.write(`${sorted.join('\n')}\n\n`);
+        return new PathLocks(child);
+    }
+    /** Resolves once every lock is held; rejects with one line when they cannot be taken. */
+    locked() {
+        return this.ready;
+    }
+    /** Releases the locks as Nix does and waits for it. */
+    async release() {
+        this.child.stdin.end('release\n');
+        await this.exited;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/nix/register.ts
+
+
+
+class RegisterError extends errors/* HypernixError */.iD {
+    name = 'RegisterError';
+}
+/**
+ * The text `nix-store --register-validity --hash-given` and `--load-db` read (libstore's
+ * decodeValidPathInfo, the same in Nix 2.3 to 2.2x): per path its line, hash, NAR size, deriver
+ * (may be empty), the count of references, then one line each.
+ */
+function registrationText(paths) {
+    return paths
+        .map((info) => [
+        info.path,
+        printSha256(info.narHash),
+        String(info.narSize),
+        info.deriver,
+        String(info.references.length),
+        ...info.references,
+    ].join('\n'))
+        .join('\n')
+        .concat(paths.length ? '\n' : '');
+}
+/**
+ * Makes paths already in place valid, in one transaction, through Nix itself (never its
+ * database file): the references of each must be valid or among the paths, else Nix refuses
+ * all of them. In the store itself `--register-validity --hash-given`, which also canonicalises
+ * the paths' metadata; in a chroot store (`store`, a directory) `--load-db`, the same without
+ * canonicalising, because Nix 2.8 canonicalises the path's name under /nix/store on the host
+ * there (not the chroot's copy) and fails when the host has no such path. The caller writes
+ * canonical metadata itself either way.
+ */
+async function registerValidPaths(nix, paths, store) {
+    if (paths.length === 0)
+        return;
+    const args = store ? ['--store', store, '--load-db'] : ['--register-validity', '--hash-given'];
+    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [...args, '--option', 'fsync-metadata', 'false'], { input: registrationText(paths), stderrTailLines: 20 });
+    if (result.code !== 0) {
+        const reason = result.stderrTail.filter((line) => /^error: /.test(line)).at(-1);
+        throw new RegisterError(`nix-store cannot register ${paths.length} restored paths: ${reason?.replace(/^error: /, '') ?? `exit ${result.code}`}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/store-cache/unpack/nar-parser.ts
+
+/** A NAR that is not one Nix would write, or one this parser will not unpack. */
+class NarError extends errors/* HypernixError */.iD {
+    name = 'NarError';
+}
+const EMPTY = Buffer.alloc(0);
+const NAME_MAX = 255;
+const TARGET_MAX = 4095; // PATH_MAX less its NUL
+const TOKEN_MAX = 16; // the longest keyword, "nix-archive-1", fits
+/**
+ * A streaming parser of Nix's archive format (NAR), fed chunks with push() and closed with
+ * end(). The grammar is a generator that asks for the bytes it needs next; file contents are
+ * handed to the sink as they arrive, so memory stays bounded whatever the NAR holds. Anything
+ * Nix would not write (bad magic, unsorted or duplicate names, non-zero padding, lengths past the
+ * NarSize, trailing bytes) is an error: a NAR has exactly one encoding, which is what its hash
+ * names.
+ */
+class NarParser {
+    sink;
+    limits;
+    steps;
+    need = { bytes: 0 };
+    done = false;
+    position = 0; // bytes the grammar has consumed
+    contentsLeft = 0;
+    pending = [];
+    pendingLength = 0;
+    maxDepth;
+    constructor(sink, limits) {
+        this.sink = sink;
+        this.limits = limits;
+        this.maxDepth = limits.maxDepth ?? 256;
+        this.steps = this.archive();
+        this.advance(EMPTY);
+    }
+    push(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (this.done)
+                throw new NarError('bytes after the end of the archive');
+            if ('contents' in this.need) {
+                const take = Math.min(this.contentsLeft, chunk.length - offset);
+                this.sink.data(chunk.subarray(offset, offset + take));
+                offset += take;
+                this.contentsLeft -= take;
+                this.position += take;
+                if (this.contentsLeft === 0)
+                    this.advance(EMPTY);
+                continue;
+            }
+            const wanted = this.need.bytes - this.pendingLength;
+            const take = Math.min(wanted, chunk.length - offset);
+            const piece = chunk.subarray(offset, offset + take);
+            offset += take;
+            if (take < wanted) {
+                this.pending.push(piece);
+                this.pendingLength += take;
+                return;
+            }
+            const bytes = this.pendingLength === 0 ? piece : Buffer.concat([...this.pending, piece]);
+            this.pending = [];
+            this.pendingLength = 0;
+            this.position += bytes.length;
+            this.advance(bytes);
+        }
+    }
+    /** Checks that the archive is complete: a truncated NAR is an error. */
+    end() {
+        if (!this.done)
+            throw new NarError(`the archive ends early (after ${this.position} bytes)`);
+    }
+    advance(value) {
+        // A step may ask for nothing (an empty string's body): answer at once.
+        for (let result = this.steps.next(value);; result = this.steps.next(EMPTY)) {
+            if (result.done) {
+                this.done = true;
+                return;
+            }
+            this.need = result.value;
+            if ('contents' in this.need) {
+                this.contentsLeft = this.need.contents;
+                if (this.contentsLeft > 0)
+                    return;
+            }
+            else if (this.need.bytes > 0)
+                return;
+        }
+    }
+    *archive() {
+        yield* this.expect('nix-archive-1');
+        yield* this.node('', 0);
+    }
+    *length(max, what) {
+        const header = yield { bytes: 8 };
+        const length = header.readBigUInt64LE(0);
+        const left = this.limits.size - this.position;
+        if (length > BigInt(Math.min(max, left))) {
+            throw new NarError(length > BigInt(left)
+                ? `${what} of ${length} bytes reaches past the NarSize (${this.limits.size})`
+                : `${what} of ${length} bytes is longer than ${max}`);
+        }
+        return Number(length);
+    }
+    *padding(length) {
+        const pad = (8 - (length % 8)) % 8;
+        if (pad === 0)
+            return;
+        const bytes = yield { bytes: pad };
+        if (bytes.some((byte) => byte !== 0))
+            throw new NarError('padding that is not zero');
+    }
+    *string(max, what) {
+        const length = yield* this.length(max, what);
+        const body = yield { bytes: length };
+        yield* this.padding(length);
+        return length === 0 ? EMPTY : body;
+    }
+    *expect(token) {
+        const found = yield* this.string(TOKEN_MAX, `a keyword where "${token}" belongs`);
+        if (found.toString('latin1') !== token) {
+            throw new NarError(`"${printable(found)}" where "${token}" belongs`);
+        }
+    }
+    *keyword() {
+        return (yield* this.string(TOKEN_MAX, 'a keyword')).toString('latin1');
+    }
+    *node(path, depth) {
+        if (depth > this.maxDepth)
+            throw new NarError(`directories nested deeper than ${this.maxDepth}`);
+        yield* this.expect('(');
+        yield* this.expect('type');
+        const type = yield* this.keyword();
+        if (type === 'regular')
+            yield* this.regular(path);
+        else if (type === 'symlink')
+            yield* this.symlink(path);
+        else if (type === 'directory')
+            yield* this.directory(path, depth);
+        else
+            throw new NarError(`an entry of unknown type "${printable(Buffer.from(type, 'latin1'))}"`);
+    }
+    *regular(path) {
+        let tag = yield* this.keyword();
+        let executable = false;
+        if (tag === 'executable') {
+            executable = true;
+            yield* this.expect('');
+            tag = yield* this.keyword();
+        }
+        if (tag !== 'contents')
+            throw new NarError(`"${tag}" where "contents" belongs`);
+        const size = yield* this.length(Number.MAX_SAFE_INTEGER, `the file ${shown(path)}`);
+        this.sink.file(path, executable, size);
+        yield { contents: size };
+        yield* this.padding(size);
+        this.sink.fileEnd();
+        yield* this.expect(')');
+    }
+    *symlink(path) {
+        yield* this.expect('target');
+        const target = yield* this.string(TARGET_MAX, `the target of ${shown(path)}`);
+        if (target.length === 0 || target.includes(0)) {
+            throw new NarError(`the symlink ${shown(path)} has an empty target or one with NUL`);
+        }
+        this.sink.symlink(path, utf8(target, `the target of ${shown(path)}`));
+        yield* this.expect(')');
+    }
+    *directory(path, depth) {
+        this.sink.directory(path);
+        let previous;
+        for (;;) {
+            const tag = yield* this.keyword();
+            if (tag === ')')
+                break;
+            if (tag !== 'entry')
+                throw new NarError(`"${tag}" where "entry" or ")" belongs`);
+            yield* this.expect('(');
+            yield* this.expect('name');
+            const raw = yield* this.string(NAME_MAX, `a name in ${shown(path)}`);
+            const name = checkedName(raw, path);
+            // Nix writes entries sorted by name, each once: anything else is another encoding.
+            if (previous && Buffer.compare(previous, raw) >= 0) {
+                throw new NarError(`the entries of ${shown(path)} are not sorted, or one comes twice`);
+            }
+            previous = Buffer.from(raw);
+            yield* this.expect('node');
+            yield* this.node(path === '' ? name : `${path}/${name}`, depth + 1);
+            yield* this.expect(')');
+        }
+        this.sink.directoryEnd(path);
+    }
+}
+function checkedName(raw, parent) {
+    const name = raw.toString('latin1');
+    if (raw.length === 0 || name === '.' || name === '..' || raw.includes(0x2f) || raw.includes(0)) {
+        throw new NarError(`the entry name "${printable(raw)}" in ${shown(parent)} is not a file name`);
+    }
+    return utf8(raw, `the entry name in ${shown(parent)}`);
+}
+/** Names and targets as strings: bytes that are not UTF-8 could not be written back as they are. */
+function utf8(raw, what) {
+    const text = raw.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(raw))
+        throw new NarError(`${what} is not UTF-8`);
+    return text;
+}
+const shown = (path) => (path === '' ? 'the root' : `"${path}"`);
+function printable(raw) {
+    return raw
+        .toString('latin1')
+        .replace(/[^\x20-\x7e]/g, '?')
+        .slice(0, 64);
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/unpack/tree-writer.ts
+
+
+const CREATE = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+/**
+ * Writes a parsed NAR as a new tree at `root` (which must not exist), with the metadata Nix
+ * gives store paths: mode 0444, or 0555 for executables and directories, mtime 1 (epoch + 1 s),
+ * owned by whoever runs this (root on a multi-user store). Every file, directory and symlink is
+ * created new (O_EXCL, mkdir, symlink all fail on an existing name) and O_NOFOLLOW, and the
+ * parser's names are plain names, so nothing is written outside `root` and no symlink is
+ * followed. Writes are synchronous: a store path is many small files, for which one system call
+ * each beats a trip through the thread pool.
+ */
+class TreeWriter {
+    root;
+    fd = -1;
+    mode = 0o444;
+    constructor(root) {
+        this.root = root;
+    }
+    at(path) {
+        return path === '' ? this.root : (0,external_node_path_.join)(this.root, path);
+    }
+    directory(path) {
+        (0,external_node_fs_.mkdirSync)(this.at(path), 0o755); // writable until its entries are in
+    }
+    directoryEnd(path) {
+        const target = this.at(path);
+        (0,external_node_fs_.chmodSync)(target, 0o555);
+        (0,external_node_fs_.utimesSync)(target, 1, 1); // after its entries: adding them set it to now
+    }
+    file(path, executable, size) {
+        void size;
+        this.mode = executable ? 0o555 : 0o444;
+        this.fd = (0,external_node_fs_.openSync)(this.at(path), CREATE, this.mode);
+    }
+    data(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            offset += (0,external_node_fs_.writeSync)(this.fd, chunk, offset, chunk.length - offset);
+        }
+    }
+    fileEnd() {
+        (0,external_node_fs_.fchmodSync)(this.fd, this.mode); // whatever the umask took away
+        (0,external_node_fs_.futimesSync)(this.fd, 1, 1);
+        (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = -1;
+    }
+    symlink(path, target) {
+        const link = this.at(path);
+        (0,external_node_fs_.symlinkSync)(target, link);
+        (0,external_node_fs_.lutimesSync)(link, 1, 1);
+    }
+    /** Closes a file left open by a NAR that failed half way. */
+    abandon() {
+        if (this.fd >= 0)
+            (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/unpack/unpack-nar.ts
+
+
+
+
+
+
+
+
+
+const READ_CHUNK = 1 << 20;
+const DECODE_CHUNK = 1 << 16;
+// NARs up to this size are read and decoded whole (a few MB of memory per NAR being unpacked).
+const WHOLE_NAR_MAX = 8 << 20;
+/** Whether this Node decodes zstd itself (Node 22.15+, 23.8+); else the restore uses nix copy. */
+function nodeHasZstd() {
+    return typeof external_node_zlib_.createZstdDecompress === 'function';
+}
+/**
+ * Reads, decompresses, hashes and writes one NAR in one pass. Throws a NarError naming what is
+ * wrong when the NAR is not well formed, or its bytes are not the ones the entry recorded (hash
+ * or size); then nothing is left at `target`.
+ */
+async function unpackNar(job) {
+    const writer = new TreeWriter(job.target);
+    try {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const parser = new NarParser(writer, { size: job.narSize });
+        let size = 0;
+        for await (const chunk of narChunks(job)) {
+            size += chunk.length;
+            if (size > job.narSize) {
+                throw new NarError(`its NAR is longer than the NarSize ${job.narSize} the entry records`);
+            }
+            hash.update(chunk);
+            parser.push(chunk);
+        }
+        if (size !== job.narSize) {
+            throw new NarError(`its NAR is ${size} bytes, the entry records ${job.narSize}`);
+        }
+        parser.end();
+        const digest = hash.digest();
+        if (!digest.equals(job.narHash)) {
+            throw new NarError(`its NAR hashes to ${printSha256(digest)}, the entry records ${printSha256(job.narHash)}`);
+        }
+    }
+    catch (error) {
+        writer.abandon();
+        await removeTree(job.target);
+        if (error instanceof NarError)
+            throw error;
+        // zlib and the file system: a damaged frame, a missing file, a full disk.
+        const code = error.code;
+        throw new NarError(`cannot unpack its NAR: ${error.message}${code ? ` (${code})` : ''}`, { cause: error });
+    }
+}
+/**
+ * The NAR's bytes. Most NARs are small: one read and one decode (on the thread pool) cost far
+ * less than a stream's set-up; larger ones stream, so memory stays bounded.
+ */
+async function* narChunks(job) {
+    if (job.narSize > WHOLE_NAR_MAX) {
+        yield* narStream(job);
+        return;
+    }
+    // Small NARs are read and decoded on this thread: on a busy machine the thread pool's hops
+    // (open, stat, read, close, decode) cost more than the work (measured: 0.34 s against 0.48 s
+    // for 501 NARs of 262 kB).
+    const stored = readBounded(job.file, compressedBound(job.narSize));
+    if (job.compression === 'none') {
+        yield stored;
+        return;
+    }
+    // One byte more than the NarSize: a longer NAR is caught by the size check, not cut short.
+    // One output buffer the NAR's size: one callback, no copying of pieces together.
+    const whole = { maxOutputLength: job.narSize + 1, chunkSize: Math.max(64, job.narSize + 1) };
+    try {
+        yield external_node_zlib_.zstdDecompressSync(stored, whole);
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new NarError(`its NAR is longer than the NarSize ${job.narSize} the entry records`);
+        }
+        throw error;
+    }
+}
+/** No zstd frame of an n-byte NAR is larger than this (ZSTD_compressBound, with room to spare). */
+const compressedBound = (narSize) => narSize + (narSize >> 7) + (1 << 20);
+/** The whole file, unless it is larger than `limit`: a planted huge file is not read. */
+function readBounded(file, limit) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size > limit) {
+            throw new NarError(`its NAR file is ${size} bytes, more than a NAR of its NarSize can take`);
+        }
+        const buffer = Buffer.allocUnsafe(size);
+        let at = 0;
+        while (at < size) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, at, size - at, at);
+            if (read === 0)
+                break;
+            at += read;
+        }
+        return buffer.subarray(0, at);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function narStream(job) {
+    const file = (0,external_node_fs_.createReadStream)(job.file, { highWaterMark: READ_CHUNK });
+    if (job.compression === 'none')
+        return file;
+    // Decoding runs on the thread pool, beside this thread's hashing and writing.
+    const decoder = external_node_zlib_.createZstdDecompress({ chunkSize: DECODE_CHUNK });
+    // pipeline: the file closes when decoding stops early, and a read error reaches the decoder.
+    return (0,external_node_stream_.pipeline)(file, decoder, () => undefined);
+}
+/**
+ * Removes a tree this process wrote, whatever its modes (its directories are 0555 once
+ * complete: a store owner that is not root must make them writable first).
+ */
+async function removeTree(path) {
+    try {
+        await (0,promises_.rm)(path, { recursive: true, force: true });
+    }
+    catch {
+        await makeWritable(path);
+        await (0,promises_.rm)(path, { recursive: true, force: true });
+    }
+}
+async function makeWritable(path) {
+    await (0,promises_.chmod)(path, 0o755).catch(() => undefined);
+    const entries = await (0,promises_.readdir)(path, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+        if (entry.isDirectory())
+            await makeWritable((0,external_node_path_.join)(path, entry.name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/unpack/stale.ts
+
+
+
+/** The prefix of a tree being unpacked in the store: `.hypernix-unpack-<pid>-<hash>-<random>`. */
+const UNPACK_PREFIX = '.hypernix-unpack-';
+// A temporary tree older than this is gone stale even if its pid is alive again (pid reuse).
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+/** The name of a temporary tree for a store path's hash part, owned by this process. */
+function unpackName(hashPart, random, pid = process.pid) {
+    return `${UNPACK_PREFIX}${pid}-${hashPart}-${random}`;
+}
+/**
+ * Removes the temporary trees a restore left in the store directory when it died between
+ * unpacking and renaming (their process is gone, or they are a day old). Returns how many.
+ * Nix's garbage collector would delete them too: it deletes whatever in the store directory is
+ * not a valid path (2.8's collectGarbage reads the directory and deletes names that are not
+ * store paths); this does not wait for a collection.
+ */
+async function removeStaleUnpacks(realStoreDir) {
+    const names = await (0,promises_.readdir)(realStoreDir).catch(() => []);
+    let removed = 0;
+    for (const name of names) {
+        const match = /^\.hypernix-unpack-(\d+)-/.exec(name);
+        if (!match)
+            continue;
+        const pid = Number(match[1]);
+        const path = (0,external_node_path_.join)(realStoreDir, name);
+        const age = await (0,promises_.stat)(path).then((info) => Date.now() - info.ctimeMs, () => 0);
+        if (pid === process.pid || (processAlive(pid) && age < STALE_AFTER_MS))
+            continue;
+        await removeTree(path).catch(() => undefined);
+        removed += 1;
+    }
+    return removed;
+}
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM'; // alive, another user's
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/unpack/restore-pack.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+// Renames in flight: they queue on the store directory's lock in the kernel, but overlap the rest.
+const RENAMES_AT_ONCE = 8;
+/** Test-only: makes the restore kill itself at a named point, to prove a crash leaves no harm. */
+const FAULT_VARIABLE = 'HYPERNIX_TEST_FAULT_UNPACK';
+/**
+ * Restores a pack's paths without `nix copy`: each NAR is read, decompressed, hashed and
+ * written once, into a temporary tree in the store directory; only a NAR whose SHA-256 and size
+ * are the ones the entry records, and whose references are valid or restored with it, is renamed
+ * into place (under Nix's path lock, if still not valid) and registered through nix-store.
+ * Returns undefined when the pack holds what this path does not handle (another compression, a
+ * content address), for the caller to use nix copy. `narinfos` are checkNarinfos's fields.
+ */
+async function unpackPack(nix, dir, infos, narinfos, store) {
+    const realStore = (0,external_node_path_.join)(store ?? '', (0,store_cache_entry/* storeDir */.rT)());
+    const failed = [];
+    const plan = planJobs(dir, infos, narinfos, realStore, failed);
+    if (!plan)
+        return undefined;
+    // The pack's paths and what they refer to (earlier packs, the store): one query, which also
+    // makes a chroot store that does not exist yet.
+    const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
+    const valid = await validInBatches(nix, [...asked], store);
+    await removeStaleUnpacks(realStore);
+    const todo = plan.filter((planned) => !valid.has(planned.info.path));
+    if (todo.length === 0)
+        return { restored: 0, failed };
+    // A child takes Nix's locks beside the unpacking: they guard only the rename and register.
+    const locks = PathLocks.acquire(todo.map((planned) => finalPath(realStore, planned)));
+    let placed = new Set();
+    try {
+        const unpacked = await unpackAll(todo, failed);
+        if (process.env[FAULT_VARIABLE] === 'crash-after-unpack')
+            process.kill(process.pid, 'SIGKILL');
+        const ready = await leaveOutDangling(todo, unpacked, valid, failed);
+        await locks.locked();
+        placed = await install(nix, ready, realStore, store);
+    }
+    finally {
+        for (const planned of todo)
+            if (!placed.has(planned))
+                await removeTree(planned.job.target);
+        await locks.release();
+    }
+    return { restored: placed.size, failed };
+}
+// Store paths per nix-store call: 4,000 of at most 256 bytes stay under Linux's 2 MiB of arguments.
+const PATHS_PER_QUERY = 4000;
+async function validInBatches(nix, paths, store) {
+    const valid = new Set();
+    for (let at = 0; at < paths.length; at += PATHS_PER_QUERY) {
+        for (const path of await (0,path_info/* validPaths */.fI)(nix, paths.slice(at, at + PATHS_PER_QUERY), store)) {
+            valid.add(path);
+        }
+    }
+    return valid;
+}
+const finalPath = (realStore, planned) => (0,external_node_path_.join)(realStore, (0,external_node_path_.basename)(planned.info.path));
+/** Unpacks every NAR (small ones one after another on this thread, large ones streamed). */
+async function unpackAll(todo, failed) {
+    const slot = (0,limiter/* limiter */.T)(Math.max(2, (0,external_node_os_.cpus)().length * 2));
+    const unpacked = new Set();
+    await Promise.all(todo.map((planned) => slot(async () => {
+        try {
+            await unpackNar(planned.job);
+            unpacked.add(planned.info.path);
+        }
+        catch (error) {
+            failed.push({ path: planned.info.path, reason: (0,errors/* describeError */.Uc)(error) });
+        }
+    })));
+    return unpacked;
+}
+/** One job per path, from its narinfo; undefined for a pack the unpack does not handle. */
+function planJobs(dir, infos, narinfos, realStore, failed) {
+    const plan = [];
+    for (const info of infos) {
+        const fields = narinfos.get(info.path) ?? new Map();
+        const compression = fields.get('Compression') ?? 'bzip2'; // Nix's default
+        if ((compression !== 'zstd' && compression !== 'none') || fields.has('CA'))
+            return undefined;
+        const narHash = parseSha256(info.narHash);
+        const listed = parseSha256(fields.get('NarHash') ?? '');
+        if (!narHash || !listed?.equals(narHash) || fields.get('NarSize') !== String(info.narSize)) {
+            failed.push({
+                path: info.path,
+                reason: 'its narinfo records another NarHash or NarSize than the cache entry',
+            });
+            continue;
+        }
+        const deriver = (0,external_node_path_.join)((0,store_cache_entry/* storeDir */.rT)(), fields.get('Deriver') ?? '');
+        const hashPart = (0,external_node_path_.basename)(info.path).slice(0, 32);
+        plan.push({
+            info,
+            deriver: (0,store_cache_entry/* isStorePath */.zP)(deriver) && deriver.endsWith('.drv') ? deriver : '',
+            job: {
+                storePath: info.path,
+                file: (0,external_node_path_.join)(dir, fields.get('URL') ?? ''), // checkNarinfos: a plain name under nar/
+                compression,
+                narHash,
+                narSize: info.narSize,
+                target: (0,external_node_path_.join)(realStore, unpackName(hashPart, (0,external_node_crypto_.randomBytes)(6).toString('hex'))),
+            },
+        });
+    }
+    return plan;
+}
+/**
+ * The unpacked paths whose references are all valid or unpacked too (self-references aside),
+ * references first. The others are left out, named, and their trees removed: Nix would refuse
+ * to register them, and with them the whole batch.
+ */
+async function leaveOutDangling(todo, unpacked, valid, failed) {
+    const usable = new Set(unpacked);
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const planned of todo) {
+            const { path, references } = planned.info;
+            if (!usable.has(path))
+                continue;
+            const missing = references.find((ref) => ref !== path && !valid.has(ref) && !usable.has(ref));
+            if (missing === undefined)
+                continue;
+            usable.delete(path);
+            changed = true;
+            failed.push({ path, reason: `its reference ${missing} is neither valid nor restored` });
+        }
+    }
+    for (const planned of todo) {
+        if (unpacked.has(planned.info.path) && !usable.has(planned.info.path)) {
+            await removeTree(planned.job.target);
+        }
+    }
+    return referencesFirst(todo.filter((planned) => usable.has(planned.info.path)));
+}
+function referencesFirst(planned) {
+    const byPath = new Map(planned.map((item) => [item.info.path, item]));
+    const ordered = [];
+    const seen = new Set();
+    const visit = (item) => {
+        if (seen.has(item.info.path))
+            return;
+        seen.add(item.info.path);
+        for (const ref of item.info.references) {
+            const dependency = byPath.get(ref);
+            if (dependency)
+                visit(dependency);
+        }
+        ordered.push(item);
+    };
+    for (const item of planned)
+        visit(item);
+    return ordered;
+}
+/**
+ * Under Nix's locks on the final names (the caller holds them): paths another process made valid meanwhile are left as
+ * they are; an invalid leftover at a final name (an earlier restore that died before
+ * registering) is deleted, as Nix deletes one; then rename and register in one transaction.
+ */
+async function install(nix, ready, realStore, store) {
+    const placed = new Set();
+    if (ready.length === 0)
+        return placed;
+    const nowValid = await validInBatches(nix, ready.map((planned) => planned.info.path), store);
+    const slot = (0,limiter/* limiter */.T)(RENAMES_AT_ONCE);
+    await Promise.all(ready.map((planned) => slot(async () => {
+        if (nowValid.has(planned.info.path))
+            return;
+        await renameOver(planned.job.target, finalPath(realStore, planned));
+        placed.add(planned);
+    })));
+    if (process.env[FAULT_VARIABLE] === 'crash-before-register')
+        process.kill(process.pid, 'SIGKILL');
+    try {
+        await registerValidPaths(nix, [...placed].map(registration), store);
+    }
+    catch (error) {
+        // Not valid: not left behind (the next restore would replace them, but say it once here).
+        for (const planned of placed)
+            await removeTree(finalPath(realStore, planned));
+        throw error;
+    }
+    return placed;
+}
+/** Renames a tree into place; an invalid leftover there (a directory rename cannot replace) goes first. */
+async function renameOver(from, to) {
+    try {
+        await (0,promises_.rename)(from, to);
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!['EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR'].includes(code))
+            throw error;
+        await removeTree(to);
+        await (0,promises_.rename)(from, to);
+    }
+}
+function registration(planned) {
+    return {
+        path: planned.info.path,
+        narHash: planned.job.narHash,
+        narSize: planned.info.narSize,
+        deriver: planned.deriver,
+        references: planned.info.references,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store-cache/pack.ts
+
 
 
 
@@ -109,14 +1005,26 @@ function hashPart(storePath) {
     return (0,external_node_path_.basename)(storePath).slice(0, 32);
 }
 /**
- * Imports the pack's paths through Nix itself (`nix copy --from file://`): the store's own
+ * Imports the pack's paths: with `unpack`, by unpacking and verifying each NAR here and
+ * registering it through nix-store (unpackPack; packs it does not handle still go through nix
+ * copy); else through Nix itself (`nix copy --from file://`): the store's own
  * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
  * hashes are checked; signatures are not, since packs come only from the cache this action
  * wrote (see the README). Each narinfo is checked first against the entry (checkNarinfos), and
  * paths go after `--`. Paths already valid are skipped by Nix.
  */
-async function importPack(nix, dir, infos, store) {
-    await checkNarinfos(dir, infos);
+async function importPack(nix, dir, infos, store, method = 'nix-copy') {
+    const narinfos = await checkNarinfos(dir, infos);
+    if (method === 'unpack') {
+        const outcome = await unpackPack(nix, dir, infos, narinfos, store);
+        if (outcome) {
+            const [first, ...more] = outcome.failed;
+            if (first) {
+                throw new PackError(`cannot import ${first.path} from the pack in ${dir}: ${first.reason}${more.length ? ` (and ${more.length} more paths)` : ''}`);
+            }
+            return;
+        }
+    }
     const uri = packStoreUri(dir);
     const storeArgs = store ? ['--store', store] : [];
     for (const batch of batches(infos.map((info) => info.path))) {
@@ -134,17 +1042,19 @@ async function importPack(nix, dir, infos, store) {
         }
     }
 }
-// The narinfo fields a check reads; a pack's narinfos are small, more is damage.
-const MAX_NARINFO_BYTES = 64 * 1024;
+// A narinfo is small but for its References line: 2,000 references take about 100 kB, so this
+// leaves room for 300,000. More is damage.
+const MAX_NARINFO_BYTES = 16 * 1024 * 1024;
 /**
  * Checks each path's narinfo against the entry before Nix reads it: its StorePath must be the
  * path (else Nix would register that path with another path's contents), its URL a plain file
  * under nar/ (else Nix would read outside the pack), and its References the entry's.
  */
 async function checkNarinfos(dir, infos) {
+    const checked = new Map();
     for (const info of infos) {
         const file = (0,external_node_path_.join)(dir, `${hashPart(info.path)}.narinfo`);
-        const text = await readBounded(file);
+        const text = await pack_readBounded(file);
         const fields = new Map();
         for (const line of text.split('\n')) {
             const colon = line.indexOf(': ');
@@ -166,15 +1076,22 @@ async function checkNarinfos(dir, infos) {
             .join(' ');
         if (listed !== expected)
             throw problem('lists other references than the cache entry');
+        checked.set(info.path, fields);
     }
+    return checked;
 }
-async function readBounded(file) {
+async function pack_readBounded(file) {
     const handle = await (0,promises_.open)(file, 'r').catch(() => undefined);
     if (!handle)
         throw new PackError(`${file} is missing`);
     try {
-        const buffer = Buffer.alloc(MAX_NARINFO_BYTES);
-        const { bytesRead } = await handle.read(buffer, 0, MAX_NARINFO_BYTES, 0);
+        const { size } = await handle.stat();
+        if (size > MAX_NARINFO_BYTES) {
+            throw new PackError(`${file} is ${size} bytes: larger than any narinfo (damaged)`);
+        }
+        // Read what it holds now (it may have shrunk), never more than was checked.
+        const buffer = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(buffer, 0, size, 0);
         return buffer.subarray(0, bytesRead).toString('utf8');
     }
     finally {
@@ -230,7 +1147,52 @@ async function directoryBytes(dir) {
 
 // EXTERNAL MODULE: ./src/util/stopwatch.ts
 var stopwatch = __webpack_require__(91);
+;// CONCATENATED MODULE: ./src/store-cache/unpack/method.ts
+
+
+
+
+/**
+ * Unpacking writes the store directory and Nix's database directly, so it is only for whoever
+ * owns the store: root, or the user of a single-user install. On a multi-user store the runner's
+ * user is not root; then today's `nix copy` (through the daemon) restores. Running the unpack as
+ * a root child through passwordless sudo is not done yet: those runners take nix copy.
+ */
+function chooseRestoreMethod(facts) {
+    const copy = (why) => ({ method: 'nix-copy', why });
+    if (facts.requested === 'nix-copy')
+        return copy('restore-method is nix-copy');
+    if (!facts.localStore)
+        return copy('the store is not a local store directory');
+    if (!facts.nodeZstd)
+        return copy('this Node cannot decode zstd');
+    if (!facts.perl)
+        return copy('perl is missing (it takes the path locks)');
+    if (facts.euid !== 0 && facts.euid !== facts.storeOwner) {
+        return copy('the store belongs to another user (a multi-user store)');
+    }
+    return { method: 'unpack', why: 'unpacked and verified here' };
+}
+/**
+ * The facts for chooseRestoreMethod on this machine, for the local store or a chroot store
+ * directory (`store`). A daemon (NIX_REMOTE) or a store URL is not written directly.
+ */
+async function restoreFacts(requested, store) {
+    const remote = process.env.NIX_REMOTE ?? '';
+    const localStore = store === undefined ? remote === '' || remote === 'local' : store.startsWith('/');
+    const owner = await (0,promises_.stat)(store ?? (0,store_cache_entry/* storeDir */.rT)()).then((info) => info.uid, () => process.geteuid?.() ?? 0);
+    return {
+        requested,
+        nodeZstd: nodeHasZstd(),
+        perl: requested === 'unpack' && localStore ? perlAvailable() : false,
+        euid: process.geteuid?.() ?? 0,
+        storeOwner: owner,
+        localStore,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store-cache/cache.ts
+
 
 
 
@@ -263,6 +1225,8 @@ async function restoreCache(nix, backend, options, reporter) {
         return { hit: 'miss', paths: 0, bytes: 0, seconds: elapsed() };
     }
     const packs = usablePacks(found.entry, reporter);
+    const { method, why } = chooseRestoreMethod(await restoreFacts(options.restoreMethod ?? 'nix-copy', options.store));
+    reporter.debug(`store cache: restoring with ${method} (${why})`);
     const cached = (0,store_cache_entry/* entryPaths */.zH)({ ...found.entry, packs });
     try {
         await substituteMissingReferences(nix, packs, cached, options.store, reporter);
@@ -281,7 +1245,7 @@ async function restoreCache(nix, backend, options, reporter) {
             const local = await fetched[index];
             if (!local || 'error' in local)
                 throw local?.error;
-            await importPack(nix, local.dir, pack.paths, options.store);
+            await importPack(nix, local.dir, pack.paths, options.store, method);
             paths += pack.paths.length;
             bytes += pack.bytes;
         }
@@ -404,7 +1368,7 @@ async function saveCache(nix, backend, options, reporter) {
  * Paths in the order an import needs: every path after those of its references that
  * are in the same pack (the others come from earlier packs of the chain or are in the store).
  */
-function referencesFirst(infos) {
+function cache_referencesFirst(infos) {
     const byPath = new Map(infos.map((info) => [info.path, info]));
     const ordered = [];
     const state = new Map();
@@ -425,7 +1389,7 @@ function referencesFirst(infos) {
     return ordered;
 }
 async function writeNewPack(nix, backend, unordered) {
-    const infos = referencesFirst(unordered);
+    const infos = cache_referencesFirst(unordered);
     const id = (0,external_node_crypto_.randomUUID)();
     const dir = await backend.stagingDir(id);
     const bytes = await writePack(nix, infos, dir);
@@ -438,8 +1402,6 @@ async function writeNewPack(nix, backend, unordered) {
     return { dir, record: { id, bytes, paths } };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/store-cache/entry-lock.ts
 
 
@@ -744,6 +1706,12 @@ var parse_helpers = __webpack_require__(3185);
 
 
 const CACHE_BACKENDS = ['gha', 'dir', 'off'];
+/**
+ * nix-copy (the default): packs go in through `nix copy`. unpack: hypernix unpacks, verifies and
+ * registers the NARs itself where the store is ours to write (else nix copy). Not the default:
+ * on the bench's 2-core VM it was not faster than nix copy (bench/cache/README.md).
+ */
+const RESTORE_METHODS = ['nix-copy', 'unpack'];
 /** Past this many packs a save writes one compacted pack instead (input and option default). */
 const DEFAULT_MAX_PACK_CHAIN = 8;
 const CACHE_INPUT_NAMES = {
@@ -755,6 +1723,7 @@ const CACHE_INPUT_NAMES = {
     cacheUpstreamPaths: 'cache-upstream-paths',
     cacheBuildInputs: 'cache-build-inputs',
     cacheImages: 'cache-images',
+    cacheRestoreMethod: 'cache-restore-method',
     maxPackChain: 'max-pack-chain',
     maxStoreSize: 'max-store-size',
 };
@@ -807,6 +1776,10 @@ const cacheSchema = schemas/* object */.Ikc({
     cacheUpstreamPaths: (0,parse_helpers/* booleanInput */.tE)(false),
     cacheBuildInputs: (0,parse_helpers/* booleanInput */.tE)(true),
     cacheImages: (0,parse_helpers/* booleanInput */.tE)(false),
+    cacheRestoreMethod: schemas/* string */.YjP()
+        .optional()
+        .transform((value) => value || 'nix-copy')
+        .pipe((0,parse_helpers/* enumInput */.gX)(RESTORE_METHODS)),
     maxPackChain: parse_helpers/* optionalString */.sx.transform((value, ctx) => {
         const number = value === undefined ? DEFAULT_MAX_PACK_CHAIN : Number(value);
         if (!Number.isInteger(number) || number < 1) {
@@ -836,6 +1809,7 @@ const CACHE_CLI_OPTIONS = {
     cacheRestoreKeys: '--restore-key',
     cacheDir: '--dir',
     maxPackChain: '--max-pack-chain',
+    cacheRestoreMethod: '--restore-method',
 };
 /**
  * Reads the cache inputs of the action, or the same fields from the command line (`cli`): one
@@ -864,7 +1838,8 @@ const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --key KEY 
 A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
-restore imports the newest entry's packs through nix copy.
+restore imports the newest entry's packs through nix copy (or, with --restore-method
+unpack, unpacks and verifies them itself).
 
 Options:
   --dir DIR              the cache directory
@@ -876,6 +1851,8 @@ Options:
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
+  --restore-method M     nix-copy (default) or unpack (unpack and verify NARs here, where the
+                         store is ours to write)
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help
@@ -890,6 +1867,7 @@ const OPTIONS = {
     'exclude-roots': { type: 'boolean' },
     'max-pack-chain': { type: 'string' },
     store: { type: 'string' },
+    'restore-method': { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
@@ -923,7 +1901,7 @@ async function cacheCommand(argv, io) {
     const key = config.cacheKey;
     const restoreKeys = config.cacheRestoreKeys;
     if (verb === 'restore') {
-        const result = await restoreCache(nix, backend, { key, restoreKeys, store: values.store }, reporter);
+        const result = await restoreCache(nix, backend, { key, restoreKeys, store: values.store, restoreMethod: config.cacheRestoreMethod }, reporter);
         io.stdout.write(values.json
             ? `${JSON.stringify(result)}\n`
             : `${result.hit}: ${(0,format/* countOf */.pq)(result.paths, 'path')}, ${(0,format/* formatBytes */.z3)(result.bytes)}\n`);
@@ -956,6 +1934,7 @@ function readConfig(values) {
         cacheKey: values.key,
         cacheRestoreKeys: values['restore-key'] ?? [],
         maxPackChain: values['max-pack-chain'],
+        cacheRestoreMethod: values['restore-method'],
     }, 'cli');
 }
 
@@ -971,10 +1950,11 @@ function readConfig(values) {
 /* harmony export */   Tw: () => (/* binding */ CacheEntryError),
 /* harmony export */   eD: () => (/* binding */ entryBytes),
 /* harmony export */   lx: () => (/* binding */ packProblem),
+/* harmony export */   rT: () => (/* binding */ storeDir),
 /* harmony export */   z$: () => (/* binding */ mergeEntry),
-/* harmony export */   zH: () => (/* binding */ entryPaths)
+/* harmony export */   zH: () => (/* binding */ entryPaths),
+/* harmony export */   zP: () => (/* binding */ isStorePath)
 /* harmony export */ });
-/* unused harmony exports storeDir, isStorePath */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(973);

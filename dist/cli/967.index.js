@@ -1,8 +1,8 @@
-export const id = 502;
-export const ids = [502];
+export const id = 967;
+export const ids = [967];
 export const modules = {
 
-/***/ 3502:
+/***/ 8967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -517,6 +517,53 @@ async function sendChecked(files, name, blob, { client, repository }, mismatch) 
 
 // EXTERNAL MODULE: ./src/util/limiter.ts
 var limiter = __webpack_require__(2280);
+;// CONCATENATED MODULE: ./src/oci/blob/adaptive-level.ts
+// The deflate level of each block of a parallel gzip stream (parallel-gzip), chosen as the push
+// goes: every block is deflated on its own, so blocks may differ in level and the stream stays
+// one valid gzip stream. The upload tells which side waits (ChunkedUpload's Pace): when a full
+// chunk has to wait for the one before to leave, the link is the limit and idle cores can buy
+// fewer bytes, so the level goes up; when the link had sent everything and sat idle until the
+// compressor filled the next chunk, the CPU is the limit, so the level goes down.
+//
+// The blob's bytes then depend on the push's timing, not on the layer alone: the same layer
+// pushed twice may have two digests. Hence only with `--compression-level auto`: the default is
+// a fixed level, whose bytes are the same on every push.
+/** Waits shorter than this (in all, since the last decision) say nothing either way. */
+const NOISE_MS = 2;
+/** The level for the next block: one step towards whichever side waited longer. */
+function nextLevel(level, waits, range) {
+    const { forLink, forDeflate } = waits;
+    if (forLink + forDeflate < NOISE_MS)
+        return level;
+    if (forLink > forDeflate)
+        return Math.min(range.max, level + 1);
+    return Math.max(range.min, level - 1);
+}
+/** A stream's level: a fixed one, or one that follows the upload's waits (nextLevel). */
+class BlockLevel {
+    range;
+    level;
+    waits = { forLink: 0, forDeflate: 0 };
+    constructor(range) {
+        this.range = range;
+        this.level = typeof range === 'number' ? range : range.start;
+    }
+    /** The level of the next block to deflate, decided from the waits since the last decision. */
+    next() {
+        if (typeof this.range === 'number')
+            return this.range;
+        this.level = nextLevel(this.level, this.waits, this.range);
+        this.waits = { forLink: 0, forDeflate: 0 };
+        return this.level;
+    }
+    waitedForLink(ms) {
+        this.waits.forLink += ms;
+    }
+    waitedForDeflate(ms) {
+        this.waits.forDeflate += ms;
+    }
+}
+
 // EXTERNAL MODULE: ./src/oci/blob/file-range.ts
 var file_range = __webpack_require__(2483);
 // EXTERNAL MODULE: external "node:zlib"
@@ -805,7 +852,7 @@ function layerRegistry(client, repository) {
         mount: async (digest, from) => (await (0,upload_session/* startUpload */.aH)(client, repository, { digest, from })).mounted,
         upload: (digest, content, session) => (0,blob_upload/* uploadBlob */.PM)(client, repository, digest, content, session),
         stream: (blob, verdict, session) => (0,blob_upload/* streamBlob */.cc)(client, repository, blob, verdict, session),
-        chunked: (session) => chunked_upload/* ChunkedUpload */.UU.start(client, repository, chunked_upload/* CHUNK_SIZE */.OZ, session, chunked_upload/* FIRST_CHUNK */.ni),
+        chunked: (session, pace) => chunked_upload/* ChunkedUpload */.UU.start(client, repository, chunked_upload/* CHUNK_SIZE */.OZ, session, chunked_upload/* FIRST_CHUNK */.ni, pace),
     };
 }
 
@@ -915,6 +962,7 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
+
 /** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
 const BLOCK_BYTES = 1 << 20;
 /** Deflate looks back this far: each block gets the 32 KiB before it as its dictionary. */
@@ -923,6 +971,8 @@ const DICTIONARY_BYTES = 32 * 1024;
 const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
 /** Bits per byte above which a block is taken for compressed or random data. */
 const RANDOM_ENTROPY = 7.99;
+/** Past a block's stored size: deflate's flush markers, so a piece never needs a second buffer. */
+const OUTPUT_SLACK = 1024;
 /** Every SAMPLE_STEP-th byte of a block goes into its entropy estimate. */
 const SAMPLE_STEP = 4;
 /** The bytes of `size` input as non-final stored blocks. */
@@ -991,13 +1041,21 @@ async function deflateBlock(block, dictionary, level) {
         level,
         memLevel: 9,
         finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+        // Room for the whole piece: deflated in one trip to the thread pool. With zlib's 16 KiB
+        // default, each block went back to the main thread some 30 times, the pool's thread idle
+        // meanwhile, and the pieces were joined (Buffer.concat) at the end.
+        chunkSize: storedSize(block.length) + OUTPUT_SLACK,
         ...(dictionary ? { dictionary } : {}),
     };
     return new Promise((resolve, reject) => external_node_zlib_.deflateRaw(block, options, (error, out) => {
         if (error)
             reject(error);
+        else if (out.length >= storedSize(block.length))
+            resolve(stored(block));
+        // A piece may be a view of the whole output buffer: copied, so that the chunks an upload
+        // holds (up to 32 MiB) hold only their own bytes.
         else
-            resolve(out.length < storedSize(block.length) ? out : stored(block));
+            resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
     }));
 }
 /** Cuts chunks of any size into copies of exactly BLOCK_BYTES (the last one shorter). */
@@ -1022,9 +1080,11 @@ async function* blocks(source) {
 }
 /**
  * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size.
+ * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 async function* parallelGzip(source, level, parallel = (0,external_node_os_.availableParallelism)()) {
+    const levels = typeof level === 'number' ? new BlockLevel(level) : level;
     const checksum = crc32();
     if (!checksum)
         throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
@@ -1037,7 +1097,8 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
         crc = checksum(block, crc);
         length = (length + block.length) % 2 ** 32;
         const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
-        const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, level));
+        const blockLevel = levels.next();
+        const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, blockLevel));
         piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
         queue.push(piece);
         previous = block;
@@ -1065,16 +1126,18 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
 
 
 
+
 /** Reads, encodes and hashes a layer's bytes once; `upload` then finishes the blob. */
 async function sendEncoded(context, content, options = {}) {
     const elapsed = (0,stopwatch/* stopwatch */.s)();
     const { registry } = context;
     const kept = (chunk) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
     const session = options.session ?? registry.openSession();
-    const sink = new BlobSink(context, session);
+    const levels = context.levels ?? new BlockLevel(context.level);
+    const sink = new BlobSink(context, session, levels);
     const encoding = options.encoding ?? context.compression;
     const diff = new blob_digest/* DigestCounter */.VR();
-    await encode(content, encoding, context.level, diff, kept, sink);
+    await encode(content, encoding, levels, diff, kept, sink);
     const computedDiffId = diff.digest();
     const made = {
         diffId: computedDiffId,
@@ -1086,7 +1149,7 @@ async function sendEncoded(context, content, options = {}) {
     return { computedDiffId, upload: () => sink.upload(made) };
 }
 /** Feeds `sink` the blob `encoding` makes of `source`, hashing the layer's bytes into `diff`. */
-async function encode(source, encoding, level, diff, kept, sink) {
+async function encode(source, encoding, levels, diff, kept, sink) {
     const hashed = async function* (chunks) {
         for await (const chunk of chunks) {
             diff.update(chunk);
@@ -1112,12 +1175,12 @@ async function encode(source, encoding, level, diff, kept, sink) {
     }
     else if (encoding === 'gzip') {
         // Blocks deflated on every core, random ones stored (parallel-gzip): one valid gzip stream.
-        for await (const piece of parallelGzip(hashed(source), level))
+        for await (const piece of parallelGzip(hashed(source), levels))
             await sink.put(piece);
     }
     else {
         // The compressor takes each chunk before the next is read: no copy of it either.
-        await (0,blob_compression/* transformChunks */.bt)(hashed(source), (0,blob_compression/* compressor */.e)(encoding, level), async (chunks) => {
+        await (0,blob_compression/* transformChunks */.bt)(hashed(source), (0,blob_compression/* compressor */.e)(encoding, levels.next()), async (chunks) => {
             for await (const chunk of chunks)
                 await sink.put(chunk);
         });
@@ -1133,13 +1196,15 @@ async function encode(source, encoding, level, diff, kept, sink) {
 class BlobSink {
     context;
     session;
+    pace;
     packed = new blob_digest/* DigestCounter */.VR();
     held = [];
     heldBytes = 0;
     chunked;
-    constructor(context, session) {
+    constructor(context, session, pace) {
         this.context = context;
         this.session = session;
+        this.pace = pace;
     }
     async put(chunk) {
         this.packed.update(chunk);
@@ -1150,7 +1215,7 @@ class BlobSink {
         this.held.push(chunk);
         this.heldBytes += chunk.length;
         if (this.heldBytes > chunked_upload/* FIRST_CHUNK */.ni) {
-            this.chunked = await this.context.registry.chunked(this.session);
+            this.chunked = await this.context.registry.chunked(this.session, this.pace);
             for (const piece of this.held.splice(0))
                 await this.chunked.write(piece);
         }
@@ -1370,14 +1435,17 @@ async function judgeFailedUpload(context, body, checked, error) {
 
 
 
+
 /** The context of a push's layers, talking to the registry through its client. */
 function layerContext(options, format, known) {
-    const { client, repository, compression, level, reporter } = options;
+    const { client, repository, compression, level, levelRange, reporter } = options;
     return {
         registry: layerRegistry(client, repository),
         format,
         compression,
         level,
+        // One for the whole push: its layers share the link and the cores.
+        levels: new BlockLevel(levelRange ?? level),
         known,
         reporter,
     };
@@ -1943,6 +2011,7 @@ format) {
         ...target,
         compression: config.compression,
         level: config.level,
+        levelRange: config.levelRange,
         concurrency: config.concurrency,
         manifestFormat: config.manifestFormat,
         mountFrom,
@@ -2062,7 +2131,8 @@ Options:
   --tag TAG                 one more tag (repeatable); REF's own tag counts too
   --compression C           gzip (default; in an OCI manifest, a layer that does not
                             deflate goes up uncompressed), zstd or none
-  --compression-level N     gzip 1-9 (default 1 on loopback, 5 beyond), zstd 1-22 (default 3)
+  --compression-level N     gzip 1-9 (default 1 on loopback, 5 beyond), zstd 1-22 (default 3);
+                            auto: gzip's level follows the link (1-5; blobs differ per push)
   --concurrency N           layers worked on at once (default 4)
   --mount-from REF          another repository of the registry to mount known layers from
   --manifest-format F       oci (default) or docker (Docker v2 schema 2, gzip only)
