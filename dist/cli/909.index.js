@@ -3216,13 +3216,17 @@ async function runSteps(context, lifecycle, actions, steps) {
             await removeVm(lifecycle, step.vm.spec.name, []);
             await createVm(lifecycle, step.vm, await poolImage());
         }
-        // New VMs next to each other in the order are made together: nothing orders them.
+        // New VMs next to each other in the order are made together: nothing orders them. The
+        // first alone: virt-install defines a libvirt storage pool for the disks' folder when there
+        // is none, and two doing it at once fail ("pool already exists").
         if (step.kind === 'create' && steps[index - 1]?.kind !== 'create') {
             const next = steps.slice(index).findIndex((later) => later.kind !== 'create');
             const batch = steps.slice(index, next < 0 ? undefined : index + next);
             const base = await poolImage();
-            const vms = batch.flatMap((create) => (create.kind === 'create' ? [create.vm] : []));
-            await (0,limiter/* allOrFirstFailure */.h)(vms.map((vm) => () => createVm(lifecycle, vm, base)), CREATE_AT_ONCE);
+            const [first, ...rest] = batch.flatMap((create) => create.kind === 'create' ? [create.vm] : []);
+            if (first)
+                await createVm(lifecycle, first, base);
+            await (0,limiter/* allOrFirstFailure */.h)(rest.map((vm) => () => createVm(lifecycle, vm, base)), CREATE_AT_ONCE);
         }
         if (step.kind === 'rejoin' && rollout) {
             const action = actions.find((a) => 'vm' in a && a.vm === step.vm);
