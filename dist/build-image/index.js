@@ -29227,20 +29227,43 @@ async function buildInputs(nix, paths) {
 }
 /** Which of these paths are valid in the store (or in another store, a chroot store). */
 async function validPaths(nix, paths, store) {
-    if (paths.length === 0)
-        return new Set();
-    const result = await run(nix.program('nix-store'), [
-        ...(store ? ['--store', store] : []),
-        '--check-validity',
-        '--print-invalid',
-        '--',
-        ...paths,
-    ]);
-    const invalid = new Set(result.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean));
+    const invalid = new Set();
+    for (const batch of batches(paths)) {
+        const result = await run(nix.program('nix-store'), [
+            ...(store ? ['--store', store] : []),
+            '--check-validity',
+            '--print-invalid',
+            '--',
+            ...batch,
+        ]);
+        for (const line of result.stdout.split('\n'))
+            if (line.trim())
+                invalid.add(line.trim());
+    }
     return new Set(paths.filter((path) => !invalid.has(path)));
+}
+// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
+const MAX_ARGUMENT_BYTES = 512 * 1024;
+/**
+ * Splits paths into argument lists that fit a command line, keeping their order (references
+ * first, so each batch finds what it refers to in an earlier one).
+ */
+function batches(paths, limit = MAX_ARGUMENT_BYTES) {
+    const result = [];
+    let current = [];
+    let size = 0;
+    for (const path of paths) {
+        if (current.length > 0 && size + path.length + 1 > limit) {
+            result.push(current);
+            current = [];
+            size = 0;
+        }
+        current.push(path);
+        size += path.length + 1;
+    }
+    if (current.length > 0)
+        result.push(current);
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/nix/closure.ts
@@ -31330,7 +31353,7 @@ async function unpackPack(nix, dir, infos, narinfos, store) {
     // The pack's paths and what they refer to (earlier packs, the store): one query, which also
     // makes a chroot store that does not exist yet.
     const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
-    const valid = await validInBatches(nix, [...asked], store);
+    const valid = await validPaths(nix, [...asked], store);
     await removeStaleUnpacks(realStore);
     const todo = plan.filter((planned) => !valid.has(planned.info.path));
     if (todo.length === 0)
@@ -31353,17 +31376,6 @@ async function unpackPack(nix, dir, infos, narinfos, store) {
         await locks.release();
     }
     return { restored: placed.size, failed };
-}
-// Store paths per nix-store call: 4,000 of at most 256 bytes stay under Linux's 2 MiB of arguments.
-const PATHS_PER_QUERY = 4000;
-async function validInBatches(nix, paths, store) {
-    const valid = new Set();
-    for (let at = 0; at < paths.length; at += PATHS_PER_QUERY) {
-        for (const path of await validPaths(nix, paths.slice(at, at + PATHS_PER_QUERY), store)) {
-            valid.add(path);
-        }
-    }
-    return valid;
 }
 const finalPath = (realStore, planned) => (0,external_node_path_.join)(realStore, (0,external_node_path_.basename)(planned.info.path));
 /** Unpacks every NAR (small ones one after another on this thread, large ones streamed). */
@@ -31471,7 +31483,7 @@ async function install(nix, ready, realStore, store) {
     const placed = new Set();
     if (ready.length === 0)
         return placed;
-    const nowValid = await validInBatches(nix, ready.map((planned) => planned.info.path), store);
+    const nowValid = await validPaths(nix, ready.map((planned) => planned.info.path), store);
     const slot = limiter(RENAMES_AT_ONCE);
     await Promise.all(ready.map((planned) => slot(async () => {
         if (nowValid.has(planned.info.path))
@@ -31526,8 +31538,6 @@ class PackError extends errors/* HypernixError */.iD {
     name = 'PackError';
 }
 const NIX_COMMAND = ['--extra-experimental-features', 'nix-command'];
-// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
-const MAX_ARGUMENT_BYTES = 512 * 1024;
 /**
  * A pack is a directory laid out as a Nix binary cache (`nix-cache-info`, one `.narinfo` per
  * store path, `nar/*.nar.zst`) holding exactly the pack's paths. Nix writes and reads it itself
@@ -31698,27 +31708,6 @@ function nixFailure(stderr, code) {
     const last = errors.at(-1) ??
         stderr.filter((line) => !/^copying (path|\d+ paths)|^\(use '--show-trace'/.test(line)).at(-1);
     return last ? `nix copy: ${last.replace(/^error: /, '').trim()}` : `nix copy: exit ${code}`;
-}
-/**
- * Splits paths into argument lists that fit a command line, keeping their order (references
- * first, so each batch finds what it refers to in an earlier one).
- */
-function batches(paths, limit = MAX_ARGUMENT_BYTES) {
-    const result = [];
-    let current = [];
-    let size = 0;
-    for (const path of paths) {
-        if (current.length > 0 && size + path.length + 1 > limit) {
-            result.push(current);
-            current = [];
-            size = 0;
-        }
-        current.push(path);
-        size += path.length + 1;
-    }
-    if (current.length > 0)
-        result.push(current);
-    return result;
 }
 async function directoryBytes(dir) {
     let total = 0;
@@ -34906,16 +34895,13 @@ class ChunkedUpload {
         if (this.pendingBytes < this.nextChunk)
             return;
         const waited = now();
-        if (this.flying) {
-            await this.inFlight; // the one before is acknowledged: offsets follow on
+        const linkBusy = this.flying;
+        await this.inFlight; // the one before is acknowledged: offsets follow on
+        if (linkBusy)
             this.pace?.waitedForLink(now() - waited);
-        }
-        else {
-            await this.inFlight; // settled: throws its failure
-            // The link waited for this chunk only if no upload of the process had a PATCH going.
-            if (wire.flying === 0 && wire.idleSince !== undefined)
-                this.pace?.waitedForDeflate(waited - wire.idleSince);
-        }
+        // Else the link waited for this chunk, if no upload of the process had a PATCH going.
+        else if (wire.flying === 0 && wire.idleSince !== undefined)
+            this.pace?.waitedForDeflate(waited - wire.idleSince);
         this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
         this.flying = true;
         wire.flying += 1;
@@ -36256,7 +36242,8 @@ async function sendEncoded(context, content, options = {}) {
     const kept = (chunk) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
     const session = options.session ?? registry.openSession();
     const levels = context.levels ?? new BlockLevel(context.level);
-    const sink = new BlobSink(context, session, levels);
+    // Only a level that follows the link needs to hear how the upload paced.
+    const sink = new BlobSink(context, session, context.levels);
     const encoding = options.encoding ?? context.compression;
     const diff = new DigestCounter();
     await encode(content, encoding, levels, diff, kept, sink);
@@ -36566,8 +36553,8 @@ function layerContext(options, format, known) {
         format,
         compression,
         level,
-        // One for the whole push: its layers share the link and the cores.
-        levels: new BlockLevel(levelRange ?? level),
+        // One for the whole push (its layers share the link and the cores); none for a fixed level.
+        levels: levelRange ? new BlockLevel(levelRange) : undefined,
         known,
         reporter,
     };

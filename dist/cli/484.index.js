@@ -303,16 +303,13 @@ class ChunkedUpload {
         if (this.pendingBytes < this.nextChunk)
             return;
         const waited = now();
-        if (this.flying) {
-            await this.inFlight; // the one before is acknowledged: offsets follow on
+        const linkBusy = this.flying;
+        await this.inFlight; // the one before is acknowledged: offsets follow on
+        if (linkBusy)
             this.pace?.waitedForLink(now() - waited);
-        }
-        else {
-            await this.inFlight; // settled: throws its failure
-            // The link waited for this chunk only if no upload of the process had a PATCH going.
-            if (wire.flying === 0 && wire.idleSince !== undefined)
-                this.pace?.waitedForDeflate(waited - wire.idleSince);
-        }
+        // Else the link waited for this chunk, if no upload of the process had a PATCH going.
+        else if (wire.flying === 0 && wire.idleSince !== undefined)
+            this.pace?.waitedForDeflate(waited - wire.idleSince);
         this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
         this.flying = true;
         wire.flying += 1;

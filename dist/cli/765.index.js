@@ -340,6 +340,7 @@ async function locateNix(reporter) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xy: () => (/* binding */ batches),
 /* harmony export */   _9: () => (/* binding */ buildInputs),
 /* harmony export */   fI: () => (/* binding */ validPaths),
 /* harmony export */   zN: () => (/* binding */ queryPathInfos)
@@ -420,20 +421,43 @@ async function buildInputs(nix, paths) {
 }
 /** Which of these paths are valid in the store (or in another store, a chroot store). */
 async function validPaths(nix, paths, store) {
-    if (paths.length === 0)
-        return new Set();
-    const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
-        ...(store ? ['--store', store] : []),
-        '--check-validity',
-        '--print-invalid',
-        '--',
-        ...paths,
-    ]);
-    const invalid = new Set(result.stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean));
+    const invalid = new Set();
+    for (const batch of batches(paths)) {
+        const result = await (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(nix.program('nix-store'), [
+            ...(store ? ['--store', store] : []),
+            '--check-validity',
+            '--print-invalid',
+            '--',
+            ...batch,
+        ]);
+        for (const line of result.stdout.split('\n'))
+            if (line.trim())
+                invalid.add(line.trim());
+    }
     return new Set(paths.filter((path) => !invalid.has(path)));
+}
+// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
+const MAX_ARGUMENT_BYTES = 512 * 1024;
+/**
+ * Splits paths into argument lists that fit a command line, keeping their order (references
+ * first, so each batch finds what it refers to in an earlier one).
+ */
+function batches(paths, limit = MAX_ARGUMENT_BYTES) {
+    const result = [];
+    let current = [];
+    let size = 0;
+    for (const path of paths) {
+        if (current.length > 0 && size + path.length + 1 > limit) {
+            result.push(current);
+            current = [];
+            size = 0;
+        }
+        current.push(path);
+        size += path.length + 1;
+    }
+    if (current.length > 0)
+        result.push(current);
+    return result;
 }
 
 

@@ -746,7 +746,7 @@ async function unpackPack(nix, dir, infos, narinfos, store) {
     // The pack's paths and what they refer to (earlier packs, the store): one query, which also
     // makes a chroot store that does not exist yet.
     const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
-    const valid = await validInBatches(nix, [...asked], store);
+    const valid = await (0,path_info/* validPaths */.fI)(nix, [...asked], store);
     await removeStaleUnpacks(realStore);
     const todo = plan.filter((planned) => !valid.has(planned.info.path));
     if (todo.length === 0)
@@ -769,17 +769,6 @@ async function unpackPack(nix, dir, infos, narinfos, store) {
         await locks.release();
     }
     return { restored: placed.size, failed };
-}
-// Store paths per nix-store call: 4,000 of at most 256 bytes stay under Linux's 2 MiB of arguments.
-const PATHS_PER_QUERY = 4000;
-async function validInBatches(nix, paths, store) {
-    const valid = new Set();
-    for (let at = 0; at < paths.length; at += PATHS_PER_QUERY) {
-        for (const path of await (0,path_info/* validPaths */.fI)(nix, paths.slice(at, at + PATHS_PER_QUERY), store)) {
-            valid.add(path);
-        }
-    }
-    return valid;
 }
 const finalPath = (realStore, planned) => (0,external_node_path_.join)(realStore, (0,external_node_path_.basename)(planned.info.path));
 /** Unpacks every NAR (small ones one after another on this thread, large ones streamed). */
@@ -887,7 +876,7 @@ async function install(nix, ready, realStore, store) {
     const placed = new Set();
     if (ready.length === 0)
         return placed;
-    const nowValid = await validInBatches(nix, ready.map((planned) => planned.info.path), store);
+    const nowValid = await (0,path_info/* validPaths */.fI)(nix, ready.map((planned) => planned.info.path), store);
     const slot = (0,limiter/* limiter */.T)(RENAMES_AT_ONCE);
     await Promise.all(ready.map((planned) => slot(async () => {
         if (nowValid.has(planned.info.path))
@@ -942,8 +931,6 @@ class PackError extends errors/* HypernixError */.iD {
     name = 'PackError';
 }
 const NIX_COMMAND = ['--extra-experimental-features', 'nix-command'];
-// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
-const MAX_ARGUMENT_BYTES = 512 * 1024;
 /**
  * A pack is a directory laid out as a Nix binary cache (`nix-cache-info`, one `.narinfo` per
  * store path, `nar/*.nar.zst`) holding exactly the pack's paths. Nix writes and reads it itself
@@ -965,7 +952,7 @@ async function writePack(nix, infos, dir) {
     const uri = packStoreUri(dir, '?compression=zstd');
     try {
         const stubs = await writeReferenceStubs(nix, infos, dir);
-        for (const batch of batches(infos.map((info) => info.path))) {
+        for (const batch of (0,path_info/* batches */.Xy)(infos.map((info) => info.path))) {
             await nixCopy(nix, ['--to', uri], batch, `cannot write the cache pack ${dir}`);
         }
         await Promise.all(stubs.map((stub) => (0,promises_.rm)(stub)));
@@ -1027,7 +1014,7 @@ async function importPack(nix, dir, infos, store, method = 'nix-copy') {
     }
     const uri = packStoreUri(dir);
     const storeArgs = store ? ['--store', store] : [];
-    for (const batch of batches(infos.map((info) => info.path))) {
+    for (const batch of (0,path_info/* batches */.Xy)(infos.map((info) => info.path))) {
         try {
             await nixCopy(nix, [...storeArgs, '--from', uri, '--no-check-sigs', '--option', 'fsync-metadata', 'false'], batch, `cannot import the pack in ${dir}`);
         }
@@ -1114,27 +1101,6 @@ function nixFailure(stderr, code) {
     const last = errors.at(-1) ??
         stderr.filter((line) => !/^copying (path|\d+ paths)|^\(use '--show-trace'/.test(line)).at(-1);
     return last ? `nix copy: ${last.replace(/^error: /, '').trim()}` : `nix copy: exit ${code}`;
-}
-/**
- * Splits paths into argument lists that fit a command line, keeping their order (references
- * first, so each batch finds what it refers to in an earlier one).
- */
-function batches(paths, limit = MAX_ARGUMENT_BYTES) {
-    const result = [];
-    let current = [];
-    let size = 0;
-    for (const path of paths) {
-        if (current.length > 0 && size + path.length + 1 > limit) {
-            result.push(current);
-            current = [];
-            size = 0;
-        }
-        current.push(path);
-        size += path.length + 1;
-    }
-    if (current.length > 0)
-        result.push(current);
-    return result;
 }
 async function directoryBytes(dir) {
     let total = 0;

@@ -1134,7 +1134,8 @@ async function sendEncoded(context, content, options = {}) {
     const kept = (chunk) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
     const session = options.session ?? registry.openSession();
     const levels = context.levels ?? new BlockLevel(context.level);
-    const sink = new BlobSink(context, session, levels);
+    // Only a level that follows the link needs to hear how the upload paced.
+    const sink = new BlobSink(context, session, context.levels);
     const encoding = options.encoding ?? context.compression;
     const diff = new blob_digest/* DigestCounter */.VR();
     await encode(content, encoding, levels, diff, kept, sink);
@@ -1444,8 +1445,8 @@ function layerContext(options, format, known) {
         format,
         compression,
         level,
-        // One for the whole push: its layers share the link and the cores.
-        levels: new BlockLevel(levelRange ?? level),
+        // One for the whole push (its layers share the link and the cores); none for a fixed level.
+        levels: levelRange ? new BlockLevel(levelRange) : undefined,
         known,
         reporter,
     };

@@ -4379,16 +4379,13 @@ class chunked_upload_ChunkedUpload {
         if (this.pendingBytes < this.nextChunk)
             return;
         const waited = now();
-        if (this.flying) {
-            await this.inFlight; // the one before is acknowledged: offsets follow on
+        const linkBusy = this.flying;
+        await this.inFlight; // the one before is acknowledged: offsets follow on
+        if (linkBusy)
             this.pace?.waitedForLink(now() - waited);
-        }
-        else {
-            await this.inFlight; // settled: throws its failure
-            // The link waited for this chunk only if no upload of the process had a PATCH going.
-            if (chunked_upload_wire.flying === 0 && chunked_upload_wire.idleSince !== undefined)
-                this.pace?.waitedForDeflate(waited - chunked_upload_wire.idleSince);
-        }
+        // Else the link waited for this chunk, if no upload of the process had a PATCH going.
+        else if (chunked_upload_wire.flying === 0 && chunked_upload_wire.idleSince !== undefined)
+            this.pace?.waitedForDeflate(waited - chunked_upload_wire.idleSince);
         this.nextChunk = Math.min(this.nextChunk * 2, this.chunkSize);
         this.flying = true;
         chunked_upload_wire.flying += 1;

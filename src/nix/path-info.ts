@@ -108,19 +108,40 @@ export async function validPaths(
   paths: string[],
   store?: string,
 ): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  const result = await run(nix.program('nix-store'), [
-    ...(store ? ['--store', store] : []),
-    '--check-validity',
-    '--print-invalid',
-    '--',
-    ...paths,
-  ]);
-  const invalid = new Set(
-    result.stdout
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean),
-  );
+  const invalid = new Set<string>();
+  for (const batch of batches(paths)) {
+    const result = await run(nix.program('nix-store'), [
+      ...(store ? ['--store', store] : []),
+      '--check-validity',
+      '--print-invalid',
+      '--',
+      ...batch,
+    ]);
+    for (const line of result.stdout.split('\n')) if (line.trim()) invalid.add(line.trim());
+  }
   return new Set(paths.filter((path) => !invalid.has(path)));
+}
+
+// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
+const MAX_ARGUMENT_BYTES = 512 * 1024;
+
+/**
+ * Splits paths into argument lists that fit a command line, keeping their order (references
+ * first, so each batch finds what it refers to in an earlier one).
+ */
+export function batches(paths: string[], limit = MAX_ARGUMENT_BYTES): string[][] {
+  const result: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const path of paths) {
+    if (current.length > 0 && size + path.length + 1 > limit) {
+      result.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(path);
+    size += path.length + 1;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
 }

@@ -1,7 +1,7 @@
 import { open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NixInstallation } from '../nix/locate.js';
-import { queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
+import { batches, queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
 import { HypernixError } from '../util/errors.js';
 import { run } from '../util/process.js';
 import type { RestoreMethod } from './unpack/method.js';
@@ -12,8 +12,6 @@ export class PackError extends HypernixError {
 }
 
 const NIX_COMMAND = ['--extra-experimental-features', 'nix-command'];
-// Kept well under Linux's 2 MiB for arguments plus environment; larger sets go in batches.
-const MAX_ARGUMENT_BYTES = 512 * 1024;
 
 /**
  * A pack is a directory laid out as a Nix binary cache (`nix-cache-info`, one `.narinfo` per
@@ -234,27 +232,6 @@ export function nixFailure(stderr: string[], code: number): string {
     errors.at(-1) ??
     stderr.filter((line) => !/^copying (path|\d+ paths)|^\(use '--show-trace'/.test(line)).at(-1);
   return last ? `nix copy: ${last.replace(/^error: /, '').trim()}` : `nix copy: exit ${code}`;
-}
-
-/**
- * Splits paths into argument lists that fit a command line, keeping their order (references
- * first, so each batch finds what it refers to in an earlier one).
- */
-export function batches(paths: string[], limit = MAX_ARGUMENT_BYTES): string[][] {
-  const result: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const path of paths) {
-    if (current.length > 0 && size + path.length + 1 > limit) {
-      result.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(path);
-    size += path.length + 1;
-  }
-  if (current.length > 0) result.push(current);
-  return result;
 }
 
 async function directoryBytes(dir: string): Promise<number> {

@@ -52,8 +52,8 @@ export function layerContext(
     format,
     compression,
     level,
-    // One for the whole push: its layers share the link and the cores.
-    levels: new BlockLevel(levelRange ?? level),
+    // One for the whole push (its layers share the link and the cores); none for a fixed level.
+    levels: levelRange ? new BlockLevel(levelRange) : undefined,
     known,
     reporter,
   };

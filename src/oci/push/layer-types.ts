@@ -43,7 +43,7 @@ export interface LayerContext {
   format: ManifestFormat;
   compression: Compression;
   level: number;
-  /** Picks each deflated block's level (fixed `level`, or following the link); one per push. */
+  /** With `compression-level auto`: picks each block's level as the link allows; one per push. */
   levels?: BlockLevel;
   /** Blobs the registry holds for diff_ids (usableLayers). */
   known: ReadonlyMap<string, KnownLayer>;

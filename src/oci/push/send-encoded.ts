@@ -46,7 +46,8 @@ export async function sendEncoded(
   const kept = (chunk: Buffer) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
   const session = options.session ?? registry.openSession();
   const levels = context.levels ?? new BlockLevel(context.level);
-  const sink = new BlobSink(context, session, levels);
+  // Only a level that follows the link needs to hear how the upload paced.
+  const sink = new BlobSink(context, session, context.levels);
   const encoding = options.encoding ?? context.compression;
   const diff = new DigestCounter();
   await encode(content, encoding, levels, diff, kept, sink);

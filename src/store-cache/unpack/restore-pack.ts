@@ -56,7 +56,7 @@ export async function unpackPack(
   // The pack's paths and what they refer to (earlier packs, the store): one query, which also
   // makes a chroot store that does not exist yet.
   const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
-  const valid = await validInBatches(nix, [...asked], store);
+  const valid = await validPaths(nix, [...asked], store);
   await removeStaleUnpacks(realStore);
   const todo = plan.filter((planned) => !valid.has(planned.info.path));
   if (todo.length === 0) return { restored: 0, failed };
@@ -74,23 +74,6 @@ export async function unpackPack(
     await locks.release();
   }
   return { restored: placed.size, failed };
-}
-
-// Store paths per nix-store call: 4,000 of at most 256 bytes stay under Linux's 2 MiB of arguments.
-const PATHS_PER_QUERY = 4000;
-
-async function validInBatches(
-  nix: NixInstallation,
-  paths: string[],
-  store?: string,
-): Promise<Set<string>> {
-  const valid = new Set<string>();
-  for (let at = 0; at < paths.length; at += PATHS_PER_QUERY) {
-    for (const path of await validPaths(nix, paths.slice(at, at + PATHS_PER_QUERY), store)) {
-      valid.add(path);
-    }
-  }
-  return valid;
 }
 
 const finalPath = (realStore: string, planned: Planned) =>
@@ -217,7 +200,7 @@ async function install(
 ): Promise<Set<Planned>> {
   const placed = new Set<Planned>();
   if (ready.length === 0) return placed;
-  const nowValid = await validInBatches(
+  const nowValid = await validPaths(
     nix,
     ready.map((planned) => planned.info.path),
     store,
