@@ -4,7 +4,11 @@
 // alternating set). Reports time, bytes stored and the floor (bytes / rate). See README.md.
 //
 //   node_modules/.bin/node bench/push/link.ts [--reps 3] [--mb 60] [--links loopback,100,1000]
-//     [--archives real,mixed,alternating]
+//     [--archives real,mixed,alternating] [--compression gzip|zstd]
+//
+// With --compression zstd both tools push zstd layers (skopeo with --dest-compress-format zstd,
+// its default level 3, as hypernix's), and skopeo's default, gzip, runs beside them as
+// `skopeo-gzip`: the peer a user compares with.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, tmpdir } from 'node:os';
@@ -28,8 +32,7 @@ const GOODPUT_BYTES = 30e6;
 const GOODPUT_RUNS = 3;
 const RUN_TIMEOUT_MS = 180_000;
 const SETTLE_MS = 300;
-const TOOLS = ['skopeo', 'hypernix'] as const;
-type Tool = (typeof TOOLS)[number];
+type Tool = 'skopeo' | 'hypernix' | 'skopeo-gzip';
 type Kind = 'real' | 'mixed' | 'alternating';
 type Case = 'cold' | 'unchanged' | 'one-layer-changed';
 
@@ -54,13 +57,20 @@ const { values } = parseArgs({
     archives: { type: 'string', default: 'real,mixed,alternating' },
     // Extra options for every `hypernix push` (to weigh a setting, e.g. --compression-level 5).
     'hypernix-arg': { type: 'string', multiple: true, default: [] },
+    compression: { type: 'string', default: 'gzip' },
   },
 });
 const repetitions = Number(values.reps);
 const megabytes = Number(values.mb);
 const links = (values.links as string).split(',');
 const kinds = (values.archives as string).split(',') as Kind[];
-const hypernixArgs = values['hypernix-arg'] ?? [];
+const zstd = values.compression === 'zstd';
+if (!zstd && values.compression !== 'gzip') throw new Error('--compression: gzip or zstd');
+const hypernixArgs = [
+  ...(zstd ? ['--compression', 'zstd'] : []),
+  ...(values['hypernix-arg'] ?? []),
+];
+const TOOLS: Tool[] = zstd ? ['skopeo', 'hypernix', 'skopeo-gzip'] : ['skopeo', 'hypernix'];
 if (!Number.isInteger(repetitions) || repetitions < 1 || !(megabytes > 0))
   throw new Error('--reps must be a positive integer and --mb a positive number');
 for (const link of links)
@@ -229,13 +239,14 @@ function push(context: PushContext, file: string, reference: string) {
   const target = `${context.registry.host}/${reference}`;
   let command: string;
   let args: string[];
-  if (context.tool === 'skopeo') {
+  if (context.tool !== 'hypernix') {
     for (const cache of SKOPEO_CACHES) rmSync(cache, { force: true });
     command = 'skopeo';
     args = [
       'copy',
       '--quiet',
       '--dest-tls-verify=false',
+      ...(zstd && context.tool === 'skopeo' ? ['--dest-compress-format', 'zstd'] : []),
       `docker-archive:${file}`,
       `docker://${target}`,
     ];
@@ -282,7 +293,7 @@ function report(
 ): void {
   console.log('');
   console.log(
-    `Push over a shaped link, ${repetitions} repetitions, ${cpus().length} cores, medians; ` +
+    `Push over a shaped link, ${zstd ? 'zstd layers' : 'gzip layers'}, ${repetitions} repetitions, ${cpus().length} cores, medians; ` +
       'floor = bytes stored / link rate; measured floor = bytes stored / plain TCP ' +
       'upload rate + one round trip',
   );
@@ -298,10 +309,12 @@ function report(
   console.log(
     '| link | archive | case | skopeo s | hypernix s | ratio | skopeo MB | hypernix MB | bytes ratio | ' +
       'hypernix floor s | hypernix / own floor | hypernix measured floor s | ' +
-      'skopeo / measured floor | hypernix / measured floor |',
+      'skopeo / measured floor | hypernix / measured floor |' +
+      (zstd ? ' skopeo-gzip s | hypernix / skopeo-gzip | bytes / skopeo-gzip |' : ''),
   );
   console.log(
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' +
+      (zstd ? ' ---: | ---: | ---: |' : ''),
   );
   const keys = new Set(runs.map((run) => `${run.link}|${run.archive}|${run.case}`));
   for (const key of keys) {
@@ -333,6 +346,13 @@ function report(
       real('hypernix')?.toFixed(2) ?? '—',
       measured ? (time('skopeo') / (real('skopeo') as number)).toFixed(3) : '—',
       measured ? (time('hypernix') / (real('hypernix') as number)).toFixed(3) : '—',
+      ...(zstd
+        ? [
+            time('skopeo-gzip').toFixed(2),
+            (time('hypernix') / time('skopeo-gzip')).toFixed(3),
+            (bytes('hypernix') / bytes('skopeo-gzip')).toFixed(3),
+          ]
+        : []),
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

@@ -16,6 +16,7 @@ import { MEDIA_TYPE } from '../../src/oci/media-types.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+import { sha256 } from '../helpers/layer-registry-double.js';
 
 // Pushes with the bundled `hypernix push` to Docker's distribution registry (Debian's
 // docker-registry) and reads the results back with skopeo: both real, on loopback.
@@ -233,18 +234,34 @@ describe('hypernix push', () => {
     );
   });
 
-  it('pushes zstd layers in an OCI manifest', async () => {
-    const { path } = makeDockerArchive({ layers: ['zstd layer '.repeat(1000)] });
+  it('pushes zstd layers in an OCI manifest, a large one as frames that skopeo reads back', async () => {
+    // 9 MB: three frames of parallel-zstd, which Go's zstd reader (skopeo's) must join.
+    const large = Buffer.concat([
+      Buffer.from('zstd layer '.repeat(600_000)),
+      randomLayer(2_500_000),
+    ]);
+    const { path, diffIds } = makeDockerArchive({ layers: ['zstd layer '.repeat(1000), large] });
     const ref = `${registry.host}/zstd/app:1`;
-    expect(
-      (await hypernix(['push', path, ref, '--plain-http', '--compression', 'zstd'])).code,
-    ).toBe(0);
+    const run = await hypernix(['push', path, ref, '--plain-http', '--compression', 'zstd']);
+    expect(run.code, run.stderr).toBe(0);
     const raw = JSON.parse(skopeo('inspect', '--raw', '--tls-verify=false', `docker://${ref}`)) as {
       mediaType: string;
-      layers: { mediaType: string }[];
+      layers: { mediaType: string; size: number }[];
     };
     expect(raw.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
-    expect(raw.layers[0]?.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+zstd');
+    expect(raw.layers.map((layer) => layer.mediaType)).toEqual([
+      'application/vnd.oci.image.layer.v1.tar+zstd',
+      'application/vnd.oci.image.layer.v1.tar+zstd',
+    ]);
+    expect(raw.layers[1]?.size).toBeLessThan(large.length * 0.5);
+    // skopeo decompresses each layer into a dir: copy, named by the digest of what it read.
+    const out = mkdtempSync(join(tmpdir(), 'skopeo-zstd-'));
+    skopeo('copy', '--src-tls-verify=false', '--dest-decompress', `docker://${ref}`, `dir:${out}`);
+    for (const diffId of diffIds) {
+      const file = join(out, diffId.replace('sha256:', ''));
+      expect(sha256(readFileSync(file))).toBe(diffId);
+    }
+    rmSync(out, { recursive: true, force: true });
   });
 
   it("reuses a Docker manifest's layers in an OCI one, and the other way, under its own media types", async () => {

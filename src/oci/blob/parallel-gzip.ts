@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import * as zlib from 'node:zlib';
 import { BlockLevel } from './adaptive-level.js';
+import { blocks, encodeInOrder } from './block-pipeline.js';
 import { crc32, GZIP_HEADER, MAX_STORED, writeBlockHeader } from './gzip-stored.js';
 
 /** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
@@ -63,27 +64,6 @@ export function entropy(block: Buffer): number {
   return bits;
 }
 
-/**
- * Deflates running at once across all layers of the process, and the ones waiting their turn
- * (first come, first served). With each of 4 layers queueing its blocks straight onto the
- * thread pool, every layer's first megabyte was ready only once 16 blocks had been deflated
- * side by side: a 100 Mbit/s link sat idle for the first 0.35 s of the push. In turn, the
- * earliest blocks finish first and their bytes leave while the next ones are deflated.
- */
-const running = { count: 0, waiting: [] as (() => void)[] };
-
-async function turn<T>(limit: number, work: () => Promise<T>): Promise<T> {
-  if (running.count >= limit) await new Promise<void>((resolve) => running.waiting.push(resolve));
-  else running.count += 1;
-  try {
-    return await work();
-  } finally {
-    const next = running.waiting.shift();
-    if (next) next();
-    else running.count -= 1;
-  }
-}
-
 /** One block's piece of the stream: sync-flushed deflate, or stored blocks when smaller. */
 async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level: number) {
   if (block.length >= 64 * 1024 && entropy(block) > RANDOM_ENTROPY) return stored(block);
@@ -108,26 +88,6 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
   );
 }
 
-/** Cuts chunks of any size into copies of exactly BLOCK_BYTES (the last one shorter). */
-async function* blocks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let block = Buffer.allocUnsafe(BLOCK_BYTES);
-  let filled = 0;
-  for await (const chunk of source) {
-    // Copied: the source may refill its chunk once the next is asked for.
-    for (let used = 0; used < chunk.length;) {
-      const copied = chunk.copy(block, filled, used, used + BLOCK_BYTES - filled);
-      used += copied;
-      filled += copied;
-      if (filled === BLOCK_BYTES) {
-        yield block;
-        block = Buffer.allocUnsafe(BLOCK_BYTES);
-        filled = 0;
-      }
-    }
-  }
-  if (filled > 0) yield block.subarray(0, filled);
-}
-
 /**
  * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
  * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
@@ -142,22 +102,19 @@ export async function* parallelGzip(
   const checksum = crc32();
   if (!checksum) throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
   yield GZIP_HEADER;
-  const queue: Promise<Buffer>[] = [];
   let crc = 0;
   let length = 0;
   let previous: Buffer | undefined;
-  for await (const block of blocks(source)) {
+  // The CRC, length and dictionary are taken as each block is handed to encodeInOrder, in order.
+  const deflates = (block: Buffer) => {
     crc = checksum(block, crc);
     length = (length + block.length) % 2 ** 32;
     const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
     const blockLevel = levels.next();
-    const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, blockLevel));
-    piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
-    queue.push(piece);
     previous = block;
-    while (queue.length > 2 * Math.max(1, parallel)) yield await (queue.shift() as Promise<Buffer>);
-  }
-  while (queue.length > 0) yield await (queue.shift() as Promise<Buffer>);
+    return () => deflateBlock(block, dictionary, blockLevel);
+  };
+  yield* encodeInOrder(blocks(source, BLOCK_BYTES), deflates, parallel);
   const trailer = Buffer.allocUnsafe(FINAL_BLOCK.length + 8);
   FINAL_BLOCK.copy(trailer, 0);
   trailer.writeUInt32LE(crc >>> 0, FINAL_BLOCK.length);

@@ -7,6 +7,7 @@ import { compressor, layerMediaType, transformChunks } from '../blob/compression
 import { DigestCounter } from '../blob/digest.js';
 import { crc32, StoredGzipEncoder } from '../blob/gzip-stored.js';
 import { parallelGzip } from '../blob/parallel-gzip.js';
+import { nodeCompressesZstd, parallelZstd } from '../blob/parallel-zstd.js';
 import { BlockLevel, type Pace } from '../blob/adaptive-level.js';
 import { FIRST_CHUNK } from '../registry/chunked-upload.js';
 import { stopwatch } from '../../util/stopwatch.js';
@@ -102,8 +103,11 @@ async function encode(
   } else if (encoding === 'gzip') {
     // Blocks deflated on every core, random ones stored (parallel-gzip): one valid gzip stream.
     for await (const piece of parallelGzip(hashed(source), levels)) await sink.put(piece);
+  } else if (nodeCompressesZstd()) {
+    // Frames compressed on every core (parallel-zstd): one valid zstd stream.
+    for await (const piece of parallelZstd(hashed(source), levels.next())) await sink.put(piece);
   } else {
-    // The compressor takes each chunk before the next is read: no copy of it either.
+    // The zstd program, on a Node without zstd. It takes each chunk before the next is read.
     await transformChunks(hashed(source), compressor(encoding, levels.next()), async (chunks) => {
       for await (const chunk of chunks) await sink.put(chunk);
     });
