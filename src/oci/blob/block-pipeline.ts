@@ -24,19 +24,28 @@ async function turn<T>(limit: number, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Cuts chunks of any size into copies of exactly `size` bytes (the last one shorter). */
-export async function* blocks(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
-  let block = Buffer.allocUnsafe(size);
+/**
+ * Cuts chunks of any size into copies of `size` bytes (the last one shorter); `size` may be a
+ * function of the block's index, for blocks that grow.
+ */
+export async function* blocks(
+  source: AsyncIterable<Buffer>,
+  size: number | ((index: number) => number),
+): AsyncGenerator<Buffer> {
+  const sizeOf = typeof size === 'number' ? () => size : size;
+  let index = 0;
+  let block = Buffer.allocUnsafe(sizeOf(index));
   let filled = 0;
   for await (const chunk of source) {
     // Copied: the source may refill its chunk once the next is asked for.
     for (let used = 0; used < chunk.length;) {
-      const copied = chunk.copy(block, filled, used, used + size - filled);
+      const copied = chunk.copy(block, filled, used, used + block.length - filled);
       used += copied;
       filled += copied;
-      if (filled === size) {
+      if (filled === block.length) {
         yield block;
-        block = Buffer.allocUnsafe(size);
+        index += 1;
+        block = Buffer.allocUnsafe(sizeOf(index));
         filled = 0;
       }
     }
@@ -46,20 +55,85 @@ export async function* blocks(source: AsyncIterable<Buffer>, size: number): Asyn
 
 /**
  * Each of `input`'s blocks through `encode`, `parallel` at a time (one more waits its turn, so
- * the pool never idles between two), yielded in order. At most 2 × parallel blocks are held,
- * input and output, whatever the layer's size. `encode` is called in the blocks' order.
+ * the pool never idles between two), yielded in order as soon as each is ready. Reading runs
+ * ahead of the consumer by at most 2 × parallel blocks, so that many are held, input and
+ * output, whatever the layer's size. `encode` is called in the blocks' order.
  */
 export async function* encodeInOrder<T>(
   input: AsyncIterable<T>,
   encode: (block: T) => () => Promise<Buffer>,
   parallel: number,
 ): AsyncGenerator<Buffer> {
-  const queue: Promise<Buffer>[] = [];
-  for await (const block of input) {
-    const piece = turn(parallel + 1, encode(block));
-    piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
-    queue.push(piece);
-    while (queue.length > 2 * Math.max(1, parallel)) yield await (queue.shift() as Promise<Buffer>);
+  const ahead = new ReadAhead(2 * Math.max(1, parallel));
+  // Read and queued beside the consumer: the first piece leaves once it is encoded, not once
+  // the queue is full (which held a layer's first bytes back until 5 blocks had been read).
+  const reading = (async () => {
+    for await (const block of input) {
+      const piece = turn(parallel + 1, encode(block));
+      piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
+      if (!(await ahead.add(piece))) return; // the consumer stopped
+    }
+  })();
+  reading.then(
+    () => ahead.end(),
+    (error: unknown) => ahead.end(error),
+  );
+  try {
+    for (let piece = await ahead.next(); piece; piece = await ahead.next()) yield await piece;
+  } finally {
+    // The reader closes the source at its next block; not awaited, as a stalled source would
+    // hold this up.
+    ahead.stop();
+    reading.catch(() => undefined);
   }
-  while (queue.length > 0) yield await (queue.shift() as Promise<Buffer>);
+}
+
+/** The pieces between the reader and the consumer: at most `limit`, in order. */
+class ReadAhead {
+  private readonly queue: Promise<Buffer>[] = [];
+  private ended = false;
+  private stopped = false;
+  private failure: { error: unknown } | undefined;
+  private wakeReader: (() => void) | undefined;
+  private wakeConsumer: (() => void) | undefined;
+
+  constructor(private readonly limit: number) {}
+
+  /** Queues a piece; waits while the queue is full. False once the consumer has stopped. */
+  async add(piece: Promise<Buffer>): Promise<boolean> {
+    this.queue.push(piece);
+    this.wake('consumer');
+    while (this.queue.length >= this.limit && !this.stopped)
+      await new Promise<void>((resolve) => (this.wakeReader = resolve));
+    return !this.stopped;
+  }
+
+  end(error?: unknown): void {
+    this.ended = true;
+    if (error !== undefined) this.failure = { error };
+    this.wake('consumer');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake('reader');
+  }
+
+  /** The next piece, undefined at the end; throws the reader's failure after the pieces before it. */
+  async next(): Promise<Promise<Buffer> | undefined> {
+    while (this.queue.length === 0 && !this.ended)
+      await new Promise<void>((resolve) => (this.wakeConsumer = resolve));
+    const piece = this.queue.shift();
+    this.wake('reader');
+    if (piece) return piece;
+    if (this.failure) throw this.failure.error;
+    return undefined;
+  }
+
+  private wake(who: 'reader' | 'consumer'): void {
+    const resolve = who === 'reader' ? this.wakeReader : this.wakeConsumer;
+    if (who === 'reader') this.wakeReader = undefined;
+    else this.wakeConsumer = undefined;
+    resolve?.();
+  }
 }

@@ -15,6 +15,9 @@ import { blocks, encodeInOrder } from './block-pipeline.js';
  */
 export const BLOCK_BYTES = 4 << 20;
 
+/** The first frames are smaller: a layer's first bytes are ready, and leave, sooner. */
+const frameInput = (index: number) => Math.min(BLOCK_BYTES, (512 * 1024) << index);
+
 type ZstdCompress = (
   input: Buffer,
   options: zlib.ZstdOptions,
@@ -60,7 +63,7 @@ export function parallelZstd(
   parallel = availableParallelism(),
 ): AsyncGenerator<Buffer> {
   return encodeInOrder(
-    atLeastOne(blocks(source, BLOCK_BYTES)),
+    atLeastOne(blocks(source, frameInput)),
     (block) => () => compressFrame(block, level),
     parallel,
   );
