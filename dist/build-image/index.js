@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5852);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5965);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5852:
+/***/ 5965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36056,6 +36056,143 @@ async function hashThenReuse(context, content, announced, elapsed) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/oci/blob/block-pipeline.ts
+// What parallel gzip and parallel zstd share: a layer cut into blocks of a fixed size, each
+// encoded on Node's thread pool, several at once across every layer of the push, and handed on
+// in their order. Block boundaries depend only on the input and its block size, so the same
+// layer always makes the same bytes (and digest).
+/**
+ * Encodings running at once across all layers of the process, and the ones waiting their turn
+ * (first come, first served). With each of 4 layers queueing its blocks straight onto the
+ * thread pool, every layer's first megabyte was ready only once 16 blocks had been deflated
+ * side by side: a 100 Mbit/s link sat idle for the first 0.35 s of the push. In turn, the
+ * earliest blocks finish first and their bytes leave while the next ones are encoded.
+ */
+const running = { count: 0, waiting: [] };
+async function turn(limit, work) {
+    if (running.count >= limit)
+        await new Promise((resolve) => running.waiting.push(resolve));
+    else
+        running.count += 1;
+    try {
+        return await work();
+    }
+    finally {
+        const next = running.waiting.shift();
+        if (next)
+            next();
+        else
+            running.count -= 1;
+    }
+}
+/**
+ * Cuts chunks of any size into copies of `size` bytes (the last one shorter); `size` may be a
+ * function of the block's index, for blocks that grow.
+ */
+async function* blocks(source, size) {
+    const sizeOf = typeof size === 'number' ? () => size : size;
+    let index = 0;
+    let block = Buffer.allocUnsafe(sizeOf(index));
+    let filled = 0;
+    for await (const chunk of source) {
+        // Copied: the source may refill its chunk once the next is asked for.
+        for (let used = 0; used < chunk.length;) {
+            const copied = chunk.copy(block, filled, used, used + block.length - filled);
+            used += copied;
+            filled += copied;
+            if (filled === block.length) {
+                yield block;
+                index += 1;
+                block = Buffer.allocUnsafe(sizeOf(index));
+                filled = 0;
+            }
+        }
+    }
+    if (filled > 0)
+        yield block.subarray(0, filled);
+}
+/**
+ * Each of `input`'s blocks through `encode`, `parallel` at a time (one more waits its turn, so
+ * the pool never idles between two), yielded in order as soon as each is ready. Reading runs
+ * ahead of the consumer by at most 2 × parallel blocks, so that many are held, input and
+ * output, whatever the layer's size. `encode` is called in the blocks' order.
+ */
+async function* encodeInOrder(input, encode, parallel) {
+    const ahead = new ReadAhead(2 * Math.max(1, parallel));
+    // Read and queued beside the consumer: the first piece leaves once it is encoded, not once
+    // the queue is full (which held a layer's first bytes back until 5 blocks had been read).
+    const reading = (async () => {
+        for await (const block of input) {
+            const piece = turn(parallel + 1, encode(block));
+            piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
+            if (!(await ahead.add(piece)))
+                return; // the consumer stopped
+        }
+    })();
+    reading.then(() => ahead.end(), (error) => ahead.end(error));
+    try {
+        for (let piece = await ahead.next(); piece; piece = await ahead.next())
+            yield await piece;
+    }
+    finally {
+        // The reader closes the source at its next block; not awaited, as a stalled source would
+        // hold this up.
+        ahead.stop();
+        reading.catch(() => undefined);
+    }
+}
+/** The pieces between the reader and the consumer: at most `limit`, in order. */
+class ReadAhead {
+    limit;
+    queue = [];
+    ended = false;
+    stopped = false;
+    failure;
+    wakeReader;
+    wakeConsumer;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Queues a piece; waits while the queue is full. False once the consumer has stopped. */
+    async add(piece) {
+        this.queue.push(piece);
+        this.wake('consumer');
+        while (this.queue.length >= this.limit && !this.stopped)
+            await new Promise((resolve) => (this.wakeReader = resolve));
+        return !this.stopped;
+    }
+    end(error) {
+        this.ended = true;
+        if (error !== undefined)
+            this.failure = { error };
+        this.wake('consumer');
+    }
+    stop() {
+        this.stopped = true;
+        this.wake('reader');
+    }
+    /** The next piece, undefined at the end; throws the reader's failure after the pieces before it. */
+    async next() {
+        while (this.queue.length === 0 && !this.ended)
+            await new Promise((resolve) => (this.wakeConsumer = resolve));
+        const piece = this.queue.shift();
+        this.wake('reader');
+        if (piece)
+            return piece;
+        if (this.failure)
+            throw this.failure.error;
+        return undefined;
+    }
+    wake(who) {
+        const resolve = who === 'reader' ? this.wakeReader : this.wakeConsumer;
+        if (who === 'reader')
+            this.wakeReader = undefined;
+        else
+            this.wakeConsumer = undefined;
+        resolve?.();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/blob/parallel-gzip.ts
 // gzip of one layer on every core, as pigz and Go's pgzip do: the input is cut into blocks of
 // BLOCK_BYTES, each deflated on its own (on Node's thread pool, so several at once) with the
@@ -36067,6 +36204,7 @@ async function hashThenReuse(context, content, announced, elapsed) {
 // A block that does not compress goes as stored blocks instead: skipped before deflating when
 // its bytes look random (order-0 entropy near 8 bits), and chosen afterwards when deflate made
 // it no smaller. So a layer whose files are half random costs deflate only for the other half.
+
 
 
 
@@ -36117,30 +36255,6 @@ function entropy(block) {
     }
     return bits;
 }
-/**
- * Deflates running at once across all layers of the process, and the ones waiting their turn
- * (first come, first served). With each of 4 layers queueing its blocks straight onto the
- * thread pool, every layer's first megabyte was ready only once 16 blocks had been deflated
- * side by side: a 100 Mbit/s link sat idle for the first 0.35 s of the push. In turn, the
- * earliest blocks finish first and their bytes leave while the next ones are deflated.
- */
-const running = { count: 0, waiting: [] };
-async function turn(limit, work) {
-    if (running.count >= limit)
-        await new Promise((resolve) => running.waiting.push(resolve));
-    else
-        running.count += 1;
-    try {
-        return await work();
-    }
-    finally {
-        const next = running.waiting.shift();
-        if (next)
-            next();
-        else
-            running.count -= 1;
-    }
-}
 /** One block's piece of the stream: sync-flushed deflate, or stored blocks when smaller. */
 async function deflateBlock(block, dictionary, level) {
     if (block.length >= 64 * 1024 && entropy(block) > RANDOM_ENTROPY)
@@ -36166,26 +36280,6 @@ async function deflateBlock(block, dictionary, level) {
             resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
     }));
 }
-/** Cuts chunks of any size into copies of exactly BLOCK_BYTES (the last one shorter). */
-async function* blocks(source) {
-    let block = Buffer.allocUnsafe(BLOCK_BYTES);
-    let filled = 0;
-    for await (const chunk of source) {
-        // Copied: the source may refill its chunk once the next is asked for.
-        for (let used = 0; used < chunk.length;) {
-            const copied = chunk.copy(block, filled, used, used + BLOCK_BYTES - filled);
-            used += copied;
-            filled += copied;
-            if (filled === BLOCK_BYTES) {
-                yield block;
-                block = Buffer.allocUnsafe(BLOCK_BYTES);
-                filled = 0;
-            }
-        }
-    }
-    if (filled > 0)
-        yield block.subarray(0, filled);
-}
 /**
  * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
  * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
@@ -36197,24 +36291,19 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
     if (!checksum)
         throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
     yield GZIP_HEADER;
-    const queue = [];
     let crc = 0;
     let length = 0;
     let previous;
-    for await (const block of blocks(source)) {
+    // The CRC, length and dictionary are taken as each block is handed to encodeInOrder, in order.
+    const deflates = (block) => {
         crc = checksum(block, crc);
         length = (length + block.length) % 2 ** 32;
         const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
         const blockLevel = levels.next();
-        const piece = turn(parallel + 1, () => deflateBlock(block, dictionary, blockLevel));
-        piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
-        queue.push(piece);
         previous = block;
-        while (queue.length > 2 * Math.max(1, parallel))
-            yield await queue.shift();
-    }
-    while (queue.length > 0)
-        yield await queue.shift();
+        return () => deflateBlock(block, dictionary, blockLevel);
+    };
+    yield* encodeInOrder(blocks(source, BLOCK_BYTES), deflates, parallel);
     const trailer = Buffer.allocUnsafe(FINAL_BLOCK.length + 8);
     FINAL_BLOCK.copy(trailer, 0);
     trailer.writeUInt32LE(crc >>> 0, FINAL_BLOCK.length);
@@ -36222,11 +36311,69 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
     yield trailer;
 }
 
+;// CONCATENATED MODULE: ./src/oci/blob/parallel-zstd.ts
+// zstd of one layer on every core, as `zstd -T0` and pzstd do: the input is cut into blocks of
+// BLOCK_BYTES, each compressed on its own (on Node's thread pool, several at once) into a whole
+// zstd frame. Frames one after another are one valid zstd stream (RFC 8878, section 3.1): every
+// zstd reader, containerd's and skopeo's included, decodes them as the concatenated input.
+// Block boundaries depend only on the input, so the same layer always makes the same bytes.
+
+
+
+/**
+ * Input per frame. Frames do not refer to each other, so each starts without a window: 4 MiB
+ * frames stored 0.3 % more than one frame of 66 MB of /usr files at level 3 (26.50 against
+ * 26.41 MB), 1 MiB frames 2.2 % more.
+ */
+const parallel_zstd_BLOCK_BYTES = 4 << 20;
+/** The first frames are smaller: a layer's first bytes are ready, and leave, sooner. */
+const frameInput = (index) => Math.min(parallel_zstd_BLOCK_BYTES, (512 * 1024) << index);
+/** No zstd frame of `size` input is larger (ZSTD_COMPRESSBOUND, with room to spare). */
+const frameBound = (size) => size + (size >> 8) + 4096;
+function compressFrame(block, level) {
+    const compress = external_node_zlib_.zstdCompress;
+    const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag } = external_node_zlib_.constants;
+    return new Promise((resolve, reject) => compress(block, {
+        // With a checksum, as the zstd program writes its frames: a reader verifies each one.
+        params: { [ZSTD_c_compressionLevel]: level, [ZSTD_c_checksumFlag]: 1 },
+        // Room for the whole frame: compressed in one trip to the thread pool.
+        chunkSize: frameBound(block.length),
+    }, (error, out) => {
+        if (error)
+            reject(error);
+        // A frame may be a view of a larger buffer: copied, so held chunks hold their own bytes.
+        else
+            resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
+    }));
+}
+/** Whether this Node compresses zstd in one call on its thread pool (Node 22.15+, 23.8+). */
+function nodeCompressesZstd() {
+    return typeof external_node_zlib_.zstdCompress === 'function';
+}
+/**
+ * The zstd stream of `source`: a frame per BLOCK_BYTES, compressed `parallel` at a time. At
+ * most 2 × parallel blocks (input and output) are held, whatever the layer's size.
+ */
+function parallelZstd(source, level, parallel = (0,external_node_os_.availableParallelism)()) {
+    return encodeInOrder(atLeastOne(blocks(source, frameInput)), (block) => () => compressFrame(block, level), parallel);
+}
+/** An empty layer still gets a frame: a zstd stream of no frames at all is not one every reader takes. */
+async function* atLeastOne(input) {
+    let any = false;
+    for await (const block of input) {
+        any = true;
+        yield block;
+    }
+    if (!any)
+        yield Buffer.alloc(0);
+}
+
 ;// CONCATENATED MODULE: ./src/oci/push/send-encoded.ts
 // The sender that reads a layer once and encodes it on the way: deflate or zstd, gzip's stored
 // blocks, or as it is, hashed twice (the layer's diff_id, the blob's digest), held up to one
 // upload's size or sent in chunks as it is made. Streams' layers, compressed layers and framed
 // blobs too large for one upload go this way (senderOf).
+
 
 
 
@@ -36287,8 +36434,13 @@ async function encode(source, encoding, levels, diff, kept, sink) {
         for await (const piece of parallelGzip(hashed(source), levels))
             await sink.put(piece);
     }
+    else if (nodeCompressesZstd()) {
+        // Frames compressed on every core (parallel-zstd): one valid zstd stream.
+        for await (const piece of parallelZstd(hashed(source), levels.next()))
+            await sink.put(piece);
+    }
     else {
-        // The compressor takes each chunk before the next is read: no copy of it either.
+        // The zstd program, on a Node without zstd. It takes each chunk before the next is read.
         await transformChunks(hashed(source), compressor(encoding, levels.next()), async (chunks) => {
             for await (const chunk of chunks)
                 await sink.put(chunk);
