@@ -1,7 +1,7 @@
 import { underLock, type DeployContext } from './deploy.js';
 import type { JournalState } from './journal.js';
 import { Virsh } from './libvirt.js';
-import { vmFiles } from './vm-lifecycle.js';
+import { discardVm, vmFiles } from './vm-lifecycle.js';
 
 /**
  * Undoes what a deploy that was cut off mid-way left (its journal says what): frees its lock at
@@ -36,11 +36,13 @@ export async function recoverInterrupted(
           done.push(`left domain ${name}: it is not of deployment ${config.deployment}`);
           continue;
         }
-        await virsh.destroy(name);
-        await virsh.undefine(name);
       }
-      const files = vmFiles(config.hypervisor.pool, name);
-      await host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
+      await discardVm(
+        { virsh, host },
+        name,
+        state !== undefined,
+        vmFiles(config.hypervisor.pool, name),
+      );
       done.push(
         state === undefined
           ? `removed the disk of VM ${name}, whose creation was cut off`

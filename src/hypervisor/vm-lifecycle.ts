@@ -124,17 +124,30 @@ async function undo(
   files: ReturnType<typeof vmFiles>,
 ): Promise<{ clean: boolean; said: string }> {
   try {
-    if (defined) {
-      await context.virsh.destroy(name);
-      await context.virsh.undefine(name);
-    }
-    await context.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
+    await discardVm(context, name, defined, files);
     const said = defined ? 'undefined its domain and removed its disk' : 'removed its disk';
     return { clean: true, said };
   } catch (error) {
     const said = `cleaning up failed too (${describeError(error)}): remove domain ${name} and ${files.disk} by hand`;
     return { clean: false, said };
   }
+}
+
+/**
+ * Removes what a VM's creation made before it was complete: its domain when `defined`, and its
+ * disk, serial log and domain XML in the pool. (After an error here, or a cut-off deploy: recover.)
+ */
+export async function discardVm(
+  parts: Pick<LifecycleContext, 'virsh' | 'host'>,
+  name: string,
+  defined: boolean,
+  files: ReturnType<typeof vmFiles>,
+): Promise<void> {
+  if (defined) {
+    await parts.virsh.destroy(name);
+    await parts.virsh.undefine(name);
+  }
+  await parts.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
 }
 
 /** Removes a VM of this deployment: stops it, undefines it, deletes its disk and serial log. */
