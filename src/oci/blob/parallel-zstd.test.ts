@@ -2,23 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { zstdDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { refilled, text } from '../../../test/helpers/block-input.js';
 import { BLOCK_BYTES, parallelZstd } from './parallel-zstd.js';
-
-const text = (bytes: number) =>
-  Buffer.from(
-    Array.from({ length: bytes / 30 + 1 }, (_, i) => `export PATH=/nix/store/${i % 977}\n`).join(
-      '',
-    ),
-  ).subarray(0, bytes);
-
-/** Hands the input over in chunks of `size`, refilling one buffer as readFileRange does. */
-async function* refilled(input: Buffer, size: number) {
-  const buffer = Buffer.alloc(size);
-  for (let at = 0; at < input.length; at += size) {
-    const n = input.copy(buffer, 0, at, at + size);
-    yield buffer.subarray(0, n);
-  }
-}
 
 async function zstdOf(input: Buffer, chunk = 256 * 1024, parallel = 2): Promise<Buffer> {
   const out: Buffer[] = [];
