@@ -54,8 +54,9 @@ export function nodeCompressesZstd(): boolean {
 }
 
 /**
- * The zstd stream of `source`: a frame per BLOCK_BYTES, compressed `parallel` at a time. At
- * most 2 × parallel blocks (input and output) are held, whatever the layer's size.
+ * The zstd stream of `source`: a frame per block (512 KiB, doubling to BLOCK_BYTES), compressed
+ * `parallel` at a time. At most 2 × parallel blocks (input and output) are held, whatever the
+ * layer's size.
  */
 export function parallelZstd(
   source: AsyncIterable<Buffer>,
