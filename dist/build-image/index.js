@@ -36351,8 +36351,9 @@ function nodeCompressesZstd() {
     return typeof external_node_zlib_.zstdCompress === 'function';
 }
 /**
- * The zstd stream of `source`: a frame per BLOCK_BYTES, compressed `parallel` at a time. At
- * most 2 × parallel blocks (input and output) are held, whatever the layer's size.
+ * The zstd stream of `source`: a frame per block (512 KiB, doubling to BLOCK_BYTES), compressed
+ * `parallel` at a time. At most 2 × parallel blocks (input and output) are held, whatever the
+ * layer's size.
  */
 function parallelZstd(source, level, parallel = (0,external_node_os_.availableParallelism)()) {
     return encodeInOrder(atLeastOne(blocks(source, frameInput)), (block) => () => compressFrame(block, level), parallel);

@@ -3050,11 +3050,7 @@ async function domainXml(context, vm, files) {
 }
 async function undo(context, name, defined, files) {
     try {
-        if (defined) {
-            await context.virsh.destroy(name);
-            await context.virsh.undefine(name);
-        }
-        await context.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
+        await discardVm(context, name, defined, files);
         const said = defined ? 'undefined its domain and removed its disk' : 'removed its disk';
         return { clean: true, said };
     }
@@ -3062,6 +3058,17 @@ async function undo(context, name, defined, files) {
         const said = `cleaning up failed too (${(0,errors/* describeError */.Uc)(error)}): remove domain ${name} and ${files.disk} by hand`;
         return { clean: false, said };
     }
+}
+/**
+ * Removes what a VM's creation made before it was complete: its domain when `defined`, and its
+ * disk, serial log and domain XML in the pool. (After an error here, or a cut-off deploy: recover.)
+ */
+async function discardVm(parts, name, defined, files) {
+    if (defined) {
+        await parts.virsh.destroy(name);
+        await parts.virsh.undefine(name);
+    }
+    await parts.host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
 }
 /** Removes a VM of this deployment: stops it, undefines it, deletes its disk and serial log. */
 async function removeVm(context, name, disks) {
@@ -3399,11 +3406,8 @@ async function recoverInterrupted(context, journal) {
                     done.push(`left domain ${name}: it is not of deployment ${config.deployment}`);
                     continue;
                 }
-                await virsh.destroy(name);
-                await virsh.undefine(name);
             }
-            const files = vmFiles(config.hypervisor.pool, name);
-            await host.exec(['rm', '-f', '--', files.disk, files.serialLog, files.xml]);
+            await discardVm({ virsh, host }, name, state !== undefined, vmFiles(config.hypervisor.pool, name));
             done.push(state === undefined
                 ? `removed the disk of VM ${name}, whose creation was cut off`
                 : `removed VM ${name} (${state}), whose creation was cut off`);
