@@ -269,6 +269,31 @@ describe('store cache: restore by unpacking', () => {
     expectConsistent(store);
   });
 
+  it('a path valid already is left as it is, its NAR unread or unheeded even when damaged', async () => {
+    const cache = await fresh();
+    const store = throwawayStore();
+    execFileSync('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      'nix-store --export "$1" | nix-store --store "$2" --import > /dev/null',
+      'import',
+      cache.lib,
+      store,
+    ]);
+    const { nar } = packFiles(cache, cache.lib);
+    const bytes = readFileSync(nar);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 6) ^ 0x01, bytes.length - 6);
+    writeFileSync(nar, bytes);
+    const run = await restore(cache.dir, cache.key, store);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/warning/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ hit: 'exact', paths: 2 });
+    expect(isValidIn(cache.app, store)).toBe(true);
+    expect(leftovers(store)).toEqual([]);
+    expectConsistent(store);
+  });
+
   it("waits for Nix's path lock that another process holds, then restores", async () => {
     const cache = await fresh();
     const store = throwawayStore();

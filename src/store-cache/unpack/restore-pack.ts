@@ -64,17 +64,30 @@ export async function unpackPack(
   const asked = new Set(infos.flatMap((info) => [info.path, ...info.references]));
   // The threads boot while Nix answers.
   const pool = plan.length > 0 ? UnpackPool.start() : undefined;
-  let todo: Planned[] = [];
   let locks: PathLocks | undefined;
   try {
-    const valid = await validPaths(nix, [...asked], store);
+    // With threads, the unpacking starts before Nix says which paths are valid already (on a
+    // fresh store: none); once it has, the NARs of valid paths are not started (those started
+    // meanwhile are wasted). Without threads, this thread would be too busy to hear the answer.
+    const known: { valid?: Set<string> } = {};
+    const wanted = (planned: Planned) => !known.valid?.has(planned.info.path);
+    const validity = validPaths(nix, [...asked], store);
+    validity.catch(() => undefined); // awaited below
+    const unpackFailed: UnpackOutcome['failed'] = [];
+    let unpacking: Promise<Set<string>> | undefined;
+    if (pool) {
+      await mkdir(batch, { recursive: true, mode: 0o755 }); // a chroot store may not exist yet
+      unpacking = unpackAll(plan, unpackFailed, pool, wanted);
+    }
+    const valid = (known.valid = await validity);
     await removeStaleUnpacks(realStore);
-    todo = plan.filter((planned) => !valid.has(planned.info.path));
+    const todo = plan.filter(wanted);
     if (todo.length === 0) return { restored: 0, failed };
-    await mkdir(batch, 0o755);
+    if (!pool) await mkdir(batch, 0o755);
     // A child takes Nix's locks beside the unpacking: they guard only the rename and register.
     locks = PathLocks.acquire(todo.map((planned) => finalPath(realStore, planned)));
-    const unpacked = await unpackAll(todo, failed, pool);
+    const unpacked = await (unpacking ?? unpackAll(todo, unpackFailed, undefined, wanted));
+    failed.push(...unpackFailed.filter((failure) => !valid.has(failure.path)));
     if (process.env[FAULT_VARIABLE] === 'crash-after-unpack') process.kill(process.pid, 'SIGKILL');
     const ready = leaveOutDangling(todo, unpacked, valid, failed);
     await locks.locked();
@@ -82,7 +95,7 @@ export async function unpackPack(
     return { restored: placed.size, failed };
   } finally {
     await pool?.close(); // a thread still writing stops before its tree is removed
-    if (todo.length > 0) await removeTree(batch); // what was not renamed into place
+    await removeTree(batch); // what was not renamed into place
     await locks?.release();
   }
 }
@@ -91,13 +104,14 @@ const finalPath = (realStore: string, planned: Planned) =>
   join(realStore, basename(planned.info.path));
 
 /**
- * Unpacks every NAR: on the pool's threads, or without one on this thread (small NARs one after
- * another, large ones streamed).
+ * Unpacks the NARs still `wanted` when their turn comes: on the pool's threads, or without one
+ * on this thread (small NARs one after another, large ones streamed). Returns the paths unpacked.
  */
 async function unpackAll(
   todo: Planned[],
   failed: UnpackOutcome['failed'],
   pool: UnpackPool | undefined,
+  wanted: (planned: Planned) => boolean,
 ): Promise<Set<string>> {
   const slot = pool
     ? (task: () => Promise<void>) => task()
@@ -107,8 +121,10 @@ async function unpackAll(
     todo.map((planned) =>
       slot(async () => {
         try {
-          await (pool ? pool.unpack(planned.job) : unpackNar(planned.job));
-          unpacked.add(planned.info.path);
+          const done = pool
+            ? await pool.unpack(planned.job, () => wanted(planned))
+            : wanted(planned) && (await unpackNar(planned.job), true);
+          if (done) unpacked.add(planned.info.path);
         } catch (error) {
           failed.push({ path: planned.info.path, reason: describeError(error) });
         }

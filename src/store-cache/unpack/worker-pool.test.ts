@@ -85,6 +85,29 @@ describe('unpack thread pool', () => {
     }
   });
 
+  it('does not start a NAR no longer wanted when its turn comes', async () => {
+    writeFileSync(log, '');
+    const pool = new UnpackPool(standIn, 1);
+    const unwanted = new Set<string>();
+    try {
+      // The first three go to the thread at once; the rest wait, and two of them are dropped.
+      const done = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) =>
+        pool.unpack(job(name, name.charCodeAt(0)), () => !unwanted.has(name)),
+      );
+      unwanted.add('c').add('d').add('f');
+      expect(await Promise.all(done)).toEqual([true, true, true, false, true, false]);
+    } finally {
+      await pool.close();
+    }
+    const started = readFileSync(log, 'utf8').match(/^start \d+$/gm) ?? [];
+    expect(started.map((line) => String.fromCharCode(Number(line.slice(6))))).toEqual([
+      'a',
+      'b',
+      'c',
+      'e',
+    ]);
+  });
+
   it('fails every NAR left when no thread is left', async () => {
     const pool = new UnpackPool(standIn, 1);
     try {

@@ -40,6 +40,7 @@ interface Slot {
 
 interface Pending {
   job: NarJob;
+  wanted: () => boolean;
   resolve: () => void;
   reject: (error: NarError) => void;
 }
@@ -53,7 +54,7 @@ interface Pending {
  */
 export class UnpackPool {
   private readonly slots: Slot[];
-  private readonly queue: { id: number; pending: Pending }[] = [];
+  private readonly queue: { id: number; pending: Pending; skip: () => void }[] = [];
   private inFlight = 0;
   private nextId = 0;
   private closed?: Promise<void>;
@@ -79,10 +80,14 @@ export class UnpackPool {
     return new UnpackPool(file, threads);
   }
 
-  /** Unpacks one NAR on a thread; rejects with a NarError saying why it could not. */
-  unpack(job: NarJob): Promise<void> {
+  /**
+   * Unpacks one NAR on a thread, if still `wanted` when its turn comes: resolves with whether it
+   * was unpacked; rejects with a NarError saying why it could not be.
+   */
+  unpack(job: NarJob, wanted: () => boolean = () => true): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, pending: { job, resolve, reject } });
+      const pending = { job, wanted, resolve: () => resolve(true), reject };
+      this.queue.push({ id: this.nextId++, pending, skip: () => resolve(false) });
       this.dispatch();
     });
   }
@@ -130,6 +135,11 @@ export class UnpackPool {
     for (;;) {
       const next = this.queue[0];
       if (!next) return;
+      if (!next.pending.wanted()) {
+        this.queue.shift();
+        next.skip();
+        continue;
+      }
       const cost = charge(next.pending.job);
       if (this.inFlight > 0 && this.inFlight + cost > this.budget) return;
       const slot = this.idlest();
