@@ -8,6 +8,8 @@ const entries = {
   'build-image': 'src/actions/build-image/index.ts',
   cli: 'src/cli/index.ts',
   deploy: 'src/actions/deploy/index.ts',
+  // The store cache's unpacking threads (src/store-cache/unpack/worker-pool.ts finds it beside cli/).
+  'unpack-worker': 'src/store-cache/unpack/worker.ts',
 };
 
 for (const [name, entry] of Object.entries(entries)) {

@@ -1,4 +1,5 @@
-import { open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NixInstallation } from '../nix/locate.js';
 import { batches, queryPathInfos, validPaths, type PathInfo } from '../nix/path-info.js';
@@ -162,7 +163,7 @@ export async function checkNarinfos(
   const checked = new Map<string, Map<string, string>>();
   for (const info of infos) {
     const file = join(dir, `${hashPart(info.path)}.narinfo`);
-    const text = await readBounded(file);
+    const text = readBounded(file);
     const fields = new Map<string, string>();
     for (const line of text.split('\n')) {
       const colon = line.indexOf(': ');
@@ -188,20 +189,28 @@ export async function checkNarinfos(
   return checked;
 }
 
-async function readBounded(file: string): Promise<string> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) throw new PackError(`${file} is missing`);
+/**
+ * A narinfo's text, read synchronously: a pack has thousands of small narinfos, and four trips
+ * through the thread pool for each (open, stat, read, close) cost half a second for 2,000.
+ */
+function readBounded(file: string): string {
+  let fd: number;
   try {
-    const { size } = await handle.stat();
+    fd = openSync(file, 'r');
+  } catch {
+    throw new PackError(`${file} is missing`);
+  }
+  try {
+    const { size } = fstatSync(fd);
     if (size > MAX_NARINFO_BYTES) {
       throw new PackError(`${file} is ${size} bytes: larger than any narinfo (damaged)`);
     }
     // Read what it holds now (it may have shrunk), never more than was checked.
     const buffer = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    const bytesRead = readSync(fd, buffer, 0, size, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

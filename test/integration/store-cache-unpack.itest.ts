@@ -15,6 +15,7 @@ import { hypernixBounded, type BoundedRun } from '../helpers/bounded.js';
 import { freshNonce } from '../helpers/fixtures.js';
 import { isValidIn, packFiles, readEntry, savedCache, type SavedCache } from '../hostile/cache.js';
 import { FAULT_VARIABLE } from '../../src/store-cache/unpack/restore-pack.js';
+import { THREADS_VARIABLE } from '../../src/store-cache/unpack/worker-pool.js';
 
 // The fast restore (NARs unpacked, hashed and registered by hypernix itself) into throwaway
 // chroot stores (`--store DIR`) with real Nix: Nix's own `--verify --check-contents` judges every
@@ -215,9 +216,15 @@ describe('store cache: restore by unpacking', () => {
       expect(crashed.signal, crashed.stderr).toBe('SIGKILL');
       expect(isValidIn(cache.lib, store)).toBe(false);
       expect(isValidIn(cache.app, store)).toBe(false);
-      // What the crash left: temporary trees, or the paths renamed into place but not valid.
-      if (fault === 'crash-after-unpack') expect(leftovers(store)).toHaveLength(2);
-      else expect(existsSync(join(store, cache.lib))).toBe(true);
+      // What the crash left: the directory of temporary trees (one per path), or the paths
+      // renamed into place but not valid.
+      if (fault === 'crash-after-unpack') {
+        const [batch, ...more] = leftovers(store);
+        expect(more).toEqual([]);
+        expect(readdirSync(join(store, 'nix', 'store', batch as string)).sort()).toEqual(
+          [cache.app, cache.lib].map((path) => path.split('/').at(-1)).sort(),
+        );
+      } else expect(existsSync(join(store, cache.lib))).toBe(true);
       expectConsistent(store);
       const next = await restore(cache.dir, cache.key, store);
       expect(next.code, next.stderr).toBe(0);
@@ -230,6 +237,63 @@ describe('store cache: restore by unpacking', () => {
       expectConsistent(store);
     },
   );
+  it('an unpacking thread that dies: one line, nothing of it left or valid, then restored', async () => {
+    const cache = await fresh();
+    const store = throwawayStore();
+    // Each thread dies after writing its first NAR's tree, before it answers.
+    const run = await restore(cache.dir, cache.key, store, { [FAULT_VARIABLE]: 'crash-worker' });
+    expect(run.code, run.stderr).toBe(0);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /skipped pack \S+ of unpack: cannot import \S+ from the pack in \S+: the thread unpacking its NAR stopped: it exited with code 3 \(and 1 more paths\)$/,
+    );
+    for (const path of [cache.lib, cache.app]) {
+      expect(isValidIn(path, store)).toBe(false);
+      expect(existsSync(join(store, path))).toBe(false);
+    }
+    expect(leftovers(store)).toEqual([]);
+    expectConsistent(store);
+    const again = await restore(cache.dir, cache.key, store);
+    expect(JSON.parse(again.stdout), again.stderr).toMatchObject({ hit: 'exact', paths: 2 });
+    expectConsistent(store);
+  });
+
+  it('unpacks on this thread when told to use none, verified clean', async () => {
+    const cache = await fresh();
+    const store = throwawayStore();
+    const run = await restore(cache.dir, cache.key, store, { [THREADS_VARIABLE]: '0' });
+    expect(JSON.parse(run.stdout), run.stderr).toMatchObject({ hit: 'exact', paths: 2 });
+    expect(isValidIn(cache.app, store)).toBe(true);
+    expect(leftovers(store)).toEqual([]);
+    expectConsistent(store);
+  });
+
+  it('a path valid already is left as it is, its NAR unread or unheeded even when damaged', async () => {
+    const cache = await fresh();
+    const store = throwawayStore();
+    execFileSync('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      'nix-store --export "$1" | nix-store --store "$2" --import > /dev/null',
+      'import',
+      cache.lib,
+      store,
+    ]);
+    const { nar } = packFiles(cache, cache.lib);
+    const bytes = readFileSync(nar);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 6) ^ 0x01, bytes.length - 6);
+    writeFileSync(nar, bytes);
+    const run = await restore(cache.dir, cache.key, store);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/warning/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ hit: 'exact', paths: 2 });
+    expect(isValidIn(cache.app, store)).toBe(true);
+    expect(leftovers(store)).toEqual([]);
+    expectConsistent(store);
+  });
+
   it("waits for Nix's path lock that another process holds, then restores", async () => {
     const cache = await fresh();
     const store = throwawayStore();

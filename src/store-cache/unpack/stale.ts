@@ -2,20 +2,20 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from './unpack-nar.js';
 
-/** The prefix of a tree being unpacked in the store: `.hypernix-unpack-<pid>-<hash>-<random>`. */
+/** The prefix of the directory a restore unpacks into in the store: `.hypernix-unpack-<pid>-<random>`. */
 export const UNPACK_PREFIX = '.hypernix-unpack-';
 
 // A temporary tree older than this is gone stale even if its pid is alive again (pid reuse).
 const STALE_AFTER_MS = 24 * 3600 * 1000;
 
-/** The name of a temporary tree for a store path's hash part, owned by this process. */
-export function unpackName(hashPart: string, random: string, pid = process.pid): string {
-  return `${UNPACK_PREFIX}${pid}-${hashPart}-${random}`;
+/** The name of a restore's temporary directory, owned by this process. */
+export function unpackName(random: string, pid = process.pid): string {
+  return `${UNPACK_PREFIX}${pid}-${random}`;
 }
 
 /**
- * Removes the temporary trees a restore left in the store directory when it died between
- * unpacking and renaming (their process is gone, or they are a day old). Returns how many.
+ * Removes the temporary directories (and the trees in them) a restore left in the store
+ * directory when it died between unpacking and renaming (their process is gone, or they are a day old). Returns how many.
  * Nix's garbage collector would delete them too: it deletes whatever in the store directory is
  * not a valid path (2.8's collectGarbage reads the directory and deletes names that are not
  * store paths); this does not wait for a collection.
