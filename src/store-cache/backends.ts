@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Reporter } from '../util/reporter.js';
 import type { CacheBackend } from './backend.js';
 import { DirectoryBackend } from './dir-backend.js';
@@ -21,7 +22,8 @@ export async function openBackend(
     backend.ensureAvailable();
     return backend;
   }
-  const backend = new DirectoryBackend(choice.dir, reporter);
+  // Absolute: Nix reads packs through file:// URLs, which take no relative path.
+  const backend = new DirectoryBackend(resolve(choice.dir), reporter);
   if (use.forSave) await backend.ensureWritable(use.label);
   return backend;
 }

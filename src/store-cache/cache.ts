@@ -38,7 +38,7 @@ export async function restoreCache(
     key: string;
     restoreKeys: string[];
     /** Another store to import into (a chroot store). */ store?: string;
-    /** `unpack`: unpack NARs here where chooseRestoreMethod can (default `nix-copy`: never). */
+    /** `unpack` (default): unpack NARs here where chooseRestoreMethod can; `nix-copy`: never. */
     restoreMethod?: RequestedMethod;
   },
   reporter: Reporter,
@@ -59,7 +59,7 @@ export async function restoreCache(
   }
   const packs = usablePacks(found.entry, reporter);
   const { method, why } = chooseRestoreMethod(
-    await restoreFacts(options.restoreMethod ?? 'nix-copy', options.store),
+    await restoreFacts(options.restoreMethod ?? 'unpack', options.store),
   );
   reporter.debug(`store cache: restoring with ${method} (${why})`);
   const cached = entryPaths({ ...found.entry, packs });

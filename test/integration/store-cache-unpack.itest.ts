@@ -319,4 +319,43 @@ describe('store cache: restore by unpacking', () => {
     ).toEqual([]);
     expectConsistent(store);
   });
+
+  it("restores into the machine's own store by default, each path verified by Nix", async () => {
+    const cache = await fresh();
+    // Gone from the store (nothing roots them: built without links), then back from the cache.
+    const deleted = spawnSync('nix-store', ['--delete', cache.app, cache.lib], {
+      encoding: 'utf8',
+    });
+    expect(deleted.status, deleted.stderr).toBe(0);
+    expect(isValidIn(cache.app)).toBe(false);
+    const run = await hypernixBounded(
+      ['cache', 'restore', '--dir', cache.dir, '--key', cache.key, '--json', '-v'],
+      BOUNDS,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('restoring with unpack');
+    for (const path of [cache.lib, cache.app]) {
+      expect(isValidIn(path)).toBe(true);
+      const verify = spawnSync('nix-store', ['--verify-path', path], { encoding: 'utf8' });
+      expect(verify.status, `${path}: ${verify.stderr}`).toBe(0);
+    }
+    expect(
+      readdirSync('/nix/store').filter((name) => name.startsWith('.hypernix-unpack-')),
+    ).toEqual([]);
+  });
+
+  it('takes a relative cache directory and chroot store, with either method', async () => {
+    const cache = await fresh();
+    const work = join(cache.dir, '..');
+    for (const method of ['nix-copy', 'unpack']) {
+      const store = join(work, `store-${method}`);
+      const run = await hypernixBounded(
+        ['cache', 'restore', '--dir', 'cache', '--key', cache.key, '--store', `store-${method}`],
+        { ...BOUNDS, cwd: work, env: { ...process.env } },
+      );
+      expect(run.code, `${method}: ${run.stderr}`).toBe(0);
+      expect(isValidIn(cache.app, store)).toBe(true);
+      expectConsistent(store);
+    }
+  });
 });

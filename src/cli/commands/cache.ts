@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { countOf, formatBytes } from '../../util/format.js';
 import { locateNix } from '../../nix/locate.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -14,8 +15,8 @@ export const CACHE_HELP = `Usage: hypernix cache restore (--dir DIR | --gha) --k
 A /nix/store cache in a directory (a local or shared disk) or in the GitHub Actions cache (in a
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
-restore imports the newest entry's packs through nix copy (or, with --restore-method
-unpack, unpacks and verifies them itself).
+restore unpacks and verifies the newest entry's packs itself where the store is ours to
+write, else (or with --restore-method nix-copy) imports them through nix copy.
 
 Options:
   --dir DIR              the cache directory
@@ -27,8 +28,8 @@ Options:
   --exclude-roots        leave PATH... themselves out (e.g. a large image)
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
-  --restore-method M     nix-copy (default) or unpack (unpack and verify NARs here, where the
-                         store is ours to write)
+  --restore-method M     unpack (default: unpack and verify NARs here where the store is
+                         ours to write, else nix copy) or nix-copy (always nix copy)
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help
@@ -84,7 +85,12 @@ export async function cacheCommand(argv: string[], io: CliIo): Promise<number> {
     const result = await restoreCache(
       nix,
       backend,
-      { key, restoreKeys, store: values.store, restoreMethod: config.cacheRestoreMethod },
+      {
+        key,
+        restoreKeys,
+        store: storeOption(values.store),
+        restoreMethod: config.cacheRestoreMethod,
+      },
       reporter,
     );
     io.stdout.write(
@@ -135,4 +141,14 @@ function readConfig(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>[
     },
     'cli',
   );
+}
+
+/**
+ * A chroot store given as a relative directory, made absolute (Nix takes a store directory only
+ * as an absolute path); a store URL (`daemon`, `local`, `ssh://…`) is passed on as it is.
+ */
+function storeOption(store: string | undefined): string | undefined {
+  if (store === undefined || store.includes('://') || ['auto', 'daemon', 'local'].includes(store))
+    return store;
+  return resolve(store);
 }
