@@ -1219,7 +1219,7 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
  */
 const parallel_zstd_BLOCK_BYTES = 4 << 20;
 /** The first frames are smaller: a layer's first bytes are ready, and leave, sooner. */
-const frameInput = (index) => Math.min(parallel_zstd_BLOCK_BYTES, (512 * 1024) << index);
+const frameInput = (index) => Math.min(parallel_zstd_BLOCK_BYTES, 512 * 1024 * 2 ** Math.min(index, 3));
 /** No zstd frame of `size` input is larger (ZSTD_COMPRESSBOUND, with room to spare). */
 const frameBound = (size) => size + (size >> 8) + 4096;
 function compressFrame(block, level) {

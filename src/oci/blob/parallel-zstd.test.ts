@@ -45,6 +45,16 @@ describe('parallelZstd', () => {
     expect(digest(await zstdOf(input, 1_000_003, 2))).toBe(first);
   });
 
+  it('keeps its frames at most 4 MiB however long the layer (no size overflow)', async () => {
+    // 60 frames' worth: past the 13th block a shifted frame size had overflowed 32 bits.
+    const input = Buffer.alloc(BLOCK_BYTES * 60, text(1 << 20));
+    const blob = await zstdOf(input, 1 << 20);
+    expect(frameStarts(blob)).toBeGreaterThanOrEqual(60);
+    expect(zstdDecompressSync(blob, { maxOutputLength: input.length + 1 }).equals(input)).toBe(
+      true,
+    );
+  });
+
   it('gives an empty layer one empty frame', async () => {
     const blob = await zstdOf(Buffer.alloc(0));
     expect(frameStarts(blob)).toBe(1);

@@ -16,7 +16,7 @@ import { blocks, encodeInOrder } from './block-pipeline.js';
 export const BLOCK_BYTES = 4 << 20;
 
 /** The first frames are smaller: a layer's first bytes are ready, and leave, sooner. */
-const frameInput = (index: number) => Math.min(BLOCK_BYTES, (512 * 1024) << index);
+const frameInput = (index: number) => Math.min(BLOCK_BYTES, 512 * 1024 * 2 ** Math.min(index, 3));
 
 type ZstdCompress = (
   input: Buffer,
