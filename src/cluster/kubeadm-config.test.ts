@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { parseCidr } from './cidr.js';
 import { caCertHash, initConfig, joinConfig } from './kubeadm-config.js';
 import type { Cidr, ClusterSpec } from './spec.js';
+import { tempDir } from '../../test/helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-ca-'));
+const dir = tempDir('hypernix-ca-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const spec = {

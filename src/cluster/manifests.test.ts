@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../util/errors.js';
 import { loadCni, loadWorkload } from './manifests.js';
 import { scrub } from './node.js';
 import { parseNodes } from './nodes.js';
+import { tempDir } from '../../test/helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-manifests-'));
+const dir = tempDir('hypernix-manifests-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const path = join(dir, name);

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../util/errors.js';
 import { deployJsonSchema, loadDeployConfig, parseDeployConfig } from './deploy.js';
+import { tempDir } from '../../test/helpers/temp.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `image: {ref: "127.0.0.1:5000/vm/k8s@${DIGEST}", plain-http: true}\n`;
@@ -128,7 +128,7 @@ describe('hypernix.yaml', () => {
   });
 
   it('loads a file and refuses a missing one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'deploy-config-'));
+    const dir = tempDir('deploy-config-');
     const file = join(dir, 'hypernix.yaml');
     writeFileSync(file, withVms('  - {name: a, role: worker}\n'));
     expect((await loadDeployConfig(file)).vms[0]?.name).toBe('a');

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT, type ActionRun } from './run-action.js';
+import { tempDir } from './temp.js';
 
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const IMAGES_NIX = join(FIXTURES, 'nix', 'images.nix');
@@ -13,7 +13,7 @@ export const freshNonce = () => `${Date.now()}-${Math.random().toString(36).slic
 
 /** The fixture flake copied outside any git repository (Nix copies only tracked files of a git flake). */
 export function fixtureFlake(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hypernix-flake-'));
+  const dir = tempDir('hypernix-flake-');
   cpSync(join(FIXTURES, 'flake', 'flake.nix'), join(dir, 'flake.nix'));
   cpSync(join(FIXTURES, 'nix', 'images.nix'), join(dir, 'images.nix'));
   cpSync(join(FIXTURES, 'nix', 'make-docker-archive.sh'), join(dir, 'make-docker-archive.sh'));

@@ -1,13 +1,13 @@
 // Layers on disk and push contexts for the layer pusher's unit tests (see layer-registry-double).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Compression, ManifestFormat } from '../../src/oci/blob/compression.js';
 import type { KnownLayer } from '../../src/oci/push/known-layers.js';
 import type { LayerContext, LayerJob } from '../../src/oci/push/layer-types.js';
 import { MemoryReporter } from '../../src/util/reporter.js';
 import { LayerRegistryDouble, sha256 } from './layer-registry-double.js';
+import { tempDir } from './temp.js';
 
 /** Bytes that deflate well, and bytes that do not. */
 export const compressible = (size: number) =>
@@ -16,7 +16,7 @@ export const incompressible = (size: number) => randomBytes(size);
 
 /** A directory of layer files, removed by `remove`. */
 export function layerFiles() {
-  const dir = mkdtempSync(join(tmpdir(), 'hypernix-layer-test-'));
+  const dir = tempDir('hypernix-layer-test-');
   let count = 0;
   return {
     /** A job for `bytes` stored at an offset inside a file, as in a tar. */

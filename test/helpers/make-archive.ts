@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from './temp.js';
 
 export interface ArchiveSpec {
   /** Contents of each layer's one file; a layer is a real tar holding nix/store/<hash>-layerN/data. */
@@ -42,7 +42,7 @@ function layerTar(index: number, content: Buffer | string, work: string): Buffer
 
 /** Writes a docker archive (uncompressed tar) in dockerTools' order and returns its path. */
 export function makeDockerArchive(spec: ArchiveSpec): { path: string; diffIds: string[] } {
-  const work = mkdtempSync(join(tmpdir(), 'hypernix-archive-'));
+  const work = tempDir('hypernix-archive-');
   const dir = join(work, 'archive');
   mkdirSync(dir);
   const order: string[] = [];

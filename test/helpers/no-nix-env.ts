@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp.js';
 
 /**
  * A PATH and HOME with the ordinary tools of a runner but no Nix: Debian's nix-bin lives in
@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * their own instead of hiding /usr/bin.
  */
 export function runnerWithoutNix(): { PATH: string; HOME: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'hypernix-no-nix-'));
+  const dir = tempDir('hypernix-no-nix-');
   const bin = join(dir, 'bin');
   const home = join(dir, 'home');
   mkdirSync(bin);

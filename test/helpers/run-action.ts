@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD_IMAGE_BUNDLE = join(ROOT, 'dist', 'build-image', 'index.js');
@@ -53,7 +53,7 @@ export async function runAction(
     killWhen?: (state: Record<string, string>) => boolean;
   } = {},
 ): Promise<ActionRun> {
-  const temp = options.temp ?? mkdtempSync(join(tmpdir(), 'hypernix-action-'));
+  const temp = options.temp ?? tempDir('hypernix-action-');
   const files = {
     output: join(temp, 'output'),
     summary: join(temp, 'summary.md'),

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hypernix } from '../helpers/cli.js';
 import { freshNonce } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Hostile cache entries and packs, made from a real save in a temporary cache directory: each
 // case takes the saved cache and edits what a person with write access to a shared cache (or a
@@ -31,7 +31,7 @@ in {
 
 /** Builds `lib` and `app` afresh (a new nonce) and returns their store paths. */
 export function buildPair(nonce = freshNonce()): { lib: string; app: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'hostile-nix-'));
+  const dir = tempDir('hostile-nix-');
   const file = join(dir, 'pair.nix');
   writeFileSync(file, DERIVATIONS);
   const build = (attribute: string) =>
@@ -51,7 +51,7 @@ export function buildPair(nonce = freshNonce()): { lib: string; app: string } {
 }
 
 export async function savedCache(key = 'hostile'): Promise<SavedCache> {
-  const root = mkdtempSync(join(tmpdir(), 'hostile-cache-'));
+  const root = tempDir('hostile-cache-');
   const dir = join(root, 'cache');
   const outside = join(root, 'outside');
   const { lib, app } = buildPair();

@@ -1,9 +1,9 @@
 // Builds OCI image layouts whose descriptors lie, for the hostile-input corpus: made by this
 // script at test time, never committed as blobs.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -26,7 +26,7 @@ export interface HostileLayout {
 
 /** A layout of one image: a valid config, and the layers as described. */
 export function makeHostileLayout(layers: HostileLayer[], secretBytes?: Buffer): HostileLayout {
-  const root = mkdtempSync(join(tmpdir(), 'hostile-layout-'));
+  const root = tempDir('hostile-layout-');
   const secret = join(root, 'secret.bin');
   writeFileSync(secret, secretBytes ?? Buffer.from('the secret outside the layout\n'));
   const layout = join(root, 'layout');

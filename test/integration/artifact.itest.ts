@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 let registry: LabRegistry;
 
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** A real qcow2 made by qemu-img, with some random data written into it so it has content. */
 function makeQcow2(megabytes: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hypernix-qcow2-'));
+  const dir = tempDir('hypernix-qcow2-');
   const raw = join(dir, 'disk.raw');
   writeFileSync(raw, Buffer.concat([randomBytes(megabytes << 19), Buffer.alloc(megabytes << 19)]));
   const qcow2 = join(dir, 'nixos.qcow2');
@@ -46,7 +46,7 @@ describe('qcow2 as an OCI artifact', () => {
       ]);
       expect(pushed.code, pushed.stderr).toBe(0);
       const { digest } = JSON.parse(pushed.stdout) as { digest: string };
-      const target = join(mkdtempSync(join(tmpdir(), 'pulled-')), 'k8s.qcow2');
+      const target = join(tempDir('pulled-'), 'k8s.qcow2');
       const pulled = await hypernix([
         'artifact',
         'pull',
@@ -107,7 +107,7 @@ describe('qcow2 as an OCI artifact', () => {
       encoding: 'utf8',
     }).trim();
     await hypernix(['push', archive, `${registry.host}/not/vm:1`, '--plain-http']);
-    const target = join(mkdtempSync(join(tmpdir(), 'pulled-')), 'x.qcow2');
+    const target = join(tempDir('pulled-'), 'x.qcow2');
     const run = await hypernix([
       'artifact',
       'pull',

@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, IMAGES_NIX, fixtureFlake, freshNonce } from '../helpers/fixtures.js';
 import { ROOT, errorsOf, runAction } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The bundled dist/build-image/index.js, run as the runner runs it, against the real Nix.
 
@@ -77,7 +77,7 @@ describe('build-image action: output layouts', () => {
   });
 
   it('streams builder output into a log group while the build runs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hypernix-slow-'));
+    const dir = tempDir('hypernix-slow-');
     const file = join(dir, 'slow.nix');
     writeFileSync(
       file,

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGES_NIX, fixtureFlake } from '../helpers/fixtures.js';
 import { ROOT } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 
@@ -148,7 +148,7 @@ describe('the hypernix command (bundled dist/cli)', () => {
   });
 
   it('names an unreachable registry in one line, at once, without retry warnings', () => {
-    const disk = join(mkdtempSync(join(tmpdir(), 'hypernix-unreachable-')), 'disk.qcow2');
+    const disk = join(tempDir('hypernix-unreachable-'), 'disk.qcow2');
     spawnSync('qemu-img', ['create', '-f', 'qcow2', disk, '1M']);
     for (const [args, request] of [
       [
@@ -168,7 +168,7 @@ describe('the hypernix command (bundled dist/cli)', () => {
   });
 
   it('checks the archive before any request: a file that is not an image costs no network call', () => {
-    const text = join(mkdtempSync(join(tmpdir(), 'hypernix-not-archive-')), 'x.tar');
+    const text = join(tempDir('hypernix-not-archive-'), 'x.tar');
     writeFileSync(text, 'not an archive\n');
     // --verbose would show every request; an unreachable registry would show its refusal.
     const result = hypernix('push', text, '127.0.0.1:1/a:b', '--plain-http', '--verbose');
@@ -179,7 +179,7 @@ describe('the hypernix command (bundled dist/cli)', () => {
   });
 
   it('pushes only a qcow2 as the disk-image artifact, checked before any request', () => {
-    const text = join(mkdtempSync(join(tmpdir(), 'hypernix-not-qcow2-')), 'disk.qcow2');
+    const text = join(tempDir('hypernix-not-qcow2-'), 'disk.qcow2');
     writeFileSync(text, 'hello\n');
     const result = hypernix('artifact', 'push', text, '127.0.0.1:1/a:b', '--plain-http');
     expect(result.code).toBe(2);
@@ -200,7 +200,7 @@ describe('the hypernix command (bundled dist/cli)', () => {
     // A preload that reports any call of process.exit: endProcess replaces the process image
     // instead (see src/cli/exit.ts), so nothing reports, while the exit code and every byte of
     // output still arrive.
-    const hook = join(mkdtempSync(join(tmpdir(), 'hypernix-exit-')), 'hook.cjs');
+    const hook = join(tempDir('hypernix-exit-'), 'hook.cjs');
     writeFileSync(
       hook,
       "const exit = process.exit; process.exit = (code) => { require('fs').writeSync(2, 'process.exit called\\n'); exit(code); };\n",

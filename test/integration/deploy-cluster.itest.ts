@@ -1,12 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, type CliRun } from '../helpers/cli.js';
 import { ROOT } from '../helpers/run-action.js';
 import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/hypervisor.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The cluster step on real TCG VMs of the lab. kubeadm, kubectl and the kubelet on the guests are
 // the test suite's STAND-INS (test/lab/guest/standins: shell scripts with state in files and a
@@ -16,7 +16,7 @@ import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/
 let facts: HypervisorFacts;
 let startedHere = false;
 let image: string;
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-cluster-'));
+const dir = tempDir('hypernix-cluster-');
 const pool = join(dir, 'pool');
 const outputs: string[] = [];
 const DIGEST = `sha256:${'c'.repeat(64)}`;

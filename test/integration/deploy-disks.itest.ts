@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalHost } from '../../src/hosts/local-host.js';
@@ -12,9 +11,10 @@ import { checkBaseImage, createOverlay, imageInfo } from '../../src/hypervisor/q
 import { virtInstallArgv } from '../../src/hypervisor/virt-install.js';
 import { MemoryReporter } from '../../src/util/reporter.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Real qemu-img, virt-install against libvirt's built-in test driver, real flock: no libvirtd.
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-disks-'));
+const dir = tempDir('hypernix-disks-');
 const reporter = new MemoryReporter();
 const host = new LocalHost({ name: 'hypervisor', reporter });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_TYPE } from '../../src/oci/media-types.js';
@@ -10,6 +9,7 @@ import { hypernix } from '../helpers/cli.js';
 import { ROOT } from '../helpers/run-action.js';
 import { document, startHostileRegistry, type HostileRegistry } from '../hostile/registry.js';
 import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/hypervisor.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Deploy faults on the lab's hypervisor (libvirtd in netns hnlab, TCG guests), over the SSH path:
 // the hypervisor's sshd killed mid-apply, and a registry whose qcow2 blob is not what its digest
@@ -19,7 +19,7 @@ import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/
 let facts: HypervisorFacts;
 let startedHere = false;
 let hostile: HostileRegistry | undefined;
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-deploy-faults-'));
+const dir = tempDir('hypernix-deploy-faults-');
 const pool = join(dir, 'pool');
 const PORT = 2222;
 const sshdPidFile = join(dir, 'sshd.pid');

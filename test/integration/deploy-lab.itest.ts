@@ -1,7 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { macFor } from '../../src/hypervisor/mac.js';
@@ -14,6 +13,7 @@ import {
   type HypervisorFacts,
 } from '../lab/hypervisor.js';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Real VMs on the lab's hypervisor (libvirtd in netns hnlab, br0 + dnsmasq, TCG guests that
 // print their host key on the serial console). Few boots: each takes ~30 s under TCG.
@@ -22,7 +22,7 @@ import { startRegistry, type LabRegistry } from '../lab/registry.js';
 let facts: HypervisorFacts;
 let startedHere = false;
 let registry: LabRegistry;
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-deploy-lab-'));
+const dir = tempDir('hypernix-deploy-lab-');
 const pool = join(dir, 'pool');
 
 interface Output {

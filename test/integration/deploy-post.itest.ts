@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, ROOT, runAction, type ActionRun } from '../helpers/run-action.js';
 import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/hypervisor.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The deploy action's post step on the lab's hypervisor, over SSH as a hosted runner reaches it:
 // main is killed with SIGKILL part-way through an apply (as a cancelled or lost runner cuts a
@@ -12,7 +12,7 @@ import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/
 
 let facts: HypervisorFacts;
 let startedHere = false;
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-deploy-post-'));
+const dir = tempDir('hypernix-deploy-post-');
 const pool = join(dir, 'pool');
 const bundle = join(ROOT, 'dist', 'deploy', 'index.js');
 

@@ -1,12 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, type CliRun } from '../helpers/cli.js';
 import { ROOT } from '../helpers/run-action.js';
 import { hypervisorStatus, startHypervisor, type HypervisorFacts } from '../lab/hypervisor.js';
+import { tempDir } from '../helpers/temp.js';
 
 // A worker replaced on an image change, on real TCG VMs of the lab: cordoned, drained (a drain
 // that times out stops the rollout first), its Node deleted, its VM made again from the new
@@ -17,7 +17,7 @@ let facts: HypervisorFacts;
 let startedHere = false;
 let image = '';
 let image2 = '';
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-replace-'));
+const dir = tempDir('hypernix-replace-');
 const pool = join(dir, 'pool');
 const outputs: string[] = [];
 const IMAGE = `127.0.0.1:5000/app@sha256:${'d'.repeat(64)}`;

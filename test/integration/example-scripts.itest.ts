@@ -1,17 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The install scripts' argument and disk checks, run for real with bash. No disk is ever touched:
 // DISK is a regular temp file (or /dev/null), and every command that could write a disk or reach
@@ -21,7 +13,7 @@ const SETUP = join(HYPERVISOR, 'setup-filesystem.sh');
 const PARTITION = join(HYPERVISOR, 'partition-disk.sh');
 const INSTALL = join(HYPERVISOR, 'install-nixos.sh');
 
-const work = mkdtempSync(join(tmpdir(), 'hypernix-example-scripts-'));
+const work = tempDir('hypernix-example-scripts-');
 const standIns = join(work, 'bin');
 const calls = join(work, 'calls');
 const DESTRUCTIVE = ['wipefs', 'parted', 'mkfs.ext4', 'mkfs.fat', 'mount', 'umount', 'udevadm'];

@@ -1,9 +1,9 @@
 import { restoreCache, saveCache } from '@actions/cache';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startGhaCacheService, type GhaCacheService } from '../lab/gha-cache.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Proves the stand-in of GitHub's cache service (test/lab/gha-cache.ts) with the real
 // @actions/cache library: its tar + zstd, its Twirp client, @azure/storage-blob against Azurite.
@@ -29,7 +29,7 @@ let savedEnv: Record<string, string | undefined>;
 let output: string[];
 
 beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'hypernix-gha-cache-test-'));
+  scratch = tempDir('hypernix-gha-cache-test-');
 });
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneCleanError, hypernixBounded } from '../helpers/bounded.js';
@@ -7,6 +6,7 @@ import { HOSTILE_ARCHIVES } from '../hostile/archives.js';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The hostile-archive corpus (test/hostile/archives.ts) pushed by the bundled CLI to a real
 // registry. Every case must end in one error line naming the file, quickly, in little memory,
@@ -23,7 +23,7 @@ let dir: string;
 
 beforeAll(async () => {
   registry = await startRegistry();
-  dir = mkdtempSync(join(tmpdir(), 'hostile-archives-'));
+  dir = tempDir('hostile-archives-');
 });
 afterAll(async () => {
   await registry?.stop();

@@ -1,14 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOneCleanError, hypernixBounded, type BoundedRun } from '../helpers/bounded.js';
@@ -22,6 +13,7 @@ import {
 } from '../hostile/cache.js';
 import { parseEntry } from '../../src/store-cache/entry.js';
 import { entryFileName } from '../../src/store-cache/dir-backend.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Hostile cache entries and packs (test/hostile/cache.ts), restored by the bundled CLI into a
 // throwaway store (`--store DIR`, a chroot store), so whatever a restore registers is seen there
@@ -36,7 +28,7 @@ afterAll(() => {
 });
 
 function throwawayStore(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hostile-store-'));
+  const dir = tempDir('hostile-store-');
   made.push(dir);
   return join(dir, 'root');
 }
@@ -171,7 +163,7 @@ describe('cache keys of every accepted length', () => {
 
 describe('concurrent saves to one key', () => {
   it('keeps both saves in the entry, ten rounds, and leaves no unlisted pack', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hostile-concurrent-'));
+    const dir = tempDir('hostile-concurrent-');
     made.push(dir);
     const listed = new Set<string>();
     for (let round = 0; round < 10; round += 1) {
@@ -200,13 +192,13 @@ describe('concurrent saves to one key', () => {
 
 describe('a full cache disk', () => {
   it('says ENOSPC plainly, naming the directory, and leaves no pack behind', async () => {
-    const mount = mkdtempSync(join(tmpdir(), 'hostile-tmpfs-'));
+    const mount = tempDir('hostile-tmpfs-');
     made.push(mount);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mount]);
     try {
       const dir = join(mount, 'cache');
       mkdirSync(dir);
-      const big = join(mkdtempSync(join(tmpdir(), 'hostile-big-')), 'big.nix');
+      const big = join(tempDir('hostile-big-'), 'big.nix');
       made.push(join(big, '..'));
       writeFileSync(
         big,

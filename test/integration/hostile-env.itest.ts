@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hypernix } from '../helpers/cli.js';
 import { freshNonce } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Secrets never reach a child: a derivation reads the evaluator's environment with
 // builtins.getEnv (impure evaluation: nix-build of a file is impure) and dumps its builder's
@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 function probeFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hostile-env-'));
+  const dir = tempDir('hostile-env-');
   made.push(dir);
   const file = join(dir, 'probe.nix');
   writeFileSync(

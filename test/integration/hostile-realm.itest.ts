@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneCleanError, hypernixBounded } from '../helpers/bounded.js';
 import { startHostileRegistry, type HostileRegistry, type Responder } from '../hostile/registry.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Credentials go over HTTPS or to loopback only, for every URL: the registry's token realm too.
 // A realm beyond loopback needs an address that is not this machine's: a network namespace made
@@ -35,7 +35,7 @@ let hostile: HostileRegistry | undefined;
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'hostile-realm-'));
+  work = tempDir('hostile-realm-');
   ip('netns', 'add', NS);
   ip('link', 'add', HOST_END, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', NS);
   ip('addr', 'add', `10.173.${N}.1/30`, 'dev', HOST_END);

@@ -1,13 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +20,7 @@ import {
   type HostileRegistry,
   type Route,
 } from '../hostile/registry.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The hostile-input corpus, registry side: registries that send more than a blob's declared
 // size, trickle, never answer, or loop on redirects, each against the bundled CLI under time and
@@ -68,7 +61,7 @@ async function artifactRegistry(blob: Route['respond'], size = 1024): Promise<{ 
 
 /** Pulls from the hostile registry into a fresh directory; returns the run and what is left. */
 async function pull(env: NodeJS.ProcessEnv = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'hostile-pull-'));
+  const dir = tempDir('hostile-pull-');
   const run = await hypernixBounded(
     ['artifact', 'pull', `${hostile!.host}/vm/disk:1`, join(dir, 'disk.qcow2'), '--plain-http'],
     { timeoutMs: 30_000, maxRssMiB: MAX_RSS_MIB, env },
@@ -183,7 +176,7 @@ describe('push to a hostile registry', () => {
     hostile = await startHostileRegistry([
       { method: 'POST', path: /\/blobs\/uploads\//, respond: redirectToSelf },
     ]);
-    const file = join(mkdtempSync(join(tmpdir(), 'hostile-push-')), 'disk.qcow2');
+    const file = join(tempDir('hostile-push-'), 'disk.qcow2');
     writeFileSync(file, qcow2Bytes(8192));
     const run = await hypernixBounded(
       ['artifact', 'push', file, `${hostile.host}/loop/disk:1`, '--plain-http'],
@@ -198,7 +191,7 @@ describe('push to a hostile registry', () => {
       { method: 'POST', path: /\/blobs\/uploads\//, respond: uploadSession },
       { method: 'PUT', path: /\/v2\/upload\//, respond: neverAnswer },
     ]);
-    const file = join(mkdtempSync(join(tmpdir(), 'hostile-push-')), 'disk.qcow2');
+    const file = join(tempDir('hostile-push-'), 'disk.qcow2');
     writeFileSync(file, qcow2Bytes(8192));
     const run = await hypernixBounded(
       ['artifact', 'push', file, `${hostile.host}/slow/disk:1`, '--plain-http'],
@@ -219,7 +212,7 @@ describe('artifact pull into a directory with planted links (real registry)', ()
   let content: Buffer;
   beforeAll(async () => {
     registry = await startRegistry();
-    const file = join(mkdtempSync(join(tmpdir(), 'hostile-src-')), 'disk.qcow2');
+    const file = join(tempDir('hostile-src-'), 'disk.qcow2');
     content = qcow2Bytes(256 << 10);
     writeFileSync(file, content);
     reference = `${registry.host}/vm/planted:1`;
@@ -231,8 +224,8 @@ describe('artifact pull into a directory with planted links (real registry)', ()
   });
 
   it('never writes through a planted FILE.part symlink, nor through a link at the target', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hostile-planted-'));
-    const outside = join(mkdtempSync(join(tmpdir(), 'hostile-outside-')), 'victim');
+    const dir = tempDir('hostile-planted-');
+    const outside = join(tempDir('hostile-outside-'), 'victim');
     writeFileSync(outside, 'untouched');
     const target = join(dir, 'disk.qcow2');
     symlinkSync(outside, `${target}.part`);

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_REGISTRY_NAME, startRegistry, type LabRegistry } from '../lab/registry.js';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The real registry over HTTPS, with a self-signed certificate made for this run: the client's
 // TLS path (node:tls under our HTTP/1.1) against Go's TLS server. Node trusts the certificate
@@ -17,7 +17,7 @@ let work: string;
 
 beforeAll(async () => {
   registry = await startRegistry({ tls: true });
-  work = mkdtempSync(join(tmpdir(), 'hypernix-https-'));
+  work = tempDir('hypernix-https-');
 });
 afterAll(async () => {
   await registry?.stop();

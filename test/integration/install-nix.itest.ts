@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
 import { runnerWithoutNix } from '../helpers/no-nix-env.js';
 import { errorsOf, runAction } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The download, tool cache, extraction, installer run and PATH handling are the real code. What
 // is served is a stand-in for a Nix release tarball (none can be downloaded here): its `install`
@@ -29,7 +29,7 @@ let tarball: Buffer;
 let downloads = 0;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nix-tarball-'));
+  const dir = tempDir('nix-tarball-');
   mkdirSync(join(dir, 'nix-2.99.0-x86_64-linux'));
   writeFileSync(join(dir, 'nix-2.99.0-x86_64-linux', 'install'), STAND_IN_INSTALL);
   chmodSync(join(dir, 'nix-2.99.0-x86_64-linux', 'install'), 0o755);

@@ -3,8 +3,7 @@
 // an address, the guest agent reports it, and SSH reaches it with the host key the guest printed
 // on its serial console. Deploy tests build on exactly these facts.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +14,7 @@ import {
   startHypervisor,
   stopHypervisor,
 } from '../lab/hypervisor.js';
+import { tempDir } from '../helpers/temp.js';
 
 const VM = 'hnlab-itest-1';
 const MAC = '52:54:00:88:10:01';
@@ -120,7 +120,7 @@ describe('the lab hypervisor (test/lab/hypervisor.sh) and guest image (test/lab/
 
   beforeAll(async () => {
     lab = await startHypervisor();
-    work = mkdtempSync(join(tmpdir(), 'hypernix-lab-hv-'));
+    work = tempDir('hypernix-lab-hv-');
     serialLog = join(work, 'serial.log');
   }, 900_000);
 

@@ -2,14 +2,14 @@
 // trust these to start, count and break things exactly as they say.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArchive } from '../../bench/push/make-archive.js';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { type LabRegistry, startRegistry } from '../lab/registry.js';
+import { tempDir } from '../helpers/temp.js';
 
 const digestOf = (data: Buffer) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
@@ -103,7 +103,7 @@ describe('startFaultProxy (test/helpers/fault-proxy.ts)', () => {
   beforeAll(async () => {
     registry = await startRegistry();
     proxy = await startFaultProxy(registry.url);
-    work = mkdtempSync(join(tmpdir(), 'hypernix-lab-'));
+    work = tempDir('hypernix-lab-');
   });
 
   afterAll(async () => {

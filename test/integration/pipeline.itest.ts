@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
@@ -13,6 +12,7 @@ import {
   type Context,
 } from '../helpers/run-workflow.js';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The reusable workflow .github/workflows/pipeline.yml, its jobs run in `needs` order by a
 // stand-in for GitHub's scheduler and runner (test/helpers/run-workflow.ts): the kit's own
@@ -22,7 +22,7 @@ import { startRegistry, type LabRegistry } from '../lab/registry.js';
 
 const PIPELINE = join(ROOT, '.github', 'workflows', 'pipeline.yml');
 const workflow = loadWorkflow(PIPELINE);
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-pipeline-'));
+const dir = tempDir('hypernix-pipeline-');
 // A secret the pipeline must carry to the kit's steps and nowhere else.
 const SECRET = `not-a-real-password-${Date.now()}`;
 let registry: LabRegistry;

@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
@@ -11,6 +10,7 @@ import { streamBlob } from '../../src/oci/registry/blob-upload.js';
 import { RegistryClient } from '../../src/oci/registry/registry-client.js';
 import { StallError } from '../../src/oci/http/transport.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Faults injected by a loopback proxy (test/helpers/fault-proxy.ts) between `hypernix` and the
 // real registry: resets in the middle of a blob, 503 and 429 with Retry-After, slow answers,
@@ -61,7 +61,7 @@ function assertCompleteImage(repository: string, tag: string): void {
     ]);
     expect(head.status, `${blob.digest} is missing`).toBe(0);
   }
-  const out = join(mkdtempSync(join(tmpdir(), 'faults-')), 'copy.tar');
+  const out = join(tempDir('faults-'), 'copy.tar');
   // skopeo verifies every blob's digest while copying.
   execFileSync('skopeo', [
     'copy',
@@ -420,7 +420,7 @@ describe('push through faults', () => {
 
 describe('artifact pull through faults', () => {
   it('follows a redirect to blob storage on another origin', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hypernix-qcow2-'));
+    const dir = tempDir('hypernix-qcow2-');
     const qcow2 = join(dir, 'nixos.qcow2');
     execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', qcow2, '64M']);
     expect(
@@ -457,7 +457,7 @@ describe('artifact pull through faults', () => {
   });
 
   it('resumes a broken download with Range and verifies the digest', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hypernix-qcow2-'));
+    const dir = tempDir('hypernix-qcow2-');
     const raw = join(dir, 'disk.raw');
     writeFileSync(raw, randomBytes(6 << 20));
     const qcow2 = join(dir, 'nixos.qcow2');

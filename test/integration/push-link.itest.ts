@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { MEDIA_TYPE } from '../../src/oci/media-types.js';
 import { CLI } from '../helpers/cli.js';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 import { createShapedLink, type ShapedLink } from '../lab/shaped-link.js';
+import { tempDir } from '../helpers/temp.js';
 
 // `hypernix push` over a real, shaped link: Docker's distribution registry in a network
 // namespace behind a veth pair limited to 200 Mbit/s both ways with tc tbf (test/lab/
@@ -21,7 +21,7 @@ let registry: LabRegistry;
 let work: string;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'hypernix-link-'));
+  work = tempDir('hypernix-link-');
   link = createShapedLink(200);
   registry = await startRegistry({ netns: { name: link.server, address: link.serverAddress } });
 });

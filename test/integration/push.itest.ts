@@ -1,14 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
@@ -17,6 +8,7 @@ import { hypernix, lastLine } from '../helpers/cli.js';
 import { IMAGES_NIX } from '../helpers/fixtures.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
 import { sha256 } from '../helpers/layer-registry-double.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Pushes with the bundled `hypernix push` to Docker's distribution registry (Debian's
 // docker-registry) and reads the results back with skopeo: both real, on loopback.
@@ -78,7 +70,7 @@ describe('hypernix push', () => {
     };
     expect(inspected.Digest).toBe(pushJson(run.stdout).digest);
     expect(inspected.Layers).toHaveLength(3);
-    const out = join(mkdtempSync(join(tmpdir(), 'skopeo-out-')), 'copy.tar');
+    const out = join(tempDir('skopeo-out-'), 'copy.tar');
     skopeo('copy', '--src-tls-verify=false', `docker://${ref}`, `docker-archive:${out}`);
     const manifest = JSON.parse(
       execFileSync('tar', ['-xOf', out, 'manifest.json'], { encoding: 'utf8' }),
@@ -191,7 +183,7 @@ describe('hypernix push', () => {
 
   it('pushes an OCI image layout (directory or tar) as it is, digest unchanged', async () => {
     const { path } = makeDockerArchive({ layers: ['oci', randomLayer(50_000)] });
-    const dir = mkdtempSync(join(tmpdir(), 'oci-layout-'));
+    const dir = tempDir('oci-layout-');
     skopeo('copy', `docker-archive:${path}`, `oci:${dir}/layout:1`);
     const index = JSON.parse(readFileSync(join(dir, 'layout', 'index.json'), 'utf8')) as {
       manifests: { digest: string }[];
@@ -255,7 +247,7 @@ describe('hypernix push', () => {
     ]);
     expect(raw.layers[1]?.size).toBeLessThan(large.length * 0.5);
     // skopeo decompresses each layer into a dir: copy, named by the digest of what it read.
-    const out = mkdtempSync(join(tmpdir(), 'skopeo-zstd-'));
+    const out = tempDir('skopeo-zstd-');
     skopeo('copy', '--src-tls-verify=false', '--dest-decompress', `docker://${ref}`, `dir:${out}`);
     for (const diffId of diffIds) {
       const file = join(out, diffId.replace('sha256:', ''));

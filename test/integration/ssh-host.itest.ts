@@ -1,15 +1,6 @@
 // SshHost against real OpenSSH servers, each in its own network namespace (test/lab/ssh-hosts.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  mkdirSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,6 +12,7 @@ import {
 import { SshHost, type SshHostOptions } from '../../src/hosts/ssh-host.js';
 import { MemoryReporter } from '../../src/util/reporter.js';
 import { startSshLab, type SshLab } from '../lab/ssh-hosts.js';
+import { tempDir } from '../helpers/temp.js';
 
 let lab: SshLab;
 let work: string;
@@ -42,7 +34,7 @@ const hostile = [
 ];
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'hypernix-ssh-itest-'));
+  work = tempDir('hypernix-ssh-itest-');
   // A far side that lies about sha256: what a corrupted transfer looks like to the checker.
   mkdirSync(join(work, 'liar-bin'));
   writeFileSync(join(work, 'liar-bin', 'sha256sum'), `#!/bin/sh\necho "${'0'.repeat(64)}  $2"\n`);

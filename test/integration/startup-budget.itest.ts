@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type LabRegistry } from '../lab/registry.js';
 import { CLI } from '../helpers/cli.js';
 import { makeDockerArchive, randomLayer } from '../helpers/make-archive.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The start-up budget at run time (test/unit/startup-budget.test.ts holds it over the source):
 // the bundled `hypernix push` of an image the registry already holds, to Docker's distribution
@@ -38,7 +38,7 @@ let archive: string;
 
 beforeAll(async () => {
   registry = await startRegistry();
-  work = mkdtempSync(join(tmpdir(), 'startup-budget-'));
+  work = tempDir('startup-budget-');
   writeFileSync(join(work, 'preload.cjs'), PRELOAD);
   // A layer that deflates, one that does not (it goes up as it is), and a small one.
   archive = makeDockerArchive({

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   freshNonce,
 } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The build action with cache: dir, main and post run as a runner runs them, against real Nix.
 
@@ -25,7 +25,7 @@ async function mainAndPost(inputs: Record<string, string>, env: NodeJS.ProcessEn
 
 describe('build-image with the store cache', () => {
   it('misses and saves the build inputs in post; the next run restores them and rebuilds only the image', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const dir = tempDir('action-cache-');
     const inputs = {
       kind: 'qcow2',
       file: IMAGES_NIX,
@@ -53,7 +53,7 @@ describe('build-image with the store cache', () => {
   });
 
   it('keeps the image too with cache-images, so the next run builds nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const dir = tempDir('action-cache-');
     const inputs = {
       kind: 'qcow2',
       file: IMAGES_NIX,
@@ -73,7 +73,7 @@ describe('build-image with the store cache', () => {
   });
 
   it('collects garbage down to max-store-size before saving, keeping what the build roots', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const dir = tempDir('action-cache-');
     const nonce = freshNonce();
     const unrooted = spawnSync(
       'nix-build',
@@ -101,7 +101,7 @@ describe('build-image with the store cache', () => {
   });
 
   it('only restores with cache-save false, and on a pull request from a fork', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'action-cache-'));
+    const dir = tempDir('action-cache-');
     const base = {
       kind: 'derivation',
       file: IMAGES_NIX,
@@ -133,7 +133,7 @@ describe('build-image with the store cache', () => {
   });
 
   it('warns and builds when the cache directory cannot be used, and names bad cache inputs', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'action-cache-')), 'a-file');
+    const file = join(tempDir('action-cache-'), 'a-file');
     writeFileSync(file, '');
     const inputs = {
       kind: 'derivation',

@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hypernix, lastLine } from '../helpers/cli.js';
@@ -12,6 +11,7 @@ import {
 } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
 import { startGhaCacheService, type GhaCacheService } from '../lab/gha-cache.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The store cache in the GitHub Actions cache. GitHub's cache service cannot run here: a
 // stand-in of its Twirp API (test/lab/gha-cache.ts) answers the calls, and Azurite, the Azure
@@ -24,7 +24,7 @@ let runnerTemp: string;
 
 beforeAll(async () => {
   service = await startGhaCacheService();
-  runnerTemp = mkdtempSync(join(tmpdir(), 'gha-runner-temp-'));
+  runnerTemp = tempDir('gha-runner-temp-');
 });
 afterAll(async () => {
   await service.stop();

@@ -1,14 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hypernixBounded, type BoundedRun } from '../helpers/bounded.js';
@@ -16,6 +7,7 @@ import { freshNonce } from '../helpers/fixtures.js';
 import { isValidIn, packFiles, readEntry, savedCache, type SavedCache } from '../hostile/cache.js';
 import { FAULT_VARIABLE } from '../../src/store-cache/unpack/restore-pack.js';
 import { THREADS_VARIABLE } from '../../src/store-cache/unpack/worker-pool.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The fast restore (NARs unpacked, hashed and registered by hypernix itself) into throwaway
 // chroot stores (`--store DIR`) with real Nix: Nix's own `--verify --check-contents` judges every
@@ -32,7 +24,7 @@ afterAll(() => {
 });
 
 function throwawayStore(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'unpack-store-'));
+  const dir = tempDir('unpack-store-');
   made.push(dir);
   return join(dir, 'root');
 }
@@ -84,7 +76,7 @@ function editNar(cache: SavedCache, path: string, edit: (nar: Buffer) => Buffer)
 
 describe('store cache: restore by unpacking', () => {
   it('restores a tree of every node kind with Nix metadata, verified clean', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'unpack-tree-'));
+    const root = tempDir('unpack-tree-');
     made.push(root);
     const file = join(root, 'tree.nix');
     writeFileSync(

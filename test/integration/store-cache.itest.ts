@@ -1,8 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   mkdirSync,
-  mkdtempSync as makeTempDir,
-  rmSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -10,26 +8,15 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hypernix, lastLine } from '../helpers/cli.js';
 import { FIXTURES, IMAGES_NIX, freshNonce } from '../helpers/fixtures.js';
 import { parseEntry, type PackRecord } from '../../src/store-cache/entry.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The store cache with the directory backend, against the real Nix store: paths are saved,
 // collected away, restored through nix copy --from file:// and checked by Nix itself.
-
-// Every temporary folder of this file (caches, chroot stores) is removed at its end.
-const made: string[] = [];
-function mkdtempSync(prefix: string): string {
-  const dir = makeTempDir(prefix);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
 function build(attribute: string, nonce: string): { out: string; log: string } {
   const result = spawnSync(
@@ -72,7 +59,7 @@ function narOf(packDir: string, storePath: string): { nar: string; narinfo: stri
 
 describe('store cache in a directory', () => {
   it('saves the closure, restores it after a collection, and the build then builds nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const dir = tempDir('store-cache-');
     const nonce = freshNonce();
     const { out } = build('qcow', nonce);
     const paths = closure(out);
@@ -109,7 +96,7 @@ describe('store cache in a directory', () => {
   });
 
   it('writes nothing when nothing is new, and only the new path as a delta', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const dir = tempDir('store-cache-');
     const nonce = freshNonce();
     const { out } = build('layeredTar', nonce);
     await hypernix(['cache', 'save', '--dir', dir, '--key', 'main', out]);
@@ -137,7 +124,7 @@ describe('store cache in a directory', () => {
   });
 
   it('starts a new key with one compacted pack of everything, not a delta on the old key', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const dir = tempDir('store-cache-');
     const nonce = freshNonce();
     const first = build('derivationOnly', nonce).out;
     const second = build('notArchive', nonce).out;
@@ -164,7 +151,7 @@ describe('store cache in a directory', () => {
   });
 
   it('restores a delta whose paths refer to paths of an earlier pack', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const dir = tempDir('store-cache-');
     const nonce = freshNonce();
     const buildAttr = (attribute: string) =>
       execFileSync(
@@ -198,7 +185,7 @@ describe('store cache in a directory', () => {
   });
 
   it('caches only what was built here, and fetches what a pack refers to from the substituters first', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'store-cache-upstream-'));
+    const work = tempDir('store-cache-upstream-');
     const nonce = freshNonce();
     const upstreamNix = join(FIXTURES, 'nix', 'upstream.nix');
     const buildAttr = (attribute: string) =>
@@ -254,7 +241,7 @@ describe('store cache in a directory', () => {
   });
 
   it('compacts the chain into one pack past max-pack-chain, and removes the packs it replaced', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const dir = tempDir('store-cache-');
     const nonce = freshNonce();
     const first = build('derivationOnly', nonce).out;
     const second = build('qcow', nonce).out;
@@ -301,7 +288,7 @@ describe('store cache in a directory', () => {
         ),
     ],
   ])('skips a pack %s with a warning and restores the rest', async (_, damage) => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const dir = tempDir('store-cache-');
     const nonce = freshNonce();
     const base = build('derivationOnly', nonce).out;
     const later = build('notArchive', nonce).out;
@@ -324,20 +311,13 @@ describe('store cache in a directory', () => {
     ],
     [['--key', 'k'.repeat(476)], `hypernix: option '--key': at most 475 characters; got 476`],
   ])('refuses a bad key with one line: %j', async (args, message) => {
-    const run = await hypernix([
-      'cache',
-      'save',
-      '--dir',
-      mkdtempSync(join(tmpdir(), 'sc-')),
-      ...args,
-      '/nix/store/x',
-    ]);
+    const run = await hypernix(['cache', 'save', '--dir', tempDir('sc-'), ...args, '/nix/store/x']);
     expect(run.code).toBe(2);
     expect(lastLine(run)).toBe(message);
   });
 
   it('says a restore key that matches nothing is a miss, and names a directory it cannot write', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'store-cache-'));
+    const empty = tempDir('store-cache-');
     const miss = await hypernix([
       'cache',
       'restore',
@@ -351,7 +331,7 @@ describe('store cache in a directory', () => {
     ]);
     expect(JSON.parse(miss.stdout)).toMatchObject({ hit: 'miss', paths: 0 });
     // Under a plain file, no one can make the directory, not even root.
-    const file = join(mkdtempSync(join(tmpdir(), 'store-cache-')), 'a-file');
+    const file = join(tempDir('store-cache-'), 'a-file');
     writeFileSync(file, '');
     const nonce = freshNonce();
     const denied = await hypernix([

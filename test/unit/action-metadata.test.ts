@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const VALIDATOR = join(ROOT, 'node_modules', '.bin', 'action-validator');
@@ -33,7 +33,7 @@ describe('action metadata (action-validator)', () => {
     expect(text).toMatch(/^\s+using: node24$/m);
     const direct = validate(join(ROOT, name));
     if (direct.ok) return;
-    const copy = join(mkdtempSync(join(tmpdir(), 'hypernix-action-')), 'action.yml');
+    const copy = join(tempDir('hypernix-action-'), 'action.yml');
     writeFileSync(copy, text.replace(/^(\s+using:) node24$/m, '$1 node20'));
     const retried = validate(copy);
     expect(retried.output, `${name} fails action-validator beyond node24`).toBe('');

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileRange } from './file-range.js';
 import { framedLayer, framedSize, type Framing } from './framed-layer.js';
 import { crc32, MAX_STORED, StoredGzipEncoder } from './gzip-stored.js';
+import { tempDir } from '../../../test/helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hypernix-framed-'));
+const dir = tempDir('hypernix-framed-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A file with `before` bytes, the layer, then `after` bytes: a layer inside a tar. */

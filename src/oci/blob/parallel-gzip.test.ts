@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { refilled, text } from '../../../test/helpers/block-input.js';
 import { BLOCK_BYTES, entropy, parallelGzip, storedSize } from './parallel-gzip.js';
+import { tempDir } from '../../../test/helpers/temp.js';
 
 async function gzipOf(input: Buffer, chunk = 256 * 1024, parallel = 2): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -17,7 +17,7 @@ async function gzipOf(input: Buffer, chunk = 256 * 1024, parallel = 2): Promise<
 
 /** `gzip -t` on the stream: the reference implementation accepts it. */
 function gzipTest(blob: Buffer): void {
-  const dir = mkdtempSync(join(tmpdir(), 'pgzip-'));
+  const dir = tempDir('pgzip-');
   try {
     writeFileSync(join(dir, 'x.gz'), blob);
     execFileSync('gzip', ['-t', join(dir, 'x.gz')]);

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readTar } from './tar.js';
+import { tempDir } from '../../../test/helpers/temp.js';
 
 /** Makes a real tar with GNU tar (the format dockerTools' layers use) and returns its bytes. */
 function makeTar(files: Record<string, string>, format: 'gnu' | 'pax' | 'ustar'): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'tar-test-'));
+  const dir = tempDir('tar-test-');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, 'root', name, '..'), { recursive: true });
     writeFileSync(join(dir, 'root', name), content);
@@ -87,7 +87,7 @@ describe('indexTarFile', () => {
       { 'a.txt': 'alpha', [longName]: 'doc', 'big.bin': 'z'.repeat(9_000) },
       'gnu',
     );
-    const file = join(mkdtempSync(join(tmpdir(), 'tar-index-')), 'x.tar');
+    const file = join(tempDir('tar-index-'), 'x.tar');
     writeFileSync(file, bytes);
     const index = await indexTarFile(file);
     for (const [name, content] of [
@@ -104,7 +104,7 @@ describe('indexTarFile', () => {
 
   it('says when a file is not a tar or is cut short', async () => {
     const { indexTarFile } = await import('./tar-index.js');
-    const dir = mkdtempSync(join(tmpdir(), 'tar-index-'));
+    const dir = tempDir('tar-index-');
     writeFileSync(join(dir, 'html'), '<html>'.padEnd(1024, ' '));
     await expect(indexTarFile(join(dir, 'html'))).rejects.toThrow(/not a tar archive/);
     writeFileSync(join(dir, 'cut.tar'), makeTar({ a: 'x'.repeat(4000) }, 'gnu').subarray(0, 2048));

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mayCarryCredentials, parseChallenge } from './auth.js';
 import { credentialsFromDockerConfig } from './credentials.js';
+import { tempDir } from '../../../test/helpers/temp.js';
 
 describe('parseChallenge', () => {
   it('reads Bearer and Basic challenges', () => {
@@ -40,7 +40,7 @@ describe('mayCarryCredentials', () => {
 
 describe('credentialsFromDockerConfig', () => {
   const config = (content: object) => {
-    const dir = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    const dir = tempDir('docker-config-');
     writeFileSync(join(dir, 'config.json'), JSON.stringify(content));
     return { DOCKER_CONFIG: dir };
   };
@@ -72,12 +72,12 @@ describe('credentialsFromDockerConfig', () => {
   });
 
   it('tells a config it cannot read from one that is not JSON', async () => {
-    const unreadable = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    const unreadable = tempDir('docker-config-');
     mkdirSync(join(unreadable, 'config.json')); // a directory: EISDIR
     await expect(
       credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: unreadable }),
     ).rejects.toThrow(/config\.json: cannot be read \(EISDIR\)/);
-    const broken = mkdtempSync(join(tmpdir(), 'docker-config-'));
+    const broken = tempDir('docker-config-');
     writeFileSync(join(broken, 'config.json'), '{"auths": ');
     await expect(credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: broken })).rejects.toThrow(
       /config\.json: not valid JSON/,

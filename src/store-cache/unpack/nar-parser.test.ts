@@ -1,19 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import {
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NARS, sampleNar } from '../../../test/hostile/nars.js';
 import { NarParser } from './nar-parser.js';
 import { TreeWriter } from './tree-writer.js';
+import { tempDir } from '../../../test/helpers/temp.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -24,7 +16,7 @@ afterAll(() => {
 });
 
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nar-parser-'));
+  const dir = tempDir('nar-parser-');
   made.push(dir);
   return dir;
 }

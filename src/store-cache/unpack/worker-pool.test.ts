@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NarJob } from './unpack-nar.js';
 import { charge, UnpackPool } from './worker-pool.js';
+import { tempDir } from '../../../test/helpers/temp.js';
 
 // The pool's own work (handing out NARs under the byte cap, a thread that dies) against a
 // stand-in thread speaking the pool's protocol: the real thread (worker.ts) runs from the bundle
 // only and is covered by test/integration/store-cache-unpack.itest.ts. The stand-in logs each
 // job it starts and ends to a file, takes 20 ms a job, and exits on a job whose storePath is
 // "die".
-const dir = mkdtempSync(join(tmpdir(), 'unpack-pool-'));
+const dir = tempDir('unpack-pool-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const log = join(dir, 'log');
 const standIn = join(dir, 'stand-in.mjs');
