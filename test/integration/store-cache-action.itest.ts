@@ -113,7 +113,7 @@ describe('build-image with the store cache', () => {
     const noSave = await mainAndPost({ ...base, 'cache-save': 'false' });
     expect(noSave.post.code).toBe(0);
     expect(noSave.post.outputs['cache-saved-paths']).toBeUndefined();
-    const event = join(dir, '..', `event-${freshNonce()}.json`);
+    const event = join(tempDir('hypernix-event-'), 'event.json');
     writeFileSync(
       event,
       JSON.stringify({
