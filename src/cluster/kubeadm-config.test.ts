@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { parseCidr } from './cidr.js';
 import { caCertHash, initConfig, joinConfig } from './kubeadm-config.js';
@@ -9,7 +9,6 @@ import type { Cidr, ClusterSpec } from './spec.js';
 import { tempDir } from '../../test/helpers/temp.js';
 
 const dir = tempDir('hypernix-ca-');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const spec = {
   podSubnet: parseCidr('10.244.0.0/16') as Cidr,

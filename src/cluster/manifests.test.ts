@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../util/errors.js';
 import { loadCni, loadWorkload } from './manifests.js';
 import { scrub } from './node.js';
@@ -9,7 +9,6 @@ import { parseNodes } from './nodes.js';
 import { tempDir } from '../../test/helpers/temp.js';
 
 const dir = tempDir('hypernix-manifests-');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../util/errors.js';
 import { hostKeyAlgorithms, KnownHosts, parseFingerprint, parsePublicKey } from './known-hosts.js';
 import { tempDir } from '../../test/helpers/temp.js';
 
 const dir = tempDir('hypernix-known-hosts-');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A real key made by ssh-keygen, with the fingerprint ssh-keygen prints for it. */
 function makeKey(name: string, type = 'ed25519') {

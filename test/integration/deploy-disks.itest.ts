@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LocalHost } from '../../src/hosts/local-host.js';
 import { parseDomainXml } from '../../src/hypervisor/domain-xml.js';
 import { acquireLock } from '../../src/hypervisor/lock.js';
@@ -17,7 +17,6 @@ import { tempDir } from '../helpers/temp.js';
 const dir = tempDir('hypernix-disks-');
 const reporter = new MemoryReporter();
 const host = new LocalHost({ name: 'hypervisor', reporter });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

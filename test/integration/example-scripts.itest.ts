@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-action.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -75,7 +75,6 @@ function expectRefused(result: Run, prefix: string, message: RegExp): void {
 }
 
 beforeEach(() => rmSync(calls, { force: true }));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('setup-filesystem.sh (workstation side)', () => {
   const refused: [string, Record<string, string>, RegExp][] = [

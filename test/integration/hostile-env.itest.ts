@@ -1,6 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hypernix } from '../helpers/cli.js';
 import { freshNonce } from '../helpers/fixtures.js';
 import { runAction } from '../helpers/run-action.js';
@@ -13,14 +13,8 @@ import { tempDir } from '../helpers/temp.js';
 // And builder output is never acted on as workflow commands.
 
 const SECRET = `s3cret-${Math.random().toString(36).slice(2)}`;
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 function probeFile(): string {
   const dir = tempDir('hostile-env-');
-  made.push(dir);
   const file = join(dir, 'probe.nix');
   writeFileSync(
     file,

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileRange } from './file-range.js';
 import { framedLayer, framedSize, type Framing } from './framed-layer.js';
 import { crc32, MAX_STORED, StoredGzipEncoder } from './gzip-stored.js';
 import { tempDir } from '../../../test/helpers/temp.js';
 
 const dir = tempDir('hypernix-framed-');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A file with `before` bytes, the layer, then `after` bytes: a layer inside a tar. */
 function fileWith(layer: Buffer, before = 1000, after = 700): { path: string; start: number } {

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { framedLayer, type FramedChunk, type Framing } from './framed-layer.js';
 import { HashedBody } from './hashed-body.js';
 import { tempDir } from '../../../test/helpers/temp.js';
 
 const dir = tempDir('hypernix-hashed-');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 

@@ -1,25 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE_NARS, sampleNar } from '../../../test/hostile/nars.js';
 import { NarParser } from './nar-parser.js';
 import { TreeWriter } from './tree-writer.js';
 import { tempDir } from '../../../test/helpers/temp.js';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) {
-    execFileSync('chmod', ['-R', 'u+w', dir]);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-function scratch(): string {
-  const dir = tempDir('nar-parser-');
-  made.push(dir);
-  return dir;
-}
+const scratch = () => tempDir('nar-parser-');
 
 /** Unpacks `nar` to `dir/out`, fed in chunks of `chunk` bytes. */
 function unpack(nar: Buffer, dir: string, chunk = 4096, size = nar.length): void {

@@ -1,6 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NarJob } from './unpack-nar.js';
 import { charge, UnpackPool } from './worker-pool.js';
 import { tempDir } from '../../../test/helpers/temp.js';
@@ -11,7 +11,6 @@ import { tempDir } from '../../../test/helpers/temp.js';
 // job it starts and ends to a file, takes 20 ms a job, and exits on a job whose storePath is
 // "die".
 const dir = tempDir('unpack-pool-');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const log = join(dir, 'log');
 const standIn = join(dir, 'stand-in.mjs');
 writeFileSync(
