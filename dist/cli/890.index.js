@@ -882,7 +882,6 @@ function workerFile() {
 
 // Renames in flight: they queue on the store directory's lock in the kernel, but overlap the rest.
 const RENAMES_AT_ONCE = 8;
-
 /**
  * Restores a pack's paths without `nix copy`: each NAR is read, decompressed, hashed and
  * written once, into a temporary tree in the store directory; only a NAR whose SHA-256 and size
