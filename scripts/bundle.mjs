@@ -10,6 +10,8 @@ const entries = {
   deploy: 'src/actions/deploy/index.ts',
   // The store cache's unpacking threads (src/store-cache/unpack/worker-pool.ts finds it beside cli/).
   'unpack-worker': 'src/store-cache/unpack/worker.ts',
+  // The store cache's unpacking as root through sudo on a multi-user store (unpack/as-root.ts).
+  'unpack-as-root': 'src/store-cache/unpack/root-child.ts',
 };
 
 for (const [name, entry] of Object.entries(entries)) {

@@ -221,7 +221,7 @@ __webpack_require__.d(__webpack_exports__, {
   nM: () => (/* binding */ wellKnownNixDirs)
 });
 
-// UNUSED EXPORTS: NIX_MISSING_MESSAGE, NixNotFoundError
+// UNUSED EXPORTS: NIX_MISSING_MESSAGE, NixNotFoundError, installationAt
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -315,6 +315,10 @@ async function inspectNix(binDir) {
     if (!atLeast(version, MINIMUM_NIX.major, MINIMUM_NIX.minor)) {
         throw new errors/* HypernixError */.iD(`${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`);
     }
+    return installationAt(binDir, version);
+}
+/** The installation in binDir whose `nix --version` said `version` (inspectNix's answer). */
+function installationAt(binDir, version) {
     return {
         binDir,
         version,

@@ -73,6 +73,11 @@ export async function inspectNix(binDir: string): Promise<NixInstallation> {
       `${version.text} is too old: hypernix needs Nix ${MINIMUM_NIX.major}.${MINIMUM_NIX.minor} or newer`,
     );
   }
+  return installationAt(binDir, version);
+}
+
+/** The installation in binDir whose `nix --version` said `version` (inspectNix's answer). */
+export function installationAt(binDir: string, version: NixVersion): NixInstallation {
   return {
     binDir,
     version,

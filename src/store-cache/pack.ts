@@ -6,6 +6,7 @@ import { batches, queryPathInfos, validPaths, type PathInfo } from '../nix/path-
 import { HypernixError } from '../util/errors.js';
 import { run } from '../util/process.js';
 import type { RestoreMethod } from './unpack/method.js';
+import { unpackAsRoot } from './unpack/as-root.js';
 import { unpackPack } from './unpack/restore-pack.js';
 
 export class PackError extends HypernixError {
@@ -96,7 +97,8 @@ function hashPart(storePath: string): string {
 /**
  * Imports the pack's paths: with `unpack`, by unpacking and verifying each NAR here and
  * registering it through nix-store (unpackPack; packs it does not handle still go through nix
- * copy); else through Nix itself (`nix copy --from file://`): the store's own
+ * copy); with `unpack-as-root`, the same in a root child through sudo (as-root.ts); else
+ * through Nix itself (`nix copy --from file://`): the store's own
  * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
  * hashes are checked; signatures are not, since packs come only from the cache this action
  * wrote (see the README). Each narinfo is checked first against the entry (checkNarinfos), and
@@ -109,6 +111,7 @@ export async function importPack(
   store?: string,
   method: RestoreMethod = 'nix-copy',
 ): Promise<void> {
+  if (method === 'unpack-as-root') return unpackAsRoot(nix, dir, infos, store);
   const narinfos = await checkNarinfos(dir, infos);
   if (method === 'unpack') {
     const outcome = await unpackPack(nix, dir, infos, narinfos, store);

@@ -9,7 +9,7 @@ cd "$(dirname -- "$0")/../.."
 . test/lab/apt.sh
 
 install_missing nix-bin qemu-utils zstd xz-utils git ca-certificates docker-registry skopeo \
-  apache2-utils curl openssl openssh-server openssh-client iproute2
+  apache2-utils curl openssl openssh-server openssh-client iproute2 sudo
 
 # The hypervisor lab (libvirtd, qemu, dnsmasq, OVMF) and the Debian parts of its guest image.
 bash test/lab/hypervisor-install.sh
@@ -32,6 +32,17 @@ if [ ! -e /etc/nix/nix.conf ]; then
   echo "lab: /etc/nix/nix.conf did not exist; writing the lab's (single-user, no sandbox, no substituters)"
   as_root mkdir -p /etc/nix
   as_root cp "$lab_nix_conf_dir/nix.conf" /etc/nix/nix.conf
+fi
+
+# Two runner users for the multi-user store test (store-cache-multi-user.itest.ts starts its own
+# nix-daemon): one with passwordless sudo, as on GitHub's runners, and one without.
+for user in hypernix-sudo hypernix-nosudo; do
+  id -u "$user" > /dev/null 2>&1 || as_root useradd --system --no-create-home --shell /usr/sbin/nologin "$user"
+done
+if [ ! -e /etc/sudoers.d/hypernix-lab ]; then
+  echo 'hypernix-sudo ALL=(ALL:ALL) NOPASSWD: ALL' > .tmp/lab/sudoers
+  as_root visudo -cqf .tmp/lab/sudoers
+  as_root install -m 0440 -o root -g root .tmp/lab/sudoers /etc/sudoers.d/hypernix-lab
 fi
 
 if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

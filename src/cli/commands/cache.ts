@@ -16,7 +16,8 @@ A /nix/store cache in a directory (a local or shared disk) or in the GitHub Acti
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
 restore unpacks and verifies the newest entry's packs itself where the store is ours to
-write, else (or with --restore-method nix-copy) imports them through nix copy.
+write (on a multi-user store, as root through passwordless sudo), else (or with
+--restore-method nix-copy) imports them through nix copy.
 
 Options:
   --dir DIR              the cache directory
@@ -29,7 +30,7 @@ Options:
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --restore-method M     unpack (default: unpack and verify NARs here where the store is
-                         ours to write, else nix copy) or nix-copy (always nix copy)
+                         ours to write or sudo -n may, else nix copy) or nix-copy (always)
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help

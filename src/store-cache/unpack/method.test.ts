@@ -9,6 +9,7 @@ const root: RestoreFacts = {
   euid: 0,
   storeOwner: 0,
   localStore: true,
+  sudo: false,
 };
 
 describe('restore method', () => {
@@ -17,9 +18,18 @@ describe('restore method', () => {
     expect(chooseRestoreMethod({ ...root, euid: 1001, storeOwner: 1001 }).method).toBe('unpack');
   });
 
+  it('unpacks in a root child on a multi-user store where sudo allows it', () => {
+    const multiUser = { ...root, euid: 1001, storeOwner: 0, sudo: true };
+    expect(chooseRestoreMethod(multiUser).method).toBe('unpack-as-root');
+    expect(chooseRestoreMethod({ ...multiUser, requested: 'nix-copy' }).method).toBe('nix-copy');
+    // sudo is no use where the unpacking could not run as root either.
+    expect(chooseRestoreMethod({ ...multiUser, perl: false }).method).toBe('nix-copy');
+    expect(chooseRestoreMethod({ ...multiUser, localStore: false }).method).toBe('nix-copy');
+  });
+
   it('takes nix copy on a multi-user store, when asked, or when a tool is missing', () => {
     const cases: [Partial<RestoreFacts>, RegExp][] = [
-      [{ euid: 1001, storeOwner: 0 }, /another user/],
+      [{ euid: 1001, storeOwner: 0 }, /another user and sudo -n cannot/],
       [{ requested: 'nix-copy' }, /restore-method is nix-copy/],
       [{ nodeZstd: false }, /cannot decode zstd/],
       [{ perl: false }, /perl is missing/],

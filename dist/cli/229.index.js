@@ -1,8 +1,8 @@
-export const id = 890;
-export const ids = [890];
+export const id = 229;
+export const ids = [229];
 export const modules = {
 
-/***/ 890:
+/***/ 7229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -38,220 +38,20 @@ var limiter = __webpack_require__(2280);
 var store_cache_entry = __webpack_require__(9562);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/nix/nar-hash.ts
-/**
- * Nix's SHA-256 hash notations: `sha256:<nix base32>` (narinfos, `nix-store --dump-db`),
- * `sha256:<hex>`, and SRI `sha256-<base64>` (`nix path-info --json` since 2.4). Nix's base32 is
- * not RFC 4648: its own alphabet (no e o t u), read from the last character backwards.
- */
-const ALPHABET = '0123456789abcdfghijklmnpqrsvwxyz';
-const SHA256_BYTES = 32;
-const BASE32_LENGTH = Math.floor((SHA256_BYTES * 8 - 1) / 5) + 1; // 52
-/** Nix base32 of a digest (libutil's printHash32). */
-function toNixBase32(digest) {
-    const length = Math.floor((digest.length * 8 - 1) / 5) + 1;
-    let text = '';
-    for (let n = length - 1; n >= 0; n -= 1) {
-        const bit = n * 5;
-        const i = Math.floor(bit / 8);
-        const j = bit % 8;
-        const low = digest[i] >> j;
-        const high = i >= digest.length - 1 ? 0 : digest[i + 1] << (8 - j);
-        text += ALPHABET[(low | high) & 0x1f];
-    }
-    return text;
-}
-/** The digest of a Nix base32 text of `bytes` bytes, or undefined when it is not one. */
-function fromNixBase32(text, bytes = SHA256_BYTES) {
-    if (text.length !== Math.floor((bytes * 8 - 1) / 5) + 1)
-        return undefined;
-    const digest = Buffer.alloc(bytes);
-    for (let n = 0; n < text.length; n += 1) {
-        const digit = ALPHABET.indexOf(text[text.length - n - 1]);
-        if (digit < 0)
-            return undefined;
-        const bit = n * 5;
-        const i = Math.floor(bit / 8);
-        const j = bit % 8;
-        digest[i] = digest[i] | ((digit << j) & 0xff);
-        const carry = digit >> (8 - j);
-        if (i < bytes - 1)
-            digest[i + 1] = digest[i + 1] | carry;
-        else if (carry)
-            return undefined; // bits beyond the digest: not a canonical text
-    }
-    return digest;
-}
-/** The 32 bytes of a SHA-256 in any of Nix's notations, or undefined when it is none of them. */
-function parseSha256(text) {
-    const sri = /^sha256-([A-Za-z0-9+/]{43}=)$/.exec(text);
-    if (sri)
-        return Buffer.from(sri[1], 'base64');
-    const typed = /^sha256:(.+)$/.exec(text);
-    if (!typed)
-        return undefined;
-    const body = typed[1];
-    if (body.length === BASE32_LENGTH)
-        return fromNixBase32(body);
-    if (/^[0-9a-f]{64}$/.test(body))
-        return Buffer.from(body, 'hex');
-    if (/^[A-Za-z0-9+/]{43}=$/.test(body))
-        return Buffer.from(body, 'base64');
-    return undefined;
-}
-/** `sha256:<nix base32>`: what every Nix reads (register-validity, --load-db, narinfos). */
-function printSha256(digest) {
-    return `sha256:${toNixBase32(digest)}`;
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/util/child-env.ts
 var child_env = __webpack_require__(4132);
-;// CONCATENATED MODULE: ./src/nix/path-locks.ts
-
-
-
-/** A path lock that could not be taken. */
-class PathLockError extends errors/* HypernixError */.iD {
-    name = 'PathLockError';
-}
-// libstore's lockPaths and PathLocks::unlock, line for line: open (create) `<path>.lock`,
-// flock LOCK_EX (waiting), and if the file has content its last holder deleted it: open again.
-// Released on "release" or when our end of the pipe closes (we died): unlink, write "d", close.
-const LOCK_SCRIPT = `
-use Fcntl qw(:flock O_RDWR O_CREAT);
-$| = 1;
-my @held;
-while (my $path = <STDIN>) {
-  chomp $path;
-  last if $path eq '';
-  for (;;) {
-    sysopen(my $fh, "$path.lock", O_RDWR | O_CREAT, 0600) or die "cannot open $path.lock: $!\\n";
-    flock($fh, LOCK_EX) or die "cannot lock $path.lock: $!\\n";
-    if ((stat $fh)[7] != 0) { close $fh; next; }
-    push @held, [$path, $fh];
-    last;
-  }
-}
-print "locked\\n";
-my $ignored = <STDIN>;
-for my $lock (@held) { unlink "$lock->[0].lock"; syswrite($lock->[1], "d"); close $lock->[1]; }
-`;
-/** Whether `perl` runs here with Fcntl (perl-base is Essential on Debian and Ubuntu). */
-function perlAvailable() {
-    return (0,external_node_child_process_.spawnSync)('perl', ['-MFcntl=:flock', '-e', '1'], { stdio: 'ignore' }).status === 0;
-}
-/**
- * Nix's own locks on store paths (libstore's PathLocks, which every `nix copy`, substitution
- * and build takes before it writes a path), so a restore cannot race a daemon or another Nix
- * adding the same path. Node has no flock(2): a `perl` child takes the locks (in sorted order,
- * as Nix does) and holds them until release(), or until this process dies and the pipe closes.
- * The child works beside this process: acquire() starts it, locked() waits for it.
- */
-class PathLocks {
-    child;
-    exited;
-    ready;
-    constructor(child) {
-        this.child = child;
-        let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-        this.exited = new Promise((resolve) => {
-            child.on('close', (code) => resolve(code));
-            child.on('error', () => resolve(null));
-        });
-        this.ready = new Promise((resolve, reject) => {
-            let stdout = '';
-            child.stdout.setEncoding('utf8').on('data', (text) => {
-                stdout += text;
-                if (stdout.includes('locked\n'))
-                    resolve();
-            });
-            void this.exited.then((code) => reject(new PathLockError(`cannot take Nix's path locks: ${stderr.trim().split('\n').at(-1) || `perl exit ${code}`}`)));
-        });
-        this.ready.catch(() => undefined); // the caller sees it in locked()
-    }
-    /** Starts taking the locks on these real paths (in the store directory as it is on disk). */
-    static acquire(paths) {
-        const sorted = [...new Set(paths)].sort();
-        const bad = sorted.find((path) => path.includes('\n') || !path.startsWith('/'));
-        if (bad !== undefined)
-            throw new PathLockError(`cannot lock ${JSON.stringify(bad)}`);
-        const child = (0,external_node_child_process_.spawn)('perl', ['-e', LOCK_SCRIPT], {
-            env: (0,child_env/* childEnvironment */.Q)(),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        child.stdin.on('error', () => undefined); // perl died: locked() says why
-        child.stdin.write(`${sorted.join('\n')}\n\n`);
-        return new PathLocks(child);
-    }
-    /** Resolves once every lock is held; rejects with one line when they cannot be taken. */
-    locked() {
-        return this.ready;
-    }
-    /** Releases the locks as Nix does and waits for it. */
-    async release() {
-        this.child.stdin.end('release\n');
-        await this.exited;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/nix/register.ts
-
-
-
-class RegisterError extends errors/* HypernixError */.iD {
-    name = 'RegisterError';
-}
-/**
- * The text `nix-store --register-validity --hash-given` and `--load-db` read (libstore's
- * decodeValidPathInfo, the same in Nix 2.3 to 2.2x): per path its line, hash, NAR size, deriver
- * (may be empty), the count of references, then one line each.
- */
-function registrationText(paths) {
-    return paths
-        .map((info) => [
-        info.path,
-        printSha256(info.narHash),
-        String(info.narSize),
-        info.deriver,
-        String(info.references.length),
-        ...info.references,
-    ].join('\n'))
-        .join('\n')
-        .concat(paths.length ? '\n' : '');
-}
-/**
- * Makes paths already in place valid, in one transaction, through Nix itself (never its
- * database file): the references of each must be valid or among the paths, else Nix refuses
- * all of them. In the store itself `--register-validity --hash-given`, which also canonicalises
- * the paths' metadata; in a chroot store (`store`, a directory) `--load-db`, the same without
- * canonicalising, because Nix 2.8 canonicalises the path's name under /nix/store on the host
- * there (not the chroot's copy) and fails when the host has no such path. The caller writes
- * canonical metadata itself either way.
- */
-async function registerValidPaths(nix, paths, store) {
-    if (paths.length === 0)
-        return;
-    const args = store ? ['--store', store, '--load-db'] : ['--register-validity', '--hash-given'];
-    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [...args, '--option', 'fsync-metadata', 'false'], { input: registrationText(paths), stderrTailLines: 20 });
-    if (result.code !== 0) {
-        const reason = result.stderrTail.filter((line) => /^error: /.test(line)).at(-1);
-        throw new RegisterError(`nix-store cannot register ${paths.length} restored paths: ${reason?.replace(/^error: /, '') ?? `exit ${result.code}`}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/fault.ts
 /** Test-only: makes the restore kill itself (or a thread) at a named point, to prove a crash leaves no harm. */
 const FAULT_VARIABLE = 'HYPERNIX_TEST_FAULT_UNPACK';
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/nar-parser.ts
 
 /** A NAR that is not one Nix would write, or one this parser will not unpack. */
@@ -467,6 +267,76 @@ function printable(raw) {
         .slice(0, 64);
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/nix/nar-hash.ts
+/**
+ * Nix's SHA-256 hash notations: `sha256:<nix base32>` (narinfos, `nix-store --dump-db`),
+ * `sha256:<hex>`, and SRI `sha256-<base64>` (`nix path-info --json` since 2.4). Nix's base32 is
+ * not RFC 4648: its own alphabet (no e o t u), read from the last character backwards.
+ */
+const ALPHABET = '0123456789abcdfghijklmnpqrsvwxyz';
+const SHA256_BYTES = 32;
+const BASE32_LENGTH = Math.floor((SHA256_BYTES * 8 - 1) / 5) + 1; // 52
+/** Nix base32 of a digest (libutil's printHash32). */
+function toNixBase32(digest) {
+    const length = Math.floor((digest.length * 8 - 1) / 5) + 1;
+    let text = '';
+    for (let n = length - 1; n >= 0; n -= 1) {
+        const bit = n * 5;
+        const i = Math.floor(bit / 8);
+        const j = bit % 8;
+        const low = digest[i] >> j;
+        const high = i >= digest.length - 1 ? 0 : digest[i + 1] << (8 - j);
+        text += ALPHABET[(low | high) & 0x1f];
+    }
+    return text;
+}
+/** The digest of a Nix base32 text of `bytes` bytes, or undefined when it is not one. */
+function fromNixBase32(text, bytes = SHA256_BYTES) {
+    if (text.length !== Math.floor((bytes * 8 - 1) / 5) + 1)
+        return undefined;
+    const digest = Buffer.alloc(bytes);
+    for (let n = 0; n < text.length; n += 1) {
+        const digit = ALPHABET.indexOf(text[text.length - n - 1]);
+        if (digit < 0)
+            return undefined;
+        const bit = n * 5;
+        const i = Math.floor(bit / 8);
+        const j = bit % 8;
+        digest[i] = digest[i] | ((digit << j) & 0xff);
+        const carry = digit >> (8 - j);
+        if (i < bytes - 1)
+            digest[i + 1] = digest[i + 1] | carry;
+        else if (carry)
+            return undefined; // bits beyond the digest: not a canonical text
+    }
+    return digest;
+}
+/** The 32 bytes of a SHA-256 in any of Nix's notations, or undefined when it is none of them. */
+function parseSha256(text) {
+    const sri = /^sha256-([A-Za-z0-9+/]{43}=)$/.exec(text);
+    if (sri)
+        return Buffer.from(sri[1], 'base64');
+    const typed = /^sha256:(.+)$/.exec(text);
+    if (!typed)
+        return undefined;
+    const body = typed[1];
+    if (body.length === BASE32_LENGTH)
+        return fromNixBase32(body);
+    if (/^[0-9a-f]{64}$/.test(body))
+        return Buffer.from(body, 'hex');
+    if (/^[A-Za-z0-9+/]{43}=$/.test(body))
+        return Buffer.from(body, 'base64');
+    return undefined;
+}
+/** `sha256:<nix base32>`: what every Nix reads (register-validity, --load-db, narinfos). */
+function printSha256(digest) {
+    return `sha256:${toNixBase32(digest)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/tree-writer.ts
 
 
@@ -670,56 +540,6 @@ async function makeWritable(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/store-cache/unpack/stale.ts
-
-
-
-/** The prefix of the directory a restore unpacks into in the store: `.hypernix-unpack-<pid>-<random>`. */
-const UNPACK_PREFIX = '.hypernix-unpack-';
-// A temporary tree older than this is gone stale even if its pid is alive again (pid reuse).
-const STALE_AFTER_MS = 24 * 3600 * 1000;
-/** The name of a restore's temporary directory, owned by this process. */
-function unpackName(random, pid = process.pid) {
-    return `${UNPACK_PREFIX}${pid}-${random}`;
-}
-/**
- * Removes the temporary directories (and the trees in them) a restore left in the store
- * directory when it died between unpacking and renaming (their process is gone, or they are a day old). Returns how many.
- * Nix's garbage collector would delete them too: it deletes whatever in the store directory is
- * not a valid path (2.8's collectGarbage reads the directory and deletes names that are not
- * store paths); this does not wait for a collection.
- */
-async function removeStaleUnpacks(realStoreDir) {
-    const names = await (0,promises_.readdir)(realStoreDir).catch(() => []);
-    let removed = 0;
-    for (const name of names) {
-        const match = /^\.hypernix-unpack-(\d+)-/.exec(name);
-        if (!match)
-            continue;
-        const pid = Number(match[1]);
-        const path = (0,external_node_path_.join)(realStoreDir, name);
-        const age = await (0,promises_.stat)(path).then((info) => Date.now() - info.ctimeMs, () => 0);
-        if (pid === process.pid || (processAlive(pid) && age < STALE_AFTER_MS))
-            continue;
-        await removeTree(path).catch(() => undefined);
-        removed += 1;
-    }
-    return removed;
-}
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM'; // alive, another user's
-    }
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/worker-pool.ts
 
 
@@ -862,6 +682,246 @@ function workerFile() {
     const name = ['..', 'unpack-worker', 'index.js'].join('/');
     const file = (0,external_node_url_.fileURLToPath)(new URL(name, import.meta.url));
     return (0,external_node_fs_.existsSync)(file) ? file : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/unpack/as-root.ts
+
+
+
+
+
+
+
+
+// A sudo that asks a directory service may hang; the answer is wanted before the restore starts.
+const SUDO_CHECK_MS = 10_000;
+/** The root child's bundled script beside this bundle, or undefined when running from the sources. */
+function rootChildScript() {
+    const file = (0,external_node_url_.fileURLToPath)(new URL(['..', 'unpack-as-root', 'index.js'].join('/'), import.meta.url));
+    return (0,external_node_fs_.existsSync)(file) ? file : undefined;
+}
+/**
+ * Whether sudo runs the root child without a password (`sudo -n -l` names the exact command: a
+ * sudoers that allows only some commands answers for this one, and nothing runs).
+ */
+function sudoAllowsRootChild(script) {
+    const check = (0,external_node_child_process_.spawnSync)('sudo', ['-n', '-l', '--', process.execPath, script], {
+        env: (0,child_env/* childEnvironment */.Q)(),
+        stdio: 'ignore',
+        timeout: SUDO_CHECK_MS,
+    });
+    return check.status === 0;
+}
+/**
+ * On a multi-user store (root's, served by nix-daemon) the unpacking runs as root: a child
+ * started through the runner's passwordless sudo restores the pack exactly as a root process
+ * would (root-child.ts), so the paths it writes are root's, and Nix's database is written by
+ * root's nix-store. The request goes on its stdin, never on a command line; sudo gives the child
+ * a clean environment, so no token of ours reaches it. The child's one error line is the error.
+ */
+async function unpackAsRoot(nix, dir, infos, store) {
+    const script = rootChildScript();
+    if (!script)
+        throw new errors/* HypernixError */.iD('the root unpacking script is not beside this bundle');
+    const request = {
+        nixBinDir: nix.binDir,
+        nixVersion: nix.version.text,
+        dir,
+        infos,
+        store,
+        settings: Object.fromEntries([THREADS_VARIABLE, FAULT_VARIABLE].flatMap((name) => {
+            const value = process.env[name];
+            return value === undefined ? [] : [[name, value]];
+        })),
+    };
+    const result = await (0,util_process/* run */.e)('sudo', ['-n', '--', process.execPath, script], {
+        input: JSON.stringify(request),
+        stderrTailLines: 20,
+    });
+    if (result.code === 0)
+        return;
+    const said = result.stderrTail.filter((line) => line.trim()).at(-1);
+    throw new errors/* HypernixError */.iD(said ?? `the root unpacking (through sudo) exited with ${result.code}`);
+}
+
+;// CONCATENATED MODULE: ./src/nix/path-locks.ts
+
+
+
+/** A path lock that could not be taken. */
+class PathLockError extends errors/* HypernixError */.iD {
+    name = 'PathLockError';
+}
+// libstore's lockPaths and PathLocks::unlock, line for line: open (create) `<path>.lock`,
+// flock LOCK_EX (waiting), and if the file has content its last holder deleted it: open again.
+// Released on "release" or when our end of the pipe closes (we died): unlink, write "d", close.
+const LOCK_SCRIPT = `
+use Fcntl qw(:flock O_RDWR O_CREAT);
+$| = 1;
+my @held;
+while (my $path = <STDIN>) {
+  chomp $path;
+  last if $path eq '';
+  for (;;) {
+    sysopen(my $fh, "$path.lock", O_RDWR | O_CREAT, 0600) or die "cannot open $path.lock: $!\\n";
+    flock($fh, LOCK_EX) or die "cannot lock $path.lock: $!\\n";
+    if ((stat $fh)[7] != 0) { close $fh; next; }
+    push @held, [$path, $fh];
+    last;
+  }
+}
+print "locked\\n";
+my $ignored = <STDIN>;
+for my $lock (@held) { unlink "$lock->[0].lock"; syswrite($lock->[1], "d"); close $lock->[1]; }
+`;
+/** Whether `perl` runs here with Fcntl (perl-base is Essential on Debian and Ubuntu). */
+function perlAvailable() {
+    return (0,external_node_child_process_.spawnSync)('perl', ['-MFcntl=:flock', '-e', '1'], { stdio: 'ignore' }).status === 0;
+}
+/**
+ * Nix's own locks on store paths (libstore's PathLocks, which every `nix copy`, substitution
+ * and build takes before it writes a path), so a restore cannot race a daemon or another Nix
+ * adding the same path. Node has no flock(2): a `perl` child takes the locks (in sorted order,
+ * as Nix does) and holds them until release(), or until this process dies and the pipe closes.
+ * The child works beside this process: acquire() starts it, locked() waits for it.
+ */
+class PathLocks {
+    child;
+    exited;
+    ready;
+    constructor(child) {
+        this.child = child;
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+        this.exited = new Promise((resolve) => {
+            child.on('close', (code) => resolve(code));
+            child.on('error', () => resolve(null));
+        });
+        this.ready = new Promise((resolve, reject) => {
+            let stdout = '';
+            child.stdout.setEncoding('utf8').on('data', (text) => {
+                stdout += text;
+                if (stdout.includes('locked\n'))
+                    resolve();
+            });
+            void this.exited.then((code) => reject(new PathLockError(`cannot take Nix's path locks: ${stderr.trim().split('\n').at(-1) || `perl exit ${code}`}`)));
+        });
+        this.ready.catch(() => undefined); // the caller sees it in locked()
+    }
+    /** Starts taking the locks on these real paths (in the store directory as it is on disk). */
+    static acquire(paths) {
+        const sorted = [...new Set(paths)].sort();
+        const bad = sorted.find((path) => path.includes('\n') || !path.startsWith('/'));
+        if (bad !== undefined)
+            throw new PathLockError(`cannot lock ${JSON.stringify(bad)}`);
+        const child = (0,external_node_child_process_.spawn)('perl', ['-e', LOCK_SCRIPT], {
+            env: (0,child_env/* childEnvironment */.Q)(),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        child.stdin.on('error', () => undefined); // perl died: locked() says why
+        child.stdin.write(`${sorted.join('\n')}\n\n`);
+        return new PathLocks(child);
+    }
+    /** Resolves once every lock is held; rejects with one line when they cannot be taken. */
+    locked() {
+        return this.ready;
+    }
+    /** Releases the locks as Nix does and waits for it. */
+    async release() {
+        this.child.stdin.end('release\n');
+        await this.exited;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/nix/register.ts
+
+
+
+class RegisterError extends errors/* HypernixError */.iD {
+    name = 'RegisterError';
+}
+/**
+ * The text `nix-store --register-validity --hash-given` and `--load-db` read (libstore's
+ * decodeValidPathInfo, the same in Nix 2.3 to 2.2x): per path its line, hash, NAR size, deriver
+ * (may be empty), the count of references, then one line each.
+ */
+function registrationText(paths) {
+    return paths
+        .map((info) => [
+        info.path,
+        printSha256(info.narHash),
+        String(info.narSize),
+        info.deriver,
+        String(info.references.length),
+        ...info.references,
+    ].join('\n'))
+        .join('\n')
+        .concat(paths.length ? '\n' : '');
+}
+/**
+ * Makes paths already in place valid, in one transaction, through Nix itself (never its
+ * database file): the references of each must be valid or among the paths, else Nix refuses
+ * all of them. In the store itself `--register-validity --hash-given`, which also canonicalises
+ * the paths' metadata; in a chroot store (`store`, a directory) `--load-db`, the same without
+ * canonicalising, because Nix 2.8 canonicalises the path's name under /nix/store on the host
+ * there (not the chroot's copy) and fails when the host has no such path. The caller writes
+ * canonical metadata itself either way.
+ */
+async function registerValidPaths(nix, paths, store) {
+    if (paths.length === 0)
+        return;
+    const args = store ? ['--store', store, '--load-db'] : ['--register-validity', '--hash-given'];
+    const result = await (0,util_process/* run */.e)(nix.program('nix-store'), [...args, '--option', 'fsync-metadata', 'false'], { input: registrationText(paths), stderrTailLines: 20 });
+    if (result.code !== 0) {
+        const reason = result.stderrTail.filter((line) => /^error: /.test(line)).at(-1);
+        throw new RegisterError(`nix-store cannot register ${paths.length} restored paths: ${reason?.replace(/^error: /, '') ?? `exit ${result.code}`}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store-cache/unpack/stale.ts
+
+
+
+/** The prefix of the directory a restore unpacks into in the store: `.hypernix-unpack-<pid>-<random>`. */
+const UNPACK_PREFIX = '.hypernix-unpack-';
+// A temporary tree older than this is gone stale even if its pid is alive again (pid reuse).
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+/** The name of a restore's temporary directory, owned by this process. */
+function unpackName(random, pid = process.pid) {
+    return `${UNPACK_PREFIX}${pid}-${random}`;
+}
+/**
+ * Removes the temporary directories (and the trees in them) a restore left in the store
+ * directory when it died between unpacking and renaming (their process is gone, or they are a day old). Returns how many.
+ * Nix's garbage collector would delete them too: it deletes whatever in the store directory is
+ * not a valid path (2.8's collectGarbage reads the directory and deletes names that are not
+ * store paths); this does not wait for a collection.
+ */
+async function removeStaleUnpacks(realStoreDir) {
+    const names = await (0,promises_.readdir)(realStoreDir).catch(() => []);
+    let removed = 0;
+    for (const name of names) {
+        const match = /^\.hypernix-unpack-(\d+)-/.exec(name);
+        if (!match)
+            continue;
+        const pid = Number(match[1]);
+        const path = (0,external_node_path_.join)(realStoreDir, name);
+        const age = await (0,promises_.stat)(path).then((info) => Date.now() - info.ctimeMs, () => 0);
+        if (pid === process.pid || (processAlive(pid) && age < STALE_AFTER_MS))
+            continue;
+        await removeTree(path).catch(() => undefined);
+        removed += 1;
+    }
+    return removed;
+}
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM'; // alive, another user's
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/restore-pack.ts
@@ -1105,6 +1165,7 @@ function registration(planned) {
 
 
 
+
 class PackError extends errors/* HypernixError */.iD {
     name = 'PackError';
 }
@@ -1172,13 +1233,16 @@ function hashPart(storePath) {
 /**
  * Imports the pack's paths: with `unpack`, by unpacking and verifying each NAR here and
  * registering it through nix-store (unpackPack; packs it does not handle still go through nix
- * copy); else through Nix itself (`nix copy --from file://`): the store's own
+ * copy); with `unpack-as-root`, the same in a root child through sudo (as-root.ts); else
+ * through Nix itself (`nix copy --from file://`): the store's own
  * database and locks, so a daemon, a root-owned store and auto-optimise-store are all fine. NAR
  * hashes are checked; signatures are not, since packs come only from the cache this action
  * wrote (see the README). Each narinfo is checked first against the entry (checkNarinfos), and
  * paths go after `--`. Paths already valid are skipped by Nix.
  */
 async function importPack(nix, dir, infos, store, method = 'nix-copy') {
+    if (method === 'unpack-as-root')
+        return unpackAsRoot(nix, dir, infos, store);
     const narinfos = await checkNarinfos(dir, infos);
     if (method === 'unpack') {
         const outcome = await unpackPack(nix, dir, infos, narinfos, store);
@@ -1304,11 +1368,12 @@ var stopwatch = __webpack_require__(91);
 
 
 
+
 /**
  * Unpacking writes the store directory and Nix's database directly, so it is only for whoever
- * owns the store: root, or the user of a single-user install. On a multi-user store the runner's
- * user is not root; then today's `nix copy` (through the daemon) restores. Running the unpack as
- * a root child through passwordless sudo is not done yet: those runners take nix copy.
+ * owns the store: root, or the user of a single-user install. On a multi-user store (root's,
+ * with a daemon) a runner's user with passwordless sudo unpacks in a root child, as the
+ * whole-store caches extract as root; without it, `nix copy` restores through the daemon.
  */
 function chooseRestoreMethod(facts) {
     const copy = (why) => ({ method: 'nix-copy', why });
@@ -1321,7 +1386,10 @@ function chooseRestoreMethod(facts) {
     if (!facts.perl)
         return copy('perl is missing (it takes the path locks)');
     if (facts.euid !== 0 && facts.euid !== facts.storeOwner) {
-        return copy('the store belongs to another user (a multi-user store)');
+        if (facts.sudo) {
+            return { method: 'unpack-as-root', why: 'a multi-user store: unpacked as root through sudo' };
+        }
+        return copy('the store belongs to another user and sudo -n cannot run the root unpacking');
     }
     return { method: 'unpack', why: 'unpacked and verified here' };
 }
@@ -1333,13 +1401,17 @@ async function restoreFacts(requested, store) {
     const remote = process.env.NIX_REMOTE ?? '';
     const localStore = store === undefined ? remote === '' || remote === 'local' : store.startsWith('/');
     const owner = await (0,promises_.stat)(store ?? (0,store_cache_entry/* storeDir */.rT)()).then((info) => info.uid, () => process.geteuid?.() ?? 0);
+    const euid = process.geteuid?.() ?? 0;
+    const unpacking = requested === 'unpack' && localStore;
+    const script = rootChildScript();
     return {
         requested,
         nodeZstd: nodeHasZstd(),
-        perl: requested === 'unpack' && localStore ? perlAvailable() : false,
-        euid: process.geteuid?.() ?? 0,
+        perl: unpacking ? perlAvailable() : false,
+        euid,
         storeOwner: owner,
         localStore,
+        sudo: unpacking && euid !== 0 && euid !== owner && !!script && sudoAllowsRootChild(script),
     };
 }
 
@@ -1862,7 +1934,7 @@ var parse_helpers = __webpack_require__(3185);
 const CACHE_BACKENDS = ['gha', 'dir', 'off'];
 /**
  * unpack (the default): hypernix unpacks, verifies and registers the NARs itself where the store
- * is ours to write, else nix copy; on the bench's 2-core VM 1.3x the whole-store tar against
+ * is ours to write (as root through passwordless sudo on a multi-user store), else nix copy; on the bench's 2-core VM 1.3x the whole-store tar against
  * nix copy's 1.7x (bench/cache/README.md). nix-copy: packs always go in through `nix copy`.
  */
 const RESTORE_METHODS = ['nix-copy', 'unpack'];
@@ -1994,7 +2066,8 @@ A /nix/store cache in a directory (a local or shared disk) or in the GitHub Acti
 step on a GitHub runner). save writes only what is new in the closures of PATH... (by default
 only paths built on this machine) as one pack added to the chain of the entry it extends;
 restore unpacks and verifies the newest entry's packs itself where the store is ours to
-write, else (or with --restore-method nix-copy) imports them through nix copy.
+write (on a multi-user store, as root through passwordless sudo), else (or with
+--restore-method nix-copy) imports them through nix copy.
 
 Options:
   --dir DIR              the cache directory
@@ -2007,7 +2080,7 @@ Options:
   --max-pack-chain N     past N packs, save one compacted pack instead (default ${DEFAULT_MAX_PACK_CHAIN})
   --store STORE          restore into another store, e.g. a chroot store /tmp/root
   --restore-method M     unpack (default: unpack and verify NARs here where the store is
-                         ours to write, else nix copy) or nix-copy (always nix copy)
+                         ours to write or sudo -n may, else nix copy) or nix-copy (always)
   --json                 print the result as JSON
   -v, --verbose          print debug lines
   -h, --help             show this help

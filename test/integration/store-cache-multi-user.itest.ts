@@ -1,0 +1,159 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/run-action.js';
+import { tempDir } from '../helpers/temp.js';
+import { isValidIn, packFiles, savedCache, type SavedCache } from '../hostile/cache.js';
+
+// A multi-user store, as the Nix installers set up on GitHub's runners: the store and Nix's
+// database are root's, a nix-daemon (real, started here on a socket of this test's own) serves
+// the runner's user, who is not root. Two real users made by test/lab/setup.sh run the bundled
+// command: `hypernix-sudo` has passwordless sudo, as GitHub's `runner` has, and restores by
+// unpacking in a root child; `hypernix-nosudo` has none and restores through the daemon with
+// nix copy. The store is this machine's own (/nix/store): paths restored as root must be root's.
+
+const USERS = { sudo: 'hypernix-sudo', plain: 'hypernix-nosudo' } as const;
+const RESTORE_MS = 90_000;
+
+let home: string;
+let socket: string;
+let daemon: ChildProcess | undefined;
+
+/** A directory every user may read, holding what the users run: Node, the bundles, Nix's settings. */
+function sharedDir(): string {
+  const dir = tempDir('multi-user-');
+  chmodSync(dir, 0o755);
+  cpSync(process.execPath, join(dir, 'node'));
+  for (const bundle of ['cli', 'unpack-worker', 'unpack-as-root']) {
+    cpSync(join(ROOT, 'dist', bundle), join(dir, 'dist', bundle), { recursive: true });
+  }
+  writeFileSync(
+    join(dir, 'nix.conf'),
+    [
+      'build-users-group =',
+      'sandbox = false',
+      'experimental-features = nix-command',
+      'substituters =',
+      // nix copy --no-check-sigs through a daemon needs a trusted user, as install-nix-action sets.
+      `trusted-users = root ${USERS.sudo} ${USERS.plain}`,
+      '',
+    ].join('\n'),
+  );
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  return dir;
+}
+
+beforeAll(async () => {
+  home = sharedDir();
+  socket = join(home, 'daemon.socket');
+  daemon = spawn('nix-daemon', [], {
+    env: { ...process.env, NIX_CONF_DIR: home, NIX_DAEMON_SOCKET_PATH: socket },
+    stdio: 'ignore',
+  });
+  for (let waited = 0; !existsSync(socket); waited += 50) {
+    if (waited > 10_000) throw new Error('nix-daemon did not open its socket');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
+
+afterAll(() => {
+  daemon?.kill();
+});
+
+/** A saved cache whose paths are then deleted from the store, readable by every user. */
+async function cacheOfDeletedPaths(): Promise<SavedCache> {
+  const cache = await savedCache('multi-user');
+  spawnSync('chmod', ['-R', 'a+rX', dirname(cache.dir)]);
+  chmodSync(dirname(cache.dir), 0o755);
+  const deleted = spawnSync('nix-store', ['--delete', cache.app, cache.lib], { encoding: 'utf8' });
+  expect(deleted.status, deleted.stderr).toBe(0);
+  expect(isValidIn(cache.app)).toBe(false);
+  return cache;
+}
+
+/** `hypernix cache restore` as `user`, with the environment a runner's user has: no root, the daemon. */
+function restoreAs(user: string, cache: SavedCache, extra: string[] = []) {
+  const nixBin = dirname(execFileSync('sh', ['-c', 'command -v nix-store'], { encoding: 'utf8' }));
+  const run = spawnSync(
+    'runuser',
+    [
+      '-u',
+      user,
+      '--',
+      'env',
+      '-i',
+      `PATH=${nixBin}:/usr/local/bin:/usr/bin:/bin`,
+      `HOME=${home}`,
+      `NIX_CONF_DIR=${home}`,
+      `NIX_DAEMON_SOCKET_PATH=${socket}`,
+      join(home, 'node'),
+      join(home, 'dist', 'cli', 'index.js'),
+      'cache',
+      'restore',
+      '--dir',
+      cache.dir,
+      '--key',
+      cache.key,
+      '-v',
+      ...extra,
+    ],
+    { encoding: 'utf8', timeout: RESTORE_MS },
+  );
+  return { code: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+function expectRestoredAsRoot(paths: string[]): void {
+  for (const path of paths) {
+    expect(isValidIn(path), path).toBe(true);
+    expect(lstatSync(path).uid, path).toBe(0);
+    const verify = spawnSync('nix-store', ['--verify-path', path], { encoding: 'utf8' });
+    expect(verify.status, `${path}: ${verify.stderr}`).toBe(0);
+  }
+  const left = readdirSync('/nix/store').filter((name) => name.startsWith('.hypernix-unpack-'));
+  expect(left).toEqual([]);
+}
+
+describe('store cache on a multi-user store (root-owned, with a nix-daemon)', () => {
+  it('unpacks in a root child where the user has passwordless sudo', async () => {
+    const saved = await cacheOfDeletedPaths();
+    const run = restoreAs(USERS.sudo, saved);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('restoring with unpack-as-root');
+    expect(run.stderr).toContain('restored 2 paths');
+    expectRestoredAsRoot([saved.lib, saved.app]);
+  });
+
+  it('restores through the daemon with nix copy where the user has no sudo, or asks for it', async () => {
+    for (const [user, extra] of [
+      [USERS.plain, []],
+      [USERS.sudo, ['--restore-method', 'nix-copy']],
+    ] as const) {
+      const saved = await cacheOfDeletedPaths();
+      const run = restoreAs(user, saved, [...extra]);
+      expect(run.code, `${user}: ${run.stderr}`).toBe(0);
+      expect(run.stderr).toContain('restoring with nix-copy');
+      expectRestoredAsRoot([saved.lib, saved.app]);
+    }
+  });
+
+  it("names the root child's failure in one line and leaves nothing behind", async () => {
+    const saved = await cacheOfDeletedPaths();
+    // One byte of app's file changed: the NAR no longer hashes to the narHash the entry records.
+    const { nar } = packFiles(saved, saved.app);
+    const plain = execFileSync('zstd', ['-q', '-dc', nar]);
+    const at = plain.indexOf('app-');
+    plain[at] = 'b'.charCodeAt(0);
+    writeFileSync(nar, execFileSync('zstd', ['-q', '-c'], { input: plain }));
+    const run = restoreAs(USERS.sudo, saved);
+    expect(run.code, run.stderr).toBe(0); // a cache never fails the build: the pack is skipped
+    const warning = run.stderr.split('\n').filter((line) => line.includes('skipped pack'));
+    expect(warning, run.stderr).toHaveLength(1);
+    expect(warning[0]).toContain(saved.app);
+    expect(warning[0]).toMatch(/its NAR hashes to sha256:\w+, the entry records/);
+    expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(isValidIn(saved.app)).toBe(false);
+    expect(existsSync(saved.app)).toBe(false);
+    expectRestoredAsRoot([]);
+  });
+});
