@@ -6,18 +6,20 @@
 //   node bench/cache/unpack-ab.ts prepare ROOT          # ROOT: closure.nix's `closure`, built
 //   node bench/cache/unpack-ab.ts run [--reps 5] [--cli name=path/to/index.js ...]
 //       [--variant name=ENV=value,ENV2=value ...]     # the worktree's bundle with that env
+//   node bench/cache/unpack-ab.ts floor [--reps 5]   # what each part costs on its own
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { zstdDecompressSync } from 'node:zlib';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const WORK = join(ROOT, '.tmp', 'ab');
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const CACHE = join(WORK, 'cache');
 const TAR = join(WORK, 'whole-closure.tar.zst');
-const TARGET = join(WORK, 'target');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,8 +29,11 @@ const { values, positionals } = parseArgs({
     variant: { type: 'string', multiple: true, default: [] },
     'no-tar': { type: 'boolean', default: false },
     'no-copy': { type: 'boolean', default: false },
+    // Where the restores go: another file system, e.g. a journaled ext4 (see README.md).
+    target: { type: 'string', default: join(WORK, 'target') },
   },
 });
+const TARGET = values.target;
 
 const log = (line: string) => process.stderr.write(`ab: ${line}\n`);
 const sh = (script: string) =>
@@ -167,9 +172,69 @@ function runAb(): void {
   }
 }
 
+/** Medians of `reps` timings of `work` (seconds), with `before` (not timed) ahead of each. */
+function timed(reps: number, work: () => void, before = () => undefined as void): number {
+  const all: number[] = [];
+  for (let rep = 0; rep < reps; rep += 1) {
+    before();
+    const started = performance.now();
+    work();
+    all.push((performance.now() - started) / 1000);
+  }
+  return median(all);
+}
+
+/**
+ * The parts on their own, one core each: zstd-decoding the pack's NARs and hashing them (in this
+ * process, from memory), and writing the closure's files (tar -x of the uncompressed tar, from
+ * the page cache). The tar restore runs its two parts side by side (zstd | tar); the unpack runs
+ * all three on every core. Their sum over the cores is the unpack's floor on this machine.
+ */
+function floor(): void {
+  const reps = Number(values.reps);
+  const packs = join(CACHE, 'packs');
+  const files = readdirSync(packs).flatMap((pack) =>
+    readdirSync(join(packs, pack, 'nar')).map((name) => join(packs, pack, 'nar', name)),
+  );
+  const compressed = files.map((file) => readFileSync(file));
+  let nars: Buffer[] = [];
+  const decode = timed(reps, () => {
+    nars = compressed.map((zst) => zstdDecompressSync(zst));
+  });
+  const hash = timed(reps, () => {
+    for (const nar of nars) createHash('sha256').update(nar).digest();
+  });
+  const plainTar = join(WORK, 'whole-closure.tar');
+  sh(`zstd -q -f -dc ${TAR} > ${plainTar}`);
+  const write = timed(
+    reps,
+    () => sh(`mkdir -p ${TARGET} && tar -C ${TARGET} -xf ${plainTar}`),
+    () => (clearTarget(), sh(`cat ${plainTar} > /dev/null && sync`)),
+  );
+  const tarDecode = timed(reps, () => sh(`zstd -q -dc ${TAR} > /dev/null`));
+  rmSync(plainTar);
+  clearTarget();
+  const cores = cpus().length;
+  const megabytes = nars.reduce((sum, nar) => sum + nar.length, 0) / 1e6;
+  console.log(
+    `${files.length} NARs, ${megabytes.toFixed(1)} MB; ${cores} cores; medians of ${reps}`,
+  );
+  console.log(`decode NARs (one core)     ${decode.toFixed(2)} s`);
+  console.log(`hash NARs (one core)       ${hash.toFixed(2)} s`);
+  console.log(`write files (tar -x)       ${write.toFixed(2)} s`);
+  console.log(`decode the tar (zstd -dc)  ${tarDecode.toFixed(2)} s`);
+  console.log(
+    `tar restore, ideal: max(decode, write)        ${Math.max(tarDecode, write).toFixed(2)} s`,
+  );
+  console.log(
+    `unpack floor: (decode + hash + write) / ${cores} cores ${((decode + hash + write) / cores).toFixed(2)} s`,
+  );
+}
+
 if (positionals[0] === 'prepare') prepare(positionals[1] ?? '');
 else if (positionals[0] === 'run') runAb();
+else if (positionals[0] === 'floor') floor();
 else
   throw new Error(
-    'usage: unpack-ab.ts prepare ROOT | run [--reps N] [--cli name=path] [--variant name=K=V,...]',
+    'usage: unpack-ab.ts prepare ROOT | run [--reps N] [--cli name=path] [--variant name=K=V,...] | floor [--reps N]',
   );
