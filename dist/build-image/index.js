@@ -31988,30 +31988,44 @@ function chooseRestoreMethod(facts) {
     const copy = (why) => ({ method: 'nix-copy', why });
     if (facts.requested === 'nix-copy')
         return copy('restore-method is nix-copy');
-    if (!facts.localStore)
+    if (facts.store === 'other')
         return copy('the store is not a local store directory');
     if (!facts.nodeZstd)
         return copy('this Node cannot decode zstd');
     if (!facts.perl)
         return copy('perl is missing (it takes the path locks)');
-    if (facts.euid !== 0 && facts.euid !== facts.storeOwner) {
-        if (facts.sudo) {
-            return { method: 'unpack-as-root', why: 'a multi-user store: unpacked as root through sudo' };
-        }
-        return copy('the store belongs to another user and sudo -n cannot run the root unpacking');
+    const owner = facts.euid === 0 || facts.euid === facts.storeOwner;
+    if (facts.store === 'local' && owner) {
+        return { method: 'unpack', why: 'unpacked and verified here' };
     }
-    return { method: 'unpack', why: 'unpacked and verified here' };
+    const whose = facts.store === 'daemon'
+        ? "the machine's store through its daemon (NIX_REMOTE=daemon)"
+        : 'the store belongs to another user (a multi-user store)';
+    if (facts.euid !== 0 && facts.sudo) {
+        return { method: 'unpack-as-root', why: `${whose}: unpacked as root through sudo` };
+    }
+    return copy(`${whose} and sudo -n cannot run the root unpacking`);
 }
 /**
  * The facts for chooseRestoreMethod on this machine, for the local store or a chroot store
- * directory (`store`). A daemon (NIX_REMOTE) or a store URL is not written directly.
+ * directory (`store`). A store URL is never written directly; the machine's store behind its
+ * daemon only by a root child.
  */
 async function restoreFacts(requested, store) {
     const remote = process.env.NIX_REMOTE ?? '';
-    const localStore = store === undefined ? remote === '' || remote === 'local' : store.startsWith('/');
+    const kind = store !== undefined
+        ? store.startsWith('/')
+            ? 'local'
+            : 'other'
+        : remote === '' || remote === 'local'
+            ? 'local'
+            : remote === 'daemon'
+                ? 'daemon'
+                : 'other';
     const owner = await (0,promises_.stat)(store ?? (0,store_cache_entry/* storeDir */.rT)()).then((info) => info.uid, () => process.geteuid?.() ?? 0);
     const euid = process.geteuid?.() ?? 0;
-    const unpacking = requested === 'unpack' && localStore;
+    const unpacking = requested === 'unpack' && kind !== 'other';
+    const notOurs = euid !== 0 && (kind === 'daemon' || euid !== owner);
     const script = rootChildScript();
     return {
         requested,
@@ -32019,8 +32033,8 @@ async function restoreFacts(requested, store) {
         perl: unpacking ? perlAvailable() : false,
         euid,
         storeOwner: owner,
-        localStore,
-        sudo: unpacking && euid !== 0 && euid !== owner && !!script && sudoAllowsRootChild(script),
+        store: kind,
+        sudo: unpacking && notOurs && !!script && sudoAllowsRootChild(script),
     };
 }
 

@@ -73,7 +73,7 @@ async function cacheOfDeletedPaths(): Promise<SavedCache> {
 }
 
 /** `hypernix cache restore` as `user`, with the environment a runner's user has: no root, the daemon. */
-function restoreAs(user: string, cache: SavedCache, extra: string[] = []) {
+function restoreAs(user: string, cache: SavedCache, extra: string[] = [], env: string[] = []) {
   const nixBin = dirname(execFileSync('sh', ['-c', 'command -v nix-store'], { encoding: 'utf8' }));
   const run = spawnSync(
     'runuser',
@@ -87,6 +87,7 @@ function restoreAs(user: string, cache: SavedCache, extra: string[] = []) {
       `HOME=${home}`,
       `NIX_CONF_DIR=${home}`,
       `NIX_DAEMON_SOCKET_PATH=${socket}`,
+      ...env,
       join(home, 'node'),
       join(home, 'dist', 'cli', 'index.js'),
       'cache',
@@ -116,12 +117,15 @@ function expectRestoredAsRoot(paths: string[]): void {
 
 describe('store cache on a multi-user store (root-owned, with a nix-daemon)', () => {
   it('unpacks in a root child where the user has passwordless sudo', async () => {
-    const saved = await cacheOfDeletedPaths();
-    const run = restoreAs(USERS.sudo, saved);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain('restoring with unpack-as-root');
-    expect(run.stderr).toContain('restored 2 paths');
-    expectRestoredAsRoot([saved.lib, saved.app]);
+    // Nix finds the daemon by itself, or is told to use it (older profile scripts export this).
+    for (const env of [[], ['NIX_REMOTE=daemon']]) {
+      const saved = await cacheOfDeletedPaths();
+      const run = restoreAs(USERS.sudo, saved, [], env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain('restoring with unpack-as-root');
+      expect(run.stderr).toContain('restored 2 paths');
+      expectRestoredAsRoot([saved.lib, saved.app]);
+    }
   });
 
   it('restores through the daemon with nix copy where the user has no sudo, or asks for it', async () => {

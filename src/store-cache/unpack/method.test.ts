@@ -8,7 +8,7 @@ const root: RestoreFacts = {
   perl: true,
   euid: 0,
   storeOwner: 0,
-  localStore: true,
+  store: 'local',
   sudo: false,
 };
 
@@ -24,16 +24,23 @@ describe('restore method', () => {
     expect(chooseRestoreMethod({ ...multiUser, requested: 'nix-copy' }).method).toBe('nix-copy');
     // sudo is no use where the unpacking could not run as root either.
     expect(chooseRestoreMethod({ ...multiUser, perl: false }).method).toBe('nix-copy');
-    expect(chooseRestoreMethod({ ...multiUser, localStore: false }).method).toBe('nix-copy');
+    expect(chooseRestoreMethod({ ...multiUser, store: 'other' }).method).toBe('nix-copy');
+    // NIX_REMOTE=daemon: the machine's store, which only root writes directly.
+    const throughDaemon = { ...root, euid: 1001, store: 'daemon' as const };
+    expect(chooseRestoreMethod({ ...throughDaemon, sudo: true }).method).toBe('unpack-as-root');
+    expect(chooseRestoreMethod({ ...throughDaemon, sudo: false }).why).toMatch(
+      /through its daemon .* sudo -n cannot/,
+    );
+    expect(chooseRestoreMethod({ ...throughDaemon, euid: 0 }).method).toBe('nix-copy');
   });
 
   it('takes nix copy on a multi-user store, when asked, or when a tool is missing', () => {
     const cases: [Partial<RestoreFacts>, RegExp][] = [
-      [{ euid: 1001, storeOwner: 0 }, /another user and sudo -n cannot/],
+      [{ euid: 1001, storeOwner: 0 }, /another user .* sudo -n cannot/],
       [{ requested: 'nix-copy' }, /restore-method is nix-copy/],
       [{ nodeZstd: false }, /cannot decode zstd/],
       [{ perl: false }, /perl is missing/],
-      [{ localStore: false }, /not a local store/],
+      [{ store: 'other' }, /not a local store/],
     ];
     for (const [change, why] of cases) {
       const choice = chooseRestoreMethod({ ...root, ...change });
