@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-action.js';
 import { tempDir } from '../helpers/temp.js';
 import { isValidIn, packFiles, savedCache, type SavedCache } from '../hostile/cache.js';
+import { FAULT_VARIABLE } from '../../src/store-cache/unpack/fault.js';
 
 // A multi-user store, as the Nix installers set up on GitHub's runners: the store and Nix's
 // database are root's, a nix-daemon (real, started here on a socket of this test's own) serves
@@ -139,6 +140,25 @@ describe('store cache on a multi-user store (root-owned, with a nix-daemon)', ()
       expect(run.stderr).toContain('restoring with nix-copy');
       expectRestoredAsRoot([saved.lib, saved.app]);
     }
+  });
+
+  it('a root child killed before it registers leaves the store consistent; the next restore completes', async () => {
+    const saved = await cacheOfDeletedPaths();
+    // The fault hook reaches the child in its request (sudo drops the environment).
+    const crashed = restoreAs(USERS.sudo, saved, [], [`${FAULT_VARIABLE}=crash-before-register`]);
+    expect(crashed.code, crashed.stderr).toBe(0); // a cache never fails the build
+    const warning = crashed.stderr.split('\n').filter((line) => line.includes('skipped pack'));
+    expect(warning, crashed.stderr).toHaveLength(1);
+    expect(warning[0]).toContain('the root unpacking (through sudo) exited');
+    // Renamed into place, not valid: Nix treats them as garbage, and the next restore replaces them.
+    expect(existsSync(saved.lib)).toBe(true);
+    expect(isValidIn(saved.lib)).toBe(false);
+    const next = restoreAs(USERS.sudo, saved);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toContain('restored 2 paths');
+    expectRestoredAsRoot([saved.lib, saved.app]);
+    const locks = readdirSync('/nix/store').filter((name) => name.endsWith('.lock'));
+    expect(locks.filter((name) => saved.app.endsWith(name.slice(0, -'.lock'.length)))).toEqual([]);
   });
 
   it("names the root child's failure in one line and leaves nothing behind", async () => {
