@@ -1403,16 +1403,7 @@ function chooseRestoreMethod(facts) {
  * daemon only by a root child.
  */
 async function restoreFacts(requested, store) {
-    const remote = process.env.NIX_REMOTE ?? '';
-    const kind = store !== undefined
-        ? store.startsWith('/')
-            ? 'local'
-            : 'other'
-        : remote === '' || remote === 'local'
-            ? 'local'
-            : remote === 'daemon'
-                ? 'daemon'
-                : 'other';
+    const kind = storeKind(store, process.env.NIX_REMOTE ?? '');
     const owner = await (0,promises_.stat)(store ?? (0,store_cache_entry/* storeDir */.rT)()).then((info) => info.uid, () => process.geteuid?.() ?? 0);
     const euid = process.geteuid?.() ?? 0;
     const unpacking = requested === 'unpack' && kind !== 'other';
@@ -1427,6 +1418,14 @@ async function restoreFacts(requested, store) {
         store: kind,
         sudo: unpacking && notOurs && !!script && sudoAllowsRootChild(script),
     };
+}
+/** What the restore writes into: a chroot store `DIR`, or the store NIX_REMOTE names. */
+function storeKind(store, remote) {
+    if (store !== undefined)
+        return store.startsWith('/') ? 'local' : 'other';
+    if (remote === '' || remote === 'local')
+        return 'local';
+    return remote === 'daemon' ? 'daemon' : 'other';
 }
 
 ;// CONCATENATED MODULE: ./src/store-cache/cache.ts

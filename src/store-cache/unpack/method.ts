@@ -65,17 +65,7 @@ export async function restoreFacts(
   requested: RequestedMethod,
   store: string | undefined,
 ): Promise<RestoreFacts> {
-  const remote = process.env.NIX_REMOTE ?? '';
-  const kind: RestoreFacts['store'] =
-    store !== undefined
-      ? store.startsWith('/')
-        ? 'local'
-        : 'other'
-      : remote === '' || remote === 'local'
-        ? 'local'
-        : remote === 'daemon'
-          ? 'daemon'
-          : 'other';
+  const kind = storeKind(store, process.env.NIX_REMOTE ?? '');
   const owner = await stat(store ?? storeDir()).then(
     (info) => info.uid,
     () => process.geteuid?.() ?? 0, // a chroot store not made yet: it will be ours
@@ -93,4 +83,11 @@ export async function restoreFacts(
     store: kind,
     sudo: unpacking && notOurs && !!script && sudoAllowsRootChild(script),
   };
+}
+
+/** What the restore writes into: a chroot store `DIR`, or the store NIX_REMOTE names. */
+function storeKind(store: string | undefined, remote: string): RestoreFacts['store'] {
+  if (store !== undefined) return store.startsWith('/') ? 'local' : 'other';
+  if (remote === '' || remote === 'local') return 'local';
+  return remote === 'daemon' ? 'daemon' : 'other';
 }
