@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { journalWarning } from './journal.ts';
 
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, '..', '..');
@@ -49,6 +50,8 @@ const restoreNixVersion = execFileSync('nix', ['--version'], {
 
 const work = mkdtempSync(join(tmpdir(), 'hypernix-cache-bench-'));
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const fileSystemWarning = journalWarning(work);
+if (fileSystemWarning) log(`warning: ${fileSystemWarning}`);
 const seconds = (started: number) => (performance.now() - started) / 1000;
 const median = (list: number[]) => {
   const sorted = [...list].sort((a, b) => a - b);

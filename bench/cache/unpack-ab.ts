@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zstdDecompressSync } from 'node:zlib';
+import { journalWarning } from './journal.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const WORK = join(ROOT, '.tmp', 'ab');
@@ -130,7 +131,14 @@ function median(list: number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+function warnOfFileSystem(): void {
+  mkdirSync(TARGET, { recursive: true });
+  const warning = journalWarning(TARGET);
+  if (warning) log(`warning: ${warning}`);
+}
+
 function runAb(): void {
+  warnOfFileSystem();
   const prepared = JSON.parse(readFileSync(join(WORK, 'prepared.json'), 'utf8')) as {
     root: string;
   };
@@ -191,6 +199,7 @@ function timed(reps: number, work: () => void, before = () => undefined as void)
  * all three on every core. Their sum over the cores is the unpack's floor on this machine.
  */
 function floor(): void {
+  warnOfFileSystem();
   const reps = Number(values.reps);
   const packs = join(CACHE, 'packs');
   const files = readdirSync(packs).flatMap((pack) =>
