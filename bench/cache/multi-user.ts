@@ -10,19 +10,12 @@
 //
 // It deletes the closure's paths from the machine's store before each restore (not timed) and
 // leaves them valid at the end, rooted by .tmp/ab/root again. Needs test/lab/setup.sh's users.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { RUNNER_USERS, startMultiUserStore } from '../../test/helpers/multi-user-store.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const WORK = join(ROOT, '.tmp', 'ab');
@@ -41,61 +34,29 @@ const paths = readFileSync(join(WORK, 'closure.paths'), 'utf8').trim().split('\n
 
 // What the users run must be readable by them: Node, the bundles, the pack, Nix's settings.
 const shared = mkdtempSync(join(tmpdir(), 'hypernix-multi-user-'));
-cpSync(process.execPath, join(shared, 'node'));
-for (const bundle of ['cli', 'unpack-worker', 'unpack-as-root']) {
-  cpSync(join(ROOT, 'dist', bundle), join(shared, 'dist', bundle), { recursive: true });
-}
 cpSync(join(WORK, 'cache'), join(shared, 'cache'), { recursive: true });
-const conf = readFileSync(join(process.env.NIX_CONF_DIR ?? '/etc/nix', 'nix.conf'), 'utf8');
-writeFileSync(
-  join(shared, 'nix.conf'),
-  `${conf}\ntrusted-users = root hypernix-sudo hypernix-nosudo\n`,
-);
-execFileSync('chmod', ['-R', 'a+rX', shared]);
-chmodSync(shared, 0o755);
-const socket = join(shared, 'daemon.socket');
-const daemon = spawn('nix-daemon', [], {
-  env: { ...process.env, NIX_CONF_DIR: shared, NIX_DAEMON_SOCKET_PATH: socket },
-  stdio: 'ignore',
-});
-for (let waited = 0; !existsSync(socket); waited += 50) {
-  if (waited > 10_000) throw new Error('nix-daemon did not open its socket');
-  execFileSync('sleep', ['0.05']);
-}
+const lab = await startMultiUserStore(shared);
 
-const nixBin = dirname(execFileSync('sh', ['-c', 'command -v nix-store'], { encoding: 'utf8' }));
-const restoreArgs = [join(shared, 'dist', 'cli', 'index.js'), 'cache', 'restore'];
-const restoreArgsEnd = ['--dir', join(shared, 'cache'), '--key', 'bench'];
-const asUser = (user: string) => () =>
-  execFileSync(
-    'runuser',
-    [
-      '-u',
-      user,
-      '--',
-      'env',
-      '-i',
-      `PATH=${nixBin}:/usr/bin:/bin`,
-      `HOME=${shared}`,
-      `NIX_CONF_DIR=${shared}`,
-      `NIX_DAEMON_SOCKET_PATH=${socket}`,
-      join(shared, 'node'),
-      ...restoreArgs,
-      ...restoreArgsEnd,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+const restoreArgs = ['cache', 'restore', '--dir', join(shared, 'cache'), '--key', 'bench'];
+const asUser = (user: string) => () => {
+  const [command, args] = lab.asUser(user, restoreArgs);
+  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+};
 const contenders: [string, () => void][] = [
   [
     'root (unpack)',
     () =>
-      execFileSync(join(shared, 'node'), [...restoreArgs, ...restoreArgsEnd], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NIX_CONF_DIR: shared },
-      }),
+      execFileSync(
+        join(shared, 'node'),
+        [join(shared, 'dist', 'cli', 'index.js'), ...restoreArgs],
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+          env: { ...process.env, NIX_CONF_DIR: shared },
+        },
+      ),
   ],
-  ['sudo (unpack-as-root)', asUser('hypernix-sudo')],
-  ['no sudo (nix copy)', asUser('hypernix-nosudo')],
+  ['sudo (unpack-as-root)', asUser(RUNNER_USERS.sudo)],
+  ['no sudo (nix copy)', asUser(RUNNER_USERS.plain)],
 ];
 
 const median = (list: number[]) =>
@@ -121,7 +82,7 @@ try {
     );
   }
 } finally {
-  daemon.kill();
+  lab.stop();
   spawnSync('nix-store', ['--add-root', outLink, '--indirect', '--realise', prepared.root], {
     stdio: 'ignore',
   });

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_end_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1757);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2867);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6461);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2867:
+/***/ 6461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30659,11 +30659,24 @@ async function allOrFirstFailure(tasks, limit) {
 
 // EXTERNAL MODULE: ./src/store-cache/entry.ts
 var store_cache_entry = __nccwpck_require__(9562);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/fault.ts
 /** Test-only: makes the restore kill itself (or a thread) at a named point, to prove a crash leaves no harm. */
 const FAULT_VARIABLE = 'HYPERNIX_TEST_FAULT_UNPACK';
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/store-cache/unpack/sibling-bundle.ts
+
+
+/**
+ * The entry script of another bundle beside this one (dist/<name>/index.js next to dist/cli/),
+ * or undefined when it is not there (the tests run the sources). The name is put together at
+ * run time so the bundler does not take it for an asset of its own.
+ */
+function siblingBundle(name) {
+    const file = (0,external_node_url_.fileURLToPath)(new URL(['..', name, 'index.js'].join('/'), import.meta.url));
+    return (0,external_node_fs_.existsSync)(file) ? file : undefined;
+}
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
@@ -31157,7 +31170,6 @@ async function makeWritable(path) {
 
 
 
-
 /** How many threads unpack (0: this thread does, as without the worker's bundle). */
 const THREADS_VARIABLE = 'HYPERNIX_UNPACK_THREADS';
 // The bytes of the NARs handed to threads and not finished: a NAR up to WHOLE_NAR_MAX is read
@@ -31195,7 +31207,7 @@ class UnpackPool {
     static start() {
         const asked = process.env[THREADS_VARIABLE];
         const threads = asked ? Number(asked) : Math.min((0,external_node_os_.availableParallelism)(), 16);
-        const file = workerFile();
+        const file = siblingBundle('unpack-worker');
         if (!Number.isInteger(threads) || threads < 1 || !file)
             return undefined;
         return new UnpackPool(file, threads);
@@ -31284,16 +31296,6 @@ class UnpackPool {
         return best;
     }
 }
-/**
- * The worker's bundle, beside this one's (dist/unpack-worker/ next to dist/cli/), or undefined
- * when it is not there (unit tests run the sources). The name is put together at run time so
- * the bundler does not take it for an asset of its own.
- */
-function workerFile() {
-    const name = ['..', 'unpack-worker', 'index.js'].join('/');
-    const file = (0,external_node_url_.fileURLToPath)(new URL(name, import.meta.url));
-    return (0,external_node_fs_.existsSync)(file) ? file : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/as-root.ts
 
@@ -31303,14 +31305,8 @@ function workerFile() {
 
 
 
-
 // A sudo that asks a directory service may hang; the answer is wanted before the restore starts.
 const SUDO_CHECK_MS = 10_000;
-/** The root child's bundled script beside this bundle, or undefined when running from the sources. */
-function rootChildScript() {
-    const file = (0,external_node_url_.fileURLToPath)(new URL(['..', 'unpack-as-root', 'index.js'].join('/'), import.meta.url));
-    return (0,external_node_fs_.existsSync)(file) ? file : undefined;
-}
 /**
  * Whether sudo runs the root child without a password (`sudo -n -l` names the exact command: a
  * sudoers that allows only some commands answers for this one, and nothing runs).
@@ -31331,7 +31327,7 @@ function sudoAllowsRootChild(script) {
  * a clean environment, so no token of ours reaches it. The child's one error line is the error.
  */
 async function unpackAsRoot(nix, dir, infos, store) {
-    const script = rootChildScript();
+    const script = siblingBundle('unpack-as-root');
     if (!script)
         throw new errors/* HypernixError */.iD('the root unpacking script is not beside this bundle');
     const request = {
@@ -31978,6 +31974,7 @@ async function directoryBytes(dir) {
 
 
 
+
 /**
  * Unpacking writes the store directory and Nix's database directly, so it is only for whoever
  * owns the store: root, or the user of a single-user install. On a multi-user store (root's,
@@ -32017,7 +32014,7 @@ async function restoreFacts(requested, store) {
     const euid = process.geteuid?.() ?? 0;
     const unpacking = requested === 'unpack' && kind !== 'other';
     const notOurs = euid !== 0 && (kind === 'daemon' || euid !== owner);
-    const script = rootChildScript();
+    const script = siblingBundle('unpack-as-root');
     return {
         requested,
         nodeZstd: nodeHasZstd(),

@@ -5785,7 +5785,7 @@ const {
   KexInit,
   kexinit,
   onKEXPayload,
-} = __webpack_require__(4637);
+} = __webpack_require__(7018);
 const {
   parseKey,
 } = __webpack_require__(1789);
@@ -13953,7 +13953,7 @@ else {}
 
 const MESSAGE_HANDLERS = new Array(256);
 [
-  (__webpack_require__(4637).HANDLERS),
+  (__webpack_require__(7018).HANDLERS),
   __webpack_require__(9964),
 ].forEach((handlers) => {
   // eslint-disable-next-line prefer-const
@@ -15261,7 +15261,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4637:
+/***/ 7018:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -19444,7 +19444,7 @@ const {
   SUPPORTED_SERVER_HOST_KEY,
 } = __webpack_require__(4020);
 const { init: cryptoInit } = __webpack_require__(2888);
-const { KexInit } = __webpack_require__(4637);
+const { KexInit } = __webpack_require__(7018);
 const { parseKey } = __webpack_require__(1789);
 const Protocol = __webpack_require__(7841);
 const { SFTP } = __webpack_require__(4996);

@@ -404,11 +404,24 @@ function path_info_batches(paths, limit = MAX_ARGUMENT_BYTES) {
     return result;
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/fault.ts
 /** Test-only: makes the restore kill itself (or a thread) at a named point, to prove a crash leaves no harm. */
 const FAULT_VARIABLE = 'HYPERNIX_TEST_FAULT_UNPACK';
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/store-cache/unpack/sibling-bundle.ts
+
+
+/**
+ * The entry script of another bundle beside this one (dist/<name>/index.js next to dist/cli/),
+ * or undefined when it is not there (the tests run the sources). The name is put together at
+ * run time so the bundler does not take it for an asset of its own.
+ */
+function siblingBundle(name) {
+    const file = (0,external_node_url_namespaceObject.fileURLToPath)(new URL(['..', name, 'index.js'].join('/'), import.meta.url));
+    return (0,external_node_fs_namespaceObject.existsSync)(file) ? file : undefined;
+}
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
@@ -908,7 +921,6 @@ async function makeWritable(path) {
 
 
 
-
 /** How many threads unpack (0: this thread does, as without the worker's bundle). */
 const THREADS_VARIABLE = 'HYPERNIX_UNPACK_THREADS';
 // The bytes of the NARs handed to threads and not finished: a NAR up to WHOLE_NAR_MAX is read
@@ -946,7 +958,7 @@ class UnpackPool {
     static start() {
         const asked = process.env[THREADS_VARIABLE];
         const threads = asked ? Number(asked) : Math.min((0,external_node_os_namespaceObject.availableParallelism)(), 16);
-        const file = workerFile();
+        const file = siblingBundle('unpack-worker');
         if (!Number.isInteger(threads) || threads < 1 || !file)
             return undefined;
         return new UnpackPool(file, threads);
@@ -1035,16 +1047,6 @@ class UnpackPool {
         return best;
     }
 }
-/**
- * The worker's bundle, beside this one's (dist/unpack-worker/ next to dist/cli/), or undefined
- * when it is not there (unit tests run the sources). The name is put together at run time so
- * the bundler does not take it for an asset of its own.
- */
-function workerFile() {
-    const name = ['..', 'unpack-worker', 'index.js'].join('/');
-    const file = (0,external_node_url_namespaceObject.fileURLToPath)(new URL(name, import.meta.url));
-    return (0,external_node_fs_namespaceObject.existsSync)(file) ? file : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/store-cache/unpack/as-root.ts
 
@@ -1054,14 +1056,8 @@ function workerFile() {
 
 
 
-
 // A sudo that asks a directory service may hang; the answer is wanted before the restore starts.
 const SUDO_CHECK_MS = 10_000;
-/** The root child's bundled script beside this bundle, or undefined when running from the sources. */
-function rootChildScript() {
-    const file = (0,external_node_url_namespaceObject.fileURLToPath)(new URL(['..', 'unpack-as-root', 'index.js'].join('/'), import.meta.url));
-    return (0,external_node_fs_namespaceObject.existsSync)(file) ? file : undefined;
-}
 /**
  * Whether sudo runs the root child without a password (`sudo -n -l` names the exact command: a
  * sudoers that allows only some commands answers for this one, and nothing runs).
@@ -1082,7 +1078,7 @@ function sudoAllowsRootChild(script) {
  * a clean environment, so no token of ours reaches it. The child's one error line is the error.
  */
 async function unpackAsRoot(nix, dir, infos, store) {
-    const script = rootChildScript();
+    const script = siblingBundle('unpack-as-root');
     if (!script)
         throw new errors_HypernixError('the root unpacking script is not beside this bundle');
     const request = {

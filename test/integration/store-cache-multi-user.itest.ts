@@ -1,8 +1,12 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-action.js';
+import {
+  RUNNER_USERS,
+  startMultiUserStore,
+  type MultiUserStore,
+} from '../helpers/multi-user-store.js';
 import { tempDir } from '../helpers/temp.js';
 import { isValidIn, packFiles, savedCache, type SavedCache } from '../hostile/cache.js';
 import { FAULT_VARIABLE } from '../../src/store-cache/unpack/fault.js';
@@ -14,52 +18,17 @@ import { FAULT_VARIABLE } from '../../src/store-cache/unpack/fault.js';
 // unpacking in a root child; `hypernix-nosudo` has none and restores through the daemon with
 // nix copy. The store is this machine's own (/nix/store): paths restored as root must be root's.
 
-const USERS = { sudo: 'hypernix-sudo', plain: 'hypernix-nosudo' } as const;
 const RESTORE_MS = 90_000;
 
-let home: string;
-let socket: string;
-let daemon: ChildProcess | undefined;
-
-/** A directory every user may read, holding what the users run: Node, the bundles, Nix's settings. */
-function sharedDir(): string {
-  const dir = tempDir('multi-user-');
-  chmodSync(dir, 0o755);
-  cpSync(process.execPath, join(dir, 'node'));
-  for (const bundle of ['cli', 'unpack-worker', 'unpack-as-root']) {
-    cpSync(join(ROOT, 'dist', bundle), join(dir, 'dist', bundle), { recursive: true });
-  }
-  writeFileSync(
-    join(dir, 'nix.conf'),
-    [
-      'build-users-group =',
-      'sandbox = false',
-      'experimental-features = nix-command',
-      'substituters =',
-      // nix copy --no-check-sigs through a daemon needs a trusted user, as install-nix-action sets.
-      `trusted-users = root ${USERS.sudo} ${USERS.plain}`,
-      '',
-    ].join('\n'),
-  );
-  spawnSync('chmod', ['-R', 'a+rX', dir]);
-  return dir;
-}
+let lab: MultiUserStore;
 
 beforeAll(async () => {
-  home = sharedDir();
-  socket = join(home, 'daemon.socket');
-  daemon = spawn('nix-daemon', [], {
-    env: { ...process.env, NIX_CONF_DIR: home, NIX_DAEMON_SOCKET_PATH: socket },
-    stdio: 'ignore',
-  });
-  for (let waited = 0; !existsSync(socket); waited += 50) {
-    if (waited > 10_000) throw new Error('nix-daemon did not open its socket');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const dir = tempDir('multi-user-');
+  lab = await startMultiUserStore(dir);
 });
 
 afterAll(() => {
-  daemon?.kill();
+  lab?.stop();
 });
 
 /** A saved cache whose paths are then deleted from the store, readable by every user. */
@@ -75,33 +44,9 @@ async function cacheOfDeletedPaths(): Promise<SavedCache> {
 
 /** `hypernix cache restore` as `user`, with the environment a runner's user has: no root, the daemon. */
 function restoreAs(user: string, cache: SavedCache, extra: string[] = [], env: string[] = []) {
-  const nixBin = dirname(execFileSync('sh', ['-c', 'command -v nix-store'], { encoding: 'utf8' }));
-  const run = spawnSync(
-    'runuser',
-    [
-      '-u',
-      user,
-      '--',
-      'env',
-      '-i',
-      `PATH=${nixBin}:/usr/local/bin:/usr/bin:/bin`,
-      `HOME=${home}`,
-      `NIX_CONF_DIR=${home}`,
-      `NIX_DAEMON_SOCKET_PATH=${socket}`,
-      ...env,
-      join(home, 'node'),
-      join(home, 'dist', 'cli', 'index.js'),
-      'cache',
-      'restore',
-      '--dir',
-      cache.dir,
-      '--key',
-      cache.key,
-      '-v',
-      ...extra,
-    ],
-    { encoding: 'utf8', timeout: RESTORE_MS },
-  );
+  const args = ['cache', 'restore', '--dir', cache.dir, '--key', cache.key, '-v', ...extra];
+  const [command, commandArgs] = lab.asUser(user, args, env);
+  const run = spawnSync(command, commandArgs, { encoding: 'utf8', timeout: RESTORE_MS });
   return { code: run.status, stderr: run.stderr, stdout: run.stdout };
 }
 
@@ -121,7 +66,7 @@ describe('store cache on a multi-user store (root-owned, with a nix-daemon)', ()
     // Nix finds the daemon by itself, or is told to use it (older profile scripts export this).
     for (const env of [[], ['NIX_REMOTE=daemon']]) {
       const saved = await cacheOfDeletedPaths();
-      const run = restoreAs(USERS.sudo, saved, [], env);
+      const run = restoreAs(RUNNER_USERS.sudo, saved, [], env);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toContain('restoring with unpack-as-root');
       expect(run.stderr).toContain('restored 2 paths');
@@ -131,8 +76,8 @@ describe('store cache on a multi-user store (root-owned, with a nix-daemon)', ()
 
   it('restores through the daemon with nix copy where the user has no sudo, or asks for it', async () => {
     for (const [user, extra] of [
-      [USERS.plain, []],
-      [USERS.sudo, ['--restore-method', 'nix-copy']],
+      [RUNNER_USERS.plain, []],
+      [RUNNER_USERS.sudo, ['--restore-method', 'nix-copy']],
     ] as const) {
       const saved = await cacheOfDeletedPaths();
       const run = restoreAs(user, saved, [...extra]);
@@ -145,7 +90,12 @@ describe('store cache on a multi-user store (root-owned, with a nix-daemon)', ()
   it('a root child killed before it registers leaves the store consistent; the next restore completes', async () => {
     const saved = await cacheOfDeletedPaths();
     // The fault hook reaches the child in its request (sudo drops the environment).
-    const crashed = restoreAs(USERS.sudo, saved, [], [`${FAULT_VARIABLE}=crash-before-register`]);
+    const crashed = restoreAs(
+      RUNNER_USERS.sudo,
+      saved,
+      [],
+      [`${FAULT_VARIABLE}=crash-before-register`],
+    );
     expect(crashed.code, crashed.stderr).toBe(0); // a cache never fails the build
     const warning = crashed.stderr.split('\n').filter((line) => line.includes('skipped pack'));
     expect(warning, crashed.stderr).toHaveLength(1);
@@ -153,7 +103,7 @@ describe('store cache on a multi-user store (root-owned, with a nix-daemon)', ()
     // Renamed into place, not valid: Nix treats them as garbage, and the next restore replaces them.
     expect(existsSync(saved.lib)).toBe(true);
     expect(isValidIn(saved.lib)).toBe(false);
-    const next = restoreAs(USERS.sudo, saved);
+    const next = restoreAs(RUNNER_USERS.sudo, saved);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stderr).toContain('restored 2 paths');
     expectRestoredAsRoot([saved.lib, saved.app]);
@@ -169,7 +119,7 @@ describe('store cache on a multi-user store (root-owned, with a nix-daemon)', ()
     const at = plain.indexOf('app-');
     plain[at] = 'b'.charCodeAt(0);
     writeFileSync(nar, execFileSync('zstd', ['-q', '-c'], { input: plain }));
-    const run = restoreAs(USERS.sudo, saved);
+    const run = restoreAs(RUNNER_USERS.sudo, saved);
     expect(run.code, run.stderr).toBe(0); // a cache never fails the build: the pack is skipped
     const warning = run.stderr.split('\n').filter((line) => line.includes('skipped pack'));
     expect(warning, run.stderr).toHaveLength(1);

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { NixInstallation } from '../../nix/locate.js';
 import type { PathInfo } from '../../nix/path-info.js';
 import { childEnvironment } from '../../util/child-env.js';
 import { HypernixError } from '../../util/errors.js';
 import { run } from '../../util/process.js';
 import { FAULT_VARIABLE } from './fault.js';
+import { siblingBundle } from './sibling-bundle.js';
 import { THREADS_VARIABLE } from './worker-pool.js';
 
 /** What the root child is asked to do (root-child.ts reads it from its stdin). */
@@ -22,14 +21,6 @@ export interface RootUnpackRequest {
 
 // A sudo that asks a directory service may hang; the answer is wanted before the restore starts.
 const SUDO_CHECK_MS = 10_000;
-
-/** The root child's bundled script beside this bundle, or undefined when running from the sources. */
-export function rootChildScript(): string | undefined {
-  const file = fileURLToPath(
-    new URL(['..', 'unpack-as-root', 'index.js'].join('/'), import.meta.url),
-  );
-  return existsSync(file) ? file : undefined;
-}
 
 /**
  * Whether sudo runs the root child without a password (`sudo -n -l` names the exact command: a
@@ -57,7 +48,7 @@ export async function unpackAsRoot(
   infos: RootUnpackRequest['infos'],
   store?: string,
 ): Promise<void> {
-  const script = rootChildScript();
+  const script = siblingBundle('unpack-as-root');
   if (!script) throw new HypernixError('the root unpacking script is not beside this bundle');
   const request: RootUnpackRequest = {
     nixBinDir: nix.binDir,

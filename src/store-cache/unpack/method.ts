@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { perlAvailable } from '../../nix/path-locks.js';
 import { storeDir } from '../entry.js';
-import { rootChildScript, sudoAllowsRootChild } from './as-root.js';
+import { sudoAllowsRootChild } from './as-root.js';
+import { siblingBundle } from './sibling-bundle.js';
 import { nodeHasZstd } from './unpack-nar.js';
 
 /** How a pack goes into the store. */
@@ -73,7 +74,7 @@ export async function restoreFacts(
   const euid = process.geteuid?.() ?? 0;
   const unpacking = requested === 'unpack' && kind !== 'other';
   const notOurs = euid !== 0 && (kind === 'daemon' || euid !== owner);
-  const script = rootChildScript();
+  const script = siblingBundle('unpack-as-root');
   return {
     requested,
     nodeZstd: nodeHasZstd(),

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NarError } from './nar-parser.js';
+import { siblingBundle } from './sibling-bundle.js';
 import { WHOLE_NAR_MAX, type NarJob } from './unpack-nar.js';
 
 /** A NAR for a thread to unpack. */
@@ -75,7 +74,7 @@ export class UnpackPool {
   static start(): UnpackPool | undefined {
     const asked = process.env[THREADS_VARIABLE];
     const threads = asked ? Number(asked) : Math.min(availableParallelism(), 16);
-    const file = workerFile();
+    const file = siblingBundle('unpack-worker');
     if (!Number.isInteger(threads) || threads < 1 || !file) return undefined;
     return new UnpackPool(file, threads);
   }
@@ -160,15 +159,4 @@ export class UnpackPool {
     }
     return best;
   }
-}
-
-/**
- * The worker's bundle, beside this one's (dist/unpack-worker/ next to dist/cli/), or undefined
- * when it is not there (unit tests run the sources). The name is put together at run time so
- * the bundler does not take it for an asset of its own.
- */
-function workerFile(): string | undefined {
-  const name = ['..', 'unpack-worker', 'index.js'].join('/');
-  const file = fileURLToPath(new URL(name, import.meta.url));
-  return existsSync(file) ? file : undefined;
 }
