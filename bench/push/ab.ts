@@ -2,21 +2,24 @@
 // of each variant's paired difference from the first (the baseline). See README.md.
 //
 //   node_modules/.bin/node bench/push/ab.ts --hypernix DIR --hypernix DIR [...] [--pairs 11]
-//     [--mb 200] [--cases unchanged,one-layer-changed]
+//     [--mb 200] [--cases unchanged,one-layer-changed] [--archive synthetic|real]
 //
 // Each DIR holds a bundled CLI (index.js), as `npm run bundle` writes dist/cli. Only hypernix
-// runs; the cases are the two re-pushes users wait on (`unchanged`, `one-layer-changed`).
+// runs; the cases are the two re-pushes users wait on (`unchanged`, `one-layer-changed`) and, when
+// asked, `cold` (every blob sent, over loopback: the compressor's case). `--archive real` pushes
+// this machine's files (real-archive.ts) instead of the synthetic layers.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRegistry } from '../../test/lab/registry.ts';
 import { makeArchive } from './make-archive.ts';
+import { makeRealArchive } from './real-archive.ts';
 
 const SETTLE_MS = 500;
 const RUN_TIMEOUT_MS = 120_000;
-const CASES = ['unchanged', 'one-layer-changed'] as const;
+const CASES = ['cold', 'unchanged', 'one-layer-changed'] as const;
 type Case = (typeof CASES)[number];
 
 const { values } = parseArgs({
@@ -24,7 +27,8 @@ const { values } = parseArgs({
     hypernix: { type: 'string', multiple: true, default: [] },
     pairs: { type: 'string', default: '11' },
     mb: { type: 'string', default: '200' },
-    cases: { type: 'string', default: CASES.join(',') },
+    cases: { type: 'string', default: 'unchanged,one-layer-changed' },
+    archive: { type: 'string', default: 'synthetic' },
     out: { type: 'string', default: join(import.meta.dirname, 'results', 'ab-latest.json') },
   },
 });
@@ -35,7 +39,8 @@ if (builds.length < 2 || !Number.isInteger(pairs) || pairs < 1 || !(megabytes > 
   throw new Error('give --hypernix DIR at least twice, --pairs a positive integer, --mb > 0');
 for (const dir of builds)
   if (!existsSync(join(dir, 'index.js'))) throw new Error(`${dir} has no index.js`);
-const names = builds.map((dir) => basename(dir));
+// The last two parts of each path (dist/cli and /tmp/old/dist/cli are both `cli` alone).
+const names = builds.map((dir) => join(basename(dirname(dir)), basename(dir)));
 const cases = (values.cases as string).split(',') as Case[];
 if (!cases.every((name) => CASES.includes(name)))
   throw new Error(`--cases: a comma-separated list of ${CASES.join(', ')}`);
@@ -52,18 +57,25 @@ try {
 async function abBench(): Promise<void> {
   const layers = 20;
   const totalBytes = megabytes * 1e6;
-  const base = makeArchive({ file: join(work, 'base.tar'), layers, totalBytes });
-  const changed = makeArchive({
-    file: join(work, 'changed.tar'),
-    layers,
-    totalBytes,
-    variant: { layer: layers / 2, seed: 'changed' },
-  });
+  const real = values.archive === 'real';
+  if (!real && values.archive !== 'synthetic') throw new Error('--archive: synthetic or real');
+  const base = real
+    ? makeRealArchive({ file: join(work, 'base.tar'), megabytes })
+    : makeArchive({ file: join(work, 'base.tar'), layers, totalBytes });
+  const changed = real
+    ? makeRealArchive({ file: join(work, 'changed.tar'), megabytes, changed: true })
+    : makeArchive({
+        file: join(work, 'changed.tar'),
+        layers,
+        totalBytes,
+        variant: { layer: layers / 2, seed: 'changed' },
+      });
   // The seed image every repository mounts its blobs from (untimed).
   push(builds[0] as string, base.file, 'ab/seed:base');
 
   // times[case][build][pair]
   const times: Record<Case, number[][]> = {
+    cold: builds.map(() => []),
     unchanged: builds.map(() => []),
     'one-layer-changed': builds.map(() => []),
   };
@@ -73,6 +85,12 @@ async function abBench(): Promise<void> {
     for (const index of order) {
       const dir = builds[index] as string;
       const repository = `ab/${index}-${pair}`;
+      if (cases.includes('cold')) {
+        settle();
+        const seconds = push(dir, base.file, `ab/cold-${index}-${pair}:base`);
+        (times.cold[index] as number[]).push(seconds);
+        log(`#${pair} ${names[index]} cold: ${(seconds * 1000).toFixed(1)} ms`);
+      }
       push(dir, base.file, `${repository}:base`, ['--mount-from', `${registry.host}/ab/seed`]);
       const plan: [Case, string, string][] = [
         ['unchanged', base.file, `${repository}:base`],

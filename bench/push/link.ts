@@ -20,7 +20,6 @@ import { type Archive, makeArchive } from './make-archive.ts';
 import { makeRealArchive } from './real-archive.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const RESULTS = join(import.meta.dirname, 'results', 'link-latest.json');
 const SKOPEO_CACHES = [
   '/var/lib/containers/cache/blob-info-cache-v1.boltdb',
@@ -58,8 +57,11 @@ const { values } = parseArgs({
     // Extra options for every `hypernix push` (to weigh a setting, e.g. --compression-level 5).
     'hypernix-arg': { type: 'string', multiple: true, default: [] },
     compression: { type: 'string', default: 'gzip' },
+    // Another build's bundled CLI (to weigh a change against the build before it).
+    cli: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') },
   },
 });
+const CLI = values.cli as string;
 const repetitions = Number(values.reps);
 const megabytes = Number(values.mb);
 const links = (values.links as string).split(',');

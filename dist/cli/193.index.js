@@ -521,7 +521,7 @@ async function deployCommand(argv, io) {
     const config = withOverrides(await loadDeployConfig(values.file ?? 'hypernix.yaml'), {
         workloadImage: values.image,
     });
-    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(484), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2909));
+    const { openDeploy } = await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(958), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2909));
     const session = await openDeploy(config, {
         reporter,
         registry: {

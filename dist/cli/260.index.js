@@ -133,6 +133,12 @@ function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
     if (manifestFormat === 'docker' && compression !== 'gzip') {
         throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
     }
+    const range = blob_compression/* LEVELS */.A_[compression];
+    if (compressionLevel !== undefined &&
+        compression !== 'none' &&
+        (compressionLevel < range.min || compressionLevel > range.max)) {
+        throw problem('compressionLevel', `${compression} takes ${range.min} to ${range.max}, not ${compressionLevel}`);
+    }
     if (mountFrom && image && mountFrom.registry !== image.registry) {
         throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
     }
@@ -344,6 +350,7 @@ function readOptionalInteger(value, min, max) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ LEVELS),
 /* harmony export */   MB: () => (/* binding */ compressionOf),
 /* harmony export */   Qx: () => (/* binding */ defaultLevel),
 /* harmony export */   UD: () => (/* binding */ plainWhenIncompressible),
@@ -370,6 +377,12 @@ function readOptionalInteger(value, min, max) {
 
 
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** The levels each compression takes (zlib's and zstd's); no compression has none. */
+const LEVELS = {
+    gzip: { min: 0, max: 9 },
+    zstd: { min: 1, max: 22 },
+    none: { min: 0, max: 0 },
+};
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
 /**

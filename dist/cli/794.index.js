@@ -894,6 +894,7 @@ async function buildCommand(argv, io) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ LEVELS),
 /* harmony export */   MB: () => (/* binding */ compressionOf),
 /* harmony export */   Qx: () => (/* binding */ defaultLevel),
 /* harmony export */   UD: () => (/* binding */ plainWhenIncompressible),
@@ -920,6 +921,12 @@ async function buildCommand(argv, io) {
 
 
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
+/** The levels each compression takes (zlib's and zstd's); no compression has none. */
+const LEVELS = {
+    gzip: { min: 0, max: 9 },
+    zstd: { min: 1, max: 22 },
+    none: { min: 0, max: 0 },
+};
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
 /**

@@ -359,10 +359,12 @@ async function digestOf(file, size) {
 /* harmony import */ var _registry_chunked_upload_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1039);
 /* harmony import */ var _registry_upload_session_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4025);
 /* harmony import */ var _blob_compression_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5031);
-/* harmony import */ var _blob_digest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6909);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9217);
-/* harmony import */ var _registry_registry_client_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5211);
-/* harmony import */ var _util_stopwatch_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(91);
+/* harmony import */ var _blob_parallel_gzip_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5303);
+/* harmony import */ var _blob_digest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6909);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9217);
+/* harmony import */ var _registry_registry_client_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5211);
+/* harmony import */ var _util_stopwatch_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(91);
+
 
 
 
@@ -381,7 +383,7 @@ class ArtifactError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .Hype
     name = 'ArtifactError';
 }
 function layerMediaTypeFor(compression) {
-    return compression === 'none' ? _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .MEDIA_TYPE */ .Ap.qcow2Layer : `${_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .MEDIA_TYPE */ .Ap.qcow2Layer}+${compression}`;
+    return compression === 'none' ? _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .MEDIA_TYPE */ .Ap.qcow2Layer : `${_media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .MEDIA_TYPE */ .Ap.qcow2Layer}+${compression}`;
 }
 /**
  * Finds the blob an earlier push made of the same file under one of these tags: its manifest
@@ -398,7 +400,7 @@ async function previousBlob(options, uncompressed, mediaType) {
         const layer = json.layers?.[0];
         if (layer &&
             layer.mediaType === mediaType &&
-            layer.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATION */ .YX.uncompressedDigest] === uncompressed)
+            layer.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .ANNOTATION */ .YX.uncompressedDigest] === uncompressed)
             return layer;
     }
     return undefined;
@@ -408,11 +410,11 @@ async function previousBlob(options, uncompressed, mediaType) {
  * not, in an image manifest with an artifactType and the empty config, then tags it.
  */
 async function pushArtifact(file, options) {
-    const elapsed = (0,_util_stopwatch_js__WEBPACK_IMPORTED_MODULE_12__/* .stopwatch */ .s)();
+    const elapsed = (0,_util_stopwatch_js__WEBPACK_IMPORTED_MODULE_13__/* .stopwatch */ .s)();
     const { client, repository } = options;
-    await client.ping((0,_registry_registry_client_js__WEBPACK_IMPORTED_MODULE_11__/* .scopeFor */ .a)(repository, 'pull,push'));
+    await client.ping((0,_registry_registry_client_js__WEBPACK_IMPORTED_MODULE_12__/* .scopeFor */ .a)(repository, 'pull,push'));
     const mediaType = layerMediaTypeFor(options.compression);
-    const uncompressed = await (0,_blob_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(file);
+    const uncompressed = await (0,_blob_digest_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(file);
     const { blob, pushedBytes } = await sendFileBlob(file, options, uncompressed, mediaType);
     const digest = await putArtifactManifest(file, options, blob, uncompressed);
     return {
@@ -435,7 +437,7 @@ async function sendFileBlob(file, options, uncompressed, mediaType) {
     }
     if (options.compression === 'none') {
         const blob = { mediaType, digest: uncompressed.digest, size: uncompressed.size };
-        const held = await client.blobSize(repository, blob.digest, (0,_registry_registry_client_js__WEBPACK_IMPORTED_MODULE_11__/* .scopeFor */ .a)(repository, 'pull,push'));
+        const held = await client.blobSize(repository, blob.digest, (0,_registry_registry_client_js__WEBPACK_IMPORTED_MODULE_12__/* .scopeFor */ .a)(repository, 'pull,push'));
         if (held !== undefined)
             return { blob, pushedBytes: 0 };
         const pushedBytes = await uploadFile(client, repository, file, blob.digest, uncompressed.size);
@@ -452,13 +454,19 @@ function uploadCompressed(file, options, algorithm) {
     const { client, repository } = options;
     return restartingUpload(client, file, async () => {
         const upload = await _registry_chunked_upload_js__WEBPACK_IMPORTED_MODULE_6__/* .ChunkedUpload */ .UU.start(client, repository);
-        const counter = new _blob_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .DigestCounter */ .VR();
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, { highWaterMark: _blob_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .READ_CHUNK */ .vA }), (0,_blob_compression_js__WEBPACK_IMPORTED_MODULE_8__/* .compressor */ .e)(algorithm, options.level), async (source) => {
+        const counter = new _blob_digest_js__WEBPACK_IMPORTED_MODULE_10__/* .DigestCounter */ .VR();
+        const send = async (source) => {
             for await (const chunk of source) {
                 counter.update(chunk);
                 await upload.write(chunk);
             }
-        });
+        };
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, { highWaterMark: _blob_digest_js__WEBPACK_IMPORTED_MODULE_10__/* .READ_CHUNK */ .vA });
+        // gzip on every core, as a layer's (parallel-gzip); zstd as one stream.
+        if (algorithm === 'gzip')
+            await send((0,_blob_parallel_gzip_js__WEBPACK_IMPORTED_MODULE_9__/* .parallelGzip */ .GJ)(read, options.level));
+        else
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(read, (0,_blob_compression_js__WEBPACK_IMPORTED_MODULE_8__/* .compressor */ .e)(algorithm, options.level), send);
         await upload.finish(counter.digest());
         return counter;
     });
@@ -467,8 +475,8 @@ function uploadCompressed(file, options, algorithm) {
 async function putArtifactManifest(file, options, blob, uncompressed) {
     const { client, repository } = options;
     const annotations = {
-        [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATION */ .YX.title]: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file),
-        ...(options.outPath ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATION */ .YX.outPath]: options.outPath } : {}),
+        [_media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .ANNOTATION */ .YX.title]: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file),
+        ...(options.outPath ? { [_media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .ANNOTATION */ .YX.outPath]: options.outPath } : {}),
     };
     const layer = {
         mediaType: blob.mediaType,
@@ -476,22 +484,22 @@ async function putArtifactManifest(file, options, blob, uncompressed) {
         size: blob.size,
         annotations: {
             ...annotations,
-            [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATION */ .YX.uncompressedDigest]: uncompressed.digest,
-            [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATION */ .YX.uncompressedSize]: String(uncompressed.size),
+            [_media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .ANNOTATION */ .YX.uncompressedDigest]: uncompressed.digest,
+            [_media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .ANNOTATION */ .YX.uncompressedSize]: String(uncompressed.size),
         },
     };
-    if ((await client.blobSize(repository, _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .EMPTY_CONFIG */ .$v.digest, (0,_registry_registry_client_js__WEBPACK_IMPORTED_MODULE_11__/* .scopeFor */ .a)(repository, 'pull,push'))) ===
+    if ((await client.blobSize(repository, _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .EMPTY_CONFIG */ .$v.digest, (0,_registry_registry_client_js__WEBPACK_IMPORTED_MODULE_12__/* .scopeFor */ .a)(repository, 'pull,push'))) ===
         undefined) {
-        await (0,_registry_blob_upload_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadBlob */ .PM)(client, repository, _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .EMPTY_CONFIG */ .$v.digest, Buffer.from('{}'));
+        await (0,_registry_blob_upload_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadBlob */ .PM)(client, repository, _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .EMPTY_CONFIG */ .$v.digest, Buffer.from('{}'));
     }
     const manifest = {
         schemaVersion: 2,
-        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .MEDIA_TYPE */ .Ap.ociManifest,
-        artifactType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .MEDIA_TYPE */ .Ap.qcow2Artifact,
+        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .MEDIA_TYPE */ .Ap.ociManifest,
+        artifactType: _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .MEDIA_TYPE */ .Ap.qcow2Artifact,
         config: {
-            mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .EMPTY_CONFIG */ .$v.mediaType,
-            digest: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .EMPTY_CONFIG */ .$v.digest,
-            size: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .EMPTY_CONFIG */ .$v.size,
+            mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .EMPTY_CONFIG */ .$v.mediaType,
+            digest: _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .EMPTY_CONFIG */ .$v.digest,
+            size: _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .EMPTY_CONFIG */ .$v.size,
         },
         layers: [layer],
         annotations,
@@ -499,11 +507,11 @@ async function putArtifactManifest(file, options, blob, uncompressed) {
     const bytes = Buffer.from(JSON.stringify(manifest));
     let digest = '';
     for (const tag of options.tags)
-        digest = await client.putManifest(repository, tag, bytes, _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .MEDIA_TYPE */ .Ap.ociManifest);
+        digest = await client.putManifest(repository, tag, bytes, _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .MEDIA_TYPE */ .Ap.ociManifest);
     if (options.tags.length === 0) {
-        const counter = new _blob_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .DigestCounter */ .VR();
+        const counter = new _blob_digest_js__WEBPACK_IMPORTED_MODULE_10__/* .DigestCounter */ .VR();
         counter.update(bytes);
-        digest = await client.putManifest(repository, counter.digest(), bytes, _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .MEDIA_TYPE */ .Ap.ociManifest);
+        digest = await client.putManifest(repository, counter.digest(), bytes, _media_types_js__WEBPACK_IMPORTED_MODULE_11__/* .MEDIA_TYPE */ .Ap.ociManifest);
     }
     return digest;
 }
@@ -521,7 +529,7 @@ async function uploadFile(client, repository, file, digest, size) {
     }
     return restartingUpload(client, file, async () => {
         const upload = await _registry_chunked_upload_js__WEBPACK_IMPORTED_MODULE_6__/* .ChunkedUpload */ .UU.start(client, repository);
-        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, { highWaterMark: _blob_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .READ_CHUNK */ .vA })) {
+        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, { highWaterMark: _blob_digest_js__WEBPACK_IMPORTED_MODULE_10__/* .READ_CHUNK */ .vA })) {
             await upload.write(chunk);
         }
         await upload.finish(digest);

@@ -32198,7 +32198,7 @@ async function openFromInputs(config, reporter, journal) {
     };
     const sshKey = secret('ssh-key');
     const password = secret('registry-password');
-    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8935));
+    const { openDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9033));
     return openDeploy(config, {
         reporter,
         registry: { username: getInput('registry-username') || undefined, password },

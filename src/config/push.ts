@@ -2,6 +2,7 @@ import {
   COMPRESSIONS,
   defaultLevel,
   autoLevelRange,
+  LEVELS,
   type Compression,
   type ManifestFormat,
 } from '../oci/blob/compression.js';
@@ -187,6 +188,17 @@ export function parsePushConfig(
     throw problem(
       'manifestFormat',
       `docker manifests have gzip layers only; use oci with ${compression}`,
+    );
+  }
+  const range = LEVELS[compression];
+  if (
+    compressionLevel !== undefined &&
+    compression !== 'none' &&
+    (compressionLevel < range.min || compressionLevel > range.max)
+  ) {
+    throw problem(
+      'compressionLevel',
+      `${compression} takes ${range.min} to ${range.max}, not ${compressionLevel}`,
     );
   }
   if (mountFrom && image && mountFrom.registry !== image.registry) {

@@ -1,9 +1,9 @@
 // Inputs for the block encoders' tests (parallel-gzip, parallel-zstd).
 
-/** `bytes` of shell-like text that compresses well. */
+/** `bytes` of shell-like text that compresses well (lines of 25 to 27 bytes: enough of them). */
 export const text = (bytes: number) =>
   Buffer.from(
-    Array.from({ length: bytes / 30 + 1 }, (_, i) => `export PATH=/nix/store/${i % 977}\n`).join(
+    Array.from({ length: bytes / 20 + 1 }, (_, i) => `export PATH=/nix/store/${i % 977}\n`).join(
       '',
     ),
   ).subarray(0, bytes);

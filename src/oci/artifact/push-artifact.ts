@@ -8,6 +8,7 @@ import { MONOLITHIC_LIMIT, uploadBlob } from '../registry/blob-upload.js';
 import { ChunkedUpload } from '../registry/chunked-upload.js';
 import { UploadSessionLostError } from '../registry/upload-session.js';
 import { compressor, type Compression } from '../blob/compression.js';
+import { parallelGzip } from '../blob/parallel-gzip.js';
 import { DigestCounter, sha256File, READ_CHUNK } from '../blob/digest.js';
 import { ANNOTATION, EMPTY_CONFIG, MEDIA_TYPE } from '../media-types.js';
 import { scopeFor, type RegistryClient } from '../registry/registry-client.js';
@@ -149,16 +150,16 @@ function uploadCompressed(
   return restartingUpload(client, file, async () => {
     const upload = await ChunkedUpload.start(client, repository);
     const counter = new DigestCounter();
-    await pipeline(
-      createReadStream(file, { highWaterMark: READ_CHUNK }),
-      compressor(algorithm, options.level),
-      async (source) => {
-        for await (const chunk of source as AsyncIterable<Buffer>) {
-          counter.update(chunk);
-          await upload.write(chunk);
-        }
-      },
-    );
+    const send = async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        counter.update(chunk);
+        await upload.write(chunk);
+      }
+    };
+    const read = createReadStream(file, { highWaterMark: READ_CHUNK });
+    // gzip on every core, as a layer's (parallel-gzip); zstd as one stream.
+    if (algorithm === 'gzip') await send(parallelGzip(read, options.level));
+    else await pipeline(read, compressor(algorithm, options.level), send);
     await upload.finish(counter.digest());
     return counter;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocks, encodeInOrder } from './block-pipeline.js';
+import { BlockMemory, blocks, encodeInOrder } from './block-pipeline.js';
 
 const collect = async (source: AsyncIterable<Buffer>) => {
   const out: Buffer[] = [];
@@ -20,6 +20,30 @@ describe('blocks', () => {
   it('grows the blocks as the size function says', async () => {
     const out = await collect(blocks(from('abcdefghijklmnop'), (index) => 2 << index));
     expect(out.map(String)).toEqual(['ab', 'cdef', 'ghijklmn', 'op']);
+  });
+
+  it('takes its blocks from BlockMemory, which uses given-back whole blocks again', async () => {
+    const memory = new BlockMemory(4, 1);
+    const seen: ArrayBufferLike[] = [];
+    const texts: string[] = [];
+    for await (const block of blocks(from('abcdefghij'), memory)) {
+      seen.push(block.buffer);
+      texts.push(String(block));
+      memory.give(block); // encoded at once: its memory serves the next block
+    }
+    expect(texts).toEqual(['abcd', 'efgh', 'ij']);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).toBe(seen[0]);
+  });
+
+  it('keeps no more than it is told to, and no foreign or partial buffer', () => {
+    const memory = new BlockMemory(4, 1);
+    const [a, b] = [memory.take(), memory.take()];
+    memory.give(Buffer.alloc(8).subarray(0, 4)); // another size's memory
+    memory.give(a as Buffer);
+    memory.give(b as Buffer); // one kept already
+    expect(memory.take().buffer).toBe((a as Buffer).buffer);
+    expect(memory.take().buffer).not.toBe((b as Buffer).buffer);
   });
 });
 

@@ -25,16 +25,45 @@ async function turn<T>(limit: number, work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Memory for blocks of one size, used again once a block is encoded. A fresh buffer costs the
+ * first touch of each of its pages: on this 2-core VM, copying 66 MB into fresh 1 MiB blocks
+ * took 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback).
+ */
+export class BlockMemory {
+  private readonly free: Buffer[] = [];
+
+  constructor(
+    readonly size: number,
+    /** At most this many are kept for later: the blocks that are in flight at once. */
+    private readonly keep: number,
+  ) {}
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(this.size);
+  }
+
+  /** A block's memory, once nothing reads it any more; kept when it is a whole block's. */
+  give(block: Buffer): void {
+    const whole = block.byteOffset === 0 && block.buffer.byteLength === this.size;
+    if (whole && this.free.length < this.keep)
+      this.free.push(Buffer.from(block.buffer, 0, this.size));
+  }
+}
+
+/**
  * Cuts chunks of any size into copies of `size` bytes (the last one shorter); `size` may be a
- * function of the block's index, for blocks that grow.
+ * function of the block's index, for blocks that grow, or BlockMemory to take them from.
  */
 export async function* blocks(
   source: AsyncIterable<Buffer>,
-  size: number | ((index: number) => number),
+  size: number | ((index: number) => number) | BlockMemory,
 ): AsyncGenerator<Buffer> {
-  const sizeOf = typeof size === 'number' ? () => size : size;
+  const fresh =
+    size instanceof BlockMemory
+      ? () => size.take()
+      : (index: number) => Buffer.allocUnsafe(typeof size === 'number' ? size : size(index));
   let index = 0;
-  let block = Buffer.allocUnsafe(sizeOf(index));
+  let block = fresh(index);
   let filled = 0;
   for await (const chunk of source) {
     // Copied: the source may refill its chunk once the next is asked for.
@@ -45,7 +74,7 @@ export async function* blocks(
       if (filled === block.length) {
         yield block;
         index += 1;
-        block = Buffer.allocUnsafe(sizeOf(index));
+        block = fresh(index);
         filled = 0;
       }
     }

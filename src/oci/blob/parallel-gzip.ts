@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import * as zlib from 'node:zlib';
 import { BlockLevel } from './adaptive-level.js';
-import { blocks, encodeInOrder } from './block-pipeline.js';
+import { BlockMemory, blocks, encodeInOrder } from './block-pipeline.js';
 import { crc32, GZIP_HEADER, MAX_STORED, writeBlockHeader } from './gzip-stored.js';
 
 /** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
@@ -102,19 +102,27 @@ export async function* parallelGzip(
   const checksum = crc32();
   if (!checksum) throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
   yield GZIP_HEADER;
+  // The blocks read ahead (2 × parallel) and the ones being deflated (parallel + 1).
+  const memory = new BlockMemory(BLOCK_BYTES, 3 * parallel + 1);
   let crc = 0;
   let length = 0;
-  let previous: Buffer | undefined;
+  let dictionary: Buffer | undefined;
   // The CRC, length and dictionary are taken as each block is handed to encodeInOrder, in order.
+  // The next block's dictionary is copied out now: this block's memory is used again once it is
+  // deflated, which may be before the next block is read.
   const deflates = (block: Buffer) => {
     crc = checksum(block, crc);
     length = (length + block.length) % 2 ** 32;
-    const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
     const blockLevel = levels.next();
-    previous = block;
-    return () => deflateBlock(block, dictionary, blockLevel);
+    const own = dictionary;
+    dictionary = Buffer.from(block.subarray(-DICTIONARY_BYTES));
+    return async () => {
+      const piece = await deflateBlock(block, own, blockLevel);
+      memory.give(block);
+      return piece;
+    };
   };
-  yield* encodeInOrder(blocks(source, BLOCK_BYTES), deflates, parallel);
+  yield* encodeInOrder(blocks(source, memory), deflates, parallel);
   const trailer = Buffer.allocUnsafe(FINAL_BLOCK.length + 8);
   FINAL_BLOCK.copy(trailer, 0);
   trailer.writeUInt32LE(crc >>> 0, FINAL_BLOCK.length);

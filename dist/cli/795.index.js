@@ -1,8 +1,8 @@
-export const id = 169;
-export const ids = [169];
+export const id = 795;
+export const ids = [795];
 export const modules = {
 
-/***/ 4169:
+/***/ 2795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -517,176 +517,12 @@ async function sendChecked(files, name, blob, { client, repository }, mismatch) 
 
 // EXTERNAL MODULE: ./src/util/limiter.ts
 var limiter = __webpack_require__(2280);
-;// CONCATENATED MODULE: ./src/oci/blob/adaptive-level.ts
-// The deflate level of each block of a parallel gzip stream (parallel-gzip), chosen as the push
-// goes: every block is deflated on its own, so blocks may differ in level and the stream stays
-// one valid gzip stream. The upload tells which side waits (ChunkedUpload's Pace): when a full
-// chunk has to wait for the one before to leave, the link is the limit and idle cores can buy
-// fewer bytes, so the level goes up; when the link had sent everything and sat idle until the
-// compressor filled the next chunk, the CPU is the limit, so the level goes down.
-//
-// The blob's bytes then depend on the push's timing, not on the layer alone: the same layer
-// pushed twice may have two digests. Hence only with `--compression-level auto`: the default is
-// a fixed level, whose bytes are the same on every push.
-/** Waits shorter than this (in all, since the last decision) say nothing either way. */
-const NOISE_MS = 2;
-/** The level for the next block: one step towards whichever side waited longer. */
-function nextLevel(level, waits, range) {
-    const { forLink, forDeflate } = waits;
-    if (forLink + forDeflate < NOISE_MS)
-        return level;
-    if (forLink > forDeflate)
-        return Math.min(range.max, level + 1);
-    return Math.max(range.min, level - 1);
-}
-/** A stream's level: a fixed one, or one that follows the upload's waits (nextLevel). */
-class BlockLevel {
-    range;
-    level;
-    waits = { forLink: 0, forDeflate: 0 };
-    constructor(range) {
-        this.range = range;
-        this.level = typeof range === 'number' ? range : range.start;
-    }
-    /** The level of the next block to deflate, decided from the waits since the last decision. */
-    next() {
-        if (typeof this.range === 'number')
-            return this.range;
-        this.level = nextLevel(this.level, this.waits, this.range);
-        this.waits = { forLink: 0, forDeflate: 0 };
-        return this.level;
-    }
-    waitedForLink(ms) {
-        this.waits.forLink += ms;
-    }
-    waitedForDeflate(ms) {
-        this.waits.forDeflate += ms;
-    }
-}
-
+// EXTERNAL MODULE: ./src/oci/blob/adaptive-level.ts
+var adaptive_level = __webpack_require__(4740);
 // EXTERNAL MODULE: ./src/oci/blob/file-range.ts
 var file_range = __webpack_require__(2483);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./src/oci/blob/gzip-stored.ts
-
-/** Deflate's stored blocks hold at most 65535 bytes each. */
-const MAX_STORED = 0xffff;
-// gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
-const GZIP_HEADER = Buffer.from([
-    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
-]);
-/** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
-const crc32 = () => external_node_zlib_.crc32;
-/**
- * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
- * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing (and
- * deflates random bytes far below memory speed).
- *
- * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
- * buffer it reuses for the next chunk.
- */
-class StoredGzipEncoder {
-    checksum;
-    crc = 0;
-    length = 0;
-    started = false;
-    /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
-    pending = Buffer.alloc(0);
-    constructor(checksum) {
-        this.checksum = checksum;
-    }
-    /** The gzip bytes for `chunk`: empty while less than a block has come in. */
-    encode(chunk) {
-        this.crc = this.checksum(chunk, this.crc);
-        this.length = (this.length + chunk.length) % 2 ** 32;
-        const total = this.pending.length + chunk.length;
-        const blocks = Math.floor(total / MAX_STORED);
-        if (blocks === 0) {
-            this.pending = Buffer.concat([this.pending, chunk]);
-            return EMPTY;
-        }
-        // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
-        // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
-        // so block boundaries never depend on how the input was chunked.
-        const head = this.started ? 0 : GZIP_HEADER.length;
-        const out = Buffer.allocUnsafe(head + blocks * (5 + MAX_STORED));
-        let at = 0;
-        if (!this.started) {
-            at = GZIP_HEADER.copy(out, 0);
-            this.started = true;
-        }
-        let used = 0; // bytes of `chunk` consumed
-        for (let block = 0; block < blocks; block += 1) {
-            at = writeBlockHeader(out, at, MAX_STORED, false);
-            let room = MAX_STORED;
-            if (block === 0 && this.pending.length > 0) {
-                at += this.pending.copy(out, at);
-                room -= this.pending.length;
-            }
-            at += chunk.copy(out, at, used, used + room);
-            used += room;
-        }
-        this.pending = Buffer.from(chunk.subarray(used));
-        return out;
-    }
-    /** The last block and the gzip trailer. */
-    finish() {
-        const head = this.started ? 0 : GZIP_HEADER.length;
-        const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
-        let at = this.started ? 0 : GZIP_HEADER.copy(out, 0);
-        at = writeBlockHeader(out, at, this.pending.length, true);
-        at += this.pending.copy(out, at);
-        out.writeUInt32LE(this.crc >>> 0, at);
-        out.writeUInt32LE(this.length, at + 4);
-        return out;
-    }
-}
-const EMPTY = Buffer.alloc(0);
-/** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
-function writeBlockHeader(out, at, size, final) {
-    out[at] = final ? 0x01 : 0x00;
-    out.writeUInt16LE(size, at + 1);
-    out.writeUInt16LE(~size & 0xffff, at + 3);
-    return at + 5;
-}
-/** A layer is judged by this many windows spread over it, each this long (deflate sees 32 KiB back). */
-const SAMPLE_WINDOWS = 8;
-const WINDOW_BYTES = 32 * 1024;
-/** Below this saving a layer is sent as it is: deflate would cost time and send about as much. */
-const MIN_SAVING = 0.03;
-/**
- * Where to sample a layer of `size` bytes: the whole of a small one, else the first WINDOW_BYTES
- * of each of its SAMPLE_WINDOWS equal parts, so a layer whose start is compressed (or random)
- * and whose rest is text is judged by both. Not its very end: a tar ends in up to 10 KiB of
- * zeros (tar's record padding), which would make a window there look compressible and tip a
- * random layer over the line.
- */
-function sampleWindows(size) {
-    if (size <= SAMPLE_WINDOWS * WINDOW_BYTES)
-        return size === 0 ? [] : [{ offset: 0, length: size }];
-    return Array.from({ length: SAMPLE_WINDOWS }, (_, i) => ({
-        offset: Math.floor((i * size) / SAMPLE_WINDOWS),
-        length: WINDOW_BYTES,
-    }));
-}
-/**
- * Whether a layer is worth deflating, from windows spread over all of it (sampleWindows): if
- * level 1 saves under MIN_SAVING of them together, the layer is compressed or random data
- * already. Deterministic, so a layer always gets the same bytes (and digest) however often it
- * is pushed. An empty layer is deflated (as every other tool does).
- */
-function worthDeflating(size, read) {
-    let input = 0;
-    let output = 0;
-    for (const { offset, length } of sampleWindows(size)) {
-        const window = read(offset, length);
-        input += window.length;
-        output += external_node_zlib_.deflateRawSync(window, { level: 1 }).length;
-    }
-    return input === 0 || output < input * (1 - MIN_SAVING);
-}
-
+// EXTERNAL MODULE: ./src/oci/blob/gzip-stored.ts
+var gzip_stored = __webpack_require__(4349);
 ;// CONCATENATED MODULE: ./src/oci/blob/framed-layer.ts
 
 
@@ -695,14 +531,14 @@ function worthDeflating(size, read) {
 const BLOCK_HEADER = 5; // final flag, LEN, NLEN
 const TRAILER = 8;
 /** Whole stored blocks per read, so that no block is split between two reads. */
-const BLOCKS_PER_READ = Math.max(1, Math.floor(blob_digest/* READ_CHUNK */.vA / MAX_STORED));
+const BLOCKS_PER_READ = Math.max(1, Math.floor(blob_digest/* READ_CHUNK */.vA / gzip_stored/* MAX_STORED */.p4));
 /** The size of the blob a layer of `size` bytes makes. */
 function framedSize(size, framing) {
     if (framing === 'identity')
         return size;
     // Full blocks, then a final block with the rest (possibly empty): as StoredGzipEncoder writes.
-    const blocks = Math.floor(size / MAX_STORED) + 1;
-    return GZIP_HEADER.length + blocks * BLOCK_HEADER + size + TRAILER;
+    const blocks = Math.floor(size / gzip_stored/* MAX_STORED */.p4) + 1;
+    return gzip_stored/* GZIP_HEADER */.FL.length + blocks * BLOCK_HEADER + size + TRAILER;
 }
 /**
  * Reads `size` bytes of a file from `start` as the blob `framing` makes of them, byte for byte
@@ -718,12 +554,12 @@ async function* framedLayer(path, start, size, framing) {
             yield { blob: chunk, data: [chunk] };
         return;
     }
-    const checksum = crc32();
+    const checksum = (0,gzip_stored/* crc32 */.QR)();
     if (!checksum)
         throw new Error('stored gzip needs zlib.crc32 (Node 20.15 or 22.2 and later)');
-    yield { blob: GZIP_HEADER, data: [] };
+    yield { blob: gzip_stored/* GZIP_HEADER */.FL, data: [] };
     // Room for the full blocks of one read, then a final block header and the trailer.
-    const length = Math.min(BLOCKS_PER_READ, Math.floor(size / MAX_STORED) + 1) * (BLOCK_HEADER + MAX_STORED) +
+    const length = Math.min(BLOCKS_PER_READ, Math.floor(size / gzip_stored/* MAX_STORED */.p4) + 1) * (BLOCK_HEADER + gzip_stored/* MAX_STORED */.p4) +
         BLOCK_HEADER +
         TRAILER;
     let done = 0;
@@ -736,18 +572,18 @@ async function* framedLayer(path, start, size, framing) {
         const left = size - done;
         // The last read holds the final block: every block before it is full, as a stream encoder
         // would cut them, so the blob does not depend on how the file is read.
-        const last = left <= BLOCKS_PER_READ * MAX_STORED;
-        const full = last ? Math.floor(left / MAX_STORED) : BLOCKS_PER_READ;
+        const last = left <= BLOCKS_PER_READ * gzip_stored/* MAX_STORED */.p4;
+        const full = last ? Math.floor(left / gzip_stored/* MAX_STORED */.p4) : BLOCKS_PER_READ;
         const data = [];
         let at = 0;
         for (let block = 0; block < full; block += 1) {
-            at = writeBlockHeader(buffer, at, MAX_STORED, false);
-            data.push(buffer.subarray(at, at + MAX_STORED));
-            at += MAX_STORED;
+            at = (0,gzip_stored/* writeBlockHeader */.QH)(buffer, at, gzip_stored/* MAX_STORED */.p4, false);
+            data.push(buffer.subarray(at, at + gzip_stored/* MAX_STORED */.p4));
+            at += gzip_stored/* MAX_STORED */.p4;
         }
         if (last) {
-            const rest = left - full * MAX_STORED;
-            at = writeBlockHeader(buffer, at, rest, true);
+            const rest = left - full * gzip_stored/* MAX_STORED */.p4;
+            at = (0,gzip_stored/* writeBlockHeader */.QH)(buffer, at, rest, true);
             if (rest > 0)
                 data.push(buffer.subarray(at, at + rest));
             at += rest;
@@ -946,263 +782,14 @@ async function hashThenReuse(context, content, announced, elapsed) {
     };
 }
 
+// EXTERNAL MODULE: ./src/oci/blob/parallel-gzip.ts
+var parallel_gzip = __webpack_require__(5303);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/oci/blob/block-pipeline.ts
-// What parallel gzip and parallel zstd share: a layer cut into blocks of a fixed size, each
-// encoded on Node's thread pool, several at once across every layer of the push, and handed on
-// in their order. Block boundaries depend only on the input and its block size, so the same
-// layer always makes the same bytes (and digest).
-/**
- * Encodings running at once across all layers of the process, and the ones waiting their turn
- * (first come, first served). With each of 4 layers queueing its blocks straight onto the
- * thread pool, every layer's first megabyte was ready only once 16 blocks had been deflated
- * side by side: a 100 Mbit/s link sat idle for the first 0.35 s of the push. In turn, the
- * earliest blocks finish first and their bytes leave while the next ones are encoded.
- */
-const running = { count: 0, waiting: [] };
-async function turn(limit, work) {
-    if (running.count >= limit)
-        await new Promise((resolve) => running.waiting.push(resolve));
-    else
-        running.count += 1;
-    try {
-        return await work();
-    }
-    finally {
-        const next = running.waiting.shift();
-        if (next)
-            next();
-        else
-            running.count -= 1;
-    }
-}
-/**
- * Cuts chunks of any size into copies of `size` bytes (the last one shorter); `size` may be a
- * function of the block's index, for blocks that grow.
- */
-async function* blocks(source, size) {
-    const sizeOf = typeof size === 'number' ? () => size : size;
-    let index = 0;
-    let block = Buffer.allocUnsafe(sizeOf(index));
-    let filled = 0;
-    for await (const chunk of source) {
-        // Copied: the source may refill its chunk once the next is asked for.
-        for (let used = 0; used < chunk.length;) {
-            const copied = chunk.copy(block, filled, used, used + block.length - filled);
-            used += copied;
-            filled += copied;
-            if (filled === block.length) {
-                yield block;
-                index += 1;
-                block = Buffer.allocUnsafe(sizeOf(index));
-                filled = 0;
-            }
-        }
-    }
-    if (filled > 0)
-        yield block.subarray(0, filled);
-}
-/**
- * Each of `input`'s blocks through `encode`, `parallel` at a time (one more waits its turn, so
- * the pool never idles between two), yielded in order as soon as each is ready. Reading runs
- * ahead of the consumer by at most 2 × parallel blocks, so that many are held, input and
- * output, whatever the layer's size. `encode` is called in the blocks' order.
- */
-async function* encodeInOrder(input, encode, parallel) {
-    const ahead = new ReadAhead(2 * Math.max(1, parallel));
-    // Read and queued beside the consumer: the first piece leaves once it is encoded, not once
-    // the queue is full (which held a layer's first bytes back until 5 blocks had been read).
-    const reading = (async () => {
-        for await (const block of input) {
-            const piece = turn(parallel + 1, encode(block));
-            piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
-            if (!(await ahead.add(piece)))
-                return; // the consumer stopped
-        }
-    })();
-    reading.then(() => ahead.end(), (error) => ahead.end(error));
-    try {
-        for (let piece = await ahead.next(); piece; piece = await ahead.next())
-            yield await piece;
-    }
-    finally {
-        // The reader closes the source at its next block; not awaited, as a stalled source would
-        // hold this up.
-        ahead.stop();
-        reading.catch(() => undefined);
-    }
-}
-/** The pieces between the reader and the consumer: at most `limit`, in order. */
-class ReadAhead {
-    limit;
-    queue = [];
-    ended = false;
-    stopped = false;
-    failure;
-    wakeReader;
-    wakeConsumer;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    /** Queues a piece; waits while the queue is full. False once the consumer has stopped. */
-    async add(piece) {
-        this.queue.push(piece);
-        this.wake('consumer');
-        while (this.queue.length >= this.limit && !this.stopped)
-            await new Promise((resolve) => (this.wakeReader = resolve));
-        return !this.stopped;
-    }
-    end(error) {
-        this.ended = true;
-        if (error !== undefined)
-            this.failure = { error };
-        this.wake('consumer');
-    }
-    stop() {
-        this.stopped = true;
-        this.wake('reader');
-    }
-    /** The next piece, undefined at the end; throws the reader's failure after the pieces before it. */
-    async next() {
-        while (this.queue.length === 0 && !this.ended)
-            await new Promise((resolve) => (this.wakeConsumer = resolve));
-        const piece = this.queue.shift();
-        this.wake('reader');
-        if (piece)
-            return piece;
-        if (this.failure)
-            throw this.failure.error;
-        return undefined;
-    }
-    wake(who) {
-        const resolve = who === 'reader' ? this.wakeReader : this.wakeConsumer;
-        if (who === 'reader')
-            this.wakeReader = undefined;
-        else
-            this.wakeConsumer = undefined;
-        resolve?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/blob/parallel-gzip.ts
-// gzip of one layer on every core, as pigz and Go's pgzip do: the input is cut into blocks of
-// BLOCK_BYTES, each deflated on its own (on Node's thread pool, so several at once) with the
-// 32 KiB before it as its dictionary, ended by a sync flush so the pieces join on byte
-// boundaries. One gzip stream: a header, the pieces in order, an empty final block, the CRC of
-// the whole input and its length. Block boundaries depend only on the input, so the same layer
-// always makes the same bytes (and digest).
-//
-// A block that does not compress goes as stored blocks instead: skipped before deflating when
-// its bytes look random (order-0 entropy near 8 bits), and chosen afterwards when deflate made
-// it no smaller. So a layer whose files are half random costs deflate only for the other half.
-
-
-
-
-
-/** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
-const BLOCK_BYTES = 1 << 20;
-/** Deflate looks back this far: each block gets the 32 KiB before it as its dictionary. */
-const DICTIONARY_BYTES = 32 * 1024;
-/** An empty stored block with BFINAL set: ends the deflate stream after sync-flushed pieces. */
-const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
-/** Bits per byte above which a block is taken for compressed or random data. */
-const RANDOM_ENTROPY = 7.99;
-/** Past a block's stored size: deflate's flush markers, so a piece never needs a second buffer. */
-const OUTPUT_SLACK = 1024;
-/** Every SAMPLE_STEP-th byte of a block goes into its entropy estimate. */
-const SAMPLE_STEP = 4;
-/** The bytes of `size` input as non-final stored blocks. */
-function storedSize(size) {
-    return size + 5 * Math.max(1, Math.ceil(size / MAX_STORED));
-}
-function stored(block) {
-    const out = Buffer.allocUnsafe(storedSize(block.length));
-    let at = 0;
-    let used = 0;
-    do {
-        const size = Math.min(MAX_STORED, block.length - used);
-        at = writeBlockHeader(out, at, size, false);
-        at += block.copy(out, at, used, used + size);
-        used += size;
-    } while (used < block.length);
-    return out.subarray(0, at);
-}
-/** Order-0 entropy of a sample of `block`, in bits per byte. */
-function entropy(block) {
-    const counts = new Uint32Array(256);
-    let total = 0;
-    for (let i = 0; i < block.length; i += SAMPLE_STEP) {
-        const byte = block[i];
-        counts[byte] = counts[byte] + 1;
-        total += 1;
-    }
-    let bits = 0;
-    for (const count of counts) {
-        if (count === 0)
-            continue;
-        const p = count / total;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-/** One block's piece of the stream: sync-flushed deflate, or stored blocks when smaller. */
-async function deflateBlock(block, dictionary, level) {
-    if (block.length >= 64 * 1024 && entropy(block) > RANDOM_ENTROPY)
-        return stored(block);
-    const options = {
-        level,
-        memLevel: 9,
-        finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-        // Room for the whole piece: deflated in one trip to the thread pool. With zlib's 16 KiB
-        // default, each block went back to the main thread some 30 times, the pool's thread idle
-        // meanwhile, and the pieces were joined (Buffer.concat) at the end.
-        chunkSize: storedSize(block.length) + OUTPUT_SLACK,
-        ...(dictionary ? { dictionary } : {}),
-    };
-    return new Promise((resolve, reject) => external_node_zlib_.deflateRaw(block, options, (error, out) => {
-        if (error)
-            reject(error);
-        else if (out.length >= storedSize(block.length))
-            resolve(stored(block));
-        // A piece may be a view of the whole output buffer: copied, so that the chunks an upload
-        // holds (up to 32 MiB) hold only their own bytes.
-        else
-            resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
-    }));
-}
-/**
- * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
- * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
- */
-async function* parallelGzip(source, level, parallel = (0,external_node_os_.availableParallelism)()) {
-    const levels = typeof level === 'number' ? new BlockLevel(level) : level;
-    const checksum = crc32();
-    if (!checksum)
-        throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
-    yield GZIP_HEADER;
-    let crc = 0;
-    let length = 0;
-    let previous;
-    // The CRC, length and dictionary are taken as each block is handed to encodeInOrder, in order.
-    const deflates = (block) => {
-        crc = checksum(block, crc);
-        length = (length + block.length) % 2 ** 32;
-        const dictionary = previous?.subarray(Math.max(0, previous.length - DICTIONARY_BYTES));
-        const blockLevel = levels.next();
-        previous = block;
-        return () => deflateBlock(block, dictionary, blockLevel);
-    };
-    yield* encodeInOrder(blocks(source, BLOCK_BYTES), deflates, parallel);
-    const trailer = Buffer.allocUnsafe(FINAL_BLOCK.length + 8);
-    FINAL_BLOCK.copy(trailer, 0);
-    trailer.writeUInt32LE(crc >>> 0, FINAL_BLOCK.length);
-    trailer.writeUInt32LE(length, FINAL_BLOCK.length + 4);
-    yield trailer;
-}
-
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/oci/blob/block-pipeline.ts
+var block_pipeline = __webpack_require__(9332);
 ;// CONCATENATED MODULE: ./src/oci/blob/parallel-zstd.ts
 // zstd of one layer on every core, as `zstd -T0` and pzstd do: the input is cut into blocks of
 // BLOCK_BYTES, each compressed on its own (on Node's thread pool, several at once) into a whole
@@ -1217,9 +804,9 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
  * frames stored 0.3 % more than one frame of 66 MB of /usr files at level 3 (26.50 against
  * 26.41 MB), 1 MiB frames 2.2 % more.
  */
-const parallel_zstd_BLOCK_BYTES = 4 << 20;
+const BLOCK_BYTES = 4 << 20;
 /** The first frames are smaller: a layer's first bytes are ready, and leave, sooner. */
-const frameInput = (index) => Math.min(parallel_zstd_BLOCK_BYTES, 512 * 1024 * 2 ** Math.min(index, 3));
+const frameInput = (index) => Math.min(BLOCK_BYTES, 512 * 1024 * 2 ** Math.min(index, 3));
 /** No zstd frame of `size` input is larger (ZSTD_COMPRESSBOUND, with room to spare). */
 const frameBound = (size) => size + (size >> 8) + 4096;
 function compressFrame(block, level) {
@@ -1248,7 +835,7 @@ function nodeCompressesZstd() {
  * layer's size.
  */
 function parallelZstd(source, level, parallel = (0,external_node_os_.availableParallelism)()) {
-    return encodeInOrder(atLeastOne(blocks(source, frameInput)), (block) => () => compressFrame(block, level), parallel);
+    return (0,block_pipeline/* encodeInOrder */.yg)(atLeastOne((0,block_pipeline/* blocks */.Bv)(source, frameInput)), (block) => () => compressFrame(block, level), parallel);
 }
 /** An empty layer still gets a frame: a zstd stream of no frames at all is not one every reader takes. */
 async function* atLeastOne(input) {
@@ -1281,7 +868,7 @@ async function sendEncoded(context, content, options = {}) {
     const { registry } = context;
     const kept = (chunk) => (options.reusedChunks ? Buffer.from(chunk) : chunk);
     const session = options.session ?? registry.openSession();
-    const levels = context.levels ?? new BlockLevel(context.level);
+    const levels = context.levels ?? new adaptive_level/* BlockLevel */.q4(context.level);
     // Only a level that follows the link needs to hear how the upload paced.
     const sink = new BlobSink(context, session, context.levels);
     const encoding = options.encoding ?? context.compression;
@@ -1309,7 +896,7 @@ async function encode(source, encoding, levels, diff, kept, sink) {
         // Written as gzip's stored blocks: the same media type and a valid gzip stream, without a
         // deflate pass that would cost most of the push and gain nothing. Each chunk is copied out
         // synchronously: no copy of it first.
-        const stored = new StoredGzipEncoder(crc32());
+        const stored = new gzip_stored/* StoredGzipEncoder */.mb((0,gzip_stored/* crc32 */.QR)());
         for await (const chunk of source) {
             diff.update(chunk);
             const out = stored.encode(chunk);
@@ -1324,7 +911,7 @@ async function encode(source, encoding, levels, diff, kept, sink) {
     }
     else if (encoding === 'gzip') {
         // Blocks deflated on every core, random ones stored (parallel-gzip): one valid gzip stream.
-        for await (const piece of parallelGzip(hashed(source), levels))
+        for await (const piece of (0,parallel_gzip/* parallelGzip */.GJ)(hashed(source), levels))
             await sink.put(piece);
     }
     else if (nodeCompressesZstd()) {
@@ -1599,7 +1186,7 @@ function layerContext(options, format, known) {
         compression,
         level,
         // One for the whole push (its layers share the link and the cores); none for a fixed level.
-        levels: levelRange ? new BlockLevel(levelRange) : undefined,
+        levels: levelRange ? new adaptive_level/* BlockLevel */.q4(levelRange) : undefined,
         known,
         reporter,
     };
@@ -1627,8 +1214,8 @@ class LayerPusher {
             compression: this.context.compression,
             format: this.context.format,
             // Random access: windows spread over the whole layer decide, not its start.
-            deflates: () => worthDeflating(job.size, (at, length) => (0,tar_index/* readEntrySync */.Cq)(job.file, job.offset + at, length)),
-            storedGzip: () => crc32() !== undefined,
+            deflates: () => (0,gzip_stored/* worthDeflating */.xu)(job.size, (at, length) => (0,tar_index/* readEntrySync */.Cq)(job.file, job.offset + at, length)),
+            storedGzip: () => (0,gzip_stored/* crc32 */.QR)() !== undefined,
         });
         if (namedByDiffId(encoding)) {
             const present = await presentAsItIs(this.context, job, session, elapsed);

@@ -1,8 +1,8 @@
-export const id = 935;
-export const ids = [935];
+export const id = 33;
+export const ids = [33];
 export const modules = {
 
-/***/ 8935:
+/***/ 9033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4487,6 +4487,12 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 const COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'zstd', 'none']));
+/** The levels each compression takes (zlib's and zstd's); no compression has none. */
+const LEVELS = {
+    gzip: { min: 0, max: 9 },
+    zstd: { min: 1, max: 22 },
+    none: { min: 0, max: 0 },
+};
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
 /**
@@ -4624,7 +4630,417 @@ function manifestFormatFor(compression, requested) {
     return requested ?? 'oci';
 }
 
+;// CONCATENATED MODULE: ./src/oci/blob/block-pipeline.ts
+// What parallel gzip and parallel zstd share: a layer cut into blocks of a fixed size, each
+// encoded on Node's thread pool, several at once across every layer of the push, and handed on
+// in their order. Block boundaries depend only on the input and its block size, so the same
+// layer always makes the same bytes (and digest).
+/**
+ * Encodings running at once across all layers of the process, and the ones waiting their turn
+ * (first come, first served). With each of 4 layers queueing its blocks straight onto the
+ * thread pool, every layer's first megabyte was ready only once 16 blocks had been deflated
+ * side by side: a 100 Mbit/s link sat idle for the first 0.35 s of the push. In turn, the
+ * earliest blocks finish first and their bytes leave while the next ones are encoded.
+ */
+const running = { count: 0, waiting: [] };
+async function turn(limit, work) {
+    if (running.count >= limit)
+        await new Promise((resolve) => running.waiting.push(resolve));
+    else
+        running.count += 1;
+    try {
+        return await work();
+    }
+    finally {
+        const next = running.waiting.shift();
+        if (next)
+            next();
+        else
+            running.count -= 1;
+    }
+}
+/**
+ * Memory for blocks of one size, used again once a block is encoded. A fresh buffer costs the
+ * first touch of each of its pages: on this 2-core VM, copying 66 MB into fresh 1 MiB blocks
+ * took 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback).
+ */
+class block_pipeline_BlockMemory {
+    size;
+    keep;
+    free = [];
+    constructor(size, 
+    /** At most this many are kept for later: the blocks that are in flight at once. */
+    keep) {
+        this.size = size;
+        this.keep = keep;
+    }
+    take() {
+        return this.free.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    }
+    /** A block's memory, once nothing reads it any more; kept when it is a whole block's. */
+    give(block) {
+        const whole = block.byteOffset === 0 && block.buffer.byteLength === this.size;
+        if (whole && this.free.length < this.keep)
+            this.free.push(Buffer.from(block.buffer, 0, this.size));
+    }
+}
+/**
+ * Cuts chunks of any size into copies of `size` bytes (the last one shorter); `size` may be a
+ * function of the block's index, for blocks that grow, or BlockMemory to take them from.
+ */
+async function* block_pipeline_blocks(source, size) {
+    const fresh = size instanceof block_pipeline_BlockMemory
+        ? () => size.take()
+        : (index) => Buffer.allocUnsafe(typeof size === 'number' ? size : size(index));
+    let index = 0;
+    let block = fresh(index);
+    let filled = 0;
+    for await (const chunk of source) {
+        // Copied: the source may refill its chunk once the next is asked for.
+        for (let used = 0; used < chunk.length;) {
+            const copied = chunk.copy(block, filled, used, used + block.length - filled);
+            used += copied;
+            filled += copied;
+            if (filled === block.length) {
+                yield block;
+                index += 1;
+                block = fresh(index);
+                filled = 0;
+            }
+        }
+    }
+    if (filled > 0)
+        yield block.subarray(0, filled);
+}
+/**
+ * Each of `input`'s blocks through `encode`, `parallel` at a time (one more waits its turn, so
+ * the pool never idles between two), yielded in order as soon as each is ready. Reading runs
+ * ahead of the consumer by at most 2 × parallel blocks, so that many are held, input and
+ * output, whatever the layer's size. `encode` is called in the blocks' order.
+ */
+async function* block_pipeline_encodeInOrder(input, encode, parallel) {
+    const ahead = new ReadAhead(2 * Math.max(1, parallel));
+    // Read and queued beside the consumer: the first piece leaves once it is encoded, not once
+    // the queue is full (which held a layer's first bytes back until 5 blocks had been read).
+    const reading = (async () => {
+        for await (const block of input) {
+            const piece = turn(parallel + 1, encode(block));
+            piece.catch(() => undefined); // awaited in order below; the first failure is thrown there
+            if (!(await ahead.add(piece)))
+                return; // the consumer stopped
+        }
+    })();
+    reading.then(() => ahead.end(), (error) => ahead.end(error));
+    try {
+        for (let piece = await ahead.next(); piece; piece = await ahead.next())
+            yield await piece;
+    }
+    finally {
+        // The reader closes the source at its next block; not awaited, as a stalled source would
+        // hold this up.
+        ahead.stop();
+        reading.catch(() => undefined);
+    }
+}
+/** The pieces between the reader and the consumer: at most `limit`, in order. */
+class ReadAhead {
+    limit;
+    queue = [];
+    ended = false;
+    stopped = false;
+    failure;
+    wakeReader;
+    wakeConsumer;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Queues a piece; waits while the queue is full. False once the consumer has stopped. */
+    async add(piece) {
+        this.queue.push(piece);
+        this.wake('consumer');
+        while (this.queue.length >= this.limit && !this.stopped)
+            await new Promise((resolve) => (this.wakeReader = resolve));
+        return !this.stopped;
+    }
+    end(error) {
+        this.ended = true;
+        if (error !== undefined)
+            this.failure = { error };
+        this.wake('consumer');
+    }
+    stop() {
+        this.stopped = true;
+        this.wake('reader');
+    }
+    /** The next piece, undefined at the end; throws the reader's failure after the pieces before it. */
+    async next() {
+        while (this.queue.length === 0 && !this.ended)
+            await new Promise((resolve) => (this.wakeConsumer = resolve));
+        const piece = this.queue.shift();
+        this.wake('reader');
+        if (piece)
+            return piece;
+        if (this.failure)
+            throw this.failure.error;
+        return undefined;
+    }
+    wake(who) {
+        const resolve = who === 'reader' ? this.wakeReader : this.wakeConsumer;
+        if (who === 'reader')
+            this.wakeReader = undefined;
+        else
+            this.wakeConsumer = undefined;
+        resolve?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/blob/gzip-stored.ts
+
+/** Deflate's stored blocks hold at most 65535 bytes each. */
+const gzip_stored_MAX_STORED = 0xffff;
+// gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS unix — as zlib writes it.
+const gzip_stored_GZIP_HEADER = Buffer.from([
+    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+]);
+/** Node's crc32 (22.2+, 20.15+); without it stored gzip falls back to zlib at level 0. */
+const gzip_stored_crc32 = () => zlib.crc32;
+/**
+ * A gzip stream of stored (uncompressed) deflate blocks: what gzip makes of data that does not
+ * compress, at the cost of a copy and a CRC instead of a deflate pass that gains nothing (and
+ * deflates random bytes far below memory speed).
+ *
+ * Synchronous: each input chunk is copied out before `encode` returns, so a caller may hand it a
+ * buffer it reuses for the next chunk.
+ */
+class StoredGzipEncoder {
+    checksum;
+    crc = 0;
+    length = 0;
+    started = false;
+    /** Bytes short of a full block, carried over so block boundaries never depend on chunking. */
+    pending = Buffer.alloc(0);
+    constructor(checksum) {
+        this.checksum = checksum;
+    }
+    /** The gzip bytes for `chunk`: empty while less than a block has come in. */
+    encode(chunk) {
+        this.crc = this.checksum(chunk, this.crc);
+        this.length = (this.length + chunk.length) % 2 ** 32;
+        const total = this.pending.length + chunk.length;
+        const blocks = Math.floor(total / gzip_stored_MAX_STORED);
+        if (blocks === 0) {
+            this.pending = Buffer.concat([this.pending, chunk]);
+            return EMPTY;
+        }
+        // One output buffer per input chunk (one copy, few pieces downstream): the header once, then
+        // each full block as a 5-byte block header and its bytes. A short tail waits for more input,
+        // so block boundaries never depend on how the input was chunked.
+        const head = this.started ? 0 : gzip_stored_GZIP_HEADER.length;
+        const out = Buffer.allocUnsafe(head + blocks * (5 + gzip_stored_MAX_STORED));
+        let at = 0;
+        if (!this.started) {
+            at = gzip_stored_GZIP_HEADER.copy(out, 0);
+            this.started = true;
+        }
+        let used = 0; // bytes of `chunk` consumed
+        for (let block = 0; block < blocks; block += 1) {
+            at = gzip_stored_writeBlockHeader(out, at, gzip_stored_MAX_STORED, false);
+            let room = gzip_stored_MAX_STORED;
+            if (block === 0 && this.pending.length > 0) {
+                at += this.pending.copy(out, at);
+                room -= this.pending.length;
+            }
+            at += chunk.copy(out, at, used, used + room);
+            used += room;
+        }
+        this.pending = Buffer.from(chunk.subarray(used));
+        return out;
+    }
+    /** The last block and the gzip trailer. */
+    finish() {
+        const head = this.started ? 0 : gzip_stored_GZIP_HEADER.length;
+        const out = Buffer.allocUnsafe(head + 5 + this.pending.length + 8);
+        let at = this.started ? 0 : gzip_stored_GZIP_HEADER.copy(out, 0);
+        at = gzip_stored_writeBlockHeader(out, at, this.pending.length, true);
+        at += this.pending.copy(out, at);
+        out.writeUInt32LE(this.crc >>> 0, at);
+        out.writeUInt32LE(this.length, at + 4);
+        return out;
+    }
+}
+const EMPTY = Buffer.alloc(0);
+/** Writes a stored block's header (final flag, LEN, NLEN) at `at`; returns the next offset. */
+function gzip_stored_writeBlockHeader(out, at, size, final) {
+    out[at] = final ? 0x01 : 0x00;
+    out.writeUInt16LE(size, at + 1);
+    out.writeUInt16LE(~size & 0xffff, at + 3);
+    return at + 5;
+}
+/** A layer is judged by this many windows spread over it, each this long (deflate sees 32 KiB back). */
+const SAMPLE_WINDOWS = 8;
+const WINDOW_BYTES = (/* unused pure expression or super */ null && (32 * 1024));
+/** Below this saving a layer is sent as it is: deflate would cost time and send about as much. */
+const MIN_SAVING = 0.03;
+/**
+ * Where to sample a layer of `size` bytes: the whole of a small one, else the first WINDOW_BYTES
+ * of each of its SAMPLE_WINDOWS equal parts, so a layer whose start is compressed (or random)
+ * and whose rest is text is judged by both. Not its very end: a tar ends in up to 10 KiB of
+ * zeros (tar's record padding), which would make a window there look compressible and tip a
+ * random layer over the line.
+ */
+function sampleWindows(size) {
+    if (size <= SAMPLE_WINDOWS * WINDOW_BYTES)
+        return size === 0 ? [] : [{ offset: 0, length: size }];
+    return Array.from({ length: SAMPLE_WINDOWS }, (_, i) => ({
+        offset: Math.floor((i * size) / SAMPLE_WINDOWS),
+        length: WINDOW_BYTES,
+    }));
+}
+/**
+ * Whether a layer is worth deflating, from windows spread over all of it (sampleWindows): if
+ * level 1 saves under MIN_SAVING of them together, the layer is compressed or random data
+ * already. Deterministic, so a layer always gets the same bytes (and digest) however often it
+ * is pushed. An empty layer is deflated (as every other tool does).
+ */
+function worthDeflating(size, read) {
+    let input = 0;
+    let output = 0;
+    for (const { offset, length } of sampleWindows(size)) {
+        const window = read(offset, length);
+        input += window.length;
+        output += zlib.deflateRawSync(window, { level: 1 }).length;
+    }
+    return input === 0 || output < input * (1 - MIN_SAVING);
+}
+
+;// CONCATENATED MODULE: ./src/oci/blob/parallel-gzip.ts
+// gzip of one layer on every core, as pigz and Go's pgzip do: the input is cut into blocks of
+// BLOCK_BYTES, each deflated on its own (on Node's thread pool, so several at once) with the
+// 32 KiB before it as its dictionary, ended by a sync flush so the pieces join on byte
+// boundaries. One gzip stream: a header, the pieces in order, an empty final block, the CRC of
+// the whole input and its length. Block boundaries depend only on the input, so the same layer
+// always makes the same bytes (and digest).
+//
+// A block that does not compress goes as stored blocks instead: skipped before deflating when
+// its bytes look random (order-0 entropy near 8 bits), and chosen afterwards when deflate made
+// it no smaller. So a layer whose files are half random costs deflate only for the other half.
+
+
+
+
+
+/** Input per independently deflated block: large enough that the joins cost nothing to speak of. */
+const BLOCK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/** Deflate looks back this far: each block gets the 32 KiB before it as its dictionary. */
+const DICTIONARY_BYTES = (/* unused pure expression or super */ null && (32 * 1024));
+/** An empty stored block with BFINAL set: ends the deflate stream after sync-flushed pieces. */
+const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
+/** Bits per byte above which a block is taken for compressed or random data. */
+const RANDOM_ENTROPY = 7.99;
+/** Past a block's stored size: deflate's flush markers, so a piece never needs a second buffer. */
+const OUTPUT_SLACK = 1024;
+/** Every SAMPLE_STEP-th byte of a block goes into its entropy estimate. */
+const SAMPLE_STEP = 4;
+/** The bytes of `size` input as non-final stored blocks. */
+function storedSize(size) {
+    return size + 5 * Math.max(1, Math.ceil(size / MAX_STORED));
+}
+function stored(block) {
+    const out = Buffer.allocUnsafe(storedSize(block.length));
+    let at = 0;
+    let used = 0;
+    do {
+        const size = Math.min(MAX_STORED, block.length - used);
+        at = writeBlockHeader(out, at, size, false);
+        at += block.copy(out, at, used, used + size);
+        used += size;
+    } while (used < block.length);
+    return out.subarray(0, at);
+}
+/** Order-0 entropy of a sample of `block`, in bits per byte. */
+function entropy(block) {
+    const counts = new Uint32Array(256);
+    let total = 0;
+    for (let i = 0; i < block.length; i += SAMPLE_STEP) {
+        const byte = block[i];
+        counts[byte] = counts[byte] + 1;
+        total += 1;
+    }
+    let bits = 0;
+    for (const count of counts) {
+        if (count === 0)
+            continue;
+        const p = count / total;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+/** One block's piece of the stream: sync-flushed deflate, or stored blocks when smaller. */
+async function deflateBlock(block, dictionary, level) {
+    if (block.length >= 64 * 1024 && entropy(block) > RANDOM_ENTROPY)
+        return stored(block);
+    const options = {
+        level,
+        memLevel: 9,
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+        // Room for the whole piece: deflated in one trip to the thread pool. With zlib's 16 KiB
+        // default, each block went back to the main thread some 30 times, the pool's thread idle
+        // meanwhile, and the pieces were joined (Buffer.concat) at the end.
+        chunkSize: storedSize(block.length) + OUTPUT_SLACK,
+        ...(dictionary ? { dictionary } : {}),
+    };
+    return new Promise((resolve, reject) => zlib.deflateRaw(block, options, (error, out) => {
+        if (error)
+            reject(error);
+        else if (out.length >= storedSize(block.length))
+            resolve(stored(block));
+        // A piece may be a view of the whole output buffer: copied, so that the chunks an upload
+        // holds (up to 32 MiB) hold only their own bytes.
+        else
+            resolve(out.buffer.byteLength > 2 * out.length ? Buffer.from(out) : out);
+    }));
+}
+/**
+ * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
+ * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
+ */
+async function* parallel_gzip_parallelGzip(source, level, parallel = availableParallelism()) {
+    const levels = typeof level === 'number' ? new BlockLevel(level) : level;
+    const checksum = crc32();
+    if (!checksum)
+        throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
+    yield GZIP_HEADER;
+    // The blocks read ahead (2 × parallel) and the ones being deflated (parallel + 1).
+    const memory = new BlockMemory(BLOCK_BYTES, 3 * parallel + 1);
+    let crc = 0;
+    let length = 0;
+    let dictionary;
+    // The CRC, length and dictionary are taken as each block is handed to encodeInOrder, in order.
+    // The next block's dictionary is copied out now: this block's memory is used again once it is
+    // deflated, which may be before the next block is read.
+    const deflates = (block) => {
+        crc = checksum(block, crc);
+        length = (length + block.length) % 2 ** 32;
+        const blockLevel = levels.next();
+        const own = dictionary;
+        dictionary = Buffer.from(block.subarray(-DICTIONARY_BYTES));
+        return async () => {
+            const piece = await deflateBlock(block, own, blockLevel);
+            memory.give(block);
+            return piece;
+        };
+    };
+    yield* encodeInOrder(blocks(source, memory), deflates, parallel);
+    const trailer = Buffer.allocUnsafe(FINAL_BLOCK.length + 8);
+    FINAL_BLOCK.copy(trailer, 0);
+    trailer.writeUInt32LE(crc >>> 0, FINAL_BLOCK.length);
+    trailer.writeUInt32LE(length, FINAL_BLOCK.length + 4);
+    yield trailer;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/artifact/push-artifact.ts
+
 
 
 
@@ -4715,12 +5131,18 @@ function uploadCompressed(file, options, algorithm) {
     return restartingUpload(client, file, async () => {
         const upload = await ChunkedUpload.start(client, repository);
         const counter = new DigestCounter();
-        await pipeline(createReadStream(file, { highWaterMark: READ_CHUNK }), compressor(algorithm, options.level), async (source) => {
+        const send = async (source) => {
             for await (const chunk of source) {
                 counter.update(chunk);
                 await upload.write(chunk);
             }
-        });
+        };
+        const read = createReadStream(file, { highWaterMark: READ_CHUNK });
+        // gzip on every core, as a layer's (parallel-gzip); zstd as one stream.
+        if (algorithm === 'gzip')
+            await send(parallelGzip(read, options.level));
+        else
+            await pipeline(read, compressor(algorithm, options.level), send);
         await upload.finish(counter.digest());
         return counter;
     });
