@@ -379,7 +379,7 @@ function readOptionalInteger(value, min, max) {
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
 /** The levels each compression takes (zlib's and zstd's); no compression has none. */
 const LEVELS = {
-    gzip: { min: 0, max: 9 },
+    gzip: { min: 1, max: 9 },
     zstd: { min: 1, max: 22 },
     none: { min: 0, max: 0 },
 };

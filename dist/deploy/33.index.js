@@ -4489,7 +4489,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 const COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'zstd', 'none']));
 /** The levels each compression takes (zlib's and zstd's); no compression has none. */
 const LEVELS = {
-    gzip: { min: 0, max: 9 },
+    gzip: { min: 1, max: 9 },
     zstd: { min: 1, max: 22 },
     none: { min: 0, max: 0 },
 };

@@ -39,15 +39,15 @@ describe('parsePushConfig', () => {
     );
   });
 
-  it("takes each compression's own levels: gzip 0 to 9, zstd 1 to 22", () => {
+  it("takes each compression's own levels: gzip 1 to 9, zstd 1 to 22", () => {
     const level = (compression: string, compressionLevel: string) =>
       parsePushConfig({ image: 'a/b', compression, compressionLevel }, labels).level;
     expect(level('gzip', '9')).toBe(9);
-    expect(level('gzip', '0')).toBe(0);
     expect(level('zstd', '22')).toBe(22);
     expect(() => level('gzip', '12')).toThrow(
-      "input 'compression-level': gzip takes 0 to 9, not 12",
+      "input 'compression-level': gzip takes 1 to 9, not 12",
     );
+    expect(() => level('gzip', '0')).toThrow("input 'compression-level': gzip takes 1 to 9, not 0");
     expect(() => level('zstd', '0')).toThrow(
       "input 'compression-level': zstd takes 1 to 22, not 0",
     );

@@ -10,7 +10,7 @@ export type Compression = (typeof COMPRESSIONS)[number];
 
 /** The levels each compression takes (zlib's and zstd's); no compression has none. */
 export const LEVELS: Record<Compression, { min: number; max: number }> = {
-  gzip: { min: 0, max: 9 },
+  gzip: { min: 1, max: 9 },
   zstd: { min: 1, max: 22 },
   none: { min: 0, max: 0 },
 };
