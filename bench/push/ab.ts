@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRegistry } from '../../test/lab/registry.ts';
 import { makeArchive } from './make-archive.ts';
@@ -39,8 +39,8 @@ if (builds.length < 2 || !Number.isInteger(pairs) || pairs < 1 || !(megabytes > 
   throw new Error('give --hypernix DIR at least twice, --pairs a positive integer, --mb > 0');
 for (const dir of builds)
   if (!existsSync(join(dir, 'index.js'))) throw new Error(`${dir} has no index.js`);
-// The last two parts of each path (dist/cli and /tmp/old/dist/cli are both `cli` alone).
-const names = builds.map((dir) => join(basename(dirname(dir)), basename(dir)));
+// Each build by the path it was given (dist/cli and /tmp/old/dist/cli share their last parts).
+const names = values.hypernix ?? [];
 const cases = (values.cases as string).split(',') as Case[];
 if (!cases.every((name) => CASES.includes(name)))
   throw new Error(`--cases: a comma-separated list of ${CASES.join(', ')}`);

@@ -4,8 +4,9 @@
 // alternating set). Reports time, bytes stored and the floor (bytes / rate). See README.md.
 //
 //   node_modules/.bin/node bench/push/link.ts [--reps 3] [--mb 60] [--links loopback,100,1000]
-//     [--archives real,mixed,alternating] [--compression gzip|zstd]
+//     [--archives real,mixed,alternating] [--compression gzip|zstd] [--cli OTHER/dist/cli/index.js]
 //
+// --cli times another build's bundled CLI (dist/cli/index.js by default); the results name it.
 // With --compression zstd both tools push zstd layers (skopeo with --dest-compress-format zstd,
 // its default level 3, as hypernix's), and skopeo's default, gzip, runs beside them as
 // `skopeo-gzip`: the peer a user compares with.
@@ -139,7 +140,13 @@ async function bench(): Promise<void> {
   report(runs, archives, goodputs);
   mkdirSync(join(RESULTS, '..'), { recursive: true });
   const machine = { cpus: cpus().length, node: process.version };
-  const json = { date: new Date(), machine, goodputs: Object.fromEntries(goodputs), runs };
+  const json = {
+    date: new Date(),
+    machine,
+    cli: CLI,
+    goodputs: Object.fromEntries(goodputs),
+    runs,
+  };
   writeFileSync(RESULTS, `${JSON.stringify(json, null, 2)}\n`);
   log(`raw results: ${RESULTS} (whole bench ${seconds(started).toFixed(0)} s)`);
 }

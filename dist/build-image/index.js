@@ -29570,11 +29570,10 @@ const ANNOTATION = {
 
 
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
-/** The levels each compression takes (zlib's and zstd's); no compression has none. */
+/** The levels each compression takes: zlib's and zstd's. */
 const LEVELS = {
     gzip: { min: 1, max: 9 },
     zstd: { min: 1, max: 22 },
-    none: { min: 0, max: 0 },
 };
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
@@ -33138,11 +33137,14 @@ function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
     const registryUsername = readOptionalString(raw.registryUsername);
     const registryPassword = raw.registryPassword ? raw.registryPassword : undefined;
     const chosen = read('compression', () => readOptionalEnum(COMPRESSIONS, raw.compression));
-    // `auto`: gzip's level follows the link (adaptive-level); else a number, the same bytes each time.
+    const compression = chosen ?? defaults.compression;
+    // `auto`: gzip's level follows the link (adaptive-level); else a number, the same bytes each time,
+    // in the compression's own range (none takes any level of the others, and ignores it).
     const autoLevel = raw.compressionLevel === 'auto';
+    const levels = compression === 'none' ? { min: 0, max: 22 } : LEVELS[compression];
     const compressionLevel = autoLevel
         ? undefined
-        : read('compressionLevel', () => readOptionalInteger(raw.compressionLevel, 0, 22));
+        : read('compressionLevel', () => readOptionalInteger(raw.compressionLevel, levels.min, levels.max));
     const concurrency = read('concurrency', () => readOptionalInteger(raw.concurrency, 1, 64));
     const mountFrom = read('mountFrom', () => readReference(raw.mountFrom));
     const manifestFormat = read('manifestFormat', () => readOptionalEnum(MANIFEST_FORMATS, raw.manifestFormat));
@@ -33153,15 +33155,8 @@ function parsePushConfig(raw, labels, defaults = { compression: 'gzip' }) {
     if (registryPassword && !registryUsername) {
         throw problem('registryUsername', 'required with a registry password');
     }
-    const compression = chosen ?? defaults.compression;
     if (manifestFormat === 'docker' && compression !== 'gzip') {
         throw problem('manifestFormat', `docker manifests have gzip layers only; use oci with ${compression}`);
-    }
-    const range = LEVELS[compression];
-    if (compressionLevel !== undefined &&
-        compression !== 'none' &&
-        (compressionLevel < range.min || compressionLevel > range.max)) {
-        throw problem('compressionLevel', `${compression} takes ${range.min} to ${range.max}, not ${compressionLevel}`);
     }
     if (mountFrom && image && mountFrom.registry !== image.registry) {
         throw problem('mountFrom', `must be on the same registry as the image (${image.registry})`);
@@ -35358,8 +35353,9 @@ async function turn(limit, work) {
 }
 /**
  * Memory for blocks of one size, used again once a block is encoded. A fresh buffer costs the
- * first touch of each of its pages: on this 2-core VM, copying 66 MB into fresh 1 MiB blocks
- * took 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback).
+ * first touch of each of its pages: on a 2-core VM, copying 66 MB into fresh 1 MiB blocks took
+ * 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback;
+ * bench/push/README.md, round 4).
  */
 class BlockMemory {
     size;
@@ -35698,8 +35694,8 @@ async function deflateBlock(block, dictionary, level) {
     }));
 }
 /**
- * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel + 2
+ * blocks of input and the output of 2 × parallel are held, whatever the layer's size. `level`: one for every block,
  * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 async function* parallelGzip(source, level, parallel = (0,external_node_os_.availableParallelism)()) {
@@ -35708,8 +35704,9 @@ async function* parallelGzip(source, level, parallel = (0,external_node_os_.avai
     if (!checksum)
         throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
     yield GZIP_HEADER;
-    // The blocks read ahead (2 × parallel) and the ones being deflated (parallel + 1).
-    const memory = new BlockMemory(BLOCK_BYTES, 3 * parallel + 1);
+    // The most blocks a layer has at once: 2 × parallel read ahead (those being deflated among
+    // them), the one its consumer waits on, and the one being filled.
+    const memory = new BlockMemory(BLOCK_BYTES, 2 * parallel + 2);
     let crc = 0;
     let length = 0;
     let dictionary;

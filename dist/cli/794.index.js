@@ -921,11 +921,10 @@ async function buildCommand(argv, io) {
 
 
 const COMPRESSIONS = ['gzip', 'zstd', 'none'];
-/** The levels each compression takes (zlib's and zstd's); no compression has none. */
+/** The levels each compression takes: zlib's and zstd's. */
 const LEVELS = {
     gzip: { min: 1, max: 9 },
     zstd: { min: 1, max: 22 },
-    none: { min: 0, max: 0 },
 };
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };

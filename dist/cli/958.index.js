@@ -96,8 +96,9 @@ async function turn(limit, work) {
 }
 /**
  * Memory for blocks of one size, used again once a block is encoded. A fresh buffer costs the
- * first touch of each of its pages: on this 2-core VM, copying 66 MB into fresh 1 MiB blocks
- * took 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback).
+ * first touch of each of its pages: on a 2-core VM, copying 66 MB into fresh 1 MiB blocks took
+ * 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback;
+ * bench/push/README.md, round 4).
  */
 class BlockMemory {
     size;
@@ -554,8 +555,8 @@ async function deflateBlock(block, dictionary, level) {
     }));
 }
 /**
- * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel + 2
+ * blocks of input and the output of 2 × parallel are held, whatever the layer's size. `level`: one for every block,
  * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 async function* parallelGzip(source, level, parallel = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
@@ -564,8 +565,9 @@ async function* parallelGzip(source, level, parallel = (0,node_os__WEBPACK_IMPOR
     if (!checksum)
         throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
     yield _gzip_stored_js__WEBPACK_IMPORTED_MODULE_3__/* .GZIP_HEADER */ .FL;
-    // The blocks read ahead (2 × parallel) and the ones being deflated (parallel + 1).
-    const memory = new _block_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .BlockMemory */ .R6(BLOCK_BYTES, 3 * parallel + 1);
+    // The most blocks a layer has at once: 2 × parallel read ahead (those being deflated among
+    // them), the one its consumer waits on, and the one being filled.
+    const memory = new _block_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .BlockMemory */ .R6(BLOCK_BYTES, 2 * parallel + 2);
     let crc = 0;
     let length = 0;
     let dictionary;

@@ -4487,11 +4487,10 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 const COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'zstd', 'none']));
-/** The levels each compression takes (zlib's and zstd's); no compression has none. */
+/** The levels each compression takes: zlib's and zstd's. */
 const LEVELS = {
     gzip: { min: 1, max: 9 },
     zstd: { min: 1, max: 22 },
-    none: { min: 0, max: 0 },
 };
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */
 const DEFAULT_LEVEL = { gzip: 1, zstd: 3, none: 0 };
@@ -4661,8 +4660,9 @@ async function turn(limit, work) {
 }
 /**
  * Memory for blocks of one size, used again once a block is encoded. A fresh buffer costs the
- * first touch of each of its pages: on this 2-core VM, copying 66 MB into fresh 1 MiB blocks
- * took 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback).
+ * first touch of each of its pages: on a 2-core VM, copying 66 MB into fresh 1 MiB blocks took
+ * 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback;
+ * bench/push/README.md, round 4).
  */
 class block_pipeline_BlockMemory {
     size;
@@ -5001,8 +5001,8 @@ async function deflateBlock(block, dictionary, level) {
     }));
 }
 /**
- * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel + 2
+ * blocks of input and the output of 2 × parallel are held, whatever the layer's size. `level`: one for every block,
  * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 async function* parallel_gzip_parallelGzip(source, level, parallel = availableParallelism()) {
@@ -5011,8 +5011,9 @@ async function* parallel_gzip_parallelGzip(source, level, parallel = availablePa
     if (!checksum)
         throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
     yield GZIP_HEADER;
-    // The blocks read ahead (2 × parallel) and the ones being deflated (parallel + 1).
-    const memory = new BlockMemory(BLOCK_BYTES, 3 * parallel + 1);
+    // The most blocks a layer has at once: 2 × parallel read ahead (those being deflated among
+    // them), the one its consumer waits on, and the one being filled.
+    const memory = new BlockMemory(BLOCK_BYTES, 2 * parallel + 2);
     let crc = 0;
     let length = 0;
     let dictionary;

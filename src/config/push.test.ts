@@ -39,18 +39,20 @@ describe('parsePushConfig', () => {
     );
   });
 
-  it("takes each compression's own levels: gzip 1 to 9, zstd 1 to 22", () => {
+  it("takes each compression's own levels: gzip 1 to 9, zstd 1 to 22, none any (ignored)", () => {
     const level = (compression: string, compressionLevel: string) =>
       parsePushConfig({ image: 'a/b', compression, compressionLevel }, labels).level;
     expect(level('gzip', '9')).toBe(9);
     expect(level('zstd', '22')).toBe(22);
-    expect(() => level('gzip', '12')).toThrow(
-      "input 'compression-level': gzip takes 1 to 9, not 12",
-    );
-    expect(() => level('gzip', '0')).toThrow("input 'compression-level': gzip takes 1 to 9, not 0");
+    expect(level('none', '7')).toBe(7);
+    const gzip = "input 'compression-level': expected a whole number from 1 to 9; got";
+    expect(() => level('gzip', '12')).toThrow(`${gzip} "12"`);
+    expect(() => level('gzip', '0')).toThrow(`${gzip} "0"`);
+    expect(() => level('gzip', '23')).toThrow(`${gzip} "23"`);
     expect(() => level('zstd', '0')).toThrow(
-      "input 'compression-level': zstd takes 1 to 22, not 0",
+      `input 'compression-level': expected a whole number from 1 to 22; got "0"`,
     );
+    expect(() => level('none', '23')).toThrow('expected a whole number from 0 to 22');
   });
 
   it('splits tags on spaces, commas and lines and checks each', () => {

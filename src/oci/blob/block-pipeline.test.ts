@@ -36,7 +36,7 @@ describe('blocks', () => {
     expect(seen[2]).toBe(seen[0]);
   });
 
-  it('keeps no more than it is told to, and no foreign or partial buffer', () => {
+  it('keeps no more than it is told to, and no buffer of another size', () => {
     const memory = new BlockMemory(4, 1);
     const [a, b] = [memory.take(), memory.take()];
     memory.give(Buffer.alloc(8).subarray(0, 4)); // another size's memory

@@ -26,8 +26,9 @@ async function turn<T>(limit: number, work: () => Promise<T>): Promise<T> {
 
 /**
  * Memory for blocks of one size, used again once a block is encoded. A fresh buffer costs the
- * first touch of each of its pages: on this 2-core VM, copying 66 MB into fresh 1 MiB blocks
- * took 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback).
+ * first touch of each of its pages: on a 2-core VM, copying 66 MB into fresh 1 MiB blocks took
+ * 250 ms of the main thread in a 1 s push (a CPU profile of a cold push over loopback;
+ * bench/push/README.md, round 4).
  */
 export class BlockMemory {
   private readonly free: Buffer[] = [];

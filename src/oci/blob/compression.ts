@@ -8,11 +8,10 @@ import type { LevelRange } from './adaptive-level.js';
 export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
 
-/** The levels each compression takes (zlib's and zstd's); no compression has none. */
-export const LEVELS: Record<Compression, { min: number; max: number }> = {
+/** The levels each compression takes: zlib's and zstd's. */
+export const LEVELS: Record<Exclude<Compression, 'none'>, { min: number; max: number }> = {
   gzip: { min: 1, max: 9 },
   zstd: { min: 1, max: 22 },
-  none: { min: 0, max: 0 },
 };
 
 /** Fast levels by default: a layer is compressed on every push that lacks it, read far fewer times. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { refilled, text } from '../../../test/helpers/block-input.js';
 import { BLOCK_BYTES, entropy, parallelGzip, storedSize } from './parallel-gzip.js';
 import { tempDir } from '../../../test/helpers/temp.js';
@@ -63,5 +63,20 @@ describe('parallelGzip', () => {
     expect(blob.length).toBeLessThanOrEqual(storedSize(input.length) + 18 + 15);
     expect(entropy(input)).toBeGreaterThan(7.99);
     expect(entropy(text(MB))).toBeLessThan(6);
+  });
+
+  it('uses the memory of deflated blocks again: a long layer allocates only the blocks in flight', async () => {
+    const allocations = vi.spyOn(Buffer, 'allocUnsafeSlow');
+    try {
+      const input = text(24 * BLOCK_BYTES);
+      const blob = await gzipOf(input, 256 * 1024, 2);
+      expect(gunzipSync(blob).equals(input)).toBe(true);
+      const blocks = allocations.mock.calls.filter(([size]) => size === BLOCK_BYTES).length;
+      // 2 × parallel read ahead, one waited on, one being filled: 6 of the 24 blocks.
+      expect(blocks).toBeGreaterThan(0);
+      expect(blocks).toBeLessThanOrEqual(2 * 2 + 2);
+    } finally {
+      allocations.mockRestore();
+    }
   });
 });

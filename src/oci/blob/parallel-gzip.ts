@@ -89,8 +89,8 @@ async function deflateBlock(block: Buffer, dictionary: Buffer | undefined, level
 }
 
 /**
- * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel
- * blocks (input and output) are held, whatever the layer's size. `level`: one for every block,
+ * The gzip stream of `source`, its blocks deflated `parallel` at a time. At most 2 × parallel + 2
+ * blocks of input and the output of 2 × parallel are held, whatever the layer's size. `level`: one for every block,
  * or a BlockLevel that picks each block's as the upload goes (adaptive-level).
  */
 export async function* parallelGzip(
@@ -102,8 +102,9 @@ export async function* parallelGzip(
   const checksum = crc32();
   if (!checksum) throw new Error('parallel gzip needs zlib.crc32 (Node 20.15 or later)');
   yield GZIP_HEADER;
-  // The blocks read ahead (2 × parallel) and the ones being deflated (parallel + 1).
-  const memory = new BlockMemory(BLOCK_BYTES, 3 * parallel + 1);
+  // The most blocks a layer has at once: 2 × parallel read ahead (those being deflated among
+  // them), the one its consumer waits on, and the one being filled.
+  const memory = new BlockMemory(BLOCK_BYTES, 2 * parallel + 2);
   let crc = 0;
   let length = 0;
   let dictionary: Buffer | undefined;
