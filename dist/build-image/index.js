@@ -30491,8 +30491,9 @@ var store_cache_key = __nccwpck_require__(973);
 const CACHE_BACKENDS = ['gha', 'dir', 'off'];
 /**
  * unpack (the default): hypernix unpacks, verifies and registers the NARs itself where the store
- * is ours to write (as root through passwordless sudo on a multi-user store), else nix copy; on the bench's 2-core VM 1.3x the whole-store tar against
- * nix copy's 1.7x (bench/cache/README.md). nix-copy: packs always go in through `nix copy`.
+ * is ours to write (as root through passwordless sudo on a multi-user store), else nix copy;
+ * faster than nix copy on the bench (bench/cache/README.md). nix-copy: packs always go in
+ * through `nix copy`.
  */
 const RESTORE_METHODS = ['nix-copy', 'unpack'];
 /** Past this many packs a save writes one compacted pack instead (input and option default). */
@@ -32019,7 +32020,11 @@ async function restoreFacts(requested, store) {
     const euid = process.geteuid?.() ?? 0;
     const unpacking = requested === 'unpack' && kind !== 'other';
     const notOurs = euid !== 0 && (kind === 'daemon' || euid !== owner);
-    const script = siblingBundle('unpack-as-root');
+    // Asked only where a root child is the way to unpack: sudo is a process to start.
+    const rootChild = () => {
+        const script = siblingBundle('unpack-as-root');
+        return script !== undefined && sudoAllowsRootChild(script);
+    };
     return {
         requested,
         nodeZstd: nodeHasZstd(),
@@ -32027,7 +32032,7 @@ async function restoreFacts(requested, store) {
         euid,
         storeOwner: owner,
         store: kind,
-        sudo: unpacking && notOurs && !!script && sudoAllowsRootChild(script),
+        sudo: unpacking && notOurs && rootChild(),
     };
 }
 /** What the restore writes into: a chroot store `DIR`, or the store NIX_REMOTE names. */

@@ -151,10 +151,10 @@ Run 'hypernix COMMAND --help' for the options of a command.
  */
 const COMMANDS = {
     build: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(722), __webpack_require__.e(765), __webpack_require__.e(794)]).then(__webpack_require__.bind(__webpack_require__, 3626))).buildCommand,
-    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(958), __webpack_require__.e(722), __webpack_require__.e(795)]).then(__webpack_require__.bind(__webpack_require__, 2795))).pushCommand,
-    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(958), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 8875))).artifactCommand,
+    push: async () => (await Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(958), __webpack_require__.e(722), __webpack_require__.e(795)]).then(__webpack_require__.bind(__webpack_require__, 2795))).pushCommand,
+    artifact: async () => (await Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(958), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 8875))).artifactCommand,
     cache: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(765), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 4637))).cacheCommand,
-    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(260), __webpack_require__.e(193)]).then(__webpack_require__.bind(__webpack_require__, 5193))).deployCommand,
+    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(137), __webpack_require__.e(193)]).then(__webpack_require__.bind(__webpack_require__, 5193))).deployCommand,
 };
 const unknownCommand = (name) => new usage/* UsageError */.e(`unknown command ${JSON.stringify(name)}; see 'hypernix --help'`);
 async function runCommand(name, argv, io) {

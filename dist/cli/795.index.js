@@ -1850,8 +1850,8 @@ function publishSummaryMarkdown(published) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/cli/registry-options.ts + 1 modules
-var registry_options = __webpack_require__(3724);
+// EXTERNAL MODULE: ./src/cli/registry-options.ts + 2 modules
+var registry_options = __webpack_require__(1057);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/commands/push.ts

@@ -288,6 +288,24 @@ async function locateNix(reporter) {
     return installation;
 }
 
+;// CONCATENATED MODULE: ./src/util/read-bounded.ts
+/**
+ * All of `source` (a pipe: standard input), refused with `tooLarge()` past `limit` bytes rather
+ * than held whatever its size.
+ */
+async function readBounded(source, limit, tooLarge) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of source) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += bytes.length;
+        if (size > limit)
+            throw tooLarge();
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/nix/path-info.ts
@@ -842,7 +860,7 @@ async function* narChunks(job) {
     // thread pool's hops (open, stat, read, close, decode) cost more than the work (measured:
     // 0.34 s against 0.48 s for 501 NARs of 262 kB; decoding on the pool beside this thread's
     // hashing and writing was no faster either, 3.5 against 3.1 s for 2,001).
-    const stored = readBounded(job.file, compressedBound(job.narSize));
+    const stored = unpack_nar_readBounded(job.file, compressedBound(job.narSize));
     if (job.compression === 'none') {
         yield stored;
         return;
@@ -863,7 +881,7 @@ async function* narChunks(job) {
 /** No zstd frame of an n-byte NAR is larger than this (ZSTD_compressBound, with room to spare). */
 const compressedBound = (narSize) => narSize + (narSize >> 7) + (1 << 20);
 /** The whole file, unless it is larger than `limit`: a planted huge file is not read. */
-function readBounded(file, limit) {
+function unpack_nar_readBounded(file, limit) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
     try {
         const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
@@ -11436,18 +11454,12 @@ async function directoryBytes(dir) {
 
 
 
+
 // An entry's path records, with their references: 2,000 paths take about 1 MB.
 const MAX_REQUEST_BYTES = 256 << 20;
 async function readRequest() {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-        size += chunk.length;
-        if (size > MAX_REQUEST_BYTES)
-            throw new errors_HypernixError('the root unpacking request is too large');
-        chunks.push(chunk);
-    }
-    const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const input = await readBounded(process.stdin, MAX_REQUEST_BYTES, () => new errors_HypernixError('the root unpacking request is too large'));
+    const request = JSON.parse(input.toString('utf8'));
     const strings = [request.nixBinDir, request.nixVersion, request.dir];
     if (strings.some((value) => typeof value !== 'string') || !Array.isArray(request.infos)) {
         throw new errors_HypernixError('the root unpacking request is not one hypernix sends');

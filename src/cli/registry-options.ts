@@ -7,6 +7,7 @@ import {
 import { formatReference, type ImageReference } from '../oci/registry/reference.js';
 import { connectRegistry } from '../publish/registry-login.js';
 import type { Reporter } from '../util/reporter.js';
+import { readBounded } from '../util/read-bounded.js';
 import { UsageError } from './usage.js';
 
 /** The options every command that talks to a registry takes, with one meaning everywhere. */
@@ -29,17 +30,13 @@ export async function readPassword(
 ): Promise<string | undefined> {
   if (!fromStdin) return process.env.HYPERNIX_REGISTRY_PASSWORD;
   if (!username) throw new UsageError('--password-stdin needs --username USER');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    // A password, not a file: refuse a runaway pipe rather than hold it all.
-    if (size > 64 * 1024) throw new UsageError('--password-stdin: standard input is over 64 KiB');
-    chunks.push(chunk as Buffer);
-  }
-  const password = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
+  // A password, not a file: refuse a runaway pipe rather than hold it all.
+  const input = await readBounded(
+    process.stdin,
+    64 * 1024,
+    () => new UsageError('--password-stdin: standard input is over 64 KiB'),
+  );
+  const password = input.toString('utf8').replace(/\r?\n$/, '');
   if (password === '') throw new UsageError('--password-stdin: standard input was empty');
   return password;
 }

@@ -12,8 +12,9 @@ import {
 export const CACHE_BACKENDS = ['gha', 'dir', 'off'] as const;
 /**
  * unpack (the default): hypernix unpacks, verifies and registers the NARs itself where the store
- * is ours to write (as root through passwordless sudo on a multi-user store), else nix copy; on the bench's 2-core VM 1.3x the whole-store tar against
- * nix copy's 1.7x (bench/cache/README.md). nix-copy: packs always go in through `nix copy`.
+ * is ours to write (as root through passwordless sudo on a multi-user store), else nix copy;
+ * faster than nix copy on the bench (bench/cache/README.md). nix-copy: packs always go in
+ * through `nix copy`.
  */
 export const RESTORE_METHODS = ['nix-copy', 'unpack'] as const;
 

@@ -74,7 +74,11 @@ export async function restoreFacts(
   const euid = process.geteuid?.() ?? 0;
   const unpacking = requested === 'unpack' && kind !== 'other';
   const notOurs = euid !== 0 && (kind === 'daemon' || euid !== owner);
-  const script = siblingBundle('unpack-as-root');
+  // Asked only where a root child is the way to unpack: sudo is a process to start.
+  const rootChild = () => {
+    const script = siblingBundle('unpack-as-root');
+    return script !== undefined && sudoAllowsRootChild(script);
+  };
   return {
     requested,
     nodeZstd: nodeHasZstd(),
@@ -82,7 +86,7 @@ export async function restoreFacts(
     euid,
     storeOwner: owner,
     store: kind,
-    sudo: unpacking && notOurs && !!script && sudoAllowsRootChild(script),
+    sudo: unpacking && notOurs && rootChild(),
   };
 }
 

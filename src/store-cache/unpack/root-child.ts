@@ -5,6 +5,7 @@
 import { installationAt } from '../../nix/locate.js';
 import { parseNixVersion } from '../../nix/version.js';
 import { describeError, HypernixError } from '../../util/errors.js';
+import { readBounded } from '../../util/read-bounded.js';
 import { importPack } from '../pack.js';
 import type { RootUnpackRequest } from './as-root.js';
 
@@ -12,15 +13,12 @@ import type { RootUnpackRequest } from './as-root.js';
 const MAX_REQUEST_BYTES = 256 << 20;
 
 async function readRequest(): Promise<RootUnpackRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_REQUEST_BYTES)
-      throw new HypernixError('the root unpacking request is too large');
-    chunks.push(chunk);
-  }
-  const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RootUnpackRequest;
+  const input = await readBounded(
+    process.stdin,
+    MAX_REQUEST_BYTES,
+    () => new HypernixError('the root unpacking request is too large'),
+  );
+  const request = JSON.parse(input.toString('utf8')) as RootUnpackRequest;
   const strings = [request.nixBinDir, request.nixVersion, request.dir];
   if (strings.some((value) => typeof value !== 'string') || !Array.isArray(request.infos)) {
     throw new HypernixError('the root unpacking request is not one hypernix sends');

@@ -1,8 +1,8 @@
-export const id = 260;
-export const ids = [260];
+export const id = 137;
+export const ids = [137];
 export const modules = {
 
-/***/ 3724:
+/***/ 1057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -183,9 +183,28 @@ function defaultTags(env = process.env) {
 
 // EXTERNAL MODULE: ./src/publish/registry-login.ts + 1 modules
 var registry_login = __webpack_require__(4242);
+;// CONCATENATED MODULE: ./src/util/read-bounded.ts
+/**
+ * All of `source` (a pipe: standard input), refused with `tooLarge()` past `limit` bytes rather
+ * than held whatever its size.
+ */
+async function readBounded(source, limit, tooLarge) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of source) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += bytes.length;
+        if (size > limit)
+            throw tooLarge();
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
+}
+
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __webpack_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/registry-options.ts
+
 
 
 
@@ -208,18 +227,9 @@ async function readPassword(fromStdin, username) {
         return process.env.HYPERNIX_REGISTRY_PASSWORD;
     if (!username)
         throw new usage/* UsageError */.e('--password-stdin needs --username USER');
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-        size += chunk.length;
-        // A password, not a file: refuse a runaway pipe rather than hold it all.
-        if (size > 64 * 1024)
-            throw new usage/* UsageError */.e('--password-stdin: standard input is over 64 KiB');
-        chunks.push(chunk);
-    }
-    const password = Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
+    // A password, not a file: refuse a runaway pipe rather than hold it all.
+    const input = await readBounded(process.stdin, 64 * 1024, () => new usage/* UsageError */.e('--password-stdin: standard input is over 64 KiB'));
+    const password = input.toString('utf8').replace(/\r?\n$/, '');
     if (password === '')
         throw new usage/* UsageError */.e('--password-stdin: standard input was empty');
     return password;
